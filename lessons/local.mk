@@ -1,0 +1,1 @@
+# lessons/local.mk - lesson files, installed under $(pkgdatadir)/lessons.

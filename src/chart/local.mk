@@ -1,0 +1,1 @@
+# src/chart/local.mk - the chart layer (included by Makefile.am).

@@ -1,0 +1,1 @@
+# src/cmd/local.mk - the cmd layer (included by Makefile.am).

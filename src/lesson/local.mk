@@ -1,0 +1,1 @@
+# src/lesson/local.mk - the lesson layer (included by Makefile.am).

@@ -1,0 +1,1 @@
+# src/nn/local.mk - the nn layer (included by Makefile.am).

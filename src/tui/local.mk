@@ -1,0 +1,1 @@
+# src/tui/local.mk - the tui layer (included by Makefile.am).

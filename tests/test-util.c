@@ -1,0 +1,115 @@
+/*
+ * test-util.c - UTF-8 widths, strict number parsing, string buffers.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/util.h"
+#include "testutil.h"
+
+static void
+hangul_is_two_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("한국어", (size_t)-1), 6);
+	assert_int_equal(utf8_width("ㅎㅏ", (size_t)-1), 4);
+	/* NFD jamo: L + V + T = 2 columns */
+	assert_int_equal(utf8_width("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", (size_t)-1), 2);
+	assert_int_equal(utf8_width("abc", (size_t)-1), 3);
+	assert_int_equal(utf8_width("a\xffz", (size_t)-1), 3);
+}
+
+static void
+prefix_cols_never_splits_wide(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_prefix_cols("한국어", 3), 3);
+	assert_int_equal(utf8_prefix_cols("한국어", 4), 6);
+	assert_int_equal(utf8_prefix_cols("ab한", 3), 2);
+}
+
+static void
+decode_encode_roundtrip(void **state)
+{
+	uint32_t cps[] = { 0x41, 0xe9, 0x2800, 0xac00, 0x1f600 }, cp;
+	char buf[4];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < COUNT(cps); i++) {
+		n = utf8_encode(cps[i], buf);
+		assert_int_equal(utf8_decode(buf, n, &cp), n);
+		assert_int_equal(cp, cps[i]);
+	}
+	assert_int_equal(utf8_decode("\xc0\x80", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+}
+
+static void
+strict_numbers(void **state)
+{
+	double d;
+	long l;
+
+	(void)state;
+	assert_int_equal(parse_double("0.25", &d), 0);
+	assert_close(d, 0.25, 1e-15);
+	assert_int_equal(parse_double("1e400", &d), -1);
+	assert_int_equal(parse_double("nan", &d), -1);
+	assert_int_equal(parse_double("abc", &d), -1);
+	assert_int_equal(parse_double("1x", &d), -1);
+	assert_int_equal(parse_double("", &d), -1);
+	assert_int_equal(parse_long("42", &l), 0);
+	assert_int_equal(l, 42);
+	assert_int_equal(parse_long("4.2", &l), -1);
+	assert_int_equal(parse_long("99999999999999999999", &l), -1);
+}
+
+static void
+strbuf_grows(void **state)
+{
+	struct strbuf b;
+	char *s;
+	int i;
+
+	(void)state;
+	strbuf_init(&b);
+	for (i = 0; i < 1000; i++)
+		strbuf_addf(&b, "%d,", i % 10);
+	strbuf_addcp(&b, 0xac00);
+	assert_int_equal(b.len, 2003);
+	s = strbuf_detach(&b);
+	assert_string_equal(s + 2000, "가");
+	free(s);
+}
+
+static void
+edit_distance_suggests(void **state)
+{
+	(void)state;
+	assert_int_equal(edit_distance("trian", "train"), 2);
+	assert_int_equal(edit_distance("plot", "plot"), 0);
+	assert_int_equal(edit_distance("", "abc"), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hangul_is_two_columns),
+		cmocka_unit_test(prefix_cols_never_splits_wide),
+		cmocka_unit_test(decode_encode_roundtrip),
+		cmocka_unit_test(strict_numbers),
+		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(edit_distance_suggests),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
