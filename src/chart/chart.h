@@ -1,0 +1,282 @@
+/*
+ * chart.h - terminal charts drawn into a cell grid (see grid.h).
+ *
+ * Every chart is a pure function: data (plain double arrays, never engine
+ * structures) + options + the caller's grid of any size w x h -> cells.  No
+ * chart calls curses or prints.  Rendering allocates nothing per call except
+ * small fixed scratch on the stack or the grid's own cells, so the TUI can
+ * re-render at pane size many times a second.
+ *
+ * Tiers.  Glyphs: braille (2x4 dots per cell), quadrant blocks (2x2) or
+ * ASCII; colours: 256, 8 or none (see grid.h).  chart_detect_tiers() picks
+ * them from the locale codeset, NO_COLOR, TERM and a colour count; callers
+ * may override either field.  Every series is distinguishable without colour
+ * (its own dash pattern or ASCII mark plus an attribute), and the legend
+ * shows the very glyphs used in the plot.
+ *
+ * Small grids degrade in order: title, legend, x label, x tick labels,
+ * y tick labels are dropped until the plot fits; if nothing fits the grid
+ * holds a one-line "too small" note.  Every row is always exactly w columns.
+ */
+#ifndef REGTUTOR_CHART_CHART_H
+#define REGTUTOR_CHART_CHART_H
+
+#include <stddef.h>
+
+#include "chart/grid.h"
+
+/* ------------------------------------------------------------ tiers */
+
+enum chart_glyphs {
+	CHART_GLYPH_ASCII = 0,	/* bytes < 0x80 only */
+	CHART_GLYPH_QUADRANT,	/* U+2580 block elements, 2x2 per cell */
+	CHART_GLYPH_BRAILLE	/* U+2800 braille, 2x4 per cell */
+};
+
+struct chart_tiers {
+	enum chart_glyphs glyphs;
+	enum chart_colors colors;
+};
+
+/*
+ * Pure tier choice, for tests: codeset as from nl_langinfo(CODESET) (NULL =
+ * unknown -> ASCII), term = $TERM (NULL ok), no_color = $NO_COLOR (set and
+ * non-empty -> no colour), ncolors = colour count known to the caller (e.g.
+ * curses COLORS; 0 = unknown, then TERM decides: *-256color -> 256, dumb ->
+ * none, otherwise 8).  TERM=linux (the console) gets quadrant glyphs since
+ * its font lacks braille; TERM=dumb gets ASCII.
+ */
+struct chart_tiers chart_tiers_choose(const char *codeset, const char *term,
+    const char *no_color, int ncolors);
+/*
+ * The same from the process environment: nl_langinfo(CODESET) (the caller
+ * must have called setlocale(LC_ALL, "") first; this does not), getenv TERM
+ * and NO_COLOR.  ncolors as above.
+ */
+struct chart_tiers chart_detect_tiers(int ncolors);
+/* Names: "ascii" "quadrant" "braille"; "none" "8" "256". */
+const char *chart_glyphs_name(enum chart_glyphs g);
+const char *chart_colors_name(enum chart_colors c);
+/* Parses a name as above (also "mono" = none); 0 on success, -1 unknown. */
+int chart_glyphs_parse(const char *s, enum chart_glyphs *out);
+int chart_colors_parse(const char *s, enum chart_colors *out);
+
+/* ------------------------------------------------------------ common */
+
+/* Options shared by all charts.  Zero-initialise, then set what you need. */
+struct chart_opts {
+	struct chart_tiers tiers;
+	const char *title;	/* UTF-8, may be Hangul; NULL = none */
+	const char *xlabel;	/* NULL = none */
+	const char *ylabel;	/* shown in the top-left corner; NULL = none */
+	int no_legend;		/* 1 hides the legend */
+};
+
+/* ------------------------------------------------------------ line chart */
+
+#define CHART_MAX_SERIES 6
+
+/*
+ * One data series.  y[i] is plotted at x[i], or at x0 + i*dx when x is NULL
+ * (dx == 0 means 1).  NaN and +-Inf in y (or x) are gaps; on a log axis so
+ * are y <= 0.  Arrays are only read during the call.
+ */
+struct chart_series {
+	const char *name;	/* legend text; NULL = not in legend */
+	const double *y;
+	const double *x;	/* NULL: evenly spaced from x0 by dx */
+	int n;
+	double x0, dx;
+};
+
+/*
+ * Y-range memory for live charts, so the axis does not jitter while points
+ * are appended: the range only grows, to nice tick multiples, and never
+ * shrinks until chart_range_reset().  Zero-initialised = empty.
+ */
+struct chart_range {
+	double lo, hi;
+	int valid;
+	int log;		/* range was computed for a log axis */
+};
+void chart_range_reset(struct chart_range *r);
+
+/* Line chart options (beyond chart_opts). */
+struct chart_line_opts {
+	int logy;		/* log10 y axis: decade ticks, y <= 0 are gaps */
+	struct chart_range *range; /* live y-range memory; NULL = fit data */
+	/* Fixed y range when ylo < yhi (both finite); overrides range. */
+	double ylo, yhi;
+	/* Fixed x range when xlo < xhi; else fitted to the data. */
+	double xlo, xhi;
+	/*
+	 * Vertical marker (early stopping) at x = marker_x when marker is 1:
+	 * a dotted rule, a triangle at (marker_x, marker_y) when marker_y is
+	 * finite, and marker_label ("best@37 val=0.412") next to it.
+	 */
+	int marker;
+	double marker_x, marker_y;
+	const char *marker_label;
+	/* Horizontal reference line at y = hline when hline_on is 1. */
+	int hline_on;
+	double hline;
+};
+
+/* Draws up to CHART_MAX_SERIES series (later ones drawn on top). */
+void chart_line(struct grid *g, const struct chart_opts *o,
+    const struct chart_line_opts *lo, const struct chart_series *s, int ns);
+
+/* ------------------------------------------------------------ log bars */
+
+/*
+ * Horizontal bars on a log10 axis measured from a floor, for per-layer
+ * gradient norms spanning 1e-12 .. 1e2: bar length is
+ * (log v - log floor) / (log max - log floor), so every value >= floor gets
+ * at least a sliver.  Values < floor (and 0) show an underflow mark; NaN and
+ * negative values show "nan"/"neg" as the value label.  Each bar has its
+ * label on the left and its value ("3.2e-07") on the right.
+ */
+struct chart_logbar_opts {
+	double floor;		/* > 0; 0 = one decade below the smallest positive value */
+	double top;		/* > floor; 0 = decade at or above the largest value */
+	int threshold_on;	/* draw a threshold line ("vanishing") */
+	double threshold;
+	const char *threshold_label; /* legend text for it, NULL = "threshold" */
+};
+void chart_logbars(struct grid *g, const struct chart_opts *o,
+    const struct chart_logbar_opts *bo, const char *const *labels,
+    const double *v, int n);
+
+/* ------------------------------------------------------------ histogram */
+
+/*
+ * Histogram options.  Bins are nbins equal bins over [lo, hi) (hi included
+ * in the last bin); lo >= hi means fitted to the data, symmetric around 0
+ * when the data has both signs.  nbins <= 0 means one bin per column pair.
+ * The bin containing 0 is emphasised, and the caption gives the share of
+ * values with |v| <= zero_eps ("zeros 63%").
+ */
+struct chart_hist_opts {
+	int nbins;
+	double lo, hi;
+	double zero_eps;	/* 0 -> exact zeros only */
+	int logcount;		/* log(1+count) bar heights */
+};
+void chart_hist(struct grid *g, const struct chart_opts *o,
+    const struct chart_hist_opts *ho, const char *name, const double *v,
+    int n);
+/*
+ * Two histograms on shared bins, mirrored back to back: a grows up from the
+ * middle row, b grows down (L1 above, L2 below).  Each half has its own
+ * caption with its zero share.
+ */
+void chart_hist2(struct grid *g, const struct chart_opts *o,
+    const struct chart_hist_opts *ho, const char *name_a, const double *a,
+    int na, const char *name_b, const double *b, int nb);
+
+/* ------------------------------------------------------------ functions */
+
+/* A function sampled per plotted pixel column. */
+struct chart_fn {
+	const char *name;	/* legend text ("sigmoid", "sigmoid'") */
+	double (*f)(double x, void *ctx);
+	void *ctx;
+};
+/*
+ * Plots up to CHART_MAX_SERIES functions over [xlo, xhi] on one y axis with
+ * the x = 0 and y = 0 lines drawn when in range.  The y range is
+ * [ylo, yhi] when ylo < yhi, else fitted to the samples with nice ticks
+ * (so sigmoid' peaks at a labelled 0.25).
+ */
+void chart_function(struct grid *g, const struct chart_opts *o, double xlo,
+    double xhi, double ylo, double yhi, const struct chart_fn *fn, int nfn);
+
+/* ------------------------------------------------------------ heatmap */
+
+/* A data point on a heatmap: cls 0 is drawn 'o', 1 'x' (others '+'). */
+struct chart_point {
+	double x, y;
+	int cls;
+};
+/*
+ * A 2-D field z (zw x zh samples, row-major, z[j*zw + i] at
+ * x = xlo + i*(xhi-xlo)/(zw-1), y = ylo + j*(yhi-ylo)/(zh-1); row j = 0 is
+ * the bottom) with values in [zlo, zhi] (e.g. class probability 0..1) shown
+ * as a diverging background ramp (colour) or a shade ramp (mono), the
+ * z = contour line (e.g. 0.5) drawn in dots, and the points on top.  NaN
+ * samples are blank.  The field is bilinearly interpolated.
+ */
+struct chart_heatmap_opts {
+	double xlo, xhi, ylo, yhi;
+	double zlo, zhi;	/* zlo >= zhi -> 0 .. 1 */
+	int contour_on;
+	double contour;		/* usually 0.5 */
+};
+void chart_heatmap(struct grid *g, const struct chart_opts *o,
+    const struct chart_heatmap_opts *ho, const double *z, int zw, int zh,
+    const struct chart_point *pts, int npts);
+
+/* ------------------------------------------------------------ matrix */
+
+enum chart_group {
+	CHART_GROUP_NONE = 0,
+	CHART_GROUP_COLUMN,	/* batch norm: one feature over the batch */
+	CHART_GROUP_ROW		/* layer norm: one example over its features */
+};
+/*
+ * A rows x cols table of numbers (m[r*cols + c]; rows = batch examples,
+ * columns = features) with one group highlighted: column `index` for
+ * CHART_GROUP_COLUMN, row `index` for CHART_GROUP_ROW.  Highlighted cells
+ * are in [brackets] and reverse video, so it reads in mono, and a caption
+ * says what is normalised together ("mean, std over the batch (column 2)").
+ * Cells that do not fit are elided with "...".
+ */
+void chart_matrix(struct grid *g, const struct chart_opts *o,
+    const double *m, int rows, int cols, enum chart_group group, int index);
+
+/* ------------------------------------------------------------ sparkline */
+
+/*
+ * Sparkline of the last values of v (NaN = blank) into one row at x,y, w
+ * columns wide, one value per column (the last w values when n > w), scaled
+ * to the finite min..max.  Braille and quadrant tiers use the eighth blocks
+ * U+2581..2588; ASCII uses "_.-~^" style levels.  Returns columns written.
+ */
+int chart_sparkline(struct grid *g, int x, int y, int w, const double *v,
+    int n, enum chart_glyphs glyphs, int fg);
+/* The same as a newly allocated UTF-8 string of w columns; caller frees. */
+char *chart_sparkline_str(const double *v, int n, int w,
+    enum chart_glyphs glyphs);
+
+/* ------------------------------------------------------------ helpers */
+
+/*
+ * Nice ticks covering [lo, hi]: steps 1, 2, 2.5, 5 x 10^k with at most
+ * maxticks ticks inside [lo, hi].  Writes up to cap values to out and the
+ * step to *step (may be NULL); returns the count (0 if lo > hi or not
+ * finite; for lo == hi returns the single tick lo).
+ */
+int chart_nice_ticks(double lo, double hi, int maxticks, double *out,
+    int cap, double *step);
+/*
+ * Formats a tick value with as many decimals as the step needs ("0.25",
+ * "1.5", "300"); exponent form ("3.2e-07", "1e+06") for very small or large
+ * magnitudes.  Returns buf.
+ */
+char *chart_fmt_tick(double v, double step, char *buf, size_t n);
+/* Formats a value in two significant digits exponent form: "3.2e-07". */
+char *chart_fmt_sci(double v, char *buf, size_t n);
+
+/*
+ * Braille and quadrant packing.  Pixel (px, py) inside a cell, px in 0..1,
+ * py in 0..3 (braille) or 0..1 (quadrant), py = 0 on top.
+ */
+unsigned chart_braille_bit(int px, int py);
+/* Code point for a braille dot mask (0 -> ' ', never a blank U+2800). */
+unsigned chart_braille_cp(unsigned mask);
+/* Quadrant mask bits: UL=1, UR=2, LL=4, LR=8. */
+unsigned chart_quadrant_bit(int px, int py);
+/* Code point for a quadrant mask (0 -> ' ', 15 -> U+2588). */
+unsigned chart_quadrant_cp(unsigned mask);
+
+#endif
