@@ -1,0 +1,423 @@
+/*
+ * nn.h - the training engine of regtutor: small fully connected networks with
+ * every knob the lessons turn (activations, initialisation, L1/L2 penalties,
+ * dropout, batch/layer normalization, optimizers, early stopping), toy data
+ * sets, diagnostics and a text save format.
+ *
+ * Rules of the engine: numbers are double; all randomness comes from a seed
+ * the caller gives (one seed, bit-identical results); nothing here prints or
+ * touches a terminal.  Functions that can fail on user input take
+ * (char *err, size_t errlen), write a one-line message there (err may be
+ * NULL) and return -1 or NULL; they never print.  Out-of-memory aborts
+ * (util.h xmalloc).  Every *_free(NULL) is a harmless no-op.
+ *
+ * A network is  in -> [dense -> (norm) -> act -> (dropout)] x hidden -> dense
+ * -> out_act.  It owns its parameters, its optimizer state, its training
+ * history and its early-stopping state: one object is "a model being
+ * trained", so nn_net_copy() is a complete snapshot (undo, A/B compare).
+ */
+#ifndef REGTUTOR_NN_H
+#define REGTUTOR_NN_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ------------------------------------------------------------ limits */
+#define NN_MAX_LAYERS	16	/* dense layers; a spec has at most 17 numbers */
+#define NN_MAX_WIDTH	256	/* units in any layer, inputs included */
+#define NN_MAX_BATCH	100000	/* mini-batch size */
+#define NN_MAX_EXAMPLES	1000000	/* rows in a data set */
+
+/* ------------------------------------------------------------ kinds */
+/* Each kind has a name table: nn_X_name(k) gives the lower-case name
+ * (NULL if k is out of range), nn_X_from_name(s) the kind or -1. */
+
+enum nn_act {
+	NN_ACT_LINEAR,		/* "linear"   x */
+	NN_ACT_SIGMOID,		/* "sigmoid"  1/(1+e^-x) */
+	NN_ACT_TANH,		/* "tanh" */
+	NN_ACT_RELU,		/* "relu"     max(0,x), f'(0)=0 */
+	NN_ACT_LEAKY,		/* "leaky"    max(a*x, x), a = leak (0.05) */
+	NN_ACT_ELU,		/* "elu"      x>0 ? x : e^x-1 */
+	NN_ACT_SOFTPLUS,	/* "softplus" log(1+e^x) */
+	NN_ACT_COUNT
+};
+const char *nn_act_name(int k);
+int nn_act_from_name(const char *s);
+
+enum nn_init {
+	NN_INIT_XAVIER,		/* "xavier"  U(-r,r), r = sqrt(6/(in+out)) */
+	NN_INIT_HE,		/* "he"      N(0, 2/in) */
+	NN_INIT_NORMAL,		/* "normal"  N(0, init_scale^2) */
+	NN_INIT_UNIFORM,	/* "uniform" U(-init_scale, init_scale) */
+	NN_INIT_COUNT
+};
+const char *nn_init_name(int k);
+int nn_init_from_name(const char *s);
+
+enum nn_loss {
+	NN_LOSS_MSE,		/* "mse" mean (o-t)^2 over examples and outputs */
+	NN_LOSS_MAE,		/* "mae" mean |o-t| */
+	NN_LOSS_BCE,		/* "bce" binary cross-entropy on logits (stable) */
+	NN_LOSS_COUNT
+};
+const char *nn_loss_name(int k);
+int nn_loss_from_name(const char *s);
+
+enum nn_reg {
+	NN_REG_NONE,		/* "none" */
+	NN_REG_L1,		/* "l1"  L = L0 + (lambda/n) sum |w| */
+	NN_REG_L2,		/* "l2"  L = L0 + (lambda/n) sum w^2 */
+	NN_REG_COUNT
+};
+const char *nn_reg_name(int k);
+int nn_reg_from_name(const char *s);
+
+enum nn_l1mode {
+	NN_L1_SUBGRAD,		/* "subgrad" gradient += (lambda/n) sign(w), sign(0)=0 */
+	NN_L1_PROX,		/* "prox"    after the step w = sign(w) max(|w|-lr*lambda/n, 0) */
+	NN_L1_COUNT
+};
+const char *nn_l1mode_name(int k);
+int nn_l1mode_from_name(const char *s);
+
+enum nn_opt {
+	NN_OPT_SGD,		/* "sgd"      w -= lr g */
+	NN_OPT_MOMENTUM,	/* "momentum" v = mu v + g; w -= lr v */
+	NN_OPT_ADAM,		/* "adam"     bias-corrected, beta1/beta2/eps */
+	NN_OPT_COUNT
+};
+const char *nn_opt_name(int k);
+int nn_opt_from_name(const char *s);
+
+enum nn_norm {
+	NN_NORM_NONE,		/* "none" */
+	NN_NORM_BATCH,		/* "batch" per feature over the mini-batch */
+	NN_NORM_LAYER,		/* "layer" per example over the features */
+	NN_NORM_COUNT
+};
+const char *nn_norm_name(int k);
+int nn_norm_from_name(const char *s);
+
+enum nn_dataset_kind {
+	NN_DS_POLY,		/* "poly"   regression, 1-D, few noisy points of a cubic */
+	NN_DS_SINE,		/* "sine"   regression, 1-D, sin on [-pi, pi] */
+	NN_DS_CIRCLE,		/* "circle" classification, 2-D, inside vs ring */
+	NN_DS_XOR,		/* "xor"    classification, 2-D, sign(x1*x2) */
+	NN_DS_GAUSS,		/* "gauss"  classification, 2-D, two blobs */
+	NN_DS_SPIRAL,		/* "spiral" classification, 2-D, two arms */
+	NN_DS_MOONS,		/* "moons"  classification, 2-D, two half moons */
+	NN_DS_COUNT
+};
+const char *nn_dataset_kind_name(int k);
+int nn_dataset_kind_from_name(const char *s);
+
+enum nn_task {
+	NN_TASK_REGRESSION,	/* "regression" */
+	NN_TASK_CLASSIFICATION,	/* "classification": targets 0/1 */
+	NN_TASK_COUNT
+};
+const char *nn_task_name(int k);
+
+/* Value f(x) and derivative f'(x) of an activation (leak used by leaky). */
+void nn_act_eval(int act, double leak, double x, double *f, double *df);
+
+/* ------------------------------------------------------------ random */
+/* xoshiro256** seeded through splitmix64.  Plain struct: copy to fork. */
+struct nn_rng {
+	uint64_t s[4];
+};
+void nn_rng_seed(struct nn_rng *r, uint64_t seed);
+uint64_t nn_rng_next(struct nn_rng *r);
+double nn_rng_uniform(struct nn_rng *r);	/* [0, 1) */
+double nn_rng_normal(struct nn_rng *r);		/* N(0, 1) */
+uint64_t nn_rng_below(struct nn_rng *r, uint64_t n);	/* [0, n), n > 0 */
+void nn_rng_shuffle(struct nn_rng *r, int *a, int n);	/* Fisher-Yates */
+
+/* ------------------------------------------------------------ config */
+/* Every hyper-parameter.  Fields marked [structural] fix the shape of the
+ * parameter block and can only change by building a new net. */
+struct nn_config {
+	enum nn_act act;	/* hidden activation (tanh) */
+	double leak;		/* leaky slope, 0 <= leak < 1 (0.05) */
+	enum nn_act out_act;	/* output activation (linear); must be linear with bce */
+	enum nn_init init;	/* weight init (xavier) */
+	double init_scale;	/* sigma (normal) or a (uniform), > 0 (0.1) */
+	double bias_init;	/* constant bias (0) */
+	enum nn_norm norm;	/* [structural] between hidden dense and act (none) */
+	double dropout;		/* rate p after hidden acts, 0 <= p < 1 (0) */
+	enum nn_loss loss;	/* (mse) */
+	enum nn_reg reg;	/* (none) */
+	double lambda;		/* >= 0 (0) */
+	enum nn_l1mode l1mode;	/* (subgrad) */
+	enum nn_opt opt;	/* (sgd) */
+	double lr;		/* > 0 (0.03) */
+	double momentum;	/* mu, 0 <= mu < 1 (0.9) */
+	double beta1, beta2;	/* adam, in [0,1) (0.9, 0.999) */
+	double adam_eps;	/* > 0 (1e-8) */
+	int batch;		/* mini-batch size 1..NN_MAX_BATCH (10) */
+	int epochs;		/* default count for a "train" command (100) */
+	int early_stop;		/* 0/1: stop when the monitored loss stalls (0) */
+	int patience;		/* epochs without improvement, >= 1 (5) */
+	double min_delta;	/* improvement must exceed this, >= 0 (0) */
+	int restore_best;	/* 0/1: on early stop restore best weights (1) */
+	double bn_momentum;	/* running stats: r = (1-m) r + m batch (0.1) */
+	double norm_eps;	/* epsilon of both norms, > 0 (1e-5) */
+	int shuffle;		/* 0/1: reshuffle the training set each epoch (1) */
+	uint64_t seed;		/* initial weights, dropout masks, shuffling (1) */
+};
+/* The defaults listed above. */
+struct nn_config nn_config_default(void);
+/* Sets loss and out_act for a task: regression -> mse/linear,
+ * classification -> bce/linear (logits). */
+void nn_config_for_task(struct nn_config *c, enum nn_task task);
+/* 0 if every field is in range, else -1 and a message naming the field. */
+int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
+
+/* Parses "2-16-16-1" into sizes[] (room for NN_MAX_LAYERS+1); *n gets the
+ * count (>= 2).  Errors: empty part ("2--3"), zero or non-number, more than
+ * NN_MAX_WIDTH, fewer than 2 or more than NN_MAX_LAYERS+1 numbers. */
+int nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen);
+
+/* ------------------------------------------------------------ data */
+struct nn_dataset {
+	int n;			/* examples */
+	int nin;		/* inputs per example */
+	int nout;		/* targets per example (1 for all built-in sets) */
+	enum nn_task task;
+	double *x;		/* (n, nin) row-major */
+	double *y;		/* (n, nout) */
+};
+/* A generated set: n in 1..NN_MAX_EXAMPLES, noise >= 0 (poly/sine: std of
+ * the added Gaussian; 2-D sets: std in units of the data radius, 0..1 is
+ * sensible).  Points come in random order.  Caller frees. */
+struct nn_dataset *nn_dataset_generate(enum nn_dataset_kind kind, int n,
+    double noise, uint64_t seed, char *err, size_t errlen);
+/* An empty set of the given shape (rows zero-filled). */
+struct nn_dataset *nn_dataset_new(int n, int nin, int nout, enum nn_task task);
+struct nn_dataset *nn_dataset_copy(const struct nn_dataset *d);
+void nn_dataset_free(struct nn_dataset *d);
+/* Shuffles a copy with seed, puts round(ratio*n) rows in *train and the rest
+ * in *val (either may be empty, n == 0).  0 < ratio <= 1.  Caller frees both. */
+int nn_dataset_split(const struct nn_dataset *d, double ratio, uint64_t seed,
+    struct nn_dataset **train, struct nn_dataset **val, char *err,
+    size_t errlen);
+/* CSV: comma-separated numbers, optional first header line (a line whose
+ * first field is not a number), '#' comment lines and blank lines skipped,
+ * last column = target.  Every row must have the same number of fields (>= 2).
+ * Task is classification when every target is exactly 0 or 1.  On error
+ * "name:line:column: message" and NULL; nothing is half-loaded. */
+struct nn_dataset *nn_dataset_read_csv(FILE *f, const char *name, char *err,
+    size_t errlen);
+struct nn_dataset *nn_dataset_load_csv(const char *path, char *err,
+    size_t errlen);
+/* Writes a header "x1,...,y" then one row per example (%.17g).  0 or -1. */
+int nn_dataset_write_csv(const struct nn_dataset *d, FILE *f);
+
+/* ------------------------------------------------------------ network */
+struct nn_net;
+
+struct nn_net *nn_net_new(const char *spec, const struct nn_config *c,
+    char *err, size_t errlen);
+struct nn_net *nn_net_new_sizes(const int *sizes, int n,
+    const struct nn_config *c, char *err, size_t errlen);
+void nn_net_free(struct nn_net *net);
+/* Deep copy: parameters, optimizer state, history, early-stop state, rng. */
+struct nn_net *nn_net_copy(const struct nn_net *net);
+/* Re-initialises weights from config seed (the same weights every time for
+ * the same seed), clears optimizer state, history and early-stop state. */
+void nn_net_reset(struct nn_net *net);
+
+/* The config in use (borrowed). */
+const struct nn_config *nn_net_config(const struct nn_net *net);
+/* Changes settings between calls.  Anything may change except the
+ * structural norm (error).  Changing opt clears the optimizer state; init,
+ * init_scale, bias_init and seed take effect at the next nn_net_reset(). */
+int nn_net_set_config(struct nn_net *net, const struct nn_config *c,
+    char *err, size_t errlen);
+
+/* Shape: nn_net_nlayers() dense layers; width(0) = inputs, width(k) =
+ * outputs of dense layer k-1, width(nlayers) = outputs. */
+int nn_net_nlayers(const struct nn_net *net);
+int nn_net_width(const struct nn_net *net, int k);
+int nn_net_nin(const struct nn_net *net);
+int nn_net_nout(const struct nn_net *net);
+/* Writes "2-16-16-1" into buf. */
+void nn_net_spec(const struct nn_net *net, char *buf, size_t len);
+/* Total trainable parameters, and the weights alone (what L1/L2 see). */
+long nn_net_nparams(const struct nn_net *net);
+long nn_net_nweights(const struct nn_net *net);
+
+/* Parameter access for dense layer k (0-based).  W is (in, out) row-major:
+ * W[i*out + j] connects input i to unit j.  Pointers are into the net
+ * (writable; valid until nn_net_free); in/out may be NULL.  gamma/beta and
+ * the running mean/var return NULL when layer k has no normalization (the
+ * output layer never has). */
+double *nn_net_weights(struct nn_net *net, int k, int *in, int *out);
+double *nn_net_biases(struct nn_net *net, int k);
+double *nn_net_gamma(struct nn_net *net, int k);
+double *nn_net_beta(struct nn_net *net, int k);
+double *nn_net_running_mean(struct nn_net *net, int k);
+double *nn_net_running_var(struct nn_net *net, int k);
+/* Gradient of the last nn_net_gradients()/training step, same layout. */
+const double *nn_net_weight_grads(const struct nn_net *net, int k);
+
+/* Evaluation-mode forward (running BN stats, no dropout) on n rows of x
+ * (n, nin) into out (n, nout).  With loss bce the output is the probability
+ * sigmoid(logit); otherwise out_act of the last layer.  Any n >= 0. */
+void nn_net_predict(struct nn_net *net, const double *x, int n, double *out);
+/* Mean loss L0 (evaluation mode) and accuracy over d (acc NAN for
+ * regression; classification: prediction >= 0.5 means class 1). */
+int nn_net_evaluate(struct nn_net *net, const struct nn_dataset *d,
+    double *loss, double *acc, char *err, size_t errlen);
+/* The penalty (lambda/n) sum |w| or w^2 for n training examples (0 if none). */
+double nn_net_penalty(const struct nn_net *net, int n);
+
+/* ------------------------------------------------------------ training */
+/* One row of the history; epochs count from 1 since the last reset. */
+struct nn_epoch {
+	int epoch;
+	double train_loss;	/* L0 on the training set, evaluation mode */
+	double val_loss;	/* L0 on the validation set; NAN without one */
+	double penalty;		/* (lambda/n) sum ..., reported apart from L0 */
+	double train_acc;	/* NAN for regression */
+	double val_acc;		/* NAN for regression or without validation */
+	double lr;		/* learning rate used in this epoch */
+	double seconds;		/* wall time of the epoch */
+};
+
+enum nn_train_status {
+	NN_TRAIN_DONE,		/* ran all requested epochs */
+	NN_TRAIN_EARLY_STOP,	/* patience ran out (weights restored if asked) */
+	NN_TRAIN_DIVERGED,	/* loss or a weight became NaN/Inf; net kept as is */
+	NN_TRAIN_CANCELLED,	/* callback returned nonzero or *cancel was set */
+	NN_TRAIN_STATUS_COUNT
+};
+const char *nn_train_status_name(int k); /* "done" "early-stop" "diverged" "cancelled" */
+
+struct nn_train_result {
+	enum nn_train_status status;
+	int epochs_run;		/* epochs completed by this call */
+	int best_epoch;		/* epoch of the lowest monitored loss so far (0: none) */
+	double best_loss;	/* that loss (val if a validation set, else train) */
+	int stopped_early;	/* status == NN_TRAIN_EARLY_STOP */
+	int restored;		/* best weights were restored */
+};
+
+/* Per-epoch callback: return nonzero to cancel (after this epoch). */
+typedef int (*nn_epoch_cb)(void *ctx, const struct nn_epoch *e);
+
+/* Trains up to epochs epochs (>= 0) on train (val may be NULL or empty),
+ * appending to the history.  cb may be NULL; cancel may be NULL, else it is
+ * checked between mini-batches and a set flag ends the epoch early (that
+ * partial epoch is recorded).  Early stopping (if config.early_stop)
+ * monitors val loss, else train loss, with state kept across calls.
+ * Returns 0 (see res->status, res may be NULL) or -1 on bad arguments
+ * (shape mismatch, empty training set). */
+int nn_train(struct nn_net *net, const struct nn_dataset *train,
+    const struct nn_dataset *val, int epochs, nn_epoch_cb cb, void *ctx,
+    volatile sig_atomic_t *cancel, struct nn_train_result *res, char *err,
+    size_t errlen);
+/* One update on rows idx[0..n-1] of d (idx NULL: rows 0..n-1), training
+ * mode; *loss (may be NULL) gets the mini-batch L0 before the update.  The
+ * penalty uses ntrain = d->n.  Does not touch the history. */
+int nn_train_batch(struct nn_net *net, const struct nn_dataset *d,
+    const int *idx, int n, double *loss, char *err, size_t errlen);
+/* Full-batch gradient of L0 + penalty on d in training mode (dropout off,
+ * batch norm on the whole set, running stats untouched), no update.  Read
+ * it with nn_net_weight_grads() or nn_net_stats(). */
+int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
+    char *err, size_t errlen);
+
+/* History since the last reset: returns the count, *h points into the net
+ * (valid until the next train/reset/free). */
+int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);
+/* Writes "epoch,train_loss,val_loss,penalty,train_acc,val_acc,lr". */
+int nn_history_write_csv(const struct nn_net *net, FILE *f);
+
+/* Early stopping as a pure rule, also used by nn_train (exposed so a lesson
+ * or test can replay a loss history). */
+struct nn_early {
+	double best;		/* lowest loss seen (+inf at start) */
+	int best_epoch;		/* its epoch (0: none) */
+	int wait;		/* epochs since the last improvement */
+};
+void nn_early_init(struct nn_early *e);
+/* Feeds the loss of epoch; improvement means loss < best - min_delta.
+ * Returns 1 when wait reached patience (stop now), 0 otherwise, and sets
+ * *improved (may be NULL) when this epoch became the best. */
+int nn_early_update(struct nn_early *e, int epoch, double loss, int patience,
+    double min_delta, int *improved);
+
+/* ------------------------------------------------------------ diagnostics */
+struct nn_layer_stats {
+	int in, out;		/* shape of dense layer k */
+	long nweights;		/* in*out */
+	double w_mean, w_std;	/* of the weights (population std) */
+	double w_maxabs;	/* max |w| */
+	double frac_zero;	/* fraction exactly 0 */
+	double frac_small;	/* fraction with |w| < 1e-3 */
+	double grad_norm;	/* ||dL/dW||_2 of the last gradient (NAN if none yet) */
+	double update_ratio;	/* ||dW_update||_2 / ||W||_2 of the last update (NAN if none) */
+	/* Activation statistics of this layer's output on the data given to
+	 * nn_net_stats (evaluation mode); NAN when no data was given. */
+	double act_mean, act_std;
+	double act_sat;		/* tanh: |a| > 0.97; sigmoid: a outside [0.03, 0.97]; else NAN */
+	double act_dead;	/* relu: fraction of units that are 0 on every example; else NAN */
+};
+/* Fills st[0..nlayers-1].  d may be NULL (no activation statistics). */
+int nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
+    struct nn_layer_stats *st, char *err, size_t errlen);
+/* Histogram of the weights of layer k (k = -1: all layers) into counts[nbins]
+ * over [lo, hi); values outside are clamped into the end bins.  Returns the
+ * number of weights counted. */
+long nn_weight_histogram(const struct nn_net *net, int k, int nbins,
+    double lo, double hi, long *counts);
+/* sqrt(sum w^2) over all weights, and the fraction of weights exactly 0. */
+double nn_net_weight_norm(const struct nn_net *net);
+double nn_net_zero_share(const struct nn_net *net);
+
+/* Batch vs layer norm view: runs the first B rows of d (B <= d->n) in
+ * training mode without side effects and copies, for hidden layer k
+ * (0 <= k < nlayers-1), the (B, F) pre-normalization values into pre and the
+ * normalized values (before gamma/beta) into post (either may be NULL),
+ * F = nn_net_width(net, k+1).  Error if the net has no normalization. */
+int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
+    int k, double *pre, double *post, char *err, size_t errlen);
+
+/* ------------------------------------------------------------ save/load */
+/*
+ * Text format, version 1 (line oriented, '#' comments allowed):
+ *   regtutor-net 1
+ *   spec 2-16-16-1
+ *   <config key> <value>      one line per struct nn_config field, named
+ *                             as the field (enums by name, doubles %.17g)
+ *   param <layer> <what> <count>
+ *   <count numbers, %.17g, up to 4 per line>
+ *   ...                       what = W b gamma beta rmean rvar
+ *   end
+ * Doubles print with %.17g, so values round-trip bit-exactly.  Loading reads
+ * up to and including the "end" line and leaves the stream after it, so the
+ * block can be embedded in a larger file.  The history and optimizer state
+ * are not saved (a loaded net starts at epoch 0).
+ */
+int nn_net_save(const struct nn_net *net, FILE *f);
+/* Returns a newly allocated string (caller frees). */
+char *nn_net_save_string(const struct nn_net *net);
+/* Errors read "name:line: message".  line0 is added to line numbers, for
+ * blocks embedded in a larger file (0 for a file of its own). */
+struct nn_net *nn_net_load(FILE *f, const char *name, int line0, char *err,
+    size_t errlen);
+struct nn_net *nn_net_load_string(const char *s, const char *name, char *err,
+    size_t errlen);
+
+/* ------------------------------------------------------------ memory */
+/* Bytes the engine has allocated (nets, data sets) now, and the peak since
+ * the last nn_mem_reset_peak(); for the benchmark's heap figure. */
+size_t nn_mem_current(void);
+size_t nn_mem_peak(void);
+void nn_mem_reset_peak(void);
+
+#endif
