@@ -1,1 +1,15 @@
 # src/tui/local.mk - the tui layer (included by Makefile.am).
+noinst_LIBRARIES += libtui.a
+# src/tui/repl.c src/tui/repl.h (line-mode --repl) join here when they exist.
+libtui_a_SOURCES =
+libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
+
+# The full-screen shell (tui.h: tui_main).
+libtui_a_SOURCES += src/tui/layout.c src/tui/layout.h \
+	src/tui/strings.c src/tui/strings.h
+
+check_PROGRAMS += tests/test-tui-layout
+TESTS += tests/test-tui-layout
+tests_test_tui_layout_SOURCES = tests/tui/test-layout.c
+tests_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_tui_layout_LDADD = libtestutil.a libtui.a libutil.a $(CMOCKA_LIBS) $(LIBS)

@@ -1,0 +1,220 @@
+#include "config.h"
+/*
+ * layout.c - pane geometry, word wrap and prompt scrolling for the TUI.
+ *
+ * Pure arithmetic, no curses: tests/tui/test-layout.c checks every rule
+ * here for many terminal sizes.  Normal mode puts the lesson text on the
+ * left and the chart on the right with the output area below (on wide
+ * terminals the lesson pane takes the whole left column); classroom mode
+ * gives the chart the whole width and most of the height.
+ */
+
+#include <string.h>
+
+#include "tui/layout.h"
+#include "util/util.h"
+
+static void
+rect_set(struct tui_rect *r, int x, int y, int w, int h)
+{
+	r->x = x;
+	r->y = y;
+	r->w = w > 0 ? w : 0;
+	r->h = h > 0 ? h : 0;
+}
+
+static void
+layout_normal(int w, int h, struct tui_layout *l)
+{
+	int main_h = h - 2;	/* above the prompt and status lines */
+	int lw, top;
+
+	rect_set(&l->status, 0, h - 1, w, 1);
+	rect_set(&l->prompt, 0, h - 2, w, 1);
+	if (w >= 120) {
+		/* Wide: lesson pane the whole left column. */
+		lw = w * 2 / 5;
+		top = main_h * 3 / 5;
+		rect_set(&l->lesson, 0, 0, lw, main_h);
+		rect_set(&l->vsep, lw, 0, 1, main_h);
+		rect_set(&l->chart, lw + 1, 0, w - lw - 1, top);
+		rect_set(&l->hsep, lw + 1, top, w - lw - 1, 1);
+		rect_set(&l->output, lw + 1, top + 1, w - lw - 1,
+		    main_h - top - 1);
+	} else {
+		lw = w * 9 / 20;
+		top = main_h * 3 / 5;
+		rect_set(&l->lesson, 0, 0, lw, top);
+		rect_set(&l->vsep, lw, 0, 1, top);
+		rect_set(&l->chart, lw + 1, 0, w - lw - 1, top);
+		rect_set(&l->hsep, 0, top, w, 1);
+		rect_set(&l->output, 0, top + 1, w, main_h - top - 1);
+	}
+}
+
+static void
+layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
+{
+	int y = h - 1;		/* rows above the status line */
+	int strip;
+
+	rect_set(&l->status, 0, h - 1, w, 1);
+	if (prompt_shown) {
+		rect_set(&l->prompt, 0, h - 2, w, 1);
+		rect_set(&l->output, 0, h - 5, w, 3);
+		y = h - 5;
+	}
+	strip = h / 4;
+	if (strip < 4)
+		strip = 4;
+	rect_set(&l->lesson, 0, y - strip, w, strip);
+	rect_set(&l->hsep, 0, y - strip - 1, w, 1);
+	rect_set(&l->chart, 0, 0, w, y - strip - 1);
+}
+
+int
+tui_layout(int w, int h, int present, int prompt_shown, struct tui_layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->w = w;
+	l->h = h;
+	l->need_w = TUI_MIN_W;
+	l->need_h = TUI_MIN_H;
+	if (w < TUI_MIN_W || h < TUI_MIN_H) {
+		l->too_small = 1;
+		return -1;
+	}
+	if (present)
+		layout_present(w, h, prompt_shown, l);
+	else
+		layout_normal(w, h, l);
+	return 0;
+}
+
+int
+tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
+{
+	if (a->w <= 0 || a->h <= 0 || b->w <= 0 || b->h <= 0)
+		return 0;
+	return a->x < b->x + b->w && b->x < a->x + a->w &&
+	    a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* ------------------------------------------------------------ text */
+
+static int
+cols_of(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7f)
+		return 2;	/* shown as ^X */
+	return cp_width(cp);
+}
+
+int
+tui_text_cols(const char *s, size_t n)
+{
+	size_t i = 0;
+	int cols = 0;
+	uint32_t cp;
+
+	while (i < n && s[i] != '\0') {
+		i += utf8_decode(s + i, n - i, &cp);
+		cols += cols_of(cp);
+	}
+	return cols;
+}
+
+int
+tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
+{
+	size_t n = strlen(text), start = 0;
+	int lines = 0;
+
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		size_t i = start, brk = 0, cut;
+		int cols = 0, have_brk = 0;
+		uint32_t cp;
+
+		/* Find the longest prefix from start that fits. */
+		while (i < n && text[i] != '\n') {
+			size_t k = utf8_decode(text + i, n - i, &cp);
+			int cw = cols_of(cp);
+
+			if (cp == ' ') {
+				brk = i;
+				have_brk = 1;
+			}
+			if (cols + cw > width)
+				break;
+			cols += cw;
+			i += k;
+		}
+		if (i >= n || text[i] == '\n') {
+			cut = i;		/* the rest fits */
+		} else if (have_brk && brk > start) {
+			cut = brk;		/* break at the last space */
+		} else if (i == start) {
+			/* A single character wider than the line. */
+			cut = start + utf8_decode(text + start, n - start, &cp);
+		} else {
+			cut = i;		/* a word longer than the line */
+		}
+		if (fn != NULL) {
+			size_t e = cut;
+
+			while (e > start && text[e - 1] == ' ')
+				e--;
+			fn(ctx, text + start, e - start);
+		}
+		lines++;
+		if (cut >= n)
+			break;
+		start = cut;
+		if (text[start] == '\n') {
+			start++;
+			if (start >= n) {
+				if (fn != NULL)
+					fn(ctx, text + start, 0);
+				lines++;
+				break;
+			}
+		} else {
+			while (start < n && text[start] == ' ')
+				start++;
+			if (start >= n)
+				break;
+		}
+	}
+	return lines;
+}
+
+int
+tui_hscroll(int cur, int total, int avail, int old)
+{
+	int margin, off = old;
+
+	if (avail < 1)
+		return cur;
+	if (total < avail)
+		return 0;	/* everything fits (room for the cursor) */
+	margin = avail >= 12 ? avail / 6 : 0;
+	if (cur < off + margin)
+		off = cur - margin;
+	if (cur > off + avail - 1 - margin)
+		off = cur - (avail - 1 - margin);
+	if (off > total - avail + 1)
+		off = total - avail + 1;	/* no empty tail */
+	if (cur > off + avail - 1)
+		off = cur - avail + 1;
+	if (off < 0)
+		off = 0;
+	return off;
+}
+
+int
+tui_frame_due(long long now_ms, long long last_ms, int interval_ms)
+{
+	return now_ms - last_ms >= interval_ms;
+}

@@ -1,0 +1,81 @@
+/*
+ * layout.h - the screen geometry of the full-screen shell, as pure functions.
+ *
+ * Everything that decides where a pane goes, or where a line of text wraps,
+ * lives here without curses so that it can be unit-tested: given the
+ * terminal size and the mode, tui_layout() returns the rectangles of the
+ * lesson pane, chart pane, output area, prompt line and status line, or says
+ * the terminal is too small.  Widths are display columns (Hangul = 2).
+ */
+#ifndef REGTUTOR_TUI_LAYOUT_H
+#define REGTUTOR_TUI_LAYOUT_H
+
+#include <stddef.h>
+
+/* Smallest terminal the shell draws on; below it only a notice is shown. */
+#define TUI_MIN_W	60
+#define TUI_MIN_H	16
+
+struct tui_rect {
+	int x, y, w, h;		/* w == 0 or h == 0: not shown */
+};
+
+struct tui_layout {
+	int w, h;		/* the terminal size this was computed for */
+	int too_small;		/* 1: draw only the "too small" notice */
+	int need_w, need_h;	/* the minimum size (for the notice) */
+	struct tui_rect lesson;	/* current lesson page */
+	struct tui_rect chart;	/* latest chart, redrawn live */
+	struct tui_rect output;	/* scrollable command output */
+	struct tui_rect prompt;	/* readline line; h == 0 when hidden */
+	struct tui_rect status;	/* one line at the bottom */
+	struct tui_rect vsep;	/* vertical rule between panes (w == 1) */
+	struct tui_rect hsep;	/* horizontal rule above the output (h == 1) */
+};
+
+/*
+ * Computes the panes for a w x h terminal.  present: classroom mode (chart
+ * as large as the screen, lesson text in a strip below, prompt and output
+ * shown only while prompt_shown).  Always fills *l; returns 0, or -1 when
+ * the terminal is below the minimum (l->too_small set, panes empty).
+ */
+int tui_layout(int w, int h, int present, int prompt_shown,
+    struct tui_layout *l);
+
+/* 1 when the two rectangles share at least one cell. */
+int tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b);
+
+/*
+ * Word wrap by display width.  Breaks text (UTF-8, no newlines expected;
+ * a '\n' forces a break) into lines of at most width columns, breaking at
+ * spaces when it can and inside a word only when the word alone is longer
+ * than a line (never inside a character).  For each line calls fn with the
+ * byte offset and length of the line (trailing break spaces excluded).
+ * Returns the number of lines (at least 1, an empty text is one empty line).
+ * width < 1 is treated as 1.
+ */
+typedef void (*tui_wrap_fn)(void *ctx, const char *line, size_t len);
+int tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx);
+
+/*
+ * Cursor column helpers for the prompt.  Display width of the first n bytes
+ * of s, counting a control character as 2 columns ("^X").
+ */
+int tui_text_cols(const char *s, size_t n);
+
+/*
+ * Horizontal scrolling of the prompt line, by columns.  Given the column of
+ * the cursor within the line (cur), the width of the whole line (total),
+ * the visible width (avail) and the previous scroll offset, returns the new
+ * offset so that the cursor is visible, keeping a small margin and never
+ * scrolling further than needed.
+ */
+int tui_hscroll(int cur, int total, int avail, int old);
+
+/*
+ * Throttle for live redraw: returns 1 when a frame is due, i.e. at least
+ * interval_ms milliseconds have passed between last_ms and now_ms.
+ */
+int tui_frame_due(long long now_ms, long long last_ms, int interval_ms);
+
+#endif

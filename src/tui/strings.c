@@ -1,0 +1,150 @@
+#include "config.h"
+/*
+ * strings.c - English and Korean UI strings of the full-screen shell.
+ *
+ * One row per message, both languages side by side so a missing
+ * translation is visible in review.  Key names stay ASCII in both.
+ */
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "tui/strings.h"
+#include "util/util.h"
+
+static const char *const table[M_COUNT][2] = {
+	[M_TOO_SMALL] = { "terminal too small (need {}{}{})",
+	    "터미널이 너무 작습니다 (need {}{}{})" },
+	[M_MENU_TITLE] = { "regtutor - lessons", "regtutor - 레슨 목록" },
+	[M_MENU_KEYS] = { "Up/Down choose  Enter open  ? help  q quit",
+	    "Up/Down 선택  Enter 열기  ? 도움말  q 끝내기" },
+	[M_MENU_EMPTY] = { "No lessons found.", "레슨을 찾지 못했습니다." },
+	[M_MENU_DONE] = { "{}/{} pages", "{}/{} 쪽" },
+	[M_PAGE] = { "page {}/{}", "{}/{}쪽" },
+	[M_NO_CHART] = { "no chart yet - try: train 50",
+	    "아직 차트가 없습니다 - 예: train 50" },
+	[M_PROMPT_HINT] = { "press : to type a command, ? for help",
+	    ": 를 누르면 명령 입력, ? 도움말" },
+	[M_PRESENT_HINT] = { ": command", ": 명령" },
+	[M_TRAINING] = { "training {}/{}  Ctrl-C stops",
+	    "학습 중 {}/{}  Ctrl-C 중지" },
+	[M_QUIT_CONFIRM] = { "Training is running. Quit? (y/n)",
+	    "학습 중입니다. 끝낼까요? (y/n)" },
+	[M_STOPPED] = { "training stopped; the state is kept",
+	    "학습을 멈췄습니다. 상태는 유지됩니다" },
+	[M_JUMP_PROMPT] = { "go to page (1-{}): ", "이동할 쪽 (1-{}): " },
+	[M_BAD_PAGE] = { "no such page", "그런 쪽은 없습니다" },
+	[M_HELP_TITLE] = { "Keys", "키" },
+	[M_HELP_CLOSE] = { "press any key", "아무 키나 누르세요" },
+	[M_HELP_1] = { "n Space PgDn  next page", "n Space PgDn  다음 쪽" },
+	[M_HELP_2] = { "p PgUp        previous page", "p PgUp        이전 쪽" },
+	[M_HELP_3] = { "g             go to a page", "g             쪽 이동" },
+	[M_HELP_4] = { "m             lesson menu", "m             레슨 목록" },
+	[M_HELP_5] = { ": Tab         command prompt (Esc leaves)",
+	    ": Tab         명령 입력 (Esc 로 나감)" },
+	[M_HELP_6] = { "Enter         run the page's command",
+	    "Enter         이 쪽의 명령 실행" },
+	[M_HELP_7] = { "1-9 a-i       answer a quiz", "1-9 a-i       퀴즈 답하기" },
+	[M_HELP_8] = { "Up Down j k   scroll output (PgUp/PgDn at prompt)",
+	    "Up Down j k   출력 스크롤 (입력 중 PgUp/PgDn)" },
+	[M_HELP_9] = { "Ctrl-C        stop training / clear the line",
+	    "Ctrl-C        학습 중지 / 입력 지우기" },
+	[M_HELP_10] = { "Tab Tab       complete a command",
+	    "Tab Tab       명령 자동 완성" },
+	[M_HELP_11] = { "? F1          this help", "? F1          이 도움말" },
+	[M_HELP_12] = { "q             quit (asks while training)",
+	    "q             끝내기 (학습 중이면 확인)" },
+	[M_MATCHES] = { "matches:", "후보:" },
+	[M_QUIZ_KEYS] = { "answer with {}", "{} 키로 답하세요" },
+	[M_QUIZ_RIGHT] = { "right!", "정답입니다!" },
+	[M_QUIZ_WRONG] = { "not quite - try again", "아닙니다 - 다시 해 보세요" },
+	[M_NO_LESSON] = { "no lesson '{}'", "'{}' 레슨이 없습니다" },
+	[M_LAST_PAGE] = { "last page - m for the menu",
+	    "마지막 쪽입니다 - m 레슨 목록" },
+	[M_FIRST_PAGE] = { "first page", "첫 쪽입니다" },
+	[M_STEP_RUN] = { "Enter runs: {}", "Enter 로 실행: {}" },
+	[M_LESSON_DONE] = { "lesson complete", "레슨 완료" },
+	[M_TAB_LESSON] = { "lesson", "레슨" },
+	[M_TAB_CHART] = { "chart", "차트" },
+	[M_TAB_OUTPUT] = { "output", "출력" },
+};
+
+const char *
+tui_str(enum tui_lang lang, enum tui_msg id)
+{
+	const char *s;
+
+	if ((int)id < 0 || id >= M_COUNT)
+		return "";
+	s = table[id][lang == TUI_LANG_KO ? 1 : 0];
+	if (s == NULL)
+		s = table[id][0];
+	return s != NULL ? s : "";
+}
+
+char *
+tui_fmt(char *buf, size_t n, enum tui_lang lang, enum tui_msg id, ...)
+{
+	const char *s = tui_str(lang, id);
+	size_t len = 0;
+	va_list ap;
+
+	if (n == 0)
+		return buf;
+	va_start(ap, id);
+	while (*s != '\0') {
+		const char *piece = s;
+		size_t k = 1;
+
+		if (s[0] == '{' && s[1] == '}') {
+			piece = va_arg(ap, const char *);
+			if (piece == NULL)
+				piece = "";
+			k = strlen(piece);
+			s += 2;
+		} else {
+			s++;
+		}
+		if (len + k >= n)
+			k = n - 1 - len;
+		memcpy(buf + len, piece, k);
+		len += k;
+	}
+	va_end(ap);
+	buf[len] = '\0';
+	return buf;
+}
+
+static int
+is_korean(const char *v)
+{
+	return v[0] == 'k' && v[1] == 'o' &&
+	    (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == ':' ||
+	    v[2] == '@' || v[2] == '-');
+}
+
+enum tui_lang
+tui_lang_pick(const char *language, const char *lc_all,
+    const char *lc_messages, const char *lang)
+{
+	const char *v[4] = { language, lc_all, lc_messages, lang };
+	size_t i;
+
+	for (i = 0; i < COUNT(v); i++) {
+		if (v[i] != NULL && v[i][0] != '\0')
+			return is_korean(v[i]) ? TUI_LANG_KO : TUI_LANG_EN;
+	}
+	return TUI_LANG_EN;
+}
+
+int
+tui_lang_parse(const char *s, enum tui_lang *out)
+{
+	if (strcmp(s, "en") == 0)
+		*out = TUI_LANG_EN;
+	else if (strcmp(s, "ko") == 0)
+		*out = TUI_LANG_KO;
+	else
+		return -1;
+	return 0;
+}

@@ -1,0 +1,68 @@
+/*
+ * strings.h - the TUI's user-visible strings in English and Korean.
+ *
+ * A small static table instead of gettext: the shell has a few dozen
+ * strings, and the language is a run-time choice (--lang, else the locale
+ * environment).  Placeholders are "{}" (filled in order by tui_fmt with
+ * string arguments), so no table entry is ever a printf format.
+ */
+#ifndef REGTUTOR_TUI_STRINGS_H
+#define REGTUTOR_TUI_STRINGS_H
+
+#include <stddef.h>
+
+enum tui_lang { TUI_LANG_EN = 0, TUI_LANG_KO = 1 };
+
+enum tui_msg {
+	M_TOO_SMALL,		/* {}x{}: "terminal too small (need 60x16)" */
+	M_MENU_TITLE,
+	M_MENU_KEYS,
+	M_MENU_EMPTY,
+	M_MENU_DONE,		/* {}/{}: pages seen */
+	M_PAGE,			/* {}/{} */
+	M_NO_CHART,
+	M_PROMPT_HINT,
+	M_PRESENT_HINT,
+	M_TRAINING,		/* {}/{}: epoch */
+	M_QUIT_CONFIRM,
+	M_STOPPED,
+	M_JUMP_PROMPT,		/* {}: last page */
+	M_BAD_PAGE,
+	M_HELP_TITLE,
+	M_HELP_CLOSE,
+	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
+	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
+	M_MATCHES,
+	M_QUIZ_KEYS,
+	M_QUIZ_RIGHT,
+	M_QUIZ_WRONG,
+	M_NO_LESSON,		/* {}: name */
+	M_LAST_PAGE,
+	M_FIRST_PAGE,
+	M_STEP_RUN,		/* Enter runs: {} */
+	M_LESSON_DONE,
+	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
+	M_COUNT
+};
+
+/* The string for id in lang (never NULL). */
+const char *tui_str(enum tui_lang lang, enum tui_msg id);
+/*
+ * Formats id into buf (size n, always terminated when n > 0), replacing
+ * each "{}" in turn with the next argument (const char *; missing ones are
+ * empty).  Returns buf.
+ */
+char *tui_fmt(char *buf, size_t n, enum tui_lang lang, enum tui_msg id,
+    ...);
+
+/*
+ * The language from the environment values (any may be NULL): the first of
+ * LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set and non-empty decides;
+ * "ko" or "ko_*" -> Korean, anything else -> English.
+ */
+enum tui_lang tui_lang_pick(const char *language, const char *lc_all,
+    const char *lc_messages, const char *lang);
+/* Parses "en" / "ko"; 0 on success, -1 otherwise. */
+int tui_lang_parse(const char *s, enum tui_lang *out);
+
+#endif

@@ -1,0 +1,309 @@
+#include "config.h"
+/*
+ * test-layout.c - the TUI's pure geometry: pane rectangles for many
+ * terminal sizes in normal and classroom mode, the minimum size, word wrap
+ * by display width (Hangul), prompt scrolling by columns, the redraw
+ * throttle and the UI string table.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../testutil.h"
+#include "tui/layout.h"
+#include "tui/strings.h"
+#include "util/util.h"
+
+static int
+inside(const struct tui_rect *r, int w, int h)
+{
+	if (r->w == 0 || r->h == 0)
+		return 1;
+	return r->x >= 0 && r->y >= 0 && r->x + r->w <= w && r->y + r->h <= h;
+}
+
+/* Every pane inside the screen, no two overlapping, status on the last row. */
+static void
+check_layout(int w, int h, int present, int prompt)
+{
+	struct tui_layout l;
+	const struct tui_rect *r[7];
+	int i, j, cells = 0;
+
+	assert_int_equal(tui_layout(w, h, present, prompt, &l), 0);
+	assert_false(l.too_small);
+	r[0] = &l.lesson; r[1] = &l.chart; r[2] = &l.output; r[3] = &l.prompt;
+	r[4] = &l.status; r[5] = &l.vsep; r[6] = &l.hsep;
+	for (i = 0; i < 7; i++) {
+		assert_true(inside(r[i], w, h));
+		cells += r[i]->w * r[i]->h;
+		for (j = i + 1; j < 7; j++)
+			assert_false(tui_rect_overlap(r[i], r[j]));
+	}
+	assert_int_equal(l.status.y, h - 1);
+	assert_int_equal(l.status.w, w);
+	assert_true(l.lesson.w >= 20 && l.lesson.h >= 3);
+	assert_true(l.chart.w >= 20 && l.chart.h >= 5);
+	assert_true(cells <= w * h);
+	if (!present || prompt) {
+		assert_int_equal(l.prompt.y, h - 2);
+		assert_int_equal(l.prompt.h, 1);
+		assert_true(l.output.h >= 3);
+	} else {
+		assert_int_equal(l.prompt.h, 0);
+		assert_int_equal(l.output.h, 0);
+	}
+	if (!present || !prompt)
+		assert_int_equal(cells, w * h);	/* the screen is tiled */
+}
+
+static void
+test_layout_80x24(void **state)
+{
+	struct tui_layout l;
+
+	(void)state;
+	assert_int_equal(tui_layout(80, 24, 0, 1, &l), 0);
+	/* lesson | chart on top, output full width below, prompt, status */
+	assert_int_equal(l.lesson.x, 0);
+	assert_int_equal(l.lesson.w, 36);
+	assert_int_equal(l.lesson.h, 13);
+	assert_int_equal(l.vsep.x, 36);
+	assert_int_equal(l.chart.x, 37);
+	assert_int_equal(l.chart.w, 43);
+	assert_int_equal(l.hsep.y, 13);
+	assert_int_equal(l.output.y, 14);
+	assert_int_equal(l.output.w, 80);
+	assert_int_equal(l.output.h, 8);
+	assert_int_equal(l.prompt.y, 22);
+	assert_int_equal(l.status.y, 23);
+	check_layout(80, 24, 0, 1);
+}
+
+static void
+test_layout_wide(void **state)
+{
+	struct tui_layout l;
+
+	(void)state;
+	assert_int_equal(tui_layout(160, 48, 0, 1, &l), 0);
+	/* lesson pane takes the whole left column */
+	assert_int_equal(l.lesson.h, 46);
+	assert_int_equal(l.lesson.w, 64);
+	assert_int_equal(l.output.x, 65);
+	assert_int_equal(l.chart.x, 65);
+	check_layout(160, 48, 0, 1);
+}
+
+static void
+test_layout_many_sizes(void **state)
+{
+	int w, h, p;
+
+	(void)state;
+	for (w = TUI_MIN_W; w <= 260; w += 7)
+		for (h = TUI_MIN_H; h <= 90; h += 5)
+			for (p = 0; p < 2; p++) {
+				check_layout(w, h, 0, 1);
+				check_layout(w, h, 1, p);
+			}
+	check_layout(TUI_MIN_W, TUI_MIN_H, 0, 1);
+	check_layout(TUI_MIN_W, TUI_MIN_H, 1, 1);
+	check_layout(119, 30, 0, 1);
+	check_layout(120, 30, 0, 1);
+}
+
+static void
+test_layout_present(void **state)
+{
+	struct tui_layout l, lp;
+
+	(void)state;
+	assert_int_equal(tui_layout(100, 40, 1, 0, &l), 0);
+	assert_int_equal(l.chart.w, 100);	/* as large as the screen */
+	assert_true(l.chart.h >= 25);
+	assert_int_equal(l.prompt.h, 0);	/* hidden until ':' */
+	assert_int_equal(tui_layout(100, 40, 1, 1, &lp), 0);
+	assert_int_equal(lp.prompt.h, 1);
+	assert_true(lp.chart.h < l.chart.h);
+	assert_int_equal(lp.chart.w, 100);
+}
+
+static void
+test_layout_too_small(void **state)
+{
+	struct tui_layout l;
+	char buf[80];
+
+	(void)state;
+	assert_int_equal(tui_layout(40, 12, 0, 1, &l), -1);
+	assert_true(l.too_small);
+	assert_int_equal(l.need_w, 60);
+	assert_int_equal(l.need_h, 16);
+	assert_int_equal(l.chart.w * l.chart.h, 0);
+	assert_int_equal(tui_layout(59, 24, 0, 1, &l), -1);
+	assert_int_equal(tui_layout(80, 15, 1, 0, &l), -1);
+	assert_int_equal(tui_layout(60, 16, 0, 1, &l), 0);
+	tui_fmt(buf, sizeof(buf), TUI_LANG_EN, M_TOO_SMALL, "60", "x", "16");
+	assert_string_equal(buf, "terminal too small (need 60x16)");
+}
+
+struct wrapped {
+	char lines[16][80];
+	int n;
+};
+
+static void
+collect(void *ctx, const char *line, size_t len)
+{
+	struct wrapped *w = ctx;
+
+	assert_true(w->n < 16 && len < 80);
+	memcpy(w->lines[w->n], line, len);
+	w->lines[w->n][len] = '\0';
+	w->n++;
+}
+
+static void
+test_wrap_words(void **state)
+{
+	struct wrapped w = { .n = 0 };
+
+	(void)state;
+	assert_int_equal(tui_wrap("the quick brown fox jumps", 10, collect, &w),
+	    3);
+	assert_string_equal(w.lines[0], "the quick");
+	assert_string_equal(w.lines[1], "brown fox");
+	assert_string_equal(w.lines[2], "jumps");
+	w.n = 0;
+	assert_int_equal(tui_wrap("abcdefghijkl", 5, collect, &w), 3);
+	assert_string_equal(w.lines[0], "abcde");
+	assert_string_equal(w.lines[2], "kl");
+	w.n = 0;
+	assert_int_equal(tui_wrap("", 5, collect, &w), 1);
+	assert_string_equal(w.lines[0], "");
+	w.n = 0;
+	assert_int_equal(tui_wrap("a\nb", 5, collect, &w), 2);
+	assert_string_equal(w.lines[1], "b");
+	w.n = 0;
+	assert_int_equal(tui_wrap("exactly10!", 10, collect, &w), 1);
+}
+
+static void
+test_wrap_hangul(void **state)
+{
+	struct wrapped w = { .n = 0 };
+	int i;
+
+	(void)state;
+	/* 10 columns: "정규화는" is 8 columns, the space would make 9 */
+	assert_int_equal(tui_wrap("정규화는 과적합을 막는다", 10, collect, &w), 3);
+	assert_string_equal(w.lines[0], "정규화는");
+	assert_string_equal(w.lines[1], "과적합을");
+	assert_string_equal(w.lines[2], "막는다");
+	/* a long word breaks between syllables, never inside one */
+	w.n = 0;
+	assert_int_equal(tui_wrap("가나다라마", 5, collect, &w), 3);
+	for (i = 0; i < w.n; i++)
+		assert_true(utf8_width(w.lines[i], (size_t)-1) <= 5);
+	assert_string_equal(w.lines[0], "가나");
+	/* a 2-column character on a 1-column line still makes progress */
+	w.n = 0;
+	assert_int_equal(tui_wrap("한글", 1, collect, &w), 2);
+}
+
+static void
+test_text_cols(void **state)
+{
+	const char *s = "안녕 ab";
+
+	(void)state;
+	assert_int_equal(tui_text_cols(s, strlen(s)), 7);
+	assert_int_equal(tui_text_cols(s, 3), 2);	/* one syllable */
+	assert_int_equal(tui_text_cols("a\tb", 3), 4);	/* ^I */
+	assert_int_equal(tui_text_cols("", 0), 0);
+}
+
+static void
+test_hscroll(void **state)
+{
+	(void)state;
+	/* fits: no scrolling */
+	assert_int_equal(tui_hscroll(10, 20, 40, 0), 0);
+	assert_int_equal(tui_hscroll(39, 39, 40, 5), 0);
+	/* cursor at the end of a long line: visible in the last column */
+	assert_int_equal(tui_hscroll(100, 100, 40, 0), 61);
+	/* moving back to the start scrolls back */
+	assert_int_equal(tui_hscroll(0, 100, 40, 61), 0);
+	/* moving inside the visible part keeps the offset */
+	assert_int_equal(tui_hscroll(80, 100, 40, 61), 61);
+	/* every result keeps the cursor visible */
+	for (int cur = 0; cur <= 200; cur += 3)
+		for (int old = 0; old <= 200; old += 17) {
+			int off = tui_hscroll(cur, 200, 30, old);
+
+			assert_true(cur >= off && cur <= off + 29);
+			assert_true(off >= 0 && off <= 171);
+		}
+}
+
+static void
+test_frame_due(void **state)
+{
+	(void)state;
+	assert_false(tui_frame_due(1010, 1000, 30));
+	assert_true(tui_frame_due(1030, 1000, 30));
+	assert_true(tui_frame_due(5000, 0, 30));
+}
+
+static void
+test_strings(void **state)
+{
+	char buf[64];
+	int i;
+
+	(void)state;
+	for (i = 0; i < M_COUNT; i++) {
+		assert_true(tui_str(TUI_LANG_EN, (enum tui_msg)i)[0] != '\0');
+		assert_true(tui_str(TUI_LANG_KO, (enum tui_msg)i)[0] != '\0');
+	}
+	assert_string_equal(tui_fmt(buf, sizeof(buf), TUI_LANG_EN, M_PAGE,
+	    "2", "7"), "page 2/7");
+	assert_string_equal(tui_fmt(buf, sizeof(buf), TUI_LANG_KO, M_PAGE,
+	    "2", "7"), "2/7쪽");
+	assert_string_equal(tui_fmt(buf, 5, TUI_LANG_EN, M_PAGE, "2", "7"),
+	    "page");
+	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, "ko_KR.UTF-8"),
+	    TUI_LANG_KO);
+	assert_int_equal(tui_lang_pick("", "C.UTF-8", NULL, "ko_KR.UTF-8"),
+	    TUI_LANG_EN);
+	assert_int_equal(tui_lang_pick("ko", "C.UTF-8", NULL, NULL),
+	    TUI_LANG_KO);
+	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, NULL), TUI_LANG_EN);
+	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, "kok_IN"),
+	    TUI_LANG_EN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_80x24),
+		cmocka_unit_test(test_layout_wide),
+		cmocka_unit_test(test_layout_many_sizes),
+		cmocka_unit_test(test_layout_present),
+		cmocka_unit_test(test_layout_too_small),
+		cmocka_unit_test(test_wrap_words),
+		cmocka_unit_test(test_wrap_hangul),
+		cmocka_unit_test(test_text_cols),
+		cmocka_unit_test(test_hscroll),
+		cmocka_unit_test(test_frame_due),
+		cmocka_unit_test(test_strings),
+	};
+
+	return cmocka_run_group_tests_name("tui/layout", tests, NULL, NULL);
+}
