@@ -103,7 +103,7 @@ int nn_norm_from_name(const char *s);
 
 enum nn_dataset_kind {
 	NN_DS_POLY,		/* "poly"   regression, 1-D, few noisy points of a cubic */
-	NN_DS_SINE,		/* "sine"   regression, 1-D, sin on [-pi, pi] */
+	NN_DS_SINE,		/* "sine"   regression, 1-D, sin(pi x) on [-1, 1] */
 	NN_DS_CIRCLE,		/* "circle" classification, 2-D, inside vs ring */
 	NN_DS_XOR,		/* "xor"    classification, 2-D, sign(x1*x2) */
 	NN_DS_GAUSS,		/* "gauss"  classification, 2-D, two blobs */
@@ -175,6 +175,20 @@ struct nn_config nn_config_default(void);
 void nn_config_for_task(struct nn_config *c, enum nn_task task);
 /* 0 if every field is in range, else -1 and a message naming the field. */
 int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
+
+/* Fields by name (the keys of the save format, = the struct field names:
+ * act leak out_act init init_scale bias_init norm dropout loss reg lambda
+ * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
+ * patience min_delta restore_best bn_momentum norm_eps shuffle seed).
+ * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
+ * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
+ * and range-checks that field; on error c is unchanged.  nn_config_get
+ * formats a value (doubles %.17g) and returns -1 for an unknown key. */
+const char *nn_config_key(int i);
+int nn_config_set(struct nn_config *c, const char *key, const char *value,
+    char *err, size_t errlen);
+int nn_config_get(const struct nn_config *c, const char *key, char *buf,
+    size_t len);
 
 /* Parses "2-16-16-1" into sizes[] (room for NN_MAX_LAYERS+1); *n gets the
  * count (>= 2).  Errors: empty part ("2--3"), zero or non-number, more than

@@ -1,0 +1,215 @@
+/*
+ * diag.c - numbers that explain a network's health: weight statistics and
+ * histograms per layer, gradient norms, update:data ratios, activation
+ * saturation and dead ReLUs, total weight norm and sparsity, and the
+ * pre/post-normalization matrices behind the batch-vs-layer-norm view.
+ * Everything is returned as numbers; drawing is the chart layer's job.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nn/nn-internal.h"
+#include "util/util.h"
+
+static void
+weight_stats(const struct nn_net *net, int k, struct nn_layer_stats *s)
+{
+	const struct nn_layer *l = &net->L[k];
+	const double *w = net->p + l->off_w;
+	long n = (long)l->in * l->out, i, zero = 0, small = 0;
+	double sum = 0, sq = 0, mx = 0, mean;
+
+	for (i = 0; i < n; i++) {
+		sum += w[i];
+		if (fabs(w[i]) > mx || isnan(w[i]))
+			mx = fabs(w[i]);
+		zero += w[i] == 0;
+		small += fabs(w[i]) < 1e-3;
+	}
+	mean = sum / n;
+	for (i = 0; i < n; i++)
+		sq += (w[i] - mean) * (w[i] - mean);
+	s->in = l->in;
+	s->out = l->out;
+	s->nweights = n;
+	s->w_mean = mean;
+	s->w_std = sqrt(sq / n);
+	s->w_maxabs = mx;
+	s->frac_zero = (double)zero / n;
+	s->frac_small = (double)small / n;
+	s->grad_norm = net->have_grad ? l->grad_norm : NAN;
+	s->update_ratio = net->have_update ? l->update_ratio : NAN;
+	s->act_mean = s->act_std = s->act_sat = s->act_dead = NAN;
+}
+
+int
+nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
+    struct nn_layer_stats *st, char *err, size_t errlen)
+{
+	static unsigned char alive[NN_MAX_LAYERS][NN_MAX_WIDTH];
+	double sum[NN_MAX_LAYERS], sq[NN_MAX_LAYERS];
+	long sat[NN_MAX_LAYERS];
+	int k, r;
+
+	for (k = 0; k < net->nl; k++)
+		weight_stats(net, k, &st[k]);
+	if (d == NULL || d->n == 0)
+		return 0;
+	if (d->nin != net->sizes[0]) {
+		nn_errf(err, errlen, "data has %d inputs, the network %d",
+		    d->nin, net->sizes[0]);
+		return -1;
+	}
+	memset(alive, 0, sizeof alive);
+	for (k = 0; k < net->nl; k++)
+		sum[k] = sq[k] = 0, sat[k] = 0;
+	/* two passes: means first, then spread around them (stable std) */
+	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
+		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
+
+		nn__forward(net, d->x + (long)r * d->nin, B, 0);
+		for (k = 0; k < net->nl; k++) {
+			const struct nn_layer *l = &net->L[k];
+			int act = nn__act_of_layer(net, k);
+			long n = (long)B * l->out, i;
+
+			for (i = 0; i < n; i++) {
+				double a = l->h[i];
+
+				sum[k] += a;
+				if (act == NN_ACT_TANH)
+					sat[k] += fabs(a) > 0.97;
+				else if (act == NN_ACT_SIGMOID)
+					sat[k] += a < 0.03 || a > 0.97;
+				if (a != 0)
+					alive[k][i % l->out] = 1;
+			}
+		}
+	}
+	for (k = 0; k < net->nl; k++)
+		st[k].act_mean = sum[k] / ((double)d->n * net->L[k].out);
+	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
+		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
+
+		nn__forward(net, d->x + (long)r * d->nin, B, 0);
+		for (k = 0; k < net->nl; k++) {
+			const struct nn_layer *l = &net->L[k];
+			long n = (long)B * l->out, i;
+			double m = st[k].act_mean;
+
+			for (i = 0; i < n; i++)
+				sq[k] += (l->h[i] - m) * (l->h[i] - m);
+		}
+	}
+	for (k = 0; k < net->nl; k++) {
+		const struct nn_layer *l = &net->L[k];
+		int act = nn__act_of_layer(net, k), j, dead = 0;
+		double cnt = (double)d->n * l->out;
+
+		st[k].act_std = sqrt(sq[k] / cnt);
+		if (act == NN_ACT_TANH || act == NN_ACT_SIGMOID)
+			st[k].act_sat = sat[k] / cnt;
+		if (act == NN_ACT_RELU) {
+			for (j = 0; j < l->out; j++)
+				dead += !alive[k][j];
+			st[k].act_dead = (double)dead / l->out;
+		}
+	}
+	return 0;
+}
+
+long
+nn_weight_histogram(const struct nn_net *net, int k, int nbins, double lo,
+    double hi, long *counts)
+{
+	int k0 = k < 0 ? 0 : k, k1 = k < 0 ? net->nl : k + 1, b;
+	long tot = 0, i;
+
+	if (nbins < 1 || k >= net->nl || !(hi > lo))
+		return 0;
+	for (b = 0; b < nbins; b++)
+		counts[b] = 0;
+	for (k = k0; k < k1; k++) {
+		const double *w = net->p + net->L[k].off_w;
+		long n = (long)net->L[k].in * net->L[k].out;
+
+		for (i = 0; i < n; i++) {
+			double t = (w[i] - lo) / (hi - lo) * nbins;
+
+			if (isnan(t))
+				continue;
+			b = t < 0 ? 0 : t >= nbins ? nbins - 1 : (int)t;
+			counts[b]++;
+			tot++;
+		}
+	}
+	return tot;
+}
+
+double
+nn_net_weight_norm(const struct nn_net *net)
+{
+	double s = 0;
+	int k;
+	long i;
+
+	for (k = 0; k < net->nl; k++) {
+		const double *w = net->p + net->L[k].off_w;
+		long n = (long)net->L[k].in * net->L[k].out;
+
+		for (i = 0; i < n; i++)
+			s += w[i] * w[i];
+	}
+	return sqrt(s);
+}
+
+double
+nn_net_zero_share(const struct nn_net *net)
+{
+	long z = 0, i;
+	int k;
+
+	for (k = 0; k < net->nl; k++) {
+		const double *w = net->p + net->L[k].off_w;
+		long n = (long)net->L[k].in * net->L[k].out;
+
+		for (i = 0; i < n; i++)
+			z += w[i] == 0;
+	}
+	return net->nw ? (double)z / net->nw : 0;
+}
+
+int
+nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
+    int k, double *pre, double *post, char *err, size_t errlen)
+{
+	const struct nn_layer *l;
+
+	if (net->cfg.norm == NN_NORM_NONE) {
+		nn_errf(err, errlen, "the network has no normalization (norm none)");
+		return -1;
+	}
+	if (k < 0 || k >= net->nl - 1) {
+		nn_errf(err, errlen, "hidden layer must be 1..%d", net->nl - 1);
+		return -1;
+	}
+	if (d->nin != net->sizes[0]) {
+		nn_errf(err, errlen, "data has %d inputs, the network %d",
+		    d->nin, net->sizes[0]);
+		return -1;
+	}
+	if (B < 1 || B > d->n) {
+		nn_errf(err, errlen, "batch must be 1..%d (the data size)",
+		    d->n);
+		return -1;
+	}
+	nn__forward(net, d->x, B, NN_FW_TRAIN);
+	l = &net->L[k];
+	if (pre != NULL)
+		memcpy(pre, l->z, (size_t)B * l->out * sizeof(double));
+	if (post != NULL)
+		memcpy(post, l->xhat, (size_t)B * l->out * sizeof(double));
+	return 0;
+}

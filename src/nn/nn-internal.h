@@ -1,0 +1,111 @@
+/*
+ * nn-internal.h - the layout of struct nn_net and the helpers shared by the
+ * engine's files (and by its own tests, which check the calculus directly).
+ * Nothing outside src/nn/ and tests/nn/ includes this.
+ *
+ * All trainable parameters live in one flat block p[] (llm.c style), with
+ * the gradient g[] and the optimizer moments m[], v[] in the same layout, so
+ * the optimizer and the penalties are single loops.  Per dense layer the
+ * block holds W (in, out), b (out) and, for a normalized hidden layer,
+ * gamma (out) and beta (out).  Running batch-norm statistics are not
+ * trainable and live in stats[] (mean (out), var (out) per layer).
+ */
+#ifndef REGTUTOR_NN_INTERNAL_H
+#define REGTUTOR_NN_INTERNAL_H
+
+#include "nn/nn.h"
+
+/* Rows evaluated at once in evaluation mode (bounds the cache size). */
+#define NN_EVAL_CHUNK 64
+
+/* Forward-pass flags. */
+enum {
+	NN_FW_TRAIN = 1,	/* batch norm uses batch statistics */
+	NN_FW_DROPOUT = 2,	/* draw dropout masks (training) */
+	NN_FW_STATS = 4,	/* update running batch-norm statistics */
+	NN_FW_KEEPMASK = 8	/* reuse the previous masks (gradient checks) */
+};
+
+struct nn_layer {
+	int in, out;
+	int hidden;		/* not the output layer: norm, act, dropout */
+	long off_w, off_b;	/* offsets in p[] */
+	long off_g, off_be;	/* gamma, beta; -1 without normalization */
+	long off_s;		/* running mean at stats[off_s], var at +out; -1 */
+	/* Caches of the last forward pass, (cap, out) each unless noted. */
+	double *z;		/* x W + b */
+	double *xhat;		/* normalized z (norm only) */
+	double *u;		/* gamma xhat + beta, or z without norm */
+	double *h;		/* act(u) */
+	double *mask;		/* dropout multipliers 0 or 1/(1-p) (dropout only) */
+	double *a;		/* h * mask (dropout only) */
+	double *outp;		/* what the next layer reads: a or h */
+	double *mean, *rstd;	/* batch: (out); layer: (cap) */
+	int bn_single;		/* last batch-norm forward used running stats (B == 1) */
+	/* Last-gradient and last-update figures for diagnostics. */
+	double grad_norm, update_ratio;
+};
+
+struct nn_net {
+	struct nn_config cfg;
+	int nl;			/* dense layers */
+	int sizes[NN_MAX_LAYERS + 1];
+	struct nn_layer L[NN_MAX_LAYERS];
+	long np, nw, nstats;	/* parameters, of which weights; stats */
+	double *p, *g, *m, *v;	/* (np) each */
+	double *stats;		/* (nstats) */
+	double *best_p, *best_stats;	/* early-stopping snapshot or NULL */
+	struct nn_rng rng;	/* dropout masks and shuffling */
+	long adam_t;		/* adam step count */
+	struct nn_early early;
+	struct nn_epoch *hist;
+	int nhist, caphist;
+	int have_grad, have_update;
+	/* Scratch, grown on demand (nn__ensure_cap). */
+	int cap;		/* rows the caches hold */
+	int cache_dropout;	/* caches have mask/a */
+	int cache_norm;
+	double *cache;		/* one block for all layer caches */
+	double *xin, *yin;	/* gathered mini-batch (cap, nin), (cap, nout) */
+	double *d1, *d2;	/* backward deltas (cap, max width) */
+	double *wt;		/* transposed W scratch (max in*out) */
+	double *dbuf;		/* output delta (cap, nout) */
+};
+
+/* Memory accounting wrappers (abort on OOM). */
+void *nn_alloc(size_t n);
+void *nn_zalloc(size_t n);
+void *nn_realloc(void *p, size_t n);
+void nn_free(void *p);
+double *nn_dup(const double *a, size_t n);
+
+void nn_errf(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Activation over an array: h = f(u). */
+void nn__act_forward(double *h, const double *u, long n, int act, double leak);
+/* du = dh * f'(u), using the cached h where cheaper (du may alias dh). */
+void nn__act_backward(double *du, const double *dh, const double *u,
+    const double *h, long n, int act, double leak);
+
+/* Makes the caches hold at least B rows. */
+void nn__ensure_cap(struct nn_net *net, int B);
+/* Forward pass on B rows of x; returns the output layer's output buffer
+ * (B, nout): out_act(z), i.e. logits for bce. */
+const double *nn__forward(struct nn_net *net, const double *x, int B,
+    int flags);
+/* Mean loss L0 of the last forward (B rows) against targets y. */
+double nn__loss(const struct nn_net *net, const double *y, int B);
+/* Zeroes g, backpropagates L0 of the last forward (B rows of x, targets y)
+ * and adds the penalty gradient for ntrain examples (L2 and subgradient L1;
+ * proximal L1 is applied in the update instead). */
+void nn__backward(struct nn_net *net, const double *x, const double *y, int B,
+    int ntrain);
+/* One optimizer step with the gradient in g. */
+void nn__update(struct nn_net *net, int ntrain);
+/* Penalty term (lambda/n) sum |w| or w^2. */
+double nn__penalty(const struct nn_net *net, int ntrain);
+/* Whether layer k's hidden activation exists (k < nl-1). */
+int nn__act_of_layer(const struct nn_net *net, int k);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * train.c - the training loop: epochs of reshuffled mini-batches, the
+ * per-epoch history (L0 and penalty apart, accuracy), early stopping with
+ * restore of the best weights, divergence detection, cancellation, and the
+ * full-batch gradient used to inspect a network without changing it.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "nn/nn-internal.h"
+#include "util/util.h"
+
+/* ============================================================ early stopping */
+
+void
+nn_early_init(struct nn_early *e)
+{
+	e->best = INFINITY;
+	e->best_epoch = 0;
+	e->wait = 0;
+}
+
+int
+nn_early_update(struct nn_early *e, int epoch, double loss, int patience,
+    double min_delta, int *improved)
+{
+	int imp = isfinite(loss) && loss < e->best - min_delta;
+
+	if (imp) {
+		e->best = loss;
+		e->best_epoch = epoch;
+		e->wait = 0;
+	} else
+		e->wait++;
+	if (improved != NULL)
+		*improved = imp;
+	return !imp && e->wait >= patience;
+}
+
+/* ============================================================ helpers */
+
+static int
+check_data(const struct nn_net *net, const struct nn_dataset *d,
+    const char *what, char *err, size_t errlen)
+{
+	if (d->nin != net->sizes[0] || d->nout != net->sizes[net->nl]) {
+		nn_errf(err, errlen,
+		    "%s data has %d input%s and %d output%s but the network "
+		    "has %d and %d", what, d->nin, d->nin == 1 ? "" : "s",
+		    d->nout, d->nout == 1 ? "" : "s", net->sizes[0],
+		    net->sizes[net->nl]);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+params_finite(const struct nn_net *net)
+{
+	long i;
+
+	for (i = 0; i < net->np; i++)
+		if (!isfinite(net->p[i]))
+			return 0;
+	return 1;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void
+push_history(struct nn_net *net, const struct nn_epoch *e)
+{
+	if (net->nhist == net->caphist) {
+		net->caphist = net->caphist ? 2 * net->caphist : 64;
+		net->hist = nn_realloc(net->hist,
+		    (size_t)net->caphist * sizeof *net->hist);
+	}
+	net->hist[net->nhist++] = *e;
+}
+
+/* Gathers rows idx[0..B) of d into the net's input/target buffers. */
+static void
+gather(struct nn_net *net, const struct nn_dataset *d, const int *idx, int B)
+{
+	int r;
+
+	nn__ensure_cap(net, B);
+	for (r = 0; r < B; r++) {
+		int s = idx ? idx[r] : r;
+
+		memcpy(net->xin + (long)r * d->nin, d->x + (long)s * d->nin,
+		    (size_t)d->nin * sizeof(double));
+		memcpy(net->yin + (long)r * d->nout, d->y + (long)s * d->nout,
+		    (size_t)d->nout * sizeof(double));
+	}
+}
+
+/* One forward/backward/update on the gathered rows; returns L0. */
+static double
+step(struct nn_net *net, int B, int ntrain)
+{
+	double loss;
+
+	nn__forward(net, net->xin, B, NN_FW_TRAIN | NN_FW_DROPOUT | NN_FW_STATS);
+	loss = nn__loss(net, net->yin, B);
+	nn__backward(net, net->xin, net->yin, B, ntrain);
+	nn__update(net, ntrain);
+	return loss;
+}
+
+/* ============================================================ API */
+
+int
+nn_train_batch(struct nn_net *net, const struct nn_dataset *d, const int *idx,
+    int n, double *loss, char *err, size_t errlen)
+{
+	int r;
+	double l;
+
+	if (check_data(net, d, "training", err, errlen) < 0)
+		return -1;
+	if (n < 1 || n > NN_MAX_BATCH) {
+		nn_errf(err, errlen, "a mini-batch needs 1 to %d rows",
+		    NN_MAX_BATCH);
+		return -1;
+	}
+	for (r = 0; r < n; r++)
+		if ((idx ? idx[r] : r) < 0 || (idx ? idx[r] : r) >= d->n) {
+			nn_errf(err, errlen, "row %d is outside the data (%d rows)",
+			    idx ? idx[r] + 1 : r + 1, d->n);
+			return -1;
+		}
+	gather(net, d, idx, n);
+	l = step(net, n, d->n);
+	if (loss != NULL)
+		*loss = l;
+	return 0;
+}
+
+int
+nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
+    size_t errlen)
+{
+	if (check_data(net, d, "the", err, errlen) < 0)
+		return -1;
+	if (d->n < 1) {
+		nn_errf(err, errlen, "no data to take a gradient on");
+		return -1;
+	}
+	nn__ensure_cap(net, d->n);
+	nn__forward(net, d->x, d->n, NN_FW_TRAIN);
+	nn__backward(net, d->x, d->y, d->n, d->n);
+	return 0;
+}
+
+int
+nn_train(struct nn_net *net, const struct nn_dataset *train,
+    const struct nn_dataset *val, int epochs, nn_epoch_cb cb, void *ctx,
+    volatile sig_atomic_t *cancel, struct nn_train_result *res, char *err,
+    size_t errlen)
+{
+	struct nn_train_result rr;
+	int *perm, e, N, bs, hasval;
+
+	if (train == NULL || train->n < 1) {
+		nn_errf(err, errlen, "no training data");
+		return -1;
+	}
+	if (check_data(net, train, "training", err, errlen) < 0)
+		return -1;
+	hasval = val != NULL && val->n > 0;
+	if (hasval && check_data(net, val, "validation", err, errlen) < 0)
+		return -1;
+	if (epochs < 0) {
+		nn_errf(err, errlen, "epochs must be >= 0");
+		return -1;
+	}
+	memset(&rr, 0, sizeof rr);
+	rr.status = NN_TRAIN_DONE;
+	N = train->n;
+	bs = net->cfg.batch < N ? net->cfg.batch : N;
+	perm = nn_alloc((size_t)N * sizeof *perm);
+	for (e = 0; e < epochs; e++) {
+		struct nn_epoch ep;
+		double t0 = now(), bl = 0;
+		int r, i, cancelled = 0, bad = 0, improved, stop;
+
+		for (i = 0; i < N; i++)
+			perm[i] = i;
+		if (net->cfg.shuffle)
+			nn_rng_shuffle(&net->rng, perm, N);
+		for (r = 0; r < N; r += bs) {
+			int B = N - r < bs ? N - r : bs;
+
+			if (cancel != NULL && *cancel) {
+				cancelled = 1;
+				break;
+			}
+			gather(net, train, perm + r, B);
+			bl = step(net, B, N);
+			if (!isfinite(bl)) {
+				bad = 1;
+				break;
+			}
+		}
+		memset(&ep, 0, sizeof ep);
+		ep.epoch = net->nhist + 1;
+		ep.lr = net->cfg.lr;
+		nn_net_evaluate(net, train, &ep.train_loss, &ep.train_acc,
+		    NULL, 0);
+		if (hasval)
+			nn_net_evaluate(net, val, &ep.val_loss, &ep.val_acc,
+			    NULL, 0);
+		else
+			ep.val_loss = ep.val_acc = NAN;
+		ep.penalty = nn__penalty(net, N);
+		ep.seconds = now() - t0;
+		push_history(net, &ep);
+		rr.epochs_run++;
+		if (bad || !isfinite(ep.train_loss) || !params_finite(net)) {
+			rr.status = NN_TRAIN_DIVERGED;
+			break;
+		}
+		stop = nn_early_update(&net->early, ep.epoch,
+		    hasval ? ep.val_loss : ep.train_loss, net->cfg.patience,
+		    net->cfg.min_delta, &improved);
+		if (improved && net->cfg.early_stop && net->cfg.restore_best) {
+			if (net->best_p == NULL) {
+				net->best_p = nn_alloc((size_t)net->np *
+				    sizeof(double));
+				net->best_stats = nn_alloc((size_t)(net->nstats ?
+				    net->nstats : 1) * sizeof(double));
+			}
+			memcpy(net->best_p, net->p, (size_t)net->np *
+			    sizeof(double));
+			if (net->nstats)
+				memcpy(net->best_stats, net->stats,
+				    (size_t)net->nstats * sizeof(double));
+		}
+		if (cb != NULL && cb(ctx, &ep) != 0)
+			cancelled = 1;
+		if (cancelled) {
+			rr.status = NN_TRAIN_CANCELLED;
+			break;
+		}
+		if (net->cfg.early_stop && stop) {
+			rr.status = NN_TRAIN_EARLY_STOP;
+			rr.stopped_early = 1;
+			if (net->cfg.restore_best && net->best_p != NULL) {
+				memcpy(net->p, net->best_p, (size_t)net->np *
+				    sizeof(double));
+				if (net->nstats)
+					memcpy(net->stats, net->best_stats,
+					    (size_t)net->nstats *
+					    sizeof(double));
+				rr.restored = 1;
+			}
+			break;
+		}
+	}
+	nn_free(perm);
+	rr.best_epoch = net->early.best_epoch;
+	rr.best_loss = net->early.best_epoch ? net->early.best : NAN;
+	if (res != NULL)
+		*res = rr;
+	return 0;
+}
+
+int
+nn_net_history(const struct nn_net *net, const struct nn_epoch **h)
+{
+	if (h != NULL)
+		*h = net->hist;
+	return net->nhist;
+}
+
+int
+nn_history_write_csv(const struct nn_net *net, FILE *f)
+{
+	int i;
+
+	fprintf(f, "epoch,train_loss,val_loss,penalty,train_acc,val_acc,lr\n");
+	for (i = 0; i < net->nhist; i++) {
+		const struct nn_epoch *e = &net->hist[i];
+
+		fprintf(f, "%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", e->epoch,
+		    e->train_loss, e->val_loss, e->penalty, e->train_acc,
+		    e->val_acc, e->lr);
+	}
+	return ferror(f) ? -1 : 0;
+}
