@@ -2,3 +2,11 @@
 noinst_LIBRARIES += libnn.a
 libnn_a_SOURCES = src/nn/nn.h src/nn/nn-internal.h src/nn/core.c \
 	src/nn/net.c src/nn/train.c src/nn/data.c src/nn/diag.c src/nn/io.c
+
+# Tests: one cmocka binary per concern.
+NN_TEST_LDADD = libtestutil.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
+check_PROGRAMS += tests/test-nn-grad
+TESTS += tests/test-nn-grad
+tests_test_nn_grad_SOURCES = tests/nn/test-grad.c
+tests_test_nn_grad_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_nn_grad_LDADD = $(NN_TEST_LDADD)

@@ -1,0 +1,285 @@
+/*
+ * test-grad.c - the engine's calculus against central differences: every
+ * activation, every loss, both penalties, batch and layer norm in training
+ * mode, dropout with a fixed mask.  Each check also insists that the
+ * gradient is not trivially zero (genann's guard).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "nn/nn-internal.h"
+#include "util/util.h"
+#include "../testutil.h"
+
+#define NTRAIN 7	/* the "n" of the penalties */
+
+/* L0 + penalty of a forward pass that reuses the dropout masks. */
+static double
+total_loss(struct nn_net *net, const double *x, const double *y, int B)
+{
+	nn__forward(net, x, B, NN_FW_TRAIN | NN_FW_KEEPMASK);
+	return nn__loss(net, y, B) + nn__penalty(net, NTRAIN);
+}
+
+/*
+ * Builds spec with c, draws B random rows (targets in (0,1) so every loss
+ * makes sense), and compares dL/dp for every parameter with
+ * (L(p+h) - L(p-h)) / 2h.
+ */
+static void
+gradcheck(const char *spec, const struct nn_config *c, int B)
+{
+	char err[200];
+	struct nn_net *net = nn_net_new(spec, c, err, sizeof err);
+	struct nn_rng r;
+	double *x, *y, *g, gmax = 0;
+	long i, nonzero = 0;
+	int nin, nout;
+	const double h = 1e-6;
+
+	if (net == NULL)
+		fail_msg("%s", err);
+	nin = nn_net_nin(net);
+	nout = nn_net_nout(net);
+	nn_rng_seed(&r, 42);
+	x = xmalloc((size_t)B * nin * sizeof *x);
+	y = xmalloc((size_t)B * nout * sizeof *y);
+	for (i = 0; i < (long)B * nin; i++)
+		x[i] = 2 * nn_rng_uniform(&r) - 1;
+	for (i = 0; i < (long)B * nout; i++)
+		y[i] = c->loss == NN_LOSS_BCE ? (double)(nn_rng_uniform(&r) < 0.5)
+		    : nn_rng_uniform(&r);
+	/* biases and gains off their defaults, so every term matters */
+	for (i = 0; i < net->np; i++)
+		if (net->p[i] == 0 || net->p[i] == 1)
+			net->p[i] += 0.3 * (2 * nn_rng_uniform(&r) - 1);
+	nn__forward(net, x, B, NN_FW_TRAIN | NN_FW_DROPOUT);
+	nn__backward(net, x, y, B, NTRAIN);
+	g = xmalloc((size_t)net->np * sizeof *g);
+	memcpy(g, net->g, (size_t)net->np * sizeof *g);
+	for (i = 0; i < net->np; i++) {
+		double keep = net->p[i], lp, lm, num;
+
+		net->p[i] = keep + h;
+		lp = total_loss(net, x, y, B);
+		net->p[i] = keep - h;
+		lm = total_loss(net, x, y, B);
+		net->p[i] = keep;
+		num = (lp - lm) / (2 * h);
+		if (fabs(g[i] - num) > 1e-5 * (1 + fabs(num)))
+			fail_msg("%s act %s norm %s loss %s reg %s: param %ld: "
+			    "analytic %.10g numeric %.10g", spec,
+			    nn_act_name(c->act), nn_norm_name(c->norm),
+			    nn_loss_name(c->loss), nn_reg_name(c->reg), i, g[i],
+			    num);
+		if (fabs(g[i]) > gmax)
+			gmax = fabs(g[i]);
+		nonzero += g[i] != 0;
+	}
+	/* guard: a gradient of zeros would pass trivially */
+	assert_true(gmax > 1e-4);
+	assert_true(nonzero > net->np / 3);
+	free(g);
+	free(x);
+	free(y);
+	nn_net_free(net);
+}
+
+static void
+every_activation(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		c.act = a;
+		c.leak = 0.05;
+		gradcheck("3-5-4-2", &c, 6);
+	}
+}
+
+static void
+output_activations(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	c.act = NN_ACT_TANH;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		if (a == NN_ACT_RELU)
+			continue;	/* dead outputs would trip the guard */
+		c.out_act = a;
+		gradcheck("2-4-3", &c, 5);
+	}
+}
+
+static void
+every_loss(void **state)
+{
+	struct nn_config c = nn_config_default();
+
+	(void)state;
+	c.act = NN_ACT_SIGMOID;
+	c.loss = NN_LOSS_MSE;
+	gradcheck("2-6-1", &c, 8);
+	c.loss = NN_LOSS_MAE;
+	gradcheck("2-6-2", &c, 8);
+	c.loss = NN_LOSS_BCE;
+	gradcheck("2-6-1", &c, 8);
+	c.out_act = NN_ACT_SIGMOID;
+	c.loss = NN_LOSS_MSE;
+	gradcheck("2-6-1", &c, 8);
+}
+
+static void
+both_penalties(void **state)
+{
+	struct nn_config c = nn_config_default();
+
+	(void)state;
+	c.lambda = 0.7;
+	c.reg = NN_REG_L2;
+	gradcheck("3-4-4-1", &c, 4);
+	c.reg = NN_REG_L1;
+	c.l1mode = NN_L1_SUBGRAD;
+	gradcheck("3-4-4-1", &c, 4);
+	c.act = NN_ACT_RELU;
+	c.reg = NN_REG_L2;
+	c.lambda = 3;
+	gradcheck("2-8-1", &c, 5);
+}
+
+static void
+batch_norm_training(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	c.norm = NN_NORM_BATCH;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		c.act = a;
+		gradcheck("3-5-4-2", &c, 7);
+	}
+	/* a batch of one falls back to the running statistics */
+	c.act = NN_ACT_TANH;
+	gradcheck("3-5-4-2", &c, 1);
+}
+
+static void
+layer_norm(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	c.norm = NN_NORM_LAYER;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		c.act = a;
+		gradcheck("3-5-4-2", &c, 3);
+	}
+	gradcheck("3-5-4-2", &c, 1);
+}
+
+static void
+dropout_fixed_mask(void **state)
+{
+	struct nn_config c = nn_config_default();
+
+	(void)state;
+	c.dropout = 0.3;
+	gradcheck("3-6-6-1", &c, 6);
+	c.norm = NN_NORM_BATCH;
+	c.act = NN_ACT_ELU;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.2;
+	gradcheck("3-6-6-1", &c, 6);
+	c.norm = NN_NORM_LAYER;
+	c.loss = NN_LOSS_BCE;
+	c.reg = NN_REG_L1;
+	gradcheck("3-6-6-1", &c, 6);
+}
+
+/* The full-batch gradient API agrees with the internal pair. */
+static void
+full_batch_gradient(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_generate(NN_DS_CIRCLE, 20, 0.1, 3,
+	    NULL, 0);
+	struct nn_net *net = nn_net_new("2-4-1", &c, NULL, 0);
+	struct nn_layer_stats st[2];
+	double before[8];
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(net);
+	memcpy(before, nn_net_weights(net, 0, NULL, NULL), sizeof before);
+	assert_int_equal(nn_net_stats(net, NULL, st, NULL, 0), 0);
+	assert_true(isnan(st[0].grad_norm));
+	assert_int_equal(nn_net_gradients(net, d, NULL, 0), 0);
+	/* no update happened */
+	assert_memory_equal(before, nn_net_weights(net, 0, NULL, NULL),
+	    sizeof before);
+	assert_int_equal(nn_net_stats(net, d, st, NULL, 0), 0);
+	assert_true(st[0].grad_norm > 0);
+	assert_true(st[1].grad_norm > 0);
+	assert_true(isnan(st[0].update_ratio));
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+act_eval_matches_definitions(void **state)
+{
+	double f, df;
+
+	(void)state;
+	nn_act_eval(NN_ACT_LEAKY, 0.05, -2, &f, &df);
+	assert_close(f, -0.1, 1e-15);
+	assert_close(df, 0.05, 1e-15);
+	nn_act_eval(NN_ACT_RELU, 0, 0, &f, &df);
+	assert_close(f, 0, 0);
+	assert_close(df, 0, 0);
+	nn_act_eval(NN_ACT_SIGMOID, 0, 0, &f, &df);
+	assert_close(f, 0.5, 1e-15);
+	assert_close(df, 0.25, 1e-15);
+	nn_act_eval(NN_ACT_SIGMOID, 0, -800, &f, &df);
+	assert_true(isfinite(f) && f >= 0);
+	nn_act_eval(NN_ACT_SOFTPLUS, 0, 800, &f, &df);
+	assert_close(f, 800, 1e-15);
+	nn_act_eval(NN_ACT_ELU, 0, -1, &f, &df);
+	assert_close(f, exp(-1) - 1, 1e-15);
+	assert_close(df, exp(-1), 1e-15);
+	nn_act_eval(NN_ACT_TANH, 0, 0.5, &f, &df);
+	assert_close(df, 1 - tanh(0.5) * tanh(0.5), 1e-15);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_activation),
+		cmocka_unit_test(output_activations),
+		cmocka_unit_test(every_loss),
+		cmocka_unit_test(both_penalties),
+		cmocka_unit_test(batch_norm_training),
+		cmocka_unit_test(layer_norm),
+		cmocka_unit_test(dropout_fixed_mask),
+		cmocka_unit_test(full_batch_gradient),
+		cmocka_unit_test(act_eval_matches_definitions),
+	};
+
+	return cmocka_run_group_tests_name("nn/grad", tests, NULL, NULL);
+}
