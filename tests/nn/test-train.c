@@ -1,0 +1,603 @@
+/*
+ * test-train.c - optimizer steps against hand-computed values, proximal L1
+ * zeros, determinism, early stopping (the pure rule on a crafted history
+ * and the trainer's restore), divergence, cancellation, batch norm with a
+ * batch of one, diagnostics.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "nn/nn.h"
+#include "util/util.h"
+#include "../testutil.h"
+
+/* A 1-1 linear net w = 0.5, b = 0.1 and one example x = 2, y = 1:
+ * o = 1.1, L0 = 0.01, dL/dw = 2 (o - y) x = 0.4, dL/db = 0.2. */
+static struct nn_net *
+tiny(struct nn_config *c, struct nn_dataset **d)
+{
+	struct nn_net *net = nn_net_new("1-1", c, NULL, 0);
+
+	assert_non_null(net);
+	nn_net_weights(net, 0, NULL, NULL)[0] = 0.5;
+	nn_net_biases(net, 0)[0] = 0.1;
+	*d = nn_dataset_new(1, 1, 1, NN_TASK_REGRESSION);
+	(*d)->x[0] = 2;
+	(*d)->y[0] = 1;
+	return net;
+}
+
+static void
+one_step(struct nn_net *net, struct nn_dataset *d, double want_loss)
+{
+	double loss;
+
+	assert_int_equal(nn_train_batch(net, d, NULL, 1, &loss, NULL, 0), 0);
+	assert_close(loss, want_loss, 1e-12);
+}
+
+#define W(net) nn_net_weights((net), 0, NULL, NULL)[0]
+#define B(net) nn_net_biases((net), 0)[0]
+
+static void
+sgd_step(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+
+	(void)state;
+	c.lr = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.5 - 0.1 * 0.4, 1e-14);
+	assert_close(B(net), 0.1 - 0.1 * 0.2, 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+momentum_steps(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+	double w, b, gw, gb, vw, vb;
+
+	(void)state;
+	c.lr = 0.1;
+	c.opt = NN_OPT_MOMENTUM;
+	c.momentum = 0.9;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	/* step 1: v = g */
+	w = 0.5 - 0.1 * 0.4;
+	b = 0.1 - 0.1 * 0.2;
+	vw = 0.4;
+	vb = 0.2;
+	assert_close(W(net), w, 1e-14);
+	/* step 2 by hand: o = 2w + b */
+	gw = 2 * (2 * w + b - 1) * 2;
+	gb = 2 * (2 * w + b - 1);
+	vw = 0.9 * vw + gw;
+	vb = 0.9 * vb + gb;
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), w - 0.1 * vw, 1e-14);
+	assert_close(B(net), b - 0.1 * vb, 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+adam_steps(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+	double w, b, g, m, v, mh, vh;
+
+	(void)state;
+	c.lr = 0.01;
+	c.opt = NN_OPT_ADAM;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	/* step 1: mhat = g, vhat = g^2, so the step is lr g / (|g| + eps) */
+	w = 0.5 - 0.01 * 0.4 / (0.4 + 1e-8);
+	b = 0.1 - 0.01 * 0.2 / (0.2 + 1e-8);
+	assert_close(W(net), w, 1e-14);
+	assert_close(B(net), b, 1e-14);
+	/* step 2 for w */
+	g = 2 * (2 * w + b - 1) * 2;
+	m = 0.9 * (0.1 * 0.4) + 0.1 * g;
+	v = 0.999 * (0.001 * 0.16) + 0.001 * g * g;
+	mh = m / (1 - 0.9 * 0.9);
+	vh = v / (1 - 0.999 * 0.999);
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), w - 0.01 * mh / (sqrt(vh) + 1e-8), 1e-13);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+penalty_steps(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+
+	(void)state;
+	/* L2, lambda 1, n = 1: gradient += 2 (lambda/n) w = 1.0; bias untouched */
+	c.lr = 0.1;
+	c.reg = NN_REG_L2;
+	c.lambda = 1;
+	net = tiny(&c, &d);
+	assert_close(nn_net_penalty(net, 1), 0.25, 1e-15);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.5 - 0.1 * (0.4 + 1.0), 1e-14);
+	assert_close(B(net), 0.1 - 0.1 * 0.2, 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* L1 subgradient: gradient += (lambda/n) sign(w) */
+	c.reg = NN_REG_L1;
+	c.l1mode = NN_L1_SUBGRAD;
+	c.lambda = 0.3;
+	net = tiny(&c, &d);
+	assert_close(nn_net_penalty(net, 1), 0.15, 1e-15);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.5 - 0.1 * (0.4 + 0.3), 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* L1 proximal: plain step to 0.46, then shrink by lr*lambda/n */
+	c.l1mode = NN_L1_PROX;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.46 - 0.03, 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+	c.lambda = 5;	/* threshold 0.5 > 0.46: exactly zero */
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	assert_true(W(net) == 0.0);
+	assert_false(signbit(W(net)));
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static struct nn_dataset *
+gen(enum nn_dataset_kind k, int n, double noise, uint64_t seed)
+{
+	struct nn_dataset *d = nn_dataset_generate(k, n, noise, seed, NULL, 0);
+
+	assert_non_null(d);
+	return d;
+}
+
+/* The lesson contrast: the proximal rule makes weights exactly 0, the
+ * subgradient rule makes them jitter around 0. */
+static void
+prox_l1_exact_zeros(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_POLY, 20, 0.1, 5);
+	struct nn_net *a, *b;
+	struct nn_train_result res;
+
+	(void)state;
+	c.reg = NN_REG_L1;
+	c.lambda = 0.5;
+	c.lr = 0.05;
+	c.l1mode = NN_L1_PROX;
+	a = nn_net_new("1-16-16-1", &c, NULL, 0);
+	c.l1mode = NN_L1_SUBGRAD;
+	b = nn_net_new("1-16-16-1", &c, NULL, 0);
+	assert_int_equal(nn_train(a, d, NULL, 60, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_DONE);
+	assert_int_equal(nn_train(b, d, NULL, 60, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_true(nn_net_zero_share(a) > 0.3);
+	assert_true(nn_net_zero_share(b) < 0.01);
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_dataset_free(d);
+}
+
+static void
+determinism(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_CIRCLE, 80, 0.1, 9), *tr, *va;
+	struct nn_net *a, *b, *x;
+	const struct nn_epoch *ha, *hb;
+
+	(void)state;
+	assert_int_equal(nn_dataset_split(d, 0.75, 4, &tr, &va, NULL, 0), 0);
+	c.opt = NN_OPT_ADAM;
+	c.lr = 0.01;
+	c.dropout = 0.2;
+	c.norm = NN_NORM_BATCH;
+	c.act = NN_ACT_RELU;
+	c.init = NN_INIT_HE;
+	c.seed = 77;
+	nn_config_for_task(&c, NN_TASK_CLASSIFICATION);
+	a = nn_net_new("2-8-8-1", &c, NULL, 0);
+	b = nn_net_new("2-8-8-1", &c, NULL, 0);
+	x = nn_net_copy(a);
+	assert_int_equal(nn_train(a, tr, va, 6, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	/* the same run split over two calls */
+	assert_int_equal(nn_train(b, tr, va, 2, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	assert_int_equal(nn_train(b, tr, va, 4, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	assert_memory_equal(nn_net_weights(a, 1, NULL, NULL),
+	    nn_net_weights(b, 1, NULL, NULL), 64 * sizeof(double));
+	assert_memory_equal(nn_net_running_var(a, 0), nn_net_running_var(b, 0),
+	    8 * sizeof(double));
+	assert_int_equal(nn_net_history(a, &ha), 6);
+	assert_int_equal(nn_net_history(b, &hb), 6);
+	assert_true(ha[5].val_loss == hb[5].val_loss);
+	assert_true(ha[5].train_acc >= 0 && ha[5].train_acc <= 1);
+	assert_true(isfinite(ha[5].val_acc));
+	/* reset gives the initial weights back and clears the history */
+	nn_net_reset(a);
+	assert_int_equal(nn_net_history(a, NULL), 0);
+	assert_memory_equal(nn_net_weights(a, 1, NULL, NULL),
+	    nn_net_weights(x, 1, NULL, NULL), 64 * sizeof(double));
+	/* another seed, other weights */
+	c.seed = 78;
+	nn_net_free(b);
+	b = nn_net_new("2-8-8-1", &c, NULL, 0);
+	assert_true(memcmp(nn_net_weights(a, 1, NULL, NULL),
+	    nn_net_weights(b, 1, NULL, NULL), 64 * sizeof(double)) != 0);
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_net_free(x);
+	nn_dataset_free(d);
+	nn_dataset_free(tr);
+	nn_dataset_free(va);
+}
+
+static void
+early_rule_on_crafted_history(void **state)
+{
+	static const double loss[] = { 1.0, 0.8, 0.6, 0.61, 0.59, 0.62, 0.63,
+		0.64, 0.5 };
+	struct nn_early e;
+	int i, imp, stop = 0;
+
+	(void)state;
+	/* patience 3: best 0.59 at epoch 5, then 3 epochs without
+	 * improvement: stop after epoch 8 */
+	nn_early_init(&e);
+	for (i = 0; i < (int)COUNT(loss); i++) {
+		stop = nn_early_update(&e, i + 1, loss[i], 3, 0, &imp);
+		if (stop)
+			break;
+	}
+	assert_int_equal(i + 1, 8);
+	assert_int_equal(e.best_epoch, 5);
+	assert_close(e.best, 0.59, 0);
+	/* min_delta 0.05: 0.59 is not enough better than 0.6; best is epoch 3,
+	 * stop after epoch 6 */
+	nn_early_init(&e);
+	for (i = 0; i < (int)COUNT(loss); i++)
+		if (nn_early_update(&e, i + 1, loss[i], 3, 0.05, NULL))
+			break;
+	assert_int_equal(i + 1, 6);
+	assert_int_equal(e.best_epoch, 3);
+	/* NaN never counts as an improvement */
+	nn_early_init(&e);
+	assert_int_equal(nn_early_update(&e, 1, NAN, 1, 0, &imp), 1);
+	assert_int_equal(imp, 0);
+}
+
+static void
+early_stop_restores_best(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_POLY, 24, 0.3, 11), *tr, *va;
+	struct nn_net *net;
+	struct nn_train_result res;
+	const struct nn_epoch *h;
+	double vl;
+	int n;
+
+	(void)state;
+	assert_int_equal(nn_dataset_split(d, 0.5, 1, &tr, &va, NULL, 0), 0);
+	c.act = NN_ACT_TANH;
+	c.opt = NN_OPT_ADAM;
+	c.lr = 0.02;
+	c.batch = 4;
+	c.early_stop = 1;
+	c.patience = 5;
+	net = nn_net_new("1-32-32-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, tr, va, 2000, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_EARLY_STOP);
+	assert_true(res.stopped_early && res.restored);
+	n = nn_net_history(net, &h);
+	assert_int_equal(n, res.epochs_run);
+	assert_int_equal(n, res.best_epoch + 5);
+	assert_true(n < 2000);
+	assert_close(res.best_loss, h[res.best_epoch - 1].val_loss, 0);
+	/* the restored weights are the best epoch's */
+	assert_int_equal(nn_net_evaluate(net, va, &vl, NULL, NULL, 0), 0);
+	assert_true(vl == h[res.best_epoch - 1].val_loss);
+	nn_net_free(net);
+	nn_dataset_free(d);
+	nn_dataset_free(tr);
+	nn_dataset_free(va);
+}
+
+static void
+divergence_is_reported(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_SINE, 30, 0.1, 2);
+	struct nn_net *net;
+	struct nn_train_result res;
+	struct nn_layer_stats st[3];
+	const struct nn_epoch *h;
+	int n;
+
+	(void)state;
+	c.act = NN_ACT_RELU;
+	c.lr = 1e4;
+	net = nn_net_new("1-8-8-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, d, NULL, 50, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_DIVERGED);
+	assert_string_equal(nn_train_status_name(res.status), "diverged");
+	n = nn_net_history(net, &h);
+	assert_true(n >= 1 && n < 50);
+	assert_false(isfinite(h[n - 1].train_loss));
+	/* still inspectable, and a reset recovers it */
+	assert_int_equal(nn_net_stats(net, d, st, NULL, 0), 0);
+	nn_net_reset(net);
+	c.lr = 0.01;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	assert_int_equal(nn_train(net, d, NULL, 3, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_DONE);
+	assert_int_equal(nn_net_history(net, &h), 3);
+	assert_true(isfinite(h[2].train_loss));
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static int
+stop_at_three(void *ctx, const struct nn_epoch *e)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	return e->epoch == 3;
+}
+
+static volatile sig_atomic_t flag;
+
+static void
+cancellation(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_XOR, 50, 0.05, 2);
+	struct nn_net *net;
+	struct nn_train_result res;
+	int calls = 0;
+
+	(void)state;
+	nn_config_for_task(&c, NN_TASK_CLASSIFICATION);
+	net = nn_net_new("2-4-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, d, NULL, 10, stop_at_three, &calls,
+	    NULL, &res, NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_CANCELLED);
+	assert_int_equal(res.epochs_run, 3);
+	assert_int_equal(calls, 3);
+	flag = 1;
+	assert_int_equal(nn_train(net, d, NULL, 10, NULL, NULL, &flag, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_CANCELLED);
+	assert_int_equal(res.epochs_run, 1);	/* the partial epoch */
+	assert_int_equal(nn_net_history(net, NULL), 4);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+batchnorm_batch_of_one(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_GAUSS, 20, 0.1, 6);
+	struct nn_net *net;
+	struct nn_train_result res;
+	const struct nn_epoch *h;
+	double pre[4], post[4], o1, o2, m[4];
+	int j;
+
+	(void)state;
+	c.norm = NN_NORM_BATCH;
+	c.batch = 1;
+	nn_config_for_task(&c, NN_TASK_CLASSIFICATION);
+	net = nn_net_new("2-4-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, d, NULL, 3, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_DONE);
+	assert_int_equal(nn_net_history(net, &h), 3);
+	assert_true(isfinite(h[2].train_loss));
+	/* running stats were never updated by batches of one */
+	memcpy(m, nn_net_running_mean(net, 0), sizeof m);
+	for (j = 0; j < 4; j++) {
+		assert_true(m[j] == 0);
+		assert_true(nn_net_running_var(net, 0)[j] == 1);
+	}
+	/* a one-row "batch" normalizes with the running stats, like eval */
+	assert_int_equal(nn_net_norm_matrix(net, d, 1, 0, pre, post, NULL, 0),
+	    0);
+	for (j = 0; j < 4; j++)
+		assert_close(post[j], pre[j] / sqrt(1 + 1e-5), 1e-12);
+	nn_net_predict(net, d->x, 1, &o1);
+	nn_net_predict(net, d->x, 1, &o2);
+	assert_true(isfinite(o1) && o1 == o2 && o1 > 0 && o1 < 1);
+	/* with larger batches the running stats move */
+	c.batch = 5;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_true(nn_net_running_var(net, 0)[0] != 1);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+norm_matrix_groups(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_MOONS, 12, 0.1, 6);
+	struct nn_net *net;
+	double pre[8 * 6], post[8 * 6], s;
+	char err[200];
+	int r, j;
+
+	(void)state;
+	c.norm = NN_NORM_BATCH;
+	net = nn_net_new("2-6-6-1", &c, NULL, 0);
+	assert_int_equal(nn_net_norm_matrix(net, d, 8, 1, pre, post, NULL, 0),
+	    0);
+	for (j = 0; j < 6; j++) {	/* each column: mean 0 */
+		for (s = 0, r = 0; r < 8; r++)
+			s += post[r * 6 + j];
+		assert_close(s / 8, 0, 1e-12);
+	}
+	nn_net_free(net);
+	c.norm = NN_NORM_LAYER;
+	net = nn_net_new("2-6-6-1", &c, NULL, 0);
+	assert_int_equal(nn_net_norm_matrix(net, d, 8, 0, pre, post, NULL, 0),
+	    0);
+	for (r = 0; r < 8; r++) {	/* each row: mean 0 */
+		for (s = 0, j = 0; j < 6; j++)
+			s += post[r * 6 + j];
+		assert_close(s / 6, 0, 1e-12);
+	}
+	assert_int_equal(nn_net_norm_matrix(net, d, 8, 2, pre, post, err,
+	    sizeof err), -1);
+	nn_net_free(net);
+	c.norm = NN_NORM_NONE;
+	net = nn_net_new("2-6-1", &c, NULL, 0);
+	assert_int_equal(nn_net_norm_matrix(net, d, 8, 0, pre, post, err,
+	    sizeof err), -1);
+	assert_non_null(strstr(err, "no normalization"));
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+diagnostics(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_CIRCLE, 40, 0.05, 6);
+	struct nn_net *net;
+	struct nn_layer_stats st[3];
+	long counts[10], tot = 0;
+	double *w;
+	int i;
+
+	(void)state;
+	c.act = NN_ACT_RELU;
+	net = nn_net_new("2-5-4-1", &c, NULL, 0);
+	w = nn_net_weights(net, 0, NULL, NULL);
+	for (i = 0; i < 5; i++)
+		w[i] = 0;		/* inputs 1 -> all units */
+	for (i = 5; i < 10; i++)
+		w[i] = 0;		/* unit outputs 0 + bias 0 -> dead */
+	assert_int_equal(nn_net_stats(net, d, st, NULL, 0), 0);
+	assert_int_equal(st[0].nweights, 10);
+	assert_close(st[0].frac_zero, 1.0, 0);
+	assert_close(st[0].act_dead, 1.0, 0);
+	assert_true(isnan(st[0].act_sat));
+	assert_true(isnan(st[2].act_dead));	/* output is linear */
+	assert_close(nn_net_zero_share(net), 10.0 / nn_net_nweights(net), 0);
+	assert_int_equal(nn_weight_histogram(net, -1, 10, -1, 1, counts),
+	    nn_net_nweights(net));
+	for (i = 0; i < 10; i++)
+		tot += counts[i];
+	assert_int_equal(tot, nn_net_nweights(net));
+	assert_true(counts[5] >= 10);	/* the zeros land in [0, 0.2) */
+	nn_net_free(net);
+
+	c.act = NN_ACT_TANH;
+	c.init = NN_INIT_NORMAL;
+	c.init_scale = 20;	/* saturates */
+	net = nn_net_new("2-8-1", &c, NULL, 0);
+	assert_int_equal(nn_net_stats(net, d, st, NULL, 0), 0);
+	assert_true(st[0].act_sat > 0.5);
+	assert_true(st[0].w_maxabs > 5);
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_net_stats(net, NULL, st, NULL, 0), 0);
+	assert_true(st[0].update_ratio >= 0);
+	assert_true(st[1].grad_norm >= 0);
+	assert_true(isnan(st[0].act_mean));
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+static void
+bad_arguments(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_SINE, 10, 0, 1);
+	struct nn_net *net;
+	char err[200];
+
+	(void)state;
+	net = nn_net_new("2-3-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL, err,
+	    sizeof err), -1);
+	assert_string_equal(err, "training data has 1 input and 1 output but "
+	    "the network has 2 and 1");
+	c.norm = NN_NORM_LAYER;
+	assert_int_equal(nn_net_set_config(net, &c, err, sizeof err), -1);
+	assert_non_null(strstr(err, "norm"));
+	c.norm = NN_NORM_NONE;
+	c.lr = -1;
+	assert_int_equal(nn_net_set_config(net, &c, err, sizeof err), -1);
+	assert_string_equal(err, "lr must be in (0, 1e+06]");
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sgd_step),
+		cmocka_unit_test(momentum_steps),
+		cmocka_unit_test(adam_steps),
+		cmocka_unit_test(penalty_steps),
+		cmocka_unit_test(prox_l1_exact_zeros),
+		cmocka_unit_test(determinism),
+		cmocka_unit_test(early_rule_on_crafted_history),
+		cmocka_unit_test(early_stop_restores_best),
+		cmocka_unit_test(divergence_is_reported),
+		cmocka_unit_test(cancellation),
+		cmocka_unit_test(batchnorm_batch_of_one),
+		cmocka_unit_test(norm_matrix_groups),
+		cmocka_unit_test(diagnostics),
+		cmocka_unit_test(bad_arguments),
+	};
+
+	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
+}
