@@ -1,19 +1,48 @@
+#include "config.h"
 /*
  * main.c - regtutor's command line: options and mode selection.
  *
  * Modes: the full-screen lesson shell (a terminal), --batch LESSON (a lesson
  * without a terminal), -e 'CMDS', --repl (line-mode readline), commands from a
  * non-terminal stdin, --check FILE... and --list.  Everything else lives in
- * the layers under src/.
+ * the layers under src/.  A mode is one row of the modes[] table: a name and
+ * a function taking the parsed options, so a new mode is one row and one
+ * function.
  */
-#include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "chart/chart.h"
+#include "cmd/cmd.h"
+#include "tui/repl.h"
 #include "util/util.h"
+
+/* Exit statuses. */
+#define EXIT_CMD_ERROR	1	/* a command failed */
+#define EXIT_USAGE	2	/* bad command line */
+
+struct opts {
+	char **exprs;		/* -e arguments, in order */
+	int nexprs;
+	int repl;		/* --repl */
+	int ascii;		/* --ascii */
+	int color;		/* CMD_COLOR_*, resolved from --color */
+	int width, height;	/* chart size; 0 = default */
+	long seed;
+	int keep_going;		/* --keep-going */
+	int echo;		/* --echo: "> CMD" before each command's output */
+	int progress;		/* stderr is a terminal */
+};
 
 static void
 usage(FILE *f)
@@ -22,35 +51,379 @@ usage(FILE *f)
 "Usage: regtutor [OPTION]... [LESSON]\n"
 "Learn why deep networks overfit, and what to do about it, in the terminal.\n"
 "\n"
-"  -h, --help       show this help and exit\n"
-"  -V, --version    show version information and exit\n");
+"  -e, --execute=CMDS   run commands ('data moons; net 2-16-1; train 20')\n"
+"                       and exit; may be repeated\n"
+"      --repl           line-mode prompt (readline) without the full screen\n"
+"      --ascii          draw charts with ASCII characters only\n"
+"      --color=WHEN     colour in charts: auto, always or never (NO_COLOR\n"
+"                       is respected by auto)\n"
+"      --width=N        chart width in columns (20..400)\n"
+"      --height=N       chart height in rows (6..200)\n"
+"      --seed=N         initial seed of the session\n"
+"  -k, --keep-going     do not stop at the first failing command\n"
+"      --echo           print each command line before its output\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show version information and exit\n"
+"\n"
+"Without -e or --repl, commands are read from standard input when it is\n"
+"not a terminal.  Type 'help' at the prompt for the command language.\n");
+}
+
+/* ------------------------------------------------------------ progress */
+
+struct progress {
+	struct timespec start;
+	int active;
+};
+
+static double
+elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Epoch hook for headless modes: a one-line progress meter on stderr. */
+static int
+progress_hook(void *ctx, const struct cmd_epoch_info *e)
+{
+	struct progress *p = ctx;
+	double t, left;
+
+	if (e->epoch <= 1 || !p->active) {
+		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->active = 1;
+	}
+	t = elapsed(&p->start);
+	left = e->epoch > 0 ? t / e->epoch * (e->epochs - e->epoch) : 0;
+	fprintf(stderr, "\r  epoch %d/%d  loss %.4g  val %.4g  %.0fs left ",
+	    e->epoch, e->epochs, e->train_loss, e->val_loss, left);
+	if (e->epoch >= e->epochs) {
+		fprintf(stderr, "\r%*s\r", 60, "");
+		p->active = 0;
+	}
+	fflush(stderr);
+	return 0;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	if (cmd_interrupt)
+		signal(SIGINT, SIG_DFL);	/* a second ^C ends the program */
+	cmd_interrupt = 1;
+}
+
+/* ------------------------------------------------------------ modes */
+
+static struct session *
+make_session(const struct opts *o)
+{
+	struct session *s = session_new((unsigned long)o->seed);
+	int glyphs;
+
+	if (o->ascii)
+		glyphs = CMD_GLYPH_ASCII;
+	else
+		glyphs = (int)chart_detect_tiers(0).glyphs;
+	session_set_render(s, glyphs, o->color, o->width, o->height);
+	return s;
+}
+
+/*
+ * Runs one line and prints what it added.  Returns the exit status so far
+ * (0 or EXIT_CMD_ERROR) in *status; returns 1 when the caller must stop.
+ */
+static int
+run_line(struct session *s, struct transcript *t, const struct opts *o,
+    const char *line, int *status)
+{
+	int rc = cmd_execute(s, line, t);
+
+	transcript_print(t, 0, stdout, stderr, o->color, o->echo);
+	transcript_clear(t);
+	if (rc == CMD_ERROR) {
+		*status = EXIT_CMD_ERROR;
+		return !o->keep_going;
+	}
+	return rc == CMD_QUIT;
+}
+
+static int
+run_headless(const struct opts *o, FILE *in)
+{
+	struct session *s = make_session(o);
+	struct transcript *t = transcript_new();
+	struct progress prog = { { 0, 0 }, 0 };
+	int status = 0;
+
+	if (o->progress)
+		session_set_epoch_hook(s, progress_hook, &prog);
+	signal(SIGINT, on_sigint);
+	if (in == NULL) {
+		for (int i = 0; i < o->nexprs; i++)
+			if (run_line(s, t, o, o->exprs[i], &status))
+				break;
+	} else {
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t n;
+
+		while ((n = getline(&line, &cap, in)) >= 0) {
+			if (n > 0 && line[n - 1] == '\n')
+				line[n - 1] = '\0';
+			if (run_line(s, t, o, line, &status))
+				break;
+		}
+		free(line);
+	}
+	transcript_free(t);
+	session_free(s);
+	return status;
+}
+
+static int
+mode_execute(const struct opts *o)
+{
+	return run_headless(o, NULL);
+}
+
+static int
+mode_stdin(const struct opts *o)
+{
+	return run_headless(o, stdin);
+}
+
+static int
+mode_repl(const struct opts *o)
+{
+	struct session *s = make_session(o);
+	int status;
+
+	status = repl_main(s, o->color, o->keep_going);
+	session_free(s);
+	return status;
+}
+
+struct mode {
+	const char *name;
+	int (*applies)(const struct opts *o);
+	int (*run)(const struct opts *o);
+};
+
+static int
+wants_execute(const struct opts *o)
+{
+	return o->nexprs > 0;
+}
+
+static int
+wants_repl(const struct opts *o)
+{
+	return o->repl;
+}
+
+static int
+stdin_not_tty(const struct opts *o)
+{
+	(void)o;
+	return !isatty(STDIN_FILENO);
+}
+
+static int
+always(const struct opts *o)
+{
+	(void)o;
+	return 1;
+}
+
+/* First row that applies wins. */
+static const struct mode modes[] = {
+	{ "execute", wants_execute, mode_execute },
+	{ "repl", wants_repl, mode_repl },
+	{ "stdin", stdin_not_tty, mode_stdin },
+	/* the full-screen shell will take this row; until then, the REPL */
+	{ "interactive", always, mode_repl },
+};
+
+/* ------------------------------------------------------------ options */
+
+static int bad_usage(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+static int
+bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "regtutor: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'regtutor --help' for more information.\n");
+	return EXIT_USAGE;
+}
+
+static int
+resolve_color(const char *when, int *out)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	int c256 = term != NULL && strstr(term, "256") != NULL;
+
+	if (when == NULL || strcmp(when, "auto") == 0) {
+		if (!isatty(STDOUT_FILENO) || (nc != NULL && nc[0] != '\0') ||
+		    term == NULL || strcmp(term, "dumb") == 0)
+			*out = CMD_COLOR_NONE;
+		else
+			*out = c256 ? CMD_COLOR_256 : CMD_COLOR_8;
+	} else if (strcmp(when, "always") == 0)
+		*out = c256 ? CMD_COLOR_256 : CMD_COLOR_8;
+	else if (strcmp(when, "never") == 0)
+		*out = CMD_COLOR_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+	long v;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col > 120 ? 100 : ws.ws_col - 2;
+	if (cols != NULL && parse_long(cols, &v) == 0 && v >= 22 && v <= 400)
+		return (int)v - 2;
+	return 72;
 }
 
 int
 main(int argc, char **argv)
 {
+	enum { OPT_REPL = 256, OPT_ASCII, OPT_COLOR, OPT_WIDTH, OPT_HEIGHT,
+	    OPT_SEED, OPT_ECHO };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "execute", required_argument, NULL, 'e' },
+		{ "keep-going", no_argument, NULL, 'k' },
+		{ "repl", no_argument, NULL, OPT_REPL },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "height", required_argument, NULL, OPT_HEIGHT },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "echo", no_argument, NULL, OPT_ECHO },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	struct opts o;
+	const char *color = NULL;
+	long v;
+	int c, status;
 
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	o.seed = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hVe:k", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
+			free(o.exprs);
 			return 0;
 		case 'V':
 			printf("regtutor %s\n", PACKAGE_VERSION);
+			free(o.exprs);
 			return 0;
+		case 'e':
+			o.exprs = xreallocarray(o.exprs, (size_t)o.nexprs + 1,
+			    sizeof *o.exprs);
+			o.exprs[o.nexprs++] = optarg;
+			break;
+		case 'k':
+			o.keep_going = 1;
+			break;
+		case OPT_REPL:
+			o.repl = 1;
+			break;
+		case OPT_ASCII:
+			o.ascii = 1;
+			break;
+		case OPT_COLOR:
+			color = optarg;
+			break;
+		case OPT_WIDTH:
+			if (parse_long(optarg, &v) != 0 || v < 20 || v > 400) {
+				free(o.exprs);
+				return bad_usage("--width: '%s' is not a "
+				    "number from 20 to 400", optarg);
+			}
+			o.width = (int)v;
+			break;
+		case OPT_HEIGHT:
+			if (parse_long(optarg, &v) != 0 || v < 6 || v > 200) {
+				free(o.exprs);
+				return bad_usage("--height: '%s' is not a "
+				    "number from 6 to 200", optarg);
+			}
+			o.height = (int)v;
+			break;
+		case OPT_SEED:
+			if (parse_long(optarg, &v) != 0 || v < 0 ||
+			    v > 2147483647) {
+				free(o.exprs);
+				return bad_usage("--seed: '%s' is not a number "
+				    "from 0 to 2147483647", optarg);
+			}
+			o.seed = v;
+			break;
+		case OPT_ECHO:
+			o.echo = 1;
+			break;
+		case ':':
+			free(o.exprs);
+			return bad_usage("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
+			free(o.exprs);
 			fprintf(stderr, "regtutor: unknown option '%s'\n",
 			    argv[optind - 1]);
 			fprintf(stderr, "Try 'regtutor --help' for more information.\n");
-			return 2;
+			return EXIT_USAGE;
 		}
 	}
-	return 0;
+	if (optind < argc) {
+		status = bad_usage("unexpected argument '%s' (lessons are not "
+		    "wired in yet)", argv[optind]);
+		free(o.exprs);
+		return status;
+	}
+	if (resolve_color(color, &o.color) != 0) {
+		free(o.exprs);
+		return bad_usage("--color: '%s' is not auto, always or never",
+		    color);
+	}
+	if (o.width == 0)
+		o.width = terminal_width();
+	if (o.height == 0)
+		o.height = o.width / 4 < 10 ? 10 : o.width / 4 > 24 ? 24 :
+		    o.width / 4;
+	o.progress = isatty(STDERR_FILENO);
+
+	status = 0;
+	for (size_t i = 0; i < COUNT(modes); i++)
+		if (modes[i].applies(&o)) {
+			status = modes[i].run(&o);
+			break;
+		}
+	free(o.exprs);
+	return status;
 }

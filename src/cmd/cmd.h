@@ -38,11 +38,13 @@ struct transcript;
 
 /* ------------------------------------------------------------ session */
 
-/* Render options of the charts a session produces. */
+/* Render options of the charts a session produces (= enum chart_glyphs
+ * and enum chart_colors of chart/chart.h). */
 #define CMD_GLYPH_ASCII		0	/* 7-bit only */
-#define CMD_GLYPH_UNICODE	1	/* blocks, box drawing, braille */
+#define CMD_GLYPH_QUADRANT	1	/* block elements */
+#define CMD_GLYPH_BRAILLE	2	/* braille dots */
 #define CMD_COLOR_NONE		0	/* mono: no escape sequences */
-#define CMD_COLOR_16		1
+#define CMD_COLOR_8		1
 #define CMD_COLOR_256		2
 
 /* A new session: default settings, no data, no network yet. */
@@ -50,8 +52,10 @@ struct session *session_new(unsigned long seed);
 /* Frees everything; NULL is a harmless no-op. */
 void session_free(struct session *s);
 
-/* Chart rendering: glyph tier, colour tier, width in columns (>= 20). */
-void session_set_render(struct session *s, int glyphs, int colors, int width);
+/* Chart rendering: glyph tier, colour tier, chart size in cells
+ * (width >= 20, height >= 6; defaults 72 x 16). */
+void session_set_render(struct session *s, int glyphs, int colors, int width,
+    int height);
 
 /*
  * Interrupt: set to 1 from a signal handler or a key press to stop a

@@ -1,1 +1,10 @@
 # src/cmd/local.mk - the cmd layer (included by Makefile.am).
+noinst_LIBRARIES += libcmd.a
+libcmd_a_SOURCES = src/cmd/cmd.h src/cmd/cmd-int.h src/cmd/session-int.h \
+	src/cmd/cmd.c src/cmd/parse.c src/cmd/params.c src/cmd/transcript.c \
+	src/cmd/session.c src/cmd/plot.c src/cmd/lab-file.c \
+	src/cmd/cmd-data.c src/cmd/cmd-net.c src/cmd/cmd-set.c \
+	src/cmd/cmd-train.c src/cmd/cmd-plot.c src/cmd/cmd-sweep.c \
+	src/cmd/cmd-file.c src/cmd/cmd-help.c
+
+REGTUTOR_LIBS = libtui.a libcmd.a libchart.a libnn.a

@@ -1,7 +1,6 @@
 # src/tui/local.mk - the tui layer (included by Makefile.am).
 noinst_LIBRARIES += libtui.a
-# src/tui/repl.c src/tui/repl.h (line-mode --repl) join here when they exist.
-libtui_a_SOURCES =
+libtui_a_SOURCES = src/tui/repl.c src/tui/repl.h
 libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
 
 # The full-screen shell (tui.h: tui_main).

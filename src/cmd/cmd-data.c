@@ -1,0 +1,151 @@
+#include "config.h"
+/*
+ * cmd-data.c - "data": generate a toy data set or load a CSV file, and
+ * split it into training and validation rows.
+ *
+ * The new rows are built and split completely before the session's data is
+ * replaced, so a bad argument or an unreadable file changes nothing.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const data_keys[] = { "n=", "noise=", "split=", "seed=",
+    NULL };
+static const char *const data_first[] = { "poly", "sine", "circle", "xor",
+    "gauss", "spiral", "moons", "load", NULL };
+
+static const char *const *
+data_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? data_first : data_keys;
+}
+
+static int
+data_exec(struct cmd_ctx *c)
+{
+	struct session *s = c->s;
+	struct data_spec ds;
+	struct nn_dataset *all, *tr, *va;
+	const char *file = NULL;
+	char err[512];
+	int kind, first = 2;
+
+	memset(&ds, 0, sizeof ds);
+	ds.n = 200;
+	ds.noise = 0.1;
+	ds.split = 0.7;
+	ds.seed = s ? s->lab.p.seed : 1;
+	if (strcmp(c->argv[1].s, "load") == 0) {
+		if (c->argc < 3)
+			return cmd_error(c, -1, "load: missing FILE (usage: "
+			    "data load FILE.csv [split=S] [seed=N])");
+		file = c->argv[2].s;
+		kind = -1;
+		first = 3;
+	} else if (arg_enum(c, 1, "KIND", c->argv[1].s, data_first,
+	    &kind) != 0)
+		return CMD_ERROR;
+	for (int i = first; i < c->argc; i++) {
+		char key[16];
+		const char *v;
+
+		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		if (strcmp(key, "n") == 0 && file == NULL) {
+			if (arg_long(c, i, "n", v, 4, 100000, &ds.n) != 0)
+				return CMD_ERROR;
+		} else if (strcmp(key, "noise") == 0 && file == NULL) {
+			if (arg_double(c, i, "noise", v, 0, 10, &ds.noise) != 0)
+				return CMD_ERROR;
+		} else if (strcmp(key, "split") == 0) {
+			if (arg_double(c, i, "split", v, 0.05, 1, &ds.split) != 0)
+				return CMD_ERROR;
+		} else if (strcmp(key, "seed") == 0) {
+			if (arg_long(c, i, "seed", v, 0, 2147483647,
+			    &ds.seed) != 0)
+				return CMD_ERROR;
+		} else
+			return cmd_error(c, i, "unknown key '%s' (allowed: %s)",
+			    key, file ? "split, seed" : "n, noise, split, seed");
+	}
+	if (s == NULL)
+		return CMD_OK;
+
+	ds.kind = kind;
+	if (file != NULL) {
+		all = nn_dataset_load_csv(file, err, sizeof err);
+		if (all == NULL)
+			return cmd_error(c, 2, "%s", err);
+		ds.n = all->n;
+		ds.noise = 0;
+	} else {
+		all = nn_dataset_generate((enum nn_dataset_kind)kind, (int)ds.n,
+		    ds.noise, (uint64_t)ds.seed, err, sizeof err);
+		if (all == NULL)
+			return cmd_error(c, 1, "%s", err);
+	}
+	if (nn_dataset_split(all, ds.split, (uint64_t)ds.seed, &tr, &va, err,
+	    sizeof err) != 0) {
+		nn_dataset_free(all);
+		return cmd_error(c, -1, "%s", err);
+	}
+	if (tr->n == 0) {
+		nn_dataset_free(all);
+		nn_dataset_free(tr);
+		nn_dataset_free(va);
+		return cmd_error(c, -1, "split: no training rows left "
+		    "(allowed: a larger split or more rows)");
+	}
+	free(s->lab.ds.csv);
+	nn_dataset_free(s->lab.all);
+	nn_dataset_free(s->lab.train);
+	nn_dataset_free(s->lab.val);
+	ds.csv = file ? xstrdup(file) : NULL;
+	s->lab.ds = ds;
+	s->lab.all = all;
+	s->lab.train = tr;
+	s->lab.val = va;
+	cmd_out(c, "data %s: %d rows (%d train, %d val), %d input%s, %s",
+	    file ? file : data_names[kind], all->n, tr->n, va->n, all->nin,
+	    all->nin == 1 ? "" : "s", nn_task_name(all->task));
+	if (s->lab.net != NULL) {
+		if (nn_net_nin(s->lab.net) != all->nin ||
+		    nn_net_nout(s->lab.net) != all->nout) {
+			char spec[64];
+
+			nn_net_spec(s->lab.net, spec, sizeof spec);
+			cmd_warn(c, "the network %s does not fit this data "
+			    "(%d in, %d out): build one with 'net'", spec,
+			    all->nin, all->nout);
+		} else {
+			struct nn_config cf = lab_config(&s->lab);
+
+			if (nn_net_set_config(s->lab.net, &cf, err,
+			    sizeof err) != 0)
+				cmd_warn(c, "%s", err);
+		}
+	}
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_data_entry = {
+	.name = "data",
+	.usage = "KIND [n=N] [noise=X] [split=S] [seed=N] | load FILE.csv "
+	    "[split=S] [seed=N]",
+	.summary = "make a toy data set or load a CSV file",
+	.help = "KIND: poly|sine (regression, 1 input), "
+	    "circle|xor|gauss|spiral|moons (classification, 2 inputs)\n"
+	    "n=N rows (4..100000, default 200); noise=X (0..10, default 0.1)\n"
+	    "split=S share of rows for training (0.05..1, default 0.7); "
+	    "seed=N (default: the session seed)\n"
+	    "load FILE.csv: comma-separated numbers, last column the target",
+	.min_args = 1,
+	.max_args = 6,
+	.flags = CMD_MUTATES,
+	.complete = data_complete,
+	.exec = data_exec,
+};

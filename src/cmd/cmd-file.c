@@ -1,0 +1,230 @@
+#include "config.h"
+/*
+ * cmd-file.c - files and time travel: export, import, save, load, undo.
+ *
+ * export writes the net (engine format), the history or the data (CSV);
+ * import reads a net back; save/load write and read the whole lab (see
+ * lab-file.c).  Every reader builds the new state completely before it
+ * replaces anything, so a bad file leaves the session as it was.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const export_what[] = { "weights", "history", "data",
+    NULL };
+static const char *const import_what[] = { "weights", NULL };
+
+static const char *const *
+export_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? export_what : NULL;
+}
+
+static const char *const *
+import_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? import_what : NULL;
+}
+
+static int
+export_exec(struct cmd_ctx *c)
+{
+	const char *file = c->argv[2].s;
+	struct lab *l;
+	FILE *f;
+	int what, rc;
+
+	if (arg_enum(c, 1, "WHAT", c->argv[1].s, export_what, &what) != 0)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	l = &c->s->lab;
+	if (what != 2 && l->net == NULL)
+		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
+	if (what == 2 && l->all == NULL)
+		return cmd_error(c, 1, "no data yet (use 'data KIND' first)");
+	if ((f = fopen(file, "w")) == NULL)
+		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
+	if (what == 0)
+		rc = nn_net_save(l->net, f);
+	else if (what == 1)
+		rc = nn_history_write_csv(l->net, f);
+	else
+		rc = nn_dataset_write_csv(l->all, f);
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc != 0)
+		return cmd_error(c, 2, "%s: write error", file);
+	cmd_out(c, "exported %s to %s", export_what[what], file);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "weights|history|data FILE",
+	.summary = "write the net, the loss history or the data to a file",
+	.help = "weights: the engine's text format (exact, %.17g), "
+	    "read back by 'import weights'\n"
+	    "history: CSV epoch,train_loss,val_loss,penalty,train_acc,val_acc,"
+	    "lr\ndata: CSV x1,...,y",
+	.min_args = 2,
+	.max_args = 2,
+	.complete = export_complete,
+	.exec = export_exec,
+};
+
+static int
+import_exec(struct cmd_ctx *c)
+{
+	const char *file = c->argv[2].s;
+	struct nn_net *net;
+	char err[512], spec[64];
+	int what;
+	FILE *f;
+
+	if (arg_enum(c, 1, "WHAT", c->argv[1].s, import_what, &what) != 0)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	if ((f = fopen(file, "r")) == NULL)
+		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
+	net = nn_net_load(f, file, 0, err, sizeof err);
+	fclose(f);
+	if (net == NULL)
+		return cmd_error(c, 2, "%s", err);
+	if (c->s->lab.all != NULL && (nn_net_nin(net) != c->s->lab.all->nin ||
+	    nn_net_nout(net) != c->s->lab.all->nout)) {
+		nn_net_spec(net, spec, sizeof spec);
+		nn_net_free(net);
+		return cmd_error(c, 2, "%s: the net %s does not fit the data "
+		    "(%d inputs, %d outputs)", file, spec, c->s->lab.all->nin,
+		    c->s->lab.all->nout);
+	}
+	nn_net_free(c->s->lab.net);
+	c->s->lab.net = net;
+	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
+	c->s->last_status = -1;
+	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
+	    file, nn_net_nweights(net));
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "weights FILE",
+	.summary = "replace the net with one written by 'export weights'",
+	.help = "The file's settings come with the net; the history starts "
+	    "at epoch 0.",
+	.min_args = 2,
+	.max_args = 2,
+	.flags = CMD_MUTATES,
+	.complete = import_complete,
+	.exec = import_exec,
+};
+
+static int
+save_exec(struct cmd_ctx *c)
+{
+	const char *file = c->argv[1].s;
+	char *text;
+	FILE *f;
+	int rc = 0;
+
+	if (c->s == NULL)
+		return CMD_OK;
+	if ((f = fopen(file, "w")) == NULL)
+		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
+	text = lab_dump(&c->s->lab);
+	if (fputs(text, f) == EOF)
+		rc = -1;
+	free(text);
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc != 0)
+		return cmd_error(c, 1, "%s: write error", file);
+	cmd_out(c, "saved the lab to %s", file);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_save_entry = {
+	.name = "save",
+	.usage = "FILE",
+	.summary = "write the whole lab (settings, data, net) to a file",
+	.help = "A versioned text file ('regtutor-lab 1'), see regtutor(1).",
+	.min_args = 1,
+	.max_args = 1,
+	.exec = save_exec,
+};
+
+static int
+load_exec(struct cmd_ctx *c)
+{
+	const char *file = c->argv[1].s;
+	struct lab l;
+	char err[512];
+	FILE *f;
+
+	if (c->s == NULL)
+		return CMD_OK;
+	if ((f = fopen(file, "r")) == NULL)
+		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
+	if (lab_load(&l, f, file, err, sizeof err) != 0) {
+		fclose(f);
+		return cmd_error(c, 1, "%s", err);
+	}
+	fclose(f);
+	lab_done(&c->s->lab);
+	c->s->lab = l;
+	c->s->last_status = -1;
+	cmd_out(c, "loaded the lab from %s", file);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_load_entry = {
+	.name = "load",
+	.usage = "FILE",
+	.summary = "read a lab written by 'save'",
+	.help = "A bad file is reported as FILE:LINE and changes nothing.",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_MUTATES,
+	.exec = load_exec,
+};
+
+static int
+undo_exec(struct cmd_ctx *c)
+{
+	struct session *s = c->s;
+	struct lab *l;
+
+	if (s == NULL)
+		return CMD_OK;
+	if (s->nundo == 0)
+		return cmd_error(c, -1, "nothing to undo");
+	l = s->undo[--s->nundo];
+	lab_done(&s->lab);
+	s->lab = *l;
+	free(l);
+	s->last_status = -1;
+	cmd_out(c, "undone (%d more step%s can be undone)", s->nundo,
+	    s->nundo == 1 ? "" : "s");
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_undo_entry = {
+	.name = "undo",
+	.usage = "",
+	.summary = "restore the settings, data and net before the last change",
+	.help = "Up to 16 steps: data, net, set, train, step, reset, seed, "
+	    "import, load.",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = undo_exec,
+};

@@ -1,0 +1,93 @@
+#include "config.h"
+/*
+ * cmd-help.c - "help" and "quit".
+ *
+ * Help is generated from the command table (usage, summary, details) and
+ * the settings table, so it cannot drift from what the parser accepts.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const *
+help_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? cmd_names() : NULL;
+}
+
+static int
+help_exec(struct cmd_ctx *c)
+{
+	const struct cmd_entry *e = NULL;
+
+	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
+		char buf[512];
+
+		return cmd_error(c, 1, "unknown command '%s' (allowed: %s)",
+		    c->argv[1].s, choices_str(cmd_names(), buf, sizeof buf));
+	}
+	if (c->s == NULL)
+		return CMD_OK;
+	if (e == NULL) {
+		cmd_out(c, "Commands (several on a line with ';', '#' starts a "
+		    "comment; 'help COMMAND' for details):");
+		for (size_t i = 0; i < cmd_table_len; i++)
+			cmd_out(c, "  %-8s %s", cmd_table[i]->name,
+			    cmd_table[i]->summary);
+		return CMD_OK;
+	}
+	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "", e->usage);
+	cmd_out(c, "%s", e->summary);
+	if (e->help != NULL)
+		cmd_out(c, "%s", e->help);
+	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
+		char buf[160];
+
+		for (size_t i = 0; i < param_count; i++) {
+			const struct param_def *d = &param_table[i];
+			char a[32], b[32];
+
+			if (d->type == PT_ENUM)
+				choices_str(d->choices, buf, sizeof buf);
+			else {
+				fmt_num(a, sizeof a, d->min);
+				fmt_num(b, sizeof b, d->max);
+				snprintf(buf, sizeof buf, "%s %s..%s",
+				    d->type == PT_INT ? "integer" : "number",
+				    a, b);
+			}
+			cmd_out(c, "  %-9s %s: %s", d->name, buf, d->help);
+		}
+	}
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_help_entry = {
+	.name = "help",
+	.usage = "[COMMAND]",
+	.summary = "list the commands, or explain one",
+	.help = NULL,
+	.min_args = 0,
+	.max_args = 1,
+	.complete = help_complete,
+	.exec = help_exec,
+};
+
+static int
+quit_exec(struct cmd_ctx *c)
+{
+	return c->s == NULL ? CMD_OK : CMD_QUIT;
+}
+
+const struct cmd_entry cmd_quit_entry = {
+	.name = "quit",
+	.usage = "",
+	.summary = "leave regtutor",
+	.help = NULL,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = quit_exec,
+};

@@ -1,0 +1,209 @@
+#include "config.h"
+/*
+ * cmd-net.c - "net", "reset" and "seed": building the network.
+ *
+ * A net is always built from its spec and the current settings, so the
+ * same seed gives the same initial weights every time ("reset" after
+ * "train" starts the identical experiment again).
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const net_keys[] = { "act=", "norm=", "dropout=",
+    "init=", "leak=", NULL };
+
+static const char *const *
+net_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? NULL : net_keys;
+}
+
+/* Builds a net for l from spec; checks it fits the data.  NULL on error. */
+static struct nn_net *
+build(struct cmd_ctx *c, int argi, const struct lab *l, const char *spec,
+    const struct params *p)
+{
+	char err[256];
+	struct nn_net *net = lab_new_net(l, spec, p, err, sizeof err);
+
+	if (net == NULL) {
+		cmd_error(c, argi, "%s", err);
+		return NULL;
+	}
+	if (l->all != NULL && (nn_net_nin(net) != l->all->nin ||
+	    nn_net_nout(net) != l->all->nout)) {
+		cmd_error(c, argi, "SPEC: '%s' has %d input%s and %d output%s "
+		    "but the data has %d and %d (allowed: %d-...-%d)", spec,
+		    nn_net_nin(net), nn_net_nin(net) == 1 ? "" : "s",
+		    nn_net_nout(net), nn_net_nout(net) == 1 ? "" : "s",
+		    l->all->nin, l->all->nout, l->all->nin, l->all->nout);
+		nn_net_free(net);
+		return NULL;
+	}
+	return net;
+}
+
+static void
+describe(struct cmd_ctx *c, struct nn_net *net)
+{
+	const struct params *p = &c->s->lab.p;
+	char spec[64];
+
+	nn_net_spec(net, spec, sizeof spec);
+	cmd_out(c, "net %s: %d dense layers, %ld parameters (%ld weights), "
+	    "act %s, norm %s, dropout %g, init %s, seed %ld", spec,
+	    nn_net_nlayers(net), nn_net_nparams(net), nn_net_nweights(net),
+	    act_names[p->act], norm_names[p->norm], p->dropout,
+	    init_names[p->init], p->seed);
+}
+
+static int
+net_exec(struct cmd_ctx *c)
+{
+	struct params p;
+	int sizes[NN_MAX_LAYERS + 1], n;
+	char err[256];
+	struct nn_net *net;
+
+	if (nn_spec_parse(c->argv[1].s, sizes, &n, err, sizeof err) != 0)
+		return cmd_error(c, 1, "SPEC: %s (allowed: widths 1..%d joined "
+		    "by '-', e.g. 2-16-16-1)", err, NN_MAX_WIDTH);
+	if (c->s != NULL)
+		p = c->s->lab.p;
+	else
+		params_default(&p);
+	for (int i = 2; i < c->argc; i++) {
+		char key[16];
+		const char *v;
+		const struct param_def *d;
+
+		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		d = param_find(key);
+		if (d == NULL || (strcmp(key, "act") && strcmp(key, "norm") &&
+		    strcmp(key, "dropout") && strcmp(key, "init") &&
+		    strcmp(key, "leak")))
+			return cmd_error(c, i, "unknown key '%s' (allowed: act, "
+			    "norm, dropout, init, leak)", key);
+		if (param_parse(c, i, d, v, &p) != 0)
+			return CMD_ERROR;
+	}
+	if (c->s == NULL)
+		return CMD_OK;
+	if ((net = build(c, 1, &c->s->lab, c->argv[1].s, &p)) == NULL)
+		return CMD_ERROR;
+	nn_net_free(c->s->lab.net);
+	c->s->lab.net = net;
+	c->s->lab.p = p;
+	snprintf(c->s->lab.spec, sizeof c->s->lab.spec, "%s", c->argv[1].s);
+	c->s->last_status = -1;
+	nn_rng_seed(&c->s->step_rng, (uint64_t)p.seed);
+	describe(c, net);
+	if (c->s->lab.all == NULL)
+		cmd_info(c, "no data yet: try 'data moons' (2 inputs) or "
+		    "'data sine' (1 input)");
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_net_entry = {
+	.name = "net",
+	.usage = "SPEC [act=A] [norm=none|batch|layer] [dropout=P] [init=I] "
+	    "[leak=X]",
+	.summary = "build a fresh network, e.g. net 2-16-16-1 act=relu",
+	.help = "SPEC: layer widths from inputs to outputs joined by '-', "
+	    "each 1..256, 2..17 numbers\n"
+	    "act=linear|sigmoid|tanh|relu|leaky|elu|softplus; "
+	    "norm=none|batch|layer; dropout=P (0..0.95)\n"
+	    "init=xavier|he|normal|uniform; leak=X (0..0.99)\n"
+	    "The options become the session's settings.  The weights come "
+	    "from the seed: the same seed gives the same net.",
+	.min_args = 1,
+	.max_args = 6,
+	.flags = CMD_MUTATES,
+	.complete = net_complete,
+	.exec = net_exec,
+};
+
+/* Rebuilds the session's net from its spec and the current settings. */
+static int
+rebuild(struct cmd_ctx *c)
+{
+	struct nn_net *net;
+
+	net = build(c, -1, &c->s->lab, c->s->lab.spec, &c->s->lab.p);
+	if (net == NULL)
+		return CMD_ERROR;
+	nn_net_free(c->s->lab.net);
+	c->s->lab.net = net;
+	c->s->last_status = -1;
+	nn_rng_seed(&c->s->step_rng, (uint64_t)c->s->lab.p.seed);
+	return CMD_OK;
+}
+
+static int
+reset_exec(struct cmd_ctx *c)
+{
+	if (c->s == NULL)
+		return CMD_OK;
+	if (c->s->lab.net == NULL)
+		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+	if (rebuild(c) != CMD_OK)
+		return CMD_ERROR;
+	cmd_out(c, "reset: net %s rebuilt from seed %ld, history cleared",
+	    c->s->lab.spec, c->s->lab.p.seed);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_reset_entry = {
+	.name = "reset",
+	.usage = "",
+	.summary = "rebuild the net from its spec, settings and seed",
+	.help = "Same seed, same initial weights: the experiment starts over.\n"
+	    "Settings that only act at build time (norm, init, seed) take "
+	    "effect here.",
+	.min_args = 0,
+	.max_args = 0,
+	.flags = CMD_MUTATES,
+	.exec = reset_exec,
+};
+
+static int
+seed_exec(struct cmd_ctx *c)
+{
+	long v;
+
+	if (arg_long(c, 1, "N", c->argv[1].s, 0, 2147483647, &v) != 0)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	if (c->s->lab.net != NULL) {
+		long old = c->s->lab.p.seed;
+
+		c->s->lab.p.seed = v;
+		if (rebuild(c) != CMD_OK) {
+			c->s->lab.p.seed = old;
+			return CMD_ERROR;
+		}
+		cmd_out(c, "seed %ld: net %s rebuilt", v, c->s->lab.spec);
+	} else {
+		c->s->lab.p.seed = v;
+		cmd_out(c, "seed %ld", v);
+	}
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_seed_entry = {
+	.name = "seed",
+	.usage = "N",
+	.summary = "set the seed and rebuild the net from it",
+	.help = "N: 0..2147483647.  Data made afterwards uses it too "
+	    "(unless data seed= is given).",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_MUTATES,
+	.exec = seed_exec,
+};

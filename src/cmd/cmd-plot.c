@@ -1,0 +1,365 @@
+#include "config.h"
+/*
+ * cmd-plot.c - "plot": one chart of the session into the transcript.
+ *
+ * Each kind gathers its numbers from the engine here (gradients from a
+ * full-batch evaluation, activation statistics on the training rows, the
+ * classifier's output on a grid) and hands plain arrays to plot.c.
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const plot_kinds[] = { "loss", "weights", "grads", "acts",
+    "fn", "boundary", "norm", "sweep", NULL };
+static const char *const loss_opts[] = { "linear", "log", NULL };
+
+enum { K_LOSS, K_WEIGHTS, K_GRADS, K_ACTS, K_FN, K_BOUNDARY, K_NORM,
+    K_SWEEP };
+
+static const char *const *
+plot_complete(int argi, const char *prev)
+{
+	if (argi == 0)
+		return plot_kinds;
+	if (argi == 1 && prev != NULL && strcmp(prev, "fn") == 0)
+		return act_names;
+	if (argi == 1 && prev != NULL && strcmp(prev, "loss") == 0)
+		return loss_opts;
+	return NULL;
+}
+
+static int
+need_net(struct cmd_ctx *c)
+{
+	if (c->s->lab.net == NULL)
+		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+	return CMD_OK;
+}
+
+static int
+plot_grads(struct cmd_ctx *c, struct plot *p)
+{
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	struct nn_net *net = c->s->lab.net;
+	int nl = nn_net_nlayers(net);
+	char err[256];
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	if (nn_net_gradients(net, c->s->lab.train, err, sizeof err) != 0 ||
+	    nn_net_stats(net, NULL, st, err, sizeof err) != 0)
+		return cmd_error(c, 1, "%s", err);
+	p->kind = PLOT_GRADS;
+	p->na = nl;
+	p->a = xcalloc((size_t)nl, sizeof *p->a);
+	p->labels = xcalloc((size_t)nl, sizeof *p->labels);
+	p->nlabels = nl;
+	for (int k = 0; k < nl; k++) {
+		char num[32];
+
+		p->a[k] = st[k].grad_norm;
+		p->labels[k] = xasprintf("layer %d", k + 1);
+		fmt_num(num, sizeof num, st[k].grad_norm);
+		cmd_out(c, "layer %d: |dL/dW| = %s", k + 1, num);
+	}
+	snprintf(p->title, sizeof p->title, "gradient norm per layer (%s)",
+	    act_names[c->s->lab.p.act]);
+	return CMD_OK;
+}
+
+static int
+plot_acts(struct cmd_ctx *c, struct plot *p)
+{
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	struct nn_net *net = c->s->lab.net;
+	int nh = nn_net_nlayers(net) - 1;
+	char err[256];
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	if (nh < 1)
+		return cmd_error(c, 1, "the network has no hidden layer");
+	if (nn_net_stats(net, c->s->lab.train, st, err, sizeof err) != 0)
+		return cmd_error(c, 1, "%s", err);
+	p->kind = PLOT_ACTS;
+	p->na = nh;
+	p->a = xcalloc((size_t)nh * 4, sizeof *p->a);
+	for (int k = 0; k < nh; k++) {
+		char a[4][32];
+
+		p->a[k] = st[k].act_mean;
+		p->a[nh + k] = st[k].act_std;
+		p->a[2 * nh + k] = st[k].act_sat;
+		p->a[3 * nh + k] = st[k].act_dead;
+		fmt_num(a[0], sizeof a[0], st[k].act_mean);
+		fmt_num(a[1], sizeof a[1], st[k].act_std);
+		fmt_num(a[2], sizeof a[2], st[k].act_sat);
+		fmt_num(a[3], sizeof a[3], st[k].act_dead);
+		cmd_out(c, "layer %d: mean %s, std %s, saturated %s, dead %s",
+		    k + 1, a[0], a[1], a[2], a[3]);
+	}
+	snprintf(p->title, sizeof p->title, "activations per hidden layer (%s)",
+	    act_names[c->s->lab.p.act]);
+	return CMD_OK;
+}
+
+#define BRES 32		/* boundary heatmap samples per axis */
+
+static int
+plot_boundary(struct cmd_ctx *c, struct plot *p)
+{
+	struct lab *l = &c->s->lab;
+	const struct nn_dataset *d;
+	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	d = l->all;
+	if (d->nin > 2 || d->nout != 1)
+		return cmd_error(c, 1, "boundary needs 1 or 2 inputs and 1 output "
+		    "(the data has %d and %d)", d->nin, d->nout);
+	for (int i = 0; i < d->n; i++) {
+		double x = d->x[i * d->nin];
+		double y = d->nin == 2 ? d->x[i * d->nin + 1] : d->y[i];
+
+		xlo = fmin(xlo, x);
+		xhi = fmax(xhi, x);
+		ylo = fmin(ylo, y);
+		yhi = fmax(yhi, y);
+	}
+	if (!(xhi > xlo))
+		xhi = xlo + 1;
+	if (!(yhi > ylo))
+		yhi = ylo + 1;
+	p->kind = PLOT_BOUNDARY;
+	if (d->nin == 2) {
+		double *in = xmalloc(2 * BRES * BRES * sizeof *in);
+		double mx = (xhi - xlo) * 0.05, my = (yhi - ylo) * 0.05;
+
+		xlo -= mx, xhi += mx, ylo -= my, yhi += my;
+		p->layer = 2;
+		p->act = BRES;
+		p->na = 4 + BRES * BRES;
+		p->a = xmalloc((size_t)p->na * sizeof *p->a);
+		p->a[0] = xlo, p->a[1] = xhi, p->a[2] = ylo, p->a[3] = yhi;
+		for (int j = 0; j < BRES; j++)
+			for (int i = 0; i < BRES; i++) {
+				in[2 * (j * BRES + i)] = xlo + i * (xhi - xlo) /
+				    (BRES - 1);
+				in[2 * (j * BRES + i) + 1] = ylo + j *
+				    (yhi - ylo) / (BRES - 1);
+			}
+		nn_net_predict(l->net, in, BRES * BRES, p->a + 4);
+		free(in);
+		if (d->task != NN_TASK_CLASSIFICATION)
+			for (int i = 0; i < BRES * BRES; i++)
+				p->a[4 + i] = 1 / (1 + exp(-p->a[4 + i]));
+		p->nb = 3 * d->n;
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		for (int i = 0; i < d->n; i++) {
+			p->b[3 * i] = d->x[2 * i];
+			p->b[3 * i + 1] = d->x[2 * i + 1];
+			p->b[3 * i + 2] = d->y[i] >= 0.5;
+		}
+		snprintf(p->title, sizeof p->title, "decision boundary: "
+		    "p(class 1), contour 0.5");
+	} else {
+		int m = 2 * c->s->width;
+		int n = d->n;
+
+		p->layer = 1;
+		p->na = 2 * n;
+		p->a = xmalloc((size_t)p->na * sizeof *p->a);
+		/* data sorted by x, so the series reads left to right */
+		for (int i = 0; i < n; i++) {
+			p->a[i] = d->x[i];
+			p->a[n + i] = d->y[i];
+		}
+		for (int i = 1; i < n; i++)
+			for (int j = i; j > 0 && p->a[j - 1] > p->a[j]; j--) {
+				double t = p->a[j];
+
+				p->a[j] = p->a[j - 1], p->a[j - 1] = t;
+				t = p->a[n + j];
+				p->a[n + j] = p->a[n + j - 1], p->a[n + j - 1] = t;
+			}
+		p->nb = 2 * m;
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		for (int i = 0; i < m; i++)
+			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
+		nn_net_predict(l->net, p->b, m, p->b + m);
+		snprintf(p->title, sizeof p->title, "prediction vs data");
+	}
+	return CMD_OK;
+}
+
+static int
+plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
+{
+	struct lab *l = &c->s->lab;
+	int nl, B, F;
+	char err[256];
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	nl = nn_net_nlayers(l->net);
+	if (l->p.norm == 0)
+		return cmd_error(c, 1, "the net has no normalization (use 'set "
+		    "norm batch' or 'set norm layer')");
+	if (layer > nl - 1)
+		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
+		    "%d, the hidden layers)", layer, nl - 1);
+	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
+	if (B > l->train->n)
+		B = l->train->n;
+	F = nn_net_width(l->net, (int)layer);
+	p->kind = PLOT_NORM;
+	p->na = B;
+	p->nb = F;
+	p->a = xcalloc((size_t)B * (size_t)F, sizeof *p->a);
+	if (nn_net_norm_matrix(l->net, l->train, B, (int)layer - 1, NULL, p->a,
+	    err, sizeof err) != 0)
+		return cmd_error(c, 1, "%s", err);
+	p->layer = l->p.norm;	/* 1 batch: a column, 2 layer: a row */
+	p->act = 0;
+	snprintf(p->title, sizeof p->title, "%s norm, hidden layer %ld: "
+	    "mini-batch of %d x %d features", norm_names[l->p.norm], layer, B,
+	    F);
+	return CMD_OK;
+}
+
+static int
+plot_exec(struct cmd_ctx *c)
+{
+	struct plot p;
+	int kind, act = 0, rc = CMD_OK;
+	long layer = 0;
+
+	if (arg_enum(c, 1, "KIND", c->argv[1].s, plot_kinds, &kind) != 0)
+		return CMD_ERROR;
+	memset(&p, 0, sizeof p);
+	switch (kind) {
+	case K_LOSS:
+		if (c->argc > 2 && arg_enum(c, 2, "SCALE", c->argv[2].s,
+		    loss_opts, &p.logy) != 0)
+			return CMD_ERROR;
+		break;
+	case K_WEIGHTS:
+	case K_NORM:
+		if (c->argc > 2 && arg_long(c, 2, "LAYER", c->argv[2].s, 1,
+		    NN_MAX_LAYERS, &layer) != 0)
+			return CMD_ERROR;
+		break;
+	case K_FN:
+		if (c->argc < 3)
+			return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
+			    "linear|sigmoid|tanh|relu|leaky|elu|softplus");
+		if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &act) != 0)
+			return CMD_ERROR;
+		break;
+	default:
+		break;
+	}
+	if (c->argc > 3 || (c->argc > 2 && kind != K_LOSS &&
+	    kind != K_WEIGHTS && kind != K_NORM && kind != K_FN))
+		return cmd_error(c, c->argc - 1, "unexpected argument '%s' "
+		    "(usage: plot %s)", c->argv[c->argc - 1].s,
+		    c->entry->usage);
+	if (c->s == NULL)
+		return CMD_OK;
+
+	switch (kind) {
+	case K_LOSS:
+		if ((rc = need_net(c)) != CMD_OK)
+			break;
+		p.kind = PLOT_LOSS;
+		snprintf(p.title, sizeof p.title, "loss%s", p.logy ?
+		    " (log scale)" : "");
+		break;
+	case K_WEIGHTS:
+		if ((rc = need_net(c)) != CMD_OK)
+			break;
+		if (layer > nn_net_nlayers(c->s->lab.net)) {
+			rc = cmd_error(c, 2, "LAYER: %ld is out of range "
+			    "(allowed: 1..%d)", layer,
+			    nn_net_nlayers(c->s->lab.net));
+			break;
+		}
+		p.kind = PLOT_WEIGHTS;
+		p.layer = (int)layer;
+		if (layer)
+			snprintf(p.title, sizeof p.title, "weights of layer %ld "
+			    "(reg %s, lambda %g)", layer,
+			    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
+		else
+			snprintf(p.title, sizeof p.title, "all weights (reg %s, "
+			    "lambda %g)", reg_names[c->s->lab.p.reg],
+			    c->s->lab.p.lambda);
+		break;
+	case K_GRADS:
+		if ((rc = need_net(c)) == CMD_OK)
+			rc = plot_grads(c, &p);
+		break;
+	case K_ACTS:
+		if ((rc = need_net(c)) == CMD_OK)
+			rc = plot_acts(c, &p);
+		break;
+	case K_FN:
+		p.kind = PLOT_FN;
+		p.act = act;
+		snprintf(p.title, sizeof p.title, "%s and its derivative",
+		    act_names[act]);
+		break;
+	case K_BOUNDARY:
+		rc = plot_boundary(c, &p);
+		break;
+	case K_NORM:
+		rc = plot_norm(c, &p, layer ? layer : 1);
+		break;
+	case K_SWEEP:
+		if (c->s->sweep.n == 0 || c->s->sweep.compare) {
+			rc = cmd_error(c, 1, "no sweep yet (try 'sweep lambda 0 "
+			    "0.01 0.1')");
+			break;
+		}
+		p.kind = PLOT_SWEEP;
+		snprintf(p.title, sizeof p.title, "regularization path: %s",
+		    c->s->sweep.key);
+		break;
+	}
+	if (rc != CMD_OK) {
+		plot_clear(&p);
+		return rc;
+	}
+	session_show_plot(c->s, c->t, &p);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_plot_entry = {
+	.name = "plot",
+	.usage = "loss [log]|weights [LAYER]|grads|acts|fn ACT|boundary|"
+	    "norm [LAYER]|sweep",
+	.summary = "draw a chart of the session",
+	.help = "loss [log|linear]: train and val loss per epoch, best epoch "
+	    "marked\n"
+	    "weights [LAYER]: histogram of the weights (all layers by default)"
+	    ", share of zeros\n"
+	    "grads: gradient norm per layer (full batch), log scale\n"
+	    "acts: mean, std, saturated and dead share per hidden layer\n"
+	    "fn ACT: an activation and its derivative; ACT: "
+	    "linear|sigmoid|tanh|relu|leaky|elu|softplus\n"
+	    "boundary: the classifier's output over the plane with the data "
+	    "(1 input: prediction vs data)\n"
+	    "norm [LAYER]: one mini-batch at a hidden layer, the batch- or "
+	    "layer-normalised group highlighted\n"
+	    "sweep: the last sweep's regularization path",
+	.min_args = 1,
+	.max_args = 2,
+	.complete = plot_complete,
+	.exec = plot_exec,
+};

@@ -1,0 +1,358 @@
+#include "config.h"
+/*
+ * cmd-set.c - "set", "get" and "show": settings and what the lab holds.
+ *
+ * Settings apply to the live net at once where the engine allows it; norm
+ * changes the net's shape, so setting it rebuilds the net (fresh weights),
+ * and init/seed act at the next "reset".
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+static const char *const *
+param_names(void)
+{
+	static const char *names[32];
+
+	if (names[0] == NULL)
+		for (size_t i = 0; i < param_count && i < COUNT(names) - 1; i++)
+			names[i] = param_table[i].name;
+	return names;
+}
+
+static const char *const *
+set_complete(int argi, const char *prev)
+{
+	const struct param_def *d;
+
+	if (argi == 0)
+		return param_names();
+	if (argi == 1 && prev != NULL && (d = param_find(prev)) != NULL &&
+	    d->type == PT_ENUM)
+		return d->choices;
+	return NULL;
+}
+
+/* Unknown key: error with a suggestion. */
+static int
+bad_key(struct cmd_ctx *c, int argi, const char *key, int queries)
+{
+	const char *best = NULL;
+	int bestd = 3;
+
+	for (size_t i = 0; i < param_count; i++) {
+		int d = edit_distance(param_table[i].name, key);
+
+		if (d < bestd) {
+			bestd = d;
+			best = param_table[i].name;
+		}
+	}
+	if (best != NULL)
+		return cmd_error(c, argi, "unknown key '%s'; did you mean '%s'? "
+		    "(try 'show params'%s)", key, best,
+		    queries ? " or 'help get'" : "");
+	return cmd_error(c, argi, "unknown key '%s' (try 'show params'%s)", key,
+	    queries ? " or 'help get'" : "");
+}
+
+static int
+set_exec(struct cmd_ctx *c)
+{
+	const struct param_def *d = param_find(c->argv[1].s);
+	struct params p;
+	char err[256], buf[64];
+
+	if (d == NULL)
+		return bad_key(c, 1, c->argv[1].s, 0);
+	if (c->s != NULL)
+		p = c->s->lab.p;
+	else
+		params_default(&p);
+	if (param_parse(c, 2, d, c->argv[2].s, &p) != 0)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	if (c->s->lab.net != NULL) {
+		struct lab tmp = c->s->lab;
+		struct nn_config cf;
+
+		tmp.p = p;
+		cf = lab_config(&tmp);
+		if (strcmp(d->name, "norm") == 0) {
+			struct nn_net *net = lab_new_net(&c->s->lab,
+			    c->s->lab.spec, &p, err, sizeof err);
+
+			if (net == NULL)
+				return cmd_error(c, 2, "%s", err);
+			nn_net_free(c->s->lab.net);
+			c->s->lab.net = net;
+			c->s->last_status = -1;
+			cmd_info(c, "norm changes the network's layers: net %s "
+			    "rebuilt with fresh weights", c->s->lab.spec);
+		} else if (nn_net_set_config(c->s->lab.net, &cf, err,
+		    sizeof err) != 0)
+			return cmd_error(c, 2, "%s", err);
+		if (strcmp(d->name, "init") == 0 ||
+		    strcmp(d->name, "seed") == 0)
+			cmd_info(c, "%s takes effect at the next 'reset'",
+			    d->name);
+	}
+	c->s->lab.p = p;
+	param_format(d, &p, buf, sizeof buf);
+	cmd_out(c, "%s = %s", d->name, buf);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.usage = "KEY VALUE",
+	.summary = "change a setting, e.g. set lambda 0.01",
+	.help = "KEY: lambda reg l1mode act leak lr opt momentum batch epochs "
+	    "patience loss dropout norm init seed\n"
+	    "'show params' lists them with their values and allowed ranges.",
+	.min_args = 2,
+	.max_args = 2,
+	.flags = CMD_MUTATES,
+	.complete = set_complete,
+	.exec = set_exec,
+};
+
+static const char *const *
+get_complete(int argi, const char *prev)
+{
+	static const char *names[64];
+
+	(void)prev;
+	if (argi != 0)
+		return NULL;
+	if (names[0] == NULL) {
+		size_t n = 0;
+		const char *const *q = session_query_names();
+
+		for (size_t i = 0; i < param_count; i++)
+			names[n++] = param_table[i].name;
+		for (size_t i = 0; q[i] != NULL && n < COUNT(names) - 1; i++)
+			names[n++] = q[i];
+	}
+	return names;
+}
+
+/* Is name a metric ("grad_norm.2" matches "grad_norm.K")? */
+static int
+is_query(const char *name)
+{
+	const char *const *q = session_query_names();
+
+	for (int i = 0; q[i] != NULL; i++) {
+		const char *dot = strchr(q[i], '.');
+		long k;
+
+		if (dot == NULL) {
+			if (strcmp(name, q[i]) == 0)
+				return 1;
+		} else if (strncmp(name, q[i], (size_t)(dot - q[i] + 1)) == 0 &&
+		    parse_long(name + (dot - q[i]) + 1, &k) == 0 && k >= 1 &&
+		    k <= NN_MAX_LAYERS)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+get_exec(struct cmd_ctx *c)
+{
+	const struct param_def *d = param_find(c->argv[1].s);
+	char buf[64];
+	double v;
+
+	if (d == NULL && !is_query(c->argv[1].s))
+		return bad_key(c, 1, c->argv[1].s, 1);
+	if (c->s == NULL)
+		return CMD_OK;
+	if (d != NULL) {
+		param_format(d, &c->s->lab.p, buf, sizeof buf);
+		cmd_out(c, "%s = %s", d->name, buf);
+		return CMD_OK;
+	}
+	if (session_query(c->s, c->argv[1].s, &v) != 0)
+		return cmd_error(c, 1, "%s", session_errmsg(c->s));
+	fmt_num(buf, sizeof buf, v);
+	cmd_out(c, "%s = %s", c->argv[1].s, buf);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_get_entry = {
+	.name = "get",
+	.usage = "KEY|METRIC",
+	.summary = "print a setting or a metric, e.g. get val_loss",
+	.help = "KEY: any setting (see 'show params').\n"
+	    "METRIC: train_loss val_loss best_val_loss best_epoch epochs "
+	    "stopped_early diverged penalty lambda w_norm zero_frac "
+	    "small_frac acc val_acc grad_norm.K grad_ratio sat.K dead.K "
+	    "(K: layer number from 1)",
+	.min_args = 1,
+	.max_args = 1,
+	.complete = get_complete,
+	.exec = get_exec,
+};
+
+/* ------------------------------------------------------------ show */
+
+static const char *const show_what[] = { "params", "net", "stats", "history",
+    NULL };
+
+static const char *const *
+show_complete(int argi, const char *prev)
+{
+	(void)prev;
+	return argi == 0 ? show_what : NULL;
+}
+
+static void
+show_params(struct cmd_ctx *c)
+{
+	char buf[64], allowed[160];
+
+	for (size_t i = 0; i < param_count; i++) {
+		const struct param_def *d = &param_table[i];
+		char a[32], b[32];
+
+		param_format(d, &c->s->lab.p, buf, sizeof buf);
+		if (d->type == PT_ENUM)
+			choices_str(d->choices, allowed, sizeof allowed);
+		else {
+			fmt_num(a, sizeof a, d->min);
+			fmt_num(b, sizeof b, d->max);
+			snprintf(allowed, sizeof allowed, "%s%s..%s",
+			    d->min_open ? ">" : "", a, b);
+		}
+		cmd_out(c, "%-9s %-8s %-34s %s", d->name, buf, allowed,
+		    d->help);
+	}
+}
+
+static void
+show_net(struct cmd_ctx *c)
+{
+	struct nn_net *net = c->s->lab.net;
+	const struct nn_config *cf = nn_net_config(net);
+	const struct nn_epoch *h;
+	char spec[64];
+
+	nn_net_spec(net, spec, sizeof spec);
+	cmd_out(c, "net %s: %ld parameters, %ld weights, %d epochs trained",
+	    spec, nn_net_nparams(net), nn_net_nweights(net),
+	    nn_net_history(net, &h));
+	for (int k = 0; k < nn_net_nlayers(net); k++) {
+		int last = k == nn_net_nlayers(net) - 1;
+
+		cmd_out(c, "  layer %d: dense %d -> %d%s%s%s", k + 1,
+		    nn_net_width(net, k), nn_net_width(net, k + 1),
+		    last ? "" : (cf->norm == NN_NORM_BATCH ? ", batch norm" :
+		    cf->norm == NN_NORM_LAYER ? ", layer norm" : ""),
+		    last ? ", output" : ", ",
+		    last ? (cf->loss == NN_LOSS_BCE ? " (sigmoid in loss)" :
+		    "") : nn_act_name(cf->act));
+	}
+	cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, batch %d",
+	    nn_loss_name(cf->loss), nn_reg_name(cf->reg), cf->lambda,
+	    nn_opt_name(cf->opt), cf->lr, cf->batch);
+}
+
+static void
+show_stats(struct cmd_ctx *c)
+{
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	struct nn_net *net = c->s->lab.net;
+	const struct nn_dataset *d = c->s->lab.train;
+	char err[256], a[6][24];
+
+	if (d != NULL && d->nin != nn_net_nin(net))
+		d = NULL;
+	if (nn_net_stats(net, d, st, err, sizeof err) != 0) {
+		cmd_error(c, 1, "%s", err);
+		return;
+	}
+	cmd_out(c, "layer  shape      w_mean     w_std      zero   small  "
+	    "act_std    sat    dead");
+	for (int k = 0; k < nn_net_nlayers(net); k++) {
+		fmt_num(a[0], sizeof a[0], st[k].w_mean);
+		fmt_num(a[1], sizeof a[1], st[k].w_std);
+		fmt_num(a[2], sizeof a[2], st[k].act_std);
+		snprintf(a[3], sizeof a[3], "%d-%d", st[k].in, st[k].out);
+		fmt_num(a[4], sizeof a[4], st[k].act_sat);
+		fmt_num(a[5], sizeof a[5], st[k].act_dead);
+		cmd_out(c, "%-6d %-10s %-10s %-10s %-6.3f %-6.3f %-10s %-6s %s",
+		    k + 1, a[3], a[0], a[1], st[k].frac_zero, st[k].frac_small,
+		    a[2], a[4], a[5]);
+	}
+	fmt_num(a[0], sizeof a[0], nn_net_weight_norm(net));
+	cmd_out(c, "|w| = %s, zero share %.3f", a[0], nn_net_zero_share(net));
+}
+
+static void
+show_history(struct cmd_ctx *c)
+{
+	const struct nn_epoch *h;
+	int n = nn_net_history(c->s->lab.net, &h);
+	char a[5][24];
+
+	if (n == 0) {
+		cmd_out(c, "no epochs trained yet");
+		return;
+	}
+	cmd_out(c, "epoch  train_loss  val_loss    penalty     train_acc  "
+	    "val_acc");
+	for (int i = 0; i < n; i++) {
+		fmt_num(a[0], sizeof a[0], h[i].train_loss);
+		fmt_num(a[1], sizeof a[1], h[i].val_loss);
+		fmt_num(a[2], sizeof a[2], h[i].penalty);
+		fmt_num(a[3], sizeof a[3], h[i].train_acc);
+		fmt_num(a[4], sizeof a[4], h[i].val_acc);
+		cmd_out(c, "%-6d %-11s %-11s %-11s %-10s %s", h[i].epoch, a[0],
+		    a[1], a[2], a[3], a[4]);
+	}
+}
+
+static int
+show_exec(struct cmd_ctx *c)
+{
+	int what;
+
+	if (arg_enum(c, 1, "WHAT", c->argv[1].s, show_what, &what) != 0)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	if (what == 0) {
+		show_params(c);
+		return CMD_OK;
+	}
+	if (c->s->lab.net == NULL)
+		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
+	if (what == 1)
+		show_net(c);
+	else if (what == 2)
+		show_stats(c);
+	else
+		show_history(c);
+	return c->failed ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.usage = "params|net|stats|history",
+	.summary = "list settings, the network, per-layer statistics, history",
+	.help = "params: every setting with its value and allowed values\n"
+	    "net: layers and shapes; stats: weights and activations per layer "
+	    "(on the training rows)\nhistory: losses per epoch",
+	.min_args = 1,
+	.max_args = 1,
+	.complete = show_complete,
+	.exec = show_exec,
+};

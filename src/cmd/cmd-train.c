@@ -1,0 +1,247 @@
+#include "config.h"
+/*
+ * cmd-train.c - "train" and "step": running the optimizer.
+ *
+ * train [EPOCHS] [key=value...] trains the session's net; the overrides
+ * hold for this run only.  The summary uses fmt_num() numbers and never a
+ * time, so transcripts are deterministic.  An interrupt (cmd_interrupt or
+ * the epoch hook) stops after the current epoch and keeps what was learned.
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+/* Data and net present and of matching shape?  Else an error. */
+int
+lab_ready(struct cmd_ctx *c)
+{
+	const struct lab *l = &c->s->lab;
+
+	if (l->all == NULL)
+		return cmd_error(c, -1, "no data yet (use 'data KIND' first, "
+		    "e.g. 'data moons')");
+	if (l->net == NULL)
+		return cmd_error(c, -1, "no network yet (use 'net SPEC' first, "
+		    "e.g. 'net %d-16-%d')", l->all->nin, l->all->nout);
+	if (nn_net_nin(l->net) != l->all->nin ||
+	    nn_net_nout(l->net) != l->all->nout)
+		return cmd_error(c, -1, "the network does not fit the data "
+		    "(%d inputs, %d outputs): build one with 'net'",
+		    l->all->nin, l->all->nout);
+	if (l->p.loss == 3 && l->all->task != NN_TASK_CLASSIFICATION)
+		return cmd_error(c, -1, "loss bce needs 0/1 targets "
+		    "(allowed here: auto|mse|mae)");
+	return CMD_OK;
+}
+
+static const char *const *
+train_complete(int argi, const char *prev)
+{
+	static const char *keys[32];
+
+	(void)argi;
+	(void)prev;
+	if (keys[0] == NULL) {
+		static char buf[32][16];
+		size_t n = 0;
+
+		for (size_t i = 0; i < param_count; i++) {
+			const char *nm = param_table[i].name;
+
+			if (!strcmp(nm, "norm") || !strcmp(nm, "init") ||
+			    !strcmp(nm, "seed") || !strcmp(nm, "epochs"))
+				continue;
+			snprintf(buf[n], sizeof buf[n], "%s=", nm);
+			keys[n] = buf[n];
+			n++;
+		}
+	}
+	return keys;
+}
+
+/* Parses "key=value" overrides from argument first on into p. */
+static int
+parse_overrides(struct cmd_ctx *c, int first, struct params *p)
+{
+	for (int i = first; i < c->argc; i++) {
+		char key[16];
+		const char *v;
+		const struct param_def *d;
+
+		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		d = param_find(key);
+		if (d == NULL || !strcmp(key, "epochs"))
+			return cmd_error(c, i, "unknown key '%s' (allowed: any "
+			    "setting but norm, init, seed, epochs; see 'show "
+			    "params')", key);
+		if (!strcmp(key, "norm") || !strcmp(key, "init") ||
+		    !strcmp(key, "seed"))
+			return cmd_error(c, i, "%s acts when the net is built: "
+			    "use 'set %s' and 'reset' (allowed here: lambda, "
+			    "reg, lr, ...)", key, key);
+		if (param_parse(c, i, d, v, p) != 0)
+			return CMD_ERROR;
+	}
+	return CMD_OK;
+}
+
+static void
+summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
+    const struct params *p)
+{
+	struct nn_net *net = c->s->lab.net;
+	const struct nn_epoch *h;
+	int n = nn_net_history(net, &h);
+	char a[4][32];
+
+	if (n == 0) {
+		cmd_out(c, "train: no epoch completed");
+		return;
+	}
+	fmt_num(a[0], sizeof a[0], h[n - 1].train_loss);
+	fmt_num(a[1], sizeof a[1], h[n - 1].val_loss);
+	fmt_num(a[2], sizeof a[2], h[n - 1].penalty);
+	cmd_out(c, "trained %d epoch%s (%d-%d): train loss %s, val loss %s, "
+	    "penalty %s", res->epochs_run, res->epochs_run == 1 ? "" : "s",
+	    first + 1, n, a[0], a[1], a[2]);
+	if (!isnan(h[n - 1].train_acc)) {
+		fmt_num(a[0], sizeof a[0], h[n - 1].train_acc);
+		fmt_num(a[1], sizeof a[1], h[n - 1].val_acc);
+		cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+	}
+	switch (res->status) {
+	case NN_TRAIN_EARLY_STOP:
+		fmt_num(a[3], sizeof a[3], res->best_loss);
+		cmd_out(c, "early stop at epoch %d (patience %ld): best %s loss "
+		    "%s at epoch %d%s", n, p->patience,
+		    c->s->lab.val && c->s->lab.val->n ? "val" : "train", a[3],
+		    res->best_epoch, res->restored ?
+		    ", best weights restored" : "");
+		break;
+	case NN_TRAIN_DIVERGED:
+		cmd_warn(c, "diverged at epoch %d: the loss or a weight is no "
+		    "longer finite (try a smaller lr)", n);
+		break;
+	case NN_TRAIN_CANCELLED:
+		cmd_out(c, "interrupted after %d epoch%s", res->epochs_run,
+		    res->epochs_run == 1 ? "" : "s");
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+train_exec(struct cmd_ctx *c)
+{
+	struct params p;
+	long epochs = -1;
+	int first = 1, hist0, rc;
+	struct nn_train_result res;
+	struct nn_config orig, cf;
+	struct lab tmp;
+	const struct nn_epoch *h;
+	char err[256];
+
+	if (c->argc > 1 && strchr(c->argv[1].s, '=') == NULL) {
+		if (arg_long(c, 1, "EPOCHS", c->argv[1].s, 1, 100000,
+		    &epochs) != 0)
+			return CMD_ERROR;
+		first = 2;
+	}
+	if (c->s != NULL)
+		p = c->s->lab.p;
+	else
+		params_default(&p);
+	if (parse_overrides(c, first, &p) != CMD_OK)
+		return CMD_ERROR;
+	if (c->s == NULL)
+		return CMD_OK;
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	if (p.loss == 3 && c->s->lab.all->task != NN_TASK_CLASSIFICATION)
+		return cmd_error(c, -1, "loss bce needs 0/1 targets "
+		    "(allowed here: auto|mse|mae)");
+	if (epochs < 0)
+		epochs = p.epochs;
+	orig = *nn_net_config(c->s->lab.net);
+	tmp = c->s->lab;
+	tmp.p = p;
+	cf = lab_config(&tmp);
+	if (nn_net_set_config(c->s->lab.net, &cf, err, sizeof err) != 0)
+		return cmd_error(c, -1, "%s", err);
+	plot_clear(&c->s->plot);
+	c->s->plot.kind = PLOT_LOSS;
+	snprintf(c->s->plot.title, sizeof c->s->plot.title, "loss");
+	hist0 = nn_net_history(c->s->lab.net, &h);
+	rc = session_train(c->s, c->s->lab.net, &c->s->lab, (int)epochs, &res,
+	    err, sizeof err);
+	nn_net_set_config(c->s->lab.net, &orig, NULL, 0);
+	if (rc != 0)
+		return cmd_error(c, -1, "%s", err);
+	c->s->last_status = (int)res.status;
+	summary(c, &res, hist0, &p);
+	return res.status == NN_TRAIN_CANCELLED ? CMD_STOPPED : CMD_OK;
+}
+
+const struct cmd_entry cmd_train_entry = {
+	.name = "train",
+	.usage = "[EPOCHS] [key=value...]",
+	.summary = "train the net, e.g. train 50 lambda=0.01",
+	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
+	    "key=value: any setting but norm, init, seed, epochs; holds for "
+	    "this run only\n"
+	    "Early stopping is on when patience > 0 (set patience 5).",
+	.min_args = 0,
+	.max_args = 17,
+	.flags = CMD_MUTATES,
+	.complete = train_complete,
+	.exec = train_exec,
+};
+
+static int
+step_exec(struct cmd_ctx *c)
+{
+	struct lab *l;
+	int n, *idx;
+	double loss;
+	char err[256], a[32];
+
+	if (c->s == NULL)
+		return CMD_OK;
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	l = &c->s->lab;
+	n = (int)(l->p.batch < l->train->n ? l->p.batch : l->train->n);
+	idx = xmalloc((size_t)n * sizeof *idx);
+	for (int i = 0; i < n; i++)
+		idx[i] = (int)nn_rng_below(&c->s->step_rng,
+		    (uint64_t)l->train->n);
+	if (nn_train_batch(l->net, l->train, idx, n, &loss, err,
+	    sizeof err) != 0) {
+		free(idx);
+		return cmd_error(c, -1, "%s", err);
+	}
+	free(idx);
+	fmt_num(a, sizeof a, loss);
+	cmd_out(c, "step: one update on a mini-batch of %d, batch loss %s "
+	    "before it", n, a);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_step_entry = {
+	.name = "step",
+	.usage = "",
+	.summary = "one optimizer update on one random mini-batch",
+	.help = "The rows are drawn with the session seed; the history is not "
+	    "changed.",
+	.min_args = 0,
+	.max_args = 0,
+	.flags = CMD_MUTATES,
+	.exec = step_exec,
+};

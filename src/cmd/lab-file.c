@@ -1,0 +1,376 @@
+#include "config.h"
+/*
+ * lab-file.c - the lab state file written by "save" and read by "load".
+ *
+ * Format, version 1 (text, one item per line, '#' comment lines allowed):
+ *
+ *   regtutor-lab 1
+ *   set KEY VALUE                  every setting, as the "set" command
+ *   data KIND n=N noise=X split=S seed=N      a generated data set, or
+ *   data csv rows=R nin=I nout=O split=S seed=N
+ *   R lines of I+O comma-separated numbers (%.17g)
+ *   net                            when there is a network:
+ *   regtutor-net 1 ... end         the engine's own net format (nn.h)
+ *   history N                      N lines "epoch,train,val,penalty,
+ *   ...                            train_acc,val_acc" (for reference:
+ *                                  not restored; a loaded net is at epoch 0)
+ *   end
+ *
+ * Numbers print with %.17g, so save + load reproduces the weights exactly.
+ * Loading builds a complete new lab first; on any error it names
+ * file:line and the session is not touched.
+ */
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/session-int.h"
+
+char *
+lab_dump(const struct lab *l)
+{
+	struct strbuf b;
+	char buf[64];
+
+	strbuf_init(&b);
+	strbuf_adds(&b, "regtutor-lab 1\n");
+	for (size_t i = 0; i < param_count; i++) {
+		if (param_table[i].type == PT_REAL) {
+			double v;
+
+			memcpy(&v, (const char *)&l->p + param_table[i].off,
+			    sizeof v);
+			snprintf(buf, sizeof buf, "%.17g", v);
+		} else
+			param_format(&param_table[i], &l->p, buf, sizeof buf);
+		strbuf_addf(&b, "set %s %s\n", param_table[i].name, buf);
+	}
+	if (l->all != NULL && l->ds.kind >= 0) {
+		strbuf_addf(&b, "data %s n=%ld noise=%.17g split=%.17g "
+		    "seed=%ld\n", data_names[l->ds.kind], l->ds.n, l->ds.noise,
+		    l->ds.split, l->ds.seed);
+	} else if (l->all != NULL) {
+		const struct nn_dataset *d = l->all;
+
+		strbuf_addf(&b, "data csv rows=%d nin=%d nout=%d split=%.17g "
+		    "seed=%ld\n", d->n, d->nin, d->nout, l->ds.split,
+		    l->ds.seed);
+		for (int i = 0; i < d->n; i++) {
+			for (int j = 0; j < d->nin; j++)
+				strbuf_addf(&b, "%.17g,", d->x[i * d->nin + j]);
+			for (int j = 0; j < d->nout; j++)
+				strbuf_addf(&b, "%.17g%s", d->y[i * d->nout + j],
+				    j + 1 < d->nout ? "," : "\n");
+		}
+	}
+	if (l->net != NULL) {
+		char *s = nn_net_save_string(l->net);
+		const struct nn_epoch *h;
+		int n = nn_net_history(l->net, &h);
+
+		strbuf_addf(&b, "net\n%s", s);
+		if (b.len > 0 && b.s[b.len - 1] != '\n')
+			strbuf_addch(&b, '\n');
+		free(s);
+		strbuf_addf(&b, "history %d\n", n);
+		for (int i = 0; i < n; i++)
+			strbuf_addf(&b, "%d,%.17g,%.17g,%.17g,%.17g,%.17g\n",
+			    h[i].epoch, h[i].train_loss, h[i].val_loss,
+			    h[i].penalty, h[i].train_acc, h[i].val_acc);
+	}
+	strbuf_adds(&b, "end\n");
+	return strbuf_detach(&b);
+}
+
+char *
+session_dump(struct session *s)
+{
+	return lab_dump(&s->lab);
+}
+
+/* ------------------------------------------------------------ loading */
+
+struct reader {
+	FILE *f;
+	const char *name;
+	int line;
+	char *buf;
+	size_t cap;
+	char *err;
+	size_t errlen;
+};
+
+/* Next line without its newline, skipping '#' comments; NULL at EOF. */
+static char *
+next_line(struct reader *r)
+{
+	ssize_t n;
+
+	while ((n = getline(&r->buf, &r->cap, r->f)) >= 0) {
+		r->line++;
+		while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
+			r->buf[--n] = '\0';
+		if (r->buf[0] == '#')
+			continue;
+		return r->buf;
+	}
+	return NULL;
+}
+
+static int
+fail(struct reader *r, const char *msg)
+{
+	snprintf(r->err, r->errlen, "%s:%d: %s", r->name, r->line, msg);
+	return -1;
+}
+
+/* "key=value" words of a data line into the fields. */
+static int
+data_fields(struct reader *r, char *line, struct data_spec *ds, long *rows,
+    long *nin, long *nout)
+{
+	char *save = NULL;
+
+	for (char *w = strtok_r(line, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(w, '=');
+		int bad;
+
+		if (eq == NULL)
+			return fail(r, "expected key=value in the data line");
+		*eq++ = '\0';
+		if (!strcmp(w, "n"))
+			bad = parse_long(eq, &ds->n) || ds->n < 1;
+		else if (!strcmp(w, "noise"))
+			bad = parse_double(eq, &ds->noise) || ds->noise < 0;
+		else if (!strcmp(w, "split"))
+			bad = parse_double(eq, &ds->split) || !(ds->split > 0) ||
+			    ds->split > 1;
+		else if (!strcmp(w, "seed"))
+			bad = parse_long(eq, &ds->seed) || ds->seed < 0;
+		else if (!strcmp(w, "rows"))
+			bad = parse_long(eq, rows) || *rows < 1 ||
+			    *rows > NN_MAX_EXAMPLES;
+		else if (!strcmp(w, "nin"))
+			bad = parse_long(eq, nin) || *nin < 1 ||
+			    *nin > NN_MAX_WIDTH;
+		else if (!strcmp(w, "nout"))
+			bad = parse_long(eq, nout) || *nout < 1 ||
+			    *nout > NN_MAX_WIDTH;
+		else
+			return fail(r, "unknown key in the data line");
+		if (bad)
+			return fail(r, "bad value in the data line");
+	}
+	return 0;
+}
+
+static int
+read_csv_rows(struct reader *r, struct nn_dataset *d)
+{
+	int w = d->nin + d->nout;
+
+	for (int i = 0; i < d->n; i++) {
+		char *line = next_line(r), *save = NULL, *tok;
+		int j = 0;
+
+		if (line == NULL)
+			return fail(r, "unexpected end of file in the data rows");
+		for (tok = strtok_r(line, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save), j++) {
+			double v;
+
+			if (j >= w || parse_double(tok, &v) != 0)
+				return fail(r, "bad data row");
+			if (j < d->nin)
+				d->x[i * d->nin + j] = v;
+			else
+				d->y[i * d->nout + j - d->nin] = v;
+		}
+		if (j != w)
+			return fail(r, "bad data row (wrong number of fields)");
+	}
+	return 0;
+}
+
+static int
+read_net(struct reader *r, struct lab *l)
+{
+	struct strbuf b;
+	char *line, err[512];
+	int line0 = r->line;
+	FILE *mf;
+
+	strbuf_init(&b);
+	while ((line = next_line(r)) != NULL) {
+		strbuf_addf(&b, "%s\n", line);
+		if (strcmp(line, "end") == 0)
+			break;
+	}
+	if (line == NULL) {
+		strbuf_done(&b);
+		return fail(r, "unexpected end of file in the net block");
+	}
+	mf = fmemopen(b.s, b.len, "r");
+	if (mf == NULL) {
+		strbuf_done(&b);
+		return fail(r, "cannot read the net block");
+	}
+	l->net = nn_net_load(mf, r->name, line0, err, sizeof err);
+	fclose(mf);
+	strbuf_done(&b);
+	if (l->net == NULL) {
+		snprintf(r->err, r->errlen, "%s", err);
+		return -1;
+	}
+	nn_net_spec(l->net, l->spec, sizeof l->spec);
+	return 0;
+}
+
+static int
+load_body(struct reader *r, struct lab *l)
+{
+	char *line;
+	char msg[300];
+	int gotend = 0;
+
+	if ((line = next_line(r)) == NULL || strcmp(line, "regtutor-lab 1") != 0)
+		return fail(r, "not a regtutor lab file (expected "
+		    "'regtutor-lab 1')");
+	while (!gotend && (line = next_line(r)) != NULL) {
+		if (line[0] == '\0')
+			continue;
+		if (strncmp(line, "set ", 4) == 0) {
+			struct token tok[3];
+			char setword[] = "set";
+			struct cmd_ctx c;
+			char *key = line + 4, *val = strchr(key, ' ');
+			const struct param_def *d;
+
+			if (val == NULL)
+				return fail(r, "expected 'set KEY VALUE'");
+			*val++ = '\0';
+			if ((d = param_find(key)) == NULL) {
+				snprintf(msg, sizeof msg, "unknown setting '%s'",
+				    key);
+				return fail(r, msg);
+			}
+			memset(&c, 0, sizeof c);
+			memset(tok, 0, sizeof tok);
+			tok[0].s = setword;
+			c.argv = tok;
+			c.argc = 1;
+			c.err = msg;
+			c.errlen = sizeof msg;
+			if (param_parse(&c, -1, d, val, &l->p) != 0)
+				return fail(r, msg);
+		} else if (strncmp(line, "data ", 5) == 0) {
+			char *rest = line + 5, *sp = strchr(rest, ' ');
+			long rows = 0, nin = 0, nout = 0;
+			char err[256];
+			int kind = -1;
+
+			if (sp == NULL)
+				return fail(r, "expected 'data KIND key=value...'");
+			*sp++ = '\0';
+			if (strcmp(rest, "csv") != 0) {
+				for (int i = 0; data_names[i]; i++)
+					if (!strcmp(rest, data_names[i]))
+						kind = i;
+				if (kind < 0)
+					return fail(r, "unknown data kind");
+			}
+			l->ds.kind = kind;
+			l->ds.n = 200;
+			l->ds.noise = 0.1;
+			l->ds.split = 0.7;
+			l->ds.seed = l->p.seed;
+			if (l->all != NULL)
+				return fail(r, "a second data line");
+			if (data_fields(r, sp, &l->ds, &rows, &nin, &nout) != 0)
+				return -1;
+			if (kind >= 0) {
+				l->all = nn_dataset_generate(
+				    (enum nn_dataset_kind)kind, (int)l->ds.n,
+				    l->ds.noise, (uint64_t)l->ds.seed, err,
+				    sizeof err);
+				if (l->all == NULL)
+					return fail(r, err);
+			} else {
+				if (rows == 0 || nin == 0 || nout == 0)
+					return fail(r, "data csv needs rows=, "
+					    "nin= and nout=");
+				l->all = nn_dataset_new((int)rows, (int)nin,
+				    (int)nout, NN_TASK_REGRESSION);
+				if (read_csv_rows(r, l->all) != 0)
+					return -1;
+				l->all->task = NN_TASK_CLASSIFICATION;
+				for (int i = 0; i < l->all->n * l->all->nout;
+				    i++)
+					if (l->all->y[i] != 0 &&
+					    l->all->y[i] != 1)
+						l->all->task =
+						    NN_TASK_REGRESSION;
+				l->ds.n = rows;
+				l->ds.csv = xstrdup(r->name);
+			}
+			if (lab_split(l, err, sizeof err) != 0)
+				return fail(r, err);
+		} else if (strcmp(line, "net") == 0) {
+			if (l->net != NULL)
+				return fail(r, "a second net block");
+			if (read_net(r, l) != 0)
+				return -1;
+		} else if (strncmp(line, "history ", 8) == 0) {
+			long n;
+
+			if (parse_long(line + 8, &n) != 0 || n < 0)
+				return fail(r, "bad history count");
+			for (long i = 0; i < n; i++)
+				if (next_line(r) == NULL)
+					return fail(r, "unexpected end of file "
+					    "in the history");
+		} else if (strcmp(line, "end") == 0) {
+			gotend = 1;
+		} else {
+			snprintf(msg, sizeof msg, "unknown line '%.40s'", line);
+			return fail(r, msg);
+		}
+	}
+	if (!gotend)
+		return fail(r, "unexpected end of file (no 'end' line)");
+	if (l->net != NULL && l->all != NULL &&
+	    (nn_net_nin(l->net) != l->all->nin ||
+	    nn_net_nout(l->net) != l->all->nout))
+		return fail(r, "the net does not fit the data");
+	return 0;
+}
+
+int
+lab_load(struct lab *out, FILE *f, const char *name, char *err,
+    size_t errlen)
+{
+	struct reader r;
+	struct lab l;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.f = f;
+	r.name = name;
+	r.err = err;
+	r.errlen = errlen;
+	memset(&l, 0, sizeof l);
+	params_default(&l.p);
+	l.ds.kind = -1;
+	rc = load_body(&r, &l);
+	free(r.buf);
+	if (rc != 0) {
+		lab_done(&l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}

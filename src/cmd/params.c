@@ -1,0 +1,87 @@
+#include "config.h"
+/*
+ * params.c - the table of settings behind set/get/show params and the
+ * key=value overrides of train, net and data.
+ *
+ * One row per setting: type, range or allowed names, one line of help and
+ * where it lives in struct params.  Enumerations list their names in the
+ * engine's order, so a name's index is the engine's enum value.
+ */
+
+#include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "cmd/cmd-int.h"
+
+const char *const reg_names[] = { "none", "l1", "l2", NULL };
+const char *const l1mode_names[] = { "subgrad", "prox", NULL };
+const char *const act_names[] = { "linear", "sigmoid", "tanh", "relu",
+    "leaky", "elu", "softplus", NULL };
+const char *const opt_names[] = { "sgd", "momentum", "adam", NULL };
+/* "auto": mse for regression data, bce for classification data */
+const char *const loss_names[] = { "auto", "mse", "mae", "bce", NULL };
+const char *const norm_names[] = { "none", "batch", "layer", NULL };
+const char *const init_names[] = { "xavier", "he", "normal", "uniform", NULL };
+const char *const data_names[] = { "poly", "sine", "circle", "xor", "gauss",
+    "spiral", "moons", NULL };
+
+#define REAL(n, lo, hi, open, h) \
+	{ #n, PT_REAL, lo, hi, open, NULL, h, offsetof(struct params, n) }
+#define INT(n, lo, hi, h) \
+	{ #n, PT_INT, lo, hi, 0, NULL, h, offsetof(struct params, n) }
+#define ENUM(n, names, h) \
+	{ #n, PT_ENUM, 0, 0, 0, names, h, offsetof(struct params, n) }
+
+const struct param_def param_table[] = {
+	REAL(lambda, 0, 100, 0, "regularization strength"),
+	ENUM(reg, reg_names, "penalty on the weights"),
+	ENUM(l1mode, l1mode_names, "how L1 is applied: subgradient or proximal step"),
+	ENUM(act, act_names, "activation of the hidden layers"),
+	REAL(leak, 0, 0.99, 0, "slope of leaky for x < 0"),
+	REAL(lr, 0, 10, 1, "learning rate"),
+	ENUM(opt, opt_names, "optimizer"),
+	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
+	INT(batch, 1, 100000, "mini-batch size"),
+	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
+	INT(patience, 0, 100000, "early stopping after this many epochs without "
+	    "improvement; 0 = off"),
+	ENUM(loss, loss_names, "loss function (auto: by the data's task)"),
+	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
+	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
+	ENUM(init, init_names, "weight initialization (used at net/reset)"),
+	INT(seed, 0, 2147483647, "seed of the weights, dropout and shuffling"),
+};
+const size_t param_count = COUNT(param_table);
+
+const struct param_def *
+param_find(const char *name)
+{
+	for (size_t i = 0; i < param_count; i++)
+		if (strcmp(param_table[i].name, name) == 0)
+			return &param_table[i];
+	return NULL;
+}
+
+void
+params_default(struct params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->lambda = 0;
+	p->reg = 0;
+	p->l1mode = 0;
+	p->act = 2;		/* tanh */
+	p->leak = 0.05;
+	p->lr = 0.03;
+	p->opt = 0;
+	p->momentum = 0.9;
+	p->batch = 10;
+	p->epochs = 100;
+	p->patience = 0;
+	p->loss = 0;
+	p->dropout = 0;
+	p->norm = 0;
+	p->init = 0;
+	p->seed = 1;
+}

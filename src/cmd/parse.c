@@ -1,0 +1,385 @@
+#include "config.h"
+/*
+ * parse.c - words of the command language and the argument helpers.
+ *
+ * The tokenizer knows ';' (command separator), '#' (comment to the end of
+ * the line), blanks, and '...' / "..." quotes (no escapes inside '',
+ * backslash escapes the next byte inside "").  Every word remembers its
+ * byte offset so errors can point at a column.  The helpers turn words into
+ * numbers and enumerations strictly, with messages that say what is
+ * allowed.
+ */
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd-int.h"
+
+/* ------------------------------------------------------------ tokenizer */
+
+static void
+push_token(struct cmdline *cl, struct strbuf *w, size_t off)
+{
+	cl->v = xreallocarray(cl->v, (size_t)cl->n + 1, sizeof *cl->v);
+	cl->v[cl->n].s = strbuf_detach(w);
+	cl->v[cl->n].off = off;
+	cl->n++;
+}
+
+static void
+push_cmd(struct cmdline **cmds, int *n, struct cmdline *cl)
+{
+	if (cl->n == 0) {
+		free(cl->v);
+	} else {
+		*cmds = xreallocarray(*cmds, (size_t)*n + 1, sizeof **cmds);
+		(*cmds)[(*n)++] = *cl;
+	}
+	memset(cl, 0, sizeof *cl);
+}
+
+int
+cmd_tokenize(const char *line, struct cmdline **cmds, int *ncmds, char *err,
+    size_t errlen, size_t *erroff)
+{
+	struct cmdline cl = { NULL, 0, 0, 0 };
+	struct strbuf w;
+	size_t i = 0, woff = 0;
+	int inword = 0;
+
+	*cmds = NULL;
+	*ncmds = 0;
+	strbuf_init(&w);
+	for (;;) {
+		char ch = line[i];
+
+		if (ch == '\0' || ch == '\n' || ch == '#' || ch == ';' ||
+		    ch == ' ' || ch == '\t' || ch == '\r') {
+			if (inword) {
+				push_token(&cl, &w, woff);
+				inword = 0;
+			}
+			if (ch == ' ' || ch == '\t' || ch == '\r') {
+				i++;
+				continue;
+			}
+			cl.end = i;
+			push_cmd(cmds, ncmds, &cl);
+			if (ch == ';' || ch == '\n') {
+				i++;
+				cl.off = i;
+				continue;
+			}
+			break;	/* NUL or comment */
+		}
+		if (!inword) {
+			inword = 1;
+			woff = i;
+			if (cl.n == 0)
+				cl.off = i;
+		}
+		if (ch == '\'' || ch == '"') {
+			char q = ch;
+			size_t qoff = i++;
+
+			while (line[i] != q) {
+				if (line[i] == '\0') {
+					snprintf(err, errlen,
+					    "unterminated %s quote",
+					    q == '"' ? "double" : "single");
+					*erroff = qoff;
+					strbuf_done(&w);
+					push_cmd(cmds, ncmds, &cl);
+					cmd_tokens_free(*cmds, *ncmds);
+					*cmds = NULL;
+					*ncmds = 0;
+					return -1;
+				}
+				if (q == '"' && line[i] == '\\' &&
+				    line[i + 1] != '\0')
+					i++;
+				strbuf_addch(&w, line[i++]);
+			}
+			i++;
+			/* an empty quoted word still is a word */
+			if (w.s == NULL)
+				strbuf_add(&w, "", 0);
+			continue;
+		}
+		strbuf_addch(&w, ch);
+		i++;
+	}
+	strbuf_done(&w);
+	return 0;
+}
+
+void
+cmd_tokens_free(struct cmdline *cmds, int ncmds)
+{
+	for (int i = 0; i < ncmds; i++) {
+		for (int j = 0; j < cmds[i].n; j++)
+			free(cmds[i].v[j].s);
+		free(cmds[i].v);
+	}
+	free(cmds);
+}
+
+/* ------------------------------------------------------------ messages */
+
+int
+cmd_error(struct cmd_ctx *c, int argi, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (c->failed)
+		return CMD_ERROR;
+	c->failed = 1;
+	if (argi >= 0 && argi < c->argc)
+		c->erroff = c->argv[argi].off;
+	else if (c->argc > 0)
+		c->erroff = c->argv[0].off;
+	if (c->err != NULL)
+		snprintf(c->err, c->errlen, "%s: %s", c->argv[0].s, msg);
+	if (c->t != NULL)
+		transcript_add(c->t, TR_ERROR, "%s: %s", c->argv[0].s, msg);
+	return CMD_ERROR;
+}
+
+static void
+cmd_vadd(struct cmd_ctx *c, enum tr_kind kind, const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (c->t == NULL)
+		return;
+	s = xvasprintf(fmt, ap);
+	transcript_add(c->t, kind, "%s", s);
+	free(s);
+}
+
+void
+cmd_out(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cmd_vadd(c, TR_OUTPUT, fmt, ap);
+	va_end(ap);
+}
+
+void
+cmd_info(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cmd_vadd(c, TR_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void
+cmd_warn(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cmd_vadd(c, TR_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+/* ------------------------------------------------------------ arguments */
+
+void
+fmt_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "nan");
+	else if (isinf(v))
+		snprintf(buf, len, v > 0 ? "inf" : "-inf");
+	else if (v == 0)
+		snprintf(buf, len, "0");
+	else
+		snprintf(buf, len, "%.4g", v);
+}
+
+static void
+range_str(char *buf, size_t len, double min, double max, int min_open)
+{
+	char a[32], b[32];
+
+	fmt_num(a, sizeof a, min);
+	fmt_num(b, sizeof b, max);
+	if (isinf(max))
+		snprintf(buf, len, "a number %s %s", min_open ? ">" : ">=", a);
+	else
+		snprintf(buf, len, "a number %s %s and <= %s",
+		    min_open ? ">" : ">=", a, b);
+}
+
+static int
+real_check(struct cmd_ctx *c, int argi, const char *what, const char *text,
+    double min, double max, int min_open, double *out)
+{
+	char allowed[96];
+	double v;
+
+	range_str(allowed, sizeof allowed, min, max, min_open);
+	if (parse_double(text, &v) != 0)
+		return cmd_error(c, argi, "%s: '%s' is not a finite number "
+		    "(allowed: %s)", what, text, allowed);
+	if (v < min || v > max || (min_open && v == min))
+		return cmd_error(c, argi, "%s: %s is out of range (allowed: %s)",
+		    what, text, allowed);
+	*out = v;
+	return 0;
+}
+
+int
+arg_double(struct cmd_ctx *c, int argi, const char *what, const char *text,
+    double min, double max, double *out)
+{
+	return real_check(c, argi, what, text, min, max, 0, out);
+}
+
+int
+arg_long(struct cmd_ctx *c, int argi, const char *what, const char *text,
+    long min, long max, long *out)
+{
+	long v;
+
+	if (parse_long(text, &v) != 0)
+		return cmd_error(c, argi, "%s: '%s' is not an integer "
+		    "(allowed: an integer from %ld to %ld)", what, text, min, max);
+	if (v < min || v > max)
+		return cmd_error(c, argi, "%s: %s is out of range "
+		    "(allowed: an integer from %ld to %ld)", what, text, min, max);
+	*out = v;
+	return 0;
+}
+
+const char *
+choices_str(const char *const *choices, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; choices[i] != NULL; i++) {
+		int k = snprintf(buf + n, len - n, "%s%s", i ? "|" : "",
+		    choices[i]);
+		if (k < 0 || (size_t)k >= len - n)
+			break;
+		n += (size_t)k;
+	}
+	return buf;
+}
+
+int
+arg_enum(struct cmd_ctx *c, int argi, const char *what, const char *text,
+    const char *const *choices, int *out)
+{
+	char buf[256];
+	const char *best = NULL;
+	int bestd = 3;
+
+	for (int i = 0; choices[i] != NULL; i++) {
+		int d;
+
+		if (strcmp(choices[i], text) == 0) {
+			*out = i;
+			return 0;
+		}
+		d = edit_distance(choices[i], text);
+		if (d < bestd) {
+			bestd = d;
+			best = choices[i];
+		}
+	}
+	choices_str(choices, buf, sizeof buf);
+	if (best != NULL)
+		return cmd_error(c, argi, "%s: unknown value '%s'; did you mean "
+		    "'%s'? (allowed: %s)", what, text, best, buf);
+	return cmd_error(c, argi, "%s: unknown value '%s' (allowed: %s)", what,
+	    text, buf);
+}
+
+int
+arg_keyval(struct cmd_ctx *c, int argi, char *key, size_t keylen,
+    const char **value)
+{
+	const char *s = c->argv[argi].s;
+	const char *eq = strchr(s, '=');
+
+	if (eq == NULL || eq == s)
+		return cmd_error(c, argi, "'%s' is not key=value", s);
+	if ((size_t)(eq - s) >= keylen)
+		return cmd_error(c, argi, "unknown key in '%s'", s);
+	memcpy(key, s, (size_t)(eq - s));
+	key[eq - s] = '\0';
+	*value = eq + 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ settings */
+
+int
+param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
+    const char *text, struct params *p)
+{
+	char *base = (char *)p;
+	double dv;
+	long lv;
+	int iv;
+
+	switch (d->type) {
+	case PT_REAL:
+		if (real_check(c, argi, d->name, text, d->min, d->max,
+		    d->min_open, &dv) != 0)
+			return CMD_ERROR;
+		memcpy(base + d->off, &dv, sizeof dv);
+		return 0;
+	case PT_INT:
+		if (arg_long(c, argi, d->name, text, (long)d->min, (long)d->max,
+		    &lv) != 0)
+			return CMD_ERROR;
+		memcpy(base + d->off, &lv, sizeof lv);
+		return 0;
+	case PT_ENUM:
+		if (arg_enum(c, argi, d->name, text, d->choices, &iv) != 0)
+			return CMD_ERROR;
+		memcpy(base + d->off, &iv, sizeof iv);
+		return 0;
+	}
+	return CMD_ERROR;
+}
+
+void
+param_format(const struct param_def *d, const struct params *p, char *buf,
+    size_t len)
+{
+	const char *base = (const char *)p;
+	double dv;
+	long lv;
+	int iv;
+
+	switch (d->type) {
+	case PT_REAL:
+		memcpy(&dv, base + d->off, sizeof dv);
+		fmt_num(buf, len, dv);
+		break;
+	case PT_INT:
+		memcpy(&lv, base + d->off, sizeof lv);
+		snprintf(buf, len, "%ld", lv);
+		break;
+	case PT_ENUM:
+		memcpy(&iv, base + d->off, sizeof iv);
+		snprintf(buf, len, "%s", d->choices[iv]);
+		break;
+	}
+}

@@ -1,0 +1,149 @@
+/*
+ * session-int.h - private to src/cmd/: what a session holds and the
+ * operations the commands share.
+ *
+ * The session keeps the learner's settings (struct params), the data (its
+ * generator parameters or loaded CSV rows, split into train/val), the
+ * network (an nn_net, which owns its own history and early-stop state), the
+ * results of the last train/sweep/compare, the last chart (so it can be
+ * re-rendered at any size) and a bounded undo stack of full snapshots.
+ */
+#ifndef REGTUTOR_SESSION_INT_H
+#define REGTUTOR_SESSION_INT_H
+
+#include <stdint.h>
+
+#include "chart/chart.h"
+#include "cmd/cmd-int.h"
+#include "nn/nn.h"
+
+#define UNDO_MAX	16
+#define SWEEP_MAX	16
+
+/* The data as the learner asked for it. */
+struct data_spec {
+	int kind;		/* enum nn_dataset_kind, or -1: loaded CSV */
+	long n;
+	double noise;
+	double split;		/* share of rows used for training, (0, 1] */
+	long seed;
+	char *csv;		/* file name of a loaded CSV (kind == -1) */
+};
+
+/* The state undo restores and save writes. */
+struct lab {
+	struct params p;
+	struct data_spec ds;
+	struct nn_dataset *all;		/* NULL: no data yet */
+	struct nn_dataset *train, *val;
+	struct nn_net *net;		/* NULL: no network yet */
+	char spec[64];			/* the net's spec as typed */
+};
+
+/* One run of a sweep or compare. */
+struct run_result {
+	char value[32];			/* the swept value as typed */
+	double train_loss, val_loss, best_val_loss;
+	int best_epoch, epochs;
+	double w_norm, zero_frac, small_frac, penalty;
+	int status;			/* enum nn_train_status */
+	double *hist_train, *hist_val;	/* per epoch, epochs long */
+	double *weights;		/* all weights, nweights long */
+	long nweights;
+	double grad[NN_MAX_LAYERS];	/* per-layer gradient norms */
+	int nlayers;
+};
+
+struct sweep {
+	char key[32];
+	int n;
+	struct run_result r[SWEEP_MAX];
+	int compare;			/* 1: from "compare", 0: "sweep" */
+};
+
+enum plot_kind {
+	PLOT_NONE, PLOT_LOSS, PLOT_WEIGHTS, PLOT_GRADS, PLOT_ACTS, PLOT_FN,
+	PLOT_BOUNDARY, PLOT_NORM, PLOT_SWEEP, PLOT_HIST2, PLOT_CMP_LOSS,
+	PLOT_CMP_GRADS
+};
+
+/* What the last chart showed; re-rendered at any size from this. */
+struct plot {
+	enum plot_kind kind;
+	int logy;			/* loss */
+	int layer;			/* weights: 0 = all, else 1-based */
+	int act;			/* fn */
+	char title[160];
+	/* copied data for charts that do not read the live session */
+	double *a, *b;
+	int na, nb;
+	char **labels;
+	int nlabels;
+};
+
+struct session {
+	struct lab lab;
+	int glyphs, colors, width, height;
+	struct plot plot;
+	struct sweep sweep;
+	/* last train */
+	int last_status;		/* enum nn_train_status, -1: none */
+	cmd_epoch_fn hook;
+	void *hook_ctx;
+	int run_epochs, run_done;	/* progress of the current run */
+	char errmsg[256];
+	/* undo */
+	struct lab *undo[UNDO_MAX];
+	int nundo;
+	struct nn_rng step_rng;		/* mini-batches of "step" */
+};
+
+/* Settings -> engine config (task from the data, loss "auto"). */
+struct nn_config lab_config(const struct lab *l);
+/* Deep copy / free of a lab. */
+struct lab *lab_copy(const struct lab *l);
+void lab_done(struct lab *l);
+
+/*
+ * (Re)builds the data from l->ds (generated kinds) and splits it.  0 or -1
+ * with a message.  On error l is unchanged.
+ */
+int lab_make_data(struct lab *l, char *err, size_t errlen);
+/* Re-splits l->all into train/val with l->ds.split and seed. */
+int lab_split(struct lab *l, char *err, size_t errlen);
+/* A fresh net from spec and the settings; NULL with a message. */
+struct nn_net *lab_new_net(const struct lab *l, const char *spec,
+    const struct params *p, char *err, size_t errlen);
+
+/* Snapshot for undo (cmd.c, before each mutating command); takes l. */
+void session_push_undo_lab(struct session *s, struct lab *l);
+
+/* Lab state text (version 1) and its loader; load leaves s unchanged on
+ * error ("name:line: message"). */
+char *lab_dump(const struct lab *l);
+int lab_load(struct lab *out, FILE *f, const char *name, char *err,
+    size_t errlen);
+
+/* Data and net present and of matching shape?  CMD_OK or an error. */
+int lab_ready(struct cmd_ctx *c);
+
+/* Training with the session's hook and progress; fills res. */
+int session_train(struct session *s, struct nn_net *net,
+    const struct lab *l, int epochs, struct nn_train_result *res,
+    char *err, size_t errlen);
+
+/* Charts: render the session's plot into g at its size. */
+void plot_render(struct session *s, const struct plot *p, struct grid *g);
+void plot_clear(struct plot *p);
+/* Stores p as the last plot and appends its render to the transcript. */
+void session_show_plot(struct session *s, struct transcript *t,
+    struct plot *p);
+struct chart_tiers session_tiers(const struct session *s);
+
+/* Shared summaries. */
+void run_collect(struct run_result *r, struct nn_net *net,
+    const struct lab *l, int status);
+void run_free(struct run_result *r);
+void sweep_clear(struct sweep *sw);
+
+#endif

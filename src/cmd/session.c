@@ -1,0 +1,522 @@
+#include "config.h"
+/*
+ * session.c - the state every command acts on, and the views of it that
+ * the TUI and the lessons read (status, metric queries, the last chart).
+ *
+ * The learner's settings live in struct params and are turned into an
+ * engine config whenever a net is built or trained, so "set" never needs a
+ * net to exist.  Undo keeps full copies of the lab (settings, data, net),
+ * taken by the interpreter before each mutating command.
+ */
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart/grid.h"
+#include "cmd/session-int.h"
+
+/* ------------------------------------------------------------ lifecycle */
+
+struct session *
+session_new(unsigned long seed)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+
+	params_default(&s->lab.p);
+	s->lab.p.seed = (long)(seed & 0x7fffffff);
+	s->lab.ds.kind = -1;
+	s->glyphs = CMD_GLYPH_ASCII;
+	s->colors = CMD_COLOR_NONE;
+	s->width = 72;
+	s->height = 16;
+	s->last_status = -1;
+	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+	return s;
+}
+
+void
+lab_done(struct lab *l)
+{
+	free(l->ds.csv);
+	nn_dataset_free(l->all);
+	nn_dataset_free(l->train);
+	nn_dataset_free(l->val);
+	nn_net_free(l->net);
+	memset(l, 0, sizeof *l);
+}
+
+struct lab *
+lab_copy(const struct lab *l)
+{
+	struct lab *c = xmalloc(sizeof *c);
+
+	*c = *l;
+	c->ds.csv = l->ds.csv ? xstrdup(l->ds.csv) : NULL;
+	c->all = l->all ? nn_dataset_copy(l->all) : NULL;
+	c->train = l->train ? nn_dataset_copy(l->train) : NULL;
+	c->val = l->val ? nn_dataset_copy(l->val) : NULL;
+	c->net = l->net ? nn_net_copy(l->net) : NULL;
+	return c;
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	lab_done(&s->lab);
+	for (int i = 0; i < s->nundo; i++) {
+		lab_done(s->undo[i]);
+		free(s->undo[i]);
+	}
+	plot_clear(&s->plot);
+	sweep_clear(&s->sweep);
+	free(s);
+}
+
+void
+session_set_render(struct session *s, int glyphs, int colors, int width,
+    int height)
+{
+	if (glyphs >= CMD_GLYPH_ASCII && glyphs <= CMD_GLYPH_BRAILLE)
+		s->glyphs = glyphs;
+	if (colors >= CMD_COLOR_NONE && colors <= CMD_COLOR_256)
+		s->colors = colors;
+	if (width >= 20)
+		s->width = width > 400 ? 400 : width;
+	if (height >= 6)
+		s->height = height > 200 ? 200 : height;
+}
+
+struct chart_tiers
+session_tiers(const struct session *s)
+{
+	struct chart_tiers t;
+
+	t.glyphs = (enum chart_glyphs)s->glyphs;
+	t.colors = (enum chart_colors)s->colors;
+	return t;
+}
+
+void
+session_set_epoch_hook(struct session *s, cmd_epoch_fn fn, void *ctx)
+{
+	s->hook = fn;
+	s->hook_ctx = ctx;
+}
+
+const char *
+session_errmsg(const struct session *s)
+{
+	return s->errmsg;
+}
+
+void
+session_push_undo_lab(struct session *s, struct lab *l)
+{
+	if (s->nundo == UNDO_MAX) {
+		lab_done(s->undo[0]);
+		free(s->undo[0]);
+		memmove(s->undo, s->undo + 1, (UNDO_MAX - 1) * sizeof s->undo[0]);
+		s->nundo--;
+	}
+	s->undo[s->nundo++] = l;
+}
+
+/* ------------------------------------------------------------ settings */
+
+struct nn_config
+lab_config(const struct lab *l)
+{
+	const struct params *p = &l->p;
+	struct nn_config c = nn_config_default();
+
+	nn_config_for_task(&c, l->all ? l->all->task : NN_TASK_REGRESSION);
+	c.act = (enum nn_act)p->act;
+	c.leak = p->leak;
+	c.init = (enum nn_init)p->init;
+	c.norm = (enum nn_norm)p->norm;
+	c.dropout = p->dropout;
+	if (p->loss > 0)
+		c.loss = (enum nn_loss)(p->loss - 1);
+	c.reg = (enum nn_reg)p->reg;
+	c.lambda = p->lambda;
+	c.l1mode = (enum nn_l1mode)p->l1mode;
+	c.opt = (enum nn_opt)p->opt;
+	c.lr = p->lr;
+	c.momentum = p->momentum;
+	c.batch = (int)p->batch;
+	c.epochs = (int)p->epochs;
+	c.early_stop = p->patience > 0;
+	c.patience = p->patience > 0 ? (int)p->patience : 5;
+	c.seed = (uint64_t)p->seed;
+	return c;
+}
+
+int
+lab_split(struct lab *l, char *err, size_t errlen)
+{
+	struct nn_dataset *tr, *va;
+
+	if (nn_dataset_split(l->all, l->ds.split, (uint64_t)l->ds.seed, &tr,
+	    &va, err, errlen) != 0)
+		return -1;
+	nn_dataset_free(l->train);
+	nn_dataset_free(l->val);
+	l->train = tr;
+	l->val = va;
+	return 0;
+}
+
+int
+lab_make_data(struct lab *l, char *err, size_t errlen)
+{
+	struct nn_dataset *d, *old;
+
+	if (l->ds.kind < 0)
+		return lab_split(l, err, errlen);
+	d = nn_dataset_generate((enum nn_dataset_kind)l->ds.kind,
+	    (int)l->ds.n, l->ds.noise, (uint64_t)l->ds.seed, err, errlen);
+	if (d == NULL)
+		return -1;
+	old = l->all;
+	l->all = d;
+	if (lab_split(l, err, errlen) != 0) {
+		l->all = old;
+		nn_dataset_free(d);
+		return -1;
+	}
+	nn_dataset_free(old);
+	return 0;
+}
+
+struct nn_net *
+lab_new_net(const struct lab *l, const char *spec, const struct params *p,
+    char *err, size_t errlen)
+{
+	struct lab tmp = *l;
+	struct nn_config c;
+
+	tmp.p = *p;
+	c = lab_config(&tmp);
+	return nn_net_new(spec, &c, err, errlen);
+}
+
+/* ------------------------------------------------------------ training */
+
+struct train_ctx {
+	struct session *s;
+	int epochs;
+	int first;		/* history length before the run */
+	const struct lab *l;
+	struct nn_net *net;
+};
+
+static int
+train_cb(void *vctx, const struct nn_epoch *e)
+{
+	struct train_ctx *ctx = vctx;
+	struct cmd_epoch_info info;
+	const struct nn_epoch *h;
+	int n;
+
+	if (ctx->s->hook == NULL)
+		return 0;
+	memset(&info, 0, sizeof info);
+	info.epoch = e->epoch - ctx->first;
+	info.epochs = ctx->epochs;
+	info.total_epochs = e->epoch;
+	info.train_loss = e->train_loss;
+	info.val_loss = e->val_loss;
+	info.penalty = e->penalty;
+	info.best_val_loss = NAN;
+	n = nn_net_history(ctx->net, &h);
+	for (int i = 0; i < n; i++) {
+		double v = isnan(h[i].val_loss) ? h[i].train_loss :
+		    h[i].val_loss;
+
+		if (isnan(info.best_val_loss) || v < info.best_val_loss) {
+			info.best_val_loss = v;
+			info.best_epoch = h[i].epoch;
+		}
+	}
+	return ctx->s->hook(ctx->s->hook_ctx, &info);
+}
+
+int
+session_train(struct session *s, struct nn_net *net, const struct lab *l,
+    int epochs, struct nn_train_result *res, char *err, size_t errlen)
+{
+	struct train_ctx ctx;
+	const struct nn_epoch *h;
+
+	ctx.s = s;
+	ctx.epochs = epochs;
+	ctx.first = nn_net_history(net, &h);
+	ctx.l = l;
+	ctx.net = net;
+	return nn_train(net, l->train, l->val && l->val->n > 0 ? l->val : NULL,
+	    epochs, train_cb, &ctx, &cmd_interrupt, res, err, errlen);
+}
+
+/* ------------------------------------------------------------ status */
+
+static const struct nn_epoch *
+last_epoch(const struct session *s)
+{
+	const struct nn_epoch *h;
+	int n;
+
+	if (s->lab.net == NULL)
+		return NULL;
+	n = nn_net_history(s->lab.net, &h);
+	return n > 0 ? &h[n - 1] : NULL;
+}
+
+void
+session_get_status(struct session *s, struct session_status *st)
+{
+	const struct params *p = &s->lab.p;
+	const struct nn_epoch *e = last_epoch(s);
+	const struct nn_epoch *h;
+
+	memset(st, 0, sizeof *st);
+	st->lambda = p->lambda;
+	st->reg = reg_names[p->reg];
+	st->act = act_names[p->act];
+	st->norm = norm_names[p->norm];
+	st->opt = opt_names[p->opt];
+	st->lr = p->lr;
+	st->penalty = NAN;
+	st->train_loss = e ? e->train_loss : NAN;
+	st->val_loss = e ? e->val_loss : NAN;
+	st->have_data = s->lab.all != NULL;
+	st->have_net = s->lab.net != NULL;
+	if (s->lab.net != NULL) {
+		st->epoch = nn_net_history(s->lab.net, &h);
+		st->penalty = nn_net_penalty(s->lab.net,
+		    s->lab.train ? s->lab.train->n : 0);
+		nn_net_spec(s->lab.net, st->spec, sizeof st->spec);
+	}
+	if (s->lab.all != NULL)
+		snprintf(st->data, sizeof st->data, "%s",
+		    s->lab.ds.kind >= 0 ? data_names[s->lab.ds.kind] : "csv");
+}
+
+int
+session_render_chart(struct session *s, struct grid *g)
+{
+	if (s->plot.kind == PLOT_NONE) {
+		grid_clear(g);
+		return -1;
+	}
+	plot_render(s, &s->plot, g);
+	return 0;
+}
+
+/* ------------------------------------------------------------ queries */
+
+static const char *const query_names[] = {
+	"train_loss", "val_loss", "best_val_loss", "best_epoch", "epochs",
+	"stopped_early", "diverged", "penalty", "lambda", "w_norm",
+	"zero_frac", "small_frac", "acc", "val_acc", "grad_norm.K",
+	"grad_ratio", "sat.K", "dead.K", NULL
+};
+
+const char *const *
+session_query_names(void)
+{
+	return query_names;
+}
+
+static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static int
+qfail(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Parses "grad_norm.3" style names: returns K (1-based) or 0. */
+static int
+layer_suffix(const char *name, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	long k;
+
+	if (strncmp(name, prefix, n) != 0 || name[n] != '.')
+		return 0;
+	if (parse_long(name + n + 1, &k) != 0 || k < 1 || k > NN_MAX_LAYERS)
+		return -1;
+	return (int)k;
+}
+
+static double
+small_share(struct nn_net *net)
+{
+	long n = 0, small = 0;
+
+	for (int k = 0; k < nn_net_nlayers(net); k++) {
+		int in, out;
+		const double *w = nn_net_weights(net, k, &in, &out);
+
+		for (long i = 0; i < (long)in * out; i++) {
+			n++;
+			small += fabs(w[i]) < 1e-3;
+		}
+	}
+	return n ? (double)small / (double)n : 0;
+}
+
+int
+session_query(struct session *s, const char *name, double *out)
+{
+	struct lab *l = &s->lab;
+	const struct nn_epoch *e, *h;
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	char err[256];
+	int k = 0, n;
+
+	s->errmsg[0] = '\0';
+	if (strcmp(name, "lambda") == 0) {
+		*out = l->p.lambda;
+		return 0;
+	}
+	if (strcmp(name, "stopped_early") == 0 ||
+	    strcmp(name, "diverged") == 0) {
+		if (s->last_status < 0)
+			return qfail(s, "%s: nothing trained yet", name);
+		*out = name[0] == 's' ? s->last_status == NN_TRAIN_EARLY_STOP :
+		    s->last_status == NN_TRAIN_DIVERGED;
+		return 0;
+	}
+	{
+		int known = 0;
+
+		for (int i = 0; query_names[i] != NULL; i++) {
+			const char *dot = strchr(query_names[i], '.');
+			size_t len = dot ? (size_t)(dot - query_names[i]) :
+			    strlen(query_names[i]);
+
+			if (dot ? strncmp(name, query_names[i], len) == 0 &&
+			    name[len] == '.' :
+			    strcmp(name, query_names[i]) == 0)
+				known = 1;
+		}
+		if (!known)
+			return qfail(s, "unknown metric '%s'", name);
+	}
+	if (l->net == NULL)
+		return qfail(s, "%s: no network yet", name);
+	n = nn_net_history(l->net, &h);
+	e = n > 0 ? &h[n - 1] : NULL;
+	if (strcmp(name, "epochs") == 0) {
+		*out = n;
+		return 0;
+	}
+	if (strcmp(name, "w_norm") == 0) {
+		*out = nn_net_weight_norm(l->net);
+		return 0;
+	}
+	if (strcmp(name, "zero_frac") == 0) {
+		*out = nn_net_zero_share(l->net);
+		return 0;
+	}
+	if (strcmp(name, "small_frac") == 0) {
+		*out = small_share(l->net);
+		return 0;
+	}
+	if (strcmp(name, "train_loss") == 0 || strcmp(name, "val_loss") == 0) {
+		if (e == NULL)
+			return qfail(s, "%s: nothing trained yet", name);
+		*out = name[0] == 't' ? e->train_loss : e->val_loss;
+		if (isnan(*out))
+			return qfail(s, "%s: no validation split", name);
+		return 0;
+	}
+	if (strcmp(name, "best_val_loss") == 0 ||
+	    strcmp(name, "best_epoch") == 0) {
+		double best = NAN;
+		int be = 0;
+
+		for (int i = 0; i < n; i++) {
+			double v = isnan(h[i].val_loss) ? h[i].train_loss :
+			    h[i].val_loss;
+			if (isnan(best) || v < best) {
+				best = v;
+				be = h[i].epoch;
+			}
+		}
+		if (be == 0)
+			return qfail(s, "%s: nothing trained yet", name);
+		*out = name[5] == 'v' ? best : be;
+		return 0;
+	}
+	if (l->train == NULL)
+		return qfail(s, "%s: no data yet", name);
+	if (strcmp(name, "penalty") == 0) {
+		*out = nn_net_penalty(l->net, l->train->n);
+		return 0;
+	}
+	if (strcmp(name, "acc") == 0 || strcmp(name, "val_acc") == 0) {
+		const struct nn_dataset *d = name[0] == 'a' ? l->train : l->val;
+		double loss, acc;
+
+		if (d == NULL || d->n == 0)
+			return qfail(s, "%s: no validation split", name);
+		if (nn_net_nin(l->net) != d->nin ||
+		    nn_net_evaluate(l->net, d, &loss, &acc, err,
+		    sizeof err) != 0)
+			return qfail(s, "%s: the network does not fit the data",
+			    name);
+		if (isnan(acc))
+			return qfail(s, "%s: accuracy needs classification data",
+			    name);
+		*out = acc;
+		return 0;
+	}
+	if (nn_net_nin(l->net) != l->train->nin)
+		return qfail(s, "%s: the network does not fit the data", name);
+	if (strcmp(name, "grad_ratio") == 0 ||
+	    (k = layer_suffix(name, "grad_norm")) != 0) {
+		int nl = nn_net_nlayers(l->net);
+
+		if (strcmp(name, "grad_ratio") != 0 && (k < 0 || k > nl))
+			return qfail(s, "%s: no such layer", name);
+		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0 ||
+		    nn_net_stats(l->net, NULL, st, err, sizeof err) != 0)
+			return qfail(s, "%s: gradient evaluation failed", name);
+		if (strcmp(name, "grad_ratio") == 0)
+			*out = st[nl - 1].grad_norm > 0 ?
+			    st[0].grad_norm / st[nl - 1].grad_norm : NAN;
+		else
+			*out = st[k - 1].grad_norm;
+		return 0;
+	}
+	if ((k = layer_suffix(name, "sat")) != 0 ||
+	    (k = layer_suffix(name, "dead")) != 0) {
+		int nl = nn_net_nlayers(l->net);
+
+		if (k < 0 || k >= nl)
+			return qfail(s, "%s: no such hidden layer", name);
+		if (nn_net_stats(l->net, l->train, st, err, sizeof err) != 0)
+			return qfail(s, "%s: statistics failed", name);
+		*out = name[0] == 's' ? st[k - 1].act_sat : st[k - 1].act_dead;
+		if (isnan(*out))
+			return name[0] == 's' ?
+			    qfail(s, "%s: saturation is defined for tanh and "
+			    "sigmoid", name) :
+			    qfail(s, "%s: dead units are defined for relu",
+			    name);
+		return 0;
+	}
+	return qfail(s, "unknown metric '%s'", name);
+}

@@ -1,0 +1,163 @@
+#include "config.h"
+/*
+ * repl.c - regtutor --repl: a readline prompt over the command language.
+ *
+ * Each line goes to cmd_execute() and its transcript is printed at once.
+ * ^C while training stops the run (cmd_interrupt) and keeps the state; ^C
+ * at the prompt clears the line.  History is kept across sessions in the
+ * XDG state directory.
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "cmd/cmd.h"
+#include "tui/repl.h"
+#include "util/util.h"
+
+#define HISTORY_MAX 1000
+
+/* The history file path, its directories created; caller frees. */
+static char *
+history_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char *dir, *path;
+
+	if (state != NULL && state[0] == '/')
+		dir = xasprintf("%s/regtutor", state);
+	else if (home != NULL && home[0] != '\0')
+		dir = xasprintf("%s/.local/state/regtutor", home);
+	else
+		return NULL;
+	/* mkdir -p, one component at a time */
+	for (char *p = dir + 1; *p != '\0'; p++)
+		if (*p == '/') {
+			*p = '\0';
+			(void)mkdir(dir, 0700);
+			*p = '/';
+		}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/history", dir);
+	free(dir);
+	return path;
+}
+
+/* readline completion: all candidates from cmd_complete(). */
+static char **cands;
+static size_t ncands;
+
+static char *
+generator(const char *text, int state)
+{
+	static size_t i;
+
+	(void)text;
+	if (state == 0)
+		i = 0;
+	if (cands == NULL || i >= ncands)
+		return NULL;
+	return xstrdup(cands[i++]);
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	size_t wstart;
+	char **m;
+
+	(void)text;
+	(void)start;
+	rl_attempted_completion_over = 1;
+	cmd_complete_free(cands);
+	cands = cmd_complete(rl_line_buffer, (size_t)end, &wstart);
+	for (ncands = 0; cands[ncands] != NULL; ncands++)
+		;
+	/* cmd_complete may begin the word after "key=": adjust readline */
+	if (ncands > 0 && wstart > (size_t)start) {
+		/* prefix the skipped part so readline replaces the whole word */
+		size_t skip = wstart - (size_t)start;
+
+		for (size_t i = 0; i < ncands; i++) {
+			char *s = xasprintf("%.*s%s", (int)skip,
+			    rl_line_buffer + start, cands[i]);
+
+			free(cands[i]);
+			cands[i] = s;
+		}
+	}
+	m = rl_completion_matches(text, generator);
+	if (m != NULL && ncands == 1 && strchr(cands[0], '=') != NULL &&
+	    cands[0][strlen(cands[0]) - 1] == '=')
+		rl_completion_suppress_append = 1;
+	return m;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	cmd_interrupt = 1;
+}
+
+int
+repl_main(struct session *s, int color, int keep_going)
+{
+	static char breaks[] = " \t;";
+	struct transcript *t = transcript_new();
+	char *hist = history_path();
+	struct sigaction sa, old;
+	int status = 0;
+	char *line;
+
+	(void)keep_going;
+	rl_readline_name = "regtutor";
+	rl_attempted_completion_function = complete;
+	rl_basic_word_break_characters = breaks;
+	using_history();
+	stifle_history(HISTORY_MAX);
+	if (hist != NULL)
+		(void)read_history(hist);
+	printf("regtutor %s: type 'help' for the commands, 'quit' or ^D to "
+	    "leave.\n", PACKAGE_VERSION);
+	while ((line = readline("regtutor> ")) != NULL) {
+		int rc;
+
+		if (line[strspn(line, " \t")] != '\0')
+			add_history(line);
+		/* ^C during a command interrupts training, not the program */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_sigint;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, &old);
+		rc = cmd_execute(s, line, t);
+		sigaction(SIGINT, &old, NULL);
+		free(line);
+		transcript_print(t, 0, stdout, stderr, color, 0);
+		transcript_clear(t);
+		status = rc == CMD_ERROR;
+		if (rc == CMD_QUIT)
+			break;
+	}
+	if (line == NULL)
+		putchar('\n');
+	if (hist != NULL) {
+		(void)write_history(hist);
+		free(hist);
+	}
+	cmd_complete_free(cands);
+	cands = NULL;
+	transcript_free(t);
+	return status;
+}
