@@ -1,0 +1,805 @@
+#include "config.h"
+/*
+ * test-cmd.c - the command language: tokenizer, every command's normal use
+ * and its errors, bad input leaving the state unchanged, validation without
+ * a session, completion, metric queries, undo, save/load and export/import
+ * round trips, the epoch hook and re-rendering the last chart.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "chart/grid.h"
+#include "cmd/cmd.h"
+#include "cmd/cmd-int.h"
+#include "util/util.h"
+#include "../testutil.h"
+
+#define SETUP "data moons n=60 noise=0.1 seed=3; net 2-4-1; set epochs 3"
+
+/* A temporary file path under tests/tmp of the build dir; caller frees. */
+static char *
+tmpfile_path(const char *name)
+{
+	(void)mkdir("tests", 0755);
+	(void)mkdir("tests/tmp", 0755);
+	return xasprintf("tests/tmp/cmd-%s", name);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf b;
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(f);
+	strbuf_init(&b);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&b, buf, n);
+	fclose(f);
+	return strbuf_detach(&b);
+}
+
+/* Runs line, expecting rc; returns the transcript text (caller frees). */
+static char *
+run(struct session *s, const char *line, int want)
+{
+	struct transcript *t = transcript_new();
+	int rc = cmd_execute(s, line, t);
+	char *text = transcript_text(t);
+
+	if (rc != want)
+		print_error("line '%s': rc %d, want %d\n%s", line, rc, want,
+		    text);
+	assert_int_equal(rc, want);
+	transcript_free(t);
+	return text;
+}
+
+static void
+run_ok(struct session *s, const char *line)
+{
+	free(run(s, line, CMD_OK));
+}
+
+static size_t
+count_kind(const struct transcript *t, enum tr_kind k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < transcript_count(t); i++)
+		n += transcript_item(t, i)->kind == k;
+	return n;
+}
+
+/* ------------------------------------------------------------ tokenizer */
+
+static void
+tokenizer_quotes_semicolons_comments(void **state)
+{
+	struct cmdline *c;
+	int n;
+	char err[64];
+	size_t off;
+
+	(void)state;
+	assert_int_equal(cmd_tokenize("set act 'relu'; train 2 # go", &c, &n,
+	    err, sizeof err, &off), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(c[0].n, 3);
+	assert_string_equal(c[0].v[2].s, "relu");
+	assert_int_equal(c[0].v[2].off, 8);
+	assert_string_equal(c[1].v[0].s, "train");
+	assert_int_equal(c[1].n, 2);
+	cmd_tokens_free(c, n);
+
+	assert_int_equal(cmd_tokenize("save \"a b;c\" ;; ", &c, &n, err,
+	    sizeof err, &off), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].v[1].s, "a b;c");
+	cmd_tokens_free(c, n);
+
+	assert_int_equal(cmd_tokenize("# only a comment", &c, &n, err,
+	    sizeof err, &off), 0);
+	assert_int_equal(n, 0);
+	cmd_tokens_free(c, n);
+
+	assert_int_equal(cmd_tokenize("set act 'relu", &c, &n, err, sizeof err,
+	    &off), -1);
+	assert_int_equal(off, 8);
+	assert_non_null(strstr(err, "unterminated"));
+}
+
+/* ------------------------------------------------------------ check */
+
+static void
+check_validates_without_state(void **state)
+{
+	char err[256];
+	int col = 0;
+
+	(void)state;
+	assert_int_equal(cmd_check(SETUP "; train 5 lambda=0.1 reg=l2", err,
+	    sizeof err, &col), 0);
+	assert_int_equal(cmd_check("plot fn relu; sweep lambda 0 0.1; "
+	    "compare reg l1 l2; get grad_norm.2; help set", err, sizeof err,
+	    &col), 0);
+
+	assert_int_equal(cmd_check("set lambda abc", err, sizeof err, &col), -1);
+	assert_int_equal(col, 12);
+	assert_non_null(strstr(err, "set: lambda: 'abc'"));
+	assert_non_null(strstr(err, "allowed"));
+
+	assert_int_equal(cmd_check("train 5; trian 3", err, sizeof err, &col),
+	    -1);
+	assert_int_equal(col, 10);
+	assert_non_null(strstr(err, "did you mean 'train'"));
+
+	/* display columns, not bytes: Hangul is two columns wide */
+	assert_int_equal(cmd_check("save '한글'; set act foo", err, sizeof err,
+	    &col), -1);
+	assert_int_equal(col, 22);
+
+	assert_int_equal(cmd_check("net 2--3", err, sizeof err, &col), -1);
+	assert_int_equal(col, 5);
+	assert_int_equal(cmd_check("net 2-4-1 norm=group", err, sizeof err,
+	    &col), -1);
+	assert_non_null(strstr(err, "none|batch|layer"));
+	assert_int_equal(cmd_check("get nosuch", err, sizeof err, &col), -1);
+	assert_int_equal(cmd_check("plot fn", err, sizeof err, &col), -1);
+	assert_int_equal(cmd_check("train 5 norm=batch", err, sizeof err,
+	    &col), -1);
+}
+
+/* ------------------------------------------------------------ bad input */
+
+static const char *const bad_lines[] = {
+	"trian 5",
+	"set lambda abc",
+	"set lambda -1",
+	"set lambda 1e400",
+	"set lambda nan",
+	"set lambda",
+	"set lambda 1 2",
+	"set bogus 1",
+	"set act relu6",
+	"set batch 0",
+	"set batch 2.5",
+	"get nosuch",
+	"net 2--3",
+	"net 0-1",
+	"net 2-4",
+	"net 3-4-1",
+	"net 2-4-1 act=foo",
+	"net 2-4-1 colour=red",
+	"data",
+	"data blobs",
+	"data moons n=abc",
+	"data moons split=0",
+	"data moons n=10 extra",
+	"data load tests/tmp/cmd-does-not-exist.csv",
+	"data load tests/tmp/cmd-bad.csv",
+	"load tests/tmp/cmd-does-not-exist.lab",
+	"load tests/tmp/cmd-bad.lab",
+	"import weights tests/tmp/cmd-does-not-exist.net",
+	"import weights tests/tmp/cmd-bad.lab",
+	"import biases x",
+	"export foo x",
+	"export weights",
+	"train abc",
+	"train -5",
+	"train 10 norm=batch",
+	"train 5 lr=0",
+	"train 5 loss=bce lr=0.1 dropout=2",
+	"plot",
+	"plot nothing",
+	"plot fn",
+	"plot fn swish",
+	"plot weights 9",
+	"plot weights x",
+	"plot loss cubic",
+	"plot grads 2",
+	"plot norm",
+	"plot sweep",
+	"sweep lambda",
+	"sweep lamda 0 1",
+	"sweep lambda 0 -1",
+	"compare reg l1",
+	"compare reg l1 l3",
+	"show nothing",
+	"help nothing",
+	"seed -1",
+	"seed 1 2",
+	"set act 'relu",
+	"quit now",
+	"reset 3",
+	"get grad_norm.99",
+	"get dead.1",
+};
+
+static void
+bad_input_changes_nothing(void **state)
+{
+	struct session *s = session_new(1);
+	char *csv = tmpfile_path("bad.csv");
+	char *lab = tmpfile_path("bad.lab");
+
+	(void)state;
+	write_file(csv, "x1,x2,y\n1,2,0\n3,oops,1\n");
+	write_file(lab, "regtutor-lab 1\nset lambda 0.5\nset act nosuch\nend\n");
+	run_ok(s, SETUP);
+	run_ok(s, "train 2");
+	for (size_t i = 0; i < COUNT(bad_lines); i++) {
+		struct transcript *t = transcript_new();
+		char *before = session_dump(s), *after;
+		int rc = cmd_execute(s, bad_lines[i], t);
+
+		if (rc != CMD_ERROR || count_kind(t, TR_ERROR) != 1) {
+			char *text = transcript_text(t);
+
+			print_error("'%s': rc %d, %zu errors\n%s", bad_lines[i],
+			    rc, count_kind(t, TR_ERROR), text);
+			free(text);
+		}
+		assert_int_equal(rc, CMD_ERROR);
+		assert_int_equal(count_kind(t, TR_ERROR), 1);
+		after = session_dump(s);
+		if (strcmp(before, after) != 0)
+			print_error("'%s' changed the state\n", bad_lines[i]);
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+		transcript_free(t);
+	}
+	free(csv);
+	free(lab);
+	session_free(s);
+}
+
+static void
+error_messages_name_command_argument_allowed(void **state)
+{
+	struct session *s = session_new(1);
+	char *text;
+
+	(void)state;
+	text = run(s, "set lambda -1", CMD_ERROR);
+	assert_non_null(strstr(text, "error: set: lambda: -1 is out of range "
+	    "(allowed: a number >= 0 and <= 100)"));
+	free(text);
+	text = run(s, "trian 5", CMD_ERROR);
+	assert_non_null(strstr(text, "error: trian: unknown command; did you "
+	    "mean 'train'?"));
+	free(text);
+	text = run(s, "set act rleu", CMD_ERROR);
+	assert_non_null(strstr(text, "did you mean 'relu'?"));
+	assert_non_null(strstr(text, "linear|sigmoid|tanh|relu|leaky|elu|"
+	    "softplus"));
+	free(text);
+	text = run(s, "set lambda 1e400", CMD_ERROR);
+	assert_non_null(strstr(text, "'1e400' is not a finite number"));
+	free(text);
+	text = run(s, "net 0-1", CMD_ERROR);
+	assert_non_null(strstr(text, "net: SPEC:"));
+	free(text);
+	text = run(s, "data load tests/tmp/cmd-bad.csv", CMD_ERROR);
+	assert_non_null(strstr(text, "cmd-bad.csv:3"));
+	free(text);
+	text = run(s, "load tests/tmp/cmd-bad.lab", CMD_ERROR);
+	assert_non_null(strstr(text, "cmd-bad.lab:3:"));
+	free(text);
+	text = run(s, "train 3", CMD_ERROR);
+	assert_non_null(strstr(text, "no data yet"));
+	free(text);
+	/* a line stops at its first error; earlier commands stand */
+	text = run(s, "set lambda 0.5; set reg l9; set lr 0.5", CMD_ERROR);
+	free(text);
+	text = run(s, "get lambda; get reg; get lr", CMD_OK);
+	assert_non_null(strstr(text, "lambda = 0.5\nreg = none\nlr = 0.03\n"));
+	free(text);
+	session_free(s);
+}
+
+/* ------------------------------------------------------------ commands */
+
+static void
+set_get_show(void **state)
+{
+	struct session *s = session_new(1);
+	char *text;
+
+	(void)state;
+	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
+	    "show params", CMD_OK);
+	assert_non_null(strstr(text, "lambda = 0.01\n"));
+	assert_non_null(strstr(text, "reg       l1 "));
+	assert_non_null(strstr(text, "act       relu "));
+	free(text);
+	run_ok(s, SETUP);
+	text = run(s, "set norm batch; show net", CMD_OK);
+	assert_non_null(strstr(text, "rebuilt with fresh weights"));
+	assert_non_null(strstr(text, "batch norm"));
+	free(text);
+	text = run(s, "train 2; show history; show stats", CMD_OK);
+	assert_non_null(strstr(text, "epoch  train_loss"));
+	assert_non_null(strstr(text, "|w| = "));
+	free(text);
+	session_free(s);
+}
+
+static void
+train_step_reset_seed(void **state)
+{
+	struct session *s = session_new(1);
+	char *a, *b, *text;
+	double v;
+
+	(void)state;
+	run_ok(s, SETUP);
+	a = session_dump(s);
+	text = run(s, "train", CMD_OK);
+	assert_non_null(strstr(text, "trained 3 epochs (1-3)"));
+	free(text);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 3, 0);
+	text = run(s, "train 2 lr=0.5 reg=l2 lambda=0.1", CMD_OK);
+	assert_non_null(strstr(text, "(4-5)"));
+	free(text);
+	/* overrides held for one run only */
+	text = run(s, "get lr; get reg", CMD_OK);
+	assert_non_null(strstr(text, "lr = 0.03\nreg = none"));
+	free(text);
+	text = run(s, "step", CMD_OK);
+	assert_non_null(strstr(text, "mini-batch of 10"));
+	free(text);
+	/* reset: the same seed gives the same initial weights */
+	run_ok(s, "reset");
+	b = session_dump(s);
+	assert_string_equal(a, b);
+	free(b);
+	run_ok(s, "seed 7");
+	b = session_dump(s);
+	assert_string_not_equal(a, b);
+	free(b);
+	run_ok(s, "seed 1");
+	b = session_dump(s);
+	assert_string_equal(a, b);
+	free(b);
+	free(a);
+	session_free(s);
+}
+
+static void
+early_stopping_and_divergence(void **state)
+{
+	struct session *s = session_new(1);
+	char *text;
+	double v;
+
+	(void)state;
+	run_ok(s, "data sine n=40 noise=0.3; net 1-16-1 act=tanh; "
+	    "set patience 2; set lr 0.3");
+	text = run(s, "train 300", CMD_OK);
+	assert_non_null(strstr(text, "early stop at epoch"));
+	free(text);
+	assert_int_equal(session_query(s, "stopped_early", &v), 0);
+	assert_close(v, 1, 0);
+	run_ok(s, "set patience 0; net 1-16-1 act=linear");
+	text = run(s, "train 20 lr=10 opt=sgd", CMD_OK);
+	assert_non_null(strstr(text, "diverged"));
+	free(text);
+	assert_int_equal(session_query(s, "diverged", &v), 0);
+	assert_close(v, 1, 0);
+	session_free(s);
+}
+
+static void
+plots_render_and_rerender(void **state)
+{
+	struct session *s = session_new(1);
+	struct grid g;
+	static const char *const plots[] = { "plot loss", "plot loss log",
+	    "plot weights", "plot weights 1", "plot grads", "plot acts",
+	    "plot fn relu", "plot boundary", "sweep lambda 0 0.1",
+	    "plot sweep", "compare reg l1 l2", "compare act sigmoid relu" };
+
+	(void)state;
+	grid_init(&g, 30, 8);
+	assert_int_equal(session_render_chart(s, &g), -1);
+	run_ok(s, SETUP "; train 2; set lambda 0.01");
+	for (size_t i = 0; i < COUNT(plots); i++) {
+		struct transcript *t = transcript_new();
+
+		assert_int_equal(cmd_execute(s, plots[i], t), CMD_OK);
+		assert_true(count_kind(t, TR_CHART) >= 1);
+		transcript_free(t);
+		/* the last chart renders again at another size */
+		assert_int_equal(session_render_chart(s, &g), 0);
+	}
+	grid_resize(&g, 50, 12);
+	assert_int_equal(session_render_chart(s, &g), 0);
+	run_ok(s, "set norm layer; set batch 4; plot norm; data sine n=30; "
+	    "net 1-4-1; train 2; plot boundary");
+	grid_done(&g);
+	session_free(s);
+}
+
+/* ------------------------------------------------------------ files */
+
+static void
+export_import_identical_weights(void **state)
+{
+	struct session *s = session_new(1);
+	char *f1 = tmpfile_path("w1.net"), *f2 = tmpfile_path("w2.net");
+	char *line, *a, *b;
+
+	(void)state;
+	run_ok(s, SETUP "; train 3");
+	line = xasprintf("export weights %s; train 2; import weights %s; "
+	    "export weights %s", f1, f1, f2);
+	run_ok(s, line);
+	a = read_file(f1);
+	b = read_file(f2);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "regtutor-net 1"));
+	free(a);
+	free(b);
+	free(line);
+	line = xasprintf("export history %s; export data %s", f1, f2);
+	run_ok(s, line);
+	free(line);
+	a = read_file(f2);
+	assert_non_null(strstr(a, "x1,x2,y"));
+	free(a);
+	free(f1);
+	free(f2);
+	session_free(s);
+}
+
+static void
+save_load_round_trip_and_csv(void **state)
+{
+	struct session *s = session_new(1);
+	char *f = tmpfile_path("lab.lab"), *csv = tmpfile_path("data.csv");
+	char *line, *a, *b;
+
+	(void)state;
+	run_ok(s, SETUP "; set lambda 0.02; set reg l2");
+	a = session_dump(s);
+	line = xasprintf("save %s; data sine; net 1-3-1; set lambda 1; load %s",
+	    f, f);
+	run_ok(s, line);
+	free(line);
+	b = session_dump(s);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+
+	/* a loaded CSV travels inside the lab file */
+	write_file(csv, "# toy\nx,y\n0,0.5\n1,1.5\n2,2.5\n3,3.5\n4,4.5\n"
+	    "5,5.5\n");
+	line = xasprintf("data load %s split=0.5; net 1-2-1; train 2; save %s",
+	    csv, f);
+	run_ok(s, line);
+	free(line);
+	a = session_dump(s);
+	assert_non_null(strstr(a, "data csv rows=6 nin=1 nout=1"));
+	line = xasprintf("data moons; load %s", f);
+	run_ok(s, line);
+	free(line);
+	b = session_dump(s);
+	/* the history is for reference only: compare up to it */
+	*strstr(a, "history ") = '\0';
+	*strstr(b, "history ") = '\0';
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(f);
+	free(csv);
+	session_free(s);
+}
+
+static void
+undo_restores_settings_and_net(void **state)
+{
+	struct session *s = session_new(1);
+	char *a, *b, *text;
+	double v;
+
+	(void)state;
+	text = run(s, "undo", CMD_ERROR);
+	assert_non_null(strstr(text, "nothing to undo"));
+	free(text);
+	run_ok(s, SETUP);
+	a = session_dump(s);
+	run_ok(s, "set lambda 0.3");
+	run_ok(s, "train 2");
+	run_ok(s, "undo");
+	text = run(s, "get lambda", CMD_OK);
+	assert_non_null(strstr(text, "lambda = 0.3\n"));
+	free(text);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 0, 0);
+	run_ok(s, "undo");
+	b = session_dump(s);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	/* a failed command leaves no undo step */
+	run_ok(s, "set lambda 0.1");
+	free(run(s, "set lambda -2", CMD_ERROR));
+	run_ok(s, "undo");
+	text = run(s, "get lambda", CMD_OK);
+	assert_non_null(strstr(text, "lambda = 0\n"));
+	free(text);
+	session_free(s);
+}
+
+/* ------------------------------------------------------------ queries */
+
+static void
+queries(void **state)
+{
+	struct session *s = session_new(1);
+	const char *const *names = session_query_names();
+	double v;
+
+	(void)state;
+	assert_int_equal(session_query(s, "val_loss", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "no network"));
+	assert_int_equal(session_query(s, "nosuch", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "unknown metric"));
+	run_ok(s, "data moons n=60 seed=3; net 2-6-6-1 act=tanh; train 3");
+	for (int i = 0; names[i] != NULL; i++) {
+		char *name = xstrdup(names[i]);
+		char *k = strstr(name, ".K");
+
+		if (k != NULL)
+			strcpy(k, ".1");
+		if (session_query(s, name, &v) != 0)
+			print_error("%s: %s\n", name, session_errmsg(s));
+		if (strcmp(name, "dead.1") == 0)
+			assert_int_equal(session_query(s, name, &v), -1);
+		else
+			assert_int_equal(session_query(s, name, &v), 0);
+		free(name);
+	}
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 3, 0);
+	assert_int_equal(session_query(s, "grad_norm.3", &v), 0);
+	assert_true(v > 0);
+	assert_int_equal(session_query(s, "grad_norm.4", &v), -1);
+	assert_int_equal(session_query(s, "sat.3", &v), -1);
+	assert_int_equal(session_query(s, "acc", &v), 0);
+	assert_true(v >= 0 && v <= 1);
+	session_free(s);
+}
+
+/* ------------------------------------------------------------ completion */
+
+static int
+has(char **v, const char *w)
+{
+	for (size_t i = 0; v[i] != NULL; i++)
+		if (strcmp(v[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+completion(void **state)
+{
+	char **v;
+	size_t st;
+
+	(void)state;
+	v = cmd_complete("se", 2, &st);
+	assert_true(has(v, "set") && has(v, "seed"));
+	assert_false(has(v, "train"));
+	assert_int_equal(st, 0);
+	cmd_complete_free(v);
+	v = cmd_complete("data moons; set a", 17, &st);
+	assert_true(has(v, "act"));
+	assert_int_equal(st, 16);
+	cmd_complete_free(v);
+	v = cmd_complete("set act r", 9, &st);
+	assert_true(has(v, "relu"));
+	assert_false(has(v, "tanh"));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 lr", 10, &st);
+	assert_true(has(v, "lr="));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-4-1 act=s", 15, &st);
+	assert_true(has(v, "sigmoid") && has(v, "softplus"));
+	assert_int_equal(st, 14);
+	cmd_complete_free(v);
+	v = cmd_complete("plot ", 5, &st);
+	assert_true(has(v, "loss") && has(v, "boundary"));
+	cmd_complete_free(v);
+	v = cmd_complete("plot fn ta", 10, &st);
+	assert_true(has(v, "tanh"));
+	cmd_complete_free(v);
+	v = cmd_complete("xyz ", 4, &st);
+	assert_null(v[0]);
+	cmd_complete_free(v);
+}
+
+/* ------------------------------------------------------------ hook, help */
+
+static int
+stop_at_two(void *ctx, const struct cmd_epoch_info *e)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	assert_int_equal(e->epochs, 50);
+	return e->epoch >= 2;
+}
+
+static void
+epoch_hook_can_stop(void **state)
+{
+	struct session *s = session_new(1);
+	int calls = 0;
+	double v;
+	char *text;
+
+	(void)state;
+	run_ok(s, SETUP);
+	session_set_epoch_hook(s, stop_at_two, &calls);
+	text = run(s, "train 50", CMD_STOPPED);
+	assert_non_null(strstr(text, "interrupted after 2 epochs"));
+	free(text);
+	assert_int_equal(calls, 2);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 2, 0);
+	session_set_epoch_hook(s, NULL, NULL);
+	session_free(s);
+}
+
+static void
+help_and_quit(void **state)
+{
+	struct session *s = session_new(1);
+	const char *const *names = cmd_names();
+	struct session_status st;
+	char *text;
+
+	(void)state;
+	text = run(s, "help", CMD_OK);
+	for (int i = 0; names[i] != NULL; i++) {
+		char *w = xasprintf("\n  %s ", names[i]);
+
+		assert_non_null(strstr(text, w));
+		free(w);
+	}
+	free(text);
+	text = run(s, "help set", CMD_OK);
+	assert_non_null(strstr(text, "usage: set KEY VALUE"));
+	assert_non_null(strstr(text, "l1mode"));
+	free(text);
+	text = run(s, "help plot", CMD_OK);
+	assert_non_null(strstr(text, "boundary"));
+	free(text);
+	free(run(s, "set lambda 0.5; quit; set lambda 0.7", CMD_QUIT));
+	session_get_status(s, &st);
+	assert_close(st.lambda, 0.5, 0);
+	assert_false(st.have_net);
+	assert_string_equal(st.reg, "none");
+	session_free(s);
+}
+
+/* ------------------------------------------------------------ golden */
+
+struct script {
+	const char *name;
+	const char *text;
+};
+
+static const struct script scripts[] = {
+	{ "cmd/basics.txt",
+	    "help\n"
+	    "data moons n=80 noise=0.15 seed=2\n"
+	    "net 2-8-8-1 act=tanh\n"
+	    "show net\n"
+	    "train 12\n"
+	    "get val_loss; get w_norm\n"
+	    "plot loss\n"
+	    "plot boundary\n" },
+	{ "cmd/regularization.txt",
+	    "data poly n=24 noise=0.3 seed=4; net 1-16-16-1 act=tanh\n"
+	    "set epochs 30; set lr 0.05\n"
+	    "compare reg l1 l2 # same seed, two penalties\n"
+	    "set reg l1\n"
+	    "sweep lambda 0 0.01 0.1 1\n"
+	    "plot weights\n" },
+	{ "cmd/gradients.txt",
+	    "data circle n=60 seed=1; net 2-8-8-8-8-1 act=sigmoid\n"
+	    "plot fn sigmoid\n"
+	    "plot grads\n"
+	    "set epochs 5; compare act sigmoid relu\n"
+	    "set norm batch; set batch 4; plot norm 2\n" },
+	{ "cmd/errors.txt",
+	    "trian 5\n"
+	    "set lambda -0.5\n"
+	    "set lambda abc\n"
+	    "set lambda 1e400\n"
+	    "set lambda nan\n"
+	    "set lambda\n"
+	    "set bogus 1\n"
+	    "net 2--3\n"
+	    "net 0-1\n"
+	    "train 5\n"
+	    "data moons; net 1-4-1\n"
+	    "plot fn\n"
+	    "undo\n" },
+};
+
+static void
+golden_transcripts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(scripts); i++) {
+		struct session *s = session_new(1);
+		struct transcript *t = transcript_new();
+		char *copy = xstrdup(scripts[i].text), *save = NULL, *text;
+
+		session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 64, 12);
+		for (char *l = strtok_r(copy, "\n", &save); l != NULL;
+		    l = strtok_r(NULL, "\n", &save))
+			(void)cmd_execute(s, l, t);
+		text = transcript_text(t);
+		assert_golden(scripts[i].name, text);
+		/* mono output carries no escape sequences */
+		assert_null(strchr(text, '\033'));
+		free(text);
+		free(copy);
+		transcript_free(t);
+		session_free(s);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tokenizer_quotes_semicolons_comments),
+		cmocka_unit_test(check_validates_without_state),
+		cmocka_unit_test(bad_input_changes_nothing),
+		cmocka_unit_test(error_messages_name_command_argument_allowed),
+		cmocka_unit_test(set_get_show),
+		cmocka_unit_test(train_step_reset_seed),
+		cmocka_unit_test(early_stopping_and_divergence),
+		cmocka_unit_test(plots_render_and_rerender),
+		cmocka_unit_test(export_import_identical_weights),
+		cmocka_unit_test(save_load_round_trip_and_csv),
+		cmocka_unit_test(undo_restores_settings_and_net),
+		cmocka_unit_test(queries),
+		cmocka_unit_test(completion),
+		cmocka_unit_test(epoch_hook_can_stop),
+		cmocka_unit_test(help_and_quit),
+		cmocka_unit_test(golden_transcripts),
+	};
+
+	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);
+}
