@@ -4,8 +4,9 @@ libtui_a_SOURCES = src/tui/repl.c src/tui/repl.h
 libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
 
 # The full-screen shell (tui.h: tui_main).
-libtui_a_SOURCES += src/tui/layout.c src/tui/layout.h \
-	src/tui/strings.c src/tui/strings.h
+libtui_a_SOURCES += src/tui/tui.h src/tui/tui-int.h src/tui/tui.c \
+	src/tui/term.c src/tui/draw.c src/tui/input.c \
+	src/tui/layout.c src/tui/layout.h src/tui/strings.c src/tui/strings.h
 
 check_PROGRAMS += tests/test-tui-layout
 TESTS += tests/test-tui-layout

@@ -1,0 +1,229 @@
+#include "config.h"
+/*
+ * term.c - the terminal for the full-screen shell: locale, curses start and
+ * stop, colour pairs, and every path that must give the terminal back.
+ *
+ * A tutor that leaves a learner's terminal in raw mode after a crash is
+ * worse than one that never started, so endwin() runs on a normal quit
+ * (tui_term_stop), at exit (atexit), on SIGTERM and SIGHUP (a flag the main
+ * loop and the training hook obey, then the signal is re-raised), and on
+ * fatal signals (the handler calls endwin and re-raises with the default
+ * action, so the exit status and core dump stay honest).
+ */
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chart/chart.h"
+#include "tui/tui-int.h"
+#include "tui/tui.h"
+#include "util/util.h"
+
+struct tui_term tui_term;
+volatile sig_atomic_t tui_quit_signal;
+
+static SCREEN *screen;
+static int atexit_done;
+/* Colour pair per (fg role, bg role); 0 = not allocated yet. */
+static short pairs[GRID_ROLE_COUNT][GRID_ROLE_COUNT];
+static short next_pair = 1;
+
+static const int fatal_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+
+int
+tui_term_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return 1;
+	/* The user's locale is not UTF-8 (or not generated): try C.UTF-8,
+	 * which every glibc has, for character handling only. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
+		cs = nl_langinfo(CODESET);
+		if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+			return 1;
+	}
+	setlocale(LC_CTYPE, "");
+	return 0;
+}
+
+static void
+on_fatal(int sig)
+{
+	/* Not async-signal-safe in theory; in practice the one chance to
+	 * give the learner a usable terminal back before dying. */
+	if (tui_term.active)
+		endwin();
+	tui_term.active = 0;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+on_quit(int sig)
+{
+	tui_quit_signal = sig;
+}
+
+static void
+on_atexit(void)
+{
+	tui_term_stop();
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (i = 0; i < COUNT(fatal_signals); i++)
+		sigaction(fatal_signals[i], &sa, NULL);
+
+	/* No SA_RESTART: a blocked read returns so the flag is seen. */
+	sa.sa_handler = on_quit;
+	sa.sa_flags = 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+}
+
+static void
+restore_signals(void)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(fatal_signals); i++)
+		signal(fatal_signals[i], SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+}
+
+int
+tui_term_start(int color_mode)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "regtutor: the full-screen shell needs a "
+		    "terminal (try --repl or -e)\n");
+		return -1;
+	}
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		fprintf(stderr, "regtutor: cannot use terminal type '%s'\n",
+		    getenv("TERM") != NULL ? getenv("TERM") : "(unset)");
+		return -1;
+	}
+	set_term(screen);
+	tui_term.active = 1;
+	if (!atexit_done) {
+		atexit(on_atexit);
+		atexit_done = 1;
+	}
+	install_signals();
+
+	raw();			/* ^C, ^Z, ^S, ^Q arrive as bytes */
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+
+	tui_term.colors = CHART_COLOR_NONE;
+	memset(pairs, 0, sizeof(pairs));
+	next_pair = 1;
+	if (color_mode != TUI_COLOR_NEVER && has_colors() &&
+	    (color_mode == TUI_COLOR_ALWAYS || nc == NULL || nc[0] == '\0')) {
+		start_color();
+		use_default_colors();
+		tui_term.colors = COLORS >= 256 ? CHART_COLOR_256 :
+		    CHART_COLOR_8;
+	}
+	return 0;
+}
+
+void
+tui_term_stop(void)
+{
+	if (!tui_term.active)
+		return;
+	tui_term.active = 0;
+	curs_set(1);
+	endwin();
+	restore_signals();
+	if (screen != NULL) {
+		delscreen(screen);
+		screen = NULL;
+	}
+}
+
+void
+tui_term_suspend(void)
+{
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	/* Continued: take the terminal again. */
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+long long
+tui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+attr_t
+tui_style_attr(int fg, int bg, int attr, short *pair)
+{
+	attr_t a = A_NORMAL;
+
+	*pair = 0;
+	if (attr & GRID_BOLD)
+		a |= A_BOLD;
+	if (attr & GRID_DIM)
+		a |= A_DIM;
+	if (attr & GRID_REVERSE)
+		a |= A_REVERSE;
+	if (attr & GRID_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (tui_term.present)
+		a |= A_BOLD;	/* high contrast for a projector */
+	if (tui_term.colors == CHART_COLOR_NONE || fg < 0 ||
+	    fg >= GRID_ROLE_COUNT || bg < 0 || bg >= GRID_ROLE_COUNT)
+		return a;
+	if (fg == GRID_DEFAULT && bg == GRID_DEFAULT)
+		return a;
+	if (pairs[fg][bg] == 0) {
+		int cf = chart_role_color(fg, tui_term.colors);
+		int cb = chart_role_color(bg, tui_term.colors);
+
+		if (next_pair >= COLOR_PAIRS)
+			return a;	/* out of pairs: attributes only */
+		if (init_pair(next_pair, (short)cf, (short)cb) == ERR)
+			return a;
+		pairs[fg][bg] = next_pair++;
+	}
+	*pair = pairs[fg][bg];
+	return a;
+}

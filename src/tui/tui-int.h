@@ -1,0 +1,104 @@
+/*
+ * tui-int.h - what the files of the full-screen shell share.
+ *
+ * term.c owns the terminal (curses start/stop, locale, signals, colour
+ * pairs), draw.c turns grids and UTF-8 text into curses cells, input.c is
+ * the readline-inside-curses bridge, tui.c is the shell itself (screens,
+ * keys, live training).  All drawing goes to stdscr at rectangles computed
+ * by layout.c; curses sends only the cells that changed.
+ */
+#ifndef REGTUTOR_TUI_INT_H
+#define REGTUTOR_TUI_INT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+#include "chart/grid.h"
+#include "tui/layout.h"
+#include "tui/strings.h"
+
+/* ------------------------------------------------------------ term.c */
+
+struct tui_term {
+	int active;		/* curses is running */
+	int utf8;		/* the locale's codeset is UTF-8 */
+	int ascii;		/* draw 7-bit only (--ascii or no UTF-8) */
+	int colors;		/* enum chart_colors of the screen */
+	int present;		/* classroom mode: bold, high contrast */
+};
+extern struct tui_term tui_term;
+
+/* A SIGTERM/SIGHUP arrived (the signal number); the shell winds down. */
+extern volatile sig_atomic_t tui_quit_signal;
+
+/*
+ * setlocale(LC_ALL, ""); when the codeset is not UTF-8 tries C.UTF-8 for
+ * LC_CTYPE.  Returns 1 when the result is UTF-8.
+ */
+int tui_term_locale(void);
+/* Starts curses (raw, noecho, keypad, colours per color_mode TUI_COLOR_*).
+ * 0, or -1 with a message on stderr. */
+int tui_term_start(int color_mode);
+/* Restores the terminal; safe to call more than once. */
+void tui_term_stop(void);
+/* Ctrl-Z: gives the terminal back, stops, and takes it again. */
+void tui_term_suspend(void);
+/* Milliseconds of a monotonic clock. */
+long long tui_now_ms(void);
+
+/* curses attributes (with colour pair) for a grid style. */
+attr_t tui_style_attr(int fg, int bg, int attr, short *pair);
+
+/* ------------------------------------------------------------ draw.c */
+
+/* Fills a rectangle of stdscr with blanks. */
+void tui_clear_rect(const struct tui_rect *r);
+/*
+ * Draws n bytes of UTF-8 at y,x, at most maxw columns; control characters
+ * as ^X, undisplayable ones (no UTF-8 locale, or --ascii) as '?'.  Style
+ * as for grid cells.  Returns the columns used.
+ */
+int tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
+    int attr);
+/* Draws a grid at r's origin, clipped to r. */
+void tui_put_grid(const struct tui_rect *r, const struct grid *g);
+/* Horizontal / vertical rule over r. */
+void tui_put_hrule(const struct tui_rect *r, const char *label);
+void tui_put_vrule(const struct tui_rect *r);
+
+/* ------------------------------------------------------------ input.c */
+
+/*
+ * The readline bridge.  tui_input_init() configures readline for curses
+ * (call after tui_term_start) and installs the prompt; on_line receives
+ * each accepted line (NULL on ^D with an empty line) -- the caller copies
+ * it.  redraw draws the prompt row (input.c calls it from readline's
+ * redisplay hook and places the cursor).  show_matches lists completion
+ * matches inside the UI.
+ */
+struct tui_input_hooks {
+	void (*on_line)(void *ctx, const char *line);
+	void (*show_matches)(void *ctx, const char *const *m, int n);
+	void *ctx;
+};
+void tui_input_init(const char *prompt, const struct tui_input_hooks *h);
+void tui_input_done(void);
+/* Feeds one key from wgetch() (bytes and KEY_* codes) to readline. */
+void tui_input_key(int c);
+/* ^C at the prompt: drops the line being edited. */
+void tui_input_cancel(void);
+/* Replaces the line being edited (e.g. a lesson's suggested command). */
+void tui_input_set_line(const char *s);
+/* Draws the prompt and the visible part of the line into r and leaves
+ * the curses cursor there when focused. */
+void tui_input_draw(const struct tui_rect *r, int focused);
+/* Reads the next key, waiting; used while readline needs more bytes. */
+int tui_getkey_wait(void);
+/* The key-poll hook called while tui_getkey_wait() idles (resize etc.). */
+extern void (*tui_input_idle_key)(int c);
+/* History file path ($XDG_STATE_HOME/regtutor/history); caller frees. */
+char *tui_history_path(int create_dir);
+
+#endif

@@ -1,0 +1,1559 @@
+#include "config.h"
+/*
+ * tui.c - the full-screen lesson shell: menu, lesson pane, live chart pane,
+ * output area, readline prompt and status line.
+ *
+ * Two screens: the lesson menu, and a lesson (or the free lab, a lesson
+ * screen without a lesson).  On the lesson screen keys go either to the
+ * lesson (focus LESSON: paging, quizzes, help, quit) or to the readline
+ * prompt (focus PROMPT, entered with ':' or Tab, left with Esc).  Every
+ * line typed at the prompt and every command step of a lesson runs through
+ * cmd_execute() with the same session and transcript; the transcript is
+ * drained into the output area after each action.
+ *
+ * Live training: the session's per-epoch hook polls the keyboard without
+ * waiting (Ctrl-C stops the run, q asks before quitting, a resize relays
+ * out) and redraws chart and status line whenever at least FRAME_MS have
+ * passed, i.e. about 33 frames a second however fast the epochs are, and
+ * never more often.  The whole screen is redrawn into stdscr each frame;
+ * curses sends only the cells that changed.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <readline/readline.h>
+
+#include "chart/chart.h"
+#include "cmd/cmd.h"
+#include "lesson/lesson-cli.h"
+#include "lesson/lesson.h"
+#include "lesson/progress.h"
+#include "tui/tui-int.h"
+#include "tui/tui.h"
+#include "util/util.h"
+
+#define FRAME_MS	30	/* live redraw interval while training */
+#define POLL_MS		200	/* idle key poll (signal flags) */
+#define OUT_MAX		2000	/* output lines kept */
+#define PROMPT		"> "
+
+enum tui_screen { SCR_MENU, SCR_LESSON };
+enum tui_focus { FOCUS_LESSON, FOCUS_PROMPT };
+
+struct outline {
+	enum tr_kind kind;
+	char *text;
+};
+
+struct menu_item {
+	char *path;		/* NULL: the free lab */
+	char *name;
+	char *title;
+	int npages;
+};
+
+struct tui {
+	const struct tui_options *o;
+	enum tui_lang lang;
+	struct session *s;
+	struct transcript *tr;
+	struct progress *prog;
+
+	enum tui_screen screen;
+	enum tui_focus focus;
+	int help;		/* help overlay shown */
+	int quit;
+	int dirty;
+	struct tui_layout lay;
+
+	/* output area */
+	struct outline *out;
+	size_t nout, capout;
+	int out_scroll;		/* wrapped lines up from the bottom */
+
+	/* chart pane */
+	struct grid chart;
+	int have_chart;
+
+	/* live training */
+	int training;
+	struct cmd_epoch_info ep;
+	long long last_frame;
+	long frames;
+
+	/* the line readline accepted, run by the main loop */
+	char *pending;
+	int pending_eof;
+
+	/* menu */
+	struct menu_item *items;
+	int nitems, sel;
+
+	/* lesson */
+	struct lesson *lesson;
+	struct lesson_run *run;
+	int review;		/* page shown without running it */
+	int lesson_scroll;
+	int lesson_total;	/* wrapped lines of the page */
+	int show_block;		/* block to scroll into view, -1 none */
+	int show_top, show_end;	/* its lines, found while measuring */
+	char note[256];		/* one-line note under the page */
+};
+
+static struct tui *the_tui;	/* for the readline and resize hooks */
+
+static void redraw(struct tui *t);
+static void relayout(struct tui *t);
+
+/* ------------------------------------------------------------ output */
+
+static void
+out_add(struct tui *t, enum tr_kind kind, const char *text)
+{
+	if (t->nout == OUT_MAX) {
+		free(t->out[0].text);
+		memmove(t->out, t->out + 1, (t->nout - 1) * sizeof(*t->out));
+		t->nout--;
+	}
+	if (t->nout == t->capout) {
+		t->capout = t->capout ? t->capout * 2 : 64;
+		t->out = xreallocarray(t->out, t->capout, sizeof(*t->out));
+	}
+	t->out[t->nout].kind = kind;
+	t->out[t->nout].text = xstrdup(text);
+	t->nout++;
+	t->out_scroll = 0;	/* new output: follow the bottom */
+	t->dirty = 1;
+}
+
+static void
+render_chart(struct tui *t)
+{
+	const struct tui_rect *r = &t->lay.chart;
+
+	if (t->lay.too_small || r->w <= 0 || r->h <= 0) {
+		t->have_chart = 0;
+		return;
+	}
+	grid_resize(&t->chart, r->w, r->h);
+	t->have_chart = session_render_chart(t->s, &t->chart) == 0;
+}
+
+/* Moves new transcript items into the output area. */
+static void
+drain(struct tui *t)
+{
+	size_t i, n = transcript_count(t->tr);
+	int chart = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct tr_item *it = transcript_item(t->tr, i);
+
+		if (it->kind == TR_CHART) {
+			char *s = xasprintf("[%s: %s]",
+			    tui_str(t->lang, M_TAB_CHART),
+			    it->text != NULL ? it->text : "");
+
+			out_add(t, TR_CHART, s);
+			free(s);
+			chart = 1;
+		} else {
+			out_add(t, it->kind, it->text != NULL ? it->text : "");
+		}
+	}
+	transcript_clear(t->tr);
+	t->training = 0;
+	if (chart || n > 0)
+		render_chart(t);
+}
+
+/* ------------------------------------------------------------ live hook */
+
+/* Waits for y/n while training; 1 = yes.  Resizes are handled. */
+static int
+confirm_quit(struct tui *t)
+{
+	int c, yes = 0;
+
+	snprintf(t->note, sizeof(t->note), "%s",
+	    tui_str(t->lang, M_QUIT_CONFIRM));
+	redraw(t);
+	timeout(-1);
+	for (;;) {
+		c = getch();
+		if (c == KEY_RESIZE) {
+			relayout(t);
+			redraw(t);
+			continue;
+		}
+		if (c == ERR && !tui_quit_signal)
+			continue;
+		yes = c == 'y' || c == 'Y' || c == ERR;
+		break;
+	}
+	timeout(0);
+	t->note[0] = '\0';
+	return yes;
+}
+
+/* Keys while training: 1 stops the run. */
+static int
+poll_training_keys(struct tui *t)
+{
+	int c, stop = 0;
+
+	timeout(0);
+	while (!stop && (c = getch()) != ERR) {
+		switch (c) {
+		case 3:			/* Ctrl-C */
+			stop = 1;
+			break;
+		case 'q':
+		case 'Q':
+			if (confirm_quit(t)) {
+				t->quit = 1;
+				stop = 1;
+			}
+			break;
+		case KEY_RESIZE:
+			relayout(t);
+			t->dirty = 1;
+			break;
+		case 26:		/* Ctrl-Z */
+			tui_term_suspend();
+			t->dirty = 1;
+			break;
+		default:
+			break;		/* typing waits for the run to end */
+		}
+	}
+	timeout(POLL_MS);
+	return stop;
+}
+
+static int
+epoch_hook(void *ctx, const struct cmd_epoch_info *info)
+{
+	struct tui *t = ctx;
+	long long now;
+	int stop;
+
+	t->training = 1;
+	t->ep = *info;
+	stop = poll_training_keys(t);
+	if (tui_quit_signal)
+		stop = 1;
+	now = tui_now_ms();
+	if (t->dirty || info->epoch == 1 || info->epoch >= info->epochs ||
+	    tui_frame_due(now, t->last_frame, FRAME_MS)) {
+		render_chart(t);
+		redraw(t);
+		t->last_frame = now;
+		t->frames++;
+	}
+	return stop;
+}
+
+/* Runs one command line through the interpreter. */
+static void
+run_line(struct tui *t, const char *line)
+{
+	int rc;
+
+	t->training = 0;
+	t->last_frame = 0;
+	rc = cmd_execute(t->s, line, t->tr);
+	t->training = 0;
+	drain(t);
+	if (rc == CMD_QUIT)
+		t->quit = 1;
+	else if (rc == CMD_STOPPED)
+		out_add(t, TR_INFO, tui_str(t->lang, M_STOPPED));
+	t->dirty = 1;
+}
+
+/* ------------------------------------------------------------ lessons */
+
+static void
+menu_free(struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < t->nitems; i++) {
+		free(t->items[i].path);
+		free(t->items[i].name);
+		free(t->items[i].title);
+	}
+	free(t->items);
+	t->items = NULL;
+	t->nitems = 0;
+}
+
+static const char *
+lang_code(const struct tui *t)
+{
+	return t->lang == TUI_LANG_KO ? "ko" : "en";
+}
+
+/* The lessons of the current language, then the free lab. */
+static void
+menu_load(struct tui *t)
+{
+	char **paths = NULL;
+	int i, n;
+
+	menu_free(t);
+	n = lesson_paths(lang_code(t), &paths);
+	t->items = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(*t->items));
+	for (i = 0; i < n; i++) {
+		struct lesson *l = lesson_load(paths[i], NULL, NULL);
+		struct menu_item *m;
+
+		if (l == NULL)
+			continue;	/* --check reports broken lessons */
+		m = &t->items[t->nitems++];
+		m->path = xstrdup(paths[i]);
+		m->name = xstrdup(l->name);
+		m->title = xstrdup(l->title);
+		m->npages = l->npages;
+		lesson_free(l);
+	}
+	if (paths != NULL)
+		lesson_paths_free(paths);
+	t->items[t->nitems].title = xstrdup(t->lang == TUI_LANG_KO ?
+	    "자유 실습 (레슨 없이)" : "Free lab (no lesson)");
+	t->nitems++;
+	if (t->sel >= t->nitems)
+		t->sel = t->nitems - 1;
+}
+
+static void
+lesson_close(struct tui *t)
+{
+	lesson_run_free(t->run);
+	t->run = NULL;
+	lesson_free(t->lesson);
+	t->lesson = NULL;
+	if (t->prog != NULL)
+		progress_save(t->prog, NULL);
+}
+
+/* Shows a page: runs it the first time, shows it for review after. */
+static void
+show_page(struct tui *t, int page, int run)
+{
+	if (t->run == NULL)
+		return;
+	t->lesson_scroll = 0;
+	t->show_block = -1;
+	t->note[0] = '\0';
+	if (run) {
+		t->review = 0;
+		lesson_enter_page(t->run, page);
+		t->show_block = lesson_waiting(t->run);
+	} else {
+		t->review = 1;
+		lesson_goto(t->run, page);
+	}
+	if (t->prog != NULL)
+		progress_see_page(t->prog, t->lesson->name, t->run->page);
+	drain(t);
+	t->dirty = 1;
+}
+
+static int
+lesson_open_path(struct tui *t, const char *path)
+{
+	struct strbuf diag;
+	struct lesson *l;
+
+	strbuf_init(&diag);
+	l = lesson_load(path, &diag, NULL);
+	if (l == NULL) {
+		char *nl;
+
+		/* First line of the diagnostics into the output area. */
+		if ((nl = strchr(diag.s, '\n')) != NULL)
+			*nl = '\0';
+		out_add(t, TR_ERROR, diag.s);
+		strbuf_done(&diag);
+		return -1;
+	}
+	strbuf_done(&diag);
+	lesson_close(t);
+	t->lesson = l;
+	t->run = lesson_run_new(l, t->s, t->tr);
+	t->screen = SCR_LESSON;
+	t->focus = FOCUS_LESSON;
+	show_page(t, 0, 1);
+	return 0;
+}
+
+static void
+menu_open(struct tui *t, int i)
+{
+	if (i < 0 || i >= t->nitems)
+		return;
+	if (t->items[i].path == NULL) {
+		lesson_close(t);
+		t->screen = SCR_LESSON;
+		t->focus = FOCUS_PROMPT;
+		t->dirty = 1;
+		relayout(t);
+		return;
+	}
+	lesson_open_path(t, t->items[i].path);
+	relayout(t);
+}
+
+static void
+turn_page(struct tui *t, int delta)
+{
+	int p;
+
+	if (t->run == NULL)
+		return;
+	p = t->run->page + delta;
+	if (p < 0) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_FIRST_PAGE));
+		t->dirty = 1;
+		return;
+	}
+	if (p >= t->lesson->npages) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_LAST_PAGE));
+		t->dirty = 1;
+		return;
+	}
+	/* A page already seen is shown for review (Enter runs it again). */
+	show_page(t, p, t->prog == NULL ||
+	    !progress_page_seen(t->prog, t->lesson->name, p) || delta > 0);
+}
+
+/* Continues the page after an answer until it waits or ends. */
+static void
+continue_page(struct tui *t)
+{
+	int w;
+
+	while (lesson_step(t->run) == LR_OK)
+		;
+	w = lesson_waiting(t->run);
+	t->show_block = w >= 0 ? w : t->run->next - 1;
+	drain(t);
+	t->dirty = 1;
+}
+
+/* A key as the answer of the waiting quiz; 1 when it was one. */
+static int
+answer_key(struct tui *t, int c)
+{
+	const struct lesson_block *b;
+	char key[2] = { 0, 0 };
+	int w, i;
+
+	if (t->run == NULL || (w = lesson_waiting(t->run)) < 0)
+		return 0;
+	b = &t->lesson->pages[t->run->page].blocks[w];
+	if (c < 0x21 || c > 0x7e)
+		return 0;
+	key[0] = (char)c;
+	i = lesson_choice_index(b, key);
+	if (i < 0 && c >= '1' && c <= '9' && c - '1' < b->nchoices)
+		i = c - '1';
+	if (i < 0) {
+		/* The first letter of a word key, when only one has it. */
+		int k, hits = 0;
+
+		for (k = 0; k < b->nchoices; k++)
+			if (b->choices[k].key[0] == c) {
+				hits++;
+				i = k;
+			}
+		if (hits != 1)
+			i = -1;
+	}
+	if (i < 0)
+		return 0;
+	if (t->prog != NULL && b->id != NULL)
+		progress_answer(t->prog, t->lesson->name, b->id,
+		    b->choices[i].key);
+	lesson_answer(t->run, i);
+	continue_page(t);
+	return 1;
+}
+
+/* The try-it block of the page (the last one shown), or -1. */
+static int
+try_block(const struct tui *t)
+{
+	const struct lesson_page *pg;
+	int i, found = -1;
+
+	if (t->run == NULL)
+		return -1;
+	pg = &t->lesson->pages[t->run->page];
+	for (i = 0; i < pg->nblocks; i++)
+		if (pg->blocks[i].kind == LB_TRY &&
+		    (t->review || i < t->run->next))
+			found = i;
+	return found;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+/* Draw context for the lesson pane: counts lines, draws visible ones. */
+struct pane {
+	const struct tui_rect *r;
+	int line;		/* next line index (from the top) */
+	int skip;		/* lines scrolled away */
+	int draw;
+};
+
+static void
+pane_line(struct pane *p, const char *s, int fg, int attr)
+{
+	int y = p->line - p->skip;
+
+	if (p->draw && y >= 0 && y < p->r->h)
+		tui_put_text(p->r->y + y, p->r->x, p->r->w, s, (size_t)-1, fg,
+		    attr);
+	p->line++;
+}
+
+static void
+pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
+    int fg, int attr)
+{
+	struct lesson_lines ls;
+	int i, j;
+
+	memset(&ls, 0, sizeof(ls));
+	lesson_wrap(text, p->r->w, indent1, indent2, &ls);
+	for (i = 0; i < ls.n; i++) {
+		const struct lesson_line *l = &ls.v[i];
+		int y = p->line - p->skip, x = 0;
+
+		if (p->draw && y >= 0 && y < p->r->h) {
+			for (j = 0; j < l->nspans; j++) {
+				const struct lesson_span *sp = &l->spans[j];
+				int sfg = fg, sattr = attr;
+
+				if (sp->style == LS_BOLD)
+					sattr |= GRID_BOLD;
+				else if (sp->style == LS_CODE) {
+					sfg = GRID_SERIES2;
+					if (tui_term.colors == CHART_COLOR_NONE)
+						sattr |= GRID_UNDERLINE;
+				}
+				x += tui_put_text(p->r->y + y, p->r->x + x,
+				    p->r->w - x, l->text + sp->off, sp->len,
+				    sfg, sattr);
+			}
+			if (l->nspans == 0)
+				tui_put_text(p->r->y + y, p->r->x, p->r->w,
+				    l->text, (size_t)-1, fg, attr);
+		}
+		p->line++;
+	}
+	lesson_lines_free(&ls);
+}
+
+static void
+lesson_block_draw(struct tui *t, struct pane *p, int i)
+{
+	const struct lesson_page *pg = &t->lesson->pages[t->run->page];
+	const struct lesson_block *b = &pg->blocks[i];
+	const struct lesson_block *next = i + 1 < pg->nblocks ?
+	    &pg->blocks[i + 1] : NULL;
+	const struct lesson_state *st = &t->run->st[i];
+	const struct lesson *l = t->lesson;
+	char buf[512];
+	int k;
+
+	switch (b->kind) {
+	case LB_TEXT:
+		if (b->bullet) {
+			snprintf(buf, sizeof(buf), "- %s", b->text);
+			pane_wrapped(p, buf, 0, 2, GRID_DEFAULT, 0);
+			if (next != NULL && next->kind == LB_TEXT &&
+			    next->bullet)
+				return;	/* a list: no gap between items */
+		} else {
+			pane_wrapped(p, b->text, 0, 0, GRID_DEFAULT, 0);
+		}
+		break;
+	case LB_CMD:
+		snprintf(buf, sizeof(buf), "%s%s", PROMPT, b->text);
+		pane_wrapped(p, buf, 0, 2, GRID_SERIES2, GRID_BOLD);
+		if (next != NULL && next->kind == LB_CMD)
+			return;
+		break;
+	case LB_QUIZ:
+	case LB_PREDICT:
+		snprintf(buf, sizeof(buf), "%s: %s", lesson_word(l,
+		    b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT), b->text);
+		pane_wrapped(p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
+		for (k = 0; k < b->nchoices; k++) {
+			int chosen = st->answer == k;
+
+			snprintf(buf, sizeof(buf), "%s) %s", b->choices[k].key,
+			    b->choices[k].text);
+			pane_wrapped(p, buf, 2, 5, chosen ? GRID_HILITE :
+			    GRID_DEFAULT, chosen ? GRID_REVERSE : 0);
+		}
+		if (st->answer >= 0) {
+			char *e = b->explain != NULL ?
+			    lesson_subst(t->run, b->explain) : NULL;
+
+			snprintf(buf, sizeof(buf), "%s %s",
+			    lesson_word(l, st->correct ? LW_RIGHT : LW_WRONG),
+			    e != NULL ? e : "");
+			free(e);
+			pane_wrapped(p, buf, 0, 0, st->correct ? GRID_GOOD :
+			    GRID_BAD, GRID_BOLD);
+		} else if (!t->review) {
+			struct strbuf keys;
+
+			strbuf_init(&keys);
+			for (k = 0; k < b->nchoices; k++)
+				strbuf_addf(&keys, "%s%s", k ? "/" : "",
+				    b->choices[k].key);
+			strbuf_addf(&keys, ", 1-%d", b->nchoices);
+			tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS,
+			    keys.s);
+			strbuf_done(&keys);
+			pane_line(p, buf, GRID_LABEL, GRID_DIM);
+		}
+		break;
+	case LB_CHECK:
+		if (st->message != NULL)
+			pane_wrapped(p, st->message, 0, 2, st->result == 1 ?
+			    GRID_GOOD : GRID_BAD, 0);
+		break;
+	case LB_TRY:
+		snprintf(buf, sizeof(buf), "%s: %s", lesson_word(l, LW_TRY),
+		    b->text);
+		pane_wrapped(p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
+		if (b->suggest != NULL) {
+			snprintf(buf, sizeof(buf), "%s: %s",
+			    lesson_word(l, LW_SUGGEST), b->suggest);
+			pane_wrapped(p, buf, 2, 4, GRID_SERIES2, 0);
+		}
+		for (k = 0; k < st->hints && k < b->nhints; k++) {
+			snprintf(buf, sizeof(buf), "%s %d: %s",
+			    lesson_word(l, LW_HINT), k + 1, b->hints[k]);
+			pane_wrapped(p, buf, 2, 4, GRID_LABEL, 0);
+		}
+		if (st->hints > b->nhints && b->solution != NULL) {
+			snprintf(buf, sizeof(buf), "%s: %s",
+			    lesson_word(l, LW_SOLUTION), b->solution);
+			pane_wrapped(p, buf, 2, 4, GRID_SERIES2, GRID_BOLD);
+		}
+		break;
+	case LB_REMEMBER:
+		return;		/* nothing to show */
+	}
+	pane_line(p, "", GRID_DEFAULT, 0);	/* paragraph gap */
+}
+
+static void
+lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
+{
+	struct pane p = { r, 0, 0, draw };
+	const struct lesson_page *pg;
+	char buf[512], num[32], tot[32];
+	int i, wait;
+
+	if (t->run == NULL) {
+		pane_wrapped(&p, t->lang == TUI_LANG_KO ?
+		    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
+		    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
+		    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
+		    "**Free lab** - type commands without a lesson, e.g. "
+		    "`data moons`, `net 2-16-16-1`, `train 50`, "
+		    "`set lambda 0.1`. `help` lists the commands; m opens the "
+		    "lesson menu.", 0, 0, GRID_DEFAULT, 0);
+		t->lesson_total = p.line;
+		return;
+	}
+	pg = &t->lesson->pages[t->run->page];
+	p.skip = t->lesson_scroll;
+	snprintf(num, sizeof(num), "%d", t->run->page + 1);
+	snprintf(tot, sizeof(tot), "%d", t->lesson->npages);
+	snprintf(buf, sizeof(buf), "%s/%s  %s", num, tot,
+	    pg->title != NULL ? pg->title : "");
+	pane_wrapped(&p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
+	pane_line(&p, "", GRID_DEFAULT, 0);
+	wait = lesson_waiting(t->run);
+	for (i = 0; i < pg->nblocks; i++) {
+		if (!t->review && i >= t->run->next && i != wait)
+			break;
+		if (i == t->show_block)
+			t->show_top = p.line;
+		lesson_block_draw(t, &p, i);
+		if (i == t->show_block)
+			t->show_end = p.line;
+	}
+	if (t->review && pg->nblocks > 0) {
+		tui_fmt(buf, sizeof(buf), t->lang, M_STEP_RUN,
+		    t->lang == TUI_LANG_KO ? "이 쪽 다시 실행" : "run this page");
+		pane_line(&p, buf, GRID_LABEL, GRID_DIM);
+	}
+	t->lesson_total = p.line;
+}
+
+/* Draws wrapped plain text starting at row top of r (rows outside are
+ * clipped). */
+struct plain {
+	const struct tui_rect *r;
+	int row, fg, attr;
+};
+
+static void
+plain_line(void *ctx, const char *line, size_t len)
+{
+	struct plain *p = ctx;
+
+	if (p->row >= 0 && p->row < p->r->h)
+		tui_put_text(p->r->y + p->row, p->r->x, p->r->w, line, len,
+		    p->fg, p->attr);
+	p->row++;
+}
+
+static void
+output_draw(struct tui *t, const struct tui_rect *r)
+{
+	/* From the newest line backwards until the area is full. */
+	int bottom = r->h + t->out_scroll;	/* row after the last line */
+	size_t i = t->nout;
+
+	while (i > 0 && bottom > 0) {
+		const struct outline *o = &t->out[--i];
+		struct plain p = { r, 0, GRID_DEFAULT, 0 };
+		char *text = NULL;
+		const char *s;
+
+		switch (o->kind) {
+		case TR_ECHO:
+			text = xasprintf("%s%s", PROMPT, o->text);
+			p.attr = GRID_BOLD;
+			break;
+		case TR_INFO:
+			p.fg = GRID_LABEL;
+			p.attr = GRID_DIM;
+			break;
+		case TR_WARNING:
+			p.fg = GRID_WARN;
+			p.attr = GRID_BOLD;
+			break;
+		case TR_ERROR:
+			text = xasprintf("error: %s", o->text);
+			p.fg = GRID_BAD;
+			p.attr = GRID_BOLD;
+			break;
+		case TR_CHART:
+			p.fg = GRID_TITLE;
+			break;
+		case TR_OUTPUT:
+			break;
+		}
+		s = text != NULL ? text : o->text;
+		bottom -= tui_wrap(s, r->w, NULL, NULL);
+		p.row = bottom;
+		tui_wrap(s, r->w, plain_line, &p);
+		free(text);
+	}
+}
+
+static void
+fmt_loss(char *buf, size_t n, double v)
+{
+	if (v != v)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.4g", v);
+}
+
+/* Status line: lesson, page, lambda, penalty, activation, norm, epoch,
+ * losses.  When they do not all fit, the least important segments are
+ * dropped first (prio 0 = keep longest). */
+struct seg {
+	char text[96];
+	int prio;
+	int bold;
+};
+
+static void
+status_draw(struct tui *t, const struct tui_rect *r)
+{
+	struct session_status st;
+	struct seg seg[10];
+	char a[32], b[32], n1[16], n2[16];
+	int nseg = 0, i, x = 0, total, drop;
+	short pair;
+
+	memset(seg, 0, sizeof(seg));
+	session_get_status(t->s, &st);
+	if (t->training) {
+		st.epoch = t->ep.total_epochs;
+		st.train_loss = t->ep.train_loss;
+		st.val_loss = t->ep.val_loss;
+		st.penalty = t->ep.penalty;
+	}
+	if (t->lesson != NULL && t->run != NULL) {
+		snprintf(n1, sizeof(n1), "%d", t->run->page + 1);
+		snprintf(n2, sizeof(n2), "%d", t->lesson->npages);
+		snprintf(seg[nseg].text, sizeof(seg[0].text), "%.40s",
+		    t->lesson->title);
+		seg[nseg].prio = 5;
+		seg[nseg++].bold = 1;
+		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang, M_PAGE,
+		    n1, n2);
+		seg[nseg++].prio = 0;
+	} else if (t->screen == SCR_LESSON) {
+		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
+		    t->lang == TUI_LANG_KO ? "자유 실습" : "free lab");
+		seg[nseg].prio = 5;
+		seg[nseg++].bold = 1;
+	}
+	snprintf(seg[nseg].text, sizeof(seg[0].text), "%s=%g %s",
+	    tui_term.ascii ? "lambda" : "\xce\xbb", st.lambda,
+	    st.reg != NULL ? st.reg : "");
+	seg[nseg++].prio = 0;
+	if (st.penalty == st.penalty) {
+		fmt_loss(a, sizeof(a), st.penalty);
+		snprintf(seg[nseg].text, sizeof(seg[0].text), "pen %s", a);
+		seg[nseg++].prio = 3;
+	}
+	snprintf(seg[nseg].text, sizeof(seg[0].text), "act %s",
+	    st.act != NULL ? st.act : "-");
+	seg[nseg++].prio = 2;
+	snprintf(seg[nseg].text, sizeof(seg[0].text), "norm %s",
+	    st.norm != NULL ? st.norm : "-");
+	seg[nseg++].prio = 2;
+	if (t->training) {
+		snprintf(n1, sizeof(n1), "%d", t->ep.epoch);
+		snprintf(n2, sizeof(n2), "%d", t->ep.epochs);
+		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang,
+		    M_TRAINING, n1, n2);
+		seg[nseg].bold = 1;
+		seg[nseg++].prio = 0;
+	} else {
+		snprintf(seg[nseg].text, sizeof(seg[0].text), "ep %d",
+		    st.epoch);
+		seg[nseg++].prio = 1;
+	}
+	fmt_loss(a, sizeof(a), st.train_loss);
+	fmt_loss(b, sizeof(b), st.val_loss);
+	snprintf(seg[nseg].text, sizeof(seg[0].text), "train %s val %s", a, b);
+	seg[nseg++].prio = 0;
+
+	/* Drop the least important segments until the rest fits. */
+	for (drop = 6; drop > 1; drop--) {
+		total = 0;
+		for (i = 0; i < nseg; i++)
+			if (seg[i].prio < drop)
+				total += 2 + utf8_width(seg[i].text,
+				    (size_t)-1);
+		if (total <= r->w)
+			break;
+	}
+	attrset(tui_style_attr(GRID_DEFAULT, GRID_DEFAULT, GRID_REVERSE,
+	    &pair));
+	mvhline(r->y, r->x, ' ', r->w);
+	attrset(A_NORMAL);
+	for (i = 0; i < nseg; i++) {
+		if (seg[i].prio >= drop)
+			continue;
+		x += i ? 2 : 1;
+		if (x >= r->w)
+			break;
+		x += tui_put_text(r->y, r->x + x, r->w - x, seg[i].text,
+		    (size_t)-1, GRID_DEFAULT, GRID_REVERSE |
+		    (seg[i].bold ? GRID_BOLD : 0));
+	}
+}
+
+static void
+note_draw(struct tui *t, const struct tui_rect *r)
+{
+	/* A note (quit question, first/last page) over the status line. */
+	if (t->note[0] == '\0')
+		return;
+	mvhline(r->y, r->x, ' ', r->w);
+	tui_put_text(r->y, r->x + 1, r->w - 1, t->note, (size_t)-1, GRID_WARN,
+	    GRID_BOLD | GRID_REVERSE);
+}
+
+static void
+help_draw(struct tui *t)
+{
+	int w = 56, h = 16, x, y, i;
+	struct tui_rect box;
+
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	x = (COLS - w) / 2;
+	y = (LINES - h) / 2;
+	box.x = x;
+	box.y = y;
+	box.w = w;
+	box.h = h;
+	tui_clear_rect(&box);
+	for (i = 0; i < h; i++) {
+		tui_put_text(y + i, x, 1, "|", 1, GRID_AXIS, 0);
+		tui_put_text(y + i, x + w - 1, 1, "|", 1, GRID_AXIS, 0);
+	}
+	for (i = 0; i < w; i++) {
+		tui_put_text(y, x + i, 1, "-", 1, GRID_AXIS, 0);
+		tui_put_text(y + h - 1, x + i, 1, "-", 1, GRID_AXIS, 0);
+	}
+	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
+	    (size_t)-1, GRID_TITLE, GRID_BOLD);
+	for (i = 0; i < 12 && i + 2 < h - 1; i++)
+		tui_put_text(y + 1 + i, x + 2, w - 4,
+		    tui_str(t->lang, (enum tui_msg)(M_HELP_1 + i)), (size_t)-1,
+		    GRID_DEFAULT, 0);
+	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
+	    (size_t)-1, GRID_LABEL, GRID_DIM);
+}
+
+static void
+menu_draw(struct tui *t)
+{
+	int i, y = 3, rows = LINES - 5, first = 0;
+	char buf[256], n1[16], n2[16];
+
+	tui_put_text(1, 2, COLS - 4, tui_str(t->lang, M_MENU_TITLE),
+	    (size_t)-1, GRID_TITLE, GRID_BOLD);
+	snprintf(buf, sizeof(buf), "[%s]", lang_code(t));
+	tui_put_text(1, COLS - 6, 5, buf, (size_t)-1, GRID_LABEL, 0);
+	if (t->sel >= rows)
+		first = t->sel - rows + 1;
+	for (i = first; i < t->nitems && y < LINES - 2; i++, y++) {
+		const struct menu_item *m = &t->items[i];
+		int sel = i == t->sel, x;
+
+		if (sel)
+			attrset(A_REVERSE);
+		mvhline(y, 2, ' ', COLS - 4);
+		attrset(A_NORMAL);
+		x = 3;
+		if (m->path != NULL)
+			snprintf(buf, sizeof(buf), "%2d  %s", i + 1, m->title);
+		else
+			snprintf(buf, sizeof(buf), "    %s", m->title);
+		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
+		    sel ? GRID_DEFAULT : GRID_DEFAULT,
+		    sel ? GRID_REVERSE | GRID_BOLD : 0);
+		if (m->path != NULL && COLS > 40) {
+			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
+			    progress_pages_seen(t->prog, m->name) : 0);
+			snprintf(n2, sizeof(n2), "%d", m->npages);
+			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_DONE, n1, n2);
+			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
+			    GRID_LABEL, sel ? GRID_REVERSE : 0);
+		}
+	}
+	if (t->nitems <= 1)
+		tui_put_text(y + 1, 4, COLS - 6, tui_str(t->lang, M_MENU_EMPTY),
+		    (size_t)-1, GRID_WARN, 0);
+	tui_put_text(LINES - 1, 1, COLS - 2, tui_str(t->lang, M_MENU_KEYS),
+	    (size_t)-1, GRID_LABEL, GRID_DIM);
+}
+
+static void
+too_small_draw(struct tui *t)
+{
+	char w[16], h[16], buf[128];
+	int cols;
+
+	snprintf(w, sizeof(w), "%d", t->lay.need_w);
+	snprintf(h, sizeof(h), "%d", t->lay.need_h);
+	tui_fmt(buf, sizeof(buf), t->lang, M_TOO_SMALL, w,
+	    tui_term.ascii ? "x" : "\xc3\x97", h);
+	cols = utf8_width(buf, (size_t)-1);
+	if (cols > COLS) {
+		/* Even the notice does not fit: wrap it. */
+		struct tui_rect r = { 0, 0, COLS, LINES };
+		struct plain p = { &r, LINES / 2 - 1, GRID_WARN, GRID_BOLD };
+
+		tui_wrap(buf, COLS, plain_line, &p);
+		return;
+	}
+	tui_put_text(LINES / 2, (COLS - cols) / 2, COLS, buf, (size_t)-1,
+	    GRID_WARN, GRID_BOLD);
+}
+
+static void
+relayout(struct tui *t)
+{
+	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
+
+	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
+	session_set_render(t->s, t->o->ascii ? CHART_GLYPH_ASCII :
+	    chart_detect_tiers(0).glyphs, tui_term.colors,
+	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
+	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
+	render_chart(t);
+	t->dirty = 1;
+}
+
+static void
+redraw(struct tui *t)
+{
+	const struct tui_layout *l = &t->lay;
+	int visible;
+
+	erase();
+	curs_set(0);
+	if (l->too_small) {
+		too_small_draw(t);
+	} else if (t->screen == SCR_MENU) {
+		menu_draw(t);
+	} else {
+		/* The lesson pane: measure, clamp the scroll, draw. */
+		t->show_top = t->show_end = -1;
+		lesson_pane_draw(t, &l->lesson, 0);
+		if (t->show_block >= 0 && t->show_top >= 0) {
+			/* Bring the block in view, its start first. */
+			t->lesson_scroll = t->show_end - l->lesson.h;
+			if (t->lesson_scroll > t->show_top)
+				t->lesson_scroll = t->show_top;
+			t->show_block = -1;
+		}
+		if (t->lesson_scroll > t->lesson_total - l->lesson.h)
+			t->lesson_scroll = t->lesson_total - l->lesson.h;
+		if (t->lesson_scroll < 0)
+			t->lesson_scroll = 0;
+		lesson_pane_draw(t, &l->lesson, 1);
+		if (t->lesson_total - t->lesson_scroll > l->lesson.h &&
+		    l->lesson.w > 8)
+			tui_put_text(l->lesson.y + l->lesson.h - 1,
+			    l->lesson.x + l->lesson.w - 7, 7,
+			    tui_term.ascii ? " more v" : " more \xe2\x86\x93",
+			    (size_t)-1, GRID_MARKER, GRID_REVERSE);
+		if (l->vsep.h > 0)
+			tui_put_vrule(&l->vsep);
+		if (l->hsep.w > 0)
+			tui_put_hrule(&l->hsep, tui_str(t->lang,
+			    t->o->present ? M_TAB_LESSON : M_TAB_OUTPUT));
+		if (t->have_chart) {
+			tui_put_grid(&l->chart, &t->chart);
+		} else if (l->chart.h > 0) {
+			const char *s = tui_str(t->lang, M_NO_CHART);
+			int w = utf8_width(s, (size_t)-1);
+
+			tui_put_text(l->chart.y + l->chart.h / 2,
+			    l->chart.x + (w < l->chart.w ?
+			    (l->chart.w - w) / 2 : 0), l->chart.w, s,
+			    (size_t)-1, GRID_LABEL, GRID_DIM);
+		}
+		if (l->output.h > 0)
+			output_draw(t, &l->output);
+		status_draw(t, &l->status);
+		note_draw(t, &l->status);
+		visible = l->prompt.h > 0;
+		if (visible && rl_end == 0 && t->focus != FOCUS_PROMPT) {
+			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
+			    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
+			    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
+		} else if (visible) {
+			if (t->help || t->training)
+				tui_input_draw(&l->prompt, 0);
+			else
+				tui_input_draw(&l->prompt,
+				    t->focus == FOCUS_PROMPT);
+		}
+	}
+	if (t->help && !l->too_small)
+		help_draw(t);
+	refresh();
+	t->dirty = 0;
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void
+on_line(void *ctx, const char *line)
+{
+	struct tui *t = ctx;
+
+	free(t->pending);
+	t->pending = NULL;
+	if (line == NULL)
+		t->pending_eof = 1;
+	else
+		t->pending = xstrdup(line);
+}
+
+static void
+on_matches(void *ctx, const char *const *m, int n)
+{
+	struct tui *t = ctx;
+	struct strbuf b;
+	int i;
+
+	strbuf_init(&b);
+	strbuf_adds(&b, tui_str(t->lang, M_MATCHES));
+	for (i = 0; i < n; i++) {
+		strbuf_addch(&b, ' ');
+		strbuf_adds(&b, m[i]);
+	}
+	out_add(t, TR_INFO, b.s);
+	strbuf_done(&b);
+	redraw(t);
+}
+
+static void
+on_idle_key(int c)
+{
+	if (c == KEY_RESIZE && the_tui != NULL) {
+		relayout(the_tui);
+		redraw(the_tui);
+	}
+}
+
+static void
+focus_prompt(struct tui *t)
+{
+	if (t->focus == FOCUS_PROMPT)
+		return;
+	t->focus = FOCUS_PROMPT;
+	if (t->o->present)
+		relayout(t);
+	t->dirty = 1;
+}
+
+static void
+focus_lesson(struct tui *t)
+{
+	if (t->screen != SCR_LESSON)
+		return;
+	t->focus = FOCUS_LESSON;
+	if (t->o->present)
+		relayout(t);
+	t->dirty = 1;
+}
+
+static void
+scroll_output(struct tui *t, int delta)
+{
+	size_t i;
+	int total = 0;
+
+	for (i = 0; i < t->nout; i++)
+		total += tui_wrap(t->out[i].text, t->lay.output.w > 0 ?
+		    t->lay.output.w : 1, NULL, NULL);
+	t->out_scroll += delta;
+	if (t->out_scroll > total - t->lay.output.h)
+		t->out_scroll = total - t->lay.output.h;
+	if (t->out_scroll < 0)
+		t->out_scroll = 0;
+	t->dirty = 1;
+}
+
+/* Reads a page number in the status line; -1 when cancelled. */
+static int
+ask_page(struct tui *t)
+{
+	char num[8] = "", last[16];
+	size_t n = 0;
+	long v;
+
+	snprintf(last, sizeof(last), "%d", t->lesson->npages);
+	for (;;) {
+		int c;
+
+		tui_fmt(t->note, sizeof(t->note), t->lang, M_JUMP_PROMPT,
+		    last);
+		strncat(t->note, num, sizeof(t->note) - strlen(t->note) - 1);
+		redraw(t);
+		c = getch();
+		if (c == ERR) {
+			if (tui_quit_signal)
+				return -1;
+			continue;
+		}
+		if (c == KEY_RESIZE) {
+			relayout(t);
+			continue;
+		}
+		if (c >= '0' && c <= '9' && n + 1 < sizeof(num)) {
+			num[n++] = (char)c;
+			num[n] = '\0';
+		} else if ((c == KEY_BACKSPACE || c == 127 || c == 8) && n > 0) {
+			num[--n] = '\0';
+		} else if (c == '\r' || c == '\n' || c == KEY_ENTER) {
+			break;
+		} else if (c == 27 || c == 3 || c == 'q') {
+			n = 0;
+			break;
+		}
+	}
+	t->note[0] = '\0';
+	if (n == 0 || parse_long(num, &v) != 0)
+		return -1;
+	if (v < 1 || v > t->lesson->npages) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_BAD_PAGE));
+		return -1;
+	}
+	return (int)v - 1;
+}
+
+static void
+key_menu(struct tui *t, int c)
+{
+	switch (c) {
+	case KEY_UP:
+	case 'k':
+		if (t->sel > 0)
+			t->sel--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		if (t->sel + 1 < t->nitems)
+			t->sel++;
+		break;
+	case KEY_HOME:
+		t->sel = 0;
+		break;
+	case KEY_END:
+		t->sel = t->nitems - 1;
+		break;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+	case ' ':
+	case KEY_RIGHT:
+		menu_open(t, t->sel);
+		break;
+	case 'l':
+	case 'L':
+		t->lang = t->lang == TUI_LANG_KO ? TUI_LANG_EN : TUI_LANG_KO;
+		menu_load(t);
+		break;
+	case 'q':
+	case 'Q':
+	case 3:
+		t->quit = 1;
+		break;
+	default:
+		if (c >= '1' && c <= '9' && c - '1' < t->nitems)
+			t->sel = c - '1';
+		break;
+	}
+	t->dirty = 1;
+}
+
+static void
+key_lesson(struct tui *t, int c)
+{
+	int p, tb;
+
+	t->note[0] = '\0';
+	if (answer_key(t, c))
+		return;
+	switch (c) {
+	case 'n':
+	case ' ':
+	case KEY_NPAGE:
+		turn_page(t, 1);
+		break;
+	case 'p':
+	case KEY_PPAGE:
+	case KEY_BACKSPACE:
+		turn_page(t, -1);
+		break;
+	case 'g':
+		if (t->run != NULL && (p = ask_page(t)) >= 0)
+			show_page(t, p, !progress_page_seen(t->prog,
+			    t->lesson->name, p));
+		break;
+	case 'm':
+		lesson_close(t);
+		menu_load(t);
+		t->screen = SCR_MENU;
+		break;
+	case 'q':
+	case 'Q':
+		t->quit = 1;
+		break;
+	case 'h':
+		if ((tb = try_block(t)) >= 0)
+			lesson_reveal_hint(t->run, tb);
+		break;
+	case KEY_UP:
+	case 'k':
+		t->lesson_scroll--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		t->lesson_scroll++;
+		break;
+	case '[':
+	case KEY_SR:
+		scroll_output(t, 3);
+		break;
+	case ']':
+	case KEY_SF:
+		scroll_output(t, -3);
+		break;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		if (t->review && t->run != NULL) {
+			show_page(t, t->run->page, 1);
+		} else if ((tb = try_block(t)) >= 0) {
+			const struct lesson_block *b =
+			    &t->lesson->pages[t->run->page].blocks[tb];
+
+			if (b->suggest != NULL && rl_end == 0)
+				tui_input_set_line(b->suggest);
+			focus_prompt(t);
+		} else {
+			turn_page(t, 1);
+		}
+		break;
+	case ':':
+	case '\t':
+	case '/':
+		focus_prompt(t);
+		break;
+	case 3:
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_PROMPT_HINT));
+		break;
+	default:
+		/* Any other printable key starts a command line. */
+		if (c > 0x20 && c < 0x7f && t->run == NULL) {
+			focus_prompt(t);
+			tui_input_key(c);
+		}
+		break;
+	}
+	t->dirty = 1;
+}
+
+static void
+key_prompt(struct tui *t, int c)
+{
+	switch (c) {
+	case 3:
+		tui_input_cancel();
+		break;
+	case 27:
+		/* A lone Esc leaves the prompt; Esc + key is Meta-key. */
+		timeout(0);
+		c = getch();
+		timeout(POLL_MS);
+		if (c == ERR) {
+			focus_lesson(t);
+		} else {
+			tui_input_key(27);
+			tui_input_key(c);
+		}
+		break;
+	case KEY_PPAGE:
+		scroll_output(t, t->lay.output.h > 2 ? t->lay.output.h - 1 : 1);
+		break;
+	case KEY_NPAGE:
+		scroll_output(t, -(t->lay.output.h > 2 ? t->lay.output.h - 1 :
+		    1));
+		break;
+	case KEY_F(1):
+		t->help = 1;
+		break;
+	default:
+		tui_input_key(c);
+		break;
+	}
+	t->dirty = 1;
+}
+
+static void
+handle_key(struct tui *t, int c)
+{
+	if (c == KEY_RESIZE) {
+		relayout(t);
+		return;
+	}
+	if (c == 26) {			/* Ctrl-Z */
+		tui_term_suspend();
+		relayout(t);
+		return;
+	}
+	if (t->help) {
+		t->help = 0;
+		t->dirty = 1;
+		return;
+	}
+	if (t->lay.too_small) {
+		if (c == 'q' || c == 'Q' || c == 3)
+			t->quit = 1;
+		return;
+	}
+	if (t->screen == SCR_MENU) {
+		if (c == '?' || c == KEY_F(1))
+			t->help = 1;
+		else
+			key_menu(t, c);
+		t->dirty = 1;
+		return;
+	}
+	if (t->focus == FOCUS_PROMPT) {
+		key_prompt(t, c);
+	} else if (c == '?' || c == KEY_F(1)) {
+		t->help = 1;
+		t->dirty = 1;
+	} else {
+		key_lesson(t, c);
+	}
+}
+
+/* ------------------------------------------------------------ main */
+
+/* Opens o->lesson ("0" = the first lesson); -1 when not found. */
+static int
+open_initial(struct tui *t, const char *spec)
+{
+	struct strbuf err;
+	char *path = NULL;
+	long n;
+
+	if (parse_long(spec, &n) == 0 && n >= 0) {
+		int i, num;
+
+		for (i = 0; i < t->nitems; i++) {
+			struct lesson *l;
+
+			if (t->items[i].path == NULL)
+				continue;
+			l = lesson_load(t->items[i].path, NULL, NULL);
+			num = l != NULL ? lesson_number(l) : -1;
+			lesson_free(l);
+			if (num == n) {
+				menu_open(t, i);
+				return 0;
+			}
+		}
+		/* No lesson with that number: a 0-based index (0 = first). */
+		if (n == 0 && t->nitems > 1) {
+			menu_open(t, 0);
+			return 0;
+		}
+	}
+	strbuf_init(&err);
+	path = lesson_resolve(spec, lang_code(t), &err);
+	if (path == NULL) {
+		char buf[256];
+
+		tui_fmt(buf, sizeof(buf), t->lang, M_NO_LESSON, spec);
+		out_add(t, TR_ERROR, err.len > 0 ? err.s : buf);
+		strbuf_done(&err);
+		return -1;
+	}
+	strbuf_done(&err);
+	lesson_open_path(t, path);
+	free(path);
+	return 0;
+}
+
+int
+tui_main(const struct tui_options *o)
+{
+	struct tui_input_hooks hooks;
+	struct tui t;
+	int sig;
+
+	/* First readline touch, before curses and any rl_* call: otherwise
+	 * readline exports LINES/COLUMNS and resizing stops working. */
+	rl_change_environment = 0;
+
+	memset(&t, 0, sizeof(t));
+	t.show_block = -1;
+	t.o = o;
+	tui_term.utf8 = tui_term_locale();
+	tui_term.ascii = o->ascii || !tui_term.utf8;
+	tui_term.present = o->present;
+	if (o->lang == NULL || tui_lang_parse(o->lang, &t.lang) != 0)
+		t.lang = tui_lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"),
+		    getenv("LC_MESSAGES"), getenv("LANG"));
+
+	t.s = session_new(o->seed);
+	t.tr = transcript_new();
+	t.prog = progress_load(NULL, NULL);
+	grid_init(&t.chart, 0, 0);
+	session_set_epoch_hook(t.s, epoch_hook, &t);
+	the_tui = &t;
+
+	if (tui_term_start(o->color) != 0) {
+		session_free(t.s);
+		transcript_free(t.tr);
+		progress_free(t.prog);
+		grid_done(&t.chart);
+		return 1;
+	}
+	timeout(POLL_MS);
+	hooks.on_line = on_line;
+	hooks.show_matches = on_matches;
+	hooks.ctx = &t;
+	tui_input_init(PROMPT, &hooks);
+	tui_input_idle_key = on_idle_key;
+
+	menu_load(&t);
+	t.screen = SCR_MENU;
+	relayout(&t);
+	if (o->lesson != NULL)
+		open_initial(&t, o->lesson);
+
+	while (!t.quit && !tui_quit_signal) {
+		int c;
+
+		if (t.dirty)
+			redraw(&t);
+		c = getch();
+		if (c == ERR)
+			continue;
+		handle_key(&t, c);
+		if (t.pending_eof) {
+			t.pending_eof = 0;
+			t.quit = 1;
+		}
+		if (t.pending != NULL) {
+			char *line = t.pending;
+
+			t.pending = NULL;
+			run_line(&t, line);
+			free(line);
+		}
+	}
+
+	sig = tui_quit_signal;
+	tui_input_done();
+	tui_term_stop();
+	lesson_close(&t);
+	menu_free(&t);
+	for (size_t i = 0; i < t.nout; i++)
+		free(t.out[i].text);
+	free(t.out);
+	free(t.pending);
+	grid_done(&t.chart);
+	transcript_free(t.tr);
+	session_free(t.s);
+	progress_free(t.prog);
+	the_tui = NULL;
+	if (sig != 0) {
+		/* Terminal restored; now die of the signal as asked. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}
