@@ -1,0 +1,542 @@
+#include "config.h"
+/*
+ * cli.c - lessons from the command line: finding lesson files, --check,
+ * --list, --reset-progress and --batch (a whole lesson played to stdout
+ * with no terminal, quizzes answered with the keyed answer, for CI and
+ * golden tests).
+ */
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd/cmd.h"
+#include "lesson/lesson-cli.h"
+#include "lesson/lesson.h"
+#include "lesson/progress.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/regtutor"
+#endif
+
+/* ------------------------------------------------------------ finding */
+
+const char *
+lesson_env_lang(void)
+{
+	static const char *const vars[] = {
+		"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"
+	};
+	size_t i;
+
+	for (i = 0; i < COUNT(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "ko", 2) == 0 ? "ko" : "en";
+	}
+	return "en";
+}
+
+char *
+lesson_dir(const char *lang)
+{
+	const char *d = getenv("REGTUTOR_DATADIR");
+
+	if (d == NULL || *d == '\0')
+		d = PKGDATADIR;
+	return xasprintf("%s/lessons/%s", d, lang);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+lesson_paths(const char *lang, char ***paths)
+{
+	char *dir = lesson_dir(lang);
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0;
+	DIR *d;
+
+	d = opendir(dir);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= 7 || e->d_name[0] == '.' ||
+		    strcmp(e->d_name + len - 7, ".lesson") != 0)
+			continue;
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+	v = xreallocarray(v, n + 1, sizeof *v);
+	v[n] = NULL;
+	qsort(v, n, sizeof *v, cmp_str);
+	*paths = v;
+	return (int)n;
+}
+
+void
+lesson_paths_free(char **paths)
+{
+	char **p;
+
+	if (paths == NULL)
+		return;
+	for (p = paths; *p != NULL; p++)
+		free(*p);
+	free(paths);
+}
+
+/* "dir/01-overfitting.lesson" matches "1", "01-overfitting", "overfitting". */
+static int
+spec_matches(const char *path, const char *spec)
+{
+	const char *b = strrchr(path, '/'), *dash;
+	size_t n;
+	long num, fnum;
+
+	b = b != NULL ? b + 1 : path;
+	n = strlen(b) - 7;
+	if (parse_long(spec, &num) == 0) {
+		char *digits = xstrndup(b, strspn(b, "0123456789"));
+		int ok = *digits != '\0' && parse_long(digits, &fnum) == 0 &&
+		    fnum == num;
+
+		free(digits);
+		return ok;
+	}
+	if (strlen(spec) == n && strncmp(b, spec, n) == 0)
+		return 1;
+	dash = strchr(b, '-');
+	return dash != NULL && (size_t)(b + n - dash - 1) == strlen(spec) &&
+	    strncmp(dash + 1, spec, strlen(spec)) == 0;
+}
+
+char *
+lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
+{
+	struct stat sb;
+	char **v, *found = NULL;
+	int i, n;
+
+	if (strchr(spec, '/') != NULL || (strlen(spec) > 7 &&
+	    strcmp(spec + strlen(spec) - 7, ".lesson") == 0)) {
+		if (stat(spec, &sb) == 0)
+			return xstrdup(spec);
+		strbuf_addf(err, "no lesson file '%s'\n", spec);
+		return NULL;
+	}
+	n = lesson_paths(lang, &v);
+	for (i = 0; i < n; i++) {
+		if (spec_matches(v[i], spec)) {
+			found = xstrdup(v[i]);
+			break;
+		}
+	}
+	if (found == NULL) {
+		char *dir = lesson_dir(lang);
+
+		strbuf_addf(err, "no lesson '%s' in %s", spec, dir);
+		if (n > 0) {
+			strbuf_adds(err, " (there are:");
+			for (i = 0; i < n; i++) {
+				const char *b = strrchr(v[i], '/') + 1;
+
+				strbuf_addf(err, " %.*s", (int)strlen(b) - 7,
+				    b);
+			}
+			strbuf_adds(err, ")");
+		}
+		strbuf_adds(err, "\n");
+		free(dir);
+	}
+	lesson_paths_free(v);
+	return found;
+}
+
+/* ------------------------------------------------------------ batch */
+
+struct out {
+	FILE *f;
+	int width;
+	int color;
+};
+
+static void
+put_styled(const struct out *o, const struct lesson_line *ln)
+{
+	int i;
+
+	for (i = 0; i < ln->nspans; i++) {
+		const struct lesson_span *sp = &ln->spans[i];
+		const char *on = NULL;
+
+		if (o->color && sp->style == LS_BOLD)
+			on = "\033[1m";
+		else if (o->color && sp->style == LS_CODE)
+			on = "\033[36m";
+		if (on != NULL)
+			fputs(on, o->f);
+		fwrite(ln->text + sp->off, 1, sp->len, o->f);
+		if (on != NULL)
+			fputs("\033[0m", o->f);
+	}
+	/* no trailing blanks in plain output */
+	fputc('\n', o->f);
+}
+
+/* Prints text wrapped, every line prefixed by indent columns. */
+static void
+put_text(const struct out *o, const char *text, int indent1, int indent2)
+{
+	struct lesson_lines ls = { NULL, 0 };
+	int i;
+
+	lesson_wrap_ex(text, o->width, indent1, indent2,
+	    o->color ? 0 : LESSON_WRAP_TICKS, &ls);
+	for (i = 0; i < ls.n; i++) {
+		struct lesson_line *ln = &ls.v[i];
+		size_t len = strlen(ln->text);
+
+		/* trim trailing blanks (an empty indented line) */
+		while (len > 0 && ln->text[len - 1] == ' ')
+			len--;
+		ln->text[len] = '\0';
+		while (ln->nspans > 0 &&
+		    ln->spans[ln->nspans - 1].off >= len)
+			ln->nspans--;
+		if (ln->nspans > 0) {
+			struct lesson_span *sp = &ln->spans[ln->nspans - 1];
+
+			if (sp->off + sp->len > len)
+				sp->len = len - sp->off;
+		}
+		put_styled(o, ln);
+	}
+	lesson_lines_free(&ls);
+}
+
+/* Prints prefix + text wrapped: the first line indented by indent, the
+ * others aligned after the prefix (or by indent + 2 for a long prefix). */
+static void
+put_prefixed(const struct out *o, int indent, const char *prefix,
+    const char *text)
+{
+	char *t = xasprintf("%s%s", prefix, text);
+	int w = utf8_width(prefix, (size_t)-1);
+
+	put_text(o, t, indent, indent + (w > 10 ? 2 : w));
+	free(t);
+}
+
+static int
+flush_tr(struct transcript *t, size_t *from, const struct out *o)
+{
+	size_t n = transcript_count(t), i;
+	int errors = 0;
+
+	for (i = *from; i < n; i++)
+		if (transcript_item(t, i)->kind == TR_ERROR)
+			errors++;
+	transcript_print(t, *from, o->f, NULL, o->color ? CMD_COLOR_8 :
+	    CMD_COLOR_NONE, 1);
+	*from = n;
+	return errors;
+}
+
+static void
+put_choices(const struct out *o, const struct lesson_block *b)
+{
+	int i;
+
+	for (i = 0; i < b->nchoices; i++) {
+		char *p = xasprintf("%s) ", b->choices[i].key);
+
+		put_prefixed(o, 2, p, b->choices[i].text);
+		free(p);
+	}
+}
+
+static void
+put_rule(const struct out *o, const char *title, int ch)
+{
+	int w = utf8_width(title, (size_t)-1), i;
+
+	fprintf(o->f, "%s\n", title);
+	for (i = 0; i < w && i < o->width; i++)
+		fputc(ch, o->f);
+	fputc('\n', o->f);
+}
+
+/* Plays the current page; returns failures. */
+static int
+batch_page(struct lesson_run *r, const struct out *o, size_t *from)
+{
+	const struct lesson *l = r->lesson;
+	const struct lesson_page *pg = &l->pages[r->page];
+	int fails = 0, rc;
+
+	for (;;) {
+		int i = r->next;
+		const struct lesson_block *b;
+		char *line;
+
+		if (i >= pg->nblocks)
+			break;
+		b = &pg->blocks[i];
+		if (b->kind == LB_QUIZ || b->kind == LB_PREDICT) {
+			line = xasprintf("%s [%s]: ", lesson_word(l,
+			    b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT), b->id);
+			put_prefixed(o, 0, line, b->text);
+			free(line);
+			put_choices(o, b);
+		}
+		rc = lesson_step(r);
+		if (rc == LR_WAIT) {
+			line = xasprintf("%s: %s", lesson_word(l, LW_ANSWER),
+			    b->choices[b->answer].key);
+			fprintf(o->f, "%s\n", line);
+			free(line);
+			rc = lesson_answer(r, b->answer);
+			fails += flush_tr(r->tr, from, o);
+			{
+				const char *verdict = lesson_word(l,
+				    r->st[i].correct ? LW_RIGHT : LW_WRONG);
+				char *e = b->explain != NULL ?
+				    lesson_subst(r, b->explain) : xstrdup("");
+
+				line = xasprintf("%s %s", verdict, e);
+				put_text(o, line, 0, 2);
+				free(line);
+				free(e);
+			}
+			fputc('\n', o->f);
+			continue;
+		}
+		fails += flush_tr(r->tr, from, o);
+		switch (b->kind) {
+		case LB_TEXT:
+			if (b->bullet) {
+				line = xasprintf("- %s", b->text);
+				put_text(o, line, 0, 2);
+				free(line);
+			} else {
+				put_text(o, b->text, 0, 0);
+			}
+			if (i + 1 >= pg->nblocks ||
+			    !pg->blocks[i + 1].bullet || !b->bullet)
+				fputc('\n', o->f);
+			break;
+		case LB_CMD:
+			if (i + 1 >= pg->nblocks ||
+			    pg->blocks[i + 1].kind != LB_CMD)
+				fputc('\n', o->f);
+			break;
+		case LB_CHECK:
+			put_text(o, r->st[i].message, 0, 2);
+			fputc('\n', o->f);
+			if (r->st[i].result != 1)
+				fails++;
+			break;
+		case LB_TRY: {
+			int h;
+
+			line = xasprintf("%s: ", lesson_word(l, LW_TRY));
+			put_prefixed(o, 0, line, b->text);
+			free(line);
+			if (b->suggest != NULL)
+				fprintf(o->f, "  %s: %s\n",
+				    lesson_word(l, LW_SUGGEST), b->suggest);
+			for (h = 0; h < b->nhints; h++) {
+				line = xasprintf("%s %d: ",
+				    lesson_word(l, LW_HINT), h + 1);
+				put_prefixed(o, 2, line, b->hints[h]);
+				free(line);
+				lesson_reveal_hint(r, i);
+			}
+			lesson_reveal_hint(r, i);
+			fprintf(o->f, "  %s: %s\n\n",
+			    lesson_word(l, LW_SOLUTION), b->solution);
+			break;
+		}
+		case LB_REMEMBER:
+		case LB_QUIZ:
+		case LB_PREDICT:
+			break;
+		}
+		if (rc == LR_END)
+			break;
+	}
+	return fails;
+}
+
+int
+lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
+{
+	struct session *s = session_new(l->seed);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r;
+	struct out o;
+	size_t from = 0;
+	int p, fails = 0, num = lesson_number(l);
+	char *head;
+
+	o.f = out;
+	o.width = ro != NULL && ro->width > 0 ? ro->width : 72;
+	o.color = ro != NULL && ro->colors != CMD_COLOR_NONE;
+	session_set_render(s, ro != NULL ? ro->glyphs : CMD_GLYPH_ASCII,
+	    ro != NULL ? ro->colors : CMD_COLOR_NONE, o.width,
+	    ro != NULL && ro->height > 0 ? ro->height : 16);
+	r = lesson_run_new(l, s, t);
+	if (num >= 0)
+		head = xasprintf("%d. %s", num, l->title);
+	else
+		head = xstrdup(l->title);
+	put_rule(&o, head, '=');
+	free(head);
+	fputc('\n', out);
+	for (p = 0; p < l->npages; p++) {
+		head = xasprintf("%s %d/%d: %s", lesson_word(l, LW_PAGE),
+		    p + 1, l->npages, l->pages[p].title);
+		put_rule(&o, head, '-');
+		free(head);
+		fputc('\n', out);
+		lesson_goto(r, p);
+		fails += batch_page(r, &o, &from);
+	}
+	lesson_run_free(r);
+	transcript_free(t);
+	session_free(s);
+	return fails;
+}
+
+/* ------------------------------------------------------------ entry points */
+
+int
+lesson_cli_check(int nfiles, char *const *files)
+{
+	int i, bad = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		struct strbuf diag;
+		struct lesson *l;
+		int nerr = 0;
+
+		strbuf_init(&diag);
+		l = lesson_load(files[i], &diag, &nerr);
+		if (l == NULL) {
+			fputs(diag.s, stderr);
+			fprintf(stderr, "%s: %d problem%s\n", files[i], nerr,
+			    nerr == 1 ? "" : "s");
+			bad = 1;
+		}
+		lesson_free(l);
+		strbuf_done(&diag);
+	}
+	return bad;
+}
+
+int
+lesson_cli_batch(const char *spec, const char *lang,
+    const struct lesson_render *ro)
+{
+	struct strbuf err;
+	struct lesson *l;
+	char *path;
+	int fails;
+
+	strbuf_init(&err);
+	path = lesson_resolve(spec, lang != NULL ? lang : lesson_env_lang(),
+	    &err);
+	if (path == NULL) {
+		fprintf(stderr, "regtutor: %s", err.s);
+		strbuf_done(&err);
+		return 2;
+	}
+	l = lesson_load(path, &err, NULL);
+	free(path);
+	if (l == NULL) {
+		fputs(err.s, stderr);
+		strbuf_done(&err);
+		return 2;
+	}
+	strbuf_done(&err);
+	fails = lesson_batch(l, stdout, ro);
+	fflush(stdout);
+	if (fails > 0)
+		fprintf(stderr, "regtutor: %s: %d checkpoint%s or command%s "
+		    "failed\n", l->name, fails, fails == 1 ? "" : "s",
+		    fails == 1 ? "" : "s");
+	lesson_free(l);
+	return fails > 0 ? 1 : 0;
+}
+
+int
+lesson_cli_list(const char *lang)
+{
+	struct strbuf warn;
+	struct progress *pr;
+	char **v;
+	int i, n;
+
+	if (lang == NULL)
+		lang = lesson_env_lang();
+	strbuf_init(&warn);
+	pr = progress_load(NULL, &warn);
+	if (warn.len > 0)
+		fprintf(stderr, "regtutor: %s", warn.s);
+	strbuf_done(&warn);
+	n = lesson_paths(lang, &v);
+	if (n == 0) {
+		char *dir = lesson_dir(lang);
+
+		fprintf(stderr, "regtutor: no lessons in %s\n", dir);
+		free(dir);
+	}
+	for (i = 0; i < n; i++) {
+		struct lesson *l = lesson_load(v[i], NULL, NULL);
+		const char *b = strrchr(v[i], '/') + 1;
+		int w, pad;
+
+		if (l == NULL) {
+			printf("  ?  %.*s  (does not load: regtutor --check "
+			    "%s)\n", (int)strlen(b) - 7, b, v[i]);
+			continue;
+		}
+		w = utf8_width(l->title, (size_t)-1);
+		pad = w < 40 ? 40 - w : 1;
+		printf("%3d  %s%*s  %d/%d %s, %d %s\n", lesson_number(l),
+		    l->title, pad, "", progress_pages_seen(pr, l->name),
+		    l->npages, strcmp(lang, "ko") == 0 ? "페이지" : "pages",
+		    progress_quizzes_answered(pr, l->name),
+		    strcmp(lang, "ko") == 0 ? "퀴즈" : "quizzes");
+		lesson_free(l);
+	}
+	lesson_paths_free(v);
+	progress_free(pr);
+	return n > 0 ? 0 : 1;
+}
+
+int
+lesson_cli_reset_progress(void)
+{
+	struct strbuf err;
+	int rc;
+
+	strbuf_init(&err);
+	rc = progress_reset(NULL, &err);
+	if (rc != 0)
+		fprintf(stderr, "regtutor: %s", err.s);
+	strbuf_done(&err);
+	return rc != 0 ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+/*
+ * lesson-cli.h - the lesson entry points of the command line, called by
+ * src/main.c: --check, --batch, --list, --reset-progress, and the helpers
+ * that find lesson files by number, name or path in the right language.
+ *
+ * Lesson files live in $REGTUTOR_DATADIR/lessons/<lang>/ when that is set,
+ * else in PKGDATADIR/lessons/<lang>/, named NN-name.lesson.
+ */
+#ifndef REGTUTOR_LESSON_CLI_H
+#define REGTUTOR_LESSON_CLI_H
+
+#include <stdio.h>
+
+#include "util/util.h"
+
+struct lesson;
+
+/* Chart/text rendering for batch output (CMD_GLYPH_*, CMD_COLOR_*;
+ * width/height in cells, 0 = default 72 x 16). */
+struct lesson_render {
+	int glyphs;
+	int colors;
+	int width;
+	int height;
+};
+
+/* "ko" when LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the first one set and
+ * non-empty) starts with "ko", else "en". */
+const char *lesson_env_lang(void);
+/* The lesson directory for lang (no trailing slash); caller frees. */
+char *lesson_dir(const char *lang);
+/* Sorted paths of the *.lesson files for lang; returns the count, *paths
+ * a NULL-terminated array (free with lesson_paths_free). */
+int lesson_paths(const char *lang, char ***paths);
+void lesson_paths_free(char **paths);
+/* A lesson named by number ("1"), name ("overfitting", "01-overfitting")
+ * or path: its path (caller frees), or NULL with a message in err. */
+char *lesson_resolve(const char *spec, const char *lang, struct strbuf *err);
+
+/*
+ * Plays lesson l to out without a terminal: the whole transcript (text,
+ * commands as typed, plain-text charts), quizzes answered with the keyed
+ * answer, hints and solutions of try-it steps shown.  Returns the number
+ * of failed checkpoints plus failed commands (0 = success).
+ */
+int lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro);
+
+/* regtutor --check FILE...: all problems to stderr; exit status (0 ok,
+ * 1 problems). */
+int lesson_cli_check(int nfiles, char *const *files);
+/* regtutor --batch LESSON: exit status 0 when every checkpoint passed, 1
+ * when one failed or a command failed, 2 when the lesson is not found or
+ * does not load. */
+int lesson_cli_batch(const char *spec, const char *lang,
+    const struct lesson_render *ro);
+/* regtutor --list: number, title and progress of each lesson; exit status. */
+int lesson_cli_list(const char *lang);
+/* regtutor --reset-progress: removes the progress file; exit status. */
+int lesson_cli_reset_progress(void);
+
+#endif

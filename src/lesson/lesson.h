@@ -1,0 +1,259 @@
+/*
+ * lesson.h - lessons: the script format's loader and validator, paragraph
+ * wrapping by display width, and the stepper that runs a lesson against a
+ * session of the command language.
+ *
+ * The file format is specified in regtutor-lesson(5).  In short: a header
+ * (@title, @lang, @seed), then pages (@page TITLE), each holding blocks in
+ * order: paragraphs, command steps ("> data poly"), multiple-choice quizzes
+ * (@quiz ... @end), predict-then-run quizzes (@predict ... @end, whose
+ * commands run only after the learner has committed to an answer),
+ * @remember NAME METRIC, checkpoints (@check EXPR with @pass/@fail texts)
+ * and try-it steps (@try ... @end with @suggest, @hint..., @solution).
+ *
+ * Everything is validated by lesson_load()/lesson_parse(): a lesson either
+ * loads completely, or not at all, with every problem reported as
+ * "file:line:column: message" followed by the offending line and a caret.
+ *
+ * Running (struct lesson_run) never prints: command steps go through
+ * cmd_execute() into the caller's transcript; quiz answers, hints and
+ * checkpoint results are kept as per-block state the caller renders (the
+ * TUI draws them, --batch prints them).
+ */
+#ifndef REGTUTOR_LESSON_H
+#define REGTUTOR_LESSON_H
+
+#include <stddef.h>
+
+#include "util/util.h"
+
+struct session;
+struct transcript;
+
+/* ------------------------------------------------------------ the model */
+
+enum lesson_block_kind {
+	LB_TEXT,	/* a narrative paragraph (text, bullet) */
+	LB_CMD,		/* a command step: text is the command line */
+	LB_QUIZ,	/* multiple choice: waits for an answer */
+	LB_PREDICT,	/* predict-then-run: waits, then runs cmds */
+	LB_REMEMBER,	/* stores metric's current value under name */
+	LB_CHECK,	/* checkpoint: lhs op rhs on live state */
+	LB_TRY		/* try-it: prompt, suggestion, hints, solution */
+};
+
+/* One side of a checkpoint comparison: factor * (number | metric | name). */
+enum lesson_operand_kind { LO_NUMBER, LO_METRIC, LO_NAME };
+struct lesson_operand {
+	enum lesson_operand_kind kind;
+	double factor;		/* 1 unless written "0.5*name" */
+	double num;		/* LO_NUMBER */
+	char *word;		/* LO_METRIC / LO_NAME: the word as written */
+};
+
+enum lesson_op { LOP_LT, LOP_LE, LOP_GT, LOP_GE };
+
+struct lesson_choice {
+	char *key;		/* "a", "up", ... */
+	char *text;
+};
+
+struct lesson_block {
+	enum lesson_block_kind kind;
+	int line;		/* 1-based line in the file */
+	/*
+	 * LB_TEXT: the paragraph ('\n' = hard break; **bold**, `code`);
+	 * LB_CMD: the command line; LB_QUIZ/LB_PREDICT: the question;
+	 * LB_TRY: the prompt; LB_CHECK: the expression as written.
+	 */
+	char *text;
+	int bullet;		/* LB_TEXT: a "- " list item */
+
+	/* LB_QUIZ, LB_PREDICT */
+	char *id;		/* unique within the lesson (progress key) */
+	struct lesson_choice *choices;
+	int nchoices;
+	int answer;		/* index of the keyed choice */
+	char *explain;		/* shown after answering; may be NULL */
+	char **cmds;		/* LB_PREDICT: run after the answer */
+	int ncmds;
+
+	/* LB_REMEMBER */
+	char *name;
+	char *metric;
+
+	/* LB_CHECK */
+	struct lesson_operand lhs, rhs;
+	enum lesson_op op;
+	char *pass, *fail;	/* author's texts ({NAME} substituted); may be NULL */
+
+	/* LB_TRY */
+	char *suggest;		/* a command to prefill; may be NULL */
+	char **hints;
+	int nhints;
+	char *solution;		/* the answer: a command line */
+};
+
+struct lesson_page {
+	char *title;
+	int line;
+	struct lesson_block *blocks;
+	int nblocks;
+};
+
+struct lesson {
+	char *path;		/* as loaded ("<string>" for lesson_parse) */
+	char *name;		/* file name without directory and ".lesson" */
+	char *title;
+	char *lang;		/* "en" or "ko" */
+	unsigned long seed;	/* session seed (@seed, default 1) */
+	struct lesson_page *pages;
+	int npages;
+};
+
+/*
+ * Loads and validates a lesson file.  Returns the lesson, or NULL when
+ * there was any problem; then every problem has been appended to diag
+ * (when not NULL) as "path:line:col: message\n  line\n  caret\n" and *nerr
+ * (when not NULL) is their count.
+ */
+struct lesson *lesson_load(const char *path, struct strbuf *diag, int *nerr);
+/* The same on text in memory; path is only used in messages and name. */
+struct lesson *lesson_parse(const char *path, const char *text,
+    struct strbuf *diag, int *nerr);
+/* NULL is a no-op. */
+void lesson_free(struct lesson *l);
+
+/* Number of the lesson from its name ("01-overfitting" -> 1), or -1. */
+int lesson_number(const struct lesson *l);
+
+/* ------------------------------------------------------------ wrapping */
+
+enum lesson_style { LS_PLAIN, LS_BOLD, LS_CODE };
+
+struct lesson_span {
+	size_t off, len;	/* bytes of the line's text */
+	enum lesson_style style;
+};
+
+struct lesson_line {
+	char *text;		/* markers removed, indentation included */
+	int width;		/* display columns */
+	struct lesson_span *spans;	/* cover the text, in order */
+	int nspans;
+};
+
+struct lesson_lines {
+	struct lesson_line *v;
+	int n;
+};
+
+/*
+ * Wraps text (with **bold** and `code` markers, '\n' = hard break) to
+ * width display columns: breaks at spaces, a word longer than a line is
+ * cut between characters (a wide character is never split).  The first
+ * line is indented by indent1 columns, the others by indent2 (a bullet
+ * uses 0 and 2 and starts its text with "- ").  Appends to out (zero it
+ * first); free with lesson_lines_free().  width < 8 is treated as 8.
+ */
+void lesson_wrap(const char *text, int width, int indent1, int indent2,
+    struct lesson_lines *out);
+/* Flags of lesson_wrap_ex(). */
+#define LESSON_WRAP_TICKS	0x1	/* keep the backticks of `code` (as
+					   LS_CODE text): for plain output */
+void lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
+    int flags, struct lesson_lines *out);
+void lesson_lines_free(struct lesson_lines *ls);
+/* Text with the emphasis markers removed; caller frees. */
+char *lesson_plain(const char *text);
+
+/* ------------------------------------------------------------ running */
+
+/* Results of the stepper functions. */
+#define LR_OK		0	/* one block done; more follow */
+#define LR_WAIT		1	/* the current block waits for an answer */
+#define LR_END		2	/* the page is finished */
+#define LR_ERROR	3	/* a command failed (see the transcript) */
+
+/* What happened to a block on the current page. */
+struct lesson_state {
+	int done;		/* the block has been processed */
+	int answer;		/* quiz/predict: chosen index, -1 before */
+	int correct;		/* quiz/predict: answer was the keyed one */
+	int hints;		/* try: hints revealed; nhints + 1 = solution shown */
+	int result;		/* check: -1 not evaluated, 0 failed, 1 passed */
+	char *message;		/* check: what was found, with the numbers */
+};
+
+struct lesson_run {
+	struct lesson *lesson;		/* not owned */
+	struct session *session;	/* not owned */
+	struct transcript *tr;		/* not owned */
+	int page;			/* current page, 0-based */
+	int next;			/* next block on the page to process */
+	struct lesson_state *st;	/* [nblocks] of the current page */
+	/* remembered values, in the order they were stored */
+	char **names;
+	double *values;
+	int nvalues;
+	int checks_failed;		/* over the whole run */
+};
+
+/* A run of lesson l on session s, command output into t.  Page 0 is
+ * selected but not entered. */
+struct lesson_run *lesson_run_new(struct lesson *l, struct session *s,
+    struct transcript *t);
+void lesson_run_free(struct lesson_run *r);
+
+/* Selects page (clamped to the valid range) with fresh block states; runs
+ * nothing.  Remembered values are kept. */
+void lesson_goto(struct lesson_run *r, int page);
+/*
+ * Processes the next block of the page: runs a command step, stores a
+ * remembered value, evaluates a checkpoint; text and try-it blocks just
+ * become done.  A quiz or predict block that has not been answered returns
+ * LR_WAIT without advancing.  LR_END when the page is finished.
+ */
+int lesson_step(struct lesson_run *r);
+/* lesson_goto() then lesson_step() until it returns something other than
+ * LR_OK: what the TUI calls when the learner turns to a page. */
+int lesson_enter_page(struct lesson_run *r, int page);
+/* The block waiting for an answer, or -1. */
+int lesson_waiting(const struct lesson_run *r);
+/*
+ * Answers the waiting quiz/predict block with choice index (0-based):
+ * records it, runs a predict block's commands, and advances past it (call
+ * lesson_step() to go on).  LR_OK, LR_ERROR (a predict command failed), or
+ * -1 when nothing waits or choice is out of range.
+ */
+int lesson_answer(struct lesson_run *r, int choice);
+/* Index of the choice with key, or -1. */
+int lesson_choice_index(const struct lesson_block *b, const char *key);
+/*
+ * Try-it on the current page (block index i): reveals the next hint;
+ * after the last hint the solution.  Returns the new count (see
+ * lesson_state.hints), or -1 when everything is already shown / not a
+ * try-it block.
+ */
+int lesson_reveal_hint(struct lesson_run *r, int i);
+/*
+ * Evaluates checkpoint b now.  Returns 1 passed, 0 failed, -1 when a
+ * metric was unavailable; *msg (caller frees) says what was found with the
+ * numbers, in the lesson's language.
+ */
+int lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
+    char **msg);
+/* Substitutes {NAME} (remembered values, metrics) in text; caller frees. */
+char *lesson_subst(struct lesson_run *r, const char *text);
+/* A remembered value: 0 and *out, or -1. */
+int lesson_recall(const struct lesson_run *r, const char *name, double *out);
+
+/* Built-in words ("Page", "Right.", "Hint", ...) in the lesson's language. */
+enum lesson_word {
+	LW_PAGE, LW_QUIZ, LW_PREDICT, LW_RIGHT, LW_WRONG, LW_ANSWER,
+	LW_CHECK, LW_PASSED, LW_FAILED, LW_TRY, LW_SUGGEST, LW_HINT,
+	LW_SOLUTION, LW_UNAVAILABLE, LW_COUNT
+};
+const char *lesson_word(const struct lesson *l, enum lesson_word w);
+
+#endif

@@ -1,0 +1,408 @@
+#include "config.h"
+/*
+ * run.c - the lesson stepper: a loaded lesson played against a session.
+ *
+ * A page is a list of blocks processed in order.  Command steps go through
+ * cmd_execute() (the same interpreter the REPL uses) into the caller's
+ * transcript; @remember stores session_query() values; a checkpoint
+ * compares live metrics with numbers or remembered values and keeps a
+ * message that states what it found, numbers included.  A quiz stops the
+ * page until it is answered; a predict quiz runs its experiment only after
+ * the answer.  Nothing here prints: the TUI and batch mode render the
+ * per-block state.
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "lesson/lesson.h"
+
+/* ------------------------------------------------------------ words */
+
+static const char *const words_en[LW_COUNT] = {
+	[LW_PAGE] = "Page",
+	[LW_QUIZ] = "Quiz",
+	[LW_PREDICT] = "Predict, then run",
+	[LW_RIGHT] = "Right.",
+	[LW_WRONG] = "Not quite.",
+	[LW_ANSWER] = "Answer",
+	[LW_CHECK] = "Check",
+	[LW_PASSED] = "passed",
+	[LW_FAILED] = "FAILED",
+	[LW_TRY] = "Try it",
+	[LW_SUGGEST] = "Suggested command",
+	[LW_HINT] = "Hint",
+	[LW_SOLUTION] = "Solution",
+	[LW_UNAVAILABLE] = "not available",
+};
+
+static const char *const words_ko[LW_COUNT] = {
+	[LW_PAGE] = "쪽",
+	[LW_QUIZ] = "퀴즈",
+	[LW_PREDICT] = "먼저 예측하고 실행",
+	[LW_RIGHT] = "정답입니다.",
+	[LW_WRONG] = "아쉽지만 틀렸습니다.",
+	[LW_ANSWER] = "정답",
+	[LW_CHECK] = "확인",
+	[LW_PASSED] = "통과",
+	[LW_FAILED] = "실패",
+	[LW_TRY] = "직접 해 보기",
+	[LW_SUGGEST] = "추천 명령",
+	[LW_HINT] = "힌트",
+	[LW_SOLUTION] = "풀이",
+	[LW_UNAVAILABLE] = "값을 얻을 수 없음",
+};
+
+const char *
+lesson_word(const struct lesson *l, enum lesson_word w)
+{
+	if ((unsigned)w >= LW_COUNT)
+		return "";
+	if (l != NULL && l->lang != NULL && strcmp(l->lang, "ko") == 0)
+		return words_ko[w];
+	return words_en[w];
+}
+
+/* ------------------------------------------------------------ run */
+
+struct lesson_run *
+lesson_run_new(struct lesson *l, struct session *s, struct transcript *t)
+{
+	struct lesson_run *r = xcalloc(1, sizeof *r);
+
+	r->lesson = l;
+	r->session = s;
+	r->tr = t;
+	lesson_goto(r, 0);
+	return r;
+}
+
+static void
+free_states(struct lesson_run *r)
+{
+	int i;
+
+	if (r->st == NULL)
+		return;
+	for (i = 0; i < r->lesson->pages[r->page].nblocks; i++)
+		free(r->st[i].message);
+	free(r->st);
+	r->st = NULL;
+}
+
+void
+lesson_run_free(struct lesson_run *r)
+{
+	int i;
+
+	if (r == NULL)
+		return;
+	free_states(r);
+	for (i = 0; i < r->nvalues; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->values);
+	free(r);
+}
+
+void
+lesson_goto(struct lesson_run *r, int page)
+{
+	int i, n;
+
+	free_states(r);
+	if (page >= r->lesson->npages)
+		page = r->lesson->npages - 1;
+	if (page < 0)
+		page = 0;
+	r->page = page;
+	r->next = 0;
+	n = r->lesson->pages[page].nblocks;
+	r->st = xcalloc((size_t)n + 1, sizeof *r->st);
+	for (i = 0; i < n; i++) {
+		r->st[i].answer = -1;
+		r->st[i].result = -1;
+	}
+}
+
+int
+lesson_recall(const struct lesson_run *r, const char *name, double *out)
+{
+	int i;
+
+	for (i = r->nvalues - 1; i >= 0; i--) {
+		if (strcmp(r->names[i], name) == 0) {
+			*out = r->values[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void
+store(struct lesson_run *r, const char *name, double v)
+{
+	int i;
+
+	for (i = 0; i < r->nvalues; i++) {
+		if (strcmp(r->names[i], name) == 0) {
+			r->values[i] = v;
+			return;
+		}
+	}
+	r->names = xreallocarray(r->names, (size_t)r->nvalues + 1,
+	    sizeof *r->names);
+	r->values = xreallocarray(r->values, (size_t)r->nvalues + 1,
+	    sizeof *r->values);
+	r->names[r->nvalues] = xstrdup(name);
+	r->values[r->nvalues] = v;
+	r->nvalues++;
+}
+
+/* A metric or remembered value by name; 0 or -1. */
+static int
+value_of(struct lesson_run *r, const char *w, double *out)
+{
+	if (lesson_recall(r, w, out) == 0)
+		return 0;
+	return session_query(r->session, w, out);
+}
+
+/* Numbers in messages: enough digits to compare, no noise. */
+static void
+fmtv(char *buf, size_t len, double v)
+{
+	if (v == 0)
+		snprintf(buf, len, "0");
+	else if (fabs(v) >= 1e-3 && fabs(v) < 1e5)
+		snprintf(buf, len, "%.4g", v);
+	else
+		snprintf(buf, len, "%.3e", v);
+}
+
+char *
+lesson_subst(struct lesson_run *r, const char *text)
+{
+	struct strbuf b;
+	const char *q = text, *o, *e;
+
+	strbuf_init(&b);
+	while ((o = strchr(q, '{')) != NULL && (e = strchr(o, '}')) != NULL) {
+		char *w = xstrndup(o + 1, (size_t)(e - o - 1));
+		double v;
+		char num[32];
+
+		strbuf_add(&b, q, (size_t)(o - q));
+		if (value_of(r, w, &v) == 0) {
+			fmtv(num, sizeof num, v);
+			strbuf_adds(&b, num);
+		} else {
+			strbuf_addf(&b, "{%s: %s}", w,
+			    lesson_word(r->lesson, LW_UNAVAILABLE));
+		}
+		free(w);
+		q = e + 1;
+	}
+	strbuf_adds(&b, q);
+	return strbuf_detach(&b);
+}
+
+/* Value of an operand; describes it into b ("val_loss = 0.12"). */
+static int
+operand(struct lesson_run *r, const struct lesson_operand *o, double *out,
+    struct strbuf *b)
+{
+	char num[32];
+	double v;
+
+	if (o->kind == LO_NUMBER) {
+		*out = o->num * o->factor;
+		fmtv(num, sizeof num, *out);
+		strbuf_adds(b, num);
+		return 0;
+	}
+	if (value_of(r, o->word, &v) != 0) {
+		strbuf_addf(b, "%s (%s)", o->word,
+		    lesson_word(r->lesson, LW_UNAVAILABLE));
+		return -1;
+	}
+	*out = o->factor * v;
+	if (o->factor != 1) {
+		fmtv(num, sizeof num, o->factor);
+		strbuf_addf(b, "%s*", num);
+	}
+	fmtv(num, sizeof num, *out);
+	strbuf_addf(b, "%s = %s", o->word, num);
+	if (o->factor != 1) {
+		fmtv(num, sizeof num, v);
+		strbuf_addf(b, " (%s = %s)", o->word, num);
+	}
+	return 0;
+}
+
+int
+lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
+    char **msg)
+{
+	static const char *const ops[] = { "<", "<=", ">", ">=" };
+	struct strbuf m;
+	double a = 0, c = 0;
+	int ok, res;
+
+	strbuf_init(&m);
+	strbuf_addf(&m, "%s: ", lesson_word(r->lesson, LW_CHECK));
+	ok = operand(r, &b->lhs, &a, &m) == 0;
+	strbuf_addf(&m, " %s ", ops[b->op]);
+	ok = (operand(r, &b->rhs, &c, &m) == 0) && ok;
+	if (!ok || isnan(a) || isnan(c)) {
+		res = -1;
+	} else {
+		switch (b->op) {
+		case LOP_LT:
+			res = a < c;
+			break;
+		case LOP_LE:
+			res = a <= c;
+			break;
+		case LOP_GT:
+			res = a > c;
+			break;
+		default:
+			res = a >= c;
+			break;
+		}
+	}
+	strbuf_addf(&m, " -> %s", lesson_word(r->lesson,
+	    res == 1 ? LW_PASSED : LW_FAILED));
+	if (res == 1 && b->pass != NULL) {
+		char *t = lesson_subst(r, b->pass);
+
+		strbuf_addf(&m, "\n%s", t);
+		free(t);
+	} else if (res != 1 && b->fail != NULL) {
+		char *t = lesson_subst(r, b->fail);
+
+		strbuf_addf(&m, "\n%s", t);
+		free(t);
+	}
+	*msg = strbuf_detach(&m);
+	return res;
+}
+
+int
+lesson_step(struct lesson_run *r)
+{
+	const struct lesson_page *pg = &r->lesson->pages[r->page];
+	const struct lesson_block *b;
+	struct lesson_state *st;
+	double v;
+	int rc;
+
+	if (r->next >= pg->nblocks)
+		return LR_END;
+	b = &pg->blocks[r->next];
+	st = &r->st[r->next];
+	switch (b->kind) {
+	case LB_QUIZ:
+	case LB_PREDICT:
+		if (st->answer < 0)
+			return LR_WAIT;
+		break;
+	case LB_CMD:
+		rc = cmd_execute(r->session, b->text, r->tr);
+		st->done = 1;
+		r->next++;
+		if (rc == CMD_ERROR)
+			return LR_ERROR;
+		return r->next >= pg->nblocks ? LR_END : LR_OK;
+	case LB_REMEMBER:
+		if (session_query(r->session, b->metric, &v) != 0) {
+			transcript_add(r->tr, TR_ERROR, "lesson: @remember %s "
+			    "%s: %s", b->name, b->metric,
+			    session_errmsg(r->session));
+			st->done = 1;
+			r->next++;
+			return LR_ERROR;
+		}
+		store(r, b->name, v);
+		break;
+	case LB_CHECK:
+		free(st->message);
+		st->message = NULL;
+		st->result = lesson_eval_check(r, b, &st->message);
+		if (st->result != 1)
+			r->checks_failed++;
+		break;
+	case LB_TEXT:
+	case LB_TRY:
+		break;
+	}
+	st->done = 1;
+	r->next++;
+	return r->next >= pg->nblocks ? LR_END : LR_OK;
+}
+
+int
+lesson_enter_page(struct lesson_run *r, int page)
+{
+	int rc;
+
+	lesson_goto(r, page);
+	while ((rc = lesson_step(r)) == LR_OK)
+		;
+	return rc;
+}
+
+int
+lesson_waiting(const struct lesson_run *r)
+{
+	const struct lesson_page *pg = &r->lesson->pages[r->page];
+	const struct lesson_block *b;
+
+	if (r->next >= pg->nblocks)
+		return -1;
+	b = &pg->blocks[r->next];
+	if ((b->kind == LB_QUIZ || b->kind == LB_PREDICT) &&
+	    r->st[r->next].answer < 0)
+		return r->next;
+	return -1;
+}
+
+int
+lesson_answer(struct lesson_run *r, int choice)
+{
+	const struct lesson_page *pg = &r->lesson->pages[r->page];
+	const struct lesson_block *b;
+	struct lesson_state *st;
+	int i, i0 = lesson_waiting(r), err = 0;
+
+	if (i0 < 0)
+		return -1;
+	b = &pg->blocks[i0];
+	if (choice < 0 || choice >= b->nchoices)
+		return -1;
+	st = &r->st[i0];
+	st->answer = choice;
+	st->correct = choice == b->answer;
+	for (i = 0; i < b->ncmds && !err; i++)
+		if (cmd_execute(r->session, b->cmds[i], r->tr) == CMD_ERROR)
+			err = 1;
+	st->done = 1;
+	r->next++;
+	return err ? LR_ERROR : LR_OK;
+}
+
+int
+lesson_reveal_hint(struct lesson_run *r, int i)
+{
+	const struct lesson_page *pg = &r->lesson->pages[r->page];
+
+	if (i < 0 || i >= pg->nblocks || pg->blocks[i].kind != LB_TRY)
+		return -1;
+	if (r->st[i].hints > pg->blocks[i].nhints)
+		return -1;
+	return ++r->st[i].hints;
+}

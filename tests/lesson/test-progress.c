@@ -1,0 +1,255 @@
+/*
+ * test-progress.c - the progress file: round trip, atomic replacement (no
+ * temporary left behind, directories created), a corrupt file set aside
+ * with a warning, reset, and the XDG/HOME default path.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "lesson/progress.h"
+#include "util/util.h"
+#include "../testutil.h"
+
+static char *tmpdir;
+
+static int
+setup(void **state)
+{
+	char tmpl[] = "/tmp/regtutor-progress-XXXXXX";
+
+	(void)state;
+	if (mkdtemp(tmpl) == NULL)
+		return -1;
+	tmpdir = xstrdup(tmpl);
+	return 0;
+}
+
+static void
+rm_rf(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		char *p;
+		struct stat sb;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			rm_rf(p);
+		else
+			unlink(p);
+		free(p);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rm_rf(tmpdir);
+	free(tmpdir);
+	return 0;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Number of entries in dir (without . and ..). */
+static int
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+round_trip(void **state)
+{
+	char *path = xasprintf("%s/a/b/progress", tmpdir);
+	char *dir = xasprintf("%s/a/b", tmpdir);
+	struct strbuf w;
+	struct progress *p;
+
+	(void)state;
+	strbuf_init(&w);
+	p = progress_load(path, &w);		/* missing: empty, no warning */
+	assert_int_equal(w.len, 0);
+	assert_int_equal(progress_pages_seen(p, "01-overfitting"), 0);
+	progress_see_page(p, "01-overfitting", 0);
+	progress_see_page(p, "01-overfitting", 3);
+	progress_see_page(p, "01-overfitting", 3);
+	progress_see_page(p, "02-l1-l2", 1);
+	progress_answer(p, "01-overfitting", "q-curves", "b");
+	progress_answer(p, "01-overfitting", "q-curves", "a");
+	progress_answer(p, "01-overfitting", "p-stop", "down");
+	assert_int_equal(progress_save(p, &w), 0);	/* creates a/b */
+	progress_free(p);
+
+	assert_int_equal(count_entries(dir), 1);	/* no temporary left */
+	p = progress_load(path, &w);
+	assert_int_equal(w.len, 0);
+	assert_int_equal(progress_pages_seen(p, "01-overfitting"), 2);
+	assert_true(progress_page_seen(p, "01-overfitting", 3));
+	assert_false(progress_page_seen(p, "01-overfitting", 1));
+	assert_int_equal(progress_pages_seen(p, "02-l1-l2"), 1);
+	assert_int_equal(progress_quizzes_answered(p, "01-overfitting"), 2);
+	assert_string_equal(progress_quiz_answer(p, "01-overfitting",
+	    "q-curves"), "a");
+	assert_null(progress_quiz_answer(p, "02-l1-l2", "q-curves"));
+	assert_string_equal(progress_path(p), path);
+	progress_free(p);
+	strbuf_done(&w);
+	free(path);
+	free(dir);
+	dir = xasprintf("%s/a", tmpdir);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void
+atomic_replace(void **state)
+{
+	char *path = xasprintf("%s/progress", tmpdir);
+	char *hard = xasprintf("%s/old-link", tmpdir);
+	struct progress *p;
+	struct stat a, b;
+	FILE *f;
+	char line[64];
+
+	(void)state;
+	write_file(path, "# regtutor progress 1\npage 00-tour 0\n");
+	/* a hard link keeps the old inode: saving must not write into it */
+	assert_int_equal(link(path, hard), 0);
+	assert_int_equal(stat(path, &a), 0);
+	p = progress_load(path, NULL);
+	progress_see_page(p, "00-tour", 1);
+	assert_int_equal(progress_save(p, NULL), 0);
+	progress_free(p);
+	assert_int_equal(stat(path, &b), 0);
+	assert_true(a.st_ino != b.st_ino);	/* renamed into place */
+	f = fopen(hard, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_string_equal(line, "page 00-tour 0\n");
+	assert_null(fgets(line, sizeof line, f));	/* old one untouched */
+	fclose(f);
+	assert_int_equal(count_entries(tmpdir), 2);
+	unlink(hard);
+	unlink(path);
+	free(hard);
+	free(path);
+}
+
+static void
+corrupt_set_aside(void **state)
+{
+	static const char *const bad[] = {
+		"garbage\n",
+		"# regtutor progress 1\npage 00-tour minus-one\n",
+		"# regtutor progress 1\nquiz 00-tour q\n",
+		"# regtutor progress 1\nwhat is this\n",
+		"",
+	};
+	char *path = xasprintf("%s/progress", tmpdir);
+	char *aside = xasprintf("%s/progress.corrupt", tmpdir);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct strbuf w;
+		struct progress *p;
+		struct stat sb;
+
+		write_file(path, bad[i]);
+		strbuf_init(&w);
+		p = progress_load(path, &w);
+		assert_non_null(p);
+		assert_non_null(strstr(w.s, "corrupt"));
+		assert_non_null(strstr(w.s, aside));
+		assert_int_equal(progress_pages_seen(p, "00-tour"), 0);
+		assert_int_equal(stat(aside, &sb), 0);
+		assert_int_not_equal(stat(path, &sb), 0);
+		/* and progress goes on */
+		progress_see_page(p, "00-tour", 2);
+		assert_int_equal(progress_save(p, NULL), 0);
+		progress_free(p);
+		p = progress_load(path, &w);
+		assert_int_equal(progress_pages_seen(p, "00-tour"), 1);
+		progress_free(p);
+		strbuf_done(&w);
+		unlink(aside);
+	}
+	/* reset removes it; resetting again is fine */
+	assert_int_equal(progress_reset(path, NULL), 0);
+	assert_int_equal(progress_reset(path, NULL), 0);
+	assert_int_equal(count_entries(tmpdir), 0);
+	free(aside);
+	free(path);
+}
+
+static void
+default_path(void **state)
+{
+	char *p;
+
+	(void)state;
+	setenv("XDG_DATA_HOME", "/x/data", 1);
+	p = progress_default_path();
+	assert_string_equal(p, "/x/data/regtutor/progress");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	setenv("HOME", "/home/u", 1);
+	p = progress_default_path();
+	assert_string_equal(p, "/home/u/.local/share/regtutor/progress");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	assert_null(progress_default_path());
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(round_trip),
+		cmocka_unit_test(atomic_replace),
+		cmocka_unit_test(corrupt_set_aside),
+		cmocka_unit_test(default_path),
+	};
+
+	return cmocka_run_group_tests_name("lesson/progress", tests, setup,
+	    teardown);
+}

@@ -1,0 +1,177 @@
+/*
+ * test-run.c - the stepper on a real session: command steps run when the
+ * page is entered, a quiz stops the page, a predict quiz runs its
+ * experiment only after the answer, remembered values feed checkpoints
+ * whose messages carry the numbers, hints come one at a time; and the
+ * golden batch transcript of lesson 0 (ASCII, mono, 72 columns).
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cmd/cmd.h"
+#include "lesson/lesson-cli.h"
+#include "lesson/lesson.h"
+#include "util/util.h"
+#include "../testutil.h"
+
+static const char small[] =
+    "@title Small\n"
+    "@lang en\n"
+    "@seed 3\n"
+    "@page One\n"
+    "Intro text.\n"
+    "> data poly n=30 noise=0.1; net 1-8-1 act=tanh\n"
+    "> train 5\n"
+    "@remember early val_loss\n"
+    "@quiz q\n"
+    "Will more training help?\n"
+    "@choice yes Yes\n"
+    "@choice no No\n"
+    "@answer yes\n"
+    "@explain It went from {early} to {val_loss}.\n"
+    "@end\n"
+    "@predict p\n"
+    "Up or down?\n"
+    "@choice up Up\n"
+    "@choice down Down\n"
+    "@answer down\n"
+    "> train 60 lr=0.05\n"
+    "@end\n"
+    "@check val_loss < early\n"
+    "@pass Lower: {val_loss} against {early}.\n"
+    "@check val_loss > 10*early\n"
+    "@fail As expected, not ten times higher.\n"
+    "@try\n"
+    "Train more yourself.\n"
+    "@suggest train 10\n"
+    "@hint Use train.\n"
+    "@hint With a number.\n"
+    "@solution train 10\n"
+    "@end\n"
+    "@page Two\n"
+    "Done.\n";
+
+static void
+stepper_flow(void **state)
+{
+	struct session *s = session_new(3);
+	struct transcript *t = transcript_new();
+	struct lesson *l;
+	struct lesson_run *r;
+	struct strbuf d;
+	size_t before;
+	double early, v;
+	int n = 0, rc;
+
+	(void)state;
+	strbuf_init(&d);
+	l = lesson_parse("small.lesson", small, &d, &n);
+	if (l == NULL)
+		print_error("%s", d.s);
+	assert_non_null(l);
+	strbuf_done(&d);
+	r = lesson_run_new(l, s, t);
+
+	rc = lesson_enter_page(r, 0);
+	assert_int_equal(rc, LR_WAIT);
+	assert_int_equal(lesson_waiting(r), 4);		/* the quiz */
+	assert_int_equal(lesson_recall(r, "early", &early), 0);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_close(v, early, 0);
+	assert_int_equal(lesson_answer(r, 7), -1);	/* no such choice */
+	assert_int_equal(lesson_answer(r, 1), LR_OK);
+	assert_int_equal(r->st[4].answer, 1);
+	assert_false(r->st[4].correct);
+
+	/* the predict experiment has not run before the answer */
+	assert_int_equal(lesson_step(r), LR_WAIT);
+	assert_int_equal(lesson_waiting(r), 5);
+	before = transcript_count(t);
+	assert_int_equal(lesson_answer(r, lesson_choice_index(
+	    &l->pages[0].blocks[5], "down")), LR_OK);
+	assert_true(r->st[5].correct);
+	assert_true(transcript_count(t) > before);
+	assert_string_equal(transcript_item(t, before)->text,
+	    "train 60 lr=0.05");
+
+	while ((rc = lesson_step(r)) == LR_OK)
+		;
+	assert_int_equal(rc, LR_END);
+	assert_int_equal(r->st[6].result, 1);
+	assert_non_null(strstr(r->st[6].message, "Check: val_loss = "));
+	assert_non_null(strstr(r->st[6].message, " < early = "));
+	assert_non_null(strstr(r->st[6].message, "-> passed\nLower: "));
+	assert_int_equal(r->st[7].result, 0);
+	assert_non_null(strstr(r->st[7].message, "10*early = "));
+	assert_non_null(strstr(r->st[7].message,
+	    "FAILED\nAs expected, not ten times higher."));
+	assert_int_equal(r->checks_failed, 1);
+
+	/* hints one at a time, then the solution, then nothing */
+	assert_int_equal(lesson_reveal_hint(r, 8), 1);
+	assert_int_equal(lesson_reveal_hint(r, 8), 2);
+	assert_int_equal(lesson_reveal_hint(r, 8), 3);
+	assert_int_equal(lesson_reveal_hint(r, 8), -1);
+	assert_int_equal(lesson_reveal_hint(r, 0), -1);
+
+	{
+		char *e = lesson_subst(r, "{early} {missing}");
+
+		assert_non_null(strstr(e, "{missing: not available}"));
+		free(e);
+	}
+	assert_int_equal(lesson_enter_page(r, 5), LR_END);	/* clamped */
+	assert_int_equal(r->page, 1);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
+/* Lesson 0 in batch mode is a golden transcript. */
+static void
+tour_golden(void **state)
+{
+	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16 };
+	char *path = test_srcpath("lessons/en/00-tour.lesson");
+	struct strbuf d;
+	struct lesson *l;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	strbuf_init(&d);
+	l = lesson_load(path, &d, NULL);
+	if (l == NULL)
+		print_error("%s", d.s);
+	assert_non_null(l);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(lesson_batch(l, f, &ro), 0);
+	fclose(f);
+	assert_golden("lesson/00-tour.en.txt", buf);
+	free(buf);
+	lesson_free(l);
+	strbuf_done(&d);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stepper_flow),
+		cmocka_unit_test(tour_golden),
+	};
+
+	return cmocka_run_group_tests_name("lesson/run", tests, NULL, NULL);
+}
