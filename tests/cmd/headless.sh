@@ -3,7 +3,7 @@
 # stdin, exit codes, errors on stderr, --keep-going, render flags.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 14
+plan 16
 
 out=$("$R" --ascii -e 'data moons n=40; net 2-4-1; train 2' 2>/dev/null); rc=$?
 is "-e: exit 0" "$rc" 0
@@ -40,4 +40,12 @@ like "--color=always emits colour" "$out" '^[1-9]'
 
 err=$("$R" --width 5 -e help 2>&1); rc=$?
 is "bad --width is a usage error" "$rc" 2
+# help and regtutor(1) list the same commands
+missing=""
+for c in $("$R" -e help | sed -n 's/^  \([a-z]*\) .*/\1/p'); do
+	grep -q "^\.It Ic $c\( \|$\)" "$REGTUTOR_SRCDIR/man/regtutor.1" || missing="$missing $c"
+done
+is "every command of 'help' is documented in regtutor(1)" "$missing" ""
+n=$("$R" -e help | grep -c '^  [a-z]')
+is "help lists all 19 commands" "$n" 19
 finish
