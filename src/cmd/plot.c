@@ -158,6 +158,8 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 	double x[SWEEP_MAX], vl[SWEEP_MAX], wn[SWEEP_MAX], zf[SWEEP_MAX];
 	double wmax = 0;
 	int numeric = 1;
+	char xl[160];
+	struct chart_opts o2;
 
 	if (sw->n == 0) {
 		note(g, "no sweep yet (try 'sweep lambda 0 0.01 0.1')");
@@ -168,6 +170,37 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 			numeric = 0;
 		if (sw->r[i].w_norm > wmax)
 			wmax = sw->r[i].w_norm;
+	}
+	/*
+	 * Values like 0 0.01 0.1 1 are far from evenly spaced: plot them at
+	 * evenly spaced positions and name them in the x label instead.
+	 */
+	if (numeric && sw->n >= 3) {
+		double gmin = INFINITY, gmax = 0;
+
+		for (int i = 1; i < sw->n; i++) {
+			double gap = x[i] - x[i - 1];
+
+			if (!(gap > 0)) {
+				numeric = 0;
+				break;
+			}
+			gmin = fmin(gmin, gap);
+			gmax = fmax(gmax, gap);
+		}
+		if (numeric && gmax > 3 * gmin)
+			numeric = 0;
+	}
+	if (!numeric) {
+		size_t len = 0;
+
+		len += (size_t)snprintf(xl, sizeof xl, "%s:", sw->key);
+		for (int i = 0; i < sw->n && len < sizeof xl; i++)
+			len += (size_t)snprintf(xl + len, sizeof xl - len,
+			    " %s", sw->r[i].value);
+		o2 = *o;
+		o2.xlabel = xl;
+		o = &o2;
 	}
 	for (int i = 0; i < sw->n; i++) {
 		if (!numeric)
@@ -385,11 +418,16 @@ void
 session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 {
 	struct grid *g = xmalloc(sizeof *g);
+	int h = s->height;
 
 	plot_clear(&s->plot);
 	s->plot = *p;
 	memset(p, 0, sizeof *p);
-	grid_init(g, s->width, s->height);
+	/* one row per bar plus axis, legend and title */
+	if ((s->plot.kind == PLOT_GRADS || s->plot.kind == PLOT_CMP_GRADS) &&
+	    h < s->plot.na + 6)
+		h = s->plot.na + 6;
+	grid_init(g, s->width, h);
 	plot_render(s, &s->plot, g);
 	transcript_add_chart(t, s->plot.title, g);
 }

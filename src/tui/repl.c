@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -104,11 +105,25 @@ complete(const char *text, int start, int end)
 	return m;
 }
 
+static volatile sig_atomic_t at_prompt;
+
+/*
+ * ^C: at the prompt, drop the line being edited and show a fresh prompt
+ * (readline has already restored the terminal when this runs); during a
+ * command, ask training to stop after the current epoch.
+ */
 static void
 on_sigint(int sig)
 {
 	(void)sig;
-	cmd_interrupt = 1;
+	if (!at_prompt) {
+		cmd_interrupt = 1;
+		return;
+	}
+	(void)write(STDOUT_FILENO, "\n", 1);
+	rl_on_new_line();
+	rl_replace_line("", 0);
+	rl_redisplay();
 }
 
 int
@@ -127,22 +142,30 @@ repl_main(struct session *s, int color, int keep_going)
 	rl_basic_word_break_characters = breaks;
 	using_history();
 	stifle_history(HISTORY_MAX);
-	if (hist != NULL)
-		(void)read_history(hist);
+	if (hist != NULL && read_history(hist) != 0)
+		(void)write_history(hist);	/* create it */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGINT, &sa, &old);
 	printf("regtutor %s: type 'help' for the commands, 'quit' or ^D to "
 	    "leave.\n", PACKAGE_VERSION);
-	while ((line = readline("regtutor> ")) != NULL) {
+	for (;;) {
 		int rc;
 
-		if (line[strspn(line, " \t")] != '\0')
+		at_prompt = 1;
+		line = readline("regtutor> ");
+		at_prompt = 0;
+		if (line == NULL)
+			break;
+		if (line[strspn(line, " \t")] != '\0') {
 			add_history(line);
-		/* ^C during a command interrupts training, not the program */
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_sigint;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, &old);
+			/* append at once: a killed session keeps its lines */
+			if (hist != NULL)
+				(void)append_history(1, hist);
+		}
 		rc = cmd_execute(s, line, t);
-		sigaction(SIGINT, &old, NULL);
 		free(line);
 		transcript_print(t, 0, stdout, stderr, color, 0);
 		transcript_clear(t);
@@ -152,8 +175,9 @@ repl_main(struct session *s, int color, int keep_going)
 	}
 	if (line == NULL)
 		putchar('\n');
+	sigaction(SIGINT, &old, NULL);
 	if (hist != NULL) {
-		(void)write_history(hist);
+		(void)history_truncate_file(hist, HISTORY_MAX);
 		free(hist);
 	}
 	cmd_complete_free(cands);

@@ -729,9 +729,11 @@ static const struct script scripts[] = {
 	{ "cmd/regularization.txt",
 	    "data poly n=24 noise=0.3 seed=4; net 1-16-16-1 act=tanh\n"
 	    "set epochs 30; set lr 0.05\n"
+	    "set lambda 0.05; set l1mode prox\n"
 	    "compare reg l1 l2 # same seed, two penalties\n"
 	    "set reg l1\n"
 	    "sweep lambda 0 0.01 0.1 1\n"
+	    "sweep lambda 0 0.02 0.04 0.06\n"
 	    "plot weights\n" },
 	{ "cmd/gradients.txt",
 	    "data circle n=60 seed=1; net 2-8-8-8-8-1 act=sigmoid\n"
