@@ -39,8 +39,25 @@ weight_stats(const struct nn_net *net, int k, struct nn_layer_stats *s)
 	s->w_maxabs = mx;
 	s->frac_zero = (double)zero / n;
 	s->frac_small = (double)small / n;
-	s->grad_norm = net->have_grad ? l->grad_norm : NAN;
-	s->update_ratio = net->have_update ? l->update_ratio : NAN;
+	s->grad_norm = s->update_ratio = NAN;
+	if (net->have_grad) {
+		const double *g = net->g + l->off_w;
+		double gs = 0;
+
+		for (i = 0; i < n; i++)
+			gs += g[i] * g[i];
+		s->grad_norm = sqrt(gs);
+	}
+	if (net->have_update) {
+		const double *o = net->pprev + l->off_w;
+		double d2 = 0, w2 = 0;
+
+		for (i = 0; i < n; i++) {
+			d2 += (w[i] - o[i]) * (w[i] - o[i]);
+			w2 += w[i] * w[i];
+		}
+		s->update_ratio = w2 > 0 ? sqrt(d2 / w2) : NAN;
+	}
 	s->act_mean = s->act_std = s->act_sat = s->act_dead = NAN;
 }
 

@@ -23,3 +23,10 @@ tests_test_nn_data_LDADD = $(NN_TEST_LDADD)
 tests_test_nn_io_SOURCES = tests/nn/test-io.c
 tests_test_nn_io_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_nn_io_LDADD = $(NN_TEST_LDADD)
+
+# Benchmark (make bench): training examples per second, peak heap.
+EXTRA_PROGRAMS += bench/bench-nn
+BENCH_PROGS += bench/bench-nn
+CLEANFILES += bench/bench-nn
+bench_bench_nn_SOURCES = bench/bench-nn.c
+bench_bench_nn_LDADD = libnn.a libutil.a $(LIBS)

@@ -42,8 +42,6 @@ struct nn_layer {
 	double *outp;		/* what the next layer reads: a or h */
 	double *mean, *rstd;	/* batch: (out); layer: (cap) */
 	int bn_single;		/* last batch-norm forward used running stats (B == 1) */
-	/* Last-gradient and last-update figures for diagnostics. */
-	double grad_norm, update_ratio;
 };
 
 struct nn_net {
@@ -53,6 +51,7 @@ struct nn_net {
 	struct nn_layer L[NN_MAX_LAYERS];
 	long np, nw, nstats;	/* parameters, of which weights; stats */
 	double *p, *g, *m, *v;	/* (np) each */
+	double *pprev;		/* (np) p before the last update */
 	double *stats;		/* (nstats) */
 	double *best_p, *best_stats;	/* early-stopping snapshot or NULL */
 	struct nn_rng rng;	/* dropout masks and shuffling */
@@ -60,7 +59,8 @@ struct nn_net {
 	struct nn_early early;
 	struct nn_epoch *hist;
 	int nhist, caphist;
-	int have_grad, have_update;
+	int have_grad;		/* g holds a gradient (nn__backward ran) */
+	int have_update;	/* pprev holds the values before an update */
 	/* Scratch, grown on demand (nn__ensure_cap). */
 	int cap;		/* rows the caches hold */
 	int cache_dropout;	/* caches have mask/a */

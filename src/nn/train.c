@@ -264,6 +264,7 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 					    (size_t)net->nstats *
 					    sizeof(double));
 				rr.restored = 1;
+				net->have_update = 0;
 			}
 			break;
 		}
