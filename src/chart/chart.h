@@ -43,8 +43,8 @@ struct chart_tiers {
  * unknown -> ASCII), term = $TERM (NULL ok), no_color = $NO_COLOR (set and
  * non-empty -> no colour), ncolors = colour count known to the caller (e.g.
  * curses COLORS; 0 = unknown, then TERM decides: *-256color -> 256, dumb ->
- * none, otherwise 8).  TERM=linux (the console) gets quadrant glyphs since
- * its font lacks braille; TERM=dumb gets ASCII.
+ * none, otherwise 8).  A non-UTF-8 codeset, TERM=dumb and the console
+ * (TERM=linux, vt*: its font lacks braille and quadrants) get ASCII glyphs.
  */
 struct chart_tiers chart_tiers_choose(const char *codeset, const char *term,
     const char *no_color, int ncolors);

@@ -75,6 +75,12 @@ struct grid {
 	int w, h;		/* size in cells */
 	struct grid_cell *cells; /* h rows of w cells, row-major */
 	int cap;		/* allocated cells (>= w*h) */
+	/*
+	 * ASCII only: grid_put() stores any code point >= 0x80 as '?' (one
+	 * per column, so layout is kept).  Charts set it from their glyph
+	 * tier, so caller text (a Hangul title) cannot leak into ASCII output.
+	 */
+	int ascii;
 };
 
 /* Colour tiers (also used by chart.h). */

@@ -1,0 +1,666 @@
+/*
+ * chart-bars.c - log-scale bars from a floor, histograms, mirrored histograms.
+ *
+ * Log bars are measured from a floor rather than from 1, so gradient norms of
+ * 1e-9 still get a visible bar (a common log bar chart draws max(log v, 0)
+ * and shows nothing below 1).  Values under the floor get an underflow mark
+ * instead of silently vanishing.  Histograms emphasise the bin holding zero
+ * and say in words what share of the weights is (near) zero, which is the
+ * point of the L1-versus-L2 lesson.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+#include "chart/chart-int.h"
+
+#define MAXBINS 128
+
+/* ------------------------------------------------------------ log bars */
+
+/* Draws a horizontal bar of `cells` (fractional) cells at x,y. */
+static void
+hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
+{
+	int full = (int)floor(cells), rem, i;
+
+	rem = (int)lround((cells - full) * 8);
+	if (rem == 8)
+		full++, rem = 0;
+	for (i = 0; i < full; i++)
+		grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0, 0);
+	if (ascii) {
+		if (rem >= 4)
+			grid_put(g, x + full, y, ':', role, 0, 0);
+		else if (full == 0)
+			grid_put(g, x, y, '.', role, 0, 0);
+	} else {
+		if (full == 0 && rem == 0)
+			rem = 1;	/* every value >= floor is visible */
+		if (rem > 0)
+			grid_put(g, x + full, y, eighth_right(rem), role, 0, 0);
+	}
+}
+
+static double
+decade_floor(double v)
+{
+	return pow(10, floor(log10(v) + 1e-9));
+}
+
+void
+chart_logbars(struct grid *g, const struct chart_opts *o,
+    const struct chart_logbar_opts *bo, const char *const *labels,
+    const double *v, int n)
+{
+	static const struct chart_logbar_opts dflt;
+	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	double fl, top, lf, lt, minpos = INFINITY, maxv = 0, cells;
+	char buf[32], buf2[32];
+	int i, rows, avail, title = 0, legend = 0, ticks = 0, labw = 0, vw = 3;
+	int ax, bw, row0, arow, k, e, col, s, end, lw, any_under = 0, role;
+	int tcol = -1;
+
+	if (bo == NULL)
+		bo = &dflt;
+	if (v == NULL || n < 0)
+		n = 0;
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	for (i = 0; i < n; i++) {
+		if (v[i] > 0 && isfinite(v[i])) {
+			if (v[i] < minpos)
+				minpos = v[i];
+			if (v[i] > maxv)
+				maxv = v[i];
+		}
+	}
+	fl = bo->floor > 0 && isfinite(bo->floor) ? bo->floor :
+	    isfinite(minpos) ? decade_floor(minpos) / 10 : 1e-12;
+	top = bo->top > fl && isfinite(bo->top) ? bo->top :
+	    maxv > 0 ? pow(10, ceil(log10(maxv) - 1e-9)) : 1;
+	if (top <= fl)
+		top = fl * 10;
+	lf = log10(fl);
+	lt = log10(top);
+
+	/* rows: bars, axis line; then tick labels, legend, title */
+	avail = g->h - 2;
+	if (avail < 1 || g->w < 12) {
+		chart_too_small(g, "bars");
+		return;
+	}
+	rows = n < 1 ? 1 : n;
+	if (rows > avail)
+		rows = avail;
+	avail -= rows;
+	if (avail > 0)
+		ticks = 1, avail--;
+	if (avail > 0 && !o->no_legend)
+		legend = 1, avail--;
+	if (avail > 0 && o->title != NULL)
+		title = 1, avail--;
+
+	for (i = 0; i < n; i++) {
+		if (labels != NULL && labels[i] != NULL) {
+			lw = utf8_width(labels[i], (size_t)-1);
+			if (lw > labw)
+				labw = lw;
+		}
+		if (isnan(v[i]))
+			snprintf(buf, sizeof buf, "nan");
+		else if (v[i] < 0)
+			snprintf(buf, sizeof buf, "neg");
+		else
+			chart_fmt_sci(v[i], buf, sizeof buf);
+		lw = (int)strlen(buf);
+		if (lw > vw)
+			vw = lw;
+	}
+	if (labw > g->w / 3)
+		labw = g->w / 3;
+	if (g->w - labw - 1 - vw - 2 < 4)
+		labw = 0;
+	ax = labw > 0 ? labw + 1 : 0;
+	bw = g->w - ax - 1 - 1 - vw;
+	if (bw < 4) {
+		chart_too_small(g, "bars");
+		return;
+	}
+	row0 = title;
+	arow = row0 + rows;
+	if (title)
+		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+
+	/* threshold column */
+	if (bo->threshold_on && bo->threshold > 0 && isfinite(bo->threshold)) {
+		cells = (log10(bo->threshold) - lf) / (lt - lf) * bw;
+		if (cells >= 0 && cells <= bw)
+			tcol = ax + (int)lround(cells);
+	}
+	for (i = 0; i < rows; i++) {
+		int y = row0 + i;
+
+		grid_put(g, ax, y, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
+		if (tcol > ax)
+			grid_put(g, tcol, y, ascii ? ':' : 0x250A, GRID_WARN,
+			    0, 0);
+		if (i >= n)
+			continue;
+		if (labels != NULL && labels[i] != NULL && labw > 0)
+			grid_text(g, labw - utf8_width(labels[i], (size_t)-1) >
+			    0 ? labw - utf8_width(labels[i], (size_t)-1) : 0, y,
+			    labw, labels[i], GRID_LABEL, 0);
+		role = bo->threshold_on ? (v[i] < bo->threshold ? GRID_BAD :
+		    GRID_GOOD) : GRID_SERIES1;
+		if (isnan(v[i]))
+			snprintf(buf, sizeof buf, "nan");
+		else if (v[i] < 0)
+			snprintf(buf, sizeof buf, "neg");
+		else
+			chart_fmt_sci(v[i], buf, sizeof buf);
+		if (v[i] >= fl && isfinite(v[i])) {
+			cells = (log10(v[i]) - lf) / (lt - lf) * bw;
+			if (cells > bw)
+				cells = bw;
+			hbar(g, ax + 1, y, cells, role, ascii);
+		} else if (v[i] == INFINITY) {
+			hbar(g, ax + 1, y, bw, role, ascii);
+		} else if (v[i] >= 0) {
+			grid_put(g, ax, y, ascii ? '<' : 0x25C2, GRID_BAD, 0,
+			    GRID_BOLD);
+			any_under = 1;
+		}
+		grid_text(g, g->w - (int)strlen(buf), y, vw, buf,
+		    role == GRID_BAD ? GRID_BAD : GRID_LABEL, 0);
+	}
+	if (n == 0)
+		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
+		    GRID_DIM);
+
+	/* decade axis */
+	grid_put(g, ax, arow, ascii ? '+' : 0x2514, GRID_AXIS, 0, 0);
+	for (i = 1; i <= bw; i++)
+		grid_put(g, ax + i, arow, ascii ? '-' : 0x2500, GRID_AXIS, 0,
+		    0);
+	for (k = 1; k < 100000; k = k < 10 ? k + 1 : k * 2) {
+		/* every k-th decade: accept when labels do not overlap */
+		int ok = 1;
+
+		end = -2;
+		for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
+			if (e % k != 0)
+				continue;
+			snprintf(buf2, sizeof buf2, "1e%d", e);
+			lw = (int)strlen(buf2);
+			col = ax + (int)lround((e - lf) / (lt - lf) * bw);
+			s = col - lw / 2;
+			if (s < 0)
+				s = 0;
+			if (s + lw > g->w)
+				s = g->w - lw;
+			if (s <= end + 1) {
+				ok = 0;
+				break;
+			}
+			end = s + lw - 1;
+		}
+		if (ok)
+			break;
+	}
+	end = -2;
+	for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
+		if (e % k != 0)
+			continue;
+		col = ax + (int)lround((e - lf) / (lt - lf) * bw);
+		if (col > ax)
+			grid_put(g, col, arow, ascii ? '+' : 0x252C, GRID_AXIS,
+			    0, 0);
+		if (!ticks)
+			continue;
+		snprintf(buf2, sizeof buf2, "1e%d", e);
+		lw = (int)strlen(buf2);
+		s = col - lw / 2;
+		if (s < 0)
+			s = 0;
+		if (s + lw > g->w)
+			s = g->w - lw;
+		if (s <= end + 1)
+			continue;
+		grid_text(g, s, arow + 1, lw, buf2, GRID_LABEL, 0);
+		end = s + lw - 1;
+	}
+	if (legend) {
+		int x = ax, y = arow + 1 + ticks;
+
+		if (any_under) {
+			snprintf(buf, sizeof buf, "below %s",
+			    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+			x += legend_item(g, x, y, g->w, ascii ? '<' : 0x25C2,
+			    GRID_BAD, GRID_BOLD, buf) + 2;
+		}
+		if (tcol > ax) {
+			snprintf(buf, sizeof buf, "%s %s", bo->threshold_label ?
+			    bo->threshold_label : "threshold",
+			    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
+			x += legend_item(g, x, y, g->w, ascii ? ':' : 0x250A,
+			    GRID_WARN, 0, buf) + 2;
+		}
+		snprintf(buf, sizeof buf, "log scale from %s",
+		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+		legend_item(g, x, y, g->w, 0, 0, 0, buf);
+	}
+}
+
+/* ------------------------------------------------------------ histogram */
+
+struct bins {
+	int n;
+	double lo, hi;
+	int count[MAXBINS];
+	int zero_bin;		/* bin holding 0, -1 if none */
+	int total, zeros, outside;
+	int maxc;
+};
+
+static void
+bins_range(const double *v, int n, const double *w, int nw, double *lo,
+    double *hi, int *symmetric)
+{
+	double mn = INFINITY, mx = -INFINITY, m;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (isfinite(v[i])) {
+			if (v[i] < mn)
+				mn = v[i];
+			if (v[i] > mx)
+				mx = v[i];
+		}
+	for (i = 0; i < nw; i++)
+		if (isfinite(w[i])) {
+			if (w[i] < mn)
+				mn = w[i];
+			if (w[i] > mx)
+				mx = w[i];
+		}
+	*symmetric = 0;
+	if (!isfinite(mn)) {
+		*lo = -1;
+		*hi = 1;
+		*symmetric = 1;
+		return;
+	}
+	if (mn < 0 && mx > 0) {
+		m = fmax(-mn, mx);
+		*lo = -m;
+		*hi = m;
+		*symmetric = 1;
+	} else {
+		*lo = mn;
+		*hi = mx;
+	}
+	if (*lo == *hi) {
+		m = fabs(*lo) * 0.5;
+		if (m == 0)
+			m = 1, *symmetric = 1;
+		*lo -= m;
+		*hi += m;
+	}
+}
+
+static void
+bins_fill(struct bins *b, const double *v, int n, double eps)
+{
+	int i, k;
+	double wbin = (b->hi - b->lo) / b->n;
+
+	memset(b->count, 0, sizeof b->count);
+	b->total = b->zeros = b->outside = b->maxc = 0;
+	b->zero_bin = -1;
+	if (b->lo <= 0 && b->hi >= 0) {
+		b->zero_bin = (int)floor((0 - b->lo) / wbin);
+		if (b->zero_bin >= b->n)
+			b->zero_bin = b->n - 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!isfinite(v[i]))
+			continue;
+		b->total++;
+		if (fabs(v[i]) <= eps)
+			b->zeros++;
+		if (v[i] < b->lo || v[i] > b->hi) {
+			b->outside++;
+			continue;
+		}
+		k = (int)floor((v[i] - b->lo) / wbin);
+		if (k >= b->n)
+			k = b->n - 1;
+		if (k < 0)
+			k = 0;
+		if (++b->count[k] > b->maxc)
+			b->maxc = b->count[k];
+	}
+}
+
+static double
+bar_height(int count, int maxc, int logcount)
+{
+	if (count <= 0 || maxc <= 0)
+		return 0;
+	if (logcount)
+		return log1p(count) / log1p(maxc);
+	return (double)count / maxc;
+}
+
+/* Vertical bar growing up from row `base` (exclusive) for `cells` rows. */
+static void
+vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
+    int attr, int ascii, uint32_t fullcp)
+{
+	int full = (int)floor(cells), rem, i, j;
+
+	rem = (int)lround((cells - full) * 8);
+	if (rem == 8)
+		full++, rem = 0;
+	if (ascii) {
+		full = (int)lround(cells);
+		if (full == 0 && cells > 0)
+			full = 1;
+		rem = 0;
+	} else if (full == 0 && rem == 0 && cells > 0) {
+		rem = 1;
+	}
+	for (j = 0; j < w; j++) {
+		for (i = 0; i < full; i++)
+			grid_put(g, x + j, base - 1 - i, fullcp, role, 0, attr);
+		if (rem > 0)
+			grid_put(g, x + j, base - 1 - full, eighth_up(rem),
+			    role, 0, attr);
+	}
+}
+
+/* Vertical bar growing down from row `base` (exclusive). */
+static void
+vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
+    int attr, int ascii, uint32_t fullcp)
+{
+	int full = (int)floor(cells), rem, i, j;
+	uint32_t part = 0;
+
+	rem = (int)lround((cells - full) * 8);
+	if (rem == 8)
+		full++, rem = 0;
+	if (ascii) {
+		full = (int)lround(cells);
+		if (full == 0 && cells > 0)
+			full = 1;
+	} else if (rem >= 6) {
+		full++;
+	} else if (rem >= 3) {
+		part = 0x2580;		/* upper half */
+	} else if (rem >= 1 || (full == 0 && cells > 0)) {
+		part = 0x2594;		/* upper eighth */
+	}
+	for (j = 0; j < w; j++) {
+		for (i = 0; i < full; i++)
+			grid_put(g, x + j, base + 1 + i, fullcp, role, 0, attr);
+		if (!ascii && part != 0)
+			grid_put(g, x + j, base + 1 + full, part, role, 0,
+			    attr);
+	}
+}
+
+static void
+zero_caption(char *buf, size_t n, const char *name, const struct bins *b,
+    double eps)
+{
+	char e[32];
+	int pct = b->total ? (int)lround(100.0 * b->zeros / b->total) : 0;
+
+	if (eps > 0)
+		snprintf(buf, n, "%s%szeros %d%% (|w|<=%s) of %d", name ? name :
+		    "", name ? ": " : "", pct, chart_fmt_sci(eps, e, sizeof e),
+		    b->total);
+	else
+		snprintf(buf, n, "%s%szeros %d%% of %d", name ? name : "",
+		    name ? ": " : "", pct, b->total);
+}
+
+/* Number of bins for plot width pw. */
+static int
+pick_bins(const struct chart_hist_opts *ho, int pw, int symmetric)
+{
+	int nb = ho->nbins > 0 ? ho->nbins : pw / 2;
+
+	if (nb > pw)
+		nb = pw;
+	if (nb > MAXBINS)
+		nb = MAXBINS;
+	if (ho->nbins <= 0 && symmetric && nb % 2 == 0 && nb > 1)
+		nb--;		/* a bin centred on zero */
+	if (nb < 1)
+		nb = 1;
+	return nb;
+}
+
+static void
+x_axis_labels(struct grid *g, int x0, int cw, int row, int tickrow,
+    double lo, double hi, enum chart_glyphs gl)
+{
+	struct canvas c;
+	struct axis xa;
+	struct frame f;
+	struct chart_opts o;
+
+	memset(&o, 0, sizeof o);
+	memset(&f, 0, sizeof f);
+	o.tiers.glyphs = gl;
+	canvas_init(&c, g, x0, 0, cw, 1, CHART_GLYPH_ASCII);
+	axis_fixed(&xa, lo, hi, cw / 4 + 1);
+	axis_thin_x(&xa, &c, 0, g->w);
+	f.px = x0;
+	f.pw = cw;
+	f.py = row;
+	f.ph = 0;
+	f.axis_row = row;
+	f.xtick_row = tickrow;
+	f.title_row = f.legend_row = f.xlabel_row = -1;
+	/* draw ticks and labels only (frame_draw also draws the corner) */
+	frame_draw(&f, g, &o, &c, &xa, NULL);
+}
+
+void
+chart_hist(struct grid *g, const struct chart_opts *o,
+    const struct chart_hist_opts *ho, const char *name, const double *v,
+    int n)
+{
+	static const struct chart_hist_opts dflt;
+	struct bins b;
+	struct frame f;
+	struct axis ya;
+	struct canvas c;
+	char buf[128];
+	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII, k, bw, sym, mt;
+	double lo, hi;
+
+	if (ho == NULL)
+		ho = &dflt;
+	if (v == NULL || n < 0)
+		n = 0;
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	if (ho->lo < ho->hi && isfinite(ho->lo) && isfinite(ho->hi)) {
+		lo = ho->lo;
+		hi = ho->hi;
+		sym = lo == -hi;
+	} else {
+		bins_range(v, n, NULL, 0, &lo, &hi, &sym);
+	}
+	if (frame_rows(&f, g, o, 1, 1) < 0)
+		return;
+	/* y axis: counts, computed on a provisional bin count */
+	b.lo = lo;
+	b.hi = hi;
+	b.n = pick_bins(ho, g->w - 4, sym);
+	bins_fill(&b, v, n, ho->zero_eps);
+	mt = ymaxticks(f.ph);
+	if (b.maxc + 1 < mt)
+		mt = b.maxc + 1;
+	axis_fit(&ya, 0, b.maxc > 0 ? b.maxc : 1, mt);
+	if (frame_cols(&f, g, &ya) < 0)
+		return;
+	b.n = pick_bins(ho, f.pw, sym);
+	bins_fill(&b, v, n, ho->zero_eps);
+	if (b.maxc > ya.hi) {
+		axis_fit(&ya, 0, b.maxc, mt);
+		ya.lo = 0;
+	}
+	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, CHART_GLYPH_ASCII);
+	bw = f.pw / b.n;
+	for (k = 0; k < b.n; k++) {
+		int z = k == b.zero_bin;
+
+		vbar_up(g, f.px + k * bw, bw, f.py + f.ph,
+		    ho->logcount ? bar_height(b.count[k], b.maxc, 1) * f.ph *
+		    (b.maxc / ya.hi) : b.count[k] / ya.hi * f.ph,
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
+		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+	}
+	frame_draw(&f, g, o, &c, NULL, &ya);
+	if (f.xtick_row >= 0)
+		x_axis_labels(g, f.px, bw * b.n, f.axis_row, f.xtick_row, lo,
+		    hi, o->tiers.glyphs);
+	if (f.legend_row >= 0) {
+		zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
+		legend_item(g, f.px, f.legend_row, g->w, ascii ? '@' : 0x2593,
+		    GRID_WARN, GRID_BOLD, buf);
+	}
+	if (b.total == 0)
+		grid_text_center(g, f.px, f.py + f.ph / 2, f.pw, "(no data)",
+		    GRID_LABEL, GRID_DIM);
+}
+
+void
+chart_hist2(struct grid *g, const struct chart_opts *o,
+    const struct chart_hist_opts *ho, const char *name_a, const double *a,
+    int na, const char *name_b, const double *b, int nb)
+{
+	static const struct chart_hist_opts dflt;
+	struct bins ba, bb;
+	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	int avail, title = 0, ticks = 0, legend = 0, hh, mid, labw, pw, bw, k;
+	int maxc, sym, x, lw, tot;
+	double lo, hi;
+	char buf[128], lab[32];
+
+	if (ho == NULL)
+		ho = &dflt;
+	if (a == NULL || na < 0)
+		na = 0;
+	if (b == NULL || nb < 0)
+		nb = 0;
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	if (ho->lo < ho->hi && isfinite(ho->lo) && isfinite(ho->hi)) {
+		lo = ho->lo;
+		hi = ho->hi;
+		sym = lo == -hi;
+	} else {
+		bins_range(a, na, b, nb, &lo, &hi, &sym);
+	}
+	avail = g->h - 1 - 4;	/* axis row, two halves of >= 2 */
+	if (avail < 0 || g->w < 10) {
+		chart_too_small(g, "histogram");
+		return;
+	}
+	if (avail > 0)
+		ticks = 1, avail--;
+	if (avail > 1 && !o->no_legend)
+		legend = 2, avail -= 2;
+	if (avail > 0 && o->title != NULL)
+		title = 1, avail--;
+	hh = (g->h - title - 1 - ticks - legend) / 2;
+	mid = title + hh;
+
+	ba.lo = bb.lo = lo;
+	ba.hi = bb.hi = hi;
+	ba.n = bb.n = pick_bins(ho, g->w - 6, sym);
+	bins_fill(&ba, a, na, ho->zero_eps);
+	bins_fill(&bb, b, nb, ho->zero_eps);
+	maxc = ba.maxc > bb.maxc ? ba.maxc : bb.maxc;
+	snprintf(lab, sizeof lab, "%d", maxc);
+	labw = (int)strlen(lab);
+	pw = g->w - labw - 1;
+	ba.n = bb.n = pick_bins(ho, pw, sym);
+	bins_fill(&ba, a, na, ho->zero_eps);
+	bins_fill(&bb, b, nb, ho->zero_eps);
+	maxc = ba.maxc > bb.maxc ? ba.maxc : bb.maxc;
+	if (maxc < 1)
+		maxc = 1;
+	snprintf(lab, sizeof lab, "%d", maxc);
+	bw = pw / ba.n;
+
+	if (title)
+		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+	for (k = title; k < title + hh; k++)
+		grid_put(g, labw, k, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
+	for (k = mid + 1; k <= mid + hh; k++)
+		grid_put(g, labw, k, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
+	grid_put(g, labw, title, ascii ? '+' : 0x2524, GRID_AXIS, 0, 0);
+	grid_put(g, labw, mid + hh, ascii ? '+' : 0x2524, GRID_AXIS, 0, 0);
+	grid_text(g, labw - (int)strlen(lab), title, labw, lab, GRID_LABEL, 0);
+	grid_text(g, labw - (int)strlen(lab), mid + hh, labw, lab, GRID_LABEL,
+	    0);
+	grid_text(g, labw - 1, mid, 1, "0", GRID_LABEL, 0);
+	grid_put(g, labw, mid, ascii ? '+' : 0x253C, GRID_AXIS, 0, 0);
+	for (x = labw + 1; x < g->w; x++)
+		grid_put(g, x, mid, ascii ? '-' : 0x2500, GRID_AXIS, 0, 0);
+	for (k = 0; k < ba.n; k++) {
+		int z = k == ba.zero_bin;
+
+		vbar_up(g, labw + 1 + k * bw, bw, mid,
+		    bar_height(ba.count[k], maxc, ho->logcount) * hh,
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
+		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+		vbar_down(g, labw + 1 + k * bw, bw, mid,
+		    bar_height(bb.count[k], maxc, ho->logcount) * hh,
+		    z ? GRID_WARN : GRID_SERIES2, z ? GRID_BOLD : 0, ascii,
+		    z ? (ascii ? '@' : 0x2593) : (ascii ? '=' : 0x2588));
+	}
+	/* names in the halves' top-right / bottom-right corners */
+	if (name_a != NULL) {
+		lw = utf8_width(name_a, (size_t)-1);
+		grid_text(g, g->w - lw, title, lw, name_a, GRID_SERIES1,
+		    GRID_BOLD);
+	}
+	if (name_b != NULL) {
+		lw = utf8_width(name_b, (size_t)-1);
+		grid_text(g, g->w - lw, mid + hh, lw, name_b, GRID_SERIES2,
+		    GRID_BOLD);
+	}
+	if (ticks)
+		x_axis_labels(g, labw + 1, bw * ba.n, mid, mid + hh + 1, lo, hi,
+		    o->tiers.glyphs);
+	/* x_axis_labels put a corner at the axis start; restore the cross */
+	grid_put(g, labw, mid, ascii ? '+' : 0x253C, GRID_AXIS, 0, 0);
+	if (legend) {
+		int y = mid + hh + 1 + ticks;
+
+		zero_caption(buf, sizeof buf, name_a ? name_a : "up", &ba,
+		    ho->zero_eps);
+		legend_item(g, labw + 1, y, g->w, ascii ? '^' : 0x25B2,
+		    GRID_SERIES1, GRID_BOLD, buf);
+		zero_caption(buf, sizeof buf, name_b ? name_b : "down", &bb,
+		    ho->zero_eps);
+		legend_item(g, labw + 1, y + 1, g->w, ascii ? 'v' : 0x25BC,
+		    GRID_SERIES2, 0, buf);
+	}
+	tot = ba.total + bb.total;
+	if (tot == 0)
+		grid_text_center(g, labw + 1, mid - 1, pw, "(no data)",
+		    GRID_LABEL, GRID_DIM);
+}

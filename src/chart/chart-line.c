@@ -1,0 +1,433 @@
+/*
+ * chart-line.c - line charts (loss curves) and function plots.
+ *
+ * Points are streamed once: consecutive points falling in the same pixel
+ * column are reduced to that column's first, last, min and max, the column
+ * is drawn as a vertical span min..max (so a one-epoch spike survives any
+ * amount of decimation) and joined to the next column by a line from last to
+ * first.  A NaN/Inf (or y <= 0 on a log axis) breaks the line: a gap.  The
+ * cost is O(points + pixels) with no allocation, so 10,000 points render in
+ * well under a millisecond.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+#include "chart/chart-int.h"
+
+#define PIXCLAMP 1e6
+
+/* A source of points: returns 0 at the end. */
+typedef void (*point_fn)(const void *ctx, int i, double *x, double *y);
+
+static double
+clampd(double v)
+{
+	if (v < -PIXCLAMP)
+		return -PIXCLAMP;
+	if (v > PIXCLAMP)
+		return PIXCLAMP;
+	return v;
+}
+
+static void
+span(struct canvas *c, int col, double y0, double y1, struct pen *p)
+{
+	long a = lround(clampd(y0)), b = lround(clampd(y1)), y;
+
+	if (a < 0)
+		a = 0;
+	if (b > c->ph - 1)
+		b = c->ph - 1;
+	for (y = a; y <= b; y++)
+		canvas_plot(c, col, (int)y, p);
+}
+
+/* Streams n points through min/max column decimation onto the canvas. */
+static void
+draw_points(struct canvas *c, const struct axis *xa, const struct axis *ya,
+    struct pen *p, point_fn get, const void *ctx, int n)
+{
+	double x, y, fx, fy, cmin = 0, cmax = 0, clast = 0;
+	long col, cx = 0;
+	int i, have = 0, linked = 0;
+
+	for (i = 0; i < n; i++) {
+		get(ctx, i, &x, &y);
+		y = axis_tf(ya, y);
+		if (!isfinite(x) || !isfinite(y)) {
+			if (have && cx >= 0 && cx < c->pw)
+				span(c, (int)cx, cmin, cmax, p);
+			have = linked = 0;
+			continue;
+		}
+		fx = clampd(axis_xpix(xa, c, x));
+		fy = clampd(axis_ypix(ya, c, y));
+		col = lround(fx);
+		if (have && col == cx) {
+			if (fy < cmin)
+				cmin = fy;
+			if (fy > cmax)
+				cmax = fy;
+			clast = fy;
+			continue;
+		}
+		if (have && cx >= 0 && cx < c->pw)
+			span(c, (int)cx, cmin, cmax, p);
+		if (have && linked)
+			canvas_dline(c, (double)cx, clast, fx, fy, p);
+		cx = col;
+		cmin = cmax = clast = fy;
+		have = linked = 1;
+	}
+	if (have && cx >= 0 && cx < c->pw)
+		span(c, (int)cx, cmin, cmax, p);
+}
+
+static void
+series_point(const void *ctx, int i, double *x, double *y)
+{
+	const struct chart_series *s = ctx;
+	double dx = s->dx != 0 ? s->dx : 1;
+
+	*x = s->x != NULL ? s->x[i] : s->x0 + i * dx;
+	*y = s->y[i];
+}
+
+/* Finite data extents over all series (y > 0 only when logy). */
+static int
+data_extent(const struct chart_series *s, int ns, int logy, double *xlo,
+    double *xhi, double *ylo, double *yhi)
+{
+	double x, y;
+	int i, k, any = 0;
+
+	*xlo = *ylo = INFINITY;
+	*xhi = *yhi = -INFINITY;
+	for (k = 0; k < ns; k++)
+		for (i = 0; i < s[k].n && s[k].y != NULL; i++) {
+			series_point(&s[k], i, &x, &y);
+			if (!isfinite(x) || !isfinite(y) || (logy && y <= 0))
+				continue;
+			any = 1;
+			if (x < *xlo)
+				*xlo = x;
+			if (x > *xhi)
+				*xhi = x;
+			if (y < *ylo)
+				*ylo = y;
+			if (y > *yhi)
+				*yhi = y;
+		}
+	return any;
+}
+
+void
+chart_range_reset(struct chart_range *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+/* Chooses the y axis, keeping a live range from jittering. */
+static void
+fit_y(struct axis *ya, const struct chart_line_opts *lo, int any, double dlo,
+    double dhi, int ph)
+{
+	struct chart_range *r = lo->range;
+	int mt = ymaxticks(ph);
+
+	if (isfinite(lo->ylo) && isfinite(lo->yhi) && lo->ylo < lo->yhi) {
+		if (lo->logy && lo->ylo > 0)
+			axis_fit_log(ya, lo->ylo, lo->yhi, mt);
+		else
+			axis_fixed(ya, lo->ylo, lo->yhi, mt);
+		return;
+	}
+	if (r != NULL && r->valid && r->log != lo->logy)
+		chart_range_reset(r);
+	if (r != NULL && r->valid && (!any || (dlo >= r->lo && dhi <= r->hi))) {
+		if (lo->logy)
+			axis_fit_log(ya, r->lo, r->hi, mt);
+		else
+			axis_fixed(ya, r->lo, r->hi, mt);
+		return;
+	}
+	if (r != NULL && r->valid && any) {
+		/*
+		 * Growing: add half the span as headroom on the side that
+		 * grew, so a steadily falling loss re-scales a few times
+		 * (geometrically), not at every epoch.  Positive data never
+		 * gets a negative bound this way.
+		 */
+		double nlo = dlo < r->lo ? dlo : r->lo;
+		double nhi = dhi > r->hi ? dhi : r->hi;
+		double span = nhi - nlo;
+
+		if (lo->logy) {
+			span = log10(nhi) - log10(nlo);
+			if (dlo < r->lo)
+				nlo = pow(10, log10(nlo) - span / 2);
+			if (dhi > r->hi)
+				nhi = pow(10, log10(nhi) + span / 2);
+		} else {
+			if (dlo < r->lo)
+				nlo = dlo >= 0 && nlo - span / 2 < 0 ? 0 :
+				    nlo - span / 2;
+			if (dhi > r->hi)
+				nhi = dhi <= 0 && nhi + span / 2 > 0 ? 0 :
+				    nhi + span / 2;
+		}
+		dlo = nlo;
+		dhi = nhi;
+	}
+	if (lo->logy) {
+		if (!any)
+			dlo = 1, dhi = 10;
+		axis_fit_log(ya, dlo, dhi, mt);
+		if (r != NULL && any) {
+			r->lo = pow(10, ya->lo);
+			r->hi = pow(10, ya->hi);
+		}
+	} else {
+		if (!any)
+			dlo = 0, dhi = 1;
+		axis_fit(ya, dlo, dhi, mt);
+		if (r != NULL && any) {
+			r->lo = ya->lo;
+			r->hi = ya->hi;
+		}
+	}
+	if (r != NULL && any) {
+		r->valid = 1;
+		r->log = lo->logy;
+	}
+}
+
+static void
+draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
+    const char *const *names, int n)
+{
+	struct pen p;
+	int i, x = f->px;
+
+	if (f->legend_row < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL)
+			continue;
+		series_pen(i, gl, &p);
+		if (x + 3 > g->w)
+			break;
+		x += pen_sample(g, x, f->legend_row, gl, &p);
+		x += grid_text(g, x, f->legend_row, 1, " ", 0, 0);
+		x += grid_text(g, x, f->legend_row, g->w - x, names[i],
+		    GRID_LABEL, 0);
+		x += 2;
+	}
+}
+
+static void
+draw_marker(struct grid *g, const struct frame *f, struct canvas *c,
+    const struct axis *xa, const struct axis *ya,
+    const struct chart_line_opts *lo, int ascii)
+{
+	struct pen p = { GRID_MARKER, 0, ':', 0x55, 0 };
+	double fx = axis_xpix(xa, c, lo->marker_x), fy;
+	int col, cell, row, tw, y;
+	const char *label = lo->marker_label;
+
+	if (!isfinite(fx) || fx < -0.5 || fx > c->pw - 0.5)
+		return;
+	col = (int)lround(fx);
+	for (y = 0; y < c->ph; y++)
+		canvas_plot(c, col, y, &p);
+	cell = f->px + col / c->sx;
+	row = f->py;
+	fy = axis_ypix(ya, c, axis_tf(ya, lo->marker_y));
+	if (isfinite(fy) && fy >= -0.5 && fy <= c->ph - 0.5) {
+		row = f->py + (int)lround(fy) / c->sy - 1;
+		if (row < f->py)
+			row = f->py;
+	}
+	grid_put(g, cell, row, ascii ? 'v' : 0x25BC, GRID_MARKER, 0,
+	    GRID_BOLD);
+	if (label == NULL)
+		return;
+	tw = utf8_width(label, (size_t)-1);
+	if (cell + 1 + tw <= f->px + f->pw)
+		grid_text(g, cell + 2, row, f->px + f->pw - cell - 2, label,
+		    GRID_MARKER, 0);
+	else if (cell - 1 - tw >= f->px)
+		grid_text(g, cell - 1 - tw, row, tw, label, GRID_MARKER, 0);
+	else
+		grid_text(g, f->px, row, cell - f->px, label, GRID_MARKER, 0);
+}
+
+static void
+no_data(struct grid *g, const struct frame *f)
+{
+	grid_text_center(g, f->px, f->py + f->ph / 2, f->pw, "(no data)",
+	    GRID_LABEL, GRID_DIM);
+}
+
+void
+chart_line(struct grid *g, const struct chart_opts *o,
+    const struct chart_line_opts *lo, const struct chart_series *s, int ns)
+{
+	static const struct chart_line_opts dflt;
+	const char *names[CHART_MAX_SERIES];
+	struct frame f;
+	struct axis xa, ya;
+	struct canvas c;
+	struct pen p;
+	double xlo, xhi, ylo, yhi;
+	int i, any, named = 0, ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+
+	if (lo == NULL)
+		lo = &dflt;
+	if (ns > CHART_MAX_SERIES)
+		ns = CHART_MAX_SERIES;
+	if (ns < 0 || s == NULL)
+		ns = 0;
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	for (i = 0; i < ns; i++) {
+		names[i] = s[i].name;
+		named |= s[i].name != NULL;
+	}
+	any = data_extent(s, ns, lo->logy, &xlo, &xhi, &ylo, &yhi);
+	if (isfinite(lo->xlo) && isfinite(lo->xhi) && lo->xlo < lo->xhi) {
+		xlo = lo->xlo;
+		xhi = lo->xhi;
+	} else if (!any) {
+		xlo = 0;
+		xhi = 1;
+	} else if (xlo == xhi) {
+		xlo -= 1;
+		xhi += 1;
+	}
+	if (frame_rows(&f, g, o, named, 1) < 0)
+		return;
+	fit_y(&ya, lo, any, ylo, yhi, f.ph);
+	if (frame_cols(&f, g, &ya) < 0)
+		return;
+	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
+	axis_thin_x(&xa, &c, 0, g->w);
+
+	if (lo->hline_on && isfinite(axis_tf(&ya, lo->hline))) {
+		struct pen hp = { GRID_WARN, 0, '-', 0x33, 0 };
+		double hy = axis_ypix(&ya, &c, axis_tf(&ya, lo->hline));
+
+		canvas_dline(&c, 0, hy, c.pw - 1, hy, &hp);
+	}
+	if (lo->marker)
+		draw_marker(g, &f, &c, &xa, &ya, lo, ascii);
+	for (i = 0; i < ns; i++) {
+		if (s[i].y == NULL || s[i].n <= 0)
+			continue;
+		series_pen(i, o->tiers.glyphs, &p);
+		draw_points(&c, &xa, &ya, &p, series_point, &s[i], s[i].n);
+	}
+	if (lo->marker)
+		draw_marker(g, &f, &c, &xa, &ya, lo, ascii);
+	frame_draw(&f, g, o, &c, &xa, &ya);
+	if (!any)
+		no_data(g, &f);
+	draw_legend(g, &f, o->tiers.glyphs, names, ns);
+}
+
+/* ------------------------------------------------------------ functions */
+
+struct fn_ctx {
+	const struct chart_fn *fn;
+	double lo, step;
+};
+
+static void
+fn_point(const void *ctx, int i, double *x, double *y)
+{
+	const struct fn_ctx *fc = ctx;
+
+	*x = fc->lo + i * fc->step;
+	*y = fc->fn->f(*x, fc->fn->ctx);
+}
+
+void
+chart_function(struct grid *g, const struct chart_opts *o, double xlo,
+    double xhi, double ylo, double yhi, const struct chart_fn *fn, int nfn)
+{
+	const char *names[CHART_MAX_SERIES];
+	struct frame f;
+	struct axis xa, ya;
+	struct canvas c;
+	struct pen p;
+	struct fn_ctx fc;
+	double dlo = INFINITY, dhi = -INFINITY, x, y;
+	int i, k, named = 0, mt;
+	const int nsample = 257;
+
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	if (nfn > CHART_MAX_SERIES)
+		nfn = CHART_MAX_SERIES;
+	if (nfn < 0 || fn == NULL)
+		nfn = 0;
+	if (!isfinite(xlo) || !isfinite(xhi) || xlo >= xhi)
+		xlo = -1, xhi = 1;
+	for (k = 0; k < nfn; k++) {
+		names[k] = fn[k].name;
+		named |= fn[k].name != NULL;
+		for (i = 0; i < nsample; i++) {
+			x = xlo + (xhi - xlo) * i / (nsample - 1);
+			y = fn[k].f(x, fn[k].ctx);
+			if (!isfinite(y))
+				continue;
+			if (y < dlo)
+				dlo = y;
+			if (y > dhi)
+				dhi = y;
+		}
+	}
+	if (frame_rows(&f, g, o, named, 1) < 0)
+		return;
+	mt = ymaxticks(f.ph);
+	if (mt > 5)
+		mt = 5;		/* favours steps like 0.25 over 0.2 */
+	if (isfinite(ylo) && isfinite(yhi) && ylo < yhi)
+		axis_fixed(&ya, ylo, yhi, mt);
+	else
+		axis_fit(&ya, dlo, dhi, mt);
+	if (frame_cols(&f, g, &ya) < 0)
+		return;
+	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
+	axis_thin_x(&xa, &c, 0, g->w);
+
+	if (ya.lo <= 0 && ya.hi >= 0) {
+		struct pen zp = { GRID_AXIS, GRID_DIM, '-', 0xff, 0 };
+		double zy = axis_ypix(&ya, &c, 0);
+
+		canvas_dline(&c, 0, zy, c.pw - 1, zy, &zp);
+	}
+	if (xlo <= 0 && xhi >= 0) {
+		struct pen zp = { GRID_AXIS, GRID_DIM, '|', 0xff, 0 };
+		double zx = axis_xpix(&xa, &c, 0);
+
+		canvas_dline(&c, zx, 0, zx, c.ph - 1, &zp);
+	}
+	fc.lo = xlo;
+	fc.step = c.pw > 1 ? (xhi - xlo) / (c.pw - 1) : 0;
+	for (k = 0; k < nfn; k++) {
+		fc.fn = &fn[k];
+		series_pen(k, o->tiers.glyphs, &p);
+		draw_points(&c, &xa, &ya, &p, fn_point, &fc, c.pw);
+	}
+	frame_draw(&f, g, o, &c, &xa, &ya);
+	if (nfn == 0)
+		no_data(g, &f);
+	draw_legend(g, &f, o->tiers.glyphs, names, nfn);
+}

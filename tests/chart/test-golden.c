@@ -1,0 +1,93 @@
+/*
+ * test-golden.c - every sample chart in three tiers against its golden file.
+ *
+ * Each case of chart-samples.c is rendered as braille+256, quadrant+8 and
+ * ascii+mono, checked for the invariants (equal line widths, no ESC in mono,
+ * ASCII only in the ASCII tier) and compared byte for byte with
+ * tests/golden/chart/<chart>/<case>.<tier>.txt (UPDATE_GOLDEN=1 rewrites).
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "util/util.h"
+#include "chart/chart.h"
+#include "chart/chart-samples.h"
+#include "chart-check.h"
+#include "../testutil.h"
+
+#define NCASES 30
+
+static int index_of[NCASES];
+
+static void
+golden_case(void **state)
+{
+	const struct chart_case *c = &chart_cases[*(int *)*state];
+	struct grid g;
+	char name[256], *text;
+	const char *err;
+	int k, bad = 0;
+
+	grid_init(&g, 0, 0);
+	for (k = 0; k < 3; k++) {
+		const struct chart_tier_case *t = &chart_tier_cases[k];
+
+		chart_case_render(c, &t->tiers, &g);
+		text = grid_to_string(&g, t->tiers.colors);
+		err = chart_check_text(text, c->w, c->h, t->tiers.colors,
+		    t->tiers.glyphs == CHART_GLYPH_ASCII);
+		if (err != NULL) {
+			print_error("%s/%s %s: %s\n", c->chart, c->name,
+			    t->name, err);
+			bad = 1;
+		}
+		snprintf(name, sizeof name, "chart/%s/%s.%s.txt", c->chart,
+		    c->name, t->name);
+		if (golden_compare(name, text) != 0)
+			bad = 1;
+		free(text);
+	}
+	grid_done(&g);
+	assert_int_equal(bad, 0);
+}
+
+static void
+case_count(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_ncases, NCASES);
+}
+
+#define G(i) { NULL, golden_case, NULL, NULL, &index_of[i] }
+
+int
+main(void)
+{
+	struct CMUnitTest tests[] = {
+		cmocka_unit_test(case_count),
+		G(0), G(1), G(2), G(3), G(4), G(5), G(6), G(7), G(8), G(9),
+		G(10), G(11), G(12), G(13), G(14), G(15), G(16), G(17), G(18),
+		G(19), G(20), G(21), G(22), G(23), G(24), G(25), G(26), G(27),
+		G(28), G(29),
+	};
+	char *names[NCASES];
+	int i, rc;
+
+	for (i = 0; i < NCASES; i++) {
+		index_of[i] = i;
+		names[i] = i < chart_ncases ? xasprintf("%s/%s",
+		    chart_cases[i].chart, chart_cases[i].name) : xstrdup("?");
+		tests[i + 1].name = names[i];
+	}
+	rc = cmocka_run_group_tests_name("chart-golden", tests, NULL, NULL);
+	for (i = 0; i < NCASES; i++)
+		free(names[i]);
+	return rc;
+}

@@ -1,0 +1,590 @@
+/*
+ * test-unit.c - the chart layer's parts: packing, ticks, labels, tiers,
+ * grid text, live ranges, decimation, and a no-ragged-lines sweep over
+ * every case at many sizes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/util.h"
+#include "chart/chart.h"
+#include "chart/chart-int.h"
+#include "chart/chart-samples.h"
+#include "chart-check.h"
+#include "../testutil.h"
+
+static const struct chart_tiers braille = { CHART_GLYPH_BRAILLE,
+	CHART_COLOR_256 };
+static const struct chart_tiers ascii = { CHART_GLYPH_ASCII,
+	CHART_COLOR_NONE };
+
+/* ------------------------------------------------------------ packing */
+
+static void
+braille_packing(void **state)
+{
+	static const unsigned want[4][2] = {
+		{ 0x01, 0x08 }, { 0x02, 0x10 }, { 0x04, 0x20 }, { 0x40, 0x80 }
+	};
+	unsigned all = 0;
+	int x, y;
+
+	(void)state;
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 2; x++) {
+			assert_int_equal(chart_braille_bit(x, y), want[y][x]);
+			all |= chart_braille_bit(x, y);
+		}
+	assert_int_equal(all, 0xff);
+	assert_int_equal(chart_braille_bit(2, 0), 0);
+	assert_int_equal(chart_braille_cp(0), ' ');	/* never U+2800 */
+	assert_int_equal(chart_braille_cp(0xff), 0x28ff);
+	assert_int_equal(chart_braille_cp(0x12), 0x2812);
+}
+
+static void
+quadrant_packing(void **state)
+{
+	static const uint32_t want[16] = {
+		' ', 0x2598, 0x259D, 0x2580, 0x2596, 0x258C, 0x259E, 0x259B,
+		0x2597, 0x259A, 0x2590, 0x259C, 0x2584, 0x2599, 0x259F, 0x2588
+	};
+	unsigned m;
+
+	(void)state;
+	assert_int_equal(chart_quadrant_bit(0, 0), 1);
+	assert_int_equal(chart_quadrant_bit(1, 0), 2);
+	assert_int_equal(chart_quadrant_bit(0, 1), 4);
+	assert_int_equal(chart_quadrant_bit(1, 1), 8);
+	for (m = 0; m < 16; m++)
+		assert_int_equal(chart_quadrant_cp(m), want[m]);
+}
+
+/* Pixels drawn into one cell accumulate; a higher pen takes the cell. */
+static void
+canvas_cells(void **state)
+{
+	struct grid g;
+	struct canvas c;
+	struct pen lo = { GRID_AXIS, 0, '.', 0xff, 0 };
+	struct pen hi;
+
+	(void)state;
+	grid_init(&g, 3, 2);
+	canvas_init(&c, &g, 1, 0, 2, 2, CHART_GLYPH_BRAILLE);
+	assert_int_equal(c.pw, 4);
+	assert_int_equal(c.ph, 8);
+	canvas_set(&c, 0, 0, &lo);
+	canvas_set(&c, 1, 3, &lo);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2800 | 0x01 | 0x80);
+	series_pen(0, CHART_GLYPH_BRAILLE, &hi);
+	canvas_set(&c, 1, 1, &hi);	/* clears the axis dots */
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2800 | 0x10);
+	assert_int_equal(grid_at(&g, 1, 0)->fg, GRID_SERIES1);
+	canvas_set(&c, 0, 0, &lo);	/* lower pen cannot draw here */
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2800 | 0x10);
+	canvas_set(&c, 99, 0, &lo);	/* outside: ignored */
+	canvas_set(&c, -1, 0, &lo);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, ' ');
+
+	canvas_init(&c, &g, 0, 0, 3, 2, CHART_GLYPH_QUADRANT);
+	grid_clear(&g);
+	canvas_set(&c, 0, 0, &lo);
+	canvas_set(&c, 1, 1, &lo);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x259A);	/* UL+LR */
+	grid_done(&g);
+}
+
+/* The legend sample is exactly what the plot draws for a flat line. */
+static void
+legend_samples(void **state)
+{
+	struct grid g;
+	struct pen p;
+
+	(void)state;
+	grid_init(&g, 2, 1);
+	series_pen(0, CHART_GLYPH_BRAILLE, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2812);
+	series_pen(1, CHART_GLYPH_BRAILLE, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2802);	/* dotted */
+	series_pen(1, CHART_GLYPH_ASCII, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_ASCII, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 'o');
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 'o');
+	grid_done(&g);
+}
+
+/* ------------------------------------------------------------ ticks */
+
+static void
+assert_ticks(double lo, double hi, int max, const double *want, int n)
+{
+	double t[32], step;
+	int i, got = chart_nice_ticks(lo, hi, max, t, 32, &step);
+
+	assert_int_equal(got, n);
+	for (i = 0; i < n; i++)
+		assert_close(t[i], want[i], 1e-12);
+}
+
+static void
+nice_ticks(void **state)
+{
+	static const double q[] = { 0, 0.25, 0.5, 0.75, 1 };
+	static const double f[] = { 0, 0.2, 0.4, 0.6, 0.8, 1 };
+	static const double s[] = { -1, -0.5, 0, 0.5, 1 };
+	static const double h[] = { 0, 25, 50, 75, 100 };
+	static const double e[] = { 2e-12, 4e-12 };
+	static const double one[] = { 3 };
+	double t[4];
+
+	(void)state;
+	assert_ticks(0, 1, 5, q, 5);
+	assert_ticks(0, 1, 6, f, 6);
+	assert_ticks(-1, 1, 5, s, 5);
+	assert_ticks(0, 100, 5, h, 5);
+	assert_ticks(1e-12, 5e-12, 2, e, 2);
+	assert_ticks(3, 3, 5, one, 1);
+	assert_int_equal(chart_nice_ticks(1, 0, 5, t, 4, NULL), 0);
+	assert_int_equal(chart_nice_ticks(NAN, 1, 5, t, 4, NULL), 0);
+	assert_int_equal(chart_nice_ticks(0, INFINITY, 5, t, 4, NULL), 0);
+	/* cap respected */
+	assert_int_equal(chart_nice_ticks(0, 100, 50, t, 4, NULL), 4);
+}
+
+static void
+axis_fitting(void **state)
+{
+	struct axis a;
+
+	(void)state;
+	axis_fit(&a, 0.04, 2.3, 6);
+	assert_close(a.lo, 0, 1e-12);
+	assert_close(a.hi, 2.5, 1e-12);
+	assert_close(a.step, 0.5, 1e-12);
+	axis_fit(&a, 0.5, 0.5, 5);	/* constant: padded */
+	assert_true(a.lo < 0.5 && a.hi > 0.5);
+	axis_fit(&a, NAN, NAN, 5);
+	assert_close(a.lo, 0, 1e-12);
+	assert_close(a.hi, 1, 1e-12);
+	axis_fit_log(&a, 3e-12, 20, 40);
+	assert_close(a.lo, -12, 1e-12);
+	assert_close(a.hi, 2, 1e-12);
+	assert_int_equal(a.nt, 15);
+	axis_fit_log(&a, 3e-12, 20, 4);	/* every 5th decade */
+	assert_true(a.nt <= 4);
+	assert_close(a.step, 5, 1e-12);
+}
+
+static void
+tick_labels(void **state)
+{
+	char b[32];
+
+	(void)state;
+	assert_string_equal(chart_fmt_tick(0.25, 0.25, b, sizeof b), "0.25");
+	assert_string_equal(chart_fmt_tick(0.5, 0.25, b, sizeof b), "0.50");
+	assert_string_equal(chart_fmt_tick(300, 100, b, sizeof b), "300");
+	assert_string_equal(chart_fmt_tick(1.5, 0.5, b, sizeof b), "1.5");
+	assert_string_equal(chart_fmt_tick(1e-16, 0.1, b, sizeof b), "0");
+	assert_string_equal(chart_fmt_tick(1e6, 2e5, b, sizeof b), "1e6");
+	assert_string_equal(chart_fmt_tick(2.5e-7, 2.5e-7, b, sizeof b),
+	    "2.5e-7");
+	assert_string_equal(chart_fmt_tick(1e-12, 0, b, sizeof b), "1e-12");
+	assert_string_equal(chart_fmt_tick(0.5, 0, b, sizeof b), "0.5");
+	assert_string_equal(chart_fmt_tick(NAN, 1, b, sizeof b), "nan");
+	assert_string_equal(chart_fmt_sci(3.2e-7, b, sizeof b), "3.2e-07");
+	assert_string_equal(chart_fmt_sci(0, b, sizeof b), "0");
+	assert_string_equal(chart_fmt_sci(-INFINITY, b, sizeof b), "-inf");
+}
+
+/* ------------------------------------------------------------ tiers */
+
+static void
+tier_detection(void **state)
+{
+	struct chart_tiers t;
+	enum chart_glyphs gl;
+	enum chart_colors co;
+
+	(void)state;
+	t = chart_tiers_choose("UTF-8", "xterm-256color", NULL, 0);
+	assert_int_equal(t.glyphs, CHART_GLYPH_BRAILLE);
+	assert_int_equal(t.colors, CHART_COLOR_256);
+	t = chart_tiers_choose("utf8", "xterm", NULL, 0);
+	assert_int_equal(t.glyphs, CHART_GLYPH_BRAILLE);
+	assert_int_equal(t.colors, CHART_COLOR_8);
+	t = chart_tiers_choose("UTF-8", "xterm-256color", "1", 256);
+	assert_int_equal(t.colors, CHART_COLOR_NONE);
+	t = chart_tiers_choose("UTF-8", "xterm", "", 256);	/* empty: ignored */
+	assert_int_equal(t.colors, CHART_COLOR_256);
+	t = chart_tiers_choose("ANSI_X3.4-1968", "xterm-256color", NULL, 0);
+	assert_int_equal(t.glyphs, CHART_GLYPH_ASCII);
+	t = chart_tiers_choose("UTF-8", "dumb", NULL, 0);
+	assert_int_equal(t.glyphs, CHART_GLYPH_ASCII);
+	assert_int_equal(t.colors, CHART_COLOR_NONE);
+	t = chart_tiers_choose("UTF-8", "linux", NULL, 8);
+	assert_int_equal(t.glyphs, CHART_GLYPH_ASCII);
+	assert_int_equal(t.colors, CHART_COLOR_8);
+	t = chart_tiers_choose(NULL, NULL, NULL, 0);
+	assert_int_equal(t.glyphs, CHART_GLYPH_ASCII);
+	assert_int_equal(t.colors, CHART_COLOR_NONE);
+	t = chart_tiers_choose("UTF-8", "xterm-256color", NULL, 2);
+	assert_int_equal(t.colors, CHART_COLOR_NONE);
+	t = chart_tiers_choose("UTF-8", "xterm-256color", NULL, 8);
+	assert_int_equal(t.colors, CHART_COLOR_8);
+
+	assert_int_equal(chart_glyphs_parse("quadrant", &gl), 0);
+	assert_int_equal(gl, CHART_GLYPH_QUADRANT);
+	assert_int_equal(chart_glyphs_parse("sextant", &gl), -1);
+	assert_int_equal(chart_colors_parse("mono", &co), 0);
+	assert_int_equal(co, CHART_COLOR_NONE);
+	assert_int_equal(chart_colors_parse("256", &co), 0);
+	assert_int_equal(co, CHART_COLOR_256);
+	assert_string_equal(chart_glyphs_name(CHART_GLYPH_BRAILLE), "braille");
+	assert_string_equal(chart_colors_name(CHART_COLOR_8), "8");
+}
+
+static void
+palette(void **state)
+{
+	int r, c;
+
+	(void)state;
+	assert_int_equal(chart_role_color(GRID_DEFAULT, CHART_COLOR_256), -1);
+	for (r = 0; r < GRID_ROLE_COUNT; r++) {
+		assert_int_equal(chart_role_color(r, CHART_COLOR_NONE), -1);
+		c = chart_role_color(r, CHART_COLOR_256);
+		assert_true(c >= -1 && c <= 255);
+		c = chart_role_color(r, CHART_COLOR_8);
+		assert_true(c >= -1 && c <= 7);
+		assert_string_not_equal(chart_role_name(r), "?");
+	}
+	/* series differ from each other in both colour tiers */
+	for (r = GRID_SERIES1; r < GRID_SERIES6; r++)
+		assert_int_not_equal(chart_role_color(r, CHART_COLOR_256),
+		    chart_role_color(r + 1, CHART_COLOR_256));
+	assert_int_equal(chart_role_color(99, CHART_COLOR_256), -1);
+}
+
+/* ------------------------------------------------------------ grid */
+
+static void
+grid_wide_text(void **state)
+{
+	struct grid g;
+	char *s;
+	const char *e;
+
+	(void)state;
+	grid_init(&g, 5, 2);
+	assert_int_equal(grid_text(&g, 0, 0, -1, "한국어", 0, 0), 4);
+	assert_int_equal(grid_at(&g, 1, 0)->flags, GRID_CONT);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0);
+	/* a wide char never straddles the edge */
+	assert_int_equal(grid_put(&g, 4, 1, 0xD55C, 0, 0, 0), 1);
+	assert_int_equal(grid_at(&g, 4, 1)->cp, ' ');
+	/* overwriting half of a wide char blanks the other half */
+	grid_put(&g, 1, 0, 'x', 0, 0, 0);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, ' ');
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 'x');
+	assert_int_equal(grid_text(&g, 0, 1, 3, "ab한", 0, 0), 2);
+	assert_int_equal(grid_text(&g, 0, 1, -1, "a\tb", 0, 0), 3);
+	assert_int_equal(grid_at(&g, 1, 1)->cp, '?');
+	s = grid_to_string(&g, CHART_COLOR_NONE);
+	e = chart_check_text(s, 5, 2, CHART_COLOR_NONE, 0);
+	assert_null(e);
+	free(s);
+	/* resize reuses the cells when they suffice */
+	{
+		struct grid_cell *before = g.cells;
+
+		grid_resize(&g, 2, 2);
+		assert_ptr_equal(g.cells, before);
+		assert_int_equal(grid_at(&g, 0, 0)->cp, ' ');
+		assert_null(grid_at(&g, 2, 0));
+	}
+	grid_done(&g);
+	grid_done(NULL);
+}
+
+static void
+grid_sgr(void **state)
+{
+	struct grid g;
+	char *s;
+
+	(void)state;
+	grid_init(&g, 3, 1);
+	grid_put(&g, 0, 0, 'a', GRID_SERIES1, 0, GRID_BOLD);
+	grid_put(&g, 1, 0, 'b', GRID_SERIES1, 0, GRID_BOLD);
+	s = grid_to_string(&g, CHART_COLOR_256);
+	assert_string_equal(s, "\033[0;1;38;5;33mab\033[0m \n");
+	free(s);
+	s = grid_to_string(&g, CHART_COLOR_8);
+	assert_string_equal(s, "\033[0;1;36mab\033[0m \n");
+	free(s);
+	s = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_string_equal(s, "ab \n");
+	free(s);
+	grid_done(&g);
+}
+
+/* ------------------------------------------------------------ charts */
+
+/* Appending inside the range keeps it; beyond grows it; it never shrinks. */
+static void
+live_range(void **state)
+{
+	double y[100];
+	struct grid g;
+	struct chart_opts o;
+	struct chart_line_opts lo;
+	struct chart_range r;
+	struct chart_series s = { "loss", y, NULL, 0, 1, 1 };
+	double lo0, hi0;
+	int i, changes = 0;
+
+	(void)state;
+	for (i = 0; i < 100; i++)
+		y[i] = 2.0 * exp(-i / 20.0);
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	o.tiers = braille;
+	chart_range_reset(&r);
+	lo.range = &r;
+	grid_init(&g, 60, 16);
+	s.n = 5;
+	chart_line(&g, &o, &lo, &s, 1);
+	assert_true(r.valid);
+	lo0 = r.lo;
+	hi0 = r.hi;
+	assert_true(lo0 <= y[4] && hi0 >= 2.0);
+	for (s.n = 6; s.n <= 100; s.n++) {
+		chart_line(&g, &o, &lo, &s, 1);
+		if (y[s.n - 1] >= lo0 && y[s.n - 1] <= hi0) {
+			/* inside: unchanged */
+			assert_close(r.lo, lo0, 0);
+			assert_close(r.hi, hi0, 0);
+		} else {
+			/* outside: grows, never shrinks, stays >= 0 */
+			assert_true(r.lo <= y[s.n - 1] && r.lo < lo0);
+			assert_true(r.hi >= hi0);
+			assert_true(r.lo >= 0);
+			changes++;
+		}
+		lo0 = r.lo;
+		hi0 = r.hi;
+	}
+	assert_true(changes <= 4);
+	print_message("# live range: %d changes over 95 appends\n", changes);
+	/* a spike beyond the range grows it to a nice bound */
+	y[99] = 7.3;
+	chart_line(&g, &o, &lo, &s, 1);
+	assert_true(r.hi >= 7.3);
+	assert_true(r.hi < 15);
+	hi0 = r.hi;
+	y[99] = 0.1;
+	chart_line(&g, &o, &lo, &s, 1);
+	assert_close(r.hi, hi0, 0);
+	/* switching to log resets the memory */
+	lo.logy = 1;
+	chart_line(&g, &o, &lo, &s, 1);
+	assert_int_equal(r.log, 1);
+	grid_done(&g);
+}
+
+/* A one-sample spike among 10,000 points still reaches the top. */
+static void
+spike_survives(void **state)
+{
+	static double y[10000];
+	struct grid g;
+	struct chart_opts o;
+	struct chart_line_opts lo;
+	struct chart_series s = { NULL, y, NULL, 10000, 0, 1 };
+	int i, x, found = 0;
+
+	(void)state;
+	for (i = 0; i < 10000; i++)
+		y[i] = 0.5;
+	y[5003] = 10;
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	lo.ylo = 0;
+	lo.yhi = 10;
+	o.tiers = ascii;
+	grid_init(&g, 40, 12);
+	chart_line(&g, &o, &lo, &s, 1);
+	for (x = 0; x < g.w; x++)
+		if (grid_at(&g, x, 0)->cp == '*')
+			found++;
+	assert_int_equal(found, 1);
+	grid_done(&g);
+}
+
+/* Every value >= floor gets a visible bar; below floor an underflow mark. */
+static void
+logbars_visible(void **state)
+{
+	static const double v[] = { 1e-12, 1.1e-12, 1e-9, 1e2, 5e-13 };
+	struct grid g;
+	struct chart_opts o;
+	struct chart_logbar_opts bo;
+	int i;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&bo, 0, sizeof bo);
+	o.tiers = braille;
+	bo.floor = 1e-12;
+	grid_init(&g, 50, 8);
+	chart_logbars(&g, &o, &bo, NULL, v, 5);
+	/* no labels: axis at column 0, bars from column 1 */
+	for (i = 0; i < 4; i++)
+		assert_int_not_equal(grid_at(&g, 1, i)->cp, ' ');
+	assert_int_equal(grid_at(&g, 0, 4)->cp, 0x25C2);
+	assert_int_equal(grid_at(&g, 1, 4)->cp, ' ');
+	o.tiers = ascii;
+	chart_logbars(&g, &o, &bo, NULL, v, 5);
+	for (i = 0; i < 4; i++)
+		assert_int_not_equal(grid_at(&g, 1, i)->cp, ' ');
+	assert_int_equal(grid_at(&g, 0, 4)->cp, '<');
+	grid_done(&g);
+}
+
+static double
+dsig(double x, void *ctx)
+{
+	double s = 1 / (1 + exp(-x));
+
+	(void)ctx;
+	return s * (1 - s);
+}
+
+/* sigmoid' peaks at 0.25 and that row carries the label 0.25. */
+static void
+sigmoid_peak_reads_025(void **state)
+{
+	const struct chart_fn fn = { "d", dsig, NULL };
+	struct grid g;
+	struct chart_opts o;
+	int y, x, row = -1, top = -1;
+	char line[16];
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	grid_init(&g, 60, 20);
+	chart_function(&g, &o, -6, 6, 0, 1, &fn, 1);
+	for (y = 0; y < g.h; y++) {
+		for (x = 0; x < 4; x++)
+			line[x] = (char)grid_at(&g, x, y)->cp;
+		line[4] = '\0';
+		if (strcmp(line, "0.25") == 0)
+			row = y;
+		for (x = 5; x < g.w && top < 0; x++)
+			if (grid_at(&g, x, y)->cp == '*')
+				top = y;
+	}
+	assert_true(row >= 0);
+	assert_int_equal(top, row);
+	grid_done(&g);
+}
+
+static void
+sparkline_text(void **state)
+{
+	static const double v[] = { 0, 1, 2, 3, 4, 5, 6, 7, NAN, 7 };
+	char *s;
+
+	(void)state;
+	s = chart_sparkline_str(v, 10, 12, CHART_GLYPH_BRAILLE);
+	assert_string_equal(s, "▁▂▃▄▅▆▇█ █  ");
+	free(s);
+	s = chart_sparkline_str(v, 10, 4, CHART_GLYPH_ASCII);
+	assert_string_equal(s, "_@ @");	/* last 4 values, own scale */
+	free(s);
+	s = chart_sparkline_str(NULL, 0, 3, CHART_GLYPH_ASCII);
+	assert_string_equal(s, "   ");
+	free(s);
+	s = chart_sparkline_str(v, 10, 0, CHART_GLYPH_ASCII);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* Every case at many sizes and all nine tiers: never ragged, no crash. */
+static void
+size_sweep(void **state)
+{
+	static const int ws[] = { 0, 1, 3, 5, 8, 13, 21, 34, 55, 90 };
+	static const int hs[] = { 0, 1, 2, 3, 4, 6, 9, 14, 30 };
+	struct grid g;
+	struct chart_opts o;
+	char *text;
+	const char *err;
+	size_t i, j;
+	int c, gl, co;
+
+	(void)state;
+	grid_init(&g, 0, 0);
+	for (c = 0; c < chart_ncases; c++)
+		for (gl = 0; gl < 3; gl++)
+			for (co = 0; co < 3; co++)
+				for (i = 0; i < COUNT(ws); i++)
+					for (j = 0; j < COUNT(hs); j++) {
+		memset(&o, 0, sizeof o);
+		o.tiers.glyphs = (enum chart_glyphs)gl;
+		o.tiers.colors = (enum chart_colors)co;
+		grid_resize(&g, ws[i], hs[j]);
+		chart_cases[c].draw(&g, &o);
+		text = grid_to_string(&g, o.tiers.colors);
+		err = chart_check_text(text, ws[i], hs[j], o.tiers.colors,
+		    gl == CHART_GLYPH_ASCII);
+		if (err != NULL)
+			fail_msg("%s/%s %dx%d %s/%s: %s", chart_cases[c].chart,
+			    chart_cases[c].name, ws[i], hs[j],
+			    chart_glyphs_name(o.tiers.glyphs),
+			    chart_colors_name(o.tiers.colors), err);
+		free(text);
+					}
+	grid_done(&g);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(braille_packing),
+		cmocka_unit_test(quadrant_packing),
+		cmocka_unit_test(canvas_cells),
+		cmocka_unit_test(legend_samples),
+		cmocka_unit_test(nice_ticks),
+		cmocka_unit_test(axis_fitting),
+		cmocka_unit_test(tick_labels),
+		cmocka_unit_test(tier_detection),
+		cmocka_unit_test(palette),
+		cmocka_unit_test(grid_wide_text),
+		cmocka_unit_test(grid_sgr),
+		cmocka_unit_test(live_range),
+		cmocka_unit_test(spike_survives),
+		cmocka_unit_test(logbars_visible),
+		cmocka_unit_test(sigmoid_peak_reads_025),
+		cmocka_unit_test(sparkline_text),
+		cmocka_unit_test(size_sweep),
+	};
+
+	return cmocka_run_group_tests_name("chart-unit", tests, NULL, NULL);
+}
