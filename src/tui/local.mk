@@ -13,3 +13,7 @@ TESTS += tests/test-tui-layout
 tests_test_tui_layout_SOURCES = tests/tui/test-layout.c
 tests_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_tui_layout_LDADD = libtestutil.a libtui.a libutil.a $(CMOCKA_LIBS) $(LIBS)
+
+# End-to-end: the real binary in tmux (tests/tui/lessons is its fixture).
+TESTS += tests/tui/tui.sh
+EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson

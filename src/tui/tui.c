@@ -297,6 +297,19 @@ lang_code(const struct tui *t)
 	return t->lang == TUI_LANG_KO ? "ko" : "en";
 }
 
+/* Loads a lesson, ignoring its diagnostics (--check reports them). */
+static struct lesson *
+load_quiet(const char *path)
+{
+	struct strbuf diag;
+	struct lesson *l;
+
+	strbuf_init(&diag);
+	l = lesson_load(path, &diag, NULL);
+	strbuf_done(&diag);
+	return l;
+}
+
 /* The lessons of the current language, then the free lab. */
 static void
 menu_load(struct tui *t)
@@ -308,7 +321,7 @@ menu_load(struct tui *t)
 	n = lesson_paths(lang_code(t), &paths);
 	t->items = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(*t->items));
 	for (i = 0; i < n; i++) {
-		struct lesson *l = lesson_load(paths[i], NULL, NULL);
+		struct lesson *l = load_quiet(paths[i]);
 		struct menu_item *m;
 
 		if (l == NULL)
@@ -1436,7 +1449,7 @@ open_initial(struct tui *t, const char *spec)
 
 			if (t->items[i].path == NULL)
 				continue;
-			l = lesson_load(t->items[i].path, NULL, NULL);
+			l = load_quiet(t->items[i].path);
 			num = l != NULL ? lesson_number(l) : -1;
 			lesson_free(l);
 			if (num == n) {

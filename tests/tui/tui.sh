@@ -1,0 +1,147 @@
+#!/bin/sh
+# tests/tui/tui.sh - end-to-end tests of the full-screen shell: the real
+# binary ($REGTUTOR) driven inside tmux ($TMUX_BIN) with send-keys and
+# capture-pane, on an isolated tmux server.  A shell runs in the pane so
+# the test can see the prompt come back and the terminal modes restored.
+# Every wait polls the screen with a deadline instead of sleeping blindly.
+. "$REGTUTOR_SRCDIR/tests/tap.sh"
+R=${REGTUTOR:-./regtutor}
+T=${TMUX_BIN:-}
+NTESTS=20
+plan $NTESTS
+
+if [ -z "$T" ] || [ ! -x "$T" ]; then
+	# tmux is required for this test: fail every check, never skip.
+	i=0
+	while [ $i -lt $NTESTS ]; do
+		tap_result 1 "tmux is required (configure found none)"
+		i=$((i + 1))
+	done
+	finish
+fi
+
+SOCK=regtutor-test-$$
+WORK=$(pwd)/tests/tmp/tui-$$
+rm -rf "$WORK"
+mkdir -p "$WORK/state" "$WORK/data"
+tm() { "$T" -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+screen() { tm capture-pane -p 2>/dev/null; }
+# wait_for PATTERN [TENTHS]: until the screen matches (ERE); 1 on timeout.
+wait_for() {
+	n=${2:-150}
+	i=0
+	while [ $i -lt "$n" ]; do
+		if screen | grep -Eq -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_gone PATTERN [TENTHS]: until the screen no longer matches.
+wait_gone() {
+	n=${2:-150}
+	i=0
+	while [ $i -lt "$n" ]; do
+		if ! screen | grep -Eq -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# The chart pane of the 80x24 layout: rows 1-13, columns 38-80.
+chart_pane() { screen | sed -n '1,13p' | cut -c 38-; }
+check() { name=$1; shift; if "$@"; then tap_result 0 "$name"; else
+	tap_result 1 "$name"; screen | sed 's/^/# | /'; fi; }
+
+# A shell in an 80x24 pane; lessons from the test fixture, XDG dirs in
+# the build tree so no user state is read or written.
+tm new-session -d -x 80 -y 24 \
+    "env PS1='READY\$ ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+    REGTUTOR_DATADIR='$REGTUTOR_SRCDIR/tests/tui' \
+    XDG_STATE_HOME='$WORK/state' XDG_DATA_HOME='$WORK/data' \
+    HOME='$WORK' INPUTRC=/dev/null sh"
+wait_for 'READY\$' 50
+tm send-keys -l "'$R'; echo \"EXIT:\$?\"; "
+tm send-keys -l "stty -a | grep -q -e '-icanon' -e '-echo ' && echo TTY-BROKEN || echo TTY-OK"
+tm send-keys Enter
+
+# 1. the lesson menu, then open the first lesson from it
+check "menu lists the lesson" wait_for 'TUI test lesson'
+if [ $tap_fail -gt 0 ]; then
+	# No full-screen shell at all: fail the rest at once, no timeouts.
+	while [ $tap_n -lt $NTESTS ]; do
+		tap_result 1 "the full-screen shell did not start"
+	done
+	finish
+fi
+tm send-keys Enter
+check "lesson opens on page 1" wait_for '1/3 +Setting up'
+check "status line shows the page" wait_for '^ .*page 1/3  λ=0 '
+check "command step ran into the output area" wait_for 'data moons: 100 rows'
+
+# 2. page forward and back
+tm send-keys n
+check "n turns to page 2" wait_for 'page 2/3'
+tm send-keys Space
+check "Space turns to page 3" wait_for 'page 3/3'
+tm send-keys p p
+check "p goes back to page 1" wait_for 'page 1/3'
+
+# 3. a command at the prompt changes the status line
+tm send-keys :
+tm send-keys -l 'set lambda 0.1'
+tm send-keys Enter
+check "set lambda 0.1 shows in the status line" \
+    wait_for "^ .*(λ|lambda)=0\\.1 "
+
+# 4. a short train draws a chart, a second one changes it
+before=$(chart_pane)
+tm send-keys -l 'train 5'
+tm send-keys Enter
+check "train 5 finishes" wait_for 'trained 5 epochs'
+c1=$(chart_pane)
+check "the chart pane shows the loss chart" [ "$before" != "$c1" ]
+tm send-keys -l 'train 20'
+tm send-keys Enter
+check "train 20 finishes" wait_for 'trained 20 epochs'
+c2=$(chart_pane)
+check "the chart changed" [ "$c1" != "$c2" ]
+
+# 5. Ctrl-C stops a long train; the program lives on with its state
+tm send-keys -l 'train 100000'
+tm send-keys Enter
+wait_for 'training [0-9]+/100000' 100
+tm send-keys C-c
+check "Ctrl-C stops training" wait_for 'training stopped'
+epochs() { screen | tail -n 1 | sed -n 's/.* ep \([0-9]*\) .*/\1/p'; }
+more_epochs() { e=$(epochs); [ -n "$e" ] && [ "$e" -gt 25 ]; }
+check "still running, the epochs trained so far kept" more_epochs
+tm send-keys -l 'get lambda'
+tm send-keys Enter
+check "still answers commands, lambda kept" wait_for 'lambda = 0\.1'
+
+# 6. too small, then back
+tm resize-window -x 40 -y 12
+check "40x12: too-small notice" wait_for 'terminal too small \(need 60.16\)'
+tm resize-window -x 80 -y 24
+check "80x24 again: the panes are back" wait_for 'page 1/3'
+
+# 7. Korean input, cursor in the right column ("> " + 2 syllables x 2)
+tm send-keys -l '안녕'
+wait_for '^> 안녕' 50
+cx=$(tm display -p '#{cursor_x}')
+korean_ok() { [ "$(screen | grep -c '^> 안녕')" = 1 ] && [ "$cx" = 6 ]; }
+check "Korean echoed with the cursor at column 6" korean_ok
+tm send-keys C-u
+
+# 8. quit: the shell prompt is back and the terminal modes restored
+tm send-keys Escape
+sleep 0.1
+tm send-keys q
+check "q quits with status 0" wait_for 'EXIT:0'
+check "terminal restored, shell prompt back" wait_for 'TTY-OK'
+finish
