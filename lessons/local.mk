@@ -1,8 +1,14 @@
 # lessons/local.mk - lesson files, installed under $(pkgdatadir)/lessons.
 #
 # Every lesson in both languages; tests/lesson/lessons.sh checks and plays
-# each one in batch mode.  Format: man/regtutor-lesson.5.
+# each one in batch mode.  Format: man/regtutor-lesson.5.  lessons/data holds
+# the CSV files lessons load as $LESSONDATA/NAME.csv.
 
 nobase_dist_pkgdata_DATA += \
 	lessons/en/00-tour.lesson \
-	lessons/ko/00-tour.lesson
+	lessons/en/01-overfitting.lesson \
+	lessons/en/02-l1-l2.lesson \
+	lessons/ko/00-tour.lesson \
+	lessons/ko/01-overfitting.lesson \
+	lessons/ko/02-l1-l2.lesson \
+	lessons/data/outlier.csv

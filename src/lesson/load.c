@@ -34,6 +34,17 @@ struct known_name {
 	int line;
 };
 
+/*
+ * Emphasis markers: **bold** and `code` must be closed within the text
+ * they open in (a directive's line, or a paragraph, which may span lines).
+ * struct emph carries the open markers from line to line of a paragraph.
+ */
+struct emph {
+	int bold, code;
+	int bold_line, code_line;
+	size_t bold_off, code_off;
+};
+
 struct parser {
 	const char *path;
 	struct srcline *lines;
@@ -50,6 +61,7 @@ struct parser {
 	int para_line;
 	int para_bullet;
 	int in_para;
+	struct emph para_emph;	/* markers open in the paragraph */
 
 	/* open @quiz/@predict/@try block (index on the current page) */
 	int open;		/* -1 when none */
@@ -253,32 +265,46 @@ unknown_word(struct parser *p, int line, size_t off, const char *w)
 		    "(see 'help metrics' for the metric names)", w);
 }
 
-/*
- * Checks **bold** and `code` markers in s (which lies at byte offset base
- * of line): each must close on the same line.
- */
 static void
-check_emphasis(struct parser *p, int line, size_t base, const char *s)
+scan_emphasis(struct emph *e, int line, size_t base, const char *s)
 {
-	size_t i, bold_at = 0, code_at = 0;
-	int bold = 0, code = 0;
+	size_t i;
 
 	for (i = 0; s[i] != '\0'; i++) {
 		if (s[i] == '`') {
-			code = !code;
-			code_at = i;
-		} else if (!code && s[i] == '*' && s[i + 1] == '*') {
-			bold = !bold;
-			bold_at = i;
+			e->code = !e->code;
+			e->code_line = line;
+			e->code_off = base + i;
+		} else if (!e->code && s[i] == '*' && s[i + 1] == '*') {
+			e->bold = !e->bold;
+			e->bold_line = line;
+			e->bold_off = base + i;
 			i++;
 		}
 	}
-	if (code)
-		errat(p, line, base + code_at,
-		    "unterminated `code` span (close it on the same line)");
-	if (bold)
-		errat(p, line, base + bold_at,
-		    "unterminated **bold** span (close it on the same line)");
+}
+
+static void
+end_emphasis(struct parser *p, struct emph *e)
+{
+	if (e->code)
+		errat(p, e->code_line, e->code_off,
+		    "unterminated `code` span");
+	if (e->bold)
+		errat(p, e->bold_line, e->bold_off,
+		    "unterminated **bold** span");
+	memset(e, 0, sizeof *e);
+}
+
+/* Checks the markers of a one-line text s at byte offset base of line. */
+static void
+check_emphasis(struct parser *p, int line, size_t base, const char *s)
+{
+	struct emph e;
+
+	memset(&e, 0, sizeof e);
+	scan_emphasis(&e, line, base, s);
+	end_emphasis(p, &e);
 }
 
 /* Checks {NAME} references in a text at line/base. */
@@ -334,6 +360,42 @@ check_cmd(struct parser *p, int line, size_t off, const char *cmd)
 	return -1;
 }
 
+/*
+ * $LESSONDATA in a command line stands for the lessons' data directory
+ * (lessons/data next to lessons/en and lessons/ko), so a lesson can load
+ * the CSV files shipped with it wherever it is installed.  Returns the
+ * expanded line; caller frees.
+ */
+static char *
+expand_cmd(const struct parser *p, const char *cmd)
+{
+	static const char var[] = "$LESSONDATA";
+	struct strbuf b;
+	const char *q = cmd, *hit;
+	char *dir = xstrdup(p->path), *slash;
+
+	/* path = .../lessons/<lang>/NN-name.lesson -> .../lessons/data */
+	slash = strrchr(dir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	slash = strrchr(dir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, strcmp(dir, ".") == 0 ? ".." : ".");
+	strbuf_init(&b);
+	while ((hit = strstr(q, var)) != NULL) {
+		strbuf_add(&b, q, (size_t)(hit - q));
+		strbuf_addf(&b, "%s/data", dir);
+		q = hit + sizeof var - 1;
+	}
+	strbuf_adds(&b, q);
+	free(dir);
+	return strbuf_detach(&b);
+}
+
 /* ------------------------------------------------------------ building */
 
 static struct lesson_page *
@@ -367,6 +429,7 @@ flush_para(struct parser *p)
 	if (!p->in_para)
 		return;
 	p->in_para = 0;
+	end_emphasis(p, &p->para_emph);
 	b = new_block(p, LB_TEXT, p->para_line);
 	b->text = strbuf_detach(&p->para);
 	b->bullet = p->para_bullet;
@@ -666,8 +729,8 @@ d_suggest(struct parser *p, const struct dctx *d)
 		errat(p, d->line, d->diroff, "duplicate @suggest");
 		return;
 	}
-	check_cmd(p, d->line, d->argoff, d->arg);
-	b->suggest = xstrdup(d->arg);
+	b->suggest = expand_cmd(p, d->arg);
+	check_cmd(p, d->line, d->argoff, b->suggest);
 }
 
 static void
@@ -688,8 +751,8 @@ d_solution(struct parser *p, const struct dctx *d)
 		errat(p, d->line, d->diroff, "duplicate @solution");
 		return;
 	}
-	check_cmd(p, d->line, d->argoff, d->arg);
-	b->solution = xstrdup(d->arg);
+	b->solution = expand_cmd(p, d->arg);
+	check_cmd(p, d->line, d->argoff, b->solution);
 }
 
 static void
@@ -1011,7 +1074,12 @@ command_line(struct parser *p, int line, const char *s, size_t len)
 
 	if (off < len && s[off] == ' ')
 		off++;
-	cmd = xstrndup(s + off, len - off);
+	{
+		char *raw = xstrndup(s + off, len - off);
+
+		cmd = expand_cmd(p, raw);
+		free(raw);
+	}
 	if (w == W_HEADER) {
 		errat(p, line, 0, "command step before the first @page");
 	} else if (w == W_TRY) {
@@ -1051,7 +1119,10 @@ text_line(struct parser *p, int line, const char *s, size_t len,
 	while (len > lead && isspace((unsigned char)s[len - 1]))
 		len--;
 	t = xstrndup(s + lead, len - lead);
-	check_emphasis(p, line, base + lead, t);
+	if (w != W_PAGE || strncmp(t, "- ", 2) == 0)
+		flush_para(p);
+	if (w != W_PAGE)
+		check_emphasis(p, line, base + lead, t);
 	if (w == W_HEADER) {
 		errat(p, line, base + lead, "text before the first @page");
 	} else if (w != W_PAGE) {
@@ -1062,8 +1133,6 @@ text_line(struct parser *p, int line, const char *s, size_t len,
 	} else {
 		int bullet = strncmp(t, "- ", 2) == 0;
 
-		if (bullet)
-			flush_para(p);
 		if (!p->in_para) {
 			p->in_para = 1;
 			p->para_line = line;
@@ -1073,6 +1142,7 @@ text_line(struct parser *p, int line, const char *s, size_t len,
 			strbuf_addch(&p->para, ' ');
 		}
 		strbuf_adds(&p->para, bullet ? t + 2 : t);
+		scan_emphasis(&p->para_emph, line, base + lead, t);
 	}
 	free(t);
 }

@@ -291,6 +291,15 @@ error_emphasis_and_utf8(void **state)
 	(void)state;
 	expect_one(HEAD "@page P\nsome `code here\n",
 	    "t.lesson:4:6: unterminated `code` span");
+	/* a span may continue on the next line of its paragraph */
+	d = diag_of(HEAD "@page P\nsome **bold\ntext** here\n", &n);
+	assert_int_equal(n, 0);
+	free(d);
+	expect_one(HEAD "@page P\nsome **bold\n\ntext here\n",
+	    "t.lesson:4:6: unterminated **bold** span");
+	expect_one(HEAD "@page P\n@quiz q\nQ `a?\n@choice a A\n"
+	    "@choice b B\n@answer a\n@end\n",
+	    "t.lesson:5:3: unterminated `code` span");
 	/* Hangul: columns count display width, the caret lines up */
 	d = diag_of(HEAD "@page P\n가나 **굵게\n", &n);
 	assert_int_equal(n, 1);
