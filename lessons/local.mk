@@ -8,7 +8,11 @@ nobase_dist_pkgdata_DATA += \
 	lessons/en/00-tour.lesson \
 	lessons/en/01-overfitting.lesson \
 	lessons/en/02-l1-l2.lesson \
+	lessons/en/03-vanishing.lesson \
+	lessons/en/04-normalization.lesson \
 	lessons/ko/00-tour.lesson \
 	lessons/ko/01-overfitting.lesson \
 	lessons/ko/02-l1-l2.lesson \
+	lessons/ko/03-vanishing.lesson \
+	lessons/ko/04-normalization.lesson \
 	lessons/data/outlier.csv

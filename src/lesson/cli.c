@@ -517,7 +517,7 @@ lesson_cli_list(const char *lang)
 		pad = w < 40 ? 40 - w : 1;
 		printf("%3d  %s%*s  %d/%d %s, %d %s\n", lesson_number(l),
 		    l->title, pad, "", progress_pages_seen(pr, l->name),
-		    l->npages, strcmp(lang, "ko") == 0 ? "페이지" : "pages",
+		    l->npages, strcmp(lang, "ko") == 0 ? "쪽" : "pages",
 		    progress_quizzes_answered(pr, l->name),
 		    strcmp(lang, "ko") == 0 ? "퀴즈" : "quizzes");
 		lesson_free(l);

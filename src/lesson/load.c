@@ -875,6 +875,7 @@ d_check(struct parser *p, const struct dctx *d)
 	enum lesson_op op;
 
 	flush_para(p);
+	p->last_check = -2;	/* until the checkpoint is known to be good */
 	memset(&lhs, 0, sizeof lhs);
 	memset(&rhs, 0, sizeof rhs);
 	if (parse_operand(p, d, &s, &lhs) != 0)
@@ -928,6 +929,8 @@ d_passfail(struct parser *p, const struct dctx *d)
 	struct lesson_block *b;
 	char **slot;
 
+	if (p->last_check == -2)
+		return;		/* its @check was reported already */
 	if (p->last_check < 0) {
 		errat(p, d->line, d->diroff, "%s must follow a @check line",
 		    d->dname);
