@@ -30,6 +30,7 @@
 /* Exit statuses. */
 #define EXIT_CMD_ERROR	1	/* a command failed */
 #define EXIT_USAGE	2	/* bad command line */
+#define EXIT_INTERRUPTED 130	/* ^C stopped training (128 + SIGINT) */
 
 struct opts {
 	char **exprs;		/* -e arguments, in order */
@@ -73,6 +74,7 @@ usage(FILE *f)
 
 struct progress {
 	struct timespec start;
+	double last;		/* seconds since start of the last print */
 	int active;
 };
 
@@ -95,9 +97,14 @@ progress_hook(void *ctx, const struct cmd_epoch_info *e)
 
 	if (e->epoch <= 1 || !p->active) {
 		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->last = 0;
 		p->active = 1;
 	}
 	t = elapsed(&p->start);
+	/* at most ten lines a second, and always the last epoch */
+	if (e->epoch > 1 && e->epoch < e->epochs && t - p->last < 0.1)
+		return 0;
+	p->last = t;
 	left = e->epoch > 0 ? t / e->epoch * (e->epochs - e->epoch) : 0;
 	fprintf(stderr, "\r  epoch %d/%d  loss %.4g  val %.4g  %.0fs left ",
 	    e->epoch, e->epochs, e->train_loss, e->val_loss, left);
@@ -150,6 +157,11 @@ run_line(struct session *s, struct transcript *t, const struct opts *o,
 		*status = EXIT_CMD_ERROR;
 		return !o->keep_going;
 	}
+	if (rc == CMD_STOPPED) {
+		/* ^C: the run kept its state, but the script goes no further */
+		*status = EXIT_INTERRUPTED;
+		return 1;
+	}
 	return rc == CMD_QUIT;
 }
 
@@ -158,7 +170,7 @@ run_headless(const struct opts *o, FILE *in)
 {
 	struct session *s = make_session(o);
 	struct transcript *t = transcript_new();
-	struct progress prog = { { 0, 0 }, 0 };
+	struct progress prog = { { 0, 0 }, 0, 0 };
 	int status = 0;
 
 	if (o->progress)

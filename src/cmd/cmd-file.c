@@ -110,6 +110,7 @@ import_exec(struct cmd_ctx *c)
 	nn_net_free(c->s->lab.net);
 	c->s->lab.net = net;
 	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
+	params_from_config(&c->s->lab.p, nn_net_config(net));
 	c->s->last_status = -1;
 	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
 	    file, nn_net_nweights(net));
@@ -120,8 +121,8 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "weights FILE",
 	.summary = "replace the net with one written by 'export weights'",
-	.help = "The file's settings come with the net; the history starts "
-	    "at epoch 0.",
+	.help = "The file's settings come with the net and become the "
+	    "session's settings; the history starts at epoch 0.",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,

@@ -100,6 +100,8 @@ struct session {
 
 /* Settings -> engine config (task from the data, loss "auto"). */
 struct nn_config lab_config(const struct lab *l);
+/* The settings a net was built with (import weights). */
+void params_from_config(struct params *p, const struct nn_config *c);
 /* Deep copy / free of a lab. */
 struct lab *lab_copy(const struct lab *l);
 void lab_done(struct lab *l);

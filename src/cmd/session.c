@@ -156,6 +156,27 @@ lab_config(const struct lab *l)
 	return c;
 }
 
+void
+params_from_config(struct params *p, const struct nn_config *c)
+{
+	p->act = (int)c->act;
+	p->leak = c->leak;
+	p->init = (int)c->init;
+	p->norm = (int)c->norm;
+	p->dropout = c->dropout;
+	p->loss = (int)c->loss + 1;
+	p->reg = (int)c->reg;
+	p->lambda = c->lambda;
+	p->l1mode = (int)c->l1mode;
+	p->opt = (int)c->opt;
+	p->lr = c->lr;
+	p->momentum = c->momentum;
+	p->batch = c->batch;
+	p->epochs = c->epochs;
+	p->patience = c->early_stop ? c->patience : 0;
+	p->seed = (long)(c->seed & 0x7fffffff);
+}
+
 int
 lab_split(struct lab *l, char *err, size_t errlen)
 {

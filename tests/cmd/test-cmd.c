@@ -455,9 +455,13 @@ export_import_identical_weights(void **state)
 
 	(void)state;
 	run_ok(s, SETUP "; train 3");
-	line = xasprintf("export weights %s; train 2; import weights %s; "
-	    "export weights %s", f1, f1, f2);
+	line = xasprintf("export weights %s; train 2; set act relu; "
+	    "import weights %s; export weights %s", f1, f1, f2);
 	run_ok(s, line);
+	/* the imported net's settings become the session's */
+	a = run(s, "get act", CMD_OK);
+	assert_non_null(strstr(a, "act = tanh\n"));
+	free(a);
 	a = read_file(f1);
 	b = read_file(f2);
 	assert_string_equal(a, b);
