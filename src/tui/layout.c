@@ -214,7 +214,9 @@ tui_hscroll(int cur, int total, int avail, int old)
 }
 
 int
-tui_frame_due(long long now_ms, long long last_ms, int interval_ms)
+tui_frame_due(long long now_ms, long long last_ms, long long step_ms)
 {
-	return now_ms - last_ms >= interval_ms;
+	long long since = now_ms - last_ms;
+
+	return since >= TUI_FRAME_MIN_MS || since + step_ms > TUI_FRAME_MAX_MS;
 }

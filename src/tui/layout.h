@@ -73,9 +73,15 @@ int tui_text_cols(const char *s, size_t n);
 int tui_hscroll(int cur, int total, int avail, int old);
 
 /*
- * Throttle for live redraw: returns 1 when a frame is due, i.e. at least
- * interval_ms milliseconds have passed between last_ms and now_ms.
+ * Throttle for live redraw while training.  A frame is due when at least
+ * TUI_FRAME_MIN_MS have passed since the last one (never redraw more often
+ * than needed), or when waiting for the next epoch (step_ms, the duration
+ * of the last one) would leave more than TUI_FRAME_MAX_MS between frames
+ * (so the screen is redrawn at least every ~33 ms, >= 30 frames a second,
+ * whenever the epochs themselves are shorter than that).
  */
-int tui_frame_due(long long now_ms, long long last_ms, int interval_ms);
+#define TUI_FRAME_MIN_MS	30
+#define TUI_FRAME_MAX_MS	33
+int tui_frame_due(long long now_ms, long long last_ms, long long step_ms);
 
 #endif

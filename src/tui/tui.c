@@ -13,9 +13,9 @@
  *
  * Live training: the session's per-epoch hook polls the keyboard without
  * waiting (Ctrl-C stops the run, q asks before quitting, a resize relays
- * out) and redraws chart and status line whenever at least FRAME_MS have
- * passed, i.e. about 33 frames a second however fast the epochs are, and
- * never more often.  The whole screen is redrawn into stdscr each frame;
+ * out) and redraws chart and status line on the schedule of
+ * tui_frame_due(): at least every ~33 ms when the epochs are shorter than
+ * that, and never more often than every 30 ms.  The whole screen is redrawn into stdscr each frame;
  * curses sends only the cells that changed.
  */
 
@@ -34,7 +34,6 @@
 #include "tui/tui.h"
 #include "util/util.h"
 
-#define FRAME_MS	30	/* live redraw interval while training */
 #define POLL_MS		200	/* idle key poll (signal flags) */
 #define OUT_MAX		2000	/* output lines kept */
 #define PROMPT		"> "
@@ -81,6 +80,7 @@ struct tui {
 	int training;
 	struct cmd_epoch_info ep;
 	long long last_frame;
+	long long last_epoch;	/* when the previous epoch ended */
 	long frames;
 
 	/* the line readline accepted, run by the main loop */
@@ -246,13 +246,16 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 	if (tui_quit_signal)
 		stop = 1;
 	now = tui_now_ms();
+	if (info->epoch == 1)
+		t->last_epoch = now;
 	if (t->dirty || info->epoch == 1 || info->epoch >= info->epochs ||
-	    tui_frame_due(now, t->last_frame, FRAME_MS)) {
+	    tui_frame_due(now, t->last_frame, now - t->last_epoch)) {
 		render_chart(t);
 		redraw(t);
 		t->last_frame = now;
 		t->frames++;
 	}
+	t->last_epoch = now;
 	return stop;
 }
 

@@ -251,13 +251,54 @@ test_hscroll(void **state)
 		}
 }
 
+/* Simulated training: epochs of a fixed length; returns frames drawn in
+ * one second, checking that no gap between frames is over the maximum
+ * when the epochs are short enough for that. */
+static int
+simulate(int epoch_ms)
+{
+	long long now = 0, last = 0, step = epoch_ms, maxgap = 0;
+	int frames = 0;
+
+	while (now < 1000) {
+		now += epoch_ms;
+		if (tui_frame_due(now, last, step)) {
+			if (now - last > maxgap)
+				maxgap = now - last;
+			last = now;
+			frames++;
+		}
+	}
+	if (epoch_ms <= TUI_FRAME_MAX_MS)
+		assert_true(maxgap <= TUI_FRAME_MAX_MS);
+	return frames;
+}
+
 static void
 test_frame_due(void **state)
 {
+	int ms;
+
 	(void)state;
-	assert_false(tui_frame_due(1010, 1000, 30));
-	assert_true(tui_frame_due(1030, 1000, 30));
-	assert_true(tui_frame_due(5000, 0, 30));
+	assert_false(tui_frame_due(1010, 1000, 1));
+	assert_true(tui_frame_due(1030, 1000, 1));
+	assert_true(tui_frame_due(5000, 0, 1));
+	/* the next epoch would arrive too late: draw now */
+	assert_true(tui_frame_due(1020, 1000, 20));
+	/* fast epochs: about 33 frames a second, never more */
+	assert_true(simulate(1) >= 30 && simulate(1) <= 34);
+	/* any epoch length up to 33 ms: at least 30 frames a second; the
+	 * screen can only change once per epoch */
+	for (ms = 1; ms <= 33; ms++) {
+		int f = simulate(ms);
+
+		assert_true(f >= 30);
+		/* never more than one frame per epoch, and with epochs
+		 * short enough to skip some, not much over 33 a second */
+		assert_true(f <= 1000 / ms + 1);
+		if (ms <= 16)
+			assert_true(f <= 42);
+	}
 }
 
 static void
