@@ -65,7 +65,7 @@ int
 nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
     struct nn_layer_stats *st, char *err, size_t errlen)
 {
-	static unsigned char alive[NN_MAX_LAYERS][NN_MAX_WIDTH];
+	unsigned char alive[NN_MAX_LAYERS][NN_MAX_WIDTH];
 	double sum[NN_MAX_LAYERS], sq[NN_MAX_LAYERS];
 	long sat[NN_MAX_LAYERS];
 	int k, r;

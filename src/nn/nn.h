@@ -325,8 +325,9 @@ typedef int (*nn_epoch_cb)(void *ctx, const struct nn_epoch *e);
 
 /* Trains up to epochs epochs (>= 0) on train (val may be NULL or empty),
  * appending to the history.  cb may be NULL; cancel may be NULL, else it is
- * checked between mini-batches and a set flag ends the epoch early (that
- * partial epoch is recorded).  Early stopping (if config.early_stop)
+ * checked before each mini-batch and a set flag ends the epoch early (a
+ * partial epoch is recorded if at least one mini-batch ran; the engine
+ * never clears the flag).  Early stopping (if config.early_stop)
  * monitors val loss, else train loss, with state kept across calls.
  * Returns 0 (see res->status, res may be NULL) or -1 on bad arguments
  * (shape mismatch, empty training set). */

@@ -213,6 +213,10 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 				break;
 			}
 		}
+		if (cancelled && r == 0) {
+			rr.status = NN_TRAIN_CANCELLED;	/* nothing ran: no row */
+			break;
+		}
 		memset(&ep, 0, sizeof ep);
 		ep.epoch = net->nhist + 1;
 		ep.lr = net->cfg.lr;

@@ -270,6 +270,43 @@ determinism(void **state)
 	nn_dataset_free(va);
 }
 
+/* A copy is a full snapshot: it continues exactly like the original and
+ * training it leaves the original alone (undo, A/B runs). */
+static void
+copy_is_a_snapshot(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_GAUSS, 40, 0.1, 3);
+	struct nn_net *a, *b;
+	double before[16];
+	const struct nn_epoch *ha, *hb;
+
+	(void)state;
+	c.opt = NN_OPT_MOMENTUM;
+	c.dropout = 0.1;
+	nn_config_for_task(&c, NN_TASK_CLASSIFICATION);
+	a = nn_net_new("2-8-1", &c, NULL, 0);
+	assert_int_equal(nn_train(a, d, NULL, 2, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	b = nn_net_copy(a);
+	memcpy(before, nn_net_weights(a, 0, NULL, NULL), sizeof before);
+	assert_int_equal(nn_train(b, d, NULL, 3, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	assert_memory_equal(before, nn_net_weights(a, 0, NULL, NULL),
+	    sizeof before);
+	assert_int_equal(nn_net_history(a, NULL), 2);
+	assert_int_equal(nn_train(a, d, NULL, 3, NULL, NULL, NULL, NULL, NULL,
+	    0), 0);
+	assert_memory_equal(nn_net_weights(a, 0, NULL, NULL),
+	    nn_net_weights(b, 0, NULL, NULL), sizeof before);
+	assert_int_equal(nn_net_history(a, &ha), 5);
+	assert_int_equal(nn_net_history(b, &hb), 5);
+	assert_true(ha[4].train_loss == hb[4].train_loss);
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_dataset_free(d);
+}
+
 static void
 early_rule_on_crafted_history(void **state)
 {
@@ -389,6 +426,15 @@ stop_at_three(void *ctx, const struct nn_epoch *e)
 
 static volatile sig_atomic_t flag;
 
+static int
+set_flag_at_four(void *ctx, const struct nn_epoch *e)
+{
+	(void)ctx;
+	if (e->epoch == 4)
+		flag = 1;
+	return 0;
+}
+
 static void
 cancellation(void **state)
 {
@@ -406,11 +452,19 @@ cancellation(void **state)
 	assert_int_equal(res.status, NN_TRAIN_CANCELLED);
 	assert_int_equal(res.epochs_run, 3);
 	assert_int_equal(calls, 3);
-	flag = 1;
+	flag = 1;	/* set before the first mini-batch: nothing runs */
 	assert_int_equal(nn_train(net, d, NULL, 10, NULL, NULL, &flag, &res,
 	    NULL, 0), 0);
 	assert_int_equal(res.status, NN_TRAIN_CANCELLED);
-	assert_int_equal(res.epochs_run, 1);	/* the partial epoch */
+	assert_int_equal(res.epochs_run, 0);
+	assert_int_equal(nn_net_history(net, NULL), 3);
+	/* set from the callback of the 4th epoch, as a signal handler would:
+	 * the flag is seen before the next mini-batch */
+	flag = 0;
+	assert_int_equal(nn_train(net, d, NULL, 10, set_flag_at_four, NULL,
+	    &flag, &res, NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_CANCELLED);
+	assert_int_equal(res.epochs_run, 1);
 	assert_int_equal(nn_net_history(net, NULL), 4);
 	nn_net_free(net);
 	nn_dataset_free(d);
@@ -589,6 +643,7 @@ main(void)
 		cmocka_unit_test(penalty_steps),
 		cmocka_unit_test(prox_l1_exact_zeros),
 		cmocka_unit_test(determinism),
+		cmocka_unit_test(copy_is_a_snapshot),
 		cmocka_unit_test(early_rule_on_crafted_history),
 		cmocka_unit_test(early_stop_restores_best),
 		cmocka_unit_test(divergence_is_reported),
