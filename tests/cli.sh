@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 6
+plan 10
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -13,4 +13,10 @@ like "--help shows usage" "$out" '^Usage: regtutor'
 err=$("$R" --bogus 2>&1 >/dev/null); rc=$?
 is "unknown option exits 2" "$rc" 2
 like "unknown option: one-line error and hint" "$err" "unknown option '--bogus'"
+err=$("$R" --width 2>&1 >/dev/null); rc=$?
+is "option without its argument exits 2" "$rc" 2
+like "... and says which option" "$err" "option '--width' needs an argument"
+err=$("$R" --color=sometimes -e help 2>&1 >/dev/null); rc=$?
+is "bad --color value exits 2" "$rc" 2
+like "--help lists the headless options" "$("$R" --help)" '--repl'
 finish
