@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=20
+NTESTS=23
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -144,4 +144,16 @@ sleep 0.1
 tm send-keys q
 check "q quits with status 0" wait_for 'EXIT:0'
 check "terminal restored, shell prompt back" wait_for 'TTY-OK'
+
+# 9. "regtutor 0" (make run) opens the first lesson; SIGTERM gives the
+# terminal back and the process dies of the signal
+tm send-keys -l "clear; '$R' 0; echo \"EXIT:\$?\"; "
+tm send-keys -l "stty -a | grep -q -e '-icanon' -e '-echo ' && echo TTY-BROKEN || echo TTY-AGAIN-OK"
+tm send-keys Enter
+check "regtutor 0 opens the first lesson" wait_for '^ .*page 1/3  '
+shpid=$(tm display -p '#{pane_pid}')
+rpid=$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)
+[ -n "$rpid" ] && kill -TERM "$rpid"
+check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
+check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
 finish
