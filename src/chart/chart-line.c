@@ -257,7 +257,7 @@ draw_marker(struct grid *g, const struct frame *f, struct canvas *c,
 	if (label == NULL)
 		return;
 	tw = utf8_width(label, (size_t)-1);
-	if (cell + 1 + tw <= f->px + f->pw)
+	if (cell + 2 + tw <= f->px + f->pw)
 		grid_text(g, cell + 2, row, f->px + f->pw - cell - 2, label,
 		    GRID_MARKER, 0);
 	else if (cell - 1 - tw >= f->px)

@@ -92,7 +92,10 @@ struct chart_series {
 /*
  * Y-range memory for live charts, so the axis does not jitter while points
  * are appended: the range only grows, to nice tick multiples, and never
- * shrinks until chart_range_reset().  Zero-initialised = empty.
+ * shrinks until chart_range_reset().  When data leave the range it grows
+ * with headroom (half the span, never across zero for data of one sign),
+ * so a falling loss rescales a few times, not every epoch.
+ * Zero-initialised = empty.
  */
 struct chart_range {
 	double lo, hi;
@@ -117,7 +120,7 @@ struct chart_line_opts {
 	int marker;
 	double marker_x, marker_y;
 	const char *marker_label;
-	/* Horizontal reference line at y = hline when hline_on is 1. */
+	/* Dashed horizontal reference line at y = hline when hline_on is 1. */
 	int hline_on;
 	double hline;
 };
@@ -227,9 +230,11 @@ enum chart_group {
  * A rows x cols table of numbers (m[r*cols + c]; rows = batch examples,
  * columns = features) with one group highlighted: column `index` for
  * CHART_GROUP_COLUMN, row `index` for CHART_GROUP_ROW.  Highlighted cells
- * are in [brackets] and reverse video, so it reads in mono, and a caption
- * says what is normalised together ("mean, std over the batch (column 2)").
- * Cells that do not fit are elided with "...".
+ * are in [brackets] and reverse video, so it reads in mono; the header or
+ * row label carries an arrow, and two caption lines (when rows allow) say
+ * what is normalised together ("batch norm: one feature (f2) over the
+ * batch") and give that group's n, mean and std.  Columns and rows that do
+ * not fit are elided with "...", keeping the highlighted group in view.
  */
 void chart_matrix(struct grid *g, const struct chart_opts *o,
     const double *m, int rows, int cols, enum chart_group group, int index);
@@ -239,8 +244,9 @@ void chart_matrix(struct grid *g, const struct chart_opts *o,
 /*
  * Sparkline of the last values of v (NaN = blank) into one row at x,y, w
  * columns wide, one value per column (the last w values when n > w), scaled
- * to the finite min..max.  Braille and quadrant tiers use the eighth blocks
- * U+2581..2588; ASCII uses "_.-~^" style levels.  Returns columns written.
+ * to the finite min..max (a constant series sits mid-height).  Braille and
+ * quadrant tiers use the eighth blocks U+2581..2588; ASCII uses the eight
+ * levels "_.-=+*#@".  Returns columns written.
  */
 int chart_sparkline(struct grid *g, int x, int y, int w, const double *v,
     int n, enum chart_glyphs glyphs, int fg);
