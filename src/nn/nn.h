@@ -94,7 +94,11 @@ int nn_opt_from_name(const char *s);
 
 enum nn_norm {
 	NN_NORM_NONE,		/* "none" */
-	NN_NORM_BATCH,		/* "batch" per feature over the mini-batch */
+	NN_NORM_BATCH,		/* "batch" per feature over the mini-batch; a
+				 * training batch of ONE row has no batch
+				 * variance, so it is normalized with the
+				 * running statistics (as in evaluation) and
+				 * leaves them unchanged: never NaN */
 	NN_NORM_LAYER,		/* "layer" per example over the features */
 	NN_NORM_COUNT
 };
@@ -204,9 +208,11 @@ struct nn_dataset {
 	double *x;		/* (n, nin) row-major */
 	double *y;		/* (n, nout) */
 };
-/* A generated set: n in 1..NN_MAX_EXAMPLES, noise >= 0 (poly/sine: std of
- * the added Gaussian; 2-D sets: std in units of the data radius, 0..1 is
- * sensible).  Points come in random order.  Caller frees. */
+/* A generated set: n in 1..NN_MAX_EXAMPLES, noise in [0, 100] (poly/sine:
+ * std of Gaussian noise added to y; 2-D sets: std of Gaussian noise added to
+ * each coordinate, the data spanning about [-1, 1]^2, so 0..0.5 is
+ * sensible).  Classes alternate before shuffling, so they are balanced
+ * (n/2 ones).  Points come in random order.  Caller frees. */
 struct nn_dataset *nn_dataset_generate(enum nn_dataset_kind kind, int n,
     double noise, uint64_t seed, char *err, size_t errlen);
 /* An empty set of the given shape (rows zero-filled). */
