@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=23
+NTESTS=25
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -30,6 +30,12 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 screen() { tm capture-pane -p 2>/dev/null; }
+# Foreground colours (SGR 30-37, 90-97, 38;5;N) on the screen.
+colours() { tm capture-pane -e -p 2>/dev/null |
+	grep -Eo "$(printf '\033')\\[([0-9;]*;)?(3[0-7]|9[0-7]|38;5;[0-9]+)(;[0-9;]*)?m" |
+	wc -l; }
+has_colour() { [ "$(colours)" -gt 0 ]; }
+no_colour() { [ "$(colours)" -eq 0 ]; }
 # wait_for PATTERN [TENTHS]: until the screen matches (ERE); 1 on timeout.
 wait_for() {
 	n=${2:-150}
@@ -110,6 +116,7 @@ tm send-keys Enter
 check "train 20 finishes" wait_for 'trained 20 epochs'
 c2=$(chart_pane)
 check "the chart changed" [ "$c1" != "$c2" ]
+check "colours on a 256-colour terminal" has_colour
 
 # 5. Ctrl-C stops a long train; the program lives on with its state
 tm send-keys -l 'train 100000'
@@ -145,12 +152,13 @@ tm send-keys q
 check "q quits with status 0" wait_for 'EXIT:0'
 check "terminal restored, shell prompt back" wait_for 'TTY-OK'
 
-# 9. "regtutor 0" (make run) opens the first lesson; SIGTERM gives the
-# terminal back and the process dies of the signal
-tm send-keys -l "clear; '$R' 0; echo \"EXIT:\$?\"; "
+# 9. "regtutor 0" (make run) opens the first lesson, without colour under
+# NO_COLOR; SIGTERM gives the terminal back and the process dies of it
+tm send-keys -l "clear; NO_COLOR=1 '$R' 0; echo \"EXIT:\$?\"; "
 tm send-keys -l "stty -a | grep -q -e '-icanon' -e '-echo ' && echo TTY-BROKEN || echo TTY-AGAIN-OK"
 tm send-keys Enter
 check "regtutor 0 opens the first lesson" wait_for '^ .*page 1/3  '
+check "NO_COLOR: no colours" no_colour
 shpid=$(tm display -p '#{pane_pid}')
 rpid=$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)
 [ -n "$rpid" ] && kill -TERM "$rpid"
