@@ -1140,6 +1140,7 @@ text_line(struct parser *p, int line, const char *s, size_t len,
 			p->in_para = 1;
 			p->para_line = line;
 			p->para_bullet = bullet;
+			strbuf_done(&p->para);
 			strbuf_init(&p->para);
 		} else {
 			strbuf_addch(&p->para, ' ');

@@ -34,4 +34,5 @@ tests_test_lesson_run_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_lesson_run_LDADD = $(LESSON_TEST_LIBS)
 
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
+	tests/lesson/fails.lesson \
 	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt

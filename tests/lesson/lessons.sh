@@ -15,7 +15,7 @@ fi
 files=$(ls "$D"/en/*.lesson "$D"/ko/*.lesson)
 n=0
 for f in $files; do n=$((n + 3)); done
-plan $((n + 6))
+plan $((n + 9))
 
 for f in $files; do
 	name=${f#"$D"/}
@@ -42,4 +42,9 @@ like "--list in Korean" "$out" '^ +1  .*쪽'
 err=$("$R" --check "$REGTUTOR_SRCDIR/tests/lesson/broken.lesson" 2>&1); rc=$?
 is "--check of a broken lesson exits 1" "$rc" 1
 like "--check reports file:line:col" "$err" 'broken.lesson:10:19: trian'
+out=$("$R" --batch "$REGTUTOR_SRCDIR/tests/lesson/fails.lesson" 2>&1); rc=$?
+is "--batch with a failing checkpoint exits 1" "$rc" 1
+like "the failed checkpoint shows its numbers" "$out" 'train_loss = [0-9.e+-]+ > 1000 -> FAILED'
+out=$("$R" --batch no-such-lesson 2>&1); rc=$?
+is "--batch of an unknown lesson exits 2" "$rc" 2
 finish
