@@ -95,10 +95,32 @@ push_key(int c)
 }
 
 int
+tui_getch(void)
+{
+	static int quick;
+	long long t0 = tui_now_ms();
+	int c = getch();
+
+	if (c != ERR) {
+		quick = 0;
+		return c;
+	}
+	/* A waiting read that keeps failing at once: the terminal is gone
+	 * (end of file without SIGHUP).  Wind down instead of spinning. */
+	if (tui_now_ms() - t0 < 2) {
+		if (++quick >= 100)
+			tui_quit_signal = SIGHUP;
+	} else {
+		quick = 0;
+	}
+	return ERR;
+}
+
+int
 tui_getkey_wait(void)
 {
 	for (;;) {
-		int c = getch();
+		int c = tui_getch();
 
 		if (c == ERR) {
 			if (tui_quit_signal)

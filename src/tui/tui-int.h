@@ -94,6 +94,9 @@ void tui_input_set_line(const char *s);
 /* Draws the prompt and the visible part of the line into r and leaves
  * the curses cursor there when focused. */
 void tui_input_draw(const struct tui_rect *r, int focused);
+/* getch() for waiting reads (not nodelay): many immediate failures in a
+ * row mean the terminal is gone and set tui_quit_signal. */
+int tui_getch(void);
 /* Reads the next key, waiting; used while readline needs more bytes. */
 int tui_getkey_wait(void);
 /* The key-poll hook called while tui_getkey_wait() idles (resize etc.). */

@@ -182,7 +182,7 @@ confirm_quit(struct tui *t)
 	redraw(t);
 	timeout(-1);
 	for (;;) {
-		c = getch();
+		c = tui_getch();
 		if (c == KEY_RESIZE) {
 			relayout(t);
 			redraw(t);
@@ -1191,7 +1191,7 @@ ask_page(struct tui *t)
 		    last);
 		strncat(t->note, num, sizeof(t->note) - strlen(t->note) - 1);
 		redraw(t);
-		c = getch();
+		c = tui_getch();
 		if (c == ERR) {
 			if (tui_quit_signal)
 				return -1;
@@ -1368,7 +1368,7 @@ key_prompt(struct tui *t, int c)
 	case 27:
 		/* A lone Esc leaves the prompt; Esc + key is Meta-key. */
 		timeout(0);
-		c = getch();
+		c = tui_getch();
 		timeout(POLL_MS);
 		if (c == ERR) {
 			focus_lesson(t);
@@ -1535,7 +1535,7 @@ tui_main(const struct tui_options *o)
 
 		if (t.dirty)
 			redraw(&t);
-		c = getch();
+		c = tui_getch();
 		if (c == ERR)
 			continue;
 		handle_key(&t, c);
