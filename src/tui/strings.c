@@ -14,7 +14,7 @@
 
 static const char *const table[M_COUNT][2] = {
 	[M_TOO_SMALL] = { "terminal too small (need {}{}{})",
-	    "터미널이 너무 작습니다 (need {}{}{})" },
+	    "터미널이 너무 작습니다 (최소 {}{}{})" },
 	[M_MENU_TITLE] = { "regtutor - lessons", "regtutor - 레슨 목록" },
 	[M_MENU_KEYS] = { "Up/Down choose  Enter open  l language  ? help  q quit",
 	    "Up/Down 선택  Enter 열기  l 언어  ? 도움말  q 끝내기" },
