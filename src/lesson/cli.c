@@ -169,7 +169,8 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 struct out {
 	FILE *f;
 	int width;
-	int color;
+	int color;		/* emphasis with escape sequences */
+	int colors;		/* CMD_COLOR_* of the transcript */
 };
 
 static void
@@ -248,8 +249,7 @@ flush_tr(struct transcript *t, size_t *from, const struct out *o)
 	for (i = *from; i < n; i++)
 		if (transcript_item(t, i)->kind == TR_ERROR)
 			errors++;
-	transcript_print(t, *from, o->f, NULL, o->color ? CMD_COLOR_8 :
-	    CMD_COLOR_NONE, 1);
+	transcript_print(t, *from, o->f, NULL, o->colors, 1);
 	*from = n;
 	return errors;
 }
@@ -394,6 +394,7 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 	o.f = out;
 	o.width = ro != NULL && ro->width > 0 ? ro->width : 72;
 	o.color = ro != NULL && ro->colors != CMD_COLOR_NONE;
+	o.colors = ro != NULL ? ro->colors : CMD_COLOR_NONE;
 	session_set_render(s, ro != NULL ? ro->glyphs : CMD_GLYPH_ASCII,
 	    ro != NULL ? ro->colors : CMD_COLOR_NONE, o.width,
 	    ro != NULL && ro->height > 0 ? ro->height : 16);

@@ -330,6 +330,55 @@ check_refs(struct parser *p, int line, size_t base, const char *s)
 	}
 }
 
+/*
+ * Commands a lesson must not run by itself: they leave the program or
+ * touch files in the learner's directory.  (A learner may still type them,
+ * and @suggest/@solution may name them.)
+ */
+static const char *const lesson_forbidden[] = {
+	"quit", "save", "load", "export", "import", NULL
+};
+
+/* Reports a forbidden command in cmd (at byte offset off of line). */
+static int
+check_allowed(struct parser *p, int line, size_t off, const char *cmd)
+{
+	const char *q = cmd;
+	char quote = 0;
+	int start = 1;
+
+	for (; *q != '\0'; q++) {
+		if (quote) {
+			if (*q == quote)
+				quote = 0;
+			continue;
+		}
+		if (*q == '#')
+			break;
+		if (*q == '\'' || *q == '"') {
+			quote = *q;
+			start = 0;
+		} else if (*q == ';') {
+			start = 1;
+		} else if (start && !isspace((unsigned char)*q)) {
+			const char *const *f;
+			size_t n = strcspn(q, " \t;#");
+
+			start = 0;
+			for (f = lesson_forbidden; *f != NULL; f++) {
+				if (strlen(*f) == n && strncmp(q, *f, n) == 0) {
+					errat(p, line, off + (size_t)(q - cmd),
+					    "'%s' is not allowed as a lesson "
+					    "step (it leaves the lesson or "
+					    "writes files)", *f);
+					return -1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 /* Validates a command line at byte offset off of line via cmd_check(). */
 static int
 check_cmd(struct parser *p, int line, size_t off, const char *cmd)
@@ -1091,7 +1140,8 @@ command_line(struct parser *p, int line, const char *s, size_t len)
 	} else if (w == W_QUIZ && open_blk(p)->kind == LB_QUIZ) {
 		errat(p, line, 0, "commands inside @quiz are not allowed "
 		    "(use @predict to run an experiment after the answer)");
-	} else if (check_cmd(p, line, off, cmd) == 0) {
+	} else if (check_cmd(p, line, off, cmd) == 0 &&
+	    check_allowed(p, line, off, cmd) == 0) {
 		if (w == W_QUIZ) {
 			struct lesson_block *b = open_blk(p);
 

@@ -181,6 +181,12 @@ error_bad_command(void **state)
 	assert_non_null(strstr(d, "trian"));
 	assert_non_null(strstr(d, "    4 | > trian 10\n      |   ^\n"));
 	free(d);
+	/* valid commands a lesson may not run by itself */
+	d = diag_of(HEAD "@page P\n> data poly; quit\n", &n);
+	assert_int_equal(n, 1);
+	assert_true(strncmp(d, "t.lesson:4:14: 'quit' is not allowed", 36)
+	    == 0);
+	free(d);
 	/* a bad argument: the caret moves to it */
 	d = diag_of(HEAD "@page P\n> data poly; train -5\n", &n);
 	assert_int_equal(n, 1);
