@@ -288,7 +288,7 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		break;
 	case PLOT_LOSS:
 		o.xlabel = "epoch";
-		o.ylabel = p->logy ? "log scale" : NULL;
+		o.ylabel = NULL;	/* the title says "loss" */
 		render_loss(s, p, g, &o);
 		break;
 	case PLOT_WEIGHTS:

@@ -71,8 +71,16 @@ enum plot_kind {
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
-	int layer;			/* weights: 0 = all, else 1-based */
-	int act;			/* fn */
+	/*
+	 * layer: weights: 0 = all, else 1-based; boundary: 2 = heatmap
+	 * (a = xlo xhi ylo yhi then act x act samples, b = x y class
+	 * triples), 1 = curve (a = data x then y, b = grid x then
+	 * prediction); norm: 1 batch (a column), 2 layer (a row)
+	 * act: fn: the activation; boundary: samples per axis; norm: the
+	 * highlighted index
+	 */
+	int layer;
+	int act;
 	char title[160];
 	/* copied data for charts that do not read the live session */
 	double *a, *b;
@@ -90,7 +98,6 @@ struct session {
 	int last_status;		/* enum nn_train_status, -1: none */
 	cmd_epoch_fn hook;
 	void *hook_ctx;
-	int run_epochs, run_done;	/* progress of the current run */
 	char errmsg[256];
 	/* undo */
 	struct lab *undo[UNDO_MAX];
