@@ -64,7 +64,8 @@ chart_nice_ticks(double lo, double hi, int maxticks, double *out, int cap,
 	long k, k0, k1;
 	int n = 0;
 
-	if (!isfinite(lo) || !isfinite(hi) || lo > hi || cap <= 0)
+	if (!isfinite(lo) || !isfinite(hi) || lo > hi || cap <= 0 ||
+	    !isfinite(hi - lo))
 		return 0;
 	if (lo == hi) {
 		out[0] = lo;
@@ -230,7 +231,8 @@ axis_fit(struct axis *a, double lo, double hi, int maxticks)
 
 	a->log = 0;
 	a->nt = 0;
-	if (!isfinite(lo) || !isfinite(hi) || lo > hi) {
+	if (!isfinite(lo) || !isfinite(hi) || lo > hi ||
+	    !isfinite((hi - lo) * 4)) {
 		lo = 0;
 		hi = 1;
 	}
@@ -291,7 +293,8 @@ void
 axis_fixed(struct axis *a, double lo, double hi, int maxticks)
 {
 	a->log = 0;
-	if (!isfinite(lo) || !isfinite(hi) || lo > hi) {
+	if (!isfinite(lo) || !isfinite(hi) || lo > hi ||
+	    !isfinite((hi - lo) * 4)) {
 		lo = 0;
 		hi = 1;
 	}

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,8 +26,13 @@
 static void
 hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
 {
-	int full = (int)floor(cells), rem, i;
+	int full, rem, i;
 
+	if (!(cells >= 0))
+		cells = 0;
+	if (cells > g->w)
+		cells = g->w;
+	full = (int)floor(cells);
 	rem = (int)lround((cells - full) * 8);
 	if (rem == 8)
 		full++, rem = 0;
@@ -45,10 +51,13 @@ hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
 	}
 }
 
+/* 10^floor(log10 v), kept within the normal doubles. */
 static double
 decade_floor(double v)
 {
-	return pow(10, floor(log10(v) + 1e-9));
+	double e = floor(log10(v) + 1e-9);
+
+	return pow(10, e < -306 ? -306 : e > 307 ? 307 : e);
 }
 
 void
@@ -81,9 +90,11 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	fl = bo->floor > 0 && isfinite(bo->floor) ? bo->floor :
 	    isfinite(minpos) ? decade_floor(minpos) / 10 : 1e-12;
 	top = bo->top > fl && isfinite(bo->top) ? bo->top :
-	    maxv > 0 ? pow(10, ceil(log10(maxv) - 1e-9)) : 1;
+	    maxv > 0 ? pow(10, fmin(ceil(log10(maxv) - 1e-9), 308)) : 1;
 	if (top <= fl)
 		top = fl * 10;
+	if (!isfinite(top))
+		top = DBL_MAX;
 	lf = log10(fl);
 	lt = log10(top);
 
@@ -312,20 +323,29 @@ bins_range(const double *v, int n, const double *w, int nw, double *lo,
 	}
 }
 
+/* Bin of v in [lo, hi]; halved operands cannot overflow to inf. */
+static int
+bin_of(const struct bins *b, double v)
+{
+	double t = (v / 2 - b->lo / 2) / (b->hi / 2 - b->lo / 2) * b->n;
+
+	if (!(t >= 0))
+		return 0;
+	if (t >= b->n)
+		return b->n - 1;
+	return (int)t;
+}
+
 static void
 bins_fill(struct bins *b, const double *v, int n, double eps)
 {
 	int i, k;
-	double wbin = (b->hi - b->lo) / b->n;
 
 	memset(b->count, 0, sizeof b->count);
 	b->total = b->zeros = b->outside = b->maxc = 0;
 	b->zero_bin = -1;
-	if (b->lo <= 0 && b->hi >= 0) {
-		b->zero_bin = (int)floor((0 - b->lo) / wbin);
-		if (b->zero_bin >= b->n)
-			b->zero_bin = b->n - 1;
-	}
+	if (b->lo <= 0 && b->hi >= 0)
+		b->zero_bin = bin_of(b, 0);
 	for (i = 0; i < n; i++) {
 		if (!isfinite(v[i]))
 			continue;
@@ -336,11 +356,7 @@ bins_fill(struct bins *b, const double *v, int n, double eps)
 			b->outside++;
 			continue;
 		}
-		k = (int)floor((v[i] - b->lo) / wbin);
-		if (k >= b->n)
-			k = b->n - 1;
-		if (k < 0)
-			k = 0;
+		k = bin_of(b, v[i]);
 		if (++b->count[k] > b->maxc)
 			b->maxc = b->count[k];
 	}
@@ -361,8 +377,13 @@ static void
 vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
     int attr, int ascii, uint32_t fullcp)
 {
-	int full = (int)floor(cells), rem, i, j;
+	int full, rem, i, j;
 
+	if (!(cells >= 0))
+		cells = 0;
+	if (cells > g->h)
+		cells = g->h;
+	full = (int)floor(cells);
 	rem = (int)lround((cells - full) * 8);
 	if (rem == 8)
 		full++, rem = 0;
@@ -388,9 +409,14 @@ static void
 vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
     int attr, int ascii, uint32_t fullcp)
 {
-	int full = (int)floor(cells), rem, i, j;
+	int full, rem, i, j;
 	uint32_t part = 0;
 
+	if (!(cells >= 0))
+		cells = 0;
+	if (cells > g->h)
+		cells = g->h;
+	full = (int)floor(cells);
 	rem = (int)lround((cells - full) * 8);
 	if (rem == 8)
 		full++, rem = 0;
@@ -500,6 +526,10 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 	} else {
 		bins_range(v, n, NULL, 0, &lo, &hi, &sym);
 	}
+	if (!isfinite((hi - lo) * 4)) {	/* absurd range: keep it finite */
+		lo = fmax(lo, -1e307);
+		hi = fmin(hi, 1e307);
+	}
 	if (frame_rows(&f, g, o, 1, 1) < 0)
 		return;
 	/* y axis: counts, computed on a provisional bin count */
@@ -571,6 +601,10 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 		sym = lo == -hi;
 	} else {
 		bins_range(a, na, b, nb, &lo, &hi, &sym);
+	}
+	if (!isfinite((hi - lo) * 4)) {	/* absurd range: keep it finite */
+		lo = fmax(lo, -1e307);
+		hi = fmin(hi, 1e307);
 	}
 	avail = g->h - 1 - 4;	/* axis row, two halves of >= 2 */
 	if (avail < 0 || g->w < 10) {

@@ -82,13 +82,13 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	fd.xhi = ho->xhi;
 	fd.ylo = ho->ylo;
 	fd.yhi = ho->yhi;
-	if (!(fd.xlo < fd.xhi) || !isfinite(fd.xlo) || !isfinite(fd.xhi))
+	if (!(fd.xlo < fd.xhi) || !isfinite(fd.xhi - fd.xlo))
 		fd.xlo = -1, fd.xhi = 1;
-	if (!(fd.ylo < fd.yhi) || !isfinite(fd.ylo) || !isfinite(fd.yhi))
+	if (!(fd.ylo < fd.yhi) || !isfinite(fd.yhi - fd.ylo))
 		fd.ylo = -1, fd.yhi = 1;
 	zlo = ho->zlo;
 	zhi = ho->zhi;
-	if (!(zlo < zhi) || !isfinite(zlo) || !isfinite(zhi))
+	if (!(zlo < zhi) || !isfinite(zhi - zlo))
 		zlo = 0, zhi = 1;
 
 	avail = g->h - 3;
@@ -135,7 +135,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 			if (isnan(zz))
 				continue;
 			t = (zz - zlo) / (zhi - zlo);
-			t = t < 0 ? 0 : t > 1 ? 1 : t;
+			t = !(t >= 0) ? 0 : t > 1 ? 1 : t;
 			if (col != CHART_COLOR_NONE) {
 				k = (int)lround(t * (GRID_NSHADES - 1));
 				grid_put(g, px + cx, py + cy, ' ', 0,
@@ -185,8 +185,12 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	for (i = 0; pts != NULL && i < npts; i++) {
 		if (!isfinite(pts[i].x) || !isfinite(pts[i].y))
 			continue;
-		cx = (int)floor((pts[i].x - fd.xlo) / (fd.xhi - fd.xlo) * pw);
-		cy = (int)floor((fd.yhi - pts[i].y) / (fd.yhi - fd.ylo) * ph);
+		x = (pts[i].x - fd.xlo) / (fd.xhi - fd.xlo) * pw;
+		y = (fd.yhi - pts[i].y) / (fd.yhi - fd.ylo) * ph;
+		if (!(x >= 0 && x <= pw && y >= 0 && y <= ph))
+			continue;
+		cx = (int)x;
+		cy = (int)y;
 		if (cx == pw && pts[i].x == fd.xhi)
 			cx--;
 		if (cy == ph && pts[i].y == fd.ylo)

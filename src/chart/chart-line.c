@@ -66,6 +66,12 @@ draw_points(struct canvas *c, const struct axis *xa, const struct axis *ya,
 		}
 		fx = clampd(axis_xpix(xa, c, x));
 		fy = clampd(axis_ypix(ya, c, y));
+		if (isnan(fx) || isnan(fy)) {
+			if (have && cx >= 0 && cx < c->pw)
+				span(c, (int)cx, cmin, cmax, p);
+			have = linked = 0;
+			continue;
+		}
 		col = lround(fx);
 		if (have && col == cx) {
 			if (fy < cmin)

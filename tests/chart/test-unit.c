@@ -526,6 +526,82 @@ sparkline_text(void **state)
 	free(s);
 }
 
+static double
+f_wild(double x, void *ctx)
+{
+	(void)ctx;
+	return x > 0 ? 1e308 * x : x < -1 ? NAN : -1e-310;
+}
+
+/* Absurd magnitudes draw something sane (and stay clean under UBSan). */
+static void
+extreme_values(void **state)
+{
+	static const double y[] = { 1e308, -1e308, 1e-320, -0.0, 5e-324,
+		1.7e308, NAN, 3 };
+	static const double x[] = { -1e308, 1e308, 0, 1, 2, 3, 4, 5 };
+	static const double xs[] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+	const struct chart_fn fn = { "wild", f_wild, NULL };
+	struct chart_series s[3] = {
+		{ "a", y, NULL, 8, 0, 1 }, { "b", y, x, 8, 0, 0 },
+		{ "c", y, xs, 8, 0, 0 }
+	};
+	struct chart_point pt[2] = { { 1e308, -1e308, 0 }, { NAN, 0, 1 } };
+	struct chart_heatmap_opts ho;
+	struct chart_hist_opts hi;
+	struct chart_line_opts lo;
+	struct grid g;
+	struct chart_opts o;
+	char *text;
+	int gl, logy;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&ho, 0, sizeof ho);
+	memset(&hi, 0, sizeof hi);
+	grid_init(&g, 50, 14);
+	for (gl = 0; gl < 3; gl++) {
+		o.tiers.glyphs = (enum chart_glyphs)gl;
+		o.tiers.colors = CHART_COLOR_256;
+		for (logy = 0; logy < 2; logy++) {
+			memset(&lo, 0, sizeof lo);
+			lo.logy = logy;
+			lo.marker = 1;
+			lo.marker_x = 1e308;
+			lo.marker_y = NAN;
+			lo.hline_on = 1;
+			lo.hline = -1e308;
+			chart_line(&g, &o, &lo, s, 3);
+			lo.xlo = -1e308;
+			lo.xhi = 1e308;
+			lo.ylo = 0;
+			lo.yhi = INFINITY;
+			chart_line(&g, &o, &lo, s, 3);
+		}
+		chart_function(&g, &o, -1e308, 1e308, 0, 0, &fn, 1);
+		chart_function(&g, &o, -2, 2, 0, 0, &fn, 1);
+		chart_hist(&g, &o, NULL, "h", y, 8);
+		hi.lo = -1e308;
+		hi.hi = 1e308;
+		hi.nbins = 100000;
+		chart_hist(&g, &o, &hi, "h", y, 8);
+		chart_hist2(&g, &o, &hi, "a", y, 8, "b", x, 8);
+		chart_logbars(&g, &o, NULL, NULL, y, 8);
+		ho.xlo = -1e308;
+		ho.xhi = 1e308;
+		ho.zlo = -1e308;
+		ho.zhi = 1e308;
+		ho.contour_on = 1;
+		chart_heatmap(&g, &o, &ho, y, 4, 2, pt, 2);
+		chart_matrix(&g, &o, y, 2, 4, CHART_GROUP_ROW, 7);
+		chart_matrix(&g, &o, y, 2, 4, CHART_GROUP_COLUMN, -3);
+		text = grid_to_string(&g, o.tiers.colors);
+		assert_null(chart_check_text(text, 50, 14, o.tiers.colors, 0));
+		free(text);
+	}
+	grid_done(&g);
+}
+
 /* Every case at many sizes and all nine tiers: never ragged, no crash. */
 static void
 size_sweep(void **state)
@@ -584,6 +660,7 @@ main(void)
 		cmocka_unit_test(logbars_visible),
 		cmocka_unit_test(sigmoid_peak_reads_025),
 		cmocka_unit_test(sparkline_text),
+		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),
 	};
 
