@@ -165,12 +165,64 @@ tour_golden(void **state)
 	free(path);
 }
 
+/* Lessons are found by number, name or path, in the right language. */
+static void
+finding_lessons(void **state)
+{
+	struct strbuf err;
+	char *p, **v;
+	int n;
+
+	(void)state;
+	strbuf_init(&err);
+	p = lesson_resolve("1", "en", &err);
+	assert_non_null(p);
+	assert_non_null(strstr(p, "/lessons/en/01-"));
+	free(p);
+	p = lesson_resolve("overfitting", "ko", &err);
+	assert_non_null(p);
+	assert_non_null(strstr(p, "/lessons/ko/01-overfitting.lesson"));
+	free(p);
+	p = lesson_resolve("00-tour", "en", &err);
+	assert_non_null(p);
+	free(p);
+	assert_null(lesson_resolve("99", "en", &err));
+	assert_non_null(strstr(err.s, "no lesson '99'"));
+	assert_non_null(strstr(err.s, "00-tour"));
+	strbuf_done(&err);
+	strbuf_init(&err);
+	assert_null(lesson_resolve("/nonexistent/x.lesson", "en", &err));
+	strbuf_done(&err);
+	n = lesson_paths("en", &v);
+	assert_true(n >= 5);
+	assert_non_null(strstr(v[0], "00-tour.lesson"));
+	assert_null(v[n]);
+	lesson_paths_free(v);
+
+	unsetenv("LANGUAGE");
+	setenv("LC_ALL", "ko_KR.UTF-8", 1);
+	assert_string_equal(lesson_env_lang(), "ko");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("LANG", "ko_KR.UTF-8", 1);
+	assert_string_equal(lesson_env_lang(), "en");	/* LC_ALL wins */
+	unsetenv("LC_ALL");
+	assert_string_equal(lesson_env_lang(), "ko");
+	setenv("LANGUAGE", "en_US", 1);
+	assert_string_equal(lesson_env_lang(), "en");
+	unsetenv("LANGUAGE");
+	unsetenv("LANG");
+	unsetenv("LC_MESSAGES");
+	assert_string_equal(lesson_env_lang(), "en");
+	setenv("LC_ALL", "C.UTF-8", 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stepper_flow),
 		cmocka_unit_test(tour_golden),
+		cmocka_unit_test(finding_lessons),
 	};
 
 	return cmocka_run_group_tests_name("lesson/run", tests, NULL, NULL);
