@@ -1290,8 +1290,7 @@ key_lesson(struct tui *t, int c)
 		break;
 	case 'g':
 		if (t->run != NULL && (p = ask_page(t)) >= 0)
-			show_page(t, p, !progress_page_seen(t->prog,
-			    t->lesson->name, p));
+			show_page(t, p, 1);
 		break;
 	case 'm':
 		lesson_close(t);
