@@ -713,6 +713,73 @@ help_and_quit(void **state)
 	session_free(s);
 }
 
+/* ------------------------------------------------------------ printing */
+
+static char *
+stream_text(FILE *f)
+{
+	struct strbuf b;
+	char buf[1024];
+	size_t n;
+
+	rewind(f);
+	strbuf_init(&b);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&b, buf, n);
+	return strbuf_detach(&b);
+}
+
+static void
+print_splits_errors_and_status(void **state)
+{
+	struct session *s = session_new(1);
+	struct transcript *t = transcript_new();
+	struct session_status st;
+	FILE *out = tmpfile(), *err = tmpfile();
+	char *o, *e;
+
+	(void)state;
+	assert_non_null(out);
+	assert_non_null(err);
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 40, 8);
+	(void)cmd_execute(s, "set lr 0.1; plot fn tanh", t);
+	(void)cmd_execute(s, "set lr zero", t);
+	transcript_print(t, 0, out, err, CMD_COLOR_NONE, 1);
+	o = stream_text(out);
+	e = stream_text(err);
+	assert_non_null(strstr(o, "> set lr 0.1; plot fn tanh\nlr = 0.1\n"));
+	assert_non_null(strstr(o, "tanh and its derivative"));
+	assert_null(strstr(o, "zero'"));
+	assert_string_equal(e, "regtutor: set: lr: 'zero' is not a finite "
+	    "number (allowed: a number > 0 and <= 10)\n");
+	free(o);
+	free(e);
+	/* colour: escape sequences only when asked for */
+	rewind(out);
+	transcript_print(t, 0, out, NULL, CMD_COLOR_256, 0);
+	o = stream_text(out);
+	assert_non_null(strchr(o, '\033'));
+	assert_non_null(strstr(o, "error: set: lr:"));
+	free(o);
+	fclose(out);
+	fclose(err);
+
+	run_ok(s, SETUP "; set lambda 0.2; set reg l2; train 2");
+	session_get_status(s, &st);
+	assert_close(st.lambda, 0.2, 0);
+	assert_string_equal(st.reg, "l2");
+	assert_string_equal(st.act, "tanh");
+	assert_string_equal(st.norm, "none");
+	assert_string_equal(st.spec, "2-4-1");
+	assert_string_equal(st.data, "moons");
+	assert_int_equal(st.epoch, 2);
+	assert_true(st.have_data && st.have_net);
+	assert_true(isfinite(st.train_loss) && isfinite(st.val_loss));
+	assert_true(st.penalty > 0);
+	transcript_free(t);
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ golden */
 
 struct script {
@@ -804,6 +871,7 @@ main(void)
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
 		cmocka_unit_test(help_and_quit),
+		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(golden_transcripts),
 	};
 
