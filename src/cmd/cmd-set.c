@@ -310,6 +310,12 @@ show_history(struct cmd_ctx *c)
 	cmd_out(c, "epoch  train_loss  val_loss    penalty     train_acc  "
 	    "val_acc");
 	for (int i = 0; i < n; i++) {
+		/* long runs: the first 5 and the last 15 epochs */
+		if (n > 25 && i == 5) {
+			cmd_out(c, "...    (%d epochs not shown; 'export history "
+			    "FILE' has them all)", n - 20);
+			i = n - 15;
+		}
 		fmt_num(a[0], sizeof a[0], h[i].train_loss);
 		fmt_num(a[1], sizeof a[1], h[i].val_loss);
 		fmt_num(a[2], sizeof a[2], h[i].penalty);
@@ -350,7 +356,8 @@ const struct cmd_entry cmd_show_entry = {
 	.summary = "list settings, the network, per-layer statistics, history",
 	.help = "params: every setting with its value and allowed values\n"
 	    "net: layers and shapes; stats: weights and activations per layer "
-	    "(on the training rows)\nhistory: losses per epoch",
+	    "(on the training rows)\nhistory: losses per epoch (long runs: "
+	    "the first 5 and the last 15)",
 	.min_args = 1,
 	.max_args = 1,
 	.complete = show_complete,

@@ -119,7 +119,7 @@ int session_render_chart(struct session *s, struct grid *g);
  *   diverged                 1 when the last train hit a non-finite loss
  *   penalty lambda           lambda * R(w), the lambda setting
  *   w_norm                   L2 norm of all weights (biases excluded)
- *   zero_frac small_frac     share of weights |w| < 1e-6, |w| < 1e-3
+ *   zero_frac small_frac     share of weights exactly 0, |w| < 1e-3
  *   acc val_acc              classification accuracy (train, val split)
  *   grad_norm.K              gradient norm of layer K (1-based weights),
  *                            full-batch gradient on the current net
