@@ -215,7 +215,7 @@ tui_input_draw(const struct tui_rect *r, int focused)
 	}
 	if (focused) {
 		move(r->y, r->x + pw + cur - hscroll);
-		curs_set(1);
+		tui_cursor(1);
 	}
 }
 

@@ -157,6 +157,18 @@ tui_term_start(int color_mode)
 	return 0;
 }
 
+static int cursor_state = -1;
+
+void
+tui_cursor(int on)
+{
+	/* curs_set() writes to the terminal; only on a change. */
+	if (on != cursor_state) {
+		curs_set(on ? 1 : 0);
+		cursor_state = on;
+	}
+}
+
 void
 tui_term_stop(void)
 {
@@ -164,6 +176,7 @@ tui_term_stop(void)
 		return;
 	tui_term.active = 0;
 	curs_set(1);
+	cursor_state = -1;
 	endwin();
 	restore_signals();
 	if (screen != NULL) {

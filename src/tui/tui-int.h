@@ -45,6 +45,8 @@ int tui_term_start(int color_mode);
 void tui_term_stop(void);
 /* Ctrl-Z: gives the terminal back, stops, and takes it again. */
 void tui_term_suspend(void);
+/* Shows or hides the cursor (only when that changes). */
+void tui_cursor(int on);
 /* Milliseconds of a monotonic clock. */
 long long tui_now_ms(void);
 

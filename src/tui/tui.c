@@ -1028,7 +1028,6 @@ redraw(struct tui *t)
 	int visible;
 
 	erase();
-	curs_set(0);
 	if (l->too_small) {
 		too_small_draw(t);
 	} else if (t->screen == SCR_MENU) {
@@ -1090,6 +1089,9 @@ redraw(struct tui *t)
 	}
 	if (t->help && !l->too_small)
 		help_draw(t);
+	tui_cursor(!t->help && !t->training && !l->too_small &&
+	    t->screen == SCR_LESSON && t->focus == FOCUS_PROMPT &&
+	    l->prompt.h > 0);
 	refresh();
 	t->dirty = 0;
 }
