@@ -156,6 +156,9 @@ int param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
 /* Formats d's value in p ("0.01", "l2"). */
 void param_format(const struct param_def *d, const struct params *p,
     char *buf, size_t len);
+/* Warns when key has no effect with the other settings in p. */
+void param_note_inert(struct cmd_ctx *c, const struct params *p,
+    const char *key);
 /* Stable number format used in every transcript. */
 void fmt_num(char *buf, size_t len, double v);
 

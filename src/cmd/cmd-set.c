@@ -106,6 +106,7 @@ set_exec(struct cmd_ctx *c)
 	c->s->lab.p = p;
 	param_format(d, &p, buf, sizeof buf);
 	cmd_out(c, "%s = %s", d->name, buf);
+	param_note_inert(c, &p, d->name);
 	return CMD_OK;
 }
 

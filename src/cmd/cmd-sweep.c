@@ -147,6 +147,12 @@ runs_exec(struct cmd_ctx *c, int compare)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 
+	for (int i = 0; i < nv; i++)
+		if (strcmp(d->name, "lambda") == 0 ? p[i].lambda > 0 :
+		    i == 0) {
+			param_note_inert(c, &p[i], d->name);
+			break;
+		}
 	memset(&sw, 0, sizeof sw);
 	snprintf(sw.key, sizeof sw.key, "%s", d->name);
 	sw.compare = compare;

@@ -162,6 +162,13 @@ train_exec(struct cmd_ctx *c)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
+	for (int i = first; i < c->argc; i++) {
+		char *eq = strchr(c->argv[i].s, '=');
+
+		*eq = '\0';
+		param_note_inert(c, &p, c->argv[i].s);
+		*eq = '=';
+	}
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	if (p.loss == 3 && c->s->lab.all->task != NN_TASK_CLASSIFICATION)

@@ -85,3 +85,24 @@ params_default(struct params *p)
 	p->init = 0;
 	p->seed = 1;
 }
+
+/*
+ * Settings that do nothing in the current combination are the classic
+ * trap ("I raised lambda and nothing changed"): say so.
+ */
+void
+param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
+{
+	if (strcmp(key, "lambda") == 0 && p->reg == 0 && p->lambda > 0)
+		cmd_warn(c, "reg is none, so lambda has no effect (set reg l1 "
+		    "or set reg l2)");
+	else if (strcmp(key, "reg") == 0 && p->reg != 0 && p->lambda == 0)
+		cmd_warn(c, "lambda is 0, so reg %s has no effect (set lambda "
+		    "0.01, say)", reg_names[p->reg]);
+	else if (strcmp(key, "l1mode") == 0 && p->reg != 1)
+		cmd_warn(c, "l1mode only matters with reg l1");
+	else if (strcmp(key, "leak") == 0 && p->act != 4)
+		cmd_warn(c, "leak only matters with act leaky");
+	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
+		cmd_warn(c, "momentum only matters with opt momentum");
+}

@@ -329,6 +329,10 @@ set_get_show(void **state)
 	char *text;
 
 	(void)state;
+	text = run(s, "set lambda 0.01", CMD_OK);
+	assert_non_null(strstr(text, "warning: reg is none, so lambda has no "
+	    "effect"));
+	free(text);
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
