@@ -526,6 +526,43 @@ sparkline_text(void **state)
 	free(s);
 }
 
+/* Shrinking drops the title first, then legend, x label, x tick labels. */
+static void
+degrade_order(void **state)
+{
+	static const double y[] = { 3, 1, 2, 0.5 };
+	struct chart_series s = { "LEG", y, NULL, 4, 1, 1 };
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+	int h, has_title, has_leg, has_xl, has_tick;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	o.title = "TTL";
+	o.xlabel = "XLB";
+	grid_init(&g, 40, 1);
+	for (h = 12; h >= 0; h--) {
+		grid_resize(&g, 40, h);
+		chart_line(&g, &o, NULL, &s, 1);
+		t = grid_to_string(&g, CHART_COLOR_NONE);
+		assert_null(chart_check_text(t, 40, h, CHART_COLOR_NONE, 1));
+		has_title = strstr(t, "TTL") != NULL;
+		has_leg = strstr(t, "LEG") != NULL;
+		has_xl = strstr(t, "XLB") != NULL;
+		has_tick = strstr(t, "2.0") != NULL;
+		assert_int_equal(has_title, h >= 8);
+		assert_int_equal(has_leg, h >= 7);
+		assert_int_equal(has_xl, h >= 6);
+		assert_int_equal(has_tick, h >= 5);
+		if (h < 4)
+			assert_non_null(strstr(t, "too small"));
+		free(t);
+	}
+	grid_done(&g);
+}
+
 static double
 f_wild(double x, void *ctx)
 {
@@ -660,6 +697,7 @@ main(void)
 		cmocka_unit_test(logbars_visible),
 		cmocka_unit_test(sigmoid_peak_reads_025),
 		cmocka_unit_test(sparkline_text),
+		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),
 	};
