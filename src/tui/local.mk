@@ -14,6 +14,14 @@ tests_test_tui_layout_SOURCES = tests/tui/test-layout.c
 tests_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_tui_layout_LDADD = libtestutil.a libtui.a libutil.a $(CMOCKA_LIBS) $(LIBS)
 
+check_PROGRAMS += tests/test-tui-draw
+TESTS += tests/test-tui-draw
+tests_test_tui_draw_SOURCES = tests/tui/test-draw.c
+tests_test_tui_draw_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS) \
+	$(READLINE_CFLAGS)
+tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
+	$(CMOCKA_LIBS) $(NCURSESW_LIBS) $(LIBS)
+
 # End-to-end: the real binary in tmux (tests/tui/lessons is its fixture).
 TESTS += tests/tui/tui.sh
 EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson
