@@ -147,9 +147,14 @@ make_session(const struct opts *o)
  */
 static int
 run_line(struct session *s, struct transcript *t, const struct opts *o,
-    const char *line, int *status)
+    struct progress *prog, const char *line, int *status)
 {
 	int rc = cmd_execute(s, line, t);
+
+	if (prog->active) {	/* an interrupted run left its line */
+		fprintf(stderr, "\r%60s\r", "");
+		prog->active = 0;
+	}
 
 	transcript_print(t, 0, stdout, stderr, o->color, o->echo);
 	transcript_clear(t);
@@ -178,7 +183,7 @@ run_headless(const struct opts *o, FILE *in)
 	signal(SIGINT, on_sigint);
 	if (in == NULL) {
 		for (int i = 0; i < o->nexprs; i++)
-			if (run_line(s, t, o, o->exprs[i], &status))
+			if (run_line(s, t, o, &prog, o->exprs[i], &status))
 				break;
 	} else {
 		char *line = NULL;
@@ -188,7 +193,7 @@ run_headless(const struct opts *o, FILE *in)
 		while ((n = getline(&line, &cap, in)) >= 0) {
 			if (n > 0 && line[n - 1] == '\n')
 				line[n - 1] = '\0';
-			if (run_line(s, t, o, line, &status))
+			if (run_line(s, t, o, &prog, line, &status))
 				break;
 		}
 		free(line);

@@ -243,7 +243,7 @@ cmd_complete(const char *line, size_t point, size_t *start)
 	struct cands cs = { NULL, 0 };
 	struct cmdline *cmds = NULL;
 	int ncmds = 0;
-	size_t cmdstart = 0, ws;
+	size_t cmdstart = 0, ws, erroff;
 	char *head, err[64], *word;
 	const char *cmdname = NULL;
 	int nwords;
@@ -259,7 +259,7 @@ cmd_complete(const char *line, size_t point, size_t *start)
 	*start = ws;
 	word = xstrndup(line + ws, point - ws);
 	head = xstrndup(line + cmdstart, ws - cmdstart);
-	if (cmd_tokenize(head, &cmds, &ncmds, err, sizeof err, &ws) != 0)
+	if (cmd_tokenize(head, &cmds, &ncmds, err, sizeof err, &erroff) != 0)
 		ncmds = 0;
 	nwords = ncmds > 0 ? cmds[0].n : 0;
 	if (nwords > 0)

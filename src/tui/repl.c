@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -105,6 +106,48 @@ complete(const char *text, int start, int end)
 	return m;
 }
 
+/* Progress of a long run on stderr, at most ten updates a second. */
+struct progress {
+	struct timespec start;
+	double last;
+};
+
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int
+progress(void *ctx, const struct cmd_epoch_info *e)
+{
+	struct progress *p = ctx;
+	double t;
+
+	if (e->epoch <= 1) {
+		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->last = 0;
+	}
+	t = since(&p->start);
+	if (e->epoch >= e->epochs) {
+		if (p->last > 0)
+			fprintf(stderr, "\r%60s\r", "");
+		return 0;
+	}
+	if (t - p->last < 0.1 || t < 0.3)
+		return 0;	/* short runs print nothing */
+	p->last = t;
+	fprintf(stderr, "\r  epoch %d/%d  loss %.4g  %.0fs left  (^C stops) ",
+	    e->epoch, e->epochs, e->train_loss,
+	    t / e->epoch * (e->epochs - e->epoch));
+	fflush(stderr);
+	return 0;
+}
+
 static volatile sig_atomic_t at_prompt;
 
 /*
@@ -130,6 +173,7 @@ int
 repl_main(struct session *s, int color, int keep_going)
 {
 	static char breaks[] = " \t;";
+	struct progress prog;
 	struct transcript *t = transcript_new();
 	char *hist = history_path();
 	struct sigaction sa, old;
@@ -142,6 +186,9 @@ repl_main(struct session *s, int color, int keep_going)
 	rl_basic_word_break_characters = breaks;
 	using_history();
 	stifle_history(HISTORY_MAX);
+	memset(&prog, 0, sizeof prog);
+	if (isatty(STDERR_FILENO))
+		session_set_epoch_hook(s, progress, &prog);
 	if (hist != NULL && read_history(hist) != 0)
 		(void)write_history(hist);	/* create it */
 	memset(&sa, 0, sizeof sa);
@@ -167,6 +214,10 @@ repl_main(struct session *s, int color, int keep_going)
 		}
 		rc = cmd_execute(s, line, t);
 		free(line);
+		if (prog.last > 0) {	/* an interrupted run left its line */
+			fprintf(stderr, "\r%60s\r", "");
+			prog.last = 0;
+		}
 		transcript_print(t, 0, stdout, stderr, color, 0);
 		transcript_clear(t);
 		status = rc == CMD_ERROR;
@@ -182,6 +233,7 @@ repl_main(struct session *s, int color, int keep_going)
 	}
 	cmd_complete_free(cands);
 	cands = NULL;
+	session_set_epoch_hook(s, NULL, NULL);
 	transcript_free(t);
 	return status;
 }
