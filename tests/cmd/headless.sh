@@ -17,9 +17,9 @@ like "-e: error on stderr names command, argument, allowed" "$err" \
 out=$("$R" -e 'trian' -e 'get lambda' 2>/dev/null); rc=$?
 is "-e: stops at the first error" "$out" ""
 
-out=$("$R" -k -e 'trian' -e 'set lambda 0.5' -e 'get lambda' 2>/dev/null); rc=$?
-is "--keep-going runs the rest" "$out" "lambda = 0.5
-lambda = 0.5"
+out=$("$R" -k -e 'trian' -e 'set lr 0.5' -e 'get lr' 2>/dev/null); rc=$?
+is "--keep-going runs the rest" "$out" "lr = 0.5
+lr = 0.5"
 is "--keep-going still exits 1" "$rc" 1
 
 out=$(printf 'set lr 0.1\n# a comment\n\nget lr\nquit\nset lr 0.2\n' | "$R"); rc=$?
