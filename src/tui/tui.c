@@ -980,6 +980,9 @@ menu_draw(struct tui *t)
 	if (t->nitems <= 1)
 		tui_put_text(y + 1, 4, COLS - 6, tui_str(t->lang, M_MENU_EMPTY),
 		    (size_t)-1, GRID_WARN, 0);
+	if (t->note[0] != '\0')
+		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
+		    GRID_WARN, GRID_BOLD);
 	tui_put_text(LINES - 1, 1, COLS - 2, tui_str(t->lang, M_MENU_KEYS),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
 }
@@ -1229,6 +1232,7 @@ ask_page(struct tui *t)
 static void
 key_menu(struct tui *t, int c)
 {
+	t->note[0] = '\0';
 	switch (c) {
 	case KEY_UP:
 	case 'k':
@@ -1474,6 +1478,7 @@ open_initial(struct tui *t, const char *spec)
 
 		tui_fmt(buf, sizeof(buf), t->lang, M_NO_LESSON, spec);
 		out_add(t, TR_ERROR, err.len > 0 ? err.s : buf);
+		snprintf(t->note, sizeof(t->note), "%s", buf);
 		strbuf_done(&err);
 		return -1;
 	}
