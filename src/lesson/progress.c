@@ -57,6 +57,36 @@ word_ok(const char *s)
 	return 1;
 }
 
+/* A copy of s that is a valid word of the file: other bytes become '_'
+ * (a lesson file named "my lesson.lesson" must not corrupt the file). */
+static char *
+clean_word(const char *s)
+{
+	char *c = xstrdup(*s != '\0' ? s : "_"), *q;
+
+	for (q = c; *q != '\0'; q++)
+		if (!isalnum((unsigned char)*q) && *q != '_' && *q != '-' &&
+		    *q != '.')
+			*q = '_';
+	return c;
+}
+
+/* Does the stored (clean) word equal raw once raw is cleaned? */
+static int
+word_eq(const char *stored, const char *raw)
+{
+	if (*raw == '\0')
+		return strcmp(stored, "_") == 0;
+	for (; *stored != '\0' && *raw != '\0'; stored++, raw++) {
+		int ok = isalnum((unsigned char)*raw) || *raw == '_' ||
+		    *raw == '-' || *raw == '.';
+
+		if (*stored != (ok ? *raw : '_'))
+			return 0;
+	}
+	return *stored == '\0' && *raw == '\0';
+}
+
 static void
 add_fact(struct progress *p, const char *lesson, int page, const char *id,
     const char *key)
@@ -65,10 +95,10 @@ add_fact(struct progress *p, const char *lesson, int page, const char *id,
 
 	p->v = xreallocarray(p->v, (size_t)p->n + 1, sizeof *p->v);
 	f = &p->v[p->n++];
-	f->lesson = xstrdup(lesson);
+	f->lesson = clean_word(lesson);
 	f->page = page;
-	f->id = id != NULL ? xstrdup(id) : NULL;
-	f->key = key != NULL ? xstrdup(key) : NULL;
+	f->id = id != NULL ? clean_word(id) : NULL;
+	f->key = key != NULL ? clean_word(key) : NULL;
 }
 
 static void
@@ -296,9 +326,11 @@ progress_path(const struct progress *p)
 void
 progress_see_page(struct progress *p, const char *lesson, int page)
 {
-	if (page < 0 || progress_page_seen(p, lesson, page))
-		return;
-	add_fact(p, lesson, page, NULL, NULL);
+	char *c = clean_word(lesson);
+
+	if (page >= 0 && !progress_page_seen(p, c, page))
+		add_fact(p, c, page, NULL, NULL);
+	free(c);
 }
 
 int
@@ -307,7 +339,7 @@ progress_page_seen(const struct progress *p, const char *lesson, int page)
 	int i;
 
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].page == page && strcmp(p->v[i].lesson, lesson) == 0)
+		if (p->v[i].page == page && word_eq(p->v[i].lesson, lesson))
 			return 1;
 	return 0;
 }
@@ -318,7 +350,7 @@ progress_pages_seen(const struct progress *p, const char *lesson)
 	int i, c = 0;
 
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].page >= 0 && strcmp(p->v[i].lesson, lesson) == 0)
+		if (p->v[i].page >= 0 && word_eq(p->v[i].lesson, lesson))
 			c++;
 	return c;
 }
@@ -327,19 +359,23 @@ void
 progress_answer(struct progress *p, const char *lesson, const char *id,
     const char *key)
 {
+	char *cl = clean_word(lesson), *ci = clean_word(id);
 	int i;
 
 	for (i = 0; i < p->n; i++) {
 		struct fact *f = &p->v[i];
 
-		if (f->page < 0 && strcmp(f->lesson, lesson) == 0 &&
-		    strcmp(f->id, id) == 0) {
+		if (f->page < 0 && strcmp(f->lesson, cl) == 0 &&
+		    strcmp(f->id, ci) == 0) {
 			free(f->key);
-			f->key = xstrdup(key);
-			return;
+			f->key = clean_word(key);
+			break;
 		}
 	}
-	add_fact(p, lesson, -1, id, key);
+	if (i == p->n)
+		add_fact(p, cl, -1, ci, key);
+	free(cl);
+	free(ci);
 }
 
 const char *
@@ -349,8 +385,8 @@ progress_quiz_answer(const struct progress *p, const char *lesson,
 	int i;
 
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].page < 0 && strcmp(p->v[i].lesson, lesson) == 0 &&
-		    strcmp(p->v[i].id, id) == 0)
+		if (p->v[i].page < 0 && word_eq(p->v[i].lesson, lesson) &&
+		    word_eq(p->v[i].id, id))
 			return p->v[i].key;
 	return NULL;
 }
@@ -361,7 +397,7 @@ progress_quizzes_answered(const struct progress *p, const char *lesson)
 	int i, c = 0;
 
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].page < 0 && strcmp(p->v[i].lesson, lesson) == 0)
+		if (p->v[i].page < 0 && word_eq(p->v[i].lesson, lesson))
 			c++;
 	return c;
 }

@@ -114,6 +114,7 @@ round_trip(void **state)
 	progress_answer(p, "01-overfitting", "q-curves", "b");
 	progress_answer(p, "01-overfitting", "q-curves", "a");
 	progress_answer(p, "01-overfitting", "p-stop", "down");
+	progress_see_page(p, "my lesson", 2);		/* not a word: cleaned */
 	assert_int_equal(progress_save(p, &w), 0);	/* creates a/b */
 	progress_free(p);
 
@@ -129,6 +130,8 @@ round_trip(void **state)
 	    "q-curves"), "a");
 	assert_null(progress_quiz_answer(p, "02-l1-l2", "q-curves"));
 	assert_string_equal(progress_path(p), path);
+	assert_true(progress_page_seen(p, "my lesson", 2));
+	assert_int_equal(progress_pages_seen(p, "my lesson"), 1);
 	progress_free(p);
 	strbuf_done(&w);
 	free(path);
