@@ -113,11 +113,6 @@ void params_from_config(struct params *p, const struct nn_config *c);
 struct lab *lab_copy(const struct lab *l);
 void lab_done(struct lab *l);
 
-/*
- * (Re)builds the data from l->ds (generated kinds) and splits it.  0 or -1
- * with a message.  On error l is unchanged.
- */
-int lab_make_data(struct lab *l, char *err, size_t errlen);
 /* Re-splits l->all into train/val with l->ds.split and seed. */
 int lab_split(struct lab *l, char *err, size_t errlen);
 /* A fresh net from spec and the settings; NULL with a message. */

@@ -192,28 +192,6 @@ lab_split(struct lab *l, char *err, size_t errlen)
 	return 0;
 }
 
-int
-lab_make_data(struct lab *l, char *err, size_t errlen)
-{
-	struct nn_dataset *d, *old;
-
-	if (l->ds.kind < 0)
-		return lab_split(l, err, errlen);
-	d = nn_dataset_generate((enum nn_dataset_kind)l->ds.kind,
-	    (int)l->ds.n, l->ds.noise, (uint64_t)l->ds.seed, err, errlen);
-	if (d == NULL)
-		return -1;
-	old = l->all;
-	l->all = d;
-	if (lab_split(l, err, errlen) != 0) {
-		l->all = old;
-		nn_dataset_free(d);
-		return -1;
-	}
-	nn_dataset_free(old);
-	return 0;
-}
-
 struct nn_net *
 lab_new_net(const struct lab *l, const char *spec, const struct params *p,
     char *err, size_t errlen)
