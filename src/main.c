@@ -24,7 +24,9 @@
 
 #include "chart/chart.h"
 #include "cmd/cmd.h"
+#include "lesson/lesson-cli.h"
 #include "tui/repl.h"
+#include "tui/tui.h"
 #include "util/util.h"
 
 /* Exit statuses. */
@@ -35,6 +37,15 @@
 struct opts {
 	char **exprs;		/* -e arguments, in order */
 	int nexprs;
+	char **args;		/* operands: LESSON, or --check's FILEs */
+	int nargs;
+	int check;		/* --check FILE... */
+	const char *batch;	/* --batch LESSON */
+	int list;		/* --list */
+	int reset_progress;	/* --reset-progress */
+	const char *lang;	/* --lang: en, ko; NULL = from the locale */
+	int present;		/* --present: classroom mode of the shell */
+	const char *color_when;	/* --color as given (the shell decides auto) */
 	int repl;		/* --repl */
 	int ascii;		/* --ascii */
 	int color;		/* CMD_COLOR_*, resolved from --color */
@@ -52,6 +63,15 @@ usage(FILE *f)
 "Usage: regtutor [OPTION]... [LESSON]\n"
 "Learn why deep networks overfit, and what to do about it, in the terminal.\n"
 "\n"
+"On a terminal, regtutor opens the lesson shell (the menu, or LESSON given\n"
+"by number, name or file).\n"
+"\n"
+"      --batch=LESSON   play a lesson without a terminal, checkpoints checked\n"
+"      --check FILE...  validate lesson files (file:line:column diagnostics)\n"
+"      --list           list the lessons and the progress made\n"
+"      --lang=LANG      lesson language: en or ko (default: from the locale)\n"
+"      --present        classroom mode of the lesson shell\n"
+"      --reset-progress forget the progress made in the lessons\n"
 "  -e, --execute=CMDS   run commands ('data moons; net 2-16-1; train 20')\n"
 "                       and exit; may be repeated\n"
 "      --repl           line-mode prompt (readline) without the full screen\n"
@@ -126,6 +146,22 @@ on_sigint(int sig)
 }
 
 /* ------------------------------------------------------------ modes */
+
+static int bad_usage(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+static int
+bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "regtutor: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'regtutor --help' for more information.\n");
+	return EXIT_USAGE;
+}
+
 
 static struct session *
 make_session(const struct opts *o)
@@ -215,6 +251,75 @@ mode_stdin(const struct opts *o)
 	return run_headless(o, stdin);
 }
 
+static struct lesson_render
+lesson_render_of(const struct opts *o)
+{
+	struct lesson_render ro;
+
+	ro.glyphs = o->ascii ? CMD_GLYPH_ASCII :
+	    (int)chart_detect_tiers(0).glyphs;
+	ro.colors = o->color;
+	ro.width = o->width;
+	ro.height = o->height;
+	return ro;
+}
+
+static int
+mode_check(const struct opts *o)
+{
+	if (o->nargs == 0)
+		return bad_usage("--check needs lesson FILEs");
+	return lesson_cli_check(o->nargs, o->args);
+}
+
+static int
+mode_batch(const struct opts *o)
+{
+	struct lesson_render ro = lesson_render_of(o);
+
+	if (o->nargs > 0)
+		return bad_usage("unexpected argument '%s'", o->args[0]);
+	return lesson_cli_batch(o->batch, o->lang, &ro);
+}
+
+static int
+mode_list(const struct opts *o)
+{
+	if (o->nargs > 0)
+		return bad_usage("unexpected argument '%s'", o->args[0]);
+	return lesson_cli_list(o->lang);
+}
+
+static int
+mode_reset_progress(const struct opts *o)
+{
+	if (o->nargs > 0)
+		return bad_usage("unexpected argument '%s'", o->args[0]);
+	return lesson_cli_reset_progress();
+}
+
+static int
+mode_shell(const struct opts *o)
+{
+	struct tui_options to;
+
+	if (o->nargs > 1)
+		return bad_usage("unexpected argument '%s'", o->args[1]);
+	memset(&to, 0, sizeof to);
+	to.lesson = o->nargs > 0 ? o->args[0] : NULL;
+	to.lang = o->lang;
+	to.present = o->present;
+	to.ascii = o->ascii;
+	if (o->color_when == NULL || strcmp(o->color_when, "auto") == 0)
+		to.color = TUI_COLOR_AUTO;
+	else if (strcmp(o->color_when, "never") == 0)
+		to.color = TUI_COLOR_NEVER;
+	else
+		to.color = TUI_COLOR_ALWAYS;
+	to.seed = (unsigned long)o->seed;
+	return tui_main(&to);
+}
+
 static int
 mode_repl(const struct opts *o)
 {
@@ -239,6 +344,36 @@ wants_execute(const struct opts *o)
 }
 
 static int
+wants_check(const struct opts *o)
+{
+	return o->check;
+}
+
+static int
+wants_batch(const struct opts *o)
+{
+	return o->batch != NULL;
+}
+
+static int
+wants_list(const struct opts *o)
+{
+	return o->list;
+}
+
+static int
+wants_reset_progress(const struct opts *o)
+{
+	return o->reset_progress;
+}
+
+static int
+names_lesson(const struct opts *o)
+{
+	return o->nargs > 0;
+}
+
+static int
 wants_repl(const struct opts *o)
 {
 	return o->repl;
@@ -260,29 +395,18 @@ always(const struct opts *o)
 
 /* First row that applies wins. */
 static const struct mode modes[] = {
+	{ "check", wants_check, mode_check },
+	{ "batch", wants_batch, mode_batch },
+	{ "list", wants_list, mode_list },
+	{ "reset-progress", wants_reset_progress, mode_reset_progress },
 	{ "execute", wants_execute, mode_execute },
 	{ "repl", wants_repl, mode_repl },
+	{ "shell", names_lesson, mode_shell },
 	{ "stdin", stdin_not_tty, mode_stdin },
-	/* the full-screen shell will take this row; until then, the REPL */
-	{ "interactive", always, mode_repl },
+	{ "shell", always, mode_shell },
 };
 
 /* ------------------------------------------------------------ options */
-
-static int bad_usage(const char *fmt, ...) PRINTF_LIKE(1, 2);
-
-static int
-bad_usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "regtutor: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'regtutor --help' for more information.\n");
-	return EXIT_USAGE;
-}
 
 static int
 resolve_color(const char *when, int *out)
@@ -325,7 +449,8 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_REPL = 256, OPT_ASCII, OPT_COLOR, OPT_WIDTH, OPT_HEIGHT,
-	    OPT_SEED, OPT_ECHO };
+	    OPT_SEED, OPT_ECHO, OPT_CHECK, OPT_BATCH, OPT_LIST, OPT_LANG,
+	    OPT_PRESENT, OPT_RESET_PROGRESS };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -339,6 +464,12 @@ main(int argc, char **argv)
 		{ "height", required_argument, NULL, OPT_HEIGHT },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "echo", no_argument, NULL, OPT_ECHO },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "list", no_argument, NULL, OPT_LIST },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "present", no_argument, NULL, OPT_PRESENT },
+		{ "reset-progress", no_argument, NULL, OPT_RESET_PROGRESS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o;
@@ -405,6 +536,30 @@ main(int argc, char **argv)
 		case OPT_ECHO:
 			o.echo = 1;
 			break;
+		case OPT_CHECK:
+			o.check = 1;
+			break;
+		case OPT_BATCH:
+			o.batch = optarg;
+			break;
+		case OPT_LIST:
+			o.list = 1;
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "en") != 0 &&
+			    strcmp(optarg, "ko") != 0) {
+				free(o.exprs);
+				return bad_usage("--lang: '%s' is not en or ko",
+				    optarg);
+			}
+			o.lang = optarg;
+			break;
+		case OPT_PRESENT:
+			o.present = 1;
+			break;
+		case OPT_RESET_PROGRESS:
+			o.reset_progress = 1;
+			break;
 		case ':':
 			free(o.exprs);
 			return bad_usage("option '%s' needs an argument",
@@ -417,12 +572,14 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		status = bad_usage("unexpected argument '%s' (lessons are not "
-		    "wired in yet)", argv[optind]);
+	o.args = argv + optind;
+	o.nargs = argc - optind;
+	if (o.nargs > 0 && !o.check && (o.nexprs > 0 || o.repl)) {
+		status = bad_usage("unexpected argument '%s'", argv[optind]);
 		free(o.exprs);
 		return status;
 	}
+	o.color_when = color;
 	if (resolve_color(color, &o.color) != 0) {
 		free(o.exprs);
 		return bad_usage("--color: '%s' is not auto, always or never",
