@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=25
+NTESTS=34
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -145,14 +145,25 @@ korean_ok() { [ "$(screen | grep -c '^> 안녕')" = 1 ] && [ "$cx" = 6 ]; }
 check "Korean echoed with the cursor at column 6" korean_ok
 tm send-keys C-u
 
-# 8. quit: the shell prompt is back and the terminal modes restored
+# 8. completion listed inside the screen; history recall
+tm send-keys -l 'set act '
+tm send-keys Tab
+check "Tab lists the matches in the output area" \
+    wait_for '^matches: .*relu.*tanh'
+tm send-keys C-u Up
+check "Up recalls the last line" wait_for '^> get lambda *$'
+tm send-keys C-u
+
+# 9. quit: the shell prompt is back and the terminal modes restored
 tm send-keys Escape
 sleep 0.1
 tm send-keys q
 check "q quits with status 0" wait_for 'EXIT:0'
 check "terminal restored, shell prompt back" wait_for 'TTY-OK'
+check "history saved in XDG_STATE_HOME" \
+    grep -qx 'set lambda 0.1' "$WORK/state/regtutor/history"
 
-# 9. "regtutor 0" (make run) opens the first lesson, without colour under
+# 10. "regtutor 0" (make run) opens the first lesson, without colour under
 # NO_COLOR; SIGTERM gives the terminal back and the process dies of it
 tm send-keys -l "clear; NO_COLOR=1 '$R' 0; echo \"EXIT:\$?\"; "
 tm send-keys -l "stty -a | grep -q -e '-icanon' -e '-echo ' && echo TTY-BROKEN || echo TTY-AGAIN-OK"
@@ -164,4 +175,24 @@ rpid=$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)
 [ -n "$rpid" ] && kill -TERM "$rpid"
 check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
 check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
+
+# 11. classroom mode: the chart has the whole width, the prompt shows up
+# only after ':'
+tm send-keys -l "clear; '$R' --present 0; echo \"EXIT:\$?\""
+tm send-keys Enter
+check "--present opens the lesson" wait_for '^ .*page 1/3  '
+hidden() { ! screen | grep -q '^> *$'; }
+check "--present: no prompt until ':'" hidden
+tm send-keys :
+check "--present: ':' opens the prompt" wait_for '^> *$'
+tm send-keys -l 'train 3'
+tm send-keys Enter
+check "--present: commands run" wait_for 'trained 3 epochs'
+# the y axis sits near the left edge (normal mode has the lesson pane there)
+wide() { screen | sed -n '1,12p' | cut -c 2-20 | grep -q '┤\|+'; }
+check "--present: the chart starts at the left edge" wide
+tm send-keys Escape
+sleep 0.1
+tm send-keys q
+check "--present: q quits" wait_for 'EXIT:0.*'
 finish
