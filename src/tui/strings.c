@@ -67,6 +67,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_TAB_LESSON] = { "lesson", "레슨" },
 	[M_TAB_CHART] = { "chart", "차트" },
 	[M_TAB_OUTPUT] = { "output", "출력" },
+	[M_ERROR] = { "error", "오류" },
 };
 
 const char *

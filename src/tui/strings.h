@@ -42,6 +42,7 @@ enum tui_msg {
 	M_STEP_RUN,		/* Enter runs: {} */
 	M_LESSON_DONE,
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
+	M_ERROR,		/* prefix of error lines */
 	M_COUNT
 };
 

@@ -117,6 +117,7 @@ int
 tui_term_start(int color_mode)
 {
 	const char *nc = getenv("NO_COLOR");
+	char *cup;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "regtutor: the full-screen shell needs a "
@@ -130,6 +131,17 @@ tui_term_start(int color_mode)
 		return -1;
 	}
 	set_term(screen);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		/* A terminal that cannot move the cursor (TERM=dumb). */
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		fprintf(stderr, "regtutor: terminal type '%s' cannot move the "
+		    "cursor; try --repl\n", getenv("TERM") != NULL ?
+		    getenv("TERM") : "(unset)");
+		return -1;
+	}
 	tui_term.active = 1;
 	if (!atexit_done) {
 		atexit(on_atexit);

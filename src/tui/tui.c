@@ -767,7 +767,8 @@ output_draw(struct tui *t, const struct tui_rect *r)
 			p.attr = GRID_BOLD;
 			break;
 		case TR_ERROR:
-			text = xasprintf("error: %s", o->text);
+			text = xasprintf("%s: %s", tui_str(t->lang, M_ERROR),
+			    o->text);
 			p.fg = GRID_BAD;
 			p.attr = GRID_BOLD;
 			break;
