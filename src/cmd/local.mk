@@ -7,8 +7,6 @@ libcmd_a_SOURCES = src/cmd/cmd.h src/cmd/cmd-int.h src/cmd/session-int.h \
 	src/cmd/cmd-train.c src/cmd/cmd-plot.c src/cmd/cmd-sweep.c \
 	src/cmd/cmd-file.c src/cmd/cmd-help.c
 
-REGTUTOR_LIBS = libtui.a liblesson.a libcmd.a libchart.a libnn.a
-
 check_PROGRAMS += tests/test-cmd
 TESTS += tests/test-cmd tests/cmd/headless.sh
 tests_test_cmd_SOURCES = tests/cmd/test-cmd.c
