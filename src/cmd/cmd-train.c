@@ -1,6 +1,7 @@
 #include "config.h"
 /*
- * cmd-train.c - "train" and "step": running the optimizer.
+ * cmd-train.c - "train" and "step": running the optimizer; "eval":
+ * measuring the net as it stands.
  *
  * train [EPOCHS] [key=value...] trains the session's net; the overrides
  * hold for this run only.  The summary uses fmt_num() numbers and never a
@@ -90,6 +91,30 @@ parse_overrides(struct cmd_ctx *c, int first, struct params *p)
 	return CMD_OK;
 }
 
+/* "train loss X, val loss Y, penalty Z" and the accuracy line, for the net
+ * as it stands. */
+static void
+print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
+{
+	char a[3][32];
+
+	fmt_num(a[0], sizeof a[0], m->train_loss);
+	fmt_num(a[1], sizeof a[1], m->val_loss);
+	fmt_num(a[2], sizeof a[2], m->penalty);
+	cmd_out(c, "%strain loss %s, val loss %s, penalty %s", lead, a[0],
+	    a[1], a[2]);
+	if (!isnan(m->train_acc)) {
+		fmt_num(a[0], sizeof a[0], m->train_acc);
+		fmt_num(a[1], sizeof a[1], m->val_acc);
+		cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+	}
+}
+
+/*
+ * The numbers describe the net as it stands after the run: after an early
+ * stop that restored the best weights these are the best epoch's weights,
+ * not the last row of the history.
+ */
 static void
 summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
     const struct params *p)
@@ -97,23 +122,24 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 	struct nn_net *net = c->s->lab.net;
 	const struct nn_epoch *h;
 	int n = nn_net_history(net, &h);
-	char a[4][32];
+	struct measure m;
+	char a[4][32], lead[96], err[256];
 
 	if (n == 0) {
 		cmd_out(c, "train: no epoch completed");
 		return;
 	}
-	fmt_num(a[0], sizeof a[0], h[n - 1].train_loss);
-	fmt_num(a[1], sizeof a[1], h[n - 1].val_loss);
-	fmt_num(a[2], sizeof a[2], h[n - 1].penalty);
-	cmd_out(c, "trained %d epoch%s (%d-%d): train loss %s, val loss %s, "
-	    "penalty %s", res->epochs_run, res->epochs_run == 1 ? "" : "s",
-	    first + 1, n, a[0], a[1], a[2]);
-	if (!isnan(h[n - 1].train_acc)) {
-		fmt_num(a[0], sizeof a[0], h[n - 1].train_acc);
-		fmt_num(a[1], sizeof a[1], h[n - 1].val_acc);
-		cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0) {
+		m.train_loss = h[n - 1].train_loss;
+		m.val_loss = h[n - 1].val_loss;
+		m.penalty = h[n - 1].penalty;
+		m.train_acc = h[n - 1].train_acc;
+		m.val_acc = h[n - 1].val_acc;
 	}
+	snprintf(lead, sizeof lead, "trained %d epoch%s (%d-%d): %s",
+	    res->epochs_run, res->epochs_run == 1 ? "" : "s", first + 1, n,
+	    res->restored ? "restored net: " : "");
+	print_measure(c, lead, &m);
 	switch (res->status) {
 	case NN_TRAIN_EARLY_STOP:
 		fmt_num(a[3], sizeof a[3], res->best_loss);
@@ -209,6 +235,36 @@ const struct cmd_entry cmd_train_entry = {
 	.flags = CMD_MUTATES,
 	.complete = train_complete,
 	.exec = train_exec,
+};
+
+static int
+eval_exec(struct cmd_ctx *c)
+{
+	struct measure m;
+	char err[256];
+
+	if (c->s == NULL)
+		return CMD_OK;
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0)
+		return cmd_error(c, -1, "%s", err);
+	print_measure(c, "eval: ", &m);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_eval_entry = {
+	.name = "eval",
+	.usage = "",
+	.summary = "measure the current net: train and validation loss, "
+	    "accuracy, penalty",
+	.help = "No training, no change to the net or its history.\n"
+	    "Losses in evaluation mode (no dropout, running batch-norm "
+	    "statistics); accuracy for classification data.\n"
+	    "After an early stop it measures the restored best weights.",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = eval_exec,
 };
 
 static int

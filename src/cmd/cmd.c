@@ -20,6 +20,7 @@ volatile sig_atomic_t cmd_interrupt;
 
 extern const struct cmd_entry cmd_data_entry, cmd_net_entry, cmd_set_entry,
     cmd_get_entry, cmd_show_entry, cmd_train_entry, cmd_step_entry,
+    cmd_eval_entry,
     cmd_plot_entry, cmd_sweep_entry, cmd_compare_entry, cmd_reset_entry,
     cmd_seed_entry, cmd_undo_entry, cmd_export_entry, cmd_import_entry,
     cmd_save_entry, cmd_load_entry, cmd_help_entry, cmd_quit_entry;
@@ -32,6 +33,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_train_entry,
 	&cmd_step_entry,
+	&cmd_eval_entry,
 	&cmd_plot_entry,
 	&cmd_sweep_entry,
 	&cmd_compare_entry,

@@ -131,6 +131,17 @@ int lab_load(struct lab *out, FILE *f, const char *name, char *err,
 /* Data and net present and of matching shape?  CMD_OK or an error. */
 int lab_ready(struct cmd_ctx *c);
 
+/* The net as it stands now (not the last history row, which after an early
+ * stop describes the weights that were thrown away): losses and accuracy in
+ * evaluation mode on the current split, the penalty for the training rows.
+ * val_* are NAN without validation rows, *_acc NAN for regression.  0, or
+ * -1 with a message when there is no data or net or they do not fit. */
+struct measure {
+	double train_loss, val_loss, train_acc, val_acc, penalty;
+};
+int lab_measure(const struct lab *l, struct measure *m, char *err,
+    size_t errlen);
+
 /* Training with the session's hook and progress; fills res. */
 int session_train(struct session *s, struct nn_net *net,
     const struct lab *l, int epochs, struct nn_train_result *res,

@@ -261,26 +261,40 @@ session_train(struct session *s, struct nn_net *net, const struct lab *l,
 	    epochs, train_cb, &ctx, &cmd_interrupt, res, err, errlen);
 }
 
-/* ------------------------------------------------------------ status */
-
-static const struct nn_epoch *
-last_epoch(const struct session *s)
+int
+lab_measure(const struct lab *l, struct measure *m, char *err, size_t errlen)
 {
-	const struct nn_epoch *h;
-	int n;
-
-	if (s->lab.net == NULL)
-		return NULL;
-	n = nn_net_history(s->lab.net, &h);
-	return n > 0 ? &h[n - 1] : NULL;
+	m->train_loss = m->val_loss = m->train_acc = m->val_acc = NAN;
+	m->penalty = NAN;
+	if (l->net == NULL || l->train == NULL || l->train->n == 0) {
+		snprintf(err, errlen, "%s", l->net == NULL ? "no network yet" :
+		    "no data yet");
+		return -1;
+	}
+	if (nn_net_nin(l->net) != l->train->nin ||
+	    nn_net_nout(l->net) != l->train->nout) {
+		snprintf(err, errlen, "the network does not fit the data");
+		return -1;
+	}
+	if (nn_net_evaluate(l->net, l->train, &m->train_loss, &m->train_acc,
+	    err, errlen) != 0)
+		return -1;
+	if (l->val != NULL && l->val->n > 0 && nn_net_evaluate(l->net, l->val,
+	    &m->val_loss, &m->val_acc, err, errlen) != 0)
+		return -1;
+	m->penalty = nn_net_penalty(l->net, l->train->n);
+	return 0;
 }
+
+/* ------------------------------------------------------------ status */
 
 void
 session_get_status(struct session *s, struct session_status *st)
 {
 	const struct params *p = &s->lab.p;
-	const struct nn_epoch *e = last_epoch(s);
 	const struct nn_epoch *h;
+	struct measure m;
+	char err[256];
 
 	memset(st, 0, sizeof *st);
 	st->lambda = p->lambda;
@@ -290,8 +304,12 @@ session_get_status(struct session *s, struct session_status *st)
 	st->opt = opt_names[p->opt];
 	st->lr = p->lr;
 	st->penalty = NAN;
-	st->train_loss = e ? e->train_loss : NAN;
-	st->val_loss = e ? e->val_loss : NAN;
+	st->train_loss = st->val_loss = NAN;
+	if (s->lab.net != NULL && nn_net_history(s->lab.net, &h) > 0 &&
+	    lab_measure(&s->lab, &m, err, sizeof err) == 0) {
+		st->train_loss = m.train_loss;
+		st->val_loss = m.val_loss;
+	}
 	st->have_data = s->lab.all != NULL;
 	st->have_net = s->lab.net != NULL;
 	if (s->lab.net != NULL) {
@@ -379,7 +397,7 @@ int
 session_query(struct session *s, const char *name, double *out)
 {
 	struct lab *l = &s->lab;
-	const struct nn_epoch *e, *h;
+	const struct nn_epoch *h;
 	struct nn_layer_stats st[NN_MAX_LAYERS];
 	char err[256];
 	int k = 0, n;
@@ -416,7 +434,6 @@ session_query(struct session *s, const char *name, double *out)
 	if (l->net == NULL)
 		return qfail(s, "%s: no network yet", name);
 	n = nn_net_history(l->net, &h);
-	e = n > 0 ? &h[n - 1] : NULL;
 	if (strcmp(name, "epochs") == 0) {
 		*out = n;
 		return 0;
@@ -434,11 +451,16 @@ session_query(struct session *s, const char *name, double *out)
 		return 0;
 	}
 	if (strcmp(name, "train_loss") == 0 || strcmp(name, "val_loss") == 0) {
-		if (e == NULL)
-			return qfail(s, "%s: nothing trained yet", name);
-		*out = name[0] == 't' ? e->train_loss : e->val_loss;
+		struct measure m;
+
+		/* the net as it stands (restored best weights included) */
+		if (lab_measure(l, &m, err, sizeof err) != 0)
+			return qfail(s, "%s: %s", name, err);
+		*out = name[0] == 't' ? m.train_loss : m.val_loss;
 		if (isnan(*out))
-			return qfail(s, "%s: no validation split", name);
+			return qfail(s, "%s: %s", name, name[0] == 't' ?
+			    "the loss is not a number (diverged?)" :
+			    "no validation split");
 		return 0;
 	}
 	if (strcmp(name, "best_val_loss") == 0 ||

@@ -393,6 +393,74 @@ train_step_reset_seed(void **state)
 	session_free(s);
 }
 
+/* Value of "NAME NUMBER" after "what" in text, e.g. "val loss 0.12". */
+static double
+number_after(const char *text, const char *what)
+{
+	const char *p = strstr(text, what);
+	double v = NAN;
+
+	assert_non_null(p);
+	assert_int_equal(sscanf(p + strlen(what), "%lf", &v), 1);
+	return v;
+}
+
+/*
+ * After an early stop that restored the best weights, the train summary,
+ * "get", session_query, the status and "eval" all describe the restored
+ * net (the best epoch), not the last row of the history.
+ */
+static void
+restored_net_is_what_reports_describe(void)
+{
+	struct session *s = session_new(1);
+	struct session_status st;
+	const char *lastrow;
+	char *text, *ev, *hist;
+	double v, best, last;
+
+	run_ok(s, "data poly n=16 noise=0.3 split=0.5; net 1-64-64-1 "
+	    "act=tanh; set opt adam; set lr 0.01; set batch 8; "
+	    "set patience 5");
+	text = run(s, "train 600", CMD_OK);
+	assert_non_null(strstr(text, "best weights restored"));
+	assert_int_equal(session_query(s, "best_val_loss", &best), 0);
+	/* the last history row is past the best epoch, and worse */
+	hist = run(s, "show history", CMD_OK);
+	hist[strlen(hist) - 1] = '\0';
+	lastrow = strrchr(hist, '\n') + 1;
+	assert_int_equal(sscanf(lastrow, "%*d %*g %lf", &last), 1);
+	assert_true(last > best * 1.001);
+	free(hist);
+	assert_close(number_after(text, "val loss "), best, 1e-3 * best);
+	free(text);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_close(v, best, 1e-12);
+	text = run(s, "get val_loss", CMD_OK);
+	assert_close(number_after(text, "val_loss = "), best, 1e-3 * best);
+	free(text);
+	session_get_status(s, &st);
+	assert_close(st.val_loss, best, 1e-12);
+	/* eval measures, changes nothing */
+	text = session_dump(s);
+	ev = run(s, "eval", CMD_OK);
+	assert_close(number_after(ev, "val loss "), best, 1e-3 * best);
+	assert_non_null(strstr(ev, "eval: train loss "));
+	assert_null(strstr(ev, "accuracy"));	/* regression */
+	free(ev);
+	ev = session_dump(s);
+	assert_string_equal(text, ev);
+	free(text);
+	free(ev);
+	/* no undo snapshot either */
+	assert_int_equal(cmd_find("eval")->flags & CMD_MUTATES, 0);
+	text = run(s, "data moons n=40; net 2-4-1; eval", CMD_OK);
+	assert_non_null(strstr(text, "accuracy: train "));
+	free(text);
+	free(run(s, "eval 3", CMD_ERROR));
+	session_free(s);
+}
+
 static void
 early_stopping_and_divergence(void **state)
 {
@@ -409,6 +477,7 @@ early_stopping_and_divergence(void **state)
 	assert_int_equal(session_query(s, "stopped_early", &v), 0);
 	assert_close(v, 1, 0);
 	run_ok(s, "set patience 0; net 1-16-1 act=linear");
+	restored_net_is_what_reports_describe();
 	text = run(s, "train 20 lr=10 opt=sgd", CMD_OK);
 	assert_non_null(strstr(text, "diverged"));
 	free(text);
