@@ -157,7 +157,7 @@ save_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE",
-	.summary = "write the whole lab (settings, data, net) to a file",
+	.summary = "write the whole lab (settings, data, net, history) to a file",
 	.help = "A versioned text file ('regtutor-lab 1'), see regtutor(1).",
 	.min_args = 1,
 	.max_args = 1,
@@ -192,7 +192,9 @@ const struct cmd_entry cmd_load_entry = {
 	.name = "load",
 	.usage = "FILE",
 	.summary = "read a lab written by 'save'",
-	.help = "A bad file is reported as FILE:LINE and changes nothing.",
+	.help = "The net comes back with its history: training goes on from "
+	    "the saved epoch.\n"
+	    "A bad file is reported as FILE:LINE and changes nothing.",
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_MUTATES,

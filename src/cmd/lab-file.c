@@ -12,8 +12,10 @@
  *   net                            when there is a network:
  *   regtutor-net 1 ... end         the engine's own net format (nn.h)
  *   history N                      N lines "epoch,train,val,penalty,
- *   ...                            train_acc,val_acc" (for reference:
- *                                  not restored; a loaded net is at epoch 0)
+ *   ...                            train_acc,val_acc,lr" (nan for "none");
+ *                                  restored, so a loaded net goes on from
+ *                                  epoch N (files without the lr field
+ *                                  load too; epoch wall times are not kept)
  *   end
  *
  * Numbers print with %.17g, so save + load reproduces the weights exactly.
@@ -22,6 +24,7 @@
  */
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,9 +80,10 @@ lab_dump(const struct lab *l)
 		free(s);
 		strbuf_addf(&b, "history %d\n", n);
 		for (int i = 0; i < n; i++)
-			strbuf_addf(&b, "%d,%.17g,%.17g,%.17g,%.17g,%.17g\n",
-			    h[i].epoch, h[i].train_loss, h[i].val_loss,
-			    h[i].penalty, h[i].train_acc, h[i].val_acc);
+			strbuf_addf(&b, "%d,%.17g,%.17g,%.17g,%.17g,%.17g,"
+			    "%.17g\n", h[i].epoch, h[i].train_loss,
+			    h[i].val_loss, h[i].penalty, h[i].train_acc,
+			    h[i].val_acc, h[i].lr);
 	}
 	strbuf_adds(&b, "end\n");
 	return strbuf_detach(&b);
@@ -230,6 +234,81 @@ read_net(struct reader *r, struct lab *l)
 	return 0;
 }
 
+/* A history number: what %.17g wrote, nan and inf included. */
+static int
+hist_number(const char *s, double *v)
+{
+	const char *t = s[0] == '-' ? s + 1 : s;
+
+	if (strcmp(t, "nan") == 0) {
+		*v = NAN;
+		return 0;
+	}
+	if (strcmp(t, "inf") == 0) {
+		*v = s[0] == '-' ? -INFINITY : INFINITY;
+		return 0;
+	}
+	return parse_double(s, v);
+}
+
+/* "history N" and its rows, put back into the net read before. */
+static int
+read_history(struct reader *r, struct lab *l, const char *count)
+{
+	struct nn_epoch *h;
+	long n;
+	char err[256];
+
+	if (parse_long(count, &n) != 0 || n < 0 || n > INT_MAX)
+		return fail(r, "bad history count");
+	if (l->net == NULL)
+		return fail(r, "a history without a net");
+	if (nn_net_history(l->net, NULL) > 0)
+		return fail(r, "a second history");
+	h = NULL;
+	for (long i = 0, cap = 0; i < n; i++) {
+		char *line = next_line(r), *save = NULL, *tok;
+		double f[7];
+		int j = 0;
+		long ep;
+
+		if (line == NULL) {
+			free(h);
+			return fail(r, "unexpected end of file in the history");
+		}
+		if (i == cap) {		/* grown as rows come: n may lie */
+			cap = cap ? 2 * cap : 256;
+			h = xrealloc(h, (size_t)cap * sizeof *h);
+		}
+		for (tok = strtok_r(line, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save), j++)
+			if (j >= 7 || (j == 0 ? parse_long(tok, &ep) != 0 ||
+			    ep != i + 1 : hist_number(tok, &f[j]) != 0)) {
+				free(h);
+				return fail(r, "bad history row (expected "
+				    "EPOCH,train,val,penalty,train_acc,"
+				    "val_acc,lr, epochs from 1)");
+			}
+		if (j < 6) {
+			free(h);
+			return fail(r, "bad history row (too few fields)");
+		}
+		h[i].epoch = (int)ep;
+		h[i].train_loss = f[1];
+		h[i].val_loss = f[2];
+		h[i].penalty = f[3];
+		h[i].train_acc = f[4];
+		h[i].val_acc = f[5];
+		h[i].lr = j == 7 ? f[6] : nn_net_config(l->net)->lr;
+	}
+	if (nn_net_set_history(l->net, h, (int)n, err, sizeof err) != 0) {
+		free(h);
+		return fail(r, err);
+	}
+	free(h);
+	return 0;
+}
+
 static int
 load_body(struct reader *r, struct lab *l)
 {
@@ -325,14 +404,8 @@ load_body(struct reader *r, struct lab *l)
 			if (read_net(r, l) != 0)
 				return -1;
 		} else if (strncmp(line, "history ", 8) == 0) {
-			long n;
-
-			if (parse_long(line + 8, &n) != 0 || n < 0)
-				return fail(r, "bad history count");
-			for (long i = 0; i < n; i++)
-				if (next_line(r) == NULL)
-					return fail(r, "unexpected end of file "
-					    "in the history");
+			if (read_history(r, l, line + 8) != 0)
+				return -1;
 		} else if (strcmp(line, "end") == 0) {
 			gotend = 1;
 		} else {

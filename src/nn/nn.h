@@ -355,6 +355,15 @@ int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
 int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);
+/* Replaces the history with a copy of h[0..n-1], as if those n epochs had
+ * just been trained: a saved lab is restored with it.  Epochs must run 1..n
+ * in order; any value (NAN included) is accepted for the losses.  The
+ * early-stopping state is rebuilt by replaying the monitored loss (val when
+ * it is a number, else train) with the net's patience and min_delta; the
+ * best-weights snapshot is not (the current weights stand).  0, or -1 with
+ * a message (the net unchanged). */
+int nn_net_set_history(struct nn_net *net, const struct nn_epoch *h, int n,
+    char *err, size_t errlen);
 /* Writes "epoch,train_loss,val_loss,penalty,train_acc,val_acc,lr". */
 int nn_history_write_csv(const struct nn_net *net, FILE *f);
 
@@ -422,7 +431,8 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
  * Doubles print with %.17g, so values round-trip bit-exactly.  Loading reads
  * up to and including the "end" line and leaves the stream after it, so the
  * block can be embedded in a larger file.  The history and optimizer state
- * are not saved (a loaded net starts at epoch 0).
+ * are not in this block (a loaded net starts at epoch 0); a caller that
+ * keeps the history elsewhere puts it back with nn_net_set_history().
  */
 int nn_net_save(const struct nn_net *net, FILE *f);
 /* Returns a newly allocated string (caller frees). */

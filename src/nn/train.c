@@ -290,6 +290,38 @@ nn_net_history(const struct nn_net *net, const struct nn_epoch **h)
 }
 
 int
+nn_net_set_history(struct nn_net *net, const struct nn_epoch *h, int n,
+    char *err, size_t errlen)
+{
+	int i;
+
+	if (n < 0 || (n > 0 && h == NULL)) {
+		nn_errf(err, errlen, "bad history length %d", n);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (h[i].epoch != i + 1) {
+			nn_errf(err, errlen, "history row %d is epoch %d, "
+			    "expected %d", i + 1, h[i].epoch, i + 1);
+			return -1;
+		}
+	net->nhist = 0;
+	for (i = 0; i < n; i++)
+		push_history(net, &h[i]);
+	nn_early_init(&net->early);
+	for (i = 0; i < n; i++)
+		if (isfinite(h[i].train_loss))	/* nn_train stops before */
+			nn_early_update(&net->early, h[i].epoch,
+			    isnan(h[i].val_loss) ?
+			    h[i].train_loss : h[i].val_loss,
+			    net->cfg.patience, net->cfg.min_delta, NULL);
+	nn_free(net->best_p);
+	nn_free(net->best_stats);
+	net->best_p = net->best_stats = NULL;
+	return 0;
+}
+
+int
 nn_history_write_csv(const struct nn_net *net, FILE *f)
 {
 	int i;

@@ -247,6 +247,68 @@ history_csv(void **state)
 	nn_dataset_free(d);
 }
 
+/*
+ * nn_net_set_history: a loaded net given the saved history continues where
+ * the saved one stood (epoch numbers, early-stopping state); bad rows are
+ * refused and change nothing.
+ */
+static void
+set_history(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_generate(NN_DS_SINE, 40, 0.3, 1, NULL,
+	    0), *tr, *va;
+	struct nn_net *a, *b;
+	struct nn_train_result ra, rb;
+	const struct nn_epoch *ha, *hb;
+	struct nn_epoch bad[2];
+	char *s, err[200];
+	int na;
+
+	(void)state;
+	assert_int_equal(nn_dataset_split(d, 0.5, 2, &tr, &va, NULL, 0), 0);
+	c.lr = 0.3;
+	c.patience = 1000;
+	a = nn_net_new("1-8-1", &c, NULL, 0);
+	assert_int_equal(nn_train(a, tr, va, 30, NULL, NULL, NULL, &ra, NULL,
+	    0), 0);
+	na = nn_net_history(a, &ha);
+	assert_int_equal(na, 30);
+	s = nn_net_save_string(a);
+	b = nn_net_load_string(s, "f", NULL, 0);
+	assert_non_null(b);
+	assert_int_equal(nn_net_history(b, NULL), 0);
+	assert_int_equal(nn_net_set_history(b, ha, na, err, sizeof err), 0);
+	assert_int_equal(nn_net_history(b, &hb), na);
+	assert_memory_equal(ha, hb, (size_t)na * sizeof *ha);
+	/* the next epoch is numbered on, the best epoch is remembered */
+	assert_int_equal(nn_train(a, tr, va, 1, NULL, NULL, NULL, &ra, NULL,
+	    0), 0);
+	assert_int_equal(nn_train(b, tr, va, 1, NULL, NULL, NULL, &rb, NULL,
+	    0), 0);
+	assert_int_equal(nn_net_history(b, &hb), 31);
+	assert_int_equal(hb[30].epoch, 31);
+	assert_int_equal(rb.best_epoch, ra.best_epoch);
+	assert_true(rb.best_epoch < 31);	/* an old epoch, not the new one */
+	/* errors: epochs out of order, negative count; b is unchanged */
+	memset(bad, 0, sizeof bad);
+	bad[0].epoch = 1;
+	bad[1].epoch = 3;
+	assert_int_equal(nn_net_set_history(b, bad, 2, err, sizeof err), -1);
+	assert_non_null(strstr(err, "epoch 3"));
+	assert_int_equal(nn_net_set_history(b, bad, -1, err, sizeof err), -1);
+	assert_int_equal(nn_net_history(b, NULL), 31);
+	/* an empty history is the state of a new net */
+	assert_int_equal(nn_net_set_history(b, NULL, 0, err, sizeof err), 0);
+	assert_int_equal(nn_net_history(b, NULL), 0);
+	free(s);
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_dataset_free(d);
+	nn_dataset_free(tr);
+	nn_dataset_free(va);
+}
+
 int
 main(void)
 {
@@ -256,6 +318,7 @@ main(void)
 		cmocka_unit_test(load_errors),
 		cmocka_unit_test(diverged_net_saves),
 		cmocka_unit_test(history_csv),
+		cmocka_unit_test(set_history),
 	};
 
 	return cmocka_run_group_tests_name("nn/io", tests, NULL, NULL);
