@@ -24,6 +24,20 @@ data_complete(int argi, const char *prev)
 	return argi == 0 ? data_first : data_keys;
 }
 
+/*
+ * Defaults per kind.  poly is the classic overfitting set, a handful of
+ * noisy points of a low-degree polynomial, half of them held out; the other
+ * sets are large enough for a small net to learn their shape.
+ */
+void
+data_defaults(int kind, struct data_spec *ds)
+{
+	ds->kind = kind;
+	ds->n = kind == NN_DS_POLY ? 20 : 200;
+	ds->noise = 0.1;
+	ds->split = kind == NN_DS_POLY ? 0.5 : 0.7;
+}
+
 static int
 data_exec(struct cmd_ctx *c)
 {
@@ -35,10 +49,6 @@ data_exec(struct cmd_ctx *c)
 	int kind, first = 2;
 
 	memset(&ds, 0, sizeof ds);
-	ds.n = 200;
-	ds.noise = 0.1;
-	ds.split = 0.7;
-	ds.seed = s ? s->lab.p.seed : 1;
 	if (strcmp(c->argv[1].s, "load") == 0) {
 		if (c->argc < 3)
 			return cmd_error(c, -1, "load: missing FILE (usage: "
@@ -49,6 +59,8 @@ data_exec(struct cmd_ctx *c)
 	} else if (arg_enum(c, 1, "KIND", c->argv[1].s, data_first,
 	    &kind) != 0)
 		return CMD_ERROR;
+	data_defaults(kind, &ds);
+	ds.seed = s ? s->lab.p.seed : 1;
 	for (int i = first; i < c->argc; i++) {
 		char key[16];
 		const char *v;
@@ -139,9 +151,12 @@ const struct cmd_entry cmd_data_entry = {
 	.summary = "make a toy data set or load a CSV file",
 	.help = "KIND: poly|sine (regression, 1 input), "
 	    "circle|xor|gauss|spiral|moons (classification, 2 inputs)\n"
-	    "n=N rows (4..100000, default 200); noise=X (0..10, default 0.1)\n"
-	    "split=S share of rows for training (0.05..1, default 0.7); "
-	    "seed=N (default: the session seed)\n"
+	    "n=N rows (4..100000); noise=X (0..10, default 0.1)\n"
+	    "split=S share of rows for training (0.05..1); seed=N (default: "
+	    "the session seed)\n"
+	    "poly defaults to n=20 split=0.5: a handful of noisy points, the "
+	    "classic overfitting set\n"
+	    "the other kinds default to n=200 split=0.7\n"
 	    "load FILE.csv: comma-separated numbers, last column the target",
 	.min_args = 1,
 	.max_args = 6,

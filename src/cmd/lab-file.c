@@ -362,10 +362,7 @@ load_body(struct reader *r, struct lab *l)
 				if (kind < 0)
 					return fail(r, "unknown data kind");
 			}
-			l->ds.kind = kind;
-			l->ds.n = 200;
-			l->ds.noise = 0.1;
-			l->ds.split = 0.7;
+			data_defaults(kind, &l->ds);
 			l->ds.seed = l->p.seed;
 			if (l->all != NULL)
 				return fail(r, "a second data line");

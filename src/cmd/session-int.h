@@ -30,6 +30,10 @@ struct data_spec {
 	char *csv;		/* file name of a loaded CSV (kind == -1) */
 };
 
+/* Sets kind and the default n, noise and split of a generated kind (-1:
+ * a loaded CSV file gets the defaults of the large sets). */
+void data_defaults(int kind, struct data_spec *ds);
+
 /* The state undo restores and save writes. */
 struct lab {
 	struct params p;

@@ -461,6 +461,32 @@ restored_net_is_what_reports_describe(void)
 	session_free(s);
 }
 
+/* poly is a handful of points, half held out; the others are larger. */
+static void
+data_defaults_per_kind(void **state)
+{
+	struct session *s = session_new(1);
+	char *text;
+
+	(void)state;
+	text = run(s, "data poly", CMD_OK);
+	assert_non_null(strstr(text, "20 rows (10 train, 10 val)"));
+	free(text);
+	text = run(s, "data poly n=40 split=0.75", CMD_OK);
+	assert_non_null(strstr(text, "40 rows (30 train, 10 val)"));
+	free(text);
+	text = run(s, "data moons", CMD_OK);
+	assert_non_null(strstr(text, "200 rows (140 train, 60 val)"));
+	free(text);
+	text = run(s, "data sine split=0.5", CMD_OK);
+	assert_non_null(strstr(text, "200 rows (100 train, 100 val)"));
+	free(text);
+	text = run(s, "help data", CMD_OK);
+	assert_non_null(strstr(text, "poly defaults to n=20 split=0.5"));
+	free(text);
+	session_free(s);
+}
+
 static void
 early_stopping_and_divergence(void **state)
 {
@@ -951,7 +977,7 @@ static const struct script scripts[] = {
 	    "plot loss\n"
 	    "plot boundary\n" },
 	{ "cmd/regularization.txt",
-	    "data poly n=24 noise=0.3 seed=4; net 1-16-16-1 act=tanh\n"
+	    "data poly n=24 noise=0.3 split=0.7 seed=4; net 1-16-16-1 act=tanh\n"
 	    "set epochs 30; set lr 0.05\n"
 	    "set lambda 0.05; set l1mode prox\n"
 	    "compare reg l1 l2 # same seed, two penalties\n"
@@ -1015,6 +1041,7 @@ main(void)
 		cmocka_unit_test(error_messages_name_command_argument_allowed),
 		cmocka_unit_test(set_get_show),
 		cmocka_unit_test(train_step_reset_seed),
+		cmocka_unit_test(data_defaults_per_kind),
 		cmocka_unit_test(early_stopping_and_divergence),
 		cmocka_unit_test(plots_render_and_rerender),
 		cmocka_unit_test(export_import_identical_weights),
