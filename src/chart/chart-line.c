@@ -5,7 +5,8 @@
  * column are reduced to that column's first, last, min and max, the column
  * is drawn as a vertical span min..max (so a one-epoch spike survives any
  * amount of decimation) and joined to the next column by a line from last to
- * first.  A NaN/Inf (or y <= 0 on a log axis) breaks the line: a gap.  The
+ * first.  A NaN/Inf (or y <= 0 on a log axis) breaks the line: a gap.  A
+ * scatter series (chart_line_opts.points) gets one marker per point.  The
  * cost is O(points + pixels) with no allocation, so 10,000 points render in
  * well under a millisecond.
  */
@@ -91,6 +92,45 @@ draw_points(struct canvas *c, const struct axis *xa, const struct axis *ya,
 	}
 	if (have && cx >= 0 && cx < c->pw)
 		span(c, (int)cx, cmin, cmax, p);
+}
+
+/*
+ * A marker per finite point, no line: a 2x2-pixel blob inside the point's
+ * cell (the full cell in the quadrant tier, the series' mark in ASCII), so
+ * a scatter reads as dots next to the 1-pixel lines of other series.
+ */
+static void
+draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
+    struct pen *p, point_fn get, const void *ctx, int n)
+{
+	double x, y, fx, fy;
+	int i, px, py, cx, cy;
+
+	for (i = 0; i < n; i++) {
+		get(ctx, i, &x, &y);
+		y = axis_tf(ya, y);
+		if (!isfinite(x) || !isfinite(y))
+			continue;
+		fx = axis_xpix(xa, c, x);
+		fy = axis_ypix(ya, c, y);
+		if (!(fx >= -0.5 && fx <= c->pw - 0.5 && fy >= -0.5 &&
+		    fy <= c->ph - 0.5))
+			continue;
+		px = (int)lround(fx);
+		py = (int)lround(fy);
+		if (px >= c->pw)
+			px = c->pw - 1;
+		if (py >= c->ph)
+			py = c->ph - 1;
+		cx = px / c->sx * c->sx;	/* both columns of the cell */
+		cy = py / c->sy * c->sy;
+		if (c->sy > 2)			/* two rows around the point */
+			cy = py + 1 < cy + c->sy ? py : py - 1;
+		canvas_set(c, cx, cy, p);
+		canvas_set(c, cx + c->sx - 1, cy, p);
+		canvas_set(c, cx, cy + (c->sy > 1), p);
+		canvas_set(c, cx + c->sx - 1, cy + (c->sy > 1), p);
+	}
 }
 
 static void
@@ -212,9 +252,28 @@ fit_y(struct axis *ya, const struct chart_line_opts *lo, int any, double dlo,
 	}
 }
 
+/* The legend sample of a scatter: one marker, as drawn in the plot. */
+static int
+marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
+    struct pen *p)
+{
+	struct canvas c;
+
+	if (x < 0 || x + 2 > g->w || y < 0 || y >= g->h)
+		return 0;
+	grid_put(g, x, y, ' ', 0, 0, 0);
+	grid_put(g, x + 1, y, ' ', 0, 0, 0);
+	canvas_init(&c, g, x, y, 1, 1, gl);
+	canvas_set(&c, 0, c.sy > 2 ? 1 : 0, p);
+	canvas_set(&c, c.sx - 1, c.sy > 2 ? 1 : 0, p);
+	canvas_set(&c, 0, c.sy > 2 ? 2 : c.sy - 1, p);
+	canvas_set(&c, c.sx - 1, c.sy > 2 ? 2 : c.sy - 1, p);
+	return 2;
+}
+
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
-    const char *const *names, int n)
+    const char *const *names, int n, unsigned points)
 {
 	struct pen p;
 	int i, x = f->px;
@@ -227,7 +286,10 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 		series_pen(i, gl, &p);
 		if (x + 3 > g->w)
 			break;
-		x += pen_sample(g, x, f->legend_row, gl, &p);
+		if (points & (1u << i))
+			x += marker_sample(g, x, f->legend_row, gl, &p);
+		else
+			x += pen_sample(g, x, f->legend_row, gl, &p);
 		x += grid_text(g, x, f->legend_row, 1, " ", 0, 0);
 		x += grid_text(g, x, f->legend_row, g->w - x, names[i],
 		    GRID_LABEL, 0);
@@ -336,14 +398,19 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		if (s[i].y == NULL || s[i].n <= 0)
 			continue;
 		series_pen(i, o->tiers.glyphs, &p);
-		draw_points(&c, &xa, &ya, &p, series_point, &s[i], s[i].n);
+		if (lo->points & (1u << i))
+			draw_markers(&c, &xa, &ya, &p, series_point, &s[i],
+			    s[i].n);
+		else
+			draw_points(&c, &xa, &ya, &p, series_point, &s[i],
+			    s[i].n);
 	}
 	if (lo->marker)
 		draw_marker(g, &f, &c, &xa, &ya, lo, ascii);
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (!any)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, ns);
+	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points);
 }
 
 /* ------------------------------------------------------------ functions */
@@ -435,5 +502,5 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (nfn == 0)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, nfn);
+	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0);
 }

@@ -297,6 +297,36 @@ line_live(struct grid *g, const struct chart_opts *o0)
 	grid_done(&f);
 }
 
+/* A regression fit: 16 noisy points of a cubic as a scatter, the smooth
+ * prediction as a line (plot boundary with one input). */
+static void
+line_scatter(struct grid *g, const struct chart_opts *o0)
+{
+	double dx[16], dy[16], px[61], py[61];
+	struct chart_opts o = *o0;
+	struct chart_line_opts lo;
+	struct chart_series s[2] = {
+		{ "prediction", py, px, 61, 0, 0 },
+		{ "data", dy, dx, 16, 0, 0 }
+	};
+	int i;
+
+	sample_normal(dy, 16, 0.15, 9);
+	for (i = 0; i < 16; i++) {
+		dx[i] = -1 + 2.0 * i / 15;
+		dy[i] += dx[i] * dx[i] * dx[i] - 0.5 * dx[i] + 0.2;
+	}
+	for (i = 0; i < 61; i++) {
+		px[i] = -1 + 2.0 * i / 60;
+		py[i] = 0.8 * px[i] * px[i] * px[i] - 0.4 * px[i] + 0.2;
+	}
+	memset(&lo, 0, sizeof lo);
+	lo.points = 1u << 1;
+	o.title = "prediction vs data";
+	o.xlabel = "x";
+	chart_line(g, &o, &lo, s, 2);
+}
+
 static void
 line_small(struct grid *g, const struct chart_opts *o0)
 {
@@ -620,6 +650,7 @@ const struct chart_case chart_cases[] = {
 	{ "line", "hangul", 50, 14, line_hangul },
 	{ "line", "six-series", 60, 16, line_six },
 	{ "line", "live", 56, 36, line_live },
+	{ "line", "scatter", 60, 16, line_scatter },
 	{ "line", "small", 28, 7, line_small },
 	{ "line", "tiny", 12, 3, line_small },
 	{ "logbars", "grads", 64, 13, bars_grads },

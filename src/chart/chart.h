@@ -123,6 +123,13 @@ struct chart_line_opts {
 	/* Dashed horizontal reference line at y = hline when hline_on is 1. */
 	int hline_on;
 	double hline;
+	/*
+	 * Bit i set: series i is a scatter of points (measured data), drawn
+	 * as one marker per point and never joined by a line.  The marker is
+	 * a 2x2-dot blob in braille, a full quadrant cell, the series' mark
+	 * in ASCII; the legend shows the same marker.
+	 */
+	unsigned points;
 };
 
 /* Draws up to CHART_MAX_SERIES series (later ones drawn on top). */

@@ -94,6 +94,9 @@ EXTRA_DIST += \
 	tests/golden/chart/line/one-point.ascii-mono.txt \
 	tests/golden/chart/line/one-point.braille-256.txt \
 	tests/golden/chart/line/one-point.quadrant-8.txt \
+	tests/golden/chart/line/scatter.ascii-mono.txt \
+	tests/golden/chart/line/scatter.braille-256.txt \
+	tests/golden/chart/line/scatter.quadrant-8.txt \
 	tests/golden/chart/line/six-series.ascii-mono.txt \
 	tests/golden/chart/line/six-series.braille-256.txt \
 	tests/golden/chart/line/six-series.quadrant-8.txt \

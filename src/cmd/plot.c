@@ -381,16 +381,19 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 			struct chart_line_opts lo;
 			int n = p->na / 2, m = p->nb / 2;
 
+			/* the prediction is a curve, the data are points
+			 * (drawn second, so a marker stays on the curve) */
 			memset(&lo, 0, sizeof lo);
 			memset(sr, 0, sizeof sr);
-			sr[0].name = "data";
-			sr[0].x = p->a;
-			sr[0].y = p->a + n;
-			sr[0].n = n;
-			sr[1].name = "prediction";
-			sr[1].x = p->b;
-			sr[1].y = p->b + m;
-			sr[1].n = m;
+			sr[0].name = "prediction";
+			sr[0].x = p->b;
+			sr[0].y = p->b + m;
+			sr[0].n = m;
+			sr[1].name = "data";
+			sr[1].x = p->a;
+			sr[1].y = p->a + n;
+			sr[1].n = n;
+			lo.points = 1u << 1;
 			o.xlabel = "x";
 			chart_line(g, &o, &lo, sr, 2);
 		}

@@ -22,7 +22,7 @@
 #include "chart-check.h"
 #include "../testutil.h"
 
-#define NCASES 30
+#define NCASES 31
 
 static int index_of[NCASES];
 
@@ -75,7 +75,7 @@ main(void)
 		G(0), G(1), G(2), G(3), G(4), G(5), G(6), G(7), G(8), G(9),
 		G(10), G(11), G(12), G(13), G(14), G(15), G(16), G(17), G(18),
 		G(19), G(20), G(21), G(22), G(23), G(24), G(25), G(26), G(27),
-		G(28), G(29),
+		G(28), G(29), G(30),
 	};
 	char *names[NCASES];
 	int i, rc;

@@ -526,6 +526,57 @@ sparkline_text(void **state)
 	free(s);
 }
 
+/* Occurrences of byte ch in t. */
+static int
+count_char(const char *t, char ch)
+{
+	int n = 0;
+
+	for (; *t; t++)
+		n += *t == ch;
+	return n;
+}
+
+/*
+ * A scatter series (opts.points) is one marker per point and no line: two
+ * far-apart points are two marks, while the same series as a line joins
+ * them; in braille a marker is a 2x2 blob, in the legend too.
+ */
+static void
+scatter_points_not_joined(void **state)
+{
+	static const double x[] = { 0, 10 }, y[] = { 0, 10 };
+	struct chart_series s = { "pts", y, x, 2, 0, 0 };
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	o.tiers = ascii;
+	o.no_legend = 1;
+	grid_init(&g, 40, 12);
+	chart_line(&g, &o, &lo, &s, 1);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_true(count_char(t, '*') > 10);	/* a line */
+	free(t);
+	lo.points = 1;
+	chart_line(&g, &o, &lo, &s, 1);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_int_equal(count_char(t, '*'), 2);	/* two marks */
+	free(t);
+	o.tiers.glyphs = CHART_GLYPH_BRAILLE;
+	o.no_legend = 0;
+	chart_line(&g, &o, &lo, &s, 1);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	/* U+2836 (rows 1-2) in the legend, 2x2 blobs at the points */
+	assert_non_null(strstr(t, "\u2836  pts"));
+	free(t);
+	grid_done(&g);
+}
+
 /* Shrinking drops the title first, then legend, x label, x tick labels. */
 static void
 degrade_order(void **state)
@@ -697,6 +748,7 @@ main(void)
 		cmocka_unit_test(logbars_visible),
 		cmocka_unit_test(sigmoid_peak_reads_025),
 		cmocka_unit_test(sparkline_text),
+		cmocka_unit_test(scatter_points_not_joined),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),

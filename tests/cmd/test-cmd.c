@@ -543,6 +543,41 @@ plots_render_and_rerender(void **state)
 	session_free(s);
 }
 
+/* plot boundary with one input: the data are points, the prediction a
+ * line (ASCII: 'o' marks, one per row at most, and '*' for the curve). */
+static void
+boundary_regression_scatter(void **state)
+{
+	struct session *s = session_new(1);
+	struct grid g;
+	char *t;
+	int marks = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 60, 16);
+	run_ok(s, "data poly n=12 split=1; net 1-4-1; train 5; plot boundary");
+	grid_init(&g, 60, 16);
+	assert_int_equal(session_render_chart(s, &g), 0);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	/* plot rows: the y axis in column 5; the text rows have words */
+	for (const char *line = t; *line; ) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+
+		if (len > 5 && (line[4] == '|' || line[4] == '+') &&
+		    line[5] != '-')
+			for (size_t i = 5; i < len; i++)
+				marks += line[i] == 'o';
+		line += len + (end != NULL);
+	}
+	assert_true(marks >= 6 && marks <= 12);
+	assert_non_null(strstr(t, "o  data"));
+	assert_non_null(strstr(t, "** prediction"));
+	free(t);
+	grid_done(&g);
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ files */
 
 static void
@@ -1044,6 +1079,7 @@ main(void)
 		cmocka_unit_test(data_defaults_per_kind),
 		cmocka_unit_test(early_stopping_and_divergence),
 		cmocka_unit_test(plots_render_and_rerender),
+		cmocka_unit_test(boundary_regression_scatter),
 		cmocka_unit_test(export_import_identical_weights),
 		cmocka_unit_test(save_load_round_trip_and_csv),
 		cmocka_unit_test(save_load_restores_history),
