@@ -42,8 +42,10 @@ layout_normal(int w, int h, struct tui_layout *l)
 		rect_set(&l->output, lw + 1, top + 1, w - lw - 1,
 		    main_h - top - 1);
 	} else {
+		/* Lesson text and chart matter more than old output: two
+		 * thirds of the rows (80x24: 14 rows, 7 of output). */
 		lw = w * 9 / 20;
-		top = main_h * 3 / 5;
+		top = main_h * 2 / 3;
 		rect_set(&l->lesson, 0, 0, lw, top);
 		rect_set(&l->vsep, lw, 0, 1, top);
 		rect_set(&l->chart, lw + 1, 0, w - lw - 1, top);
@@ -122,6 +124,112 @@ tui_text_cols(const char *s, size_t n)
 		cols += cols_of(cp);
 	}
 	return cols;
+}
+
+int
+tui_truncate(const char *s, int width, char *buf, size_t n)
+{
+	size_t i = 0, len = strlen(s), keep = 0;
+	int cols = 0, keep_cols = 0, ell;
+	uint32_t cp;
+
+	if (n == 0)
+		return 0;
+	if (width < 0)
+		width = 0;
+	/* Room left for the text when it has to be cut. */
+	ell = width >= 4 ? width - 3 : width;
+	while (i < len) {
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		int cw = cols_of(cp);
+
+		if (cols + cw > width)
+			break;
+		cols += cw;
+		i += k;
+		if (cols <= ell) {
+			keep = i;
+			keep_cols = cols;
+		}
+	}
+	if (i >= len) {
+		keep = len;		/* everything fits */
+		keep_cols = cols;
+		ell = -1;
+	} else if (width < 4) {
+		ell = -1;		/* no room for "...": just cut */
+	}
+	/* Not in the middle of a word's trailing space. */
+	while (ell >= 0 && keep > 0 && s[keep - 1] == ' ') {
+		keep--;
+		keep_cols--;
+	}
+	if (keep >= n)
+		keep = n - 1;
+	memcpy(buf, s, keep);
+	if (ell >= 0 && keep + 3 < n) {
+		memcpy(buf + keep, "...", 3);
+		keep += 3;
+		keep_cols += 3;
+	}
+	buf[keep] = '\0';
+	return keep_cols;
+}
+
+/* Columns of the shown segments (1 leading space, 2 between), a flex one
+ * counted at min(its width, flex_cap); -1 cap: its whole width. */
+static int
+status_cols(const struct tui_seg *seg, int n, int drop, int flex_cap)
+{
+	int i, cols = 0, k = 0;
+
+	for (i = 0; i < n; i++) {
+		int cw = tui_text_cols(seg[i].text, strlen(seg[i].text));
+
+		if (seg[i].prio >= drop || seg[i].text[0] == '\0')
+			continue;
+		if (seg[i].flex && flex_cap >= 0 && cw > flex_cap)
+			cw = flex_cap;
+		cols += (k++ ? 2 : 1) + cw;
+	}
+	return cols;
+}
+
+int
+tui_status_fit(struct tui_seg *seg, int n, int width)
+{
+	int i, drop, maxp = 0;
+
+	for (i = 0; i < n; i++)
+		if (seg[i].prio > maxp)
+			maxp = seg[i].prio;
+	/* Hide the least important segments until the rest fits, a flex
+	 * segment counted at its shortest (at TUI_SEG_FLEX_WANT while the
+	 * least important ones are still in). */
+	for (drop = maxp + 1; drop > 1; drop--)
+		if (status_cols(seg, n, drop, drop > TUI_SEG_FLEX_WANT_PRIO ?
+		    TUI_SEG_FLEX_WANT : TUI_SEG_FLEX_MIN) <= width)
+			break;
+	for (i = 0; i < n; i++)
+		seg[i].shown = seg[i].prio < drop && seg[i].text[0] != '\0';
+	/* The flex segments take what the others leave. */
+	for (i = 0; i < n; i++) {
+		char buf[sizeof(seg[0].text)];
+		int room;
+
+		if (!seg[i].shown || !seg[i].flex)
+			continue;
+		room = width - status_cols(seg, n, drop, -1) +
+		    tui_text_cols(seg[i].text, strlen(seg[i].text));
+		if (room < TUI_SEG_FLEX_MIN && room < tui_text_cols(seg[i].text,
+		    strlen(seg[i].text))) {
+			seg[i].shown = 0;	/* only at prio 0: no room */
+			continue;
+		}
+		tui_truncate(seg[i].text, room, buf, sizeof(buf));
+		memcpy(seg[i].text, buf, sizeof(buf));
+	}
+	return status_cols(seg, n, drop, -1);
 }
 
 int

@@ -64,6 +64,38 @@ int tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx);
 int tui_text_cols(const char *s, size_t n);
 
 /*
+ * Shortens s to at most width display columns for a one-line field (the
+ * lesson title in the status line): when it does not fit, as much of it as
+ * leaves room for "..." (plain ASCII, never an East-Asian-ambiguous
+ * ellipsis), never cutting a character.  width < 4: cut without "...".
+ * Writes into buf (size n, always terminated) and returns the columns.
+ */
+int tui_truncate(const char *s, int width, char *buf, size_t n);
+
+/*
+ * The status line as segments ("page 2/8", "act tanh", ...), drawn left to
+ * right with two spaces between them after one leading space.  When they
+ * do not all fit in width columns, tui_status_fit() hides the segments of
+ * the highest prio first (prio 0: the last to go) and shortens a flex
+ * segment (the lesson title) with "..." instead of hiding it, as long as
+ * it keeps TUI_SEG_FLEX_MIN columns (segments of prio >= 3, the least
+ * useful, go before it gets less than TUI_SEG_FLEX_WANT columns); the
+ * flex text then takes all the room the shown segments leave.  Sets
+ * shown, may rewrite a flex text, and returns the columns used.
+ */
+#define TUI_SEG_FLEX_MIN	10
+#define TUI_SEG_FLEX_WANT	20	/* segments of prio >= ... */
+#define TUI_SEG_FLEX_WANT_PRIO	3	/* ... go before it gets less */
+struct tui_seg {
+	char text[160];
+	int prio;		/* 0 = most important */
+	int flex;		/* may be shortened */
+	int bold;		/* drawing hint, not used here */
+	int shown;		/* out: drawn */
+};
+int tui_status_fit(struct tui_seg *seg, int n, int width);
+
+/*
  * Horizontal scrolling of the prompt line, by columns.  Given the column of
  * the cursor within the line (cur), the width of the whole line (total),
  * the visible width (avail) and the previous scroll offset, returns the new

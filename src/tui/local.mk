@@ -24,4 +24,5 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 
 # End-to-end: the real binary in tmux (tests/tui/lessons is its fixture).
 TESTS += tests/tui/tui.sh
-EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson
+EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson \
+	tests/tui/lessons/en/03-second.lesson

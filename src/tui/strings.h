@@ -24,6 +24,7 @@ enum tui_msg {
 	M_PROMPT_HINT,
 	M_PRESENT_HINT,
 	M_TRAINING,		/* {}/{}: epoch */
+	M_TRAIN_HINT,		/* on the prompt row while training */
 	M_QUIT_CONFIRM,
 	M_STOPPED,
 	M_JUMP_PROMPT,		/* {}: last page */
@@ -32,6 +33,7 @@ enum tui_msg {
 	M_HELP_CLOSE,
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
+	M_HELP_13,
 	M_MATCHES,
 	M_QUIZ_KEYS,
 	M_QUIZ_RIGHT,
@@ -43,6 +45,11 @@ enum tui_msg {
 	M_LESSON_DONE,
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
 	M_ERROR,		/* prefix of error lines */
+	M_MORE_BELOW,		/* {}-{}/{}: lines shown, of the page */
+	M_MORE_ABOVE,		/* {}-{}/{} */
+	M_OUT_NEWER,		/* {}: lines below the output area */
+	M_TAB_OUTPUT_MORE,	/* rule label: older output above */
+	M_NO_MORE_HINTS,
 	M_COUNT
 };
 

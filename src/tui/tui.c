@@ -51,6 +51,7 @@ struct menu_item {
 	char *name;
 	char *title;
 	int npages;
+	int number;		/* the lesson's number (regtutor --list), or -1 */
 };
 
 struct tui {
@@ -71,6 +72,8 @@ struct tui {
 	struct outline *out;
 	size_t nout, capout;
 	int out_scroll;		/* wrapped lines up from the bottom */
+
+	int out_older;		/* lines above the output area */
 
 	/* chart pane */
 	struct grid chart;
@@ -97,8 +100,10 @@ struct tui {
 	int review;		/* page shown without running it */
 	int lesson_scroll;
 	int lesson_total;	/* wrapped lines of the page */
+	int lesson_view;	/* rows of it on screen */
 	int show_block;		/* block to scroll into view, -1 none */
 	int show_top, show_end;	/* its lines, found while measuring */
+	int show_tail;		/* its end matters more (a new hint) */
 	char note[256];		/* one-line note under the page */
 };
 
@@ -334,12 +339,14 @@ menu_load(struct tui *t)
 		m->name = xstrdup(l->name);
 		m->title = xstrdup(l->title);
 		m->npages = l->npages;
+		m->number = lesson_number(l);
 		lesson_free(l);
 	}
 	if (paths != NULL)
 		lesson_paths_free(paths);
 	t->items[t->nitems].title = xstrdup(t->lang == TUI_LANG_KO ?
 	    "자유 실습 (레슨 없이)" : "Free lab (no lesson)");
+	t->items[t->nitems].number = -1;
 	t->nitems++;
 	if (t->sel >= t->nitems)
 		t->sel = t->nitems - 1;
@@ -527,6 +534,7 @@ struct pane {
 	int line;		/* next line index (from the top) */
 	int skip;		/* lines scrolled away */
 	int draw;
+	int end;		/* line after the last one with text */
 };
 
 static void
@@ -538,6 +546,8 @@ pane_line(struct pane *p, const char *s, int fg, int attr)
 		tui_put_text(p->r->y + y, p->r->x, p->r->w, s, (size_t)-1, fg,
 		    attr);
 	p->line++;
+	if (s[0] != '\0')
+		p->end = p->line;
 }
 
 static void
@@ -574,6 +584,7 @@ pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
 				    l->text, (size_t)-1, fg, attr);
 		}
 		p->line++;
+		p->end = p->line;
 	}
 	lesson_lines_free(&ls);
 }
@@ -679,7 +690,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 static void
 lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
-	struct pane p = { r, 0, 0, draw };
+	struct pane p = { r, 0, 0, draw, 0 };
 	const struct lesson_page *pg;
 	char buf[512], num[32], tot[32];
 	int i, wait;
@@ -693,7 +704,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 		    "`data moons`, `net 2-16-16-1`, `train 50`, "
 		    "`set lambda 0.1`. `help` lists the commands; m opens the "
 		    "lesson menu.", 0, 0, GRID_DEFAULT, 0);
-		t->lesson_total = p.line;
+		t->lesson_total = p.end;
 		return;
 	}
 	pg = &t->lesson->pages[t->run->page];
@@ -719,7 +730,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 		    t->lang == TUI_LANG_KO ? "이 쪽 다시 실행" : "run this page");
 		pane_line(&p, buf, GRID_LABEL, GRID_DIM);
 	}
-	t->lesson_total = p.line;
+	t->lesson_total = p.end;	/* the last paragraph gap is no text */
 }
 
 /* Draws wrapped plain text starting at row top of r (rows outside are
@@ -741,11 +752,27 @@ plain_line(void *ctx, const char *line, size_t len)
 }
 
 static void
-output_draw(struct tui *t, const struct tui_rect *r)
+output_draw(struct tui *t, const struct tui_rect *area)
 {
-	/* From the newest line backwards until the area is full. */
-	int bottom = r->h + t->out_scroll;	/* row after the last line */
+	/* From the newest line backwards until the area is full; scrolled
+	 * back, the last row says so and how to come back. */
+	struct tui_rect rr = *area, *r = &rr;
+	int bottom, top_line;
 	size_t i = t->nout;
+
+	if (t->out_scroll > 0 && r->h >= 3) {
+		int y = r->y + r->h - 1;
+		char n[16], buf[160];
+
+		r->h--;
+		snprintf(n, sizeof(n), "%d", t->out_scroll);
+		tui_fmt(buf, sizeof(buf), t->lang, M_OUT_NEWER, n);
+		mvhline(y, r->x, ' ', r->w);
+		tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
+		    GRID_REVERSE);
+	}
+	bottom = r->h + t->out_scroll;	/* row after the last line */
+	top_line = bottom;
 
 	while (i > 0 && bottom > 0) {
 		const struct outline *o = &t->out[--i];
@@ -783,7 +810,10 @@ output_draw(struct tui *t, const struct tui_rect *r)
 		p.row = bottom;
 		tui_wrap(s, r->w, plain_line, &p);
 		free(text);
+		top_line = bottom;
 	}
+	/* Older lines above the area: the rule above it says so. */
+	t->out_older = i > 0 || top_line < 0;
 }
 
 static void
@@ -796,21 +826,14 @@ fmt_loss(char *buf, size_t n, double v)
 }
 
 /* Status line: lesson, page, lambda, penalty, activation, norm, epoch,
- * losses.  When they do not all fit, the least important segments are
- * dropped first (prio 0 = keep longest). */
-struct seg {
-	char text[96];
-	int prio;
-	int bold;
-};
-
+ * losses; tui_status_fit() decides what is shown when space is short. */
 static void
 status_draw(struct tui *t, const struct tui_rect *r)
 {
 	struct session_status st;
-	struct seg seg[10];
+	struct tui_seg seg[10];
 	char a[32], b[32], n1[16], n2[16];
-	int nseg = 0, i, x = 0, total, drop;
+	int nseg = 0, i, x = 0;
 	short pair;
 
 	memset(seg, 0, sizeof(seg));
@@ -824,9 +847,10 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	if (t->lesson != NULL && t->run != NULL) {
 		snprintf(n1, sizeof(n1), "%d", t->run->page + 1);
 		snprintf(n2, sizeof(n2), "%d", t->lesson->npages);
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "%.40s",
+		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
 		    t->lesson->title);
-		seg[nseg].prio = 5;
+		seg[nseg].flex = 1;
+		seg[nseg].prio = 1;
 		seg[nseg++].bold = 1;
 		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang, M_PAGE,
 		    n1, n2);
@@ -834,7 +858,8 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	} else if (t->screen == SCR_LESSON) {
 		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
 		    t->lang == TUI_LANG_KO ? "자유 실습" : "free lab");
-		seg[nseg].prio = 5;
+		seg[nseg].flex = 1;
+		seg[nseg].prio = 1;
 		seg[nseg++].bold = 1;
 	}
 	snprintf(seg[nseg].text, sizeof(seg[0].text), "%s=%g %s",
@@ -869,30 +894,41 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(seg[nseg].text, sizeof(seg[0].text), "train %s val %s", a, b);
 	seg[nseg++].prio = 0;
 
-	/* Drop the least important segments until the rest fits. */
-	for (drop = 6; drop > 1; drop--) {
-		total = 0;
-		for (i = 0; i < nseg; i++)
-			if (seg[i].prio < drop)
-				total += 2 + utf8_width(seg[i].text,
-				    (size_t)-1);
-		if (total <= r->w)
-			break;
-	}
+	tui_status_fit(seg, nseg, r->w);
 	attrset(tui_style_attr(GRID_DEFAULT, GRID_DEFAULT, GRID_REVERSE,
 	    &pair));
 	mvhline(r->y, r->x, ' ', r->w);
 	attrset(A_NORMAL);
 	for (i = 0; i < nseg; i++) {
-		if (seg[i].prio >= drop)
+		if (!seg[i].shown)
 			continue;
-		x += i ? 2 : 1;
+		x += x > 0 ? 2 : 1;
 		if (x >= r->w)
 			break;
 		x += tui_put_text(r->y, r->x + x, r->w - x, seg[i].text,
 		    (size_t)-1, GRID_DEFAULT, GRID_REVERSE |
 		    (seg[i].bold ? GRID_BOLD : 0));
 	}
+}
+
+/* The last row of an overflowing lesson pane: where the text goes on and
+ * which keys scroll it. */
+static void
+scroll_note_draw(struct tui *t, const struct tui_rect *r)
+{
+	char a[16], b[16], c[16], buf[160];
+	int last = t->lesson_scroll + t->lesson_view;
+	int y = r->y + r->h - 1;
+
+	snprintf(a, sizeof(a), "%d", t->lesson_scroll + 1);
+	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
+	    t->lesson_total);
+	snprintf(c, sizeof(c), "%d", t->lesson_total);
+	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
+	    M_MORE_BELOW : M_MORE_ABOVE, a, b, c);
+	mvhline(y, r->x, ' ', r->w);
+	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
+	    GRID_REVERSE);
 }
 
 static void
@@ -909,7 +945,7 @@ note_draw(struct tui *t, const struct tui_rect *r)
 static void
 help_draw(struct tui *t)
 {
-	int w = 56, h = 16, x, y, i;
+	int w = 60, h = 17, x, y, i;
 	struct tui_rect box;
 
 	if (w > COLS - 2)
@@ -933,7 +969,7 @@ help_draw(struct tui *t)
 	}
 	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
-	for (i = 0; i < 12 && i + 2 < h - 1; i++)
+	for (i = 0; i < 13 && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4,
 		    tui_str(t->lang, (enum tui_msg)(M_HELP_1 + i)), (size_t)-1,
 		    GRID_DEFAULT, 0);
@@ -962,8 +998,10 @@ menu_draw(struct tui *t)
 		mvhline(y, 2, ' ', COLS - 4);
 		attrset(A_NORMAL);
 		x = 3;
-		if (m->path != NULL)
-			snprintf(buf, sizeof(buf), "%2d  %s", i + 1, m->title);
+		/* The numbers of regtutor --list and "regtutor N". */
+		if (m->path != NULL && m->number >= 0)
+			snprintf(buf, sizeof(buf), "%2d  %s", m->number,
+			    m->title);
 		else
 			snprintf(buf, sizeof(buf), "    %s", m->title);
 		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
@@ -1029,7 +1067,8 @@ static void
 redraw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
-	int visible;
+	struct tui_rect lr = l->lesson;
+	int visible, more;
 
 	erase();
 	if (l->too_small) {
@@ -1037,32 +1076,40 @@ redraw(struct tui *t)
 	} else if (t->screen == SCR_MENU) {
 		menu_draw(t);
 	} else {
-		/* The lesson pane: measure, clamp the scroll, draw. */
+		/*
+		 * The lesson pane: measure, clamp the scroll, draw.  A page
+		 * longer than the pane gives up its last row to a line
+		 * saying how to scroll, so no text is ever covered.
+		 */
 		t->show_top = t->show_end = -1;
-		lesson_pane_draw(t, &l->lesson, 0);
+		lesson_pane_draw(t, &lr, 0);
+		more = t->lesson_total > lr.h && lr.h >= 3;
+		if (more)
+			lr.h--;
+		t->lesson_view = lr.h;
 		if (t->show_block >= 0 && t->show_top >= 0) {
 			/* Bring the block in view, its start first. */
-			t->lesson_scroll = t->show_end - l->lesson.h;
-			if (t->lesson_scroll > t->show_top)
+			t->lesson_scroll = t->show_end - lr.h;
+			if (t->lesson_scroll > t->show_top && !t->show_tail)
 				t->lesson_scroll = t->show_top;
 			t->show_block = -1;
+			t->show_tail = 0;
 		}
-		if (t->lesson_scroll > t->lesson_total - l->lesson.h)
-			t->lesson_scroll = t->lesson_total - l->lesson.h;
+		if (t->lesson_scroll > t->lesson_total - lr.h)
+			t->lesson_scroll = t->lesson_total - lr.h;
 		if (t->lesson_scroll < 0)
 			t->lesson_scroll = 0;
-		lesson_pane_draw(t, &l->lesson, 1);
-		if (t->lesson_total - t->lesson_scroll > l->lesson.h &&
-		    l->lesson.w > 8)
-			tui_put_text(l->lesson.y + l->lesson.h - 1,
-			    l->lesson.x + l->lesson.w - 7, 7,
-			    tui_term.ascii ? " more v" : " more \xe2\x86\x93",
-			    (size_t)-1, GRID_MARKER, GRID_REVERSE);
+		lesson_pane_draw(t, &lr, 1);
+		if (more)
+			scroll_note_draw(t, &l->lesson);
 		if (l->vsep.h > 0)
 			tui_put_vrule(&l->vsep);
+		if (l->output.h > 0)
+			output_draw(t, &l->output);
 		if (l->hsep.w > 0)
 			tui_put_hrule(&l->hsep, tui_str(t->lang,
-			    t->o->present ? M_TAB_LESSON : M_TAB_OUTPUT));
+			    t->o->present ? M_TAB_LESSON : t->out_older ?
+			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
 		if (t->have_chart) {
 			tui_put_grid(&l->chart, &t->chart);
 		} else if (l->chart.h > 0) {
@@ -1074,12 +1121,16 @@ redraw(struct tui *t)
 			    (l->chart.w - w) / 2 : 0), l->chart.w, s,
 			    (size_t)-1, GRID_LABEL, GRID_DIM);
 		}
-		if (l->output.h > 0)
-			output_draw(t, &l->output);
 		status_draw(t, &l->status);
 		note_draw(t, &l->status);
 		visible = l->prompt.h > 0;
-		if (visible && rl_end == 0 && t->focus != FOCUS_PROMPT) {
+		if (visible && t->training) {
+			/* The line was accepted; say how to stop the run. */
+			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
+			    tui_str(t->lang, M_TRAIN_HINT), (size_t)-1,
+			    GRID_WARN, GRID_BOLD);
+		} else if (visible && rl_end == 0 &&
+		    t->focus != FOCUS_PROMPT) {
 			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
 			    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
 			    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
@@ -1174,8 +1225,9 @@ scroll_output(struct tui *t, int delta)
 		total += tui_wrap(t->out[i].text, t->lay.output.w > 0 ?
 		    t->lay.output.w : 1, NULL, NULL);
 	t->out_scroll += delta;
-	if (t->out_scroll > total - t->lay.output.h)
-		t->out_scroll = total - t->lay.output.h;
+	/* Scrolled back, the area's last row is the "newer below" note. */
+	if (t->out_scroll > total - t->lay.output.h + 1)
+		t->out_scroll = total - t->lay.output.h + 1;
 	if (t->out_scroll < 0)
 		t->out_scroll = 0;
 	t->dirty = 1;
@@ -1269,8 +1321,15 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		if (c >= '1' && c <= '9' && c - '1' < t->nitems)
-			t->sel = c - '1';
+		/* A digit selects the lesson with that number. */
+		if (c >= '0' && c <= '9') {
+			int i;
+
+			for (i = 0; i < t->nitems; i++)
+				if (t->items[i].path != NULL &&
+				    t->items[i].number == c - '0')
+					t->sel = i;
+		}
 		break;
 	}
 	t->dirty = 1;
@@ -1285,8 +1344,16 @@ key_lesson(struct tui *t, int c)
 	if (answer_key(t, c))
 		return;
 	switch (c) {
-	case 'n':
 	case ' ':
+		/* Like a pager: the rest of a long page first. */
+		if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
+			t->lesson_scroll += t->lesson_view > 2 ?
+			    t->lesson_view - 1 : 1;
+			break;
+		}
+		turn_page(t, 1);
+		break;
+	case 'n':
 	case KEY_NPAGE:
 		turn_page(t, 1);
 		break;
@@ -1309,8 +1376,15 @@ key_lesson(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	case 'h':
-		if ((tb = try_block(t)) >= 0)
-			lesson_reveal_hint(t->run, tb);
+		if ((tb = try_block(t)) >= 0) {
+			if (lesson_reveal_hint(t->run, tb) >= 0) {
+				t->show_block = tb;	/* the hint in view */
+				t->show_tail = 1;
+				break;
+			}
+		}
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_NO_MORE_HINTS));
 		break;
 	case KEY_UP:
 	case 'k':
@@ -1319,6 +1393,12 @@ key_lesson(struct tui *t, int c)
 	case KEY_DOWN:
 	case 'j':
 		t->lesson_scroll++;
+		break;
+	case KEY_HOME:
+		t->lesson_scroll = 0;
+		break;
+	case KEY_END:
+		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
 		break;
 	case '[':
 	case KEY_SR:
@@ -1451,17 +1531,12 @@ open_initial(struct tui *t, const char *spec)
 	long n;
 
 	if (parse_long(spec, &n) == 0 && n >= 0) {
-		int i, num;
+		int i;
 
 		for (i = 0; i < t->nitems; i++) {
-			struct lesson *l;
-
 			if (t->items[i].path == NULL)
 				continue;
-			l = load_quiet(t->items[i].path);
-			num = l != NULL ? lesson_number(l) : -1;
-			lesson_free(l);
-			if (num == n) {
+			if (t->items[i].number == n) {
 				menu_open(t, i);
 				return 0;
 			}

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -71,14 +72,15 @@ test_layout_80x24(void **state)
 	/* lesson | chart on top, output full width below, prompt, status */
 	assert_int_equal(l.lesson.x, 0);
 	assert_int_equal(l.lesson.w, 36);
-	assert_int_equal(l.lesson.h, 13);
+	assert_int_equal(l.lesson.h, 14);
 	assert_int_equal(l.vsep.x, 36);
 	assert_int_equal(l.chart.x, 37);
 	assert_int_equal(l.chart.w, 43);
-	assert_int_equal(l.hsep.y, 13);
-	assert_int_equal(l.output.y, 14);
+	assert_int_equal(l.chart.h, 14);	/* a chart, not a strip */
+	assert_int_equal(l.hsep.y, 14);
+	assert_int_equal(l.output.y, 15);
 	assert_int_equal(l.output.w, 80);
-	assert_int_equal(l.output.h, 8);
+	assert_int_equal(l.output.h, 7);
 	assert_int_equal(l.prompt.y, 22);
 	assert_int_equal(l.status.y, 23);
 	check_layout(80, 24, 0, 1);
@@ -229,6 +231,122 @@ test_text_cols(void **state)
 }
 
 static void
+test_truncate(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	/* fits: unchanged */
+	assert_int_equal(tui_truncate("Tour of regtutor", 16, buf, sizeof(buf)),
+	    16);
+	assert_string_equal(buf, "Tour of regtutor");
+	/* too long: cut with a plain ASCII "...", within the width */
+	assert_int_equal(tui_truncate("Overfitting and early stopping", 14,
+	    buf, sizeof(buf)), 14);
+	assert_string_equal(buf, "Overfitting...");
+	/* the space before a cut is dropped: "Overfitting...", not
+	 * "Overfitting ..." */
+	assert_int_equal(tui_truncate("Overfitting and early stopping", 15,
+	    buf, sizeof(buf)), 14);
+	assert_string_equal(buf, "Overfitting...");
+	assert_int_equal(tui_truncate("Overfitting and early stopping", 12,
+	    buf, sizeof(buf)), 12);
+	assert_string_equal(buf, "Overfitti...");
+	/* Hangul: never half a syllable; 11 columns hold 4 of them + "..." */
+	assert_int_equal(tui_truncate("배치 정규화와 레이어 정규화", 11, buf,
+	    sizeof(buf)), 10);
+	assert_string_equal(buf, "배치 정...");
+	assert_true(utf8_width(buf, (size_t)-1) <= 11);
+	/* no room for the dots: a plain cut */
+	assert_int_equal(tui_truncate("abcdef", 3, buf, sizeof(buf)), 3);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(tui_truncate("abcdef", 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	/* a small buffer is still terminated */
+	tui_truncate("abcdefghij", 8, buf, 4);
+	assert_int_equal(strlen(buf), 3);
+}
+
+static void
+seg_set(struct tui_seg *s, const char *text, int prio, int flex)
+{
+	memset(s, 0, sizeof(*s));
+	snprintf(s->text, sizeof(s->text), "%s", text);
+	s->prio = prio;
+	s->flex = flex;
+}
+
+/* The status line of a lesson page, as tui.c builds it. */
+static int
+status_segs(struct tui_seg *s, const char *title)
+{
+	seg_set(&s[0], title, 1, 1);
+	seg_set(&s[1], "page 3/8", 0, 0);
+	seg_set(&s[2], "λ=0.01 l2", 0, 0);
+	seg_set(&s[3], "pen 0.0123", 3, 0);
+	seg_set(&s[4], "act tanh", 2, 0);
+	seg_set(&s[5], "norm none", 2, 0);
+	seg_set(&s[6], "ep 600", 1, 0);
+	seg_set(&s[7], "train 0.09679 val 0.1727", 0, 0);
+	return 8;
+}
+
+static void
+test_status_fit(void **state)
+{
+	struct tui_seg s[8];
+	int n, cols, w;
+
+	(void)state;
+	/* wide: everything, the title whole */
+	n = status_segs(s, "Overfitting and early stopping");
+	cols = tui_status_fit(s, n, 132);
+	assert_true(cols <= 132);
+	for (int i = 0; i < n; i++)
+		assert_true(s[i].shown);
+	assert_string_equal(s[0].text, "Overfitting and early stopping");
+	/* 80 columns: the title shortened, never dropped; page, lambda,
+	 * epoch and losses kept; the penalty goes first */
+	n = status_segs(s, "Overfitting and early stopping");
+	cols = tui_status_fit(s, n, 80);
+	assert_true(cols <= 80);
+	assert_true(s[0].shown && s[1].shown && s[2].shown && s[6].shown &&
+	    s[7].shown);
+	assert_false(s[3].shown);
+	assert_non_null(strstr(s[0].text, "..."));
+	assert_true(strncmp(s[0].text, "Overfitting", 11) == 0);
+	/* 100 columns: the penalty goes before the title gets short; act
+	 * and norm stay */
+	n = status_segs(s, "Overfitting and early stopping");
+	cols = tui_status_fit(s, n, 100);
+	assert_true(cols <= 100);
+	assert_false(s[3].shown);
+	assert_true(s[0].shown && s[4].shown && s[5].shown);
+	assert_true(utf8_width(s[0].text, (size_t)-1) >= TUI_SEG_FLEX_WANT);
+	/* Korean title, by display width */
+	n = status_segs(s, "배치 정규화와 레이어 정규화");
+	cols = tui_status_fit(s, n, 80);
+	assert_true(cols <= 80);
+	assert_true(s[0].shown);
+	assert_true(strncmp(s[0].text, "배치", 6) == 0);
+	/* every width: the line fits, the essential segments stay while
+	 * they can, the title is there whenever it has its minimum */
+	for (w = 20; w <= 200; w++) {
+		n = status_segs(s, "Batch and layer normalization");
+		cols = tui_status_fit(s, n, w);
+		if (w >= 1 + 8 + 2 + 9 + 2 + 24)
+			assert_true(cols <= w);
+		assert_true(s[1].shown && s[2].shown && s[7].shown);
+		if (w >= 1 + 8 + 2 + 9 + 2 + 24 + 2 + 6 + 2 +
+		    TUI_SEG_FLEX_MIN)
+			assert_true(s[0].shown && s[6].shown);
+		if (s[0].shown)
+			assert_true(utf8_width(s[0].text, (size_t)-1) >=
+			    TUI_SEG_FLEX_MIN);
+	}
+}
+
+static void
 test_hscroll(void **state)
 {
 	(void)state;
@@ -341,6 +459,8 @@ main(void)
 		cmocka_unit_test(test_wrap_words),
 		cmocka_unit_test(test_wrap_hangul),
 		cmocka_unit_test(test_text_cols),
+		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_status_fit),
 		cmocka_unit_test(test_hscroll),
 		cmocka_unit_test(test_frame_due),
 		cmocka_unit_test(test_strings),

@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=34
+NTESTS=49
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -58,8 +58,8 @@ wait_gone() {
 	done
 	return 1
 }
-# The chart pane of the 80x24 layout: rows 1-13, columns 38-80.
-chart_pane() { screen | sed -n '1,13p' | cut -c 38-; }
+# The chart pane of the 80x24 layout: rows 1-14, columns 38-80.
+chart_pane() { screen | sed -n '1,14p' | cut -c 38-; }
 check() { name=$1; shift; if "$@"; then tap_result 0 "$name"; else
 	tap_result 1 "$name"; screen | sed 's/^/# | /'; fi; }
 
@@ -84,9 +84,21 @@ if [ $tap_fail -gt 0 ]; then
 	done
 	finish
 fi
-tm send-keys Enter
+# the menu numbers lessons as "regtutor --list" and "regtutor N" do (the
+# fixture has lessons 1 and 3), and a digit picks the lesson with it
+menu_numbers() { screen | grep -Eq '^ +1  TUI test lesson' &&
+	screen | grep -Eq '^ +3  Second fixture lesson'; }
+check "menu shows the lesson numbers (1, 3)" menu_numbers
+tm send-keys 3 Enter
+check "digit 3 + Enter opens lesson 3" wait_for '1/1 +Only page'
+tm send-keys m
+wait_for 'TUI test lesson' 50
+tm send-keys 1 Enter
 check "lesson opens on page 1" wait_for '1/3 +Setting up'
 check "status line shows the page" wait_for '^ .*page 1/3  λ=0 '
+# a title too long for the status line is shortened, not dropped
+check "long lesson title shortened with ..." \
+    wait_for '^ TUI test [^ ]*\.\.\.  page 1/3  '
 check "command step ran into the output area" wait_for 'data moons: 100 rows'
 
 # 2. page forward and back
@@ -94,6 +106,13 @@ tm send-keys n
 check "n turns to page 2" wait_for 'page 2/3'
 tm send-keys Space
 check "Space turns to page 3" wait_for 'page 3/3'
+# page 3 is longer than the pane: the last row says how to scroll
+check "long page: scroll note with the keys" wait_for '^more: j/Space  1-'
+tm send-keys j
+check "j scrolls the page one line" wait_for '^more: j/Space  2-'
+tm send-keys Space
+check "Space shows the rest of the page" wait_for '^The end\.'
+check "the end of the page in view" wait_for '^end: k/Up back'
 tm send-keys p p
 check "p goes back to page 1" wait_for 'page 1/3'
 
@@ -118,10 +137,37 @@ c2=$(chart_pane)
 check "the chart changed" [ "$c1" != "$c2" ]
 check "colours on a 256-colour terminal" has_colour
 
+# 4b. the output area scrolls back (PgUp at the prompt, [ ] on the page)
+tm send-keys PPage
+check "PgUp scrolls the output back" \
+    wait_for '^-- [0-9]+ newer lines below: \] or PgDn --'
+tm send-keys NPage
+check "PgDn comes back to the newest output" wait_gone 'newer lines below'
+tm send-keys Escape
+sleep 0.1
+tm send-keys [
+check "[ scrolls the output back" wait_for 'newer lines below'
+tm send-keys ]
+check "] comes back" wait_gone 'newer lines below'
+tm send-keys :
+
 # 5. Ctrl-C stops a long train; the program lives on with its state
 tm send-keys -l 'train 100000'
 tm send-keys Enter
-wait_for 'training [0-9]+/100000' 100
+wait_for 'ep [0-9]+/100000' 100
+check "training: the prompt row says Ctrl-C stops" \
+    wait_for '^training - Ctrl-C stops it'
+# q while training asks first; n goes on training
+tm send-keys q
+check "q while training asks before quitting" wait_for 'Quit\? \(y/n\)'
+tm send-keys n
+check "n: training goes on" wait_gone 'Quit\? \(y/n\)'
+# a resize while training relays out and training goes on
+tm resize-window -x 40 -y 12
+wait_for 'terminal too small' 50
+tm resize-window -x 80 -y 24
+check "resize while training: panes back, still training" \
+    wait_for 'ep [0-9]+/100000'
 tm send-keys C-c
 check "Ctrl-C stops training" wait_for 'training stopped'
 epochs() { screen | tail -n 1 | sed -n 's/.* ep \([0-9]*\) .*/\1/p'; }
