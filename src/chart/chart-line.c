@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -297,21 +298,47 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 	}
 }
 
+/* Plotted cells (anything but blanks and the marker's own rule) that a
+ * label of width tw at x, row would cover. */
+static int
+covered(const struct grid *g, int x, int row, int tw)
+{
+	int n = 0, i;
+
+	for (i = x; i < x + tw && i < g->w; i++) {
+		const struct grid_cell *cl = &g->cells[row * g->w + i];
+
+		n += cl->cp != ' ' && cl->fg != GRID_MARKER;
+	}
+	return n;
+}
+
+/*
+ * The early-stopping marker: a dotted rule at marker_x (drawn under the
+ * series: pass 0), then the triangle at the point and the label (pass 1,
+ * over the series).  The label goes right of the rule if it fits, else
+ * left, on the plot row where it hides the fewest plotted cells; of equal
+ * rows the one nearest the point wins, so a clear row by the point keeps
+ * the label there.
+ */
 static void
 draw_marker(struct grid *g, const struct frame *f, struct canvas *c,
     const struct axis *xa, const struct axis *ya,
-    const struct chart_line_opts *lo, int ascii)
+    const struct chart_line_opts *lo, int ascii, int pass)
 {
 	struct pen p = { GRID_MARKER, 0, ':', 0x55, 0 };
 	double fx = axis_xpix(xa, c, lo->marker_x), fy;
-	int col, cell, row, tw, y;
+	int col, cell, row, tw, y, lx, lw, best = -1, bestn = 0;
 	const char *label = lo->marker_label;
 
 	if (!isfinite(fx) || fx < -0.5 || fx > c->pw - 0.5)
 		return;
 	col = (int)lround(fx);
-	for (y = 0; y < c->ph; y++)
-		canvas_plot(c, col, y, &p);
+	if (pass == 0) {
+		for (y = 0; y < c->ph; y++)
+			canvas_plot(c, col, y, &p);
+		return;
+	}
 	cell = f->px + col / c->sx;
 	row = f->py;
 	fy = axis_ypix(ya, c, axis_tf(ya, lo->marker_y));
@@ -325,13 +352,29 @@ draw_marker(struct grid *g, const struct frame *f, struct canvas *c,
 	if (label == NULL)
 		return;
 	tw = utf8_width(label, (size_t)-1);
-	if (cell + 2 + tw <= f->px + f->pw)
-		grid_text(g, cell + 2, row, f->px + f->pw - cell - 2, label,
-		    GRID_MARKER, 0);
-	else if (cell - 1 - tw >= f->px)
-		grid_text(g, cell - 1 - tw, row, tw, label, GRID_MARKER, 0);
-	else
-		grid_text(g, f->px, row, cell - f->px, label, GRID_MARKER, 0);
+	if (cell + 2 + tw <= f->px + f->pw) {
+		lx = cell + 2;
+		lw = f->px + f->pw - cell - 2;
+	} else if (cell - 1 - tw >= f->px) {
+		lx = cell - 1 - tw;
+		lw = tw;
+	} else {
+		lx = f->px;
+		lw = cell - f->px;
+	}
+	if (lw > tw)
+		lw = tw;
+	for (y = f->py; y < f->py + f->ph; y++) {
+		int n = covered(g, lx, y, lw);
+
+		if (best < 0 || n < bestn || (n == bestn &&
+		    abs(y - row) < abs(best - row))) {
+			best = y;
+			bestn = n;
+		}
+	}
+	if (best >= 0)
+		grid_text(g, lx, best, lw, label, GRID_MARKER, 0);
 }
 
 static void
@@ -393,7 +436,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		canvas_dline(&c, 0, hy, c.pw - 1, hy, &hp);
 	}
 	if (lo->marker)
-		draw_marker(g, &f, &c, &xa, &ya, lo, ascii);
+		draw_marker(g, &f, &c, &xa, &ya, lo, ascii, 0);
 	for (i = 0; i < ns; i++) {
 		if (s[i].y == NULL || s[i].n <= 0)
 			continue;
@@ -406,7 +449,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 			    s[i].n);
 	}
 	if (lo->marker)
-		draw_marker(g, &f, &c, &xa, &ya, lo, ascii);
+		draw_marker(g, &f, &c, &xa, &ya, lo, ascii, 1);
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (!any)
 		no_data(g, &f);

@@ -526,6 +526,16 @@ sparkline_text(void **state)
 	free(s);
 }
 
+/* The label text is somewhere on the grid. */
+static void
+t_assert_label(const struct grid *g)
+{
+	char *t = grid_to_string(g, CHART_COLOR_NONE);
+
+	assert_non_null(strstr(t, "best@10 val=0.49"));
+	free(t);
+}
+
 /* Occurrences of byte ch in t. */
 static int
 count_char(const char *t, char ch)
@@ -575,6 +585,60 @@ scatter_points_not_joined(void **state)
 	assert_non_null(strstr(t, "\u2836  pts"));
 	free(t);
 	grid_done(&g);
+}
+
+/*
+ * The early-stopping label hides no curve when a row is free: a flat
+ * validation curve runs through the marker's row, so the label moves to
+ * another row; every series cell of the chart without the label is still
+ * there with it, and the triangle stays at the point.
+ */
+static void
+marker_label_avoids_curves(void **state)
+{
+	double tr[40], va[40];
+	struct chart_series s[2] = {
+		{ "train", tr, NULL, 40, 1, 1 }, { "val", va, NULL, 40, 1, 1 }
+	};
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid a, b;
+	int i, k, hidden = 0, tri = 0;
+
+	(void)state;
+	for (i = 0; i < 40; i++) {
+		tr[i] = 1.0 - 0.02 * i;
+		va[i] = i == 9 ? 0.49 : 0.5;
+	}
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	grid_init(&a, 60, 14);
+	grid_init(&b, 60, 14);
+	lo.marker = 1;
+	lo.marker_x = 10;
+	lo.marker_y = 0.49;
+	for (k = 0; k < 3; k++) {
+		o.tiers.glyphs = k == 0 ? CHART_GLYPH_ASCII : k == 1 ?
+		    CHART_GLYPH_QUADRANT : CHART_GLYPH_BRAILLE;
+		lo.marker_label = NULL;
+		chart_line(&a, &o, &lo, s, 2);
+		lo.marker_label = "best@10 val=0.49";
+		chart_line(&b, &o, &lo, s, 2);
+		for (i = 0; i < a.w * a.h; i++) {
+			const struct grid_cell *ca = &a.cells[i], *cb = &b.cells[i];
+
+			if (ca->fg >= GRID_SERIES1 && ca->fg <= GRID_SERIES6 &&
+			    (cb->cp != ca->cp || cb->fg != ca->fg))
+				hidden++;
+			tri += (cb->cp == 'v' || cb->cp == 0x25BC) &&
+			    cb->fg == GRID_MARKER && (cb->attr & GRID_BOLD);
+		}
+		t_assert_label(&b);
+	}
+	assert_int_equal(hidden, 0);
+	assert_int_equal(tri, 3);
+	grid_done(&a);
+	grid_done(&b);
 }
 
 /* Shrinking drops the title first, then legend, x label, x tick labels. */
@@ -749,6 +813,7 @@ main(void)
 		cmocka_unit_test(sigmoid_peak_reads_025),
 		cmocka_unit_test(sparkline_text),
 		cmocka_unit_test(scatter_points_not_joined),
+		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),
