@@ -83,8 +83,14 @@ point2(enum nn_dataset_kind kind, struct nn_rng *r, int c, int i, int n,
 		x[1] = (c ? 0.4 : -0.4) + 0.2 * nn_rng_normal(r);
 		break;
 	case NN_DS_SPIRAL:
-		rad = (double)i / (n > 1 ? n : 1);
-		t = 1.75 * rad * 2 * M_PI + (c ? M_PI : 0);
+		/*
+		 * Two arms of 3/4 turn from radius 0.2 outwards: the hardest
+		 * of the 2-D sets, yet learnable by a small net (2-16-16-1
+		 * reaches ~88% in 200 epochs of plain SGD, ~100% with adam).
+		 * With 1.75 turns from the centre it stayed near 60%.
+		 */
+		rad = 0.2 + 0.8 * (double)i / (n > 1 ? n : 1);
+		t = 0.75 * rad * 2 * M_PI + (c ? M_PI : 0);
 		x[0] = rad * sin(t);
 		x[1] = rad * cos(t);
 		break;

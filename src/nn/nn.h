@@ -111,7 +111,7 @@ enum nn_dataset_kind {
 	NN_DS_CIRCLE,		/* "circle" classification, 2-D, inside vs ring */
 	NN_DS_XOR,		/* "xor"    classification, 2-D, sign(x1*x2) */
 	NN_DS_GAUSS,		/* "gauss"  classification, 2-D, two blobs */
-	NN_DS_SPIRAL,		/* "spiral" classification, 2-D, two arms */
+	NN_DS_SPIRAL,		/* "spiral" classification, 2-D, two arms of 3/4 turn */
 	NN_DS_MOONS,		/* "moons"  classification, 2-D, two half moons */
 	NN_DS_COUNT
 };
