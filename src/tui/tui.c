@@ -876,7 +876,9 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	seg[nseg++].prio = 2;
 	snprintf(seg[nseg].text, sizeof(seg[0].text), "norm %s",
 	    st.norm != NULL ? st.norm : "-");
-	seg[nseg++].prio = 2;
+	/* "norm none" says little: it goes with the penalty, first. */
+	seg[nseg++].prio = st.norm == NULL || strcmp(st.norm, "none") == 0 ?
+	    3 : 2;
 	if (t->training) {
 		snprintf(n1, sizeof(n1), "%d", t->ep.epoch);
 		snprintf(n2, sizeof(n2), "%d", t->ep.epochs);
@@ -1480,11 +1482,41 @@ key_prompt(struct tui *t, int c)
 	t->dirty = 1;
 }
 
+/*
+ * Esc outside the prompt: the rest of an escape sequence curses did not
+ * know (a terminal whose keys differ from its terminfo entry) arrives at
+ * once; it is dropped so that "ESC [ 4 ~" does not act as the keys [ and 4.
+ */
+static void
+swallow_escape(void)
+{
+	int c, n = 0;
+
+	timeout(0);
+	c = getch();
+	if (c == '[' || c == 'O') {
+		/* CSI / SS3: parameters, then one final byte. */
+		while ((c = getch()) != ERR && n++ < 16)
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+	}
+	/* Anything else after the Esc is dropped too (Meta-key). */
+	timeout(POLL_MS);
+}
+
 static void
 handle_key(struct tui *t, int c)
 {
 	if (c == KEY_RESIZE) {
 		relayout(t);
+		return;
+	}
+	if (c == 27 && (t->screen == SCR_MENU || t->focus != FOCUS_PROMPT)) {
+		swallow_escape();
+		if (t->help) {
+			t->help = 0;
+			t->dirty = 1;
+		}
 		return;
 	}
 	if (c == 26) {			/* Ctrl-Z */
