@@ -94,6 +94,8 @@ struct session_status {
 	double lr;
 	double penalty;		/* NAN when there is no network */
 	int epoch;		/* epochs trained since the net was built */
+	/* of the net as it stands (restored best weights after an early
+	 * stop), not the last history row */
 	double train_loss;	/* NAN before any training */
 	double val_loss;	/* NAN before any training / no val split */
 	int have_data, have_net;
@@ -112,7 +114,8 @@ int session_render_chart(struct session *s, struct grid *g);
 
 /*
  * Metric query for lesson checkpoints.  Names (session_query_names()):
- *   train_loss val_loss      last epoch's data losses
+ *   train_loss val_loss      data losses of the net as it stands (after
+ *                            an early stop: the restored best weights)
  *   best_val_loss best_epoch lowest val loss so far and its epoch (1-based)
  *   epochs                   epochs trained since the net was built
  *   stopped_early            1 when the last train stopped on patience
