@@ -59,8 +59,21 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 			r->best_epoch = h[i].epoch;
 		}
 	}
-	r->train_loss = n ? h[n - 1].train_loss : NAN;
-	r->val_loss = n ? h[n - 1].val_loss : NAN;
+	/* the run's net as it stands: after an early stop the restored best
+	 * weights, which the weight figures below describe too */
+	{
+		struct lab tmp = *l;
+		struct measure ms;
+
+		tmp.net = net;
+		if (n > 0 && lab_measure(&tmp, &ms, err, sizeof err) == 0) {
+			r->train_loss = ms.train_loss;
+			r->val_loss = ms.val_loss;
+		} else {
+			r->train_loss = n ? h[n - 1].train_loss : NAN;
+			r->val_loss = n ? h[n - 1].val_loss : NAN;
+		}
+	}
 	r->penalty = nn_net_penalty(net, l->train->n);
 	r->w_norm = nn_net_weight_norm(net);
 	r->zero_frac = nn_net_zero_share(net);

@@ -454,6 +454,18 @@ restored_net_is_what_reports_describe(void)
 	free(ev);
 	/* no undo snapshot either */
 	assert_int_equal(cmd_find("eval")->flags & CMD_MUTATES, 0);
+	/* a sweep's runs stop early too: val is their best val loss */
+	text = run(s, "set epochs 600; sweep lambda 0 0.5", CMD_OK);
+	{
+		const char *row = strstr(text, "\n0 ");
+		char tl[32], vl[32], bv[32];
+
+		assert_non_null(row);
+		assert_int_equal(sscanf(row + 1, "%*s %31s %31s %31s", tl, vl,
+		    bv), 3);
+		assert_string_equal(vl, bv);
+	}
+	free(text);
 	text = run(s, "data moons n=40; net 2-4-1; eval", CMD_OK);
 	assert_non_null(strstr(text, "accuracy: train "));
 	free(text);
