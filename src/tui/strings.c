@@ -77,7 +77,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_TAB_OUTPUT] = { "output", "출력" },
 	[M_ERROR] = { "error", "오류" },
 	[M_MORE_BELOW] = { "more: j/Space  {}-{}/{}",
-	    "더 보기: j/Space  {}-{}/{}" },
+	    "계속: j/Space  {}-{}/{}" },
 	[M_MORE_ABOVE] = { "end: k/Up back  {}-{}/{}",
 	    "끝: k/Up 위로  {}-{}/{}" },
 	[M_OUT_NEWER] = { "-- {} newer lines below: ] or PgDn --",

@@ -447,6 +447,35 @@ test_strings(void **state)
 	    TUI_LANG_EN);
 }
 
+/* The strings that must fit their place on the smallest screen. */
+static void
+test_strings_fit(void **state)
+{
+	struct tui_layout l;
+	char buf[128];
+	int lang, i;
+
+	(void)state;
+	tui_layout(TUI_MIN_W, TUI_MIN_H, 0, 1, &l);
+	for (lang = 0; lang < 2; lang++) {
+		/* help lines inside the 60-column box (2 columns of border
+		 * and margin each side) */
+		for (i = M_HELP_1; i <= M_HELP_13; i++)
+			assert_true(utf8_width(tui_str((enum tui_lang)lang,
+			    (enum tui_msg)i), (size_t)-1) <= 56);
+		/* the key hint on the prompt row of the smallest screen */
+		assert_true(utf8_width(tui_str((enum tui_lang)lang,
+		    M_PROMPT_HINT), (size_t)-1) <= l.prompt.w);
+		/* the scroll note in the narrowest lesson pane */
+		tui_fmt(buf, sizeof(buf), (enum tui_lang)lang, M_MORE_BELOW,
+		    "100", "112", "140");
+		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
+		tui_fmt(buf, sizeof(buf), (enum tui_lang)lang, M_MORE_ABOVE,
+		    "100", "112", "140");
+		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
+	}
+}
+
 int
 main(void)
 {
@@ -464,6 +493,7 @@ main(void)
 		cmocka_unit_test(test_hscroll),
 		cmocka_unit_test(test_frame_due),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_strings_fit),
 	};
 
 	return cmocka_run_group_tests_name("tui/layout", tests, NULL, NULL);
