@@ -55,6 +55,33 @@ field_at(const struct field *f, double x, double y)
 static const uint32_t shade_uni[5] = { ' ', 0x2591, 0x2592, 0x2593, 0x2588 };
 static const char shade_ascii[] = " .:-=*#%@";
 
+/*
+ * The corner labels show the exact extents, which are rarely round
+ * (-1.146876): print them to a power of ten a hundredth of the span, so
+ * about three digits ("-1.15").
+ */
+static double
+label_step(double span)
+{
+	if (!(span > 0) || !isfinite(span))
+		return 0;
+	return pow(10, floor(log10(span)) - 2);
+}
+
+/* "2.00" -> "2", "0.50" -> "0.5" (fixed-point labels only). */
+static void
+trim_zeros(char *s)
+{
+	size_t n = strlen(s);
+
+	if (strchr(s, '.') == NULL || strchr(s, 'e') != NULL)
+		return;
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = '\0';
+}
+
 void
 chart_heatmap(struct grid *g, const struct chart_opts *o,
     const struct chart_heatmap_opts *ho, const double *z, int zw, int zh,
@@ -104,9 +131,11 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		title = 1, avail--;
 	py = title;
 	ph = g->h - title - xlab - legend;
-	step = fd.yhi - fd.ylo;
-	chart_fmt_tick(fd.yhi, step / 4, hi_s, sizeof hi_s);
-	chart_fmt_tick(fd.ylo, step / 4, lo_s, sizeof lo_s);
+	step = label_step(fd.yhi - fd.ylo);
+	chart_fmt_tick(fd.yhi, step, hi_s, sizeof hi_s);
+	chart_fmt_tick(fd.ylo, step, lo_s, sizeof lo_s);
+	trim_zeros(hi_s);
+	trim_zeros(lo_s);
 	labw = utf8_width(hi_s, (size_t)-1);
 	if (utf8_width(lo_s, (size_t)-1) > labw)
 		labw = utf8_width(lo_s, (size_t)-1);
@@ -205,10 +234,12 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	if (xlab) {
 		int row = py + ph;
 
-		chart_fmt_tick(fd.xlo, (fd.xhi - fd.xlo) / 4, lo_s,
+		chart_fmt_tick(fd.xlo, label_step(fd.xhi - fd.xlo), lo_s,
 		    sizeof lo_s);
-		chart_fmt_tick(fd.xhi, (fd.xhi - fd.xlo) / 4, hi_s,
+		chart_fmt_tick(fd.xhi, label_step(fd.xhi - fd.xlo), hi_s,
 		    sizeof hi_s);
+		trim_zeros(lo_s);
+		trim_zeros(hi_s);
 		grid_text(g, px, row, pw, lo_s, GRID_LABEL, 0);
 		lw = utf8_width(hi_s, (size_t)-1);
 		if (lw + utf8_width(lo_s, (size_t)-1) + 1 < pw)
