@@ -947,9 +947,11 @@ note_draw(struct tui *t, const struct tui_rect *r)
 static void
 help_draw(struct tui *t)
 {
-	int w = 60, h = 17, x, y, i;
+	int w = 60, h = 17, x, y, i, first, last;
 	struct tui_rect box;
 
+	if (t->screen == SCR_MENU)
+		h = M_HELP_MENU_6 - M_HELP_MENU_1 + 5;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
@@ -971,9 +973,12 @@ help_draw(struct tui *t)
 	}
 	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
-	for (i = 0; i < 13 && i + 2 < h - 1; i++)
+	/* The keys of the screen it was asked on. */
+	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
+	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_13;
+	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4,
-		    tui_str(t->lang, (enum tui_msg)(M_HELP_1 + i)), (size_t)-1,
+		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
 		    GRID_DEFAULT, 0);
 	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
