@@ -117,19 +117,18 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
  */
 static void
 summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
-    const struct params *p)
+    const struct params *p, int measured, struct measure m)
 {
 	struct nn_net *net = c->s->lab.net;
 	const struct nn_epoch *h;
 	int n = nn_net_history(net, &h);
-	struct measure m;
-	char a[4][32], lead[96], err[256];
+	char a[4][32], lead[96];
 
 	if (n == 0) {
 		cmd_out(c, "train: no epoch completed");
 		return;
 	}
-	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0) {
+	if (!measured) {
 		m.train_loss = h[n - 1].train_loss;
 		m.val_loss = h[n - 1].val_loss;
 		m.penalty = h[n - 1].penalty;
@@ -167,7 +166,8 @@ train_exec(struct cmd_ctx *c)
 {
 	struct params p;
 	long epochs = -1;
-	int first = 1, hist0, rc;
+	int first = 1, hist0, rc, measured;
+	struct measure m = { NAN, NAN, NAN, NAN, NAN };
 	struct nn_train_result res;
 	struct nn_config orig, cf;
 	struct lab tmp;
@@ -214,11 +214,14 @@ train_exec(struct cmd_ctx *c)
 	hist0 = nn_net_history(c->s->lab.net, &h);
 	rc = session_train(c->s, c->s->lab.net, &c->s->lab, (int)epochs, &res,
 	    err, sizeof err);
+	/* measured with this run's settings (a lambda= override counts in
+	 * the penalty), before they are put back */
+	measured = rc == 0 && lab_measure(&c->s->lab, &m, err, sizeof err) == 0;
 	nn_net_set_config(c->s->lab.net, &orig, NULL, 0);
 	if (rc != 0)
 		return cmd_error(c, -1, "%s", err);
 	c->s->last_status = (int)res.status;
-	summary(c, &res, hist0, &p);
+	summary(c, &res, hist0, &p, measured, m);
 	return res.status == NN_TRAIN_CANCELLED ? CMD_STOPPED : CMD_OK;
 }
 

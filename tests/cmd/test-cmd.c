@@ -469,6 +469,13 @@ restored_net_is_what_reports_describe(void)
 	text = run(s, "data moons n=40; net 2-4-1; eval", CMD_OK);
 	assert_non_null(strstr(text, "accuracy: train "));
 	free(text);
+	/* the summary's penalty is the run's: lambda= counts */
+	text = run(s, "set reg l2; train 2 lambda=0.5", CMD_OK);
+	assert_true(number_after(text, "penalty ") > 0);
+	free(text);
+	text = run(s, "eval", CMD_OK);
+	assert_true(number_after(text, "penalty ") == 0);	/* lambda 0 */
+	free(text);
 	free(run(s, "eval 3", CMD_ERROR));
 	session_free(s);
 }
