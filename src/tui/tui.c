@@ -419,6 +419,7 @@ menu_open(struct tui *t, int i)
 {
 	if (i < 0 || i >= t->nitems)
 		return;
+	t->sel = i;		/* back on the menu (m), this one is chosen */
 	if (t->items[i].path == NULL) {
 		lesson_close(t);
 		t->screen = SCR_LESSON;
