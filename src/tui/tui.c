@@ -752,6 +752,18 @@ plain_line(void *ctx, const char *line, size_t len)
 	p->row++;
 }
 
+/* The text of an output line as shown (echo and error prefixed); caller
+ * frees. */
+static char *
+out_text(const struct tui *t, const struct outline *o)
+{
+	if (o->kind == TR_ECHO)
+		return xasprintf("%s%s", PROMPT, o->text);
+	if (o->kind == TR_ERROR)
+		return xasprintf("%s: %s", tui_str(t->lang, M_ERROR), o->text);
+	return xstrdup(o->text);
+}
+
 static void
 output_draw(struct tui *t, const struct tui_rect *area)
 {
@@ -778,12 +790,10 @@ output_draw(struct tui *t, const struct tui_rect *area)
 	while (i > 0 && bottom > 0) {
 		const struct outline *o = &t->out[--i];
 		struct plain p = { r, 0, GRID_DEFAULT, 0 };
-		char *text = NULL;
-		const char *s;
+		char *text = out_text(t, o);
 
 		switch (o->kind) {
 		case TR_ECHO:
-			text = xasprintf("%s%s", PROMPT, o->text);
 			p.attr = GRID_BOLD;
 			break;
 		case TR_INFO:
@@ -795,8 +805,6 @@ output_draw(struct tui *t, const struct tui_rect *area)
 			p.attr = GRID_BOLD;
 			break;
 		case TR_ERROR:
-			text = xasprintf("%s: %s", tui_str(t->lang, M_ERROR),
-			    o->text);
 			p.fg = GRID_BAD;
 			p.attr = GRID_BOLD;
 			break;
@@ -806,10 +814,9 @@ output_draw(struct tui *t, const struct tui_rect *area)
 		case TR_OUTPUT:
 			break;
 		}
-		s = text != NULL ? text : o->text;
-		bottom -= tui_wrap(s, r->w, NULL, NULL);
+		bottom -= tui_wrap(text, r->w, NULL, NULL);
 		p.row = bottom;
-		tui_wrap(s, r->w, plain_line, &p);
+		tui_wrap(text, r->w, plain_line, &p);
 		free(text);
 		top_line = bottom;
 	}
@@ -1229,9 +1236,13 @@ scroll_output(struct tui *t, int delta)
 	size_t i;
 	int total = 0;
 
-	for (i = 0; i < t->nout; i++)
-		total += tui_wrap(t->out[i].text, t->lay.output.w > 0 ?
-		    t->lay.output.w : 1, NULL, NULL);
+	for (i = 0; i < t->nout; i++) {
+		char *s = out_text(t, &t->out[i]);
+
+		total += tui_wrap(s, t->lay.output.w > 0 ? t->lay.output.w : 1,
+		    NULL, NULL);
+		free(s);
+	}
 	t->out_scroll += delta;
 	/* Scrolled back, the area's last row is the "newer below" note. */
 	if (t->out_scroll > total - t->lay.output.h + 1)
