@@ -125,6 +125,7 @@ extern const char *const loss_names[];
 extern const char *const norm_names[];
 extern const char *const init_names[];
 extern const char *const data_names[];
+extern const char *const onoff_names[];	/* off on */
 
 /* Everything "set" can change; also the per-run overrides of train. */
 struct params {
@@ -138,7 +139,10 @@ struct params {
 	double momentum;
 	long batch;
 	long epochs;
-	long patience;
+	int early;		/* 0/1 */
+	long patience;		/* >= 1 */
+	double min_delta;
+	int restore;		/* 0/1: restore the best weights */
 	int loss;
 	double dropout;
 	int norm;

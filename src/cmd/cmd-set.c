@@ -115,7 +115,7 @@ const struct cmd_entry cmd_set_entry = {
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
 	.help = "KEY: lambda reg l1mode act leak lr opt momentum batch epochs "
-	    "patience loss dropout norm init seed\n"
+	    "early patience min_delta restore loss dropout norm init seed\n"
 	    "'show params' lists them with their values and allowed ranges.",
 	.min_args = 2,
 	.max_args = 2,

@@ -232,9 +232,11 @@ const struct cmd_entry cmd_train_entry = {
 	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
 	    "key=value: any setting but norm, init, seed, epochs; holds for "
 	    "this run only\n"
-	    "Early stopping is on when patience > 0 (set patience 5).",
+	    "Early stopping: early=on stops after 'patience' epochs without "
+	    "an improvement larger than min_delta, and with restore=on puts "
+	    "back the best weights (set early on; patience 5 by default).",
 	.min_args = 0,
-	.max_args = 17,
+	.max_args = 21,
 	.flags = CMD_MUTATES,
 	.complete = train_complete,
 	.exec = train_exec,

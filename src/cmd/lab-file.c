@@ -314,7 +314,7 @@ load_body(struct reader *r, struct lab *l)
 {
 	char *line;
 	char msg[300];
-	int gotend = 0;
+	int gotend = 0, saw_early = 0;
 
 	if ((line = next_line(r)) == NULL || strcmp(line, "regtutor-lab 1") != 0)
 		return fail(r, "not a regtutor lab file (expected "
@@ -344,6 +344,15 @@ load_body(struct reader *r, struct lab *l)
 			c.argc = 1;
 			c.err = msg;
 			c.errlen = sizeof msg;
+			if (strcmp(key, "early") == 0)
+				saw_early = 1;
+			/* files before 'early' existed: patience 0 was off,
+			 * patience N > 0 was on */
+			if (strcmp(key, "patience") == 0 && !saw_early) {
+				l->p.early = strcmp(val, "0") != 0;
+				if (!l->p.early)
+					continue;
+			}
 			if (param_parse(&c, -1, d, val, &l->p) != 0)
 				return fail(r, msg);
 		} else if (strncmp(line, "data ", 5) == 0) {

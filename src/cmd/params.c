@@ -24,6 +24,7 @@ const char *const opt_names[] = { "sgd", "momentum", "adam", NULL };
 const char *const loss_names[] = { "auto", "mse", "mae", "bce", NULL };
 const char *const norm_names[] = { "none", "batch", "layer", NULL };
 const char *const init_names[] = { "xavier", "he", "normal", "uniform", NULL };
+const char *const onoff_names[] = { "off", "on", NULL };
 const char *const data_names[] = { "poly", "sine", "circle", "xor", "gauss",
     "spiral", "moons", NULL };
 
@@ -45,8 +46,11 @@ const struct param_def param_table[] = {
 	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
 	INT(batch, 1, 100000, "mini-batch size"),
 	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
-	INT(patience, 0, 100000, "early stopping after this many epochs without "
-	    "improvement; 0 = off"),
+	ENUM(early, onoff_names, "early stopping on the validation loss"),
+	INT(patience, 1, 100000, "early stop after this many epochs without "
+	    "improvement"),
+	REAL(min_delta, 0, 1000, 0, "an improvement must be larger than this"),
+	ENUM(restore, onoff_names, "at an early stop, restore the best weights"),
 	ENUM(loss, loss_names, "loss function (auto: by the data's task)"),
 	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
 	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
@@ -78,7 +82,10 @@ params_default(struct params *p)
 	p->momentum = 0.9;
 	p->batch = 10;
 	p->epochs = 100;
-	p->patience = 0;
+	p->early = 0;		/* off: lesson 1 shows overfitting first */
+	p->patience = 5;	/* as in the notes */
+	p->min_delta = 0;
+	p->restore = 1;
 	p->loss = 0;
 	p->dropout = 0;
 	p->norm = 0;

@@ -150,8 +150,10 @@ lab_config(const struct lab *l)
 	c.momentum = p->momentum;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
-	c.early_stop = p->patience > 0;
-	c.patience = p->patience > 0 ? (int)p->patience : 5;
+	c.early_stop = p->early;
+	c.patience = (int)p->patience;
+	c.min_delta = p->min_delta;
+	c.restore_best = p->restore;
 	c.seed = (uint64_t)p->seed;
 	return c;
 }
@@ -173,7 +175,10 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->momentum = c->momentum;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
-	p->patience = c->early_stop ? c->patience : 0;
+	p->early = c->early_stop != 0;
+	p->patience = c->patience;
+	p->min_delta = c->min_delta;
+	p->restore = c->restore_best != 0;
 	p->seed = (long)(c->seed & 0x7fffffff);
 }
 

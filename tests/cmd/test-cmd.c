@@ -421,7 +421,7 @@ restored_net_is_what_reports_describe(void)
 
 	run_ok(s, "data poly n=16 noise=0.3 split=0.5; net 1-64-64-1 "
 	    "act=tanh; set opt adam; set lr 0.01; set batch 8; "
-	    "set patience 5");
+	    "set early on");
 	text = run(s, "train 600", CMD_OK);
 	assert_non_null(strstr(text, "best weights restored"));
 	assert_int_equal(session_query(s, "best_val_loss", &best), 0);
@@ -515,19 +515,109 @@ early_stopping_and_divergence(void **state)
 
 	(void)state;
 	run_ok(s, "data sine n=40 noise=0.3; net 1-16-1 act=tanh; "
-	    "set patience 2; set lr 0.3");
+	    "set early on; set patience 2; set lr 0.3");
 	text = run(s, "train 300", CMD_OK);
 	assert_non_null(strstr(text, "early stop at epoch"));
 	free(text);
 	assert_int_equal(session_query(s, "stopped_early", &v), 0);
 	assert_close(v, 1, 0);
-	run_ok(s, "set patience 0; net 1-16-1 act=linear");
+	run_ok(s, "set early off; net 1-16-1 act=linear");
 	restored_net_is_what_reports_describe();
 	text = run(s, "train 20 lr=10 opt=sgd", CMD_OK);
 	assert_non_null(strstr(text, "diverged"));
 	free(text);
 	assert_int_equal(session_query(s, "diverged", &v), 0);
 	assert_close(v, 1, 0);
+	session_free(s);
+}
+
+/*
+ * The early-stopping settings: early (off), patience (5), min_delta (0),
+ * restore (on); set/get/show, train overrides, their effect, save/load,
+ * and older lab files where patience 0 meant off.
+ */
+static void
+early_stopping_settings(void **state)
+{
+	struct session *s = session_new(1);
+	char *text, *lab = tmpfile_path("early.lab");
+	double ep;
+
+	(void)state;
+	text = run(s, "get early; get patience; get min_delta; get restore",
+	    CMD_OK);
+	assert_non_null(strstr(text, "early = off\npatience = 5\nmin_delta = 0\n"
+	    "restore = on\n"));
+	free(text);
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "early     off      off|on"));
+	assert_non_null(strstr(text, "patience  5        1..1e+05"));
+	assert_non_null(strstr(text, "min_delta 0"));
+	assert_non_null(strstr(text, "restore   on       off|on"));
+	free(text);
+	free(run(s, "set patience 0", CMD_ERROR));
+	free(run(s, "set min_delta -1", CMD_ERROR));
+	free(run(s, "set early yes", CMD_ERROR));
+	run_ok(s, "data poly n=16 noise=0.3 split=0.5; net 1-64-64-1; "
+	    "set opt adam; set lr 0.01; set batch 8");
+	/* off by default: all 300 epochs run */
+	text = run(s, "train 300", CMD_OK);
+	assert_null(strstr(text, "early stop"));
+	free(text);
+	/* an override turns it on for one run */
+	run_ok(s, "reset");
+	text = run(s, "train 600 early=on patience=3", CMD_OK);
+	assert_non_null(strstr(text, "early stop at epoch"));
+	assert_non_null(strstr(text, "(patience 3)"));
+	assert_non_null(strstr(text, "best weights restored"));
+	free(text);
+	text = run(s, "get early; get patience", CMD_OK);
+	assert_non_null(strstr(text, "early = off\npatience = 5\n"));
+	free(text);
+	/* restore off: the last weights stay */
+	run_ok(s, "reset");
+	text = run(s, "train 600 early=on restore=off", CMD_OK);
+	assert_non_null(strstr(text, "early stop at epoch"));
+	assert_null(strstr(text, "restored"));
+	free(text);
+	/* a huge min_delta: nothing after the first epoch counts, so the run
+	 * stops after 1 + patience epochs */
+	run_ok(s, "reset; set early on; set min_delta 100");
+	free(run(s, "train 600", CMD_OK));
+	assert_int_equal(session_query(s, "epochs", &ep), 0);
+	assert_close(ep, 6, 0);
+	/* save/load keeps all four */
+	run_ok(s, "set patience 7; set restore off");
+	text = xasprintf("save %s", lab);
+	run_ok(s, text);
+	free(text);
+	run_ok(s, "set early off; set patience 2; set min_delta 0; "
+	    "set restore on");
+	text = xasprintf("load %s", lab);
+	run_ok(s, text);
+	free(text);
+	text = run(s, "get early; get patience; get min_delta; get restore",
+	    CMD_OK);
+	assert_non_null(strstr(text, "early = on\npatience = 7\nmin_delta = 100\n"
+	    "restore = off\n"));
+	free(text);
+	/* older lab files: patience 0 was off, patience N on */
+	write_file(lab, "regtutor-lab 1\nset patience 0\nend\n");
+	text = xasprintf("load %s", lab);
+	run_ok(s, text);
+	free(text);
+	text = run(s, "get early; get patience", CMD_OK);
+	assert_non_null(strstr(text, "early = off\npatience = 5\n"));
+	free(text);
+	write_file(lab, "regtutor-lab 1\nset patience 9\nend\n");
+	text = xasprintf("load %s", lab);
+	run_ok(s, text);
+	free(text);
+	text = run(s, "get early; get patience", CMD_OK);
+	assert_non_null(strstr(text, "early = on\npatience = 9\n"));
+	free(text);
+	remove(lab);
+	free(lab);
 	session_free(s);
 }
 
@@ -866,6 +956,15 @@ completion(void **state)
 	v = cmd_complete("train 5 lr", 10, &st);
 	assert_true(has(v, "lr="));
 	cmd_complete_free(v);
+	v = cmd_complete("train 5 min", 11, &st);
+	assert_true(has(v, "min_delta="));
+	cmd_complete_free(v);
+	v = cmd_complete("set ea", 6, &st);
+	assert_true(has(v, "early"));
+	cmd_complete_free(v);
+	v = cmd_complete("set restore o", 13, &st);
+	assert_true(has(v, "on") && has(v, "off"));
+	cmd_complete_free(v);
 	v = cmd_complete("net 2-4-1 act=s", 15, &st);
 	assert_true(has(v, "sigmoid") && has(v, "softplus"));
 	assert_int_equal(st, 14);
@@ -1097,6 +1196,7 @@ main(void)
 		cmocka_unit_test(train_step_reset_seed),
 		cmocka_unit_test(data_defaults_per_kind),
 		cmocka_unit_test(early_stopping_and_divergence),
+		cmocka_unit_test(early_stopping_settings),
 		cmocka_unit_test(plots_render_and_rerender),
 		cmocka_unit_test(boundary_regression_scatter),
 		cmocka_unit_test(export_import_identical_weights),
