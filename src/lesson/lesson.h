@@ -197,6 +197,9 @@ struct lesson_run {
 	double *values;
 	int nvalues;
 	int checks_failed;		/* over the whole run */
+	/* [npages]: how many leading blocks of each page have been
+	 * processed (the furthest any visit got); see lesson_goto() */
+	int *ran;
 };
 
 /* A run of lesson l on session s, command output into t.  Page 0 is
@@ -205,9 +208,19 @@ struct lesson_run *lesson_run_new(struct lesson *l, struct session *s,
     struct transcript *t);
 void lesson_run_free(struct lesson_run *r);
 
-/* Selects page (clamped to the valid range) with fresh block states; runs
- * nothing.  Remembered values are kept. */
-void lesson_goto(struct lesson_run *r, int page);
+/*
+ * Selects page (clamped to the valid range) with fresh block states.
+ * Remembered values are kept.  The page itself runs nothing, but the
+ * pages before it are brought up to date first, so a jump forward leaves
+ * the session as reading them would have: every block of an earlier page
+ * not processed yet (a page jumped over, or the rest of a page left while
+ * a quiz waited) runs in order, command steps, @remember and the
+ * experiment of a predict quiz (its commands, as after any answer); quizzes
+ * get no answer, checkpoints are not evaluated and try-it solutions do not
+ * run.  Their output is not shown: errors go to the transcript, then one
+ * TR_INFO line naming the pages.  Returns the number of pages caught up.
+ */
+int lesson_goto(struct lesson_run *r, int page);
 /*
  * Processes the next block of the page: runs a command step, stores a
  * remembered value, evaluates a checkpoint; text and try-it blocks just
@@ -252,7 +265,7 @@ int lesson_recall(const struct lesson_run *r, const char *name, double *out);
 enum lesson_word {
 	LW_PAGE, LW_QUIZ, LW_PREDICT, LW_RIGHT, LW_WRONG, LW_ANSWER,
 	LW_CHECK, LW_PASSED, LW_FAILED, LW_TRY, LW_SUGGEST, LW_HINT,
-	LW_SOLUTION, LW_UNAVAILABLE, LW_COUNT
+	LW_SOLUTION, LW_UNAVAILABLE, LW_CAUGHT_UP, LW_COUNT
 };
 const char *lesson_word(const struct lesson *l, enum lesson_word w);
 

@@ -37,6 +37,7 @@ static const char *const words_en[LW_COUNT] = {
 	[LW_HINT] = "Hint",
 	[LW_SOLUTION] = "Solution",
 	[LW_UNAVAILABLE] = "not available",
+	[LW_CAUGHT_UP] = "command steps run for the pages skipped",
 };
 
 static const char *const words_ko[LW_COUNT] = {
@@ -54,6 +55,7 @@ static const char *const words_ko[LW_COUNT] = {
 	[LW_HINT] = "힌트",
 	[LW_SOLUTION] = "풀이",
 	[LW_UNAVAILABLE] = "값을 얻을 수 없음",
+	[LW_CAUGHT_UP] = "건너뛴 쪽의 명령 단계를 실행함",
 };
 
 const char *
@@ -76,6 +78,7 @@ lesson_run_new(struct lesson *l, struct session *s, struct transcript *t)
 	r->lesson = l;
 	r->session = s;
 	r->tr = t;
+	r->ran = xcalloc((size_t)l->npages + 1, sizeof *r->ran);
 	lesson_goto(r, 0);
 	return r;
 }
@@ -105,19 +108,75 @@ lesson_run_free(struct lesson_run *r)
 		free(r->names[i]);
 	free(r->names);
 	free(r->values);
+	free(r->ran);
 	free(r);
 }
 
-void
+static void store(struct lesson_run *r, const char *name, double v);
+
+/*
+ * Runs blocks from..end of page q without showing anything: what reading
+ * the page would have done to the session.  Errors (and only they) are
+ * copied into the run's transcript.
+ */
+static void
+catch_up_page(struct lesson_run *r, int q, int from)
+{
+	const struct lesson_page *pg = &r->lesson->pages[q];
+	struct transcript *quiet = transcript_new();
+	double v;
+
+	for (int i = from; i < pg->nblocks; i++) {
+		const struct lesson_block *b = &pg->blocks[i];
+
+		if (b->kind == LB_CMD)
+			cmd_execute(r->session, b->text, quiet);
+		else if (b->kind == LB_PREDICT)
+			for (int k = 0; k < b->ncmds; k++)
+				cmd_execute(r->session, b->cmds[k], quiet);
+		else if (b->kind == LB_REMEMBER) {
+			if (session_query(r->session, b->metric, &v) == 0)
+				store(r, b->name, v);
+			else
+				transcript_add(quiet, TR_ERROR, "lesson: "
+				    "@remember %s %s: %s", b->name, b->metric,
+				    session_errmsg(r->session));
+		}
+	}
+	for (size_t i = 0; i < transcript_count(quiet); i++) {
+		const struct tr_item *it = transcript_item(quiet, i);
+
+		if (it->kind == TR_ERROR)
+			transcript_add(r->tr, TR_ERROR, "%s", it->text);
+	}
+	transcript_free(quiet);
+}
+
+int
 lesson_goto(struct lesson_run *r, int page)
 {
-	int i, n;
+	struct strbuf pages;
+	int i, n, caught = 0;
 
+	if (r->st != NULL && r->next > r->ran[r->page])
+		r->ran[r->page] = r->next;
 	free_states(r);
 	if (page >= r->lesson->npages)
 		page = r->lesson->npages - 1;
 	if (page < 0)
 		page = 0;
+	strbuf_init(&pages);
+	for (i = 0; i < page; i++) {
+		if (r->ran[i] >= r->lesson->pages[i].nblocks)
+			continue;
+		catch_up_page(r, i, r->ran[i]);
+		r->ran[i] = r->lesson->pages[i].nblocks;
+		strbuf_addf(&pages, "%s%d", caught++ ? ", " : "", i + 1);
+	}
+	if (caught > 0)
+		transcript_add(r->tr, TR_INFO, "lesson: %s: %s",
+		    lesson_word(r->lesson, LW_CAUGHT_UP), pages.s);
+	strbuf_done(&pages);
 	r->page = page;
 	r->next = 0;
 	n = r->lesson->pages[page].nblocks;
@@ -126,6 +185,7 @@ lesson_goto(struct lesson_run *r, int page)
 		r->st[i].answer = -1;
 		r->st[i].result = -1;
 	}
+	return caught;
 }
 
 int

@@ -2,7 +2,8 @@
  * test-run.c - the stepper on a real session: command steps run when the
  * page is entered, a quiz stops the page, a predict quiz runs its
  * experiment only after the answer, remembered values feed checkpoints
- * whose messages carry the numbers, hints come one at a time; and the
+ * whose messages carry the numbers, hints come one at a time; jumping
+ * forward runs the steps of the pages jumped over; and the
  * golden batch transcript of lesson 0 (ASCII, mono, 72 columns).
  */
 #include "config.h"
@@ -136,6 +137,143 @@ stepper_flow(void **state)
 	session_free(s);
 }
 
+static size_t
+count_errors(const struct transcript *t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < transcript_count(t); i++)
+		n += transcript_item(t, i)->kind == TR_ERROR;
+	return n;
+}
+
+/* Enters page k and plays it to its end, answering every quiz with the
+ * keyed choice; LR_END or LR_ERROR. */
+static int
+play_page(struct lesson_run *r, int k)
+{
+	const struct lesson_page *pg = &r->lesson->pages[k];
+	int rc = lesson_enter_page(r, k);
+
+	while (rc == LR_WAIT || rc == LR_OK) {
+		if (rc == LR_WAIT && lesson_answer(r,
+		    pg->blocks[lesson_waiting(r)].answer) == LR_ERROR)
+			return LR_ERROR;
+		rc = lesson_step(r);
+	}
+	return rc;
+}
+
+/*
+ * Jumping forward runs what the pages jumped over would have run (command
+ * steps, @remember, predict experiments), quietly, so the state is the
+ * same as after reading them; the rest of a page left at a quiz runs too;
+ * nothing runs twice.
+ */
+static void
+goto_catches_up(void **state)
+{
+	struct session *s = session_new(3), *ref = session_new(3);
+	struct transcript *t = transcript_new(), *tref = transcript_new();
+	struct lesson *l = lesson_parse("small.lesson", small, NULL, NULL);
+	struct lesson_run *r, *rr;
+	double v, vref, early;
+	const char *info;
+
+	(void)state;
+	assert_non_null(l);
+	/* the reference: page 0 read and answered */
+	rr = lesson_run_new(l, ref, tref);
+	assert_int_equal(play_page(rr, 0), LR_END);
+	assert_int_equal(lesson_enter_page(rr, 1), LR_END);
+	assert_int_equal(session_query(ref, "val_loss", &vref), 0);
+
+	/* straight to page 1 */
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(lesson_enter_page(r, 1), LR_END);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 65, 0);		/* train 5, then the predict's 60 */
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_close(v, vref, 0);
+	assert_int_equal(lesson_recall(r, "early", &early), 0);
+	assert_int_equal(r->checks_failed, 0);	/* not evaluated */
+	/* quietly: one info line, no echo of the commands */
+	assert_int_equal(transcript_count(t), 1);
+	info = transcript_item(t, 0)->text;
+	assert_string_equal(info, "lesson: command steps run for the pages "
+	    "skipped: 1");
+	/* back and forth again: nothing more runs */
+	assert_int_equal(lesson_goto(r, 0), 0);
+	assert_int_equal(lesson_goto(r, 1), 0);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 65, 0);
+	lesson_run_free(r);
+
+	/* page 0 left at its quiz: only the rest runs (the experiment) */
+	session_free(s);
+	s = session_new(3);
+	transcript_clear(t);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(lesson_enter_page(r, 0), LR_WAIT);
+	assert_int_equal(lesson_goto(r, 1), 1);
+	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_close(v, 65, 0);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_close(v, vref, 0);
+	assert_int_equal(count_errors(t), 0);
+	lesson_run_free(r);
+	lesson_run_free(rr);
+	lesson_free(l);
+	transcript_free(t);
+	transcript_free(tref);
+	session_free(s);
+	session_free(ref);
+}
+
+/* Every page of every lesson can be reached directly (the TUI's 'g') and
+ * then plays without an error and with its checkpoints passing. */
+static void
+every_page_reachable_by_jump(void **state)
+{
+	static const char *const files[] = {
+	    "lessons/en/00-tour.lesson", "lessons/en/01-overfitting.lesson",
+	    "lessons/en/02-l1-l2.lesson", "lessons/en/03-vanishing.lesson",
+	    "lessons/en/04-normalization.lesson",
+	    "lessons/ko/01-overfitting.lesson" };
+
+	(void)state;
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char *path = test_srcpath(files[f]);
+		struct lesson *l = lesson_load(path, NULL, NULL);
+
+		assert_non_null(l);
+		for (int k = 1; k < l->npages; k++) {
+			struct session *s = session_new(l->seed);
+			struct transcript *t = transcript_new();
+			struct lesson_run *r = lesson_run_new(l, s, t);
+			int rc = play_page(r, k);
+
+			if (rc != LR_END || count_errors(t) != 0 ||
+			    r->checks_failed != 0) {
+				char *text = transcript_text(t);
+
+				print_error("%s page %d: rc %d, %d checks "
+				    "failed\n%s", files[f], k + 1, rc,
+				    r->checks_failed, text);
+				free(text);
+			}
+			assert_int_equal(rc, LR_END);
+			assert_int_equal(count_errors(t), 0);
+			assert_int_equal(r->checks_failed, 0);
+			lesson_run_free(r);
+			transcript_free(t);
+			session_free(s);
+		}
+		lesson_free(l);
+		free(path);
+	}
+}
+
 /* Lesson 0 in batch mode is a golden transcript. */
 static void
 tour_golden(void **state)
@@ -221,6 +359,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stepper_flow),
+		cmocka_unit_test(goto_catches_up),
+		cmocka_unit_test(every_page_reachable_by_jump),
 		cmocka_unit_test(tour_golden),
 		cmocka_unit_test(finding_lessons),
 	};
