@@ -274,6 +274,38 @@ every_page_reachable_by_jump(void **state)
 	}
 }
 
+/* The tour tells, in both languages, how to scroll a long page (j/k,
+ * Space) and the output area ([ and ]), as the lesson shell offers. */
+static void
+tour_mentions_scroll_keys(void **state)
+{
+	static const char *const files[] = { "lessons/en/00-tour.lesson",
+	    "lessons/ko/00-tour.lesson" };
+	static const char *const keys[] = { "`j`", "`k`", "`Space`", "`[`",
+	    "`]`", "`g`" };
+
+	(void)state;
+	for (size_t f = 0; f < 2; f++) {
+		char *path = test_srcpath(files[f]);
+		struct lesson *l = lesson_load(path, NULL, NULL);
+		struct strbuf all;
+
+		assert_non_null(l);
+		strbuf_init(&all);
+		for (int i = 0; i < l->pages[0].nblocks; i++)
+			if (l->pages[0].blocks[i].kind == LB_TEXT)
+				strbuf_addf(&all, "%s\n",
+				    l->pages[0].blocks[i].text);
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			if (strstr(all.s, keys[k]) == NULL)
+				fail_msg("%s: the first page does not mention "
+				    "%s", files[f], keys[k]);
+		strbuf_done(&all);
+		lesson_free(l);
+		free(path);
+	}
+}
+
 /* Lesson 0 in batch mode is a golden transcript. */
 static void
 tour_golden(void **state)
@@ -362,6 +394,7 @@ main(void)
 		cmocka_unit_test(goto_catches_up),
 		cmocka_unit_test(every_page_reachable_by_jump),
 		cmocka_unit_test(tour_golden),
+		cmocka_unit_test(tour_mentions_scroll_keys),
 		cmocka_unit_test(finding_lessons),
 	};
 
