@@ -501,15 +501,15 @@ frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 	if (f->title_row >= 0) {
 		left = 0;
 		if (o->ylabel != NULL)
-			left = grid_text(g, 0, f->title_row, g->w, o->ylabel,
-			    GRID_LABEL, 0) + 1;
+			left = grid_text_words(g, 0, f->title_row, g->w,
+			    o->ylabel, GRID_LABEL, 0) + 1;
 		if (o->title != NULL) {
 			tw = utf8_width(o->title, (size_t)-1);
 			s = (g->w - tw) / 2;
 			if (s < left)
 				s = left;
-			grid_text(g, s, f->title_row, g->w - s, o->title,
-			    GRID_TITLE, GRID_BOLD);
+			grid_text_words(g, s, f->title_row, g->w - s,
+			    o->title, GRID_TITLE, GRID_BOLD);
 		}
 	}
 	if (f->xlabel_row >= 0 && o->xlabel != NULL)
@@ -543,7 +543,7 @@ int
 legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph, int role,
     int attr, const char *text)
 {
-	int n = 0;
+	int n = 0, tw;
 
 	if (x >= maxx)
 		return 0;
@@ -551,6 +551,10 @@ legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph, int role,
 		n += grid_put(g, x, y, glyph, role, 0, attr);
 		n += grid_text(g, x + n, y, maxx - x - n, " ", GRID_LABEL, 0);
 	}
-	n += grid_text(g, x + n, y, maxx - x - n, text, GRID_LABEL, 0);
-	return n;
+	tw = grid_text_words(g, x + n, y, maxx - x - n, text, GRID_LABEL, 0);
+	if (tw == 0 && n > 0) {		/* no room for the text: no item */
+		grid_fill(g, x, y, n, 1, ' ', 0, 0, 0);
+		return 0;
+	}
+	return n + tw;
 }

@@ -441,12 +441,12 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 			snprintf(buf, sizeof buf, "layer norm: one example "
 			    "(x%d) over its features %s", index, ascii ? "->" :
 			    "\xe2\x86\x92");
-		grid_text(g, 0, y++, g->w, buf, GRID_HILITE, 0);
+		grid_text_words(g, 0, y++, g->w, buf, GRID_HILITE, 0);
 	}
 	if (stats) {
 		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
 		    "mean=%.3f std=%.3f", n, mean, sd);
-		grid_text(g, 0, y, g->w, buf, GRID_LABEL, 0);
+		grid_text_words(g, 0, y, g->w, buf, GRID_LABEL, 0);
 	}
 }
 

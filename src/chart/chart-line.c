@@ -282,6 +282,8 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 	if (f->legend_row < 0)
 		return;
 	for (i = 0; i < n; i++) {
+		int x0 = x, nw;
+
 		if (names[i] == NULL)
 			continue;
 		series_pen(i, gl, &p);
@@ -292,9 +294,14 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 		else
 			x += pen_sample(g, x, f->legend_row, gl, &p);
 		x += grid_text(g, x, f->legend_row, 1, " ", 0, 0);
-		x += grid_text(g, x, f->legend_row, g->w - x, names[i],
+		nw = grid_text_words(g, x, f->legend_row, g->w - x, names[i],
 		    GRID_LABEL, 0);
-		x += 2;
+		if (nw == 0) {		/* no room for the name: no item */
+			grid_fill(g, x0, f->legend_row, g->w - x0, 1, ' ', 0,
+			    0, 0);
+			break;
+		}
+		x += nw + 2;
 	}
 }
 

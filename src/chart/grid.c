@@ -176,19 +176,65 @@ grid_text(struct grid *g, int x, int y, int maxw, const char *s, int fg,
 	return col;
 }
 
+/*
+ * s fitted into maxw columns at a word: s itself when it fits, else its
+ * longest prefix that ends before a space and fits with "..." after it
+ * (newly allocated into *mem), else NULL (not even one word fits).
+ */
+static const char *
+fit_words(const char *s, int maxw, char **mem)
+{
+	size_t i, best = 0;
+
+	*mem = NULL;
+	if (utf8_width(s, (size_t)-1) <= maxw)
+		return s;
+	for (i = 1; s[i] != '\0'; i++)
+		if (s[i] == ' ' && s[i - 1] != ' ' &&
+		    utf8_width(s, i) + 3 <= maxw)
+			best = i;
+	if (best == 0)
+		return NULL;
+	*mem = xasprintf("%.*s...", (int)best, s);
+	return *mem;
+}
+
+int
+grid_text_words(struct grid *g, int x, int y, int maxw, const char *s,
+    int fg, int attr)
+{
+	char *mem;
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	if (maxw < 0 || maxw > g->w - x)
+		maxw = g->w - x;
+	s = fit_words(s, maxw, &mem);
+	if (s != NULL)
+		n = grid_text(g, x, y, maxw, s, fg, attr);
+	free(mem);
+	return n;
+}
+
 int
 grid_text_center(struct grid *g, int x, int y, int maxw, const char *s,
     int fg, int attr)
 {
-	int tw;
+	char *mem;
+	int tw, n = 0;
 
 	if (s == NULL)
 		return 0;
-	tw = utf8_width(s, (size_t)-1);
-	if (tw < maxw)
-		x += (maxw - tw) / 2;
-	return grid_text(g, x, y, maxw - (tw < maxw ? (maxw - tw) / 2 : 0), s,
-	    fg, attr);
+	if (maxw > g->w - x)
+		maxw = g->w - x;
+	s = fit_words(s, maxw, &mem);
+	if (s != NULL) {
+		tw = utf8_width(s, (size_t)-1);
+		n = grid_text(g, x + (maxw - tw) / 2, y, tw, s, fg, attr);
+	}
+	free(mem);
+	return n;
 }
 
 void

@@ -121,7 +121,15 @@ int grid_put(struct grid *g, int x, int y, uint32_t cp, int fg, int bg,
  */
 int grid_text(struct grid *g, int x, int y, int maxw, const char *s, int fg,
     int attr);
-/* Like grid_text() but centred within [x, x+maxw). */
+/*
+ * Like grid_text() for a decoration (title, label, note): never cuts a
+ * word.  Writes s whole when it fits in maxw columns (and before the grid
+ * edge), else its longest part ending at a word followed by "...", else
+ * nothing.  Returns the columns written.
+ */
+int grid_text_words(struct grid *g, int x, int y, int maxw, const char *s,
+    int fg, int attr);
+/* Like grid_text_words() but centred within [x, x+maxw). */
 int grid_text_center(struct grid *g, int x, int y, int maxw, const char *s,
     int fg, int attr);
 /* Fills a rectangle with code point cp (clipped to the grid). */

@@ -1,7 +1,7 @@
 /*
  * test-unit.c - the chart layer's parts: packing, ticks, labels, tiers,
- * grid text, live ranges, decimation, and a no-ragged-lines sweep over
- * every case at many sizes.
+ * grid text, live ranges, decimation, a no-ragged-lines sweep over every
+ * case at many sizes, and a sweep over pane sizes for words cut at the edge.
  */
 #include "config.h"
 
@@ -792,6 +792,97 @@ size_sweep(void **state)
 	grid_done(&g);
 }
 
+/*
+ * Appends to *set (a " word word " list) the ASCII letter runs of text that
+ * are not yet in it; with set NULL instead returns the first run ending a
+ * line that is missing from known (NULL when every such run is known).  A
+ * run is two or more letters: a decoration cut at the pane edge leaves a
+ * fragment there ("featu").
+ */
+static const char *
+word_runs(const char *text, char **set, const char *known)
+{
+	static char miss[64];
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t n = 0, k;
+		char key[66];
+
+		while (((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+			n++;
+		for (k = 0; k + 2 < n && !(p[k] == p[k + 1] &&
+		    p[k] == p[k + 2]); k++)
+			;
+		/* "oo", "xooo": ascii plot marks, not words */
+		if (n < 2 || n > 60 || k + 2 < n || (n == 2 && p[0] == p[1]) ||
+		    (set == NULL && p[n] != '\n')) {
+			p += n ? n : 1;
+			continue;
+		}
+		snprintf(key, sizeof key, " %.*s ", (int)n, p);
+		if (set != NULL && strstr(*set, key) == NULL) {
+			char *t = xasprintf("%s%s", *set, key + 1);
+
+			free(*set);
+			*set = t;
+		} else if (set == NULL && strstr(known, key) == NULL) {
+			snprintf(miss, sizeof miss, "%.*s", (int)n, p);
+			return miss;
+		}
+		p += n;
+	}
+	return NULL;
+}
+
+/*
+ * Narrow panes (the TUI's chart pane is about 43x14): every decoration
+ * either fits whole, is shortened at a word, or is dropped; no word is ever
+ * cut at the edge.  The words of each case at a roomy size are the
+ * reference; at every width 30..80 and height 8..24 each letter run shown
+ * must be one of them.
+ */
+static void
+no_cut_words(void **state)
+{
+	static const struct chart_tiers *tiers[] = { &ascii, &braille };
+	struct grid g;
+	struct chart_opts o;
+	char *text, *known;
+	const char *bad;
+	int c, t, w, h;
+
+	(void)state;
+	grid_init(&g, 0, 0);
+	for (c = 0; c < chart_ncases; c++)
+		for (t = 0; t < 2; t++) {
+			memset(&o, 0, sizeof o);
+			o.tiers = *tiers[t];
+			o.tiers.colors = CHART_COLOR_NONE;
+			known = xstrdup(" ");
+			grid_resize(&g, 200, 60);
+			chart_cases[c].draw(&g, &o);
+			text = grid_to_string(&g, CHART_COLOR_NONE);
+			word_runs(text, &known, NULL);
+			free(text);
+			for (w = 30; w <= 80; w++)
+				for (h = 8; h <= 24; h++) {
+			grid_resize(&g, w, h);
+			chart_cases[c].draw(&g, &o);
+			text = grid_to_string(&g, CHART_COLOR_NONE);
+			bad = word_runs(text, NULL, known);
+			if (bad != NULL)
+				fail_msg("%s/%s %dx%d %s: cut word '%s' in\n%s",
+				    chart_cases[c].chart, chart_cases[c].name,
+				    w, h, chart_glyphs_name(o.tiers.glyphs),
+				    bad, text);
+			free(text);
+				}
+			free(known);
+		}
+	grid_done(&g);
+}
+
 int
 main(void)
 {
@@ -817,6 +908,7 @@ main(void)
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),
+		cmocka_unit_test(no_cut_words),
 	};
 
 	return cmocka_run_group_tests_name("chart-unit", tests, NULL, NULL);
