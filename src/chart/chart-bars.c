@@ -372,6 +372,33 @@ bar_height(int count, int maxc, int logcount)
 	return (double)count / maxc;
 }
 
+/*
+ * A bar `cells` rows long (clamped to the grid) as whole cells and eighths
+ * of the next: ascii rounds to whole cells (rem 0); a bar shorter than an
+ * eighth still shows one (rem 1), as does an ascii bar below half a cell.
+ */
+static void
+split_cells(const struct grid *g, double cells, int ascii, int *full,
+    int *rem)
+{
+	if (!(cells >= 0))
+		cells = 0;
+	if (cells > g->h)
+		cells = g->h;
+	*full = (int)floor(cells);
+	*rem = (int)lround((cells - *full) * 8);
+	if (*rem == 8)
+		++*full, *rem = 0;
+	if (ascii) {
+		*full = (int)lround(cells);
+		if (*full == 0 && cells > 0)
+			*full = 1;
+		*rem = 0;
+	} else if (*full == 0 && *rem == 0 && cells > 0) {
+		*rem = 1;
+	}
+}
+
 /* Vertical bar growing up from row `base` (exclusive) for `cells` rows. */
 static void
 vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
@@ -379,22 +406,7 @@ vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
 {
 	int full, rem, i, j;
 
-	if (!(cells >= 0))
-		cells = 0;
-	if (cells > g->h)
-		cells = g->h;
-	full = (int)floor(cells);
-	rem = (int)lround((cells - full) * 8);
-	if (rem == 8)
-		full++, rem = 0;
-	if (ascii) {
-		full = (int)lround(cells);
-		if (full == 0 && cells > 0)
-			full = 1;
-		rem = 0;
-	} else if (full == 0 && rem == 0 && cells > 0) {
-		rem = 1;
-	}
+	split_cells(g, cells, ascii, &full, &rem);
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base - 1 - i, fullcp, role, 0, attr);
@@ -412,25 +424,13 @@ vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
 	int full, rem, i, j;
 	uint32_t part = 0;
 
-	if (!(cells >= 0))
-		cells = 0;
-	if (cells > g->h)
-		cells = g->h;
-	full = (int)floor(cells);
-	rem = (int)lround((cells - full) * 8);
-	if (rem == 8)
-		full++, rem = 0;
-	if (ascii) {
-		full = (int)lround(cells);
-		if (full == 0 && cells > 0)
-			full = 1;
-	} else if (rem >= 6) {
+	split_cells(g, cells, ascii, &full, &rem);
+	if (rem >= 6)
 		full++;
-	} else if (rem >= 3) {
+	else if (rem >= 3)
 		part = 0x2580;		/* upper half */
-	} else if (rem >= 1 || (full == 0 && cells > 0)) {
+	else if (rem >= 1)
 		part = 0x2594;		/* upper eighth */
-	}
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base + 1 + i, fullcp, role, 0, attr);

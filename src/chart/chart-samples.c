@@ -576,39 +576,34 @@ heat_empty(struct grid *g, const struct chart_opts *o0)
 static double batch[8 * 6];
 
 static void
-fill_batch(void)
+matrix_case(struct grid *g, const struct chart_opts *o0, const char *title,
+    enum chart_group group, int index)
 {
+	struct chart_opts o = *o0;
+
 	sample_normal(batch, 8 * 6, 1.0, 8);
+	o.title = title;
+	chart_matrix(g, &o, batch, 8, 6, group, index);
 }
 
 static void
-matrix_bn(struct grid *g, const struct chart_opts *o0)
+matrix_bn(struct grid *g, const struct chart_opts *o)
 {
-	struct chart_opts o = *o0;
-
-	fill_batch();
-	o.title = "BatchNorm: normalise each feature over the batch";
-	chart_matrix(g, &o, batch, 8, 6, CHART_GROUP_COLUMN, 2);
+	matrix_case(g, o, "BatchNorm: normalise each feature over the batch",
+	    CHART_GROUP_COLUMN, 2);
 }
 
 static void
-matrix_ln(struct grid *g, const struct chart_opts *o0)
+matrix_ln(struct grid *g, const struct chart_opts *o)
 {
-	struct chart_opts o = *o0;
-
-	fill_batch();
-	o.title = "LayerNorm: normalise each example over its features";
-	chart_matrix(g, &o, batch, 8, 6, CHART_GROUP_ROW, 3);
+	matrix_case(g, o, "LayerNorm: normalise each example over its features",
+	    CHART_GROUP_ROW, 3);
 }
 
 static void
-matrix_elided(struct grid *g, const struct chart_opts *o0)
+matrix_elided(struct grid *g, const struct chart_opts *o)
 {
-	struct chart_opts o = *o0;
-
-	fill_batch();
-	o.title = NULL;
-	chart_matrix(g, &o, batch, 8, 6, CHART_GROUP_COLUMN, 5);
+	matrix_case(g, o, NULL, CHART_GROUP_COLUMN, 5);
 }
 
 /* ------------------------------------------------------------ sparkline */
