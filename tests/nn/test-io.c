@@ -52,6 +52,20 @@ assert_same_net(struct nn_net *a, struct nn_net *b)
 	}
 }
 
+/* a saved to text (*text, the caller frees it) and loaded back. */
+static struct nn_net *
+reload(struct nn_net *a, char **text)
+{
+	char err[200];
+	struct nn_net *b;
+
+	*text = nn_net_save_string(a);
+	b = nn_net_load_string(*text, "mem", err, sizeof err);
+	if (b == NULL)
+		fail_msg("%s", err);
+	return b;
+}
+
 static void
 round_trip(void **state)
 {
@@ -80,10 +94,7 @@ round_trip(void **state)
 		assert_non_null(a);
 		assert_int_equal(nn_train(a, d, NULL, 4, NULL, NULL, NULL, NULL,
 		    NULL, 0), 0);
-		s1 = nn_net_save_string(a);
-		b = nn_net_load_string(s1, "mem", err, sizeof err);
-		if (b == NULL)
-			fail_msg("%s", err);
+		b = reload(a, &s1);
 		assert_same_net(a, b);
 		s2 = nn_net_save_string(b);
 		assert_string_equal(s1, s2);
@@ -203,15 +214,12 @@ diverged_net_saves(void **state)
 {
 	struct nn_config c = nn_config_default();
 	struct nn_net *a = nn_net_new("2-2", &c, NULL, 0), *b;
-	char *s, err[200];
+	char *s;
 
 	(void)state;
 	nn_net_weights(a, 0, NULL, NULL)[1] = NAN;
 	nn_net_weights(a, 0, NULL, NULL)[2] = -INFINITY;
-	s = nn_net_save_string(a);
-	b = nn_net_load_string(s, "f", err, sizeof err);
-	if (b == NULL)
-		fail_msg("%s", err);
+	b = reload(a, &s);
 	assert_true(isnan(nn_net_weights(b, 0, NULL, NULL)[1]));
 	assert_true(isinf(nn_net_weights(b, 0, NULL, NULL)[2]));
 	free(s);
@@ -274,9 +282,7 @@ set_history(void **state)
 	    0), 0);
 	na = nn_net_history(a, &ha);
 	assert_int_equal(na, 30);
-	s = nn_net_save_string(a);
-	b = nn_net_load_string(s, "f", NULL, 0);
-	assert_non_null(b);
+	b = reload(a, &s);
 	assert_int_equal(nn_net_history(b, NULL), 0);
 	assert_int_equal(nn_net_set_history(b, ha, na, err, sizeof err), 0);
 	assert_int_equal(nn_net_history(b, &hb), na);
