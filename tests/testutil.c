@@ -1,5 +1,6 @@
 /*
- * testutil.c - tolerance comparison and golden files for the cmocka tests.
+ * testutil.c - tolerance comparison, small file helpers and golden files
+ * for the cmocka tests.
  */
 #include "config.h"
 
@@ -70,6 +71,25 @@ read_all(const char *path)
 		strbuf_add(&b, buf, n);
 	fclose(f);
 	return strbuf_detach(&b);
+}
+
+void
+test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+char *
+test_read_file(const char *path)
+{
+	char *text = read_all(path);
+
+	assert_non_null(text);
+	return text;
 }
 
 static void

@@ -21,6 +21,11 @@ void test_assert_close(double a, double b, double tol, const char *sa,
 /* Path of a source-tree file: $REGTUTOR_SRCDIR (or $REGTUTOR_DATADIR)/rel. Caller frees. */
 char *test_srcpath(const char *rel);
 
+/* Writes text to path (asserting it could). */
+void test_write_file(const char *path, const char *text);
+/* The whole file (asserting it could be read); caller frees. */
+char *test_read_file(const char *path);
+
 /*
  * Compares text with tests/golden/<name>.  With UPDATE_GOLDEN=1 in the
  * environment the golden file is (re)written and the check passes.  On a

@@ -107,11 +107,9 @@ import_exec(struct cmd_ctx *c)
 		    "(%d inputs, %d outputs)", file, spec, c->s->lab.all->nin,
 		    c->s->lab.all->nout);
 	}
-	nn_net_free(c->s->lab.net);
-	c->s->lab.net = net;
+	session_set_net(c->s, net);
 	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
 	params_from_config(&c->s->lab.p, nn_net_config(net));
-	c->s->last_status = -1;
 	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
 	    file, nn_net_nweights(net));
 	return CMD_OK;

@@ -48,17 +48,8 @@ help_exec(struct cmd_ctx *c)
 
 		for (size_t i = 0; i < param_count; i++) {
 			const struct param_def *d = &param_table[i];
-			char a[32], b[32];
 
-			if (d->type == PT_ENUM)
-				choices_str(d->choices, buf, sizeof buf);
-			else {
-				fmt_num(a, sizeof a, d->min);
-				fmt_num(b, sizeof b, d->max);
-				snprintf(buf, sizeof buf, "%s %s..%s",
-				    d->type == PT_INT ? "integer" : "number",
-				    a, b);
-			}
+			param_allowed(d, 1, buf, sizeof buf);
 			cmd_out(c, "  %-9s %s: %s", d->name, buf, d->help);
 		}
 	}

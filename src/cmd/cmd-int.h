@@ -154,12 +154,28 @@ extern const struct param_def param_table[];
 extern const size_t param_count;
 const struct param_def *param_find(const char *name);
 void params_default(struct params *p);
+/* Completion of "KEY VALUE" (set, sweep, compare): the keys, then an
+ * enumeration's names. */
+const char *const *param_complete(int argi, const char *prev);
+/* Error for an unknown key at argi, with the nearest key as a suggestion
+ * (queries: also point at 'help get'); returns CMD_ERROR. */
+int param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries);
+/* Applies "key=value" arguments first.. into p; check(c, argi, key, d)
+ * (d NULL when no setting has that name) accepts a key with 0 or reports
+ * it with CMD_ERROR. */
+int param_keyvals(struct cmd_ctx *c, int first, struct params *p,
+    int (*check)(struct cmd_ctx *c, int argi, const char *key,
+    const struct param_def *d));
 /* Parses text for d into p (validating); 0 or CMD_ERROR via c. */
 int param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
     const char *text, struct params *p);
 /* Formats d's value in p ("0.01", "l2"). */
 void param_format(const struct param_def *d, const struct params *p,
     char *buf, size_t len);
+/* d's allowed values: "none|l1|l2", ">0..10", or with typed (for help)
+ * "number 0..10", "integer 1..1e+05". */
+void param_allowed(const struct param_def *d, int typed, char *buf,
+    size_t len);
 /* Warns when key has no effect with the other settings in p. */
 void param_note_inert(struct cmd_ctx *c, const struct params *p,
     const char *key);

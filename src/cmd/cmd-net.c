@@ -61,6 +61,19 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	    init_names[p->init], p->seed);
 }
 
+/* The settings net takes as key=value. */
+static int
+net_key_check(struct cmd_ctx *c, int argi, const char *key,
+    const struct param_def *d)
+{
+	if (d == NULL || (strcmp(key, "act") && strcmp(key, "norm") &&
+	    strcmp(key, "dropout") && strcmp(key, "init") &&
+	    strcmp(key, "leak")))
+		return cmd_error(c, argi, "unknown key '%s' (allowed: act, "
+		    "norm, dropout, init, leak)", key);
+	return 0;
+}
+
 static int
 net_exec(struct cmd_ctx *c)
 {
@@ -76,31 +89,15 @@ net_exec(struct cmd_ctx *c)
 		p = c->s->lab.p;
 	else
 		params_default(&p);
-	for (int i = 2; i < c->argc; i++) {
-		char key[16];
-		const char *v;
-		const struct param_def *d;
-
-		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
-			return CMD_ERROR;
-		d = param_find(key);
-		if (d == NULL || (strcmp(key, "act") && strcmp(key, "norm") &&
-		    strcmp(key, "dropout") && strcmp(key, "init") &&
-		    strcmp(key, "leak")))
-			return cmd_error(c, i, "unknown key '%s' (allowed: act, "
-			    "norm, dropout, init, leak)", key);
-		if (param_parse(c, i, d, v, &p) != 0)
-			return CMD_ERROR;
-	}
+	if (param_keyvals(c, 2, &p, net_key_check) != CMD_OK)
+		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
 	if ((net = build(c, 1, &c->s->lab, c->argv[1].s, &p)) == NULL)
 		return CMD_ERROR;
-	nn_net_free(c->s->lab.net);
-	c->s->lab.net = net;
+	session_set_net(c->s, net);
 	c->s->lab.p = p;
 	snprintf(c->s->lab.spec, sizeof c->s->lab.spec, "%s", c->argv[1].s);
-	c->s->last_status = -1;
 	nn_rng_seed(&c->s->step_rng, (uint64_t)p.seed);
 	describe(c, net);
 	if (c->s->lab.all == NULL)
@@ -137,9 +134,7 @@ rebuild(struct cmd_ctx *c)
 	net = build(c, -1, &c->s->lab, c->s->lab.spec, &c->s->lab.p);
 	if (net == NULL)
 		return CMD_ERROR;
-	nn_net_free(c->s->lab.net);
-	c->s->lab.net = net;
-	c->s->last_status = -1;
+	session_set_net(c->s, net);
 	nn_rng_seed(&c->s->step_rng, (uint64_t)c->s->lab.p.seed);
 	return CMD_OK;
 }

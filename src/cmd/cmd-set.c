@@ -14,53 +14,6 @@
 
 #include "cmd/session-int.h"
 
-static const char *const *
-param_names(void)
-{
-	static const char *names[32];
-
-	if (names[0] == NULL)
-		for (size_t i = 0; i < param_count && i < COUNT(names) - 1; i++)
-			names[i] = param_table[i].name;
-	return names;
-}
-
-static const char *const *
-set_complete(int argi, const char *prev)
-{
-	const struct param_def *d;
-
-	if (argi == 0)
-		return param_names();
-	if (argi == 1 && prev != NULL && (d = param_find(prev)) != NULL &&
-	    d->type == PT_ENUM)
-		return d->choices;
-	return NULL;
-}
-
-/* Unknown key: error with a suggestion. */
-static int
-bad_key(struct cmd_ctx *c, int argi, const char *key, int queries)
-{
-	const char *best = NULL;
-	int bestd = 3;
-
-	for (size_t i = 0; i < param_count; i++) {
-		int d = edit_distance(param_table[i].name, key);
-
-		if (d < bestd) {
-			bestd = d;
-			best = param_table[i].name;
-		}
-	}
-	if (best != NULL)
-		return cmd_error(c, argi, "unknown key '%s'; did you mean '%s'? "
-		    "(try 'show params'%s)", key, best,
-		    queries ? " or 'help get'" : "");
-	return cmd_error(c, argi, "unknown key '%s' (try 'show params'%s)", key,
-	    queries ? " or 'help get'" : "");
-}
-
 static int
 set_exec(struct cmd_ctx *c)
 {
@@ -69,7 +22,7 @@ set_exec(struct cmd_ctx *c)
 	char err[256], buf[64];
 
 	if (d == NULL)
-		return bad_key(c, 1, c->argv[1].s, 0);
+		return param_unknown(c, 1, c->argv[1].s, 0);
 	if (c->s != NULL)
 		p = c->s->lab.p;
 	else
@@ -90,9 +43,7 @@ set_exec(struct cmd_ctx *c)
 
 			if (net == NULL)
 				return cmd_error(c, 2, "%s", err);
-			nn_net_free(c->s->lab.net);
-			c->s->lab.net = net;
-			c->s->last_status = -1;
+			session_set_net(c->s, net);
 			cmd_info(c, "norm changes the network's layers: net %s "
 			    "rebuilt with fresh weights", c->s->lab.spec);
 		} else if (nn_net_set_config(c->s->lab.net, &cf, err,
@@ -120,7 +71,7 @@ const struct cmd_entry cmd_set_entry = {
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,
-	.complete = set_complete,
+	.complete = param_complete,
 	.exec = set_exec,
 };
 
@@ -173,7 +124,7 @@ get_exec(struct cmd_ctx *c)
 	double v;
 
 	if (d == NULL && !is_query(c->argv[1].s))
-		return bad_key(c, 1, c->argv[1].s, 1);
+		return param_unknown(c, 1, c->argv[1].s, 1);
 	if (c->s == NULL)
 		return CMD_OK;
 	if (d != NULL) {
@@ -222,17 +173,9 @@ show_params(struct cmd_ctx *c)
 
 	for (size_t i = 0; i < param_count; i++) {
 		const struct param_def *d = &param_table[i];
-		char a[32], b[32];
 
 		param_format(d, &c->s->lab.p, buf, sizeof buf);
-		if (d->type == PT_ENUM)
-			choices_str(d->choices, allowed, sizeof allowed);
-		else {
-			fmt_num(a, sizeof a, d->min);
-			fmt_num(b, sizeof b, d->max);
-			snprintf(allowed, sizeof allowed, "%s%s..%s",
-			    d->min_open ? ">" : "", a, b);
-		}
+		param_allowed(d, 0, allowed, sizeof allowed);
 		cmd_out(c, "%-9s %-8s %-34s %s", d->name, buf, allowed,
 		    d->help);
 	}

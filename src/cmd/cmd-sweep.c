@@ -98,23 +98,6 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 			r->grad[k] = st[k].grad_norm;
 }
 
-static const char *const *
-sweep_complete(int argi, const char *prev)
-{
-	static const char *names[32];
-	const struct param_def *d;
-
-	if (names[0] == NULL)
-		for (size_t i = 0; i < param_count && i < COUNT(names) - 1; i++)
-			names[i] = param_table[i].name;
-	if (argi == 0)
-		return names;
-	if (prev != NULL && (d = param_find(prev)) != NULL &&
-	    d->type == PT_ENUM)
-		return d->choices;
-	return NULL;
-}
-
 /* Shared by sweep and compare: validates, runs, reports. */
 static int
 runs_exec(struct cmd_ctx *c, int compare)
@@ -125,25 +108,8 @@ runs_exec(struct cmd_ctx *c, int compare)
 	int nv = c->argc - 2, rc = CMD_OK;
 	char err[256];
 
-	if (d == NULL) {
-		char buf[256];
-		const char *best = NULL;
-		int bestd = 3;
-
-		for (size_t i = 0; i < param_count; i++) {
-			int dd = edit_distance(param_table[i].name,
-			    c->argv[1].s);
-			if (dd < bestd) {
-				bestd = dd;
-				best = param_table[i].name;
-			}
-		}
-		buf[0] = '\0';
-		if (best)
-			snprintf(buf, sizeof buf, "; did you mean '%s'?", best);
-		return cmd_error(c, 1, "unknown key '%s'%s (try 'show params')",
-		    c->argv[1].s, buf);
-	}
+	if (d == NULL)
+		return param_unknown(c, 1, c->argv[1].s, 0);
 	if (nv < 2)
 		return cmd_error(c, -1, "missing value (usage: %s %s)",
 		    c->entry->name, c->entry->usage);
@@ -297,7 +263,7 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "value and charts them ('plot sweep' again later).",
 	.min_args = 1,
 	.max_args = 1 + SWEEP_MAX,
-	.complete = sweep_complete,
+	.complete = param_complete,
 	.exec = sweep_exec,
 };
 
@@ -311,6 +277,6 @@ const struct cmd_entry cmd_compare_entry = {
 	    "per-layer gradient norms (other keys).",
 	.min_args = 3,
 	.max_args = 3,
-	.complete = sweep_complete,
+	.complete = param_complete,
 	.exec = compare_exec,
 };

@@ -64,31 +64,22 @@ train_complete(int argi, const char *prev)
 	return keys;
 }
 
-/* Parses "key=value" overrides from argument first on into p. */
+/* The keys a run can override: any setting but those that act when the
+ * net is built, and epochs (the EPOCHS argument). */
 static int
-parse_overrides(struct cmd_ctx *c, int first, struct params *p)
+override_check(struct cmd_ctx *c, int argi, const char *key,
+    const struct param_def *d)
 {
-	for (int i = first; i < c->argc; i++) {
-		char key[16];
-		const char *v;
-		const struct param_def *d;
-
-		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
-			return CMD_ERROR;
-		d = param_find(key);
-		if (d == NULL || !strcmp(key, "epochs"))
-			return cmd_error(c, i, "unknown key '%s' (allowed: any "
-			    "setting but norm, init, seed, epochs; see 'show "
-			    "params')", key);
-		if (!strcmp(key, "norm") || !strcmp(key, "init") ||
-		    !strcmp(key, "seed"))
-			return cmd_error(c, i, "%s acts when the net is built: "
-			    "use 'set %s' and 'reset' (allowed here: lambda, "
-			    "reg, lr, ...)", key, key);
-		if (param_parse(c, i, d, v, p) != 0)
-			return CMD_ERROR;
-	}
-	return CMD_OK;
+	if (d == NULL || !strcmp(key, "epochs"))
+		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
+		    "setting but norm, init, seed, epochs; see 'show "
+		    "params')", key);
+	if (!strcmp(key, "norm") || !strcmp(key, "init") ||
+	    !strcmp(key, "seed"))
+		return cmd_error(c, argi, "%s acts when the net is built: "
+		    "use 'set %s' and 'reset' (allowed here: lambda, "
+		    "reg, lr, ...)", key, key);
+	return 0;
 }
 
 /* "train loss X, val loss Y, penalty Z" and the accuracy line, for the net
@@ -184,7 +175,7 @@ train_exec(struct cmd_ctx *c)
 		p = c->s->lab.p;
 	else
 		params_default(&p);
-	if (parse_overrides(c, first, &p) != CMD_OK)
+	if (param_keyvals(c, first, &p, override_check) != CMD_OK)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;

@@ -68,29 +68,69 @@ param_find(const char *name)
 	return NULL;
 }
 
+static const char *const *
+param_names(void)
+{
+	static const char *names[32];
+
+	if (names[0] == NULL)
+		for (size_t i = 0; i < param_count && i < COUNT(names) - 1; i++)
+			names[i] = param_table[i].name;
+	return names;
+}
+
+const char *const *
+param_complete(int argi, const char *prev)
+{
+	const struct param_def *d;
+
+	if (argi == 0)
+		return param_names();
+	if (argi == 1 && prev != NULL && (d = param_find(prev)) != NULL &&
+	    d->type == PT_ENUM)
+		return d->choices;
+	return NULL;
+}
+
+int
+param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
+{
+	const char *best = NULL;
+	int bestd = 3;
+
+	for (size_t i = 0; i < param_count; i++) {
+		int d = edit_distance(param_table[i].name, key);
+
+		if (d < bestd) {
+			bestd = d;
+			best = param_table[i].name;
+		}
+	}
+	if (best != NULL)
+		return cmd_error(c, argi, "unknown key '%s'; did you mean '%s'? "
+		    "(try 'show params'%s)", key, best,
+		    queries ? " or 'help get'" : "");
+	return cmd_error(c, argi, "unknown key '%s' (try 'show params'%s)", key,
+	    queries ? " or 'help get'" : "");
+}
+
 void
 params_default(struct params *p)
 {
-	memset(p, 0, sizeof *p);
-	p->lambda = 0;
-	p->reg = 0;
-	p->l1mode = 0;
-	p->act = 2;		/* tanh */
-	p->leak = 0.05;
-	p->lr = 0.03;
-	p->opt = 0;
-	p->momentum = 0.9;
-	p->batch = 10;
-	p->epochs = 100;
-	p->early = 0;		/* off: lesson 1 shows overfitting first */
-	p->patience = 5;	/* as in the notes */
-	p->min_delta = 0;
-	p->restore = 1;
-	p->loss = 0;
-	p->dropout = 0;
-	p->norm = 0;
-	p->init = 0;
-	p->seed = 1;
+	static const struct params defaults = {
+		.act = 2,		/* tanh */
+		.leak = 0.05,
+		.lr = 0.03,
+		.momentum = 0.9,
+		.batch = 10,
+		.epochs = 100,
+		.early = 0,		/* off: lesson 1 shows overfitting first */
+		.patience = 5,		/* as in the notes */
+		.restore = 1,
+		.seed = 1,
+	};
+
+	*p = defaults;		/* every other setting is 0: none, sgd, auto */
 }
 
 /*

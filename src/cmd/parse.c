@@ -383,3 +383,40 @@ param_format(const struct param_def *d, const struct params *p, char *buf,
 		break;
 	}
 }
+
+void
+param_allowed(const struct param_def *d, int typed, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	if (d->type == PT_ENUM) {
+		choices_str(d->choices, buf, len);
+		return;
+	}
+	fmt_num(a, sizeof a, d->min);
+	fmt_num(b, sizeof b, d->max);
+	if (typed)
+		snprintf(buf, len, "%s %s..%s", d->type == PT_INT ? "integer" :
+		    "number", a, b);
+	else
+		snprintf(buf, len, "%s%s..%s", d->min_open ? ">" : "", a, b);
+}
+
+int
+param_keyvals(struct cmd_ctx *c, int first, struct params *p,
+    int (*check)(struct cmd_ctx *c, int argi, const char *key,
+    const struct param_def *d))
+{
+	for (int i = first; i < c->argc; i++) {
+		char key[16];
+		const char *v;
+		const struct param_def *d;
+
+		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		d = param_find(key);
+		if (check(c, i, key, d) != 0 || param_parse(c, i, d, v, p) != 0)
+			return CMD_ERROR;
+	}
+	return CMD_OK;
+}

@@ -129,24 +129,15 @@ render_weights(struct session *s, const struct plot *p, struct grid *g,
 	free(w);
 }
 
+/* An activation (ctx: act, leak, 0 for f or 1 for f') for chart_function. */
 static double
-fn_f(double x, void *ctx)
+fn_act(double x, void *ctx)
 {
 	const double *a = ctx;
 	double f, df;
 
 	nn_act_eval((int)a[0], a[1], x, &f, &df);
-	return f;
-}
-
-static double
-fn_df(double x, void *ctx)
-{
-	const double *a = ctx;
-	double f, df;
-
-	nn_act_eval((int)a[0], a[1], x, &f, &df);
-	return df;
+	return a[2] != 0 ? df : f;
 }
 
 static void
@@ -334,20 +325,19 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		break;
 	}
 	case PLOT_FN: {
-		double ctx[2];
+		double ctx[2][3] = { { p->act, s->lab.p.leak, 0 },
+		    { p->act, s->lab.p.leak, 1 } };
 		struct chart_fn fn[2];
 		char n1[32], n2[32];
 
-		ctx[0] = p->act;
-		ctx[1] = s->lab.p.leak;
 		snprintf(n1, sizeof n1, "%s", act_names[p->act]);
 		snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
 		fn[0].name = n1;
-		fn[0].f = fn_f;
-		fn[0].ctx = ctx;
+		fn[0].f = fn_act;
+		fn[0].ctx = ctx[0];
 		fn[1].name = n2;
-		fn[1].f = fn_df;
-		fn[1].ctx = ctx;
+		fn[1].f = fn_act;
+		fn[1].ctx = ctx[1];
 		o.xlabel = "x";
 		chart_function(g, &o, -6, 6, 0, 0, fn, 2);
 		break;

@@ -123,6 +123,10 @@ int lab_split(struct lab *l, char *err, size_t errlen);
 struct nn_net *lab_new_net(const struct lab *l, const char *spec,
     const struct params *p, char *err, size_t errlen);
 
+/* Puts net (owned from now) in place of the session's net: no last
+ * training status any more.  The spec is the caller's to set. */
+void session_set_net(struct session *s, struct nn_net *net);
+
 /* Snapshot for undo (cmd.c, before each mutating command); takes l. */
 void session_push_undo_lab(struct session *s, struct lab *l);
 

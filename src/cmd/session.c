@@ -197,6 +197,14 @@ lab_split(struct lab *l, char *err, size_t errlen)
 	return 0;
 }
 
+void
+session_set_net(struct session *s, struct nn_net *net)
+{
+	nn_net_free(s->lab.net);
+	s->lab.net = net;
+	s->last_status = -1;
+}
+
 struct nn_net *
 lab_new_net(const struct lab *l, const char *spec, const struct params *p,
     char *err, size_t errlen)

@@ -769,17 +769,23 @@ d_explain(struct parser *p, const struct dctx *d)
 	b->explain = xstrdup(d->arg);
 }
 
+/* @suggest and @solution: a command line, given once per try-it. */
+static void
+set_try_cmd(struct parser *p, const struct dctx *d, char **field,
+    const char *directive)
+{
+	if (*field != NULL) {
+		errat(p, d->line, d->diroff, "duplicate %s", directive);
+		return;
+	}
+	*field = expand_cmd(p, d->arg);
+	check_cmd(p, d->line, d->argoff, *field);
+}
+
 static void
 d_suggest(struct parser *p, const struct dctx *d)
 {
-	struct lesson_block *b = open_blk(p);
-
-	if (b->suggest != NULL) {
-		errat(p, d->line, d->diroff, "duplicate @suggest");
-		return;
-	}
-	b->suggest = expand_cmd(p, d->arg);
-	check_cmd(p, d->line, d->argoff, b->suggest);
+	set_try_cmd(p, d, &open_blk(p)->suggest, "@suggest");
 }
 
 static void
@@ -794,14 +800,7 @@ d_hint(struct parser *p, const struct dctx *d)
 static void
 d_solution(struct parser *p, const struct dctx *d)
 {
-	struct lesson_block *b = open_blk(p);
-
-	if (b->solution != NULL) {
-		errat(p, d->line, d->diroff, "duplicate @solution");
-		return;
-	}
-	b->solution = expand_cmd(p, d->arg);
-	check_cmd(p, d->line, d->argoff, b->solution);
+	set_try_cmd(p, d, &open_blk(p)->solution, "@solution");
 }
 
 static void

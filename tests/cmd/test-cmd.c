@@ -34,32 +34,6 @@ tmpfile_path(const char *name)
 	return xasprintf("tests/tmp/cmd-%s", name);
 }
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *
-read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	struct strbuf b;
-	char buf[4096];
-	size_t n;
-
-	assert_non_null(f);
-	strbuf_init(&b);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&b, buf, n);
-	fclose(f);
-	return strbuf_detach(&b);
-}
-
 /* Runs line, expecting rc; returns the transcript text (caller frees). */
 static char *
 run(struct session *s, const char *line, int want)
@@ -76,10 +50,36 @@ run(struct session *s, const char *line, int want)
 	return text;
 }
 
+/* Runs line expecting rc, and asserts its text contains want. */
+static void
+expect(struct session *s, const char *line, int rc, const char *want)
+{
+	char *text = run(s, line, rc);
+
+	if (strstr(text, want) == NULL)
+		print_error("line '%s': no '%s' in\n%s", line, want, text);
+	assert_non_null(strstr(text, want));
+	free(text);
+}
+
 static void
 run_ok(struct session *s, const char *line)
 {
 	free(run(s, line, CMD_OK));
+}
+
+/* run_ok() of a formatted line. */
+static void PRINTF_LIKE(2, 3)
+run_okf(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	run_ok(s, line);
+	free(line);
 }
 
 static size_t
@@ -245,8 +245,9 @@ bad_input_changes_nothing(void **state)
 	char *lab = tmpfile_path("bad.lab");
 
 	(void)state;
-	write_file(csv, "x1,x2,y\n1,2,0\n3,oops,1\n");
-	write_file(lab, "regtutor-lab 1\nset lambda 0.5\nset act nosuch\nend\n");
+	test_write_file(csv, "x1,x2,y\n1,2,0\n3,oops,1\n");
+	test_write_file(lab,
+	    "regtutor-lab 1\nset lambda 0.5\nset act nosuch\nend\n");
 	run_ok(s, SETUP);
 	run_ok(s, "train 2");
 	for (size_t i = 0; i < COUNT(bad_lines); i++) {
@@ -283,40 +284,27 @@ error_messages_name_command_argument_allowed(void **state)
 	char *text;
 
 	(void)state;
-	text = run(s, "set lambda -1", CMD_ERROR);
-	assert_non_null(strstr(text, "error: set: lambda: -1 is out of range "
-	    "(allowed: a number >= 0 and <= 100)"));
-	free(text);
-	text = run(s, "trian 5", CMD_ERROR);
-	assert_non_null(strstr(text, "error: trian: unknown command; did you "
-	    "mean 'train'?"));
-	free(text);
+	expect(s, "set lambda -1", CMD_ERROR,
+	    "error: set: lambda: -1 is out of range "
+	    "(allowed: a number >= 0 and <= 100)");
+	expect(s, "trian 5", CMD_ERROR,
+	    "error: trian: unknown command; did you mean 'train'?");
 	text = run(s, "set act rleu", CMD_ERROR);
 	assert_non_null(strstr(text, "did you mean 'relu'?"));
 	assert_non_null(strstr(text, "linear|sigmoid|tanh|relu|leaky|elu|"
 	    "softplus"));
 	free(text);
-	text = run(s, "set lambda 1e400", CMD_ERROR);
-	assert_non_null(strstr(text, "'1e400' is not a finite number"));
-	free(text);
-	text = run(s, "net 0-1", CMD_ERROR);
-	assert_non_null(strstr(text, "net: SPEC:"));
-	free(text);
-	text = run(s, "data load tests/tmp/cmd-bad.csv", CMD_ERROR);
-	assert_non_null(strstr(text, "cmd-bad.csv:3"));
-	free(text);
-	text = run(s, "load tests/tmp/cmd-bad.lab", CMD_ERROR);
-	assert_non_null(strstr(text, "cmd-bad.lab:3:"));
-	free(text);
-	text = run(s, "train 3", CMD_ERROR);
-	assert_non_null(strstr(text, "no data yet"));
-	free(text);
+	expect(s, "set lambda 1e400", CMD_ERROR,
+	    "'1e400' is not a finite number");
+	expect(s, "net 0-1", CMD_ERROR, "net: SPEC:");
+	expect(s, "data load tests/tmp/cmd-bad.csv", CMD_ERROR,
+	    "cmd-bad.csv:3");
+	expect(s, "load tests/tmp/cmd-bad.lab", CMD_ERROR, "cmd-bad.lab:3:");
+	expect(s, "train 3", CMD_ERROR, "no data yet");
 	/* a line stops at its first error; earlier commands stand */
-	text = run(s, "set lambda 0.5; set reg l9; set lr 0.5", CMD_ERROR);
-	free(text);
-	text = run(s, "get lambda; get reg; get lr", CMD_OK);
-	assert_non_null(strstr(text, "lambda = 0.5\nreg = none\nlr = 0.03\n"));
-	free(text);
+	free(run(s, "set lambda 0.5; set reg l9; set lr 0.5", CMD_ERROR));
+	expect(s, "get lambda; get reg; get lr", CMD_OK,
+	    "lambda = 0.5\nreg = none\nlr = 0.03\n");
 	session_free(s);
 }
 
@@ -329,10 +317,8 @@ set_get_show(void **state)
 	char *text;
 
 	(void)state;
-	text = run(s, "set lambda 0.01", CMD_OK);
-	assert_non_null(strstr(text, "warning: reg is none, so lambda has no "
-	    "effect"));
-	free(text);
+	expect(s, "set lambda 0.01", CMD_OK,
+	    "warning: reg is none, so lambda has no effect");
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
@@ -355,27 +341,19 @@ static void
 train_step_reset_seed(void **state)
 {
 	struct session *s = session_new(1);
-	char *a, *b, *text;
+	char *a, *b;
 	double v;
 
 	(void)state;
 	run_ok(s, SETUP);
 	a = session_dump(s);
-	text = run(s, "train", CMD_OK);
-	assert_non_null(strstr(text, "trained 3 epochs (1-3)"));
-	free(text);
+	expect(s, "train", CMD_OK, "trained 3 epochs (1-3)");
 	assert_int_equal(session_query(s, "epochs", &v), 0);
 	assert_close(v, 3, 0);
-	text = run(s, "train 2 lr=0.5 reg=l2 lambda=0.1", CMD_OK);
-	assert_non_null(strstr(text, "(4-5)"));
-	free(text);
+	expect(s, "train 2 lr=0.5 reg=l2 lambda=0.1", CMD_OK, "(4-5)");
 	/* overrides held for one run only */
-	text = run(s, "get lr; get reg", CMD_OK);
-	assert_non_null(strstr(text, "lr = 0.03\nreg = none"));
-	free(text);
-	text = run(s, "step", CMD_OK);
-	assert_non_null(strstr(text, "mini-batch of 10"));
-	free(text);
+	expect(s, "get lr; get reg", CMD_OK, "lr = 0.03\nreg = none");
+	expect(s, "step", CMD_OK, "mini-batch of 10");
 	/* reset: the same seed gives the same initial weights */
 	run_ok(s, "reset");
 	b = session_dump(s);
@@ -466,9 +444,8 @@ restored_net_is_what_reports_describe(void)
 		assert_string_equal(vl, bv);
 	}
 	free(text);
-	text = run(s, "data moons n=40; net 2-4-1; eval", CMD_OK);
-	assert_non_null(strstr(text, "accuracy: train "));
-	free(text);
+	expect(s, "data moons n=40; net 2-4-1; eval", CMD_OK,
+	    "accuracy: train ");
 	/* the summary's penalty is the run's: lambda= counts */
 	text = run(s, "set reg l2; train 2 lambda=0.5", CMD_OK);
 	assert_true(number_after(text, "penalty ") > 0);
@@ -485,24 +462,15 @@ static void
 data_defaults_per_kind(void **state)
 {
 	struct session *s = session_new(1);
-	char *text;
 
 	(void)state;
-	text = run(s, "data poly", CMD_OK);
-	assert_non_null(strstr(text, "20 rows (10 train, 10 val)"));
-	free(text);
-	text = run(s, "data poly n=40 split=0.75", CMD_OK);
-	assert_non_null(strstr(text, "40 rows (30 train, 10 val)"));
-	free(text);
-	text = run(s, "data moons", CMD_OK);
-	assert_non_null(strstr(text, "200 rows (140 train, 60 val)"));
-	free(text);
-	text = run(s, "data sine split=0.5", CMD_OK);
-	assert_non_null(strstr(text, "200 rows (100 train, 100 val)"));
-	free(text);
-	text = run(s, "help data", CMD_OK);
-	assert_non_null(strstr(text, "poly defaults to n=20 split=0.5"));
-	free(text);
+	expect(s, "data poly", CMD_OK, "20 rows (10 train, 10 val)");
+	expect(s, "data poly n=40 split=0.75", CMD_OK,
+	    "40 rows (30 train, 10 val)");
+	expect(s, "data moons", CMD_OK, "200 rows (140 train, 60 val)");
+	expect(s, "data sine split=0.5", CMD_OK,
+	    "200 rows (100 train, 100 val)");
+	expect(s, "help data", CMD_OK, "poly defaults to n=20 split=0.5");
 	session_free(s);
 }
 
@@ -510,22 +478,17 @@ static void
 early_stopping_and_divergence(void **state)
 {
 	struct session *s = session_new(1);
-	char *text;
 	double v;
 
 	(void)state;
 	run_ok(s, "data sine n=40 noise=0.3; net 1-16-1 act=tanh; "
 	    "set early on; set patience 2; set lr 0.3");
-	text = run(s, "train 300", CMD_OK);
-	assert_non_null(strstr(text, "early stop at epoch"));
-	free(text);
+	expect(s, "train 300", CMD_OK, "early stop at epoch");
 	assert_int_equal(session_query(s, "stopped_early", &v), 0);
 	assert_close(v, 1, 0);
 	run_ok(s, "set early off; net 1-16-1 act=linear");
 	restored_net_is_what_reports_describe();
-	text = run(s, "train 20 lr=10 opt=sgd", CMD_OK);
-	assert_non_null(strstr(text, "diverged"));
-	free(text);
+	expect(s, "train 20 lr=10 opt=sgd", CMD_OK, "diverged");
 	assert_int_equal(session_query(s, "diverged", &v), 0);
 	assert_close(v, 1, 0);
 	session_free(s);
@@ -546,8 +509,8 @@ early_stopping_settings(void **state)
 	(void)state;
 	text = run(s, "get early; get patience; get min_delta; get restore",
 	    CMD_OK);
-	assert_non_null(strstr(text, "early = off\npatience = 5\nmin_delta = 0\n"
-	    "restore = on\n"));
+	assert_non_null(strstr(text, "early = off\npatience = 5\n"
+	    "min_delta = 0\nrestore = on\n"));
 	free(text);
 	text = run(s, "show params", CMD_OK);
 	assert_non_null(strstr(text, "early     off      off|on"));
@@ -571,9 +534,8 @@ early_stopping_settings(void **state)
 	assert_non_null(strstr(text, "(patience 3)"));
 	assert_non_null(strstr(text, "best weights restored"));
 	free(text);
-	text = run(s, "get early; get patience", CMD_OK);
-	assert_non_null(strstr(text, "early = off\npatience = 5\n"));
-	free(text);
+	expect(s, "get early; get patience", CMD_OK,
+	    "early = off\npatience = 5\n");
 	/* restore off: the last weights stay */
 	run_ok(s, "reset");
 	text = run(s, "train 600 early=on restore=off", CMD_OK);
@@ -588,34 +550,24 @@ early_stopping_settings(void **state)
 	assert_close(ep, 6, 0);
 	/* save/load keeps all four */
 	run_ok(s, "set patience 7; set restore off");
-	text = xasprintf("save %s", lab);
-	run_ok(s, text);
-	free(text);
+	run_okf(s, "save %s", lab);
 	run_ok(s, "set early off; set patience 2; set min_delta 0; "
 	    "set restore on");
-	text = xasprintf("load %s", lab);
-	run_ok(s, text);
-	free(text);
+	run_okf(s, "load %s", lab);
 	text = run(s, "get early; get patience; get min_delta; get restore",
 	    CMD_OK);
-	assert_non_null(strstr(text, "early = on\npatience = 7\nmin_delta = 100\n"
-	    "restore = off\n"));
+	assert_non_null(strstr(text, "early = on\npatience = 7\n"
+	    "min_delta = 100\nrestore = off\n"));
 	free(text);
 	/* older lab files: patience 0 was off, patience N on */
-	write_file(lab, "regtutor-lab 1\nset patience 0\nend\n");
-	text = xasprintf("load %s", lab);
-	run_ok(s, text);
-	free(text);
-	text = run(s, "get early; get patience", CMD_OK);
-	assert_non_null(strstr(text, "early = off\npatience = 5\n"));
-	free(text);
-	write_file(lab, "regtutor-lab 1\nset patience 9\nend\n");
-	text = xasprintf("load %s", lab);
-	run_ok(s, text);
-	free(text);
-	text = run(s, "get early; get patience", CMD_OK);
-	assert_non_null(strstr(text, "early = on\npatience = 9\n"));
-	free(text);
+	test_write_file(lab, "regtutor-lab 1\nset patience 0\nend\n");
+	run_okf(s, "load %s", lab);
+	expect(s, "get early; get patience", CMD_OK,
+	    "early = off\npatience = 5\n");
+	test_write_file(lab, "regtutor-lab 1\nset patience 9\nend\n");
+	run_okf(s, "load %s", lab);
+	expect(s, "get early; get patience", CMD_OK,
+	    "early = on\npatience = 9\n");
 	remove(lab);
 	free(lab);
 	session_free(s);
@@ -702,20 +654,16 @@ export_import_identical_weights(void **state)
 	    "import weights %s; export weights %s", f1, f1, f2);
 	run_ok(s, line);
 	/* the imported net's settings become the session's */
-	a = run(s, "get act", CMD_OK);
-	assert_non_null(strstr(a, "act = tanh\n"));
-	free(a);
-	a = read_file(f1);
-	b = read_file(f2);
+	expect(s, "get act", CMD_OK, "act = tanh\n");
+	a = test_read_file(f1);
+	b = test_read_file(f2);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(a, "regtutor-net 1"));
 	free(a);
 	free(b);
 	free(line);
-	line = xasprintf("export history %s; export data %s", f1, f2);
-	run_ok(s, line);
-	free(line);
-	a = read_file(f2);
+	run_okf(s, "export history %s; export data %s", f1, f2);
+	a = test_read_file(f2);
 	assert_non_null(strstr(a, "x1,x2,y"));
 	free(a);
 	free(f1);
@@ -728,32 +676,26 @@ save_load_round_trip_and_csv(void **state)
 {
 	struct session *s = session_new(1);
 	char *f = tmpfile_path("lab.lab"), *csv = tmpfile_path("data.csv");
-	char *line, *a, *b;
+	char *a, *b;
 
 	(void)state;
 	run_ok(s, SETUP "; set lambda 0.02; set reg l2");
 	a = session_dump(s);
-	line = xasprintf("save %s; data sine; net 1-3-1; set lambda 1; load %s",
+	run_okf(s, "save %s; data sine; net 1-3-1; set lambda 1; load %s",
 	    f, f);
-	run_ok(s, line);
-	free(line);
 	b = session_dump(s);
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
 
 	/* a loaded CSV travels inside the lab file */
-	write_file(csv, "# toy\nx,y\n0,0.5\n1,1.5\n2,2.5\n3,3.5\n4,4.5\n"
+	test_write_file(csv, "# toy\nx,y\n0,0.5\n1,1.5\n2,2.5\n3,3.5\n4,4.5\n"
 	    "5,5.5\n");
-	line = xasprintf("data load %s split=0.5; net 1-2-1; train 2; save %s",
+	run_okf(s, "data load %s split=0.5; net 1-2-1; train 2; save %s",
 	    csv, f);
-	run_ok(s, line);
-	free(line);
 	a = session_dump(s);
 	assert_non_null(strstr(a, "data csv rows=6 nin=1 nout=1"));
-	line = xasprintf("data moons; load %s", f);
-	run_ok(s, line);
-	free(line);
+	run_okf(s, "data moons; load %s", f);
 	b = session_dump(s);
 	assert_string_equal(a, b);
 	free(a);
@@ -785,12 +727,10 @@ save_load_restores_history(void **state)
 	/* the moons net: classification, so accuracies are numbers too */
 	run_ok(s, line);
 	free(line);
-	line = xasprintf("data sine; net 1-3-1; load %s; export history %s",
+	run_okf(s, "data sine; net 1-3-1; load %s; export history %s",
 	    f, h2);
-	run_ok(s, line);
-	free(line);
-	a = read_file(h1);
-	b = read_file(h2);
+	a = test_read_file(h1);
+	b = test_read_file(h2);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(b, "\n7,"));
 	free(a);
@@ -803,38 +743,31 @@ save_load_restores_history(void **state)
 	grid_init(&g, 40, 10);
 	assert_int_equal(session_render_chart(s, &g), 0);
 	grid_done(&g);
-	text = run(s, "train 2", CMD_OK);
-	assert_non_null(strstr(text, "(8-9)"));
-	free(text);
+	expect(s, "train 2", CMD_OK, "(8-9)");
 
 	/* a regression net without validation rows: nan fields load */
-	line = xasprintf("data sine n=20 split=1; net 1-4-1; train 3; "
+	run_okf(s, "data sine n=20 split=1; net 1-4-1; train 3; "
 	    "export history %s; save %s; net 1-2-1; load %s; export history %s",
 	    h1, f, f, h2);
-	run_ok(s, line);
-	free(line);
-	a = read_file(h1);
-	b = read_file(h2);
+	a = test_read_file(h1);
+	b = test_read_file(h2);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(b, ",nan,"));
 	free(a);
 	free(b);
 
 	/* errors name the line; the session keeps its 3 epochs */
-	write_file(f, "regtutor-lab 1\nhistory 1\n1,0.5,0.5,0,0,0,0.1\nend\n");
+	test_write_file(f,
+	    "regtutor-lab 1\nhistory 1\n1,0.5,0.5,0,0,0,0.1\nend\n");
 	line = xasprintf("load %s", f);
-	text = run(s, line, CMD_ERROR);
-	assert_non_null(strstr(text, "without a net"));
-	free(text);
+	expect(s, line, CMD_ERROR, "without a net");
 	free(line);
 	a = session_dump(s);
 	*strstr(a, "history 3\n") = '\0';
 	b = xasprintf("%shistory 1\n2,0.5,0.5,0,0,0,0.1\nend\n", a);
-	write_file(f, b);
+	test_write_file(f, b);
 	line = xasprintf("load %s", f);
-	text = run(s, line, CMD_ERROR);
-	assert_non_null(strstr(text, "bad history row"));
-	free(text);
+	expect(s, line, CMD_ERROR, "bad history row");
 	assert_int_equal(session_query(s, "epochs", &v), 0);
 	assert_close(v, 3, 0);
 	free(line);
@@ -850,21 +783,17 @@ static void
 undo_restores_settings_and_net(void **state)
 {
 	struct session *s = session_new(1);
-	char *a, *b, *text;
+	char *a, *b;
 	double v;
 
 	(void)state;
-	text = run(s, "undo", CMD_ERROR);
-	assert_non_null(strstr(text, "nothing to undo"));
-	free(text);
+	expect(s, "undo", CMD_ERROR, "nothing to undo");
 	run_ok(s, SETUP);
 	a = session_dump(s);
 	run_ok(s, "set lambda 0.3");
 	run_ok(s, "train 2");
 	run_ok(s, "undo");
-	text = run(s, "get lambda", CMD_OK);
-	assert_non_null(strstr(text, "lambda = 0.3\n"));
-	free(text);
+	expect(s, "get lambda", CMD_OK, "lambda = 0.3\n");
 	assert_int_equal(session_query(s, "epochs", &v), 0);
 	assert_close(v, 0, 0);
 	run_ok(s, "undo");
@@ -876,9 +805,7 @@ undo_restores_settings_and_net(void **state)
 	run_ok(s, "set lambda 0.1");
 	free(run(s, "set lambda -2", CMD_ERROR));
 	run_ok(s, "undo");
-	text = run(s, "get lambda", CMD_OK);
-	assert_non_null(strstr(text, "lambda = 0\n"));
-	free(text);
+	expect(s, "get lambda", CMD_OK, "lambda = 0\n");
 	session_free(s);
 }
 
@@ -998,14 +925,11 @@ epoch_hook_can_stop(void **state)
 	struct session *s = session_new(1);
 	int calls = 0;
 	double v;
-	char *text;
 
 	(void)state;
 	run_ok(s, SETUP);
 	session_set_epoch_hook(s, stop_at_two, &calls);
-	text = run(s, "train 50", CMD_STOPPED);
-	assert_non_null(strstr(text, "interrupted after 2 epochs"));
-	free(text);
+	expect(s, "train 50", CMD_STOPPED, "interrupted after 2 epochs");
 	assert_int_equal(calls, 2);
 	assert_int_equal(session_query(s, "epochs", &v), 0);
 	assert_close(v, 2, 0);
@@ -1034,9 +958,7 @@ help_and_quit(void **state)
 	assert_non_null(strstr(text, "usage: set KEY VALUE"));
 	assert_non_null(strstr(text, "l1mode"));
 	free(text);
-	text = run(s, "help plot", CMD_OK);
-	assert_non_null(strstr(text, "boundary"));
-	free(text);
+	expect(s, "help plot", CMD_OK, "boundary");
 	free(run(s, "set lambda 0.5; quit; set lambda 0.7", CMD_QUIT));
 	session_get_status(s, &st);
 	assert_close(st.lambda, 0.5, 0);

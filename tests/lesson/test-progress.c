@@ -68,16 +68,6 @@ teardown(void **state)
 	return 0;
 }
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 /* Number of entries in dir (without . and ..). */
 static int
 count_entries(const char *dir)
@@ -152,7 +142,7 @@ atomic_replace(void **state)
 	char line[64];
 
 	(void)state;
-	write_file(path, "# regtutor progress 1\npage 00-tour 0\n");
+	test_write_file(path, "# regtutor progress 1\npage 00-tour 0\n");
 	/* a hard link keeps the old inode: saving must not write into it */
 	assert_int_equal(link(path, hard), 0);
 	assert_int_equal(stat(path, &a), 0);
@@ -196,7 +186,7 @@ corrupt_set_aside(void **state)
 		struct progress *p;
 		struct stat sb;
 
-		write_file(path, bad[i]);
+		test_write_file(path, bad[i]);
 		strbuf_init(&w);
 		p = progress_load(path, &w);
 		assert_non_null(p);

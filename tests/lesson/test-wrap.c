@@ -40,67 +40,55 @@ wrapped(const char *text, int width, int i1, int i2)
 	return strbuf_detach(&b);
 }
 
+/* Asserts that text wrapped so reads want (lines joined with '|'). */
+static void
+expect_wrap(const char *text, int width, int i1, int i2, const char *want)
+{
+	char *s = wrapped(text, width, i1, i2);
+
+	assert_string_equal(s, want);
+	free(s);
+}
+
 static void
 ascii_words(void **state)
 {
-	char *s;
-
 	(void)state;
-	s = wrapped("the quick brown fox jumps over the lazy dog", 15, 0, 0);
-	assert_string_equal(s, "the quick brown|fox jumps over|the lazy dog");
-	free(s);
-	s = wrapped("a  b   c", 20, 0, 0);
-	assert_string_equal(s, "a b c");
-	free(s);
-	s = wrapped("one\ntwo three", 20, 0, 0);
-	assert_string_equal(s, "one|two three");
-	free(s);
+	expect_wrap("the quick brown fox jumps over the lazy dog", 15, 0, 0,
+	    "the quick brown|fox jumps over|the lazy dog");
+	expect_wrap("a  b   c", 20, 0, 0, "a b c");
+	expect_wrap("one\ntwo three", 20, 0, 0, "one|two three");
 }
 
 static void
 hangul_by_columns(void **state)
 {
-	char *s;
-
 	(void)state;
 	/* each word is 6 columns; two words and a space = 13 */
-	s = wrapped("검증의 손실이 커지면 학습을 멈춘다", 13, 0, 0);
-	assert_string_equal(s, "검증의 손실이|커지면 학습을|멈춘다");
-	free(s);
+	expect_wrap("검증의 손실이 커지면 학습을 멈춘다", 13, 0, 0,
+	    "검증의 손실이|커지면 학습을|멈춘다");
 	/* 12 columns: only one word per line plus nothing */
-	s = wrapped("검증의 손실이 커지면", 12, 0, 0);
-	assert_string_equal(s, "검증의|손실이|커지면");
-	free(s);
+	expect_wrap("검증의 손실이 커지면", 12, 0, 0, "검증의|손실이|커지면");
 	/* mixed scripts */
-	s = wrapped("L2 정규화는 weight를 줄인다", 14, 0, 0);
-	assert_string_equal(s, "L2 정규화는|weight를|줄인다");
-	free(s);
+	expect_wrap("L2 정규화는 weight를 줄인다", 14, 0, 0,
+	    "L2 정규화는|weight를|줄인다");
 }
 
 static void
 long_words_cut_between_characters(void **state)
 {
-	char *s;
-
 	(void)state;
 	/* 10 Hangul syllables = 20 columns into 9: never half a syllable */
-	s = wrapped("가나다라마바사아자차", 9, 0, 0);
-	assert_string_equal(s, "가나다라|마바사아|자차");
-	free(s);
-	s = wrapped("abcdefghijklmnopqrst", 8, 0, 0);
-	assert_string_equal(s, "abcdefgh|ijklmnop|qrst");
-	free(s);
+	expect_wrap("가나다라마바사아자차", 9, 0, 0, "가나다라|마바사아|자차");
+	expect_wrap("abcdefghijklmnopqrst", 8, 0, 0, "abcdefgh|ijklmnop|qrst");
 }
 
 static void
 indentation_and_bullets(void **state)
 {
-	char *s;
-
 	(void)state;
-	s = wrapped("- 배치 정규화는 같은 위치의 특성끼리", 16, 0, 2);
-	assert_string_equal(s, "- 배치 정규화는|  같은 위치의|  특성끼리");
-	free(s);
+	expect_wrap("- 배치 정규화는 같은 위치의 특성끼리", 16, 0, 2,
+	    "- 배치 정규화는|  같은 위치의|  특성끼리");
 }
 
 static void
