@@ -7,7 +7,8 @@
  * which also evaluate the training loss after each epoch.  The heap line is
  * the engine's own peak allocation (nn_mem_peak: network, caches, optimizer
  * state) while running setup c, plus the 250 training rows it reads.  The
- * train figures are the best of three runs, since the machine is shared.
+ * train and epoch figures are the best of three runs, since the machine is
+ * shared.
  * Output lines: "bench NAME VALUE UNIT", for tracking figures over time.
  * An argument such as "ac" limits the run to those setups.
  */
@@ -142,8 +143,14 @@ main(int argc, char **argv)
 			    nn_mem_peak() - base +
 			    (size_t)(tr->n * (tr->nin + tr->nout)) *
 			    sizeof(double));
-		printf("bench epoch-%s %.0f ex/s\n", s->name,
-		    bench_epochs(s, tr));
+		best = 0;
+		for (rep = 0; rep < 3; rep++) {
+			double v = bench_epochs(s, tr);
+
+			if (v > best)
+				best = v;
+		}
+		printf("bench epoch-%s %.0f ex/s\n", s->name, best);
 		fflush(stdout);
 	}
 	nn_dataset_free(all);
