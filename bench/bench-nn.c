@@ -111,13 +111,25 @@ bench_epochs(const struct setup *s, const struct nn_dataset *tr)
 	return ex / t;
 }
 
+/* The machine is shared: a figure is the best of three runs. */
+static double
+best_of_three(double (*run)(const struct setup *, const struct nn_dataset *),
+    const struct setup *s, const struct nn_dataset *tr)
+{
+	double best = 0, v;
+	int rep;
+
+	for (rep = 0; rep < 3; rep++)
+		if ((v = run(s, tr)) > best)
+			best = v;
+	return best;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct nn_dataset *all, *tr, *va;
 	size_t i, base;
-	double best;
-	int rep;
 
 	all = nn_dataset_generate(NN_DS_CIRCLE, 500, 0.05, 1, NULL, 0);
 	if (all == NULL || nn_dataset_split(all, 0.5, 1, &tr, &va, NULL, 0) < 0)
@@ -129,28 +141,15 @@ main(int argc, char **argv)
 			continue;	/* "bench-nn c" runs setup c only */
 		base = nn_mem_current();
 		nn_mem_reset_peak();
-		/* the machine is shared: report the best of three runs */
-		best = 0;
-		for (rep = 0; rep < 3; rep++) {
-			double v = bench_train(s, tr);
-
-			if (v > best)
-				best = v;
-		}
-		printf("bench train-%s %.0f ex/s\n", s->name, best);
+		printf("bench train-%s %.0f ex/s\n", s->name,
+		    best_of_three(bench_train, s, tr));
 		if (s->name[0] == 'c')
 			printf("bench heap-c %zu bytes\n",
 			    nn_mem_peak() - base +
 			    (size_t)(tr->n * (tr->nin + tr->nout)) *
 			    sizeof(double));
-		best = 0;
-		for (rep = 0; rep < 3; rep++) {
-			double v = bench_epochs(s, tr);
-
-			if (v > best)
-				best = v;
-		}
-		printf("bench epoch-%s %.0f ex/s\n", s->name, best);
+		printf("bench epoch-%s %.0f ex/s\n", s->name,
+		    best_of_three(bench_epochs, s, tr));
 		fflush(stdout);
 	}
 	nn_dataset_free(all);

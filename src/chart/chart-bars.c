@@ -323,6 +323,27 @@ bins_range(const double *v, int n, const double *w, int nw, double *lo,
 	}
 }
 
+/*
+ * The histogram's range: the options' lo..hi when set, else that of the
+ * finite values of v and w; kept finite when absurd.
+ */
+static void
+hist_range(const struct chart_hist_opts *ho, const double *v, int n,
+    const double *w, int nw, double *lo, double *hi, int *sym)
+{
+	if (ho->lo < ho->hi && isfinite(ho->lo) && isfinite(ho->hi)) {
+		*lo = ho->lo;
+		*hi = ho->hi;
+		*sym = *lo == -*hi;
+	} else {
+		bins_range(v, n, w, nw, lo, hi, sym);
+	}
+	if (!isfinite((*hi - *lo) * 4)) {	/* absurd range: keep it finite */
+		*lo = fmax(*lo, -1e307);
+		*hi = fmin(*hi, 1e307);
+	}
+}
+
 /* Bin of v in [lo, hi]; halved operands cannot overflow to inf. */
 static int
 bin_of(const struct bins *b, double v)
@@ -519,17 +540,7 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		n = 0;
 	grid_clear(g);
 	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
-	if (ho->lo < ho->hi && isfinite(ho->lo) && isfinite(ho->hi)) {
-		lo = ho->lo;
-		hi = ho->hi;
-		sym = lo == -hi;
-	} else {
-		bins_range(v, n, NULL, 0, &lo, &hi, &sym);
-	}
-	if (!isfinite((hi - lo) * 4)) {	/* absurd range: keep it finite */
-		lo = fmax(lo, -1e307);
-		hi = fmin(hi, 1e307);
-	}
+	hist_range(ho, v, n, NULL, 0, &lo, &hi, &sym);
 	if (frame_rows(&f, g, o, 1, 1) < 0)
 		return;
 	/* y axis: counts, computed on a provisional bin count */
@@ -595,17 +606,7 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 		nb = 0;
 	grid_clear(g);
 	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
-	if (ho->lo < ho->hi && isfinite(ho->lo) && isfinite(ho->hi)) {
-		lo = ho->lo;
-		hi = ho->hi;
-		sym = lo == -hi;
-	} else {
-		bins_range(a, na, b, nb, &lo, &hi, &sym);
-	}
-	if (!isfinite((hi - lo) * 4)) {	/* absurd range: keep it finite */
-		lo = fmax(lo, -1e307);
-		hi = fmin(hi, 1e307);
-	}
+	hist_range(ho, a, na, b, nb, &lo, &hi, &sym);
 	avail = g->h - 1 - 4;	/* axis row, two halves of >= 2 */
 	if (avail < 0 || g->w < 10) {
 		chart_too_small(g, "histogram");
