@@ -478,6 +478,9 @@ main(int argc, char **argv)
 	int c, status;
 
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a '.' in every locale: commands,
+	 * lesson files and saved nets must mean the same everywhere. */
+	setlocale(LC_NUMERIC, "C");
 	memset(&o, 0, sizeof o);
 	o.seed = 1;
 	opterr = 0;

@@ -42,6 +42,7 @@ tui_term_locale(void)
 	const char *cs;
 
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* '.' in numbers, as in main() */
 	cs = nl_langinfo(CODESET);
 	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
 		return 1;

@@ -34,8 +34,8 @@ extern struct tui_term tui_term;
 extern volatile sig_atomic_t tui_quit_signal;
 
 /*
- * setlocale(LC_ALL, ""); when the codeset is not UTF-8 tries C.UTF-8 for
- * LC_CTYPE.  Returns 1 when the result is UTF-8.
+ * setlocale(LC_ALL, "") but LC_NUMERIC stays "C"; when the codeset is not
+ * UTF-8 tries C.UTF-8 for LC_CTYPE.  Returns 1 when the result is UTF-8.
  */
 int tui_term_locale(void);
 /* Starts curses (raw, noecho, keypad, colours per color_mode TUI_COLOR_*).
