@@ -1,5 +1,6 @@
 /*
- * test-util.c - UTF-8 widths, strict number parsing, string buffers.
+ * test-util.c - UTF-8 widths, strict number parsing, string buffers, the
+ * learner's file paths.
  */
 #include "config.h"
 
@@ -9,6 +10,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "util/util.h"
@@ -99,6 +102,67 @@ edit_distance_suggests(void **state)
 	assert_int_equal(edit_distance("", "abc"), 3);
 }
 
+static void
+xdg_path_and_dirs(void **state)
+{
+	char *dir = xasprintf("tests/tmp/util-%ld", (long)getpid());
+	char *file = xasprintf("%s/a/b/file", dir), *p, *text;
+	struct strbuf b;
+	struct stat st;
+	FILE *f;
+
+	(void)state;
+	setenv("HOME", "/home/learner", 1);
+	setenv("XDG_STATE_HOME", "/var/state", 1);
+	p = xdg_path("XDG_STATE_HOME", ".local/state", "regtutor/history");
+	assert_string_equal(p, "/var/state/regtutor/history");
+	free(p);
+	setenv("XDG_STATE_HOME", "relative", 1);	/* not absolute: HOME */
+	p = xdg_path("XDG_STATE_HOME", ".local/state", "regtutor/history");
+	assert_string_equal(p, "/home/learner/.local/state/regtutor/history");
+	free(p);
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", "", 1);
+	assert_null(xdg_path("XDG_STATE_HOME", ".local/state", "x"));
+
+	/* the directories up to the file, twice (existing ones are fine) */
+	assert_int_equal(mkdir_parents(file, 0700), 0);
+	assert_int_equal(mkdir_parents(file, 0700), 0);
+	p = xasprintf("%s/a/b", dir);
+	assert_int_equal(stat(p, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(stat(file, &st), -1);	/* the file itself: not made */
+	free(p);
+	test_write_file(file, "one\ntwo\n");
+	/* a file in the way of a directory */
+	p = xasprintf("%s/c/d", file);
+	assert_int_equal(mkdir_parents(p, 0700), -1);
+	free(p);
+
+	f = fopen(file, "r");
+	assert_non_null(f);
+	strbuf_init(&b);
+	strbuf_adds(&b, ">");
+	assert_int_equal(strbuf_read_file(&b, f), 0);
+	fclose(f);
+	assert_string_equal(b.s, ">one\ntwo\n");
+	strbuf_done(&b);
+	text = test_read_file(file);
+	assert_string_equal(text, "one\ntwo\n");
+	free(text);
+
+	unlink(file);
+	p = xasprintf("%s/a/b", dir);
+	rmdir(p);
+	free(p);
+	p = xasprintf("%s/a", dir);
+	rmdir(p);
+	free(p);
+	rmdir(dir);
+	free(file);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -109,6 +173,7 @@ main(void)
 		cmocka_unit_test(strict_numbers),
 		cmocka_unit_test(strbuf_grows),
 		cmocka_unit_test(edit_distance_suggests),
+		cmocka_unit_test(xdg_path_and_dirs),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

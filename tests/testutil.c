@@ -61,14 +61,15 @@ read_all(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	struct strbuf b;
-	char buf[4096];
-	size_t n;
 
 	if (f == NULL)
 		return NULL;
 	strbuf_init(&b);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&b, buf, n);
+	if (strbuf_read_file(&b, f) != 0) {
+		fclose(f);
+		strbuf_done(&b);
+		return NULL;
+	}
 	fclose(f);
 	return strbuf_detach(&b);
 }
@@ -79,8 +80,8 @@ test_write_file(const char *path, const char *text)
 	FILE *f = fopen(path, "w");
 
 	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	assert_true(fputs(text, f) != EOF);
+	assert_int_equal(fclose(f), 0);
 }
 
 char *
@@ -90,21 +91,6 @@ test_read_file(const char *path)
 
 	assert_non_null(text);
 	return text;
-}
-
-static void
-mkdirs(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; *s; s++) {
-		if (*s == '/') {
-			*s = '\0';
-			mkdir(p, 0777);
-			*s = '/';
-		}
-	}
-	free(p);
 }
 
 int
@@ -120,7 +106,7 @@ golden_compare(const char *name, const char *text)
 	if (upd != NULL && strcmp(upd, "1") == 0) {
 		FILE *f;
 
-		mkdirs(path);
+		mkdir_parents(path, 0777);
 		f = fopen(path, "wb");
 		if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
 			print_error("cannot write golden file %s\n", path);

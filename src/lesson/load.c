@@ -1390,9 +1390,8 @@ lesson_load(const char *path, struct strbuf *diag, int *nerr)
 {
 	struct strbuf b;
 	struct lesson *l;
-	char buf[8192];
-	size_t n;
 	FILE *f;
+	int rerr;
 
 	f = fopen(path, "r");
 	if (f == NULL) {
@@ -1403,11 +1402,10 @@ lesson_load(const char *path, struct strbuf *diag, int *nerr)
 		return NULL;
 	}
 	strbuf_init(&b);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&b, buf, n);
-	if (ferror(f) || memchr(b.s, '\0', b.len) != NULL) {
+	rerr = strbuf_read_file(&b, f);
+	if (rerr != 0 || memchr(b.s, '\0', b.len) != NULL) {
 		if (diag != NULL)
-			strbuf_addf(diag, "%s: %s\n", path, ferror(f) ?
+			strbuf_addf(diag, "%s: %s\n", path, rerr != 0 ?
 			    "read error" : "not a text file (NUL byte)");
 		if (nerr != NULL)
 			*nerr = 1;

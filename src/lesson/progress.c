@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lesson/progress.h"
@@ -35,14 +34,14 @@ struct progress {
 char *
 progress_default_path(void)
 {
-	const char *x = getenv("XDG_DATA_HOME"), *h;
+	return xdg_path("XDG_DATA_HOME", ".local/share", "regtutor/progress");
+}
 
-	if (x != NULL && x[0] == '/')
-		return xasprintf("%s/regtutor/progress", x);
-	h = getenv("HOME");
-	if (h == NULL || *h == '\0')
-		return NULL;
-	return xasprintf("%s/.local/share/regtutor/progress", h);
+/* A byte that may stand in a word of the file. */
+static int
+word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '-' || c == '.';
 }
 
 static int
@@ -51,8 +50,7 @@ word_ok(const char *s)
 	if (*s == '\0')
 		return 0;
 	for (; *s != '\0'; s++)
-		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' &&
-		    *s != '.')
+		if (!word_char(*s))
 			return 0;
 	return 1;
 }
@@ -65,8 +63,7 @@ clean_word(const char *s)
 	char *c = xstrdup(*s != '\0' ? s : "_"), *q;
 
 	for (q = c; *q != '\0'; q++)
-		if (!isalnum((unsigned char)*q) && *q != '_' && *q != '-' &&
-		    *q != '.')
+		if (!word_char(*q))
 			*q = '_';
 	return c;
 }
@@ -77,13 +74,9 @@ word_eq(const char *stored, const char *raw)
 {
 	if (*raw == '\0')
 		return strcmp(stored, "_") == 0;
-	for (; *stored != '\0' && *raw != '\0'; stored++, raw++) {
-		int ok = isalnum((unsigned char)*raw) || *raw == '_' ||
-		    *raw == '-' || *raw == '.';
-
-		if (*stored != (ok ? *raw : '_'))
+	for (; *stored != '\0' && *raw != '\0'; stored++, raw++)
+		if (*stored != (word_char(*raw) ? *raw : '_'))
 			return 0;
-	}
 	return *stored == '\0' && *raw == '\0';
 }
 
@@ -150,8 +143,7 @@ progress_load(const char *path, struct strbuf *warn)
 {
 	struct progress *p = xcalloc(1, sizeof *p);
 	struct strbuf b;
-	char buf[4096], *line, *next;
-	size_t n;
+	char *line, *next;
 	int bad = 0, first = 1;
 	FILE *f;
 
@@ -162,9 +154,7 @@ progress_load(const char *path, struct strbuf *warn)
 	if (f == NULL)
 		return p;	/* no progress yet */
 	strbuf_init(&b);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&b, buf, n);
-	if (ferror(f) || memchr(b.s, '\0', b.len) != NULL)
+	if (strbuf_read_file(&b, f) != 0 || memchr(b.s, '\0', b.len) != NULL)
 		bad = 1;
 	fclose(f);
 	for (line = b.s; !bad && line != NULL && *line != '\0'; line = next) {
@@ -202,37 +192,6 @@ progress_load(const char *path, struct strbuf *warn)
 	return p;
 }
 
-/* mkdir -p of the directory part of path. */
-static int
-make_dirs(const char *path)
-{
-	char *d = xstrdup(path), *q;
-	int rc = 0;
-
-	q = strrchr(d, '/');
-	if (q == NULL || q == d) {
-		free(d);
-		return 0;
-	}
-	*q = '\0';
-	for (q = d + 1; ; q++) {
-		if (*q == '/' || *q == '\0') {
-			char c = *q;
-
-			*q = '\0';
-			if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-				rc = -1;
-				break;
-			}
-			*q = c;
-			if (c == '\0')
-				break;
-		}
-	}
-	free(d);
-	return rc;
-}
-
 int
 progress_save(const struct progress *p, struct strbuf *err)
 {
@@ -246,7 +205,7 @@ progress_save(const struct progress *p, struct strbuf *err)
 			    "XDG_DATA_HOME nor HOME is set\n");
 		return -1;
 	}
-	if (make_dirs(p->path) != 0) {
+	if (mkdir_parents(p->path, 0700) != 0) {
 		if (err != NULL)
 			strbuf_addf(err, "cannot create the directory of %s: "
 			    "%s\n", p->path, strerror(errno));
@@ -271,7 +230,7 @@ progress_save(const struct progress *p, struct strbuf *err)
 			fprintf(f, "quiz %s %s %s\n", fa->lesson, fa->id,
 			    fa->key);
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+	if (ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0)
 		rc = -1;
 	if (fclose(f) != 0)
 		rc = -1;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -198,6 +199,56 @@ strbuf_detach(struct strbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 	return s;
+}
+
+int
+strbuf_read_file(struct strbuf *b, FILE *f)
+{
+	char buf[8192];
+	size_t n;
+
+	if (b->s == NULL)
+		strbuf_init(b);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(b, buf, n);
+	return ferror(f) ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- files */
+
+char *
+xdg_path(const char *var, const char *home_dir, const char *name)
+{
+	const char *x = getenv(var), *h = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/%s", x, name);
+	if (h == NULL || h[0] == '\0')
+		return NULL;
+	return xasprintf("%s/%s/%s", h, home_dir, name);
+}
+
+int
+mkdir_parents(const char *path, mode_t mode)
+{
+	char *d = xstrdup(path), *q;
+	int rc = 0, e = 0;
+
+	/* Each '/' after the first byte ends a directory to make. */
+	for (q = d + 1; *q != '\0' && rc == 0; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(d, mode) != 0 && errno != EEXIST) {
+			rc = -1;
+			e = errno;
+		}
+		*q = '/';
+	}
+	free(d);
+	if (rc != 0)
+		errno = e;
+	return rc;
 }
 
 /* ---------------------------------------------------------------- UTF-8 */

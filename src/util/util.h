@@ -12,6 +12,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -51,6 +53,18 @@ void strbuf_addch(struct strbuf *b, int c);
 void strbuf_addcp(struct strbuf *b, uint32_t cp);
 /* Detaches and returns the string; the buffer is reset. */
 char *strbuf_detach(struct strbuf *b);
+/* Appends what is left of f, to its end; 0, or -1 on a read error. */
+int strbuf_read_file(struct strbuf *b, FILE *f);
+
+/*
+ * The learner's files.  xdg_path() is "$VAR/NAME" when the environment
+ * variable VAR holds an absolute path, else "$HOME/HOME_DIR/NAME"; NULL
+ * when neither is usable.  Caller frees.  mkdir_parents() creates the
+ * directories leading to the file PATH with MODE (existing ones are fine);
+ * 0, or -1 with errno set.
+ */
+char *xdg_path(const char *var, const char *home_dir, const char *name);
+int mkdir_parents(const char *path, mode_t mode);
 
 /*
  * UTF-8.  Decoding is locale-independent (our own decoder), so widths are the
