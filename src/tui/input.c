@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -31,7 +30,6 @@
 #include "tui/tui-int.h"
 #include "util/util.h"
 
-#define HISTORY_MAX	1000
 
 void (*tui_input_idle_key)(int c);
 
@@ -317,46 +315,10 @@ show_matches_cb(char **matches, int num, int max_len)
 
 /* ------------------------------------------------------------ setup */
 
-static int
-mkdir_p(char *path)
-{
-	char *p;
-
-	for (p = path + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
-		*p = '/';
-	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
-
 char *
-tui_history_path(int create_dir)
+tui_history_path(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	char *dir, *path;
-
-	if (xdg != NULL && xdg[0] == '/')
-		dir = xasprintf("%s/regtutor", xdg);
-	else if (home != NULL && home[0] != '\0')
-		dir = xasprintf("%s/.local/state/regtutor", home);
-	else
-		return NULL;
-	if (create_dir && mkdir_p(dir) != 0) {
-		free(dir);
-		return NULL;
-	}
-	path = xasprintf("%s/history", dir);
-	free(dir);
-	return path;
+	return xdg_path("XDG_STATE_HOME", ".local/state", "regtutor/history");
 }
 
 void
@@ -387,8 +349,8 @@ tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 	rl_variable_bind("show-all-if-ambiguous", "on");
 	rl_variable_bind("enable-bracketed-paste", "off");
 	using_history();
-	stifle_history(HISTORY_MAX);
-	hist = tui_history_path(0);
+	stifle_history(TUI_HISTORY_MAX);
+	hist = tui_history_path();
 	if (hist != NULL) {
 		read_history(hist);
 		free(hist);
@@ -399,17 +361,21 @@ tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 }
 
 void
-tui_input_done(void)
+tui_input_done(struct strbuf *err)
 {
 	char *hist;
+	int e;
 
 	if (!installed)
 		return;
 	installed = 0;
 	rl_callback_handler_remove();
-	hist = tui_history_path(1);
+	hist = tui_history_path();
 	if (hist != NULL) {
-		write_history(hist);
+		e = mkdir_parents(hist, 0700) != 0 ? errno : write_history(hist);
+		if (e != 0)
+			strbuf_addf(err, "cannot save the command history to "
+			    "%s: %s\n", hist, strerror(e));
 		free(hist);
 	}
 	clear_history();

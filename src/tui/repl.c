@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,38 +21,18 @@
 
 #include "cmd/cmd.h"
 #include "tui/repl.h"
+#include "tui/tui-int.h"
 #include "util/util.h"
 
-#define HISTORY_MAX 1000
 
-/* The history file path, its directories created; caller frees. */
+/* A history file that cannot be written: said once, then left alone. */
 static char *
-history_path(void)
+history_failed(char *hist, int err)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	char *dir, *path;
-
-	if (state != NULL && state[0] == '/')
-		dir = xasprintf("%s/regtutor", state);
-	else if (home != NULL && home[0] != '\0')
-		dir = xasprintf("%s/.local/state/regtutor", home);
-	else
-		return NULL;
-	/* mkdir -p, one component at a time */
-	for (char *p = dir + 1; *p != '\0'; p++)
-		if (*p == '/') {
-			*p = '\0';
-			(void)mkdir(dir, 0700);
-			*p = '/';
-		}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		free(dir);
-		return NULL;
-	}
-	path = xasprintf("%s/history", dir);
-	free(dir);
-	return path;
+	fprintf(stderr, "regtutor: cannot write the command history to %s: "
+	    "%s\n", hist, strerror(err));
+	free(hist);
+	return NULL;
 }
 
 /* readline completion: all candidates from cmd_complete(). */
@@ -175,7 +154,7 @@ repl_main(struct session *s, int color, int keep_going)
 	static char breaks[] = " \t;";
 	struct progress prog;
 	struct transcript *t = transcript_new();
-	char *hist = history_path();
+	char *hist = tui_history_path();
 	struct sigaction sa, old;
 	int status = 0;
 	char *line;
@@ -185,12 +164,18 @@ repl_main(struct session *s, int color, int keep_going)
 	rl_attempted_completion_function = complete;
 	rl_basic_word_break_characters = breaks;
 	using_history();
-	stifle_history(HISTORY_MAX);
+	stifle_history(TUI_HISTORY_MAX);
 	memset(&prog, 0, sizeof prog);
 	if (isatty(STDERR_FILENO))
 		session_set_epoch_hook(s, progress, &prog);
-	if (hist != NULL && read_history(hist) != 0)
-		(void)write_history(hist);	/* create it */
+	if (hist != NULL && mkdir_parents(hist, 0700) != 0)
+		hist = history_failed(hist, errno);
+	if (hist != NULL && read_history(hist) != 0) {
+		int e = write_history(hist);	/* create it */
+
+		if (e != 0)
+			hist = history_failed(hist, e);
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -209,8 +194,12 @@ repl_main(struct session *s, int color, int keep_going)
 		if (line[strspn(line, " \t")] != '\0') {
 			add_history(line);
 			/* append at once: a killed session keeps its lines */
-			if (hist != NULL)
-				(void)append_history(1, hist);
+			if (hist != NULL) {
+				int e = append_history(1, hist);
+
+				if (e != 0)
+					hist = history_failed(hist, e);
+			}
 		}
 		rc = cmd_execute(s, line, t);
 		free(line);
@@ -228,7 +217,10 @@ repl_main(struct session *s, int color, int keep_going)
 		putchar('\n');
 	sigaction(SIGINT, &old, NULL);
 	if (hist != NULL) {
-		(void)history_truncate_file(hist, HISTORY_MAX);
+		int e = history_truncate_file(hist, TUI_HISTORY_MAX);
+
+		if (e != 0)
+			hist = history_failed(hist, e);
 		free(hist);
 	}
 	cmd_complete_free(cands);

@@ -18,6 +18,7 @@
 #include "chart/grid.h"
 #include "tui/layout.h"
 #include "tui/strings.h"
+#include "util/util.h"
 
 /* ------------------------------------------------------------ term.c */
 
@@ -86,7 +87,8 @@ struct tui_input_hooks {
 	void *ctx;
 };
 void tui_input_init(const char *prompt, const struct tui_input_hooks *h);
-void tui_input_done(void);
+/* Saves the history; a failure is described in err. */
+void tui_input_done(struct strbuf *err);
 /* Feeds one key from wgetch() (bytes and KEY_* codes) to readline. */
 void tui_input_key(int c);
 /* ^C at the prompt: drops the line being edited. */
@@ -103,7 +105,10 @@ int tui_getch(void);
 int tui_getkey_wait(void);
 /* The key-poll hook called while tui_getkey_wait() idles (resize etc.). */
 extern void (*tui_input_idle_key)(int c);
-/* History file path ($XDG_STATE_HOME/regtutor/history); caller frees. */
-char *tui_history_path(int create_dir);
+/* History file path ($XDG_STATE_HOME/regtutor/history), shared with
+ * --repl; NULL without XDG_STATE_HOME or HOME.  Caller frees. */
+char *tui_history_path(void);
+/* Lines of history kept. */
+#define TUI_HISTORY_MAX 1000
 
 #endif

@@ -352,15 +352,38 @@ menu_load(struct tui *t)
 		t->sel = t->nitems - 1;
 }
 
+/* Trouble with the learner's files (progress, history): in the output
+ * pane while the screen is up, on stderr once it is gone.  Clears msg. */
+static void
+report_files(struct tui *t, struct strbuf *msg)
+{
+	while (msg->len > 0 && msg->s[msg->len - 1] == '\n')
+		msg->s[--msg->len] = '\0';
+	if (msg->len > 0) {
+		if (tui_term.active)
+			out_add(t, TR_ERROR, msg->s);
+		else
+			fprintf(stderr, "regtutor: %s\n", msg->s);
+	}
+	strbuf_done(msg);
+	strbuf_init(msg);
+}
+
 static void
 lesson_close(struct tui *t)
 {
+	struct strbuf err;
+
 	lesson_run_free(t->run);
 	t->run = NULL;
 	lesson_free(t->lesson);
 	t->lesson = NULL;
-	if (t->prog != NULL)
-		progress_save(t->prog, NULL);
+	if (t->prog != NULL) {
+		strbuf_init(&err);
+		progress_save(t->prog, &err);
+		report_files(t, &err);
+		strbuf_done(&err);
+	}
 }
 
 /* Shows a page: runs it the first time, shows it for review after. */
@@ -1617,6 +1640,7 @@ int
 tui_main(const struct tui_options *o)
 {
 	struct tui_input_hooks hooks;
+	struct strbuf err;
 	struct tui t;
 	int sig;
 
@@ -1636,12 +1660,14 @@ tui_main(const struct tui_options *o)
 
 	t.s = session_new(o->seed);
 	t.tr = transcript_new();
-	t.prog = progress_load(NULL, NULL);
+	strbuf_init(&err);
+	t.prog = progress_load(NULL, &err);
 	grid_init(&t.chart, 0, 0);
 	session_set_epoch_hook(t.s, epoch_hook, &t);
 	the_tui = &t;
 
 	if (tui_term_start(o->color) != 0) {
+		strbuf_done(&err);
 		session_free(t.s);
 		transcript_free(t.tr);
 		progress_free(t.prog);
@@ -1654,6 +1680,7 @@ tui_main(const struct tui_options *o)
 	hooks.ctx = &t;
 	tui_input_init(PROMPT, &hooks);
 	tui_input_idle_key = on_idle_key;
+	report_files(&t, &err);	/* a corrupt progress file set aside */
 
 	menu_load(&t);
 	t.screen = SCR_MENU;
@@ -1684,8 +1711,10 @@ tui_main(const struct tui_options *o)
 	}
 
 	sig = tui_quit_signal;
-	tui_input_done();
+	tui_input_done(&err);
 	tui_term_stop();
+	report_files(&t, &err);
+	strbuf_done(&err);
 	lesson_close(&t);
 	menu_free(&t);
 	for (size_t i = 0; i < t.nout; i++)
