@@ -127,25 +127,37 @@ progress(void *ctx, const struct cmd_epoch_info *e)
 	return 0;
 }
 
-static volatile sig_atomic_t at_prompt;
+static volatile sig_atomic_t at_prompt, prompt_sigint;
 
 /*
- * ^C: at the prompt, drop the line being edited and show a fresh prompt
- * (readline has already restored the terminal when this runs); during a
- * command, ask training to stop after the current epoch.
+ * ^C: during a command, ask training to stop after the current epoch; at
+ * the prompt, note it for on_signal_event().  Only flags are set here:
+ * readline calls are not async-signal-safe.
  */
 static void
 on_sigint(int sig)
 {
 	(void)sig;
-	if (!at_prompt) {
+	if (at_prompt)
+		prompt_sigint = 1;
+	else
 		cmd_interrupt = 1;
-		return;
-	}
+}
+
+/* Readline's hook after a signal interrupted its read: a ^C at the
+ * prompt drops the line being edited and shows a fresh prompt (readline
+ * has already restored the terminal). */
+static int
+on_signal_event(void)
+{
+	if (!prompt_sigint)
+		return 0;
+	prompt_sigint = 0;
 	(void)write(STDOUT_FILENO, "\n", 1);
 	rl_on_new_line();
 	rl_replace_line("", 0);
 	rl_redisplay();
+	return 0;
 }
 
 int
@@ -163,6 +175,7 @@ repl_main(struct session *s, int color, int keep_going)
 	rl_readline_name = "regtutor";
 	rl_attempted_completion_function = complete;
 	rl_basic_word_break_characters = breaks;
+	rl_signal_event_hook = on_signal_event;
 	using_history();
 	stifle_history(TUI_HISTORY_MAX);
 	memset(&prog, 0, sizeof prog);
@@ -216,6 +229,7 @@ repl_main(struct session *s, int color, int keep_going)
 	if (line == NULL)
 		putchar('\n');
 	sigaction(SIGINT, &old, NULL);
+	rl_signal_event_hook = NULL;
 	if (hist != NULL) {
 		int e = history_truncate_file(hist, TUI_HISTORY_MAX);
 
