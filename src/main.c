@@ -10,6 +10,7 @@
  * function.
  */
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <math.h>
@@ -445,6 +446,22 @@ terminal_width(void)
 	return 72;
 }
 
+/*
+ * The exit status once standard output is flushed: output that never
+ * arrived (a full disk) is a failure, not a success with nothing to show.
+ */
+static int
+stdout_status(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "regtutor: write error on standard output: "
+		    "%s\n", strerror(errno));
+		if (status == 0)
+			status = EXIT_CMD_ERROR;
+	}
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -489,11 +506,11 @@ main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			free(o.exprs);
-			return 0;
+			return stdout_status(0);
 		case 'V':
 			printf("regtutor %s\n", PACKAGE_VERSION);
 			free(o.exprs);
-			return 0;
+			return stdout_status(0);
 		case 'e':
 			o.exprs = xreallocarray(o.exprs, (size_t)o.nexprs + 1,
 			    sizeof *o.exprs);
@@ -602,5 +619,5 @@ main(int argc, char **argv)
 			break;
 		}
 	free(o.exprs);
-	return status;
+	return stdout_status(status);
 }

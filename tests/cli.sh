@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 10
+plan 13
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -19,4 +19,9 @@ like "... and says which option" "$err" "option '--width' needs an argument"
 err=$("$R" --color=sometimes -e help 2>&1 >/dev/null); rc=$?
 is "bad --color value exits 2" "$rc" 2
 like "--help lists the headless options" "$("$R" --help)" '--repl'
+err=$("$R" -e 'get lr' 2>&1 >/dev/full); rc=$?
+is "output that cannot be written exits 1" "$rc" 1
+like "... and says so" "$err" 'write error on standard output'
+"$R" --help >/dev/full 2>/dev/null; rc=$?
+is "--help that cannot be written exits 1" "$rc" 1
 finish
