@@ -203,6 +203,15 @@ axis_ypix(const struct axis *a, const struct canvas *c, double v)
 	return (a->hi - v) / (a->hi - a->lo) * (c->ph - 1);
 }
 
+/* Plain numeric ticks: no explicit labels, every tick labelled. */
+static void
+axis_plain(struct axis *a)
+{
+	a->integer = 0;
+	a->explicit_ = 0;
+	a->every = 1;
+}
+
 void
 axis_label(const struct axis *a, double t, char *buf, size_t n)
 {
@@ -231,6 +240,7 @@ axis_fit(struct axis *a, double lo, double hi, int maxticks)
 
 	a->log = 0;
 	a->nt = 0;
+	axis_plain(a);
 	if (!isfinite(lo) || !isfinite(hi) || lo > hi ||
 	    !isfinite((hi - lo) * 4)) {
 		lo = 0;
@@ -265,6 +275,7 @@ axis_fit_log(struct axis *a, double lo, double hi, int maxticks)
 
 	a->log = 1;
 	a->nt = 0;
+	axis_plain(a);
 	if (!(lo > 0) || !isfinite(lo) || !(hi > 0) || !isfinite(hi) ||
 	    lo > hi) {
 		lo = 1;
@@ -293,6 +304,7 @@ void
 axis_fixed(struct axis *a, double lo, double hi, int maxticks)
 {
 	a->log = 0;
+	axis_plain(a);
 	if (!isfinite(lo) || !isfinite(hi) || lo > hi ||
 	    !isfinite((hi - lo) * 4)) {
 		lo = 0;
@@ -302,6 +314,67 @@ axis_fixed(struct axis *a, double lo, double hi, int maxticks)
 	a->hi = hi;
 	a->nt = chart_nice_ticks(lo, hi, maxticks, a->t, AXIS_MAXTICKS,
 	    &a->step);
+}
+
+/* Whole-number ticks inside [a->lo, a->hi]: steps 1, 2, 5 x 10^k. */
+static void
+int_ticks(struct axis *a, int maxticks)
+{
+	static const double mant[] = { 1, 2, 5 };
+	double s = 1, base;
+	long k, k0 = 0, k1 = -1;
+	int j, found = 0;
+	size_t m;
+
+	if (maxticks < 1)
+		maxticks = 1;
+	for (j = 0, base = 1; j < 16 && !found; j++, base *= 10)
+		for (m = 0; m < COUNT(mant) && !found; m++) {
+			s = mant[m] * base;
+			k0 = (long)ceil(a->lo / s - 1e-9);
+			k1 = (long)floor(a->hi / s + 1e-9);
+			found = k1 - k0 + 1 <= maxticks;
+		}
+	a->nt = 0;
+	a->step = s;
+	for (k = k0; k <= k1 && a->nt < AXIS_MAXTICKS; k++)
+		a->t[a->nt++] = snap((double)k * s, s);
+}
+
+void
+axis_integer(struct axis *a, int maxticks)
+{
+	a->integer = 1;
+	if (a->log || !isfinite(a->lo) || !isfinite(a->hi) ||
+	    !isfinite((a->hi - a->lo) * 4) || a->hi - a->lo > 1e15)
+		return;
+	int_ticks(a, maxticks);
+}
+
+void
+axis_explicit(struct axis *a, double lo, double hi, const double *pos,
+    const char *const *text, int n)
+{
+	int i;
+
+	axis_fixed(a, lo, hi, 2);
+	a->nt = 0;
+	a->explicit_ = 1;
+	for (i = 0; i < n && a->nt < AXIS_MAXTICKS; i++) {
+		if (!(pos[i] >= a->lo && pos[i] <= a->hi) || text[i] == NULL)
+			continue;
+		a->t[a->nt] = pos[i];
+		a->txt[a->nt++] = text[i];
+	}
+}
+
+const char *
+axis_tick_text(const struct axis *a, int i, char *buf, size_t n)
+{
+	if (a->explicit_)
+		return a->txt[i];
+	axis_label(a, a->t[i], buf, n);
+	return buf;
 }
 
 /* Start column of tick i's label, clamped to [left, right). */
@@ -323,17 +396,39 @@ void
 axis_thin_x(struct axis *a, const struct canvas *c, int left, int right)
 {
 	char buf[32];
-	int mt, i, s, lw, end, ok;
+	const char *txt;
+	int mt, i, s, lw, end, ok, k;
 
+	if (a->explicit_) {
+		/* every tick keeps its mark; label every k-th, whole */
+		for (k = 1; k <= a->nt; k++) {
+			end = left - 2;
+			ok = 1;
+			for (i = 0; i < a->nt && ok; i += k) {
+				lw = utf8_width(a->txt[i], (size_t)-1);
+				if (lw > right - left)
+					continue;	/* never drawn */
+				s = xlabel_pos(a, c, a->t[i], lw, left, right);
+				ok = s > end + 1;
+				end = s + lw - 1;
+			}
+			if (ok)
+				break;
+		}
+		a->every = k;
+		return;
+	}
 	for (mt = a->nt; mt >= 2; mt--) {
-		if (mt < a->nt && !a->log)
+		if (mt < a->nt && a->integer)
+			int_ticks(a, mt);
+		else if (mt < a->nt && !a->log)
 			a->nt = chart_nice_ticks(a->lo, a->hi, mt, a->t,
 			    AXIS_MAXTICKS, &a->step);
 		end = left - 2;
 		ok = 1;
 		for (i = 0; i < a->nt; i++) {
-			axis_label(a, a->t[i], buf, sizeof buf);
-			lw = utf8_width(buf, (size_t)-1);
+			txt = axis_tick_text(a, i, buf, sizeof buf);
+			lw = utf8_width(txt, (size_t)-1);
 			s = xlabel_pos(a, c, a->t[i], lw, left, right);
 			if (s <= end + 1) {
 				ok = 0;
@@ -458,6 +553,7 @@ frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 	uint32_t corner = ascii ? '+' : 0x2514, ytick = ascii ? '+' : 0x2524;
 	uint32_t xtick = ascii ? '+' : 0x252C;
 	char buf[32];
+	const char *txt;
 	int i, row, col, lw, s, last = -1, end = -2, tw, left;
 
 	for (row = f->py; row < f->py + f->ph; row++)
@@ -484,10 +580,12 @@ frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 		if (col < f->px || col >= f->px + f->pw)
 			continue;
 		grid_put(g, col, f->axis_row, xtick, GRID_AXIS, 0, 0);
-		if (f->xtick_row < 0)
+		if (f->xtick_row < 0 || (xa->every > 1 && i % xa->every))
 			continue;
-		axis_label(xa, xa->t[i], buf, sizeof buf);
-		lw = utf8_width(buf, (size_t)-1);
+		txt = axis_tick_text(xa, i, buf, sizeof buf);
+		lw = utf8_width(txt, (size_t)-1);
+		if (lw > g->w)
+			continue;	/* shown whole or not at all */
 		s = col - (lw - 1) / 2;
 		if (s + lw > g->w)
 			s = g->w - lw;
@@ -495,7 +593,7 @@ frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 			s = 0;
 		if (s <= end + 1)
 			continue;
-		grid_text(g, s, f->xtick_row, lw, buf, GRID_LABEL, 0);
+		grid_text(g, s, f->xtick_row, lw, txt, GRID_LABEL, 0);
 		end = s + lw - 1;
 	}
 	if (f->title_row >= 0) {

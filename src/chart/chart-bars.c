@@ -71,7 +71,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	char buf[32], buf2[32];
 	int i, rows, avail, title = 0, legend = 0, ticks = 0, labw = 0, vw = 3;
 	int ax, bw, row0, arow, k, e, col, s, end, lw, any_under = 0, role;
-	int tcol = -1;
+	int tcol = -1, thick = 1, share = 0, gsz, ngroups, y0, r, ym;
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -114,7 +114,22 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		legend = 1, avail--;
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
-
+	/*
+	 * A tall grid (classroom mode) is filled: each group of bars gets an
+	 * equal share of the rows, its bars at the top of the share as thick
+	 * as leaves a blank row below them (up to three rows each).  One row
+	 * per bar when there is no row to spare per group.
+	 */
+	gsz = bo->group > 1 ? bo->group : 1;
+	ngroups = (n + gsz - 1) / gsz;
+	if (n > 0 && rows == n && (n + avail) / ngroups >= gsz + 1) {
+		share = n + avail;
+		for (thick = 3; thick > 1; thick--)
+			if (gsz * thick + 1 <= share / ngroups)
+				break;
+		rows = share;
+		avail = 0;
+	}
 	for (i = 0; i < n; i++) {
 		if (labels != NULL && labels[i] != NULL) {
 			lw = utf8_width(labels[i], (size_t)-1);
@@ -153,17 +168,21 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 			tcol = ax + (int)lround(cells);
 	}
 	for (i = 0; i < rows; i++) {
-		int y = row0 + i;
-
-		grid_put(g, ax, y, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
+		grid_put(g, ax, row0 + i, ascii ? '|' : 0x2502, GRID_AXIS, 0,
+		    0);
 		if (tcol > ax)
-			grid_put(g, tcol, y, ascii ? ':' : 0x250A, GRID_WARN,
-			    0, 0);
-		if (i >= n)
-			continue;
+			grid_put(g, tcol, row0 + i, ascii ? ':' : 0x250A,
+			    GRID_WARN, 0, 0);
+	}
+	for (i = 0; i < n; i++) {
+		y0 = share > 0 ? row0 + i / gsz * share / ngroups +
+		    i % gsz * thick : row0 + i;
+		if (y0 + thick > row0 + rows)
+			break;
+		ym = y0 + (thick - 1) / 2;	/* the middle row */
 		if (labels != NULL && labels[i] != NULL && labw > 0)
 			grid_text(g, labw - utf8_width(labels[i], (size_t)-1) >
-			    0 ? labw - utf8_width(labels[i], (size_t)-1) : 0, y,
+			    0 ? labw - utf8_width(labels[i], (size_t)-1) : 0, ym,
 			    labw, labels[i], GRID_LABEL, 0);
 		role = bo->threshold_on ? (v[i] < bo->threshold ? GRID_BAD :
 		    GRID_GOOD) : GRID_SERIES1;
@@ -173,19 +192,21 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 			snprintf(buf, sizeof buf, "neg");
 		else
 			chart_fmt_sci(v[i], buf, sizeof buf);
-		if (v[i] >= fl && isfinite(v[i])) {
-			cells = (log10(v[i]) - lf) / (lt - lf) * bw;
-			if (cells > bw)
-				cells = bw;
-			hbar(g, ax + 1, y, cells, role, ascii);
-		} else if (v[i] == INFINITY) {
-			hbar(g, ax + 1, y, bw, role, ascii);
-		} else if (v[i] >= 0) {
-			grid_put(g, ax, y, ascii ? '<' : 0x25C2, GRID_BAD, 0,
-			    GRID_BOLD);
-			any_under = 1;
+		for (r = y0; r < y0 + thick; r++) {
+			if (v[i] >= fl && isfinite(v[i])) {
+				cells = (log10(v[i]) - lf) / (lt - lf) * bw;
+				if (cells > bw)
+					cells = bw;
+				hbar(g, ax + 1, r, cells, role, ascii);
+			} else if (v[i] == INFINITY) {
+				hbar(g, ax + 1, r, bw, role, ascii);
+			} else if (v[i] >= 0 && r == ym) {
+				grid_put(g, ax, ym, ascii ? '<' : 0x25C2,
+				    GRID_BAD, 0, GRID_BOLD);
+				any_under = 1;
+			}
 		}
-		grid_text(g, g->w - (int)strlen(buf), y, vw, buf,
+		grid_text(g, g->w - (int)strlen(buf), ym, vw, buf,
 		    role == GRID_BAD ? GRID_BAD : GRID_LABEL, 0);
 	}
 	if (n == 0)

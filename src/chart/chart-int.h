@@ -65,6 +65,11 @@ struct axis {
 	double t[AXIS_MAXTICKS]; /* tick positions, axis space */
 	int nt;
 	double step;		/* tick step, axis space */
+	int integer;		/* whole-number ticks only (counts, epochs) */
+	/* explicit tick labels, one per t[i] (NULL = numbers) */
+	const char *txt[AXIS_MAXTICKS];
+	int explicit_;		/* txt[] holds the labels */
+	int every;		/* label every k-th tick only (>= 1) */
 };
 
 /* Maps v (axis space) to pixel: x left->right, y top->bottom. */
@@ -83,8 +88,23 @@ void axis_fit(struct axis *a, double lo, double hi, int maxticks);
 void axis_fit_log(struct axis *a, double lo, double hi, int maxticks);
 /* Linear axis exactly over [lo, hi] with nice ticks inside it. */
 void axis_fixed(struct axis *a, double lo, double hi, int maxticks);
-/* Keeps only ticks whose labels fit side by side in the canvas width. */
+/*
+ * Whole-number ticks inside [lo, hi] (steps 1, 2, 5 x 10^k), at most
+ * maxticks; the axis stays integer when axis_thin_x thins it.
+ */
+void axis_integer(struct axis *a, int maxticks);
+/*
+ * Ticks at the given positions with the given labels (categories: one tick
+ * per run, labelled with its value) over [lo, hi]; positions outside are
+ * left out, at most AXIS_MAXTICKS.
+ */
+void axis_explicit(struct axis *a, double lo, double hi, const double *pos,
+    const char *const *text, int n);
+/* Keeps only ticks whose labels fit side by side in the canvas width
+ * (explicit labels: every tick stays, only every k-th is labelled). */
 void axis_thin_x(struct axis *a, const struct canvas *c, int left, int right);
+/* Tick i's label text: the explicit label or the number in buf. */
+const char *axis_tick_text(const struct axis *a, int i, char *buf, size_t n);
 
 struct frame {
 	int w, h;

@@ -433,7 +433,15 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
 	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
-	axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
+	if (lo->nxticks > 0 && lo->xtick_pos != NULL &&
+	    lo->xtick_text != NULL) {
+		axis_explicit(&xa, xlo, xhi, lo->xtick_pos, lo->xtick_text,
+		    lo->nxticks);
+	} else {
+		axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
+		if (lo->xint)
+			axis_integer(&xa, f.pw / 4 + 1);
+	}
 	axis_thin_x(&xa, &c, 0, g->w);
 
 	if (lo->hline_on && isfinite(axis_tf(&ya, lo->hline))) {
@@ -454,6 +462,13 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		else
 			draw_points(&c, &xa, &ya, &p, series_point, &s[i],
 			    s[i].n);
+	}
+	for (i = 0; i < ns; i++) {	/* markers over all the lines */
+		if (s[i].y == NULL || s[i].n <= 0 ||
+		    !(lo->marks & ~lo->points & (1u << i)))
+			continue;
+		series_pen(i, o->tiers.glyphs, &p);
+		draw_markers(&c, &xa, &ya, &p, series_point, &s[i], s[i].n);
 	}
 	if (lo->marker)
 		draw_marker(g, &f, &c, &xa, &ya, lo, ascii, 1);

@@ -130,6 +130,23 @@ struct chart_line_opts {
 	 * in ASCII; the legend shows the same marker.
 	 */
 	unsigned points;
+	/*
+	 * Bit i set: series i is a line through measured values (a sweep,
+	 * one value per layer): its line joins the points and each point
+	 * also gets the marker above.
+	 */
+	unsigned marks;
+	/*
+	 * X ticks.  xint = 1: whole-number ticks only (epochs, layers), never
+	 * "1.5".  nxticks > 0: ticks exactly at xtick_pos[i], labelled
+	 * xtick_text[i] (categories such as the values of a sweep); every
+	 * tick keeps its mark, and when labels would overlap only every k-th
+	 * is labelled, never cut.  Strings are only read during the call.
+	 */
+	int xint;
+	const double *xtick_pos;
+	const char *const *xtick_text;
+	int nxticks;
 };
 
 /* Draws up to CHART_MAX_SERIES series (later ones drawn on top). */
@@ -152,6 +169,13 @@ struct chart_logbar_opts {
 	int threshold_on;	/* draw a threshold line ("vanishing") */
 	double threshold;
 	const char *threshold_label; /* legend text for it, NULL = "threshold" */
+	/*
+	 * Bars per group (2 for two runs side by side per layer); 0 or 1 =
+	 * each bar alone.  A tall grid is filled: bars get up to 3 rows each
+	 * and groups are spaced by blank rows, label and value on the bar's
+	 * middle row.  With no room to spare, one row per bar.
+	 */
+	int group;
 };
 void chart_logbars(struct grid *g, const struct chart_opts *o,
     const struct chart_logbar_opts *bo, const char *const *labels,

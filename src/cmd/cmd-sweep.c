@@ -170,9 +170,15 @@ runs_exec(struct cmd_ctx *c, int compare)
 		sweep_clear(&sw);
 		return rc;
 	}
-	cmd_out(c, "%s %s: %d run%s of %ld epochs from seed %ld", compare ?
-	    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
-	    c->s->lab.p.epochs, c->s->lab.p.seed);
+	if (strcmp(sw.key, "epochs") == 0)	/* the runs' own lengths */
+		cmd_out(c, "%s %s: %d run%s from seed %ld", compare ?
+		    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
+		    c->s->lab.p.seed);
+	else
+		cmd_out(c, "%s %s: %d run%s of %ld epochs from seed %ld",
+		    compare ? "compare" : "sweep", sw.key, sw.n,
+		    sw.n == 1 ? "" : "s", c->s->lab.p.epochs,
+		    c->s->lab.p.seed);
 	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,
 	    "train", "val", "best_val", "best@", "|w|", "zero", "status");
 	for (int i = 0; i < sw.n; i++) {

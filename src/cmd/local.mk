@@ -15,4 +15,4 @@ tests_test_cmd_LDADD = libtestutil.a libcmd.a libchart.a libnn.a libutil.a \
 	$(CMOCKA_LIBS) $(LIBS)
 EXTRA_DIST += tests/cmd/headless.sh tests/golden/cmd/basics.txt \
 	tests/golden/cmd/regularization.txt tests/golden/cmd/gradients.txt \
-	tests/golden/cmd/errors.txt
+	tests/golden/cmd/errors.txt tests/golden/cmd/layers.txt

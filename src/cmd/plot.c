@@ -67,6 +67,7 @@ render_loss(struct session *s, const struct plot *p, struct grid *g,
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
+	lo.xint = 1;
 	sr[0].name = "train";
 	sr[0].y = tr;
 	sr[0].n = n;
@@ -140,6 +141,13 @@ fn_act(double x, void *ctx)
 	return a[2] != 0 ? df : f;
 }
 
+/*
+ * The regularization path: one tick per run, labelled with its value, and
+ * a marker on each measured point (the lines only join them).  Evenly
+ * spaced numbers (epochs 10 20 30) sit at their values; values like
+ * 0 0.01 0.1 1, far from evenly spaced, or words (l1 l2) sit at evenly
+ * spaced positions.
+ */
 static void
 render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 {
@@ -147,10 +155,9 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 	struct chart_line_opts lo;
 	struct chart_series sr[3];
 	double x[SWEEP_MAX], vl[SWEEP_MAX], wn[SWEEP_MAX], zf[SWEEP_MAX];
-	double wmax = 0;
+	const char *text[SWEEP_MAX];
+	double wmax = 0, pad;
 	int numeric = 1;
-	char xl[160];
-	struct chart_opts o2;
 
 	if (sw->n == 0) {
 		note(g, "no sweep yet (try 'sweep lambda 0 0.01 0.1')");
@@ -161,12 +168,9 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 			numeric = 0;
 		if (sw->r[i].w_norm > wmax)
 			wmax = sw->r[i].w_norm;
+		text[i] = sw->r[i].value;
 	}
-	/*
-	 * Values like 0 0.01 0.1 1 are far from evenly spaced: plot them at
-	 * evenly spaced positions and name them in the x label instead.
-	 */
-	if (numeric && sw->n >= 3) {
+	if (numeric && sw->n >= 2) {
 		double gmin = INFINITY, gmax = 0;
 
 		for (int i = 1; i < sw->n; i++) {
@@ -182,17 +186,6 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 		if (numeric && gmax > 3 * gmin)
 			numeric = 0;
 	}
-	if (!numeric) {
-		size_t len = 0;
-
-		len += (size_t)snprintf(xl, sizeof xl, "%s:", sw->key);
-		for (int i = 0; i < sw->n && len < sizeof xl; i++)
-			len += (size_t)snprintf(xl + len, sizeof xl - len,
-			    " %s", sw->r[i].value);
-		o2 = *o;
-		o2.xlabel = xl;
-		o = &o2;
-	}
 	for (int i = 0; i < sw->n; i++) {
 		if (!numeric)
 			x[i] = i + 1;
@@ -202,6 +195,14 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 	}
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
+	/* a little room beyond the first and last run for their markers */
+	pad = sw->n >= 2 ? (x[sw->n - 1] - x[0]) / (sw->n - 1) * 0.25 : 0.5;
+	lo.xlo = x[0] - pad;
+	lo.xhi = x[sw->n - 1] + pad;
+	lo.xtick_pos = x;
+	lo.xtick_text = text;
+	lo.nxticks = sw->n;
+	lo.marks = 7;
 	sr[0].name = "best val loss";
 	sr[0].y = vl;
 	sr[0].x = x;
@@ -226,6 +227,7 @@ render_cmp_loss(struct session *s, struct grid *g, const struct chart_opts *o)
 
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
+	lo.xint = 1;
 	for (int i = 0; i < sw->n && i < 2; i++) {
 		const struct run_result *r = &sw->r[i];
 
@@ -293,6 +295,8 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		bo.threshold_on = 1;
 		bo.threshold = 1e-4;
 		bo.threshold_label = "vanishing";
+		if (p->kind == PLOT_CMP_GRADS)	/* two runs per layer */
+			bo.group = 2;
 		chart_logbars(g, &o, &bo, (const char *const *)p->labels, p->a,
 		    p->na);
 		break;
@@ -302,10 +306,25 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		struct chart_series sr[4];
 		static const char *const nm[4] = { "mean", "std", "saturated",
 		    "dead" };
+		double pos[NN_MAX_LAYERS];
+		char num[NN_MAX_LAYERS][8];
+		const char *text[NN_MAX_LAYERS];
 		int ns = 0;
 
+		/* one tick per hidden layer, a marker per measured value */
 		memset(&lo, 0, sizeof lo);
 		memset(sr, 0, sizeof sr);
+		for (int j = 0; j < p->na && j < NN_MAX_LAYERS; j++) {
+			pos[j] = j + 1;
+			snprintf(num[j], sizeof num[j], "%d", j + 1);
+			text[j] = num[j];
+		}
+		lo.xlo = 0.5;
+		lo.xhi = p->na + 0.5;
+		lo.xtick_pos = pos;
+		lo.xtick_text = text;
+		lo.nxticks = p->na < NN_MAX_LAYERS ? p->na : NN_MAX_LAYERS;
+		lo.marks = 15;
 		o.xlabel = "hidden layer";
 		for (int i = 0; i < 4; i++) {
 			int any = 0;

@@ -587,6 +587,229 @@ scatter_points_not_joined(void **state)
 	grid_done(&g);
 }
 
+/* Row y of g as plain text (ASCII tier), in buf of at least g->w + 1. */
+static char *
+row_text(struct grid *g, int y, char *buf)
+{
+	int x;
+
+	for (x = 0; x < g->w; x++)
+		buf[x] = (char)grid_at(g, x, y)->cp;
+	buf[g->w] = '\0';
+	return buf;
+}
+
+/* The x tick row: the row under the bottom axis (the row of most '-'). */
+static int
+xtick_row(struct grid *g)
+{
+	char buf[512];
+	int y, best = -1, bestn = 0;
+
+	for (y = 0; y < g->h; y++) {
+		int n = count_char(row_text(g, y, buf), '-');
+
+		if (n > bestn) {
+			bestn = n;
+			best = y;
+		}
+	}
+	return best < 0 ? -1 : best + 1;
+}
+
+/*
+ * Explicit x ticks (a sweep's values): one labelled tick per run in order,
+ * no numeric ticks such as "1.5"; in a narrow pane labels that would
+ * overlap are dropped, never cut, and every tick keeps its mark.
+ */
+static void
+explicit_x_ticks(void **state)
+{
+	static const double x[] = { 1, 2, 3, 4 }, y[] = { 0.5, 0.4, 0.3, 0.6 };
+	static const char *const txt[] = { "0", "0.1", "1", "10" };
+	static const char *const lng[] = { "0.0001", "0.001", "0.01", "0.1" };
+	struct chart_series s = { "loss", y, x, 4, 0, 0 };
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid g;
+	char buf[128], *tok, *save = NULL;
+	int row, k;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	o.tiers = ascii;
+	lo.xlo = 0.75;
+	lo.xhi = 4.25;
+	lo.xtick_pos = x;
+	lo.xtick_text = txt;
+	lo.nxticks = 4;
+	grid_init(&g, 60, 12);
+	chart_line(&g, &o, &lo, &s, 1);
+	row = xtick_row(&g);
+	assert_true(row > 0);
+	k = 0;
+	for (tok = strtok_r(row_text(&g, row, buf), " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save))
+		assert_string_equal(tok, txt[k++]);
+	assert_int_equal(k, 4);
+	grid_done(&g);
+
+	/* narrow: whole labels only, from the list, in order; 4 tick marks */
+	grid_init(&g, 20, 12);
+	lo.xtick_text = lng;
+	chart_line(&g, &o, &lo, &s, 1);
+	row = xtick_row(&g);
+	assert_true(row > 0);
+	k = 0;
+	for (tok = strtok_r(row_text(&g, row, buf), " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		while (k < 4 && strcmp(tok, lng[k]) != 0)
+			k++;
+		assert_true(k < 4);	/* a whole label, in order */
+		k++;
+	}
+	/* the axis row: the corner and one mark per tick */
+	assert_int_equal(count_char(row_text(&g, row - 1, buf), '+'), 5);
+	grid_done(&g);
+}
+
+/* Whole-number x ticks (epochs, layers): never "1.5", however few points
+ * or however narrow the thinning. */
+static void
+integer_x_ticks(void **state)
+{
+	static const int widths[] = { 16, 30, 72, 120 };
+	static const int counts[] = { 1, 2, 3, 5, 17, 1000 };
+	double y[1000];
+	struct chart_series s = { "loss", y, NULL, 0, 1, 1 };
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid g;
+	char buf[160];
+	size_t i, j;
+	int row, any;
+
+	(void)state;
+	for (i = 0; i < COUNT(y); i++)
+		y[i] = 1.0 / (1.0 + (double)i);
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	o.tiers = ascii;
+	o.no_legend = 1;
+	lo.xint = 1;
+	for (i = 0; i < COUNT(widths); i++)
+		for (j = 0; j < COUNT(counts); j++) {
+			s.n = counts[j];
+			grid_init(&g, widths[i], 12);
+			chart_line(&g, &o, &lo, &s, 1);
+			row = xtick_row(&g);
+			assert_true(row > 0);
+			row_text(&g, row, buf);
+			assert_null(strchr(buf, '.'));
+			any = strspn(buf, " ") < strlen(buf);
+			assert_true(any);
+			grid_done(&g);
+		}
+}
+
+/* popcount of a braille cell's dots (0 for other cells). */
+static int
+braille_dots(unsigned cp)
+{
+	unsigned m;
+	int n = 0;
+
+	if (cp < 0x2800 || cp > 0x28FF)
+		return 0;
+	for (m = cp - 0x2800; m; m >>= 1)
+		n += m & 1;
+	return n;
+}
+
+/* A marked line (opts.marks) keeps its line and adds a 2x2 marker per
+ * measured point. */
+static void
+marks_on_lines(void **state)
+{
+	static const double x[] = { 0, 5, 10 }, y[] = { 1, 1, 1 };
+	struct chart_series s = { "v", y, x, 3, 0, 0 };
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid g;
+	int cx, cy, fat[2], pass;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	o.tiers = braille;
+	o.no_legend = 1;
+	lo.xlo = -1;
+	lo.xhi = 11;
+	grid_init(&g, 40, 10);
+	for (pass = 0; pass < 2; pass++) {
+		lo.marks = (unsigned)pass;
+		chart_line(&g, &o, &lo, &s, 1);
+		fat[pass] = 0;
+		for (cy = 0; cy < g.h; cy++)
+			for (cx = 0; cx < g.w; cx++)
+				fat[pass] += braille_dots(grid_at(&g, cx,
+				    cy)->cp) >= 4;
+	}
+	assert_int_equal(fat[0], 0);	/* a flat line: one dot row */
+	assert_int_equal(fat[1], 3);	/* a blob per point */
+	grid_done(&g);
+}
+
+/*
+ * A tall pane (classroom mode) is filled by the log bars: each bar gets
+ * several rows, its label and value on one of them, and the rows left
+ * empty at the bottom are fewer than the bars; a short pane keeps one row
+ * per bar.
+ */
+static void
+logbars_fill_tall(void **state)
+{
+	static const double v[] = { 1e-6, 1e-3, 1e-1 };
+	static const char *const lab[] = { "layer 1", "layer 2", "layer 3" };
+	struct grid g;
+	struct chart_opts o;
+	struct chart_logbar_opts bo;
+	char buf[128];
+	int y, bars, labelled, last = -1;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&bo, 0, sizeof bo);
+	o.tiers = ascii;
+	o.title = "gradients";
+	grid_init(&g, 72, 24);
+	chart_logbars(&g, &o, &bo, lab, v, 3);
+	bars = labelled = 0;
+	for (y = 0; y < g.h; y++) {
+		row_text(&g, y, buf);
+		if (strchr(buf, '#') != NULL)
+			bars++;
+		if (strstr(buf, "layer ") != NULL) {
+			assert_non_null(strchr(buf, '#'));
+			labelled++;
+		}
+		if (strspn(buf, " ") < strlen(buf))
+			last = y;
+	}
+	assert_int_equal(labelled, 3);
+	assert_true(bars >= 6);
+	assert_true(g.h - 1 - last < 3);
+	grid_done(&g);
+
+	grid_init(&g, 72, 7);		/* title, 3 bars, axis, ticks, legend */
+	chart_logbars(&g, &o, &bo, lab, v, 3);
+	for (bars = 0, y = 0; y < g.h; y++)
+		bars += strchr(row_text(&g, y, buf), '#') != NULL;
+	assert_int_equal(bars, 3);
+	grid_done(&g);
+}
+
 /*
  * The early-stopping label hides no curve when a row is free: a flat
  * validation curve runs through the marker's row, so the label moves to
@@ -904,6 +1127,10 @@ main(void)
 		cmocka_unit_test(sigmoid_peak_reads_025),
 		cmocka_unit_test(sparkline_text),
 		cmocka_unit_test(scatter_points_not_joined),
+		cmocka_unit_test(explicit_x_ticks),
+		cmocka_unit_test(integer_x_ticks),
+		cmocka_unit_test(marks_on_lines),
+		cmocka_unit_test(logbars_fill_tall),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),

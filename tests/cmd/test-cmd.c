@@ -1066,6 +1066,14 @@ static const struct script scripts[] = {
 	    "plot grads\n"
 	    "set epochs 5; compare act sigmoid relu\n"
 	    "set norm batch; set batch 4; plot norm 2\n" },
+	/* per-layer and per-run x axes: whole numbers and the values */
+	{ "cmd/layers.txt",
+	    "data moons n=60 seed=1; net 2-6-1 act=relu; train 3\n"
+	    "plot acts\n"
+	    "net 2-6-6-6-1 act=tanh; train 3; plot acts\n"
+	    "compare epochs 2 3\n"
+	    "set reg l2; sweep lambda 0 0.001 0.1 10\n"
+	    "sweep act relu tanh\n" },
 	{ "cmd/errors.txt",
 	    "trian 5\n"
 	    "set lambda -0.5\n"
