@@ -184,6 +184,211 @@ gen(enum nn_dataset_kind k, int n, double noise, uint64_t seed)
 	return d;
 }
 
+/*
+ * The n of (lambda/n) is the number of training examples, not the
+ * mini-batch: four copies of the tiny example, mini-batches of two, no
+ * shuffling, one epoch = two steps, each with lambda/4.
+ */
+static void
+penalty_n_is_the_training_set(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(4, 1, 1, NN_TASK_REGRESSION);
+	struct nn_net *net;
+	const struct nn_epoch *h;
+	double w, b, e, t;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		d->x[i] = 2;
+		d->y[i] = 1;
+	}
+	c.lr = 0.1;
+	c.batch = 2;
+	c.shuffle = 0;
+	c.reg = NN_REG_L2;
+	c.lambda = 1;
+	net = nn_net_new("1-1", &c, NULL, 0);
+	W(net) = 0.5;
+	B(net) = 0.1;
+	assert_close(nn_net_penalty(net, 4), 0.25 / 4, 1e-15);
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	/* by hand: dL0/dw = 2 e x, dL0/db = 2 e, e = o - y; + 2 (1/4) w */
+	w = 0.5, b = 0.1;
+	for (i = 0; i < 2; i++) {
+		e = 2 * w + b - 1;
+		t = w - 0.1 * (2 * e * 2 + 2 * 0.25 * w);
+		b -= 0.1 * 2 * e;
+		w = t;
+	}
+	assert_close(W(net), w, 1e-14);
+	assert_close(B(net), b, 1e-14);
+	assert_int_equal(nn_net_history(net, &h), 1);
+	assert_close(h[0].penalty, 0.25 * w * w, 1e-15);
+	nn_net_free(net);
+
+	/* proximal L1: the threshold is lr lambda / 4 after each plain step */
+	c.reg = NN_REG_L1;
+	c.l1mode = NN_L1_PROX;
+	c.lambda = 0.2;
+	net = nn_net_new("1-1", &c, NULL, 0);
+	W(net) = 0.5;
+	B(net) = 0.1;
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	w = 0.5, b = 0.1;
+	for (i = 0; i < 2; i++) {
+		e = 2 * w + b - 1;
+		t = w - 0.1 * 2 * e * 2;
+		b -= 0.1 * 2 * e;
+		w = t > 0 ? t - 0.1 * 0.2 / 4 : t + 0.1 * 0.2 / 4;
+	}
+	assert_close(W(net), w, 1e-14);
+	assert_close(B(net), b, 1e-14);
+	assert_close(nn_net_history(net, &h) == 1 ? h[0].penalty : -1,
+	    0.2 / 4 * fabs(w), 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+/* The penalty counts the weights only: not biases, not the gains and
+ * offsets of a normalization. */
+static void
+penalty_over_weights_only(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_net *net;
+	double s1 = 0, s2 = 0, *w;
+	int k, in, out, i, norm;
+
+	(void)state;
+	for (norm = NN_NORM_BATCH; norm <= NN_NORM_LAYER; norm++) {
+		c.norm = norm;
+		c.lambda = 0.3;
+		c.bias_init = 0.7;
+		net = nn_net_new("2-3-4-1", &c, NULL, 0);
+		s1 = s2 = 0;
+		for (k = 0; k < nn_net_nlayers(net); k++) {
+			w = nn_net_weights(net, k, &in, &out);
+			for (i = 0; i < in * out; i++) {
+				s1 += fabs(w[i]);
+				s2 += w[i] * w[i];
+			}
+			for (i = 0; k < 2 && i < out; i++) {
+				nn_net_gamma(net, k)[i] = 3;
+				nn_net_beta(net, k)[i] = -2;
+			}
+		}
+		c.reg = NN_REG_L1;
+		assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+		assert_close(nn_net_penalty(net, 6), 0.3 / 6 * s1, 1e-15);
+		c.reg = NN_REG_L2;
+		assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+		assert_close(nn_net_penalty(net, 6), 0.3 / 6 * s2, 1e-15);
+		c.reg = NN_REG_NONE;
+		nn_net_free(net);
+	}
+}
+
+/* Losses by their definitions, BCE on logits also where a naive
+ * log(sigmoid) overflows; the network is the identity (1-1, w 1, b 0). */
+static void
+loss_values(void **state)
+{
+	static const double z[] = { -800, -2, 0, 3, 800 };
+	static const double y[] = { 0, 1, 1, 0, 0 };
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(5, 1, 1, NN_TASK_CLASSIFICATION);
+	struct nn_net *net;
+	double loss, acc, want, p[5];
+	int i, l;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		d->x[i] = z[i];
+		d->y[i] = y[i];
+	}
+	for (l = 0; l < NN_LOSS_COUNT; l++) {
+		c.loss = l;
+		net = nn_net_new("1-1", &c, NULL, 0);
+		W(net) = 1;
+		B(net) = 0;
+		assert_int_equal(nn_net_evaluate(net, d, &loss, &acc, NULL, 0),
+		    0);
+		want = 0;
+		for (i = 0; i < 5; i++) {
+			double s = 1 / (1 + exp(-z[i]));
+
+			if (l == NN_LOSS_MSE)
+				want += (z[i] - y[i]) * (z[i] - y[i]);
+			else if (l == NN_LOSS_MAE)
+				want += fabs(z[i] - y[i]);
+			else if (fabs(z[i]) < 100)	/* -t log s - (1-t) log(1-s) */
+				want += -y[i] * log(s) - (1 - y[i]) * log(1 - s);
+			else	/* exp(-800) is 0 in doubles: the exact limits */
+				want += z[i] > 0 && y[i] == 0 ? z[i] : 0;
+		}
+		assert_close(loss, want / 5, 1e-13);
+		/* class 1 when the probability (bce) or the output is >= 0.5 */
+		assert_close(acc, l == NN_LOSS_BCE ? 2.0 / 5 : 1.0 / 5, 0);
+		nn_net_predict(net, d->x, 5, p);
+		if (l == NN_LOSS_BCE) {
+			assert_true(p[0] >= 0 && p[0] < 1e-300);
+			assert_true(p[4] == 1);
+			assert_close(p[1], 1 / (1 + exp(2)), 1e-15);
+		} else
+			assert_memory_equal(p, z, sizeof p);
+		nn_net_free(net);
+	}
+	nn_dataset_free(d);
+}
+
+/* Batch norm's running statistics after one step of B rows: per feature
+ * r = 0.9 r + 0.1 batch, with the batch variance unbiased (B - 1); in
+ * evaluation every row is normalized with them alone, whatever else is in
+ * the batch. */
+static void
+batchnorm_running_stats(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_MOONS, 5, 0.1, 8);
+	struct nn_net *net;
+	double zz[5 * 3], mean, var, o2[2], o;
+	const double *w, *b;
+	int r, j, i;
+
+	(void)state;
+	c.norm = NN_NORM_BATCH;
+	net = nn_net_new("2-3-1", &c, NULL, 0);
+	w = nn_net_weights(net, 0, NULL, NULL);
+	b = nn_net_biases(net, 0);
+	for (r = 0; r < 5; r++)
+		for (j = 0; j < 3; j++) {
+			zz[r * 3 + j] = b[j];
+			for (i = 0; i < 2; i++)
+				zz[r * 3 + j] += d->x[r * 2 + i] * w[i * 3 + j];
+		}
+	assert_int_equal(nn_train_batch(net, d, NULL, 5, NULL, NULL, 0), 0);
+	for (j = 0; j < 3; j++) {
+		mean = var = 0;
+		for (r = 0; r < 5; r++)
+			mean += zz[r * 3 + j] / 5;
+		for (r = 0; r < 5; r++)
+			var += (zz[r * 3 + j] - mean) * (zz[r * 3 + j] - mean);
+		var /= 4;
+		assert_close(nn_net_running_mean(net, 0)[j], 0.1 * mean, 1e-14);
+		assert_close(nn_net_running_var(net, 0)[j], 0.9 + 0.1 * var,
+		    1e-14);
+	}
+	nn_net_predict(net, d->x, 2, o2);
+	nn_net_predict(net, d->x + 2, 1, &o);
+	assert_true(o == o2[1]);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
 /* The lesson contrast: the proximal rule makes weights exactly 0, the
  * subgradient rule makes them jitter around 0. */
 static void
@@ -682,6 +887,10 @@ main(void)
 		cmocka_unit_test(momentum_steps),
 		cmocka_unit_test(adam_steps),
 		cmocka_unit_test(penalty_steps),
+		cmocka_unit_test(penalty_n_is_the_training_set),
+		cmocka_unit_test(penalty_over_weights_only),
+		cmocka_unit_test(loss_values),
+		cmocka_unit_test(batchnorm_running_stats),
 		cmocka_unit_test(prox_l1_exact_zeros),
 		cmocka_unit_test(determinism),
 		cmocka_unit_test(copy_is_a_snapshot),
