@@ -23,21 +23,36 @@
 
 /* ------------------------------------------------------------ finding */
 
+/* "ko", "ko_KR.UTF-8", "ko-KR", "ko:en" (a LANGUAGE list), the glibc
+ * alias "korean"; not "kok_IN" (Konkani). */
+static int
+names_korean(const char *v)
+{
+	size_t n = strncmp(v, "korean", 6) == 0 ? 6 :
+	    strncmp(v, "ko", 2) == 0 ? 2 : 0;
+
+	/* strchr finds the terminating NUL too: "ko" alone */
+	return n > 0 && strchr(n == 2 ? "_.:@-" : ".:@", v[n]) != NULL;
+}
+
+const char *
+lesson_lang_pick(const char *language, const char *lc_all,
+    const char *lc_messages, const char *lang)
+{
+	const char *v[4] = { language, lc_all, lc_messages, lang };
+	size_t i;
+
+	for (i = 0; i < COUNT(v); i++)
+		if (v[i] != NULL && v[i][0] != '\0')
+			return names_korean(v[i]) ? "ko" : "en";
+	return "en";
+}
+
 const char *
 lesson_env_lang(void)
 {
-	static const char *const vars[] = {
-		"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"
-	};
-	size_t i;
-
-	for (i = 0; i < COUNT(vars); i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v != NULL && *v != '\0')
-			return strncmp(v, "ko", 2) == 0 ? "ko" : "en";
-	}
-	return "en";
+	return lesson_lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"),
+	    getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
 char *

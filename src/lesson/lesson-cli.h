@@ -24,8 +24,15 @@ struct lesson_render {
 	int height;
 };
 
-/* "ko" when LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the first one set and
- * non-empty) starts with "ko", else "en". */
+/*
+ * The lesson language from the environment values (any may be NULL): the
+ * first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set and non-empty
+ * decides; "ko" when it names Korean ("ko", "ko_KR.UTF-8", "ko:en", the
+ * alias "korean"; not "kok_IN"), else "en".  lesson_env_lang() asks the
+ * environment.  The --batch/--list and the shell decide the same way.
+ */
+const char *lesson_lang_pick(const char *language, const char *lc_all,
+    const char *lc_messages, const char *lang);
 const char *lesson_env_lang(void);
 /* The lesson directory for lang (no trailing slash); caller frees. */
 char *lesson_dir(const char *lang);

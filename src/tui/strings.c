@@ -144,28 +144,6 @@ tui_fmt(char *buf, size_t n, enum tui_lang lang, enum tui_msg id, ...)
 	return buf;
 }
 
-static int
-is_korean(const char *v)
-{
-	return v[0] == 'k' && v[1] == 'o' &&
-	    (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == ':' ||
-	    v[2] == '@' || v[2] == '-');
-}
-
-enum tui_lang
-tui_lang_pick(const char *language, const char *lc_all,
-    const char *lc_messages, const char *lang)
-{
-	const char *v[4] = { language, lc_all, lc_messages, lang };
-	size_t i;
-
-	for (i = 0; i < COUNT(v); i++) {
-		if (v[i] != NULL && v[i][0] != '\0')
-			return is_korean(v[i]) ? TUI_LANG_KO : TUI_LANG_EN;
-	}
-	return TUI_LANG_EN;
-}
-
 int
 tui_lang_parse(const char *s, enum tui_lang *out)
 {

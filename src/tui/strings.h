@@ -65,13 +65,6 @@ const char *tui_str(enum tui_lang lang, enum tui_msg id);
 char *tui_fmt(char *buf, size_t n, enum tui_lang lang, enum tui_msg id,
     ...);
 
-/*
- * The language from the environment values (any may be NULL): the first of
- * LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set and non-empty decides;
- * "ko" or "ko_*" -> Korean, anything else -> English.
- */
-enum tui_lang tui_lang_pick(const char *language, const char *lc_all,
-    const char *lc_messages, const char *lang);
 /* Parses "en" / "ko"; 0 on success, -1 otherwise. */
 int tui_lang_parse(const char *s, enum tui_lang *out);
 

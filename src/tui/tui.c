@@ -1654,9 +1654,9 @@ tui_main(const struct tui_options *o)
 	tui_term.utf8 = tui_term_locale();
 	tui_term.ascii = o->ascii || !tui_term.utf8;
 	tui_term.present = o->present;
-	if (o->lang == NULL || tui_lang_parse(o->lang, &t.lang) != 0)
-		t.lang = tui_lang_pick(getenv("LANGUAGE"), getenv("LC_ALL"),
-		    getenv("LC_MESSAGES"), getenv("LANG"));
+	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
+	    &t.lang) != 0)
+		t.lang = TUI_LANG_EN;
 
 	t.s = session_new(o->seed);
 	t.tr = transcript_new();

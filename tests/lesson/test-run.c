@@ -369,6 +369,20 @@ finding_lessons(void **state)
 	assert_null(v[n]);
 	lesson_paths_free(v);
 
+	/* the shell decides the same way (these were tui_lang_pick's) */
+	assert_string_equal(lesson_lang_pick(NULL, NULL, NULL, "ko_KR.UTF-8"),
+	    "ko");
+	assert_string_equal(lesson_lang_pick("", "C.UTF-8", NULL,
+	    "ko_KR.UTF-8"), "en");
+	assert_string_equal(lesson_lang_pick("ko", "C.UTF-8", NULL, NULL),
+	    "ko");
+	assert_string_equal(lesson_lang_pick(NULL, NULL, NULL, NULL), "en");
+	assert_string_equal(lesson_lang_pick(NULL, NULL, NULL, "kok_IN"),
+	    "en");
+	assert_string_equal(lesson_lang_pick("ko:en", NULL, NULL, NULL), "ko");
+	assert_string_equal(lesson_lang_pick(NULL, NULL, NULL, "korean"), "ko");
+	assert_string_equal(lesson_lang_pick(NULL, "ko-KR", NULL, NULL), "ko");
+
 	unsetenv("LANGUAGE");
 	setenv("LC_ALL", "ko_KR.UTF-8", 1);
 	assert_string_equal(lesson_env_lang(), "ko");

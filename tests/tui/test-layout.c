@@ -436,15 +436,8 @@ test_strings(void **state)
 	    "2", "7"), "2/7쪽");
 	assert_string_equal(tui_fmt(buf, 5, TUI_LANG_EN, M_PAGE, "2", "7"),
 	    "page");
-	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, "ko_KR.UTF-8"),
-	    TUI_LANG_KO);
-	assert_int_equal(tui_lang_pick("", "C.UTF-8", NULL, "ko_KR.UTF-8"),
-	    TUI_LANG_EN);
-	assert_int_equal(tui_lang_pick("ko", "C.UTF-8", NULL, NULL),
-	    TUI_LANG_KO);
-	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, NULL), TUI_LANG_EN);
-	assert_int_equal(tui_lang_pick(NULL, NULL, NULL, "kok_IN"),
-	    TUI_LANG_EN);
+	/* the language from the environment: lesson_lang_pick, in
+	 * tests/lesson/test-run.c */
 }
 
 /* The strings that must fit their place on the smallest screen. */
