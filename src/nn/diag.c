@@ -66,7 +66,7 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
     struct nn_layer_stats *st, char *err, size_t errlen)
 {
 	unsigned char alive[NN_MAX_LAYERS][NN_MAX_WIDTH];
-	double sum[NN_MAX_LAYERS], sq[NN_MAX_LAYERS];
+	double mean[NN_MAX_LAYERS], m2[NN_MAX_LAYERS], cnt[NN_MAX_LAYERS];
 	long sat[NN_MAX_LAYERS];
 	int k, r;
 
@@ -81,8 +81,9 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 	}
 	memset(alive, 0, sizeof alive);
 	for (k = 0; k < net->nl; k++)
-		sum[k] = sq[k] = 0, sat[k] = 0;
-	/* two passes: means first, then spread around them (stable std) */
+		mean[k] = m2[k] = cnt[k] = 0, sat[k] = 0;
+	/* one pass: each chunk's mean and spread around it, merged into the
+	 * running ones (Chan et al.), as stable as two passes over the data */
 	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
 		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
 
@@ -91,11 +92,12 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 			const struct nn_layer *l = &net->L[k];
 			int act = nn__act_of_layer(net, k);
 			long n = (long)B * l->out, i;
+			double sum = 0, mc, sq = 0, delta, tot;
 
 			for (i = 0; i < n; i++) {
 				double a = l->h[i];
 
-				sum[k] += a;
+				sum += a;
 				if (act == NN_ACT_TANH)
 					sat[k] += fabs(a) > 0.97;
 				else if (act == NN_ACT_SIGMOID)
@@ -103,31 +105,24 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 				if (a != 0)
 					alive[k][i % l->out] = 1;
 			}
-		}
-	}
-	for (k = 0; k < net->nl; k++)
-		st[k].act_mean = sum[k] / ((double)d->n * net->L[k].out);
-	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
-		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
-
-		nn__forward(net, d->x + (long)r * d->nin, B, 0);
-		for (k = 0; k < net->nl; k++) {
-			const struct nn_layer *l = &net->L[k];
-			long n = (long)B * l->out, i;
-			double m = st[k].act_mean;
-
+			mc = sum / n;
 			for (i = 0; i < n; i++)
-				sq[k] += (l->h[i] - m) * (l->h[i] - m);
+				sq += (l->h[i] - mc) * (l->h[i] - mc);
+			tot = cnt[k] + n;
+			delta = mc - mean[k];
+			mean[k] += delta * n / tot;
+			m2[k] += sq + delta * delta * cnt[k] * n / tot;
+			cnt[k] = tot;
 		}
 	}
 	for (k = 0; k < net->nl; k++) {
 		const struct nn_layer *l = &net->L[k];
 		int act = nn__act_of_layer(net, k), j, dead = 0;
-		double cnt = (double)d->n * l->out;
 
-		st[k].act_std = sqrt(sq[k] / cnt);
+		st[k].act_mean = mean[k];
+		st[k].act_std = sqrt(m2[k] / cnt[k]);
 		if (act == NN_ACT_TANH || act == NN_ACT_SIGMOID)
-			st[k].act_sat = sat[k] / cnt;
+			st[k].act_sat = sat[k] / cnt[k];
 		if (act == NN_ACT_RELU) {
 			for (j = 0; j < l->out; j++)
 				dead += !alive[k][j];

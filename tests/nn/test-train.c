@@ -813,6 +813,35 @@ diagnostics(void **state)
 	nn_dataset_free(d);
 }
 
+/* Activation mean and std over several evaluation chunks agree with the
+ * outputs taken directly (the output layer is linear: its activations are
+ * the predictions). */
+static void
+activation_mean_std(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_CIRCLE, 150, 0.1, 4);
+	struct nn_layer_stats st[2];
+	struct nn_net *net;
+	double o[150], m = 0, v = 0;
+	int i;
+
+	(void)state;
+	c.bias_init = 0.5;	/* a mean away from 0 */
+	net = nn_net_new("2-5-1", &c, NULL, 0);
+	nn_net_predict(net, d->x, 150, o);
+	for (i = 0; i < 150; i++)
+		m += o[i] / 150;
+	for (i = 0; i < 150; i++)
+		v += (o[i] - m) * (o[i] - m) / 150;
+	assert_int_equal(nn_net_stats(net, d, st, NULL, 0), 0);
+	assert_close(st[1].act_mean, m, 1e-13);
+	assert_close(st[1].act_std, sqrt(v), 1e-13);
+	assert_true(st[1].act_std > 0.05 && fabs(st[1].act_mean) > 0.2);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
 static void
 bad_arguments(void **state)
 {
@@ -901,6 +930,7 @@ main(void)
 		cmocka_unit_test(batchnorm_batch_of_one),
 		cmocka_unit_test(norm_matrix_groups),
 		cmocka_unit_test(diagnostics),
+		cmocka_unit_test(activation_mean_std),
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(spiral_is_learnable),
 	};
