@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "chart/chart.h"
@@ -94,20 +93,10 @@ usage(FILE *f)
 /* ------------------------------------------------------------ progress */
 
 struct progress {
-	struct timespec start;
+	double start;		/* mono_seconds() at the run's start */
 	double last;		/* seconds since start of the last print */
 	int active;
 };
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 /* Epoch hook for headless modes: a one-line progress meter on stderr. */
 static int
@@ -117,11 +106,11 @@ progress_hook(void *ctx, const struct cmd_epoch_info *e)
 	double t, left;
 
 	if (e->epoch <= 1 || !p->active) {
-		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->start = mono_seconds();
 		p->last = 0;
 		p->active = 1;
 	}
-	t = elapsed(&p->start);
+	t = mono_seconds() - p->start;
 	/* at most ten lines a second, and always the last epoch */
 	if (e->epoch > 1 && e->epoch < e->epochs && t - p->last < 0.1)
 		return 0;
@@ -212,7 +201,7 @@ run_headless(const struct opts *o, FILE *in)
 {
 	struct session *s = make_session(o);
 	struct transcript *t = transcript_new();
-	struct progress prog = { { 0, 0 }, 0, 0 };
+	struct progress prog = { 0, 0, 0 };
 	int status = 0;
 
 	if (o->progress)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -163,6 +164,19 @@ xdg_path_and_dirs(void **state)
 	free(dir);
 }
 
+static void
+mono_clock_advances(void **state)
+{
+	struct timespec ms20 = { 0, 20000000 };
+	double t0 = mono_seconds(), t1;
+
+	(void)state;
+	assert_int_equal(nanosleep(&ms20, NULL), 0);
+	t1 = mono_seconds();
+	assert_true(t1 - t0 >= 0.019);
+	assert_true(t1 - t0 < 10);
+}
+
 int
 main(void)
 {
@@ -174,6 +188,7 @@ main(void)
 		cmocka_unit_test(strbuf_grows),
 		cmocka_unit_test(edit_distance_suggests),
 		cmocka_unit_test(xdg_path_and_dirs),
+		cmocka_unit_test(mono_clock_advances),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

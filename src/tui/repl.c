@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -87,19 +86,9 @@ complete(const char *text, int start, int end)
 
 /* Progress of a long run on stderr, at most ten updates a second. */
 struct progress {
-	struct timespec start;
-	double last;
+	double start;		/* mono_seconds() at the first epoch */
+	double last;		/* seconds since start of the last print */
 };
-
-static double
-since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 static int
 progress(void *ctx, const struct cmd_epoch_info *e)
@@ -108,10 +97,10 @@ progress(void *ctx, const struct cmd_epoch_info *e)
 	double t;
 
 	if (e->epoch <= 1) {
-		clock_gettime(CLOCK_MONOTONIC, &p->start);
+		p->start = mono_seconds();
 		p->last = 0;
 	}
-	t = since(&p->start);
+	t = mono_seconds() - p->start;
 	if (e->epoch >= e->epochs) {
 		if (p->last > 0)
 			fprintf(stderr, "\r%60s\r", "");

@@ -86,6 +86,9 @@ size_t utf8_prefix_cols(const char *s, int cols);
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
 
+/* Seconds of a monotonic clock (for elapsed times, not dates). */
+double mono_seconds(void);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 int edit_distance(const char *a, const char *b);
 
