@@ -125,13 +125,6 @@ lb_emit(struct lbuf *l, struct lesson_lines *out)
 	ln->text = strbuf_detach(&l->b);
 }
 
-/* Display width of s[0..n). */
-static int
-width_of(const char *s, size_t n)
-{
-	return utf8_width(s, n);
-}
-
 void
 lesson_wrap(const char *text, int width, int indent1, int indent2,
     struct lesson_lines *out)
@@ -146,7 +139,6 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 	struct styled t;
 	struct lbuf l;
 	size_t i = 0;
-	int indent = indent1;
 	unsigned char sp_style = LS_PLAIN;
 
 	if (width < 8)
@@ -155,10 +147,9 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 		indent1 = width / 2;
 	if (indent2 > width / 2)
 		indent2 = width / 2;
-	indent = indent1;
 	unmark(text, flags, &t);
 	memset(&l, 0, sizeof l);
-	lb_start(&l, indent);
+	lb_start(&l, indent1);
 	while (i <= t.len) {
 		size_t j;
 		int ww;
@@ -168,8 +159,7 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 			if (i == t.len)
 				break;
 			i++;
-			indent = indent2;
-			lb_start(&l, indent);
+			lb_start(&l, indent2);
 			continue;
 		}
 		if (t.s[i] == ' ') {
@@ -179,11 +169,10 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 		}
 		for (j = i; j < t.len && t.s[j] != ' ' && t.s[j] != '\n'; j++)
 			;
-		ww = width_of(t.s + i, j - i);
+		ww = utf8_width(t.s + i, j - i);
 		if (l.content && l.width + 1 + ww > width) {
 			lb_emit(&l, out);
-			indent = indent2;
-			lb_start(&l, indent);
+			lb_start(&l, indent2);
 		}
 		if (l.content)
 			lb_add(&l, " ", &sp_style, 1, 1);
@@ -205,13 +194,12 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 					break;
 			}
 			lb_add(&l, t.s + i, t.st + i, k - i, w - l.width);
-			ww -= width_of(t.s + i, k - i);
+			ww -= utf8_width(t.s + i, k - i);
 			i = k;
 			if (i >= j)
 				break;
 			lb_emit(&l, out);
-			indent = indent2;
-			lb_start(&l, indent);
+			lb_start(&l, indent2);
 		}
 		if (i < j)
 			lb_add(&l, t.s + i, t.st + i, j - i, ww);
