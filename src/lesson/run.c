@@ -112,7 +112,8 @@ lesson_run_free(struct lesson_run *r)
 	free(r);
 }
 
-static void store(struct lesson_run *r, const char *name, double v);
+static int remember(struct lesson_run *r, const struct lesson_block *b,
+    struct transcript *t);
 
 /*
  * Runs blocks from..end of page q without showing anything: what reading
@@ -124,7 +125,6 @@ catch_up_page(struct lesson_run *r, int q, int from)
 {
 	const struct lesson_page *pg = &r->lesson->pages[q];
 	struct transcript *quiet = transcript_new();
-	double v;
 
 	for (int i = from; i < pg->nblocks; i++) {
 		const struct lesson_block *b = &pg->blocks[i];
@@ -134,14 +134,8 @@ catch_up_page(struct lesson_run *r, int q, int from)
 		else if (b->kind == LB_PREDICT)
 			for (int k = 0; k < b->ncmds; k++)
 				cmd_execute(r->session, b->cmds[k], quiet);
-		else if (b->kind == LB_REMEMBER) {
-			if (session_query(r->session, b->metric, &v) == 0)
-				store(r, b->name, v);
-			else
-				transcript_add(quiet, TR_ERROR, "lesson: "
-				    "@remember %s %s: %s", b->name, b->metric,
-				    session_errmsg(r->session));
-		}
+		else if (b->kind == LB_REMEMBER)
+			remember(r, b, quiet);
 	}
 	for (size_t i = 0; i < transcript_count(quiet); i++) {
 		const struct tr_item *it = transcript_item(quiet, i);
@@ -220,6 +214,23 @@ store(struct lesson_run *r, const char *name, double v)
 	r->names[r->nvalues] = xstrdup(name);
 	r->values[r->nvalues] = v;
 	r->nvalues++;
+}
+
+/* @remember NAME METRIC: stores the metric's value; 0, or -1 with the
+ * error in t. */
+static int
+remember(struct lesson_run *r, const struct lesson_block *b,
+    struct transcript *t)
+{
+	double v;
+
+	if (session_query(r->session, b->metric, &v) != 0) {
+		transcript_add(t, TR_ERROR, "lesson: @remember %s %s: %s",
+		    b->name, b->metric, session_errmsg(r->session));
+		return -1;
+	}
+	store(r, b->name, v);
+	return 0;
 }
 
 /* A metric or remembered value by name; 0 or -1. */
@@ -308,6 +319,7 @@ lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
     char **msg)
 {
 	static const char *const ops[] = { "<", "<=", ">", ">=" };
+	const char *tail;
 	struct strbuf m;
 	double a = 0, c = 0;
 	int ok, res;
@@ -337,13 +349,9 @@ lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
 	}
 	strbuf_addf(&m, " -> %s", lesson_word(r->lesson,
 	    res == 1 ? LW_PASSED : LW_FAILED));
-	if (res == 1 && b->pass != NULL) {
-		char *t = lesson_subst(r, b->pass);
-
-		strbuf_addf(&m, "\n%s", t);
-		free(t);
-	} else if (res != 1 && b->fail != NULL) {
-		char *t = lesson_subst(r, b->fail);
+	tail = res == 1 ? b->pass : b->fail;
+	if (tail != NULL) {
+		char *t = lesson_subst(r, tail);
 
 		strbuf_addf(&m, "\n%s", t);
 		free(t);
@@ -358,7 +366,6 @@ lesson_step(struct lesson_run *r)
 	const struct lesson_page *pg = &r->lesson->pages[r->page];
 	const struct lesson_block *b;
 	struct lesson_state *st;
-	double v;
 	int rc;
 
 	if (r->next >= pg->nblocks)
@@ -379,15 +386,11 @@ lesson_step(struct lesson_run *r)
 			return LR_ERROR;
 		return r->next >= pg->nblocks ? LR_END : LR_OK;
 	case LB_REMEMBER:
-		if (session_query(r->session, b->metric, &v) != 0) {
-			transcript_add(r->tr, TR_ERROR, "lesson: @remember %s "
-			    "%s: %s", b->name, b->metric,
-			    session_errmsg(r->session));
+		if (remember(r, b, r->tr) != 0) {
 			st->done = 1;
 			r->next++;
 			return LR_ERROR;
 		}
-		store(r, b->name, v);
 		break;
 	case LB_CHECK:
 		free(st->message);
