@@ -265,6 +265,9 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		}
 		chart_fmt_tick(zlo, 0, lo_s, sizeof lo_s);
 		chart_fmt_tick(zhi, 0, hi_s, sizeof hi_s);
+		/* the scale "0 ░▒▓█ 1" whole or not at all */
+		if (lx + (int)strlen(lo_s) + 7 + (int)strlen(hi_s) > g->w)
+			return;
 		lx += grid_text(g, lx, row, g->w - lx, lo_s, GRID_LABEL, 0);
 		lx += grid_text(g, lx, row, g->w - lx, " ", GRID_LABEL, 0);
 		for (k = 0; k < 5 && lx < g->w; k++) {

@@ -535,10 +535,18 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	mt = ymaxticks(f.ph);
 	if (mt > 5)
 		mt = 5;		/* favours steps like 0.25 over 0.2 */
-	if (isfinite(ylo) && isfinite(yhi) && ylo < yhi)
+	if (isfinite(ylo) && isfinite(yhi) && ylo < yhi) {
 		axis_fixed(&ya, ylo, yhi, mt);
-	else
+	} else {
 		axis_fit(&ya, dlo, dhi, mt);
+		/*
+		 * Few rows make coarse steps: x on [-6, 6] would get an axis
+		 * of -10..10 and use 60% of the height.  Then the data's own
+		 * range, with nice ticks inside it.
+		 */
+		if (dlo < dhi && (dhi - dlo) < 0.7 * (ya.hi - ya.lo))
+			axis_fixed(&ya, dlo, dhi, mt);
+	}
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
 	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);

@@ -810,6 +810,75 @@ logbars_fill_tall(void **state)
 	grid_done(&g);
 }
 
+/* The heatmap's scale "0 ░▒▓█ 1" is shown whole or not at all: never a
+ * lone "0" at the end of the legend in a narrow pane. */
+static void
+heatmap_scale_whole(void **state)
+{
+	static const double z[] = { 0, 0.5, 0.5, 1 };
+	struct chart_heatmap_opts ho;
+	struct chart_opts o;
+	struct grid g;
+	char buf[128];
+	int w, n;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&ho, 0, sizeof ho);
+	o.tiers = ascii;
+	ho.xlo = ho.ylo = 0;
+	ho.xhi = ho.yhi = 1;
+	ho.contour_on = 1;
+	ho.contour = 0.5;
+	for (w = 30; w <= 80; w++) {
+		grid_init(&g, w, 12);
+		chart_heatmap(&g, &o, &ho, z, 2, 2, NULL, 0);
+		row_text(&g, g.h - 1, buf);
+		n = (int)strlen(buf);
+		while (n > 0 && buf[n - 1] == ' ')
+			buf[--n] = '\0';
+		assert_true(n > 0);
+		if (strstr(buf, "z=0.5 ") != NULL)	/* the scale is there */
+			assert_int_equal(buf[n - 1], '1');
+		grid_done(&g);
+	}
+}
+
+static double
+f_ident(double x, void *ctx)
+{
+	(void)ctx;
+	return x;
+}
+
+/* A function plot in few rows keeps the data's range: y = x on [-6, 6]
+ * reaches the top and the bottom plot rows (not an axis of -10..10). */
+static void
+function_range_tight(void **state)
+{
+	const struct chart_fn fn = { "x", f_ident, NULL };
+	struct grid g;
+	struct chart_opts o;
+	char buf[64];
+	int y, first = -1, last = -1;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	o.no_legend = 1;
+	grid_init(&g, 40, 7);		/* 5 plot rows, axis, ticks */
+	chart_function(&g, &o, -6, 6, 0, 0, &fn, 1);
+	for (y = 0; y < g.h; y++)
+		if (strchr(row_text(&g, y, buf), '*') != NULL) {
+			if (first < 0)
+				first = y;
+			last = y;
+		}
+	assert_int_equal(first, 0);
+	assert_int_equal(last, xtick_row(&g) - 2);
+	grid_done(&g);
+}
+
 /*
  * The early-stopping label hides no curve when a row is free: a flat
  * validation curve runs through the marker's row, so the label moves to
@@ -1131,6 +1200,8 @@ main(void)
 		cmocka_unit_test(integer_x_ticks),
 		cmocka_unit_test(marks_on_lines),
 		cmocka_unit_test(logbars_fill_tall),
+		cmocka_unit_test(heatmap_scale_whole),
+		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
