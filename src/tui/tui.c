@@ -305,19 +305,6 @@ lang_code(const struct tui *t)
 	return t->lang == TUI_LANG_KO ? "ko" : "en";
 }
 
-/* Loads a lesson, ignoring its diagnostics (--check reports them). */
-static struct lesson *
-load_quiet(const char *path)
-{
-	struct strbuf diag;
-	struct lesson *l;
-
-	strbuf_init(&diag);
-	l = lesson_load(path, &diag, NULL);
-	strbuf_done(&diag);
-	return l;
-}
-
 /* The lessons of the current language, then the free lab. */
 static void
 menu_load(struct tui *t)
@@ -329,11 +316,12 @@ menu_load(struct tui *t)
 	n = lesson_paths(lang_code(t), &paths);
 	t->items = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(*t->items));
 	for (i = 0; i < n; i++) {
-		struct lesson *l = load_quiet(paths[i]);
+		/* no diagnostics: --check reports broken lessons */
+		struct lesson *l = lesson_load(paths[i], NULL, NULL);
 		struct menu_item *m;
 
 		if (l == NULL)
-			continue;	/* --check reports broken lessons */
+			continue;
 		m = &t->items[t->nitems++];
 		m->path = xstrdup(paths[i]);
 		m->name = xstrdup(l->name);
@@ -369,21 +357,23 @@ report_files(struct tui *t, struct strbuf *msg)
 	strbuf_init(msg);
 }
 
+/* Closes the open lesson, if any, and saves the progress made in it
+ * (pages seen and answers change only while a lesson is open). */
 static void
 lesson_close(struct tui *t)
 {
 	struct strbuf err;
 
-	lesson_run_free(t->run);
-	t->run = NULL;
-	lesson_free(t->lesson);
-	t->lesson = NULL;
-	if (t->prog != NULL) {
+	if (t->lesson != NULL && t->prog != NULL) {
 		strbuf_init(&err);
 		progress_save(t->prog, &err);
 		report_files(t, &err);
 		strbuf_done(&err);
 	}
+	lesson_run_free(t->run);
+	t->run = NULL;
+	lesson_free(t->lesson);
+	t->lesson = NULL;
 }
 
 /* Shows a page: runs it the first time, shows it for review after. */
