@@ -151,7 +151,6 @@ static void
 drain(struct tui *t)
 {
 	size_t i, n = transcript_count(t->tr);
-	int chart = 0;
 
 	for (i = 0; i < n; i++) {
 		const struct tr_item *it = transcript_item(t->tr, i);
@@ -163,14 +162,13 @@ drain(struct tui *t)
 
 			out_add(t, TR_CHART, s);
 			free(s);
-			chart = 1;
 		} else {
 			out_add(t, it->kind, it->text != NULL ? it->text : "");
 		}
 	}
 	transcript_clear(t->tr);
 	t->training = 0;
-	if (chart || n > 0)
+	if (n > 0)
 		render_chart(t);
 }
 
@@ -273,8 +271,7 @@ run_line(struct tui *t, const char *line)
 	t->training = 0;
 	t->last_frame = 0;
 	rc = cmd_execute(t->s, line, t->tr);
-	t->training = 0;
-	drain(t);
+	drain(t);		/* training over */
 	if (rc == CMD_QUIT)
 		t->quit = 1;
 	else if (rc == CMD_STOPPED)
