@@ -308,7 +308,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	char buf[96], num[32];
 	int labw, vis_c, vis_r, c0 = 0, r0 = 0, avail, title = 0, caption = 0;
 	int stats = 0, r, c, x, y, big = 0, hl, more_c, more_r, n = 0, i;
-	int slots, hc, lead = 0, labw0;
+	int slots, hc, lead = 0, labw0, pitch = 1;
 	double sum = 0, sq = 0, mean, sd;
 
 	grid_clear(g);
@@ -364,6 +364,11 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		vis_r = rows - r0;
 	labw0 = labw;
 	labw += lead * SLOT;
+	/* a tall grid (classroom mode) more than half empty: a blank row
+	 * between the rows, so the table fills the pane */
+	if (!more_r && vis_r > 1 &&
+	    2 * (title + 1 + vis_r + caption + stats) <= g->h)
+		pitch = 2;
 
 	y = 0;
 	if (title)
@@ -384,7 +389,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	if (lead)
 		grid_text(g, labw0, y, SLOT, "   ...", GRID_LABEL, 0);
 	y++;
-	for (r = 0; r < vis_r; r++, y++) {
+	for (r = 0; r < vis_r; r++, y += pitch) {
 		int hrow = group == CHART_GROUP_ROW && r0 + r == index;
 
 		snprintf(buf, sizeof buf, "x%d", r0 + r);

@@ -879,6 +879,46 @@ function_range_tight(void **state)
 	grid_done(&g);
 }
 
+/* Row of the first line starting with text t, or -1. */
+static int
+row_starting(struct grid *g, const char *t)
+{
+	char buf[128];
+	int y;
+
+	for (y = 0; y < g->h; y++)
+		if (strncmp(row_text(g, y, buf), t, strlen(t)) == 0)
+			return y;
+	return -1;
+}
+
+/* A matrix in a tall pane, more than half empty, spaces its rows out; in
+ * a pane it fills, the rows stay adjacent. */
+static void
+matrix_fills_tall(void **state)
+{
+	double m[4 * 3];
+	struct chart_opts o;
+	struct grid g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 12; i++)
+		m[i] = i * 0.5 - 2;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	o.title = "batch norm";
+	grid_init(&g, 40, 24);
+	chart_matrix(&g, &o, m, 4, 3, CHART_GROUP_COLUMN, 1);
+	assert_int_equal(row_starting(&g, "x1") - row_starting(&g, "x0"), 2);
+	assert_int_equal(row_starting(&g, "x3") - row_starting(&g, "x2"), 2);
+	grid_done(&g);
+	grid_init(&g, 40, 10);
+	chart_matrix(&g, &o, m, 4, 3, CHART_GROUP_COLUMN, 1);
+	assert_int_equal(row_starting(&g, "x1") - row_starting(&g, "x0"), 1);
+	grid_done(&g);
+}
+
 /*
  * The early-stopping label hides no curve when a row is free: a flat
  * validation curve runs through the marker's row, so the label moves to
@@ -1202,6 +1242,7 @@ main(void)
 		cmocka_unit_test(logbars_fill_tall),
 		cmocka_unit_test(heatmap_scale_whole),
 		cmocka_unit_test(function_range_tight),
+		cmocka_unit_test(matrix_fills_tall),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
