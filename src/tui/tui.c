@@ -19,6 +19,7 @@
  * curses sends only the cells that changed.
  */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,6 +601,24 @@ pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
 	lesson_lines_free(&ls);
 }
 
+/* pane_wrapped() of a formatted text (lesson texts have no length limit). */
+static void pane_fmt(struct pane *p, int indent1, int indent2, int fg,
+    int attr, const char *fmt, ...) PRINTF_LIKE(6, 7);
+
+static void
+pane_fmt(struct pane *p, int indent1, int indent2, int fg, int attr,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	pane_wrapped(p, text, indent1, indent2, fg, attr);
+	free(text);
+}
+
 static void
 lesson_block_draw(struct tui *t, struct pane *p, int i)
 {
@@ -615,8 +634,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 	switch (b->kind) {
 	case LB_TEXT:
 		if (b->bullet) {
-			snprintf(buf, sizeof(buf), "- %s", b->text);
-			pane_wrapped(p, buf, 0, 2, GRID_DEFAULT, 0);
+			pane_fmt(p, 0, 2, GRID_DEFAULT, 0, "- %s", b->text);
 			if (next != NULL && next->kind == LB_TEXT &&
 			    next->bullet)
 				return;	/* a list: no gap between items */
@@ -625,34 +643,31 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 		}
 		break;
 	case LB_CMD:
-		snprintf(buf, sizeof(buf), "%s%s", PROMPT, b->text);
-		pane_wrapped(p, buf, 0, 2, GRID_SERIES2, GRID_BOLD);
+		pane_fmt(p, 0, 2, GRID_SERIES2, GRID_BOLD, "%s%s", PROMPT,
+		    b->text);
 		if (next != NULL && next->kind == LB_CMD)
 			return;
 		break;
 	case LB_QUIZ:
 	case LB_PREDICT:
-		snprintf(buf, sizeof(buf), "%s: %s", lesson_word(l,
-		    b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT), b->text);
-		pane_wrapped(p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
+		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",
+		    lesson_word(l, b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT),
+		    b->text);
 		for (k = 0; k < b->nchoices; k++) {
 			int chosen = st->answer == k;
 
-			snprintf(buf, sizeof(buf), "%s) %s", b->choices[k].key,
-			    b->choices[k].text);
-			pane_wrapped(p, buf, 2, 5, chosen ? GRID_HILITE :
-			    GRID_DEFAULT, chosen ? GRID_REVERSE : 0);
+			pane_fmt(p, 2, 5, chosen ? GRID_HILITE : GRID_DEFAULT,
+			    chosen ? GRID_REVERSE : 0, "%s) %s",
+			    b->choices[k].key, b->choices[k].text);
 		}
 		if (st->answer >= 0) {
 			char *e = b->explain != NULL ?
 			    lesson_subst(t->run, b->explain) : NULL;
 
-			snprintf(buf, sizeof(buf), "%s %s",
-			    lesson_word(l, st->correct ? LW_RIGHT : LW_WRONG),
-			    e != NULL ? e : "");
+			pane_fmt(p, 0, 0, st->correct ? GRID_GOOD : GRID_BAD,
+			    GRID_BOLD, "%s %s", lesson_word(l, st->correct ?
+			    LW_RIGHT : LW_WRONG), e != NULL ? e : "");
 			free(e);
-			pane_wrapped(p, buf, 0, 0, st->correct ? GRID_GOOD :
-			    GRID_BAD, GRID_BOLD);
 		} else if (!t->review) {
 			struct strbuf keys;
 
@@ -673,24 +688,17 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			    GRID_GOOD : GRID_BAD, 0);
 		break;
 	case LB_TRY:
-		snprintf(buf, sizeof(buf), "%s: %s", lesson_word(l, LW_TRY),
-		    b->text);
-		pane_wrapped(p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
-		if (b->suggest != NULL) {
-			snprintf(buf, sizeof(buf), "%s: %s",
+		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",
+		    lesson_word(l, LW_TRY), b->text);
+		if (b->suggest != NULL)
+			pane_fmt(p, 2, 4, GRID_SERIES2, 0, "%s: %s",
 			    lesson_word(l, LW_SUGGEST), b->suggest);
-			pane_wrapped(p, buf, 2, 4, GRID_SERIES2, 0);
-		}
-		for (k = 0; k < st->hints && k < b->nhints; k++) {
-			snprintf(buf, sizeof(buf), "%s %d: %s",
+		for (k = 0; k < st->hints && k < b->nhints; k++)
+			pane_fmt(p, 2, 4, GRID_LABEL, 0, "%s %d: %s",
 			    lesson_word(l, LW_HINT), k + 1, b->hints[k]);
-			pane_wrapped(p, buf, 2, 4, GRID_LABEL, 0);
-		}
-		if (st->hints > b->nhints && b->solution != NULL) {
-			snprintf(buf, sizeof(buf), "%s: %s",
+		if (st->hints > b->nhints && b->solution != NULL)
+			pane_fmt(p, 2, 4, GRID_SERIES2, GRID_BOLD, "%s: %s",
 			    lesson_word(l, LW_SOLUTION), b->solution);
-			pane_wrapped(p, buf, 2, 4, GRID_SERIES2, GRID_BOLD);
-		}
 		break;
 	case LB_REMEMBER:
 		return;		/* nothing to show */
@@ -703,7 +711,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
 	struct pane p = { r, 0, 0, draw, 0 };
 	const struct lesson_page *pg;
-	char buf[512], num[32], tot[32];
+	char buf[512];
 	int i, wait;
 
 	if (t->run == NULL) {
@@ -720,11 +728,9 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	}
 	pg = &t->lesson->pages[t->run->page];
 	p.skip = t->lesson_scroll;
-	snprintf(num, sizeof(num), "%d", t->run->page + 1);
-	snprintf(tot, sizeof(tot), "%d", t->lesson->npages);
-	snprintf(buf, sizeof(buf), "%s/%s  %s", num, tot,
+	pane_fmt(&p, 0, 0, GRID_TITLE, GRID_BOLD, "%d/%d  %s",
+	    t->run->page + 1, t->lesson->npages,
 	    pg->title != NULL ? pg->title : "");
-	pane_wrapped(&p, buf, 0, 0, GRID_TITLE, GRID_BOLD);
 	pane_line(&p, "", GRID_DEFAULT, 0);
 	wait = lesson_waiting(t->run);
 	for (i = 0; i < pg->nblocks; i++) {
