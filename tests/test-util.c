@@ -40,6 +40,23 @@ prefix_cols_never_splits_wide(void **state)
 }
 
 static void
+whole_characters_only(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_whole("ab한", 5), 5);	/* whole */
+	assert_int_equal(utf8_whole("ab한", 4), 2);	/* 1 of 3 bytes */
+	assert_int_equal(utf8_whole("ab한", 3), 2);
+	assert_int_equal(utf8_whole("ab한", 2), 2);
+	assert_int_equal(utf8_whole("\xf0\x9f\x98\x80", 3), 0);
+	assert_int_equal(utf8_whole("\xf0\x9f\x98\x80", 4), 4);
+	assert_int_equal(utf8_whole("é", 2), 2);
+	assert_int_equal(utf8_whole("é", 1), 0);
+	assert_int_equal(utf8_whole("", 0), 0);
+	/* stray continuation bytes are not ours to judge */
+	assert_int_equal(utf8_whole("a\x80\x80", 3), 3);
+}
+
+static void
 decode_encode_roundtrip(void **state)
 {
 	uint32_t cps[] = { 0x41, 0xe9, 0x2800, 0xac00, 0x1f600 }, cp;
@@ -183,6 +200,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hangul_is_two_columns),
 		cmocka_unit_test(prefix_cols_never_splits_wide),
+		cmocka_unit_test(whole_characters_only),
 		cmocka_unit_test(decode_encode_roundtrip),
 		cmocka_unit_test(strict_numbers),
 		cmocka_unit_test(strbuf_grows),

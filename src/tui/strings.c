@@ -140,7 +140,7 @@ tui_fmt(char *buf, size_t n, enum tui_lang lang, enum tui_msg id, ...)
 		len += k;
 	}
 	va_end(ap);
-	buf[len] = '\0';
+	buf[utf8_whole(buf, len)] = '\0';	/* cut: whole characters */
 	return buf;
 }
 

@@ -439,6 +439,21 @@ utf8_prefix_cols(const char *s, int cols)
 	return i;
 }
 
+size_t
+utf8_whole(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = len, need;
+
+	/* back over continuation bytes to the last lead byte */
+	while (i > 0 && len - i < 3 && (u[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0 || u[i - 1] < 0xc0)
+		return len;
+	need = u[i - 1] >= 0xf0 ? 4 : u[i - 1] >= 0xe0 ? 3 : 2;
+	return len - (i - 1) < need ? i - 1 : len;
+}
+
 /* ---------------------------------------------------------------- parsing */
 
 int

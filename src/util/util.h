@@ -81,6 +81,9 @@ int cp_width(uint32_t cp);
 int utf8_width(const char *s, size_t n);
 /* Byte length of the longest prefix of s that fits in cols columns. */
 size_t utf8_prefix_cols(const char *s, int cols);
+/* len, less a character cut short at the end of s[0..len) (a buffer
+ * truncated by bytes). */
+size_t utf8_whole(const char *s, size_t len);
 
 /* Parsing numbers strictly: whole string, finite, in range.  0 on success. */
 int parse_double(const char *s, double *out);

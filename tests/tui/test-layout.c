@@ -436,6 +436,11 @@ test_strings(void **state)
 	    "2", "7"), "2/7쪽");
 	assert_string_equal(tui_fmt(buf, 5, TUI_LANG_EN, M_PAGE, "2", "7"),
 	    "page");
+	/* cut short: whole characters only, never part of one */
+	assert_string_equal(tui_fmt(buf, 6, TUI_LANG_KO, M_PAGE, "2", "7"),
+	    "2/7");
+	assert_string_equal(tui_fmt(buf, 14, TUI_LANG_EN, M_NO_LESSON,
+	    "한국"), "no lesson '");
 	/* the language from the environment: lesson_lang_pick, in
 	 * tests/lesson/test-run.c */
 }
