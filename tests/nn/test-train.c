@@ -55,6 +55,7 @@ sgd_step(void **state)
 	struct nn_config c = nn_config_default();
 	struct nn_dataset *d;
 	struct nn_net *net;
+	struct nn_layer_stats st;
 
 	(void)state;
 	c.lr = 0.1;
@@ -62,6 +63,10 @@ sgd_step(void **state)
 	one_step(net, d, 0.01);
 	assert_close(W(net), 0.5 - 0.1 * 0.4, 1e-14);
 	assert_close(B(net), 0.1 - 0.1 * 0.2, 1e-14);
+	/* update:data ratio ||dW|| / ||W|| of that step */
+	assert_int_equal(nn_net_stats(net, NULL, &st, NULL, 0), 0);
+	assert_close(st.update_ratio, 0.04 / 0.46, 1e-14);
+	assert_close(st.grad_norm, 0.4, 1e-14);
 	nn_net_free(net);
 	nn_dataset_free(d);
 }
@@ -134,6 +139,7 @@ penalty_steps(void **state)
 	struct nn_config c = nn_config_default();
 	struct nn_dataset *d;
 	struct nn_net *net;
+	struct nn_layer_stats st;
 
 	(void)state;
 	/* L2, lambda 1, n = 1: gradient += 2 (lambda/n) w = 1.0; bias untouched */
@@ -164,6 +170,9 @@ penalty_steps(void **state)
 	net = tiny(&c, &d);
 	one_step(net, d, 0.01);
 	assert_close(W(net), 0.46 - 0.03, 1e-14);
+	/* the ratio measures the whole change, threshold included */
+	assert_int_equal(nn_net_stats(net, NULL, &st, NULL, 0), 0);
+	assert_close(st.update_ratio, 0.07 / 0.43, 1e-14);
 	nn_net_free(net);
 	nn_dataset_free(d);
 	c.lambda = 5;	/* threshold 0.5 > 0.46: exactly zero */
