@@ -269,15 +269,16 @@ gen_cb(const char *text, int state)
 	return xstrdup(cands[cand_next++]);
 }
 
-static char **
-complete_cb(const char *text, int start, int end)
+char **
+tui_complete(const char *text, int start, int end)
 {
 	size_t st = 0, i;
-	char **v;
+	char **v, **m;
 
 	rl_attempted_completion_over = 1;	/* never file names */
 	v = cmd_complete(rl_line_buffer, (size_t)end, &st);
-	/* Align the candidates with readline's idea of the word start. */
+	/* Align the candidates with readline's idea of the word start
+	 * (cmd_complete may begin the word after "key="). */
 	for (i = 0; v[i] != NULL; i++) {
 		char *c = v[i];
 
@@ -294,13 +295,14 @@ complete_cb(const char *text, int start, int end)
 	}
 	cands = v;
 	cand_next = 0;
-	{
-		char **m = rl_completion_matches(text, gen_cb);
-
-		cmd_complete_free(v);
-		cands = NULL;
-		return m;
-	}
+	m = rl_completion_matches(text, gen_cb);
+	/* a single "key=": its value follows, not a space */
+	if (m != NULL && v[0] != NULL && v[1] == NULL && v[0][0] != '\0' &&
+	    v[0][strlen(v[0]) - 1] == '=')
+		rl_completion_suppress_append = 1;
+	cmd_complete_free(v);
+	cands = NULL;
+	return m;
 }
 
 static void
@@ -338,7 +340,7 @@ tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 	rl_input_available_hook = avail_cb;
 	rl_redisplay_function = redisplay_cb;
 	rl_completion_display_matches_hook = show_matches_cb;
-	rl_attempted_completion_function = complete_cb;
+	rl_attempted_completion_function = tui_complete;
 	rl_completer_word_break_characters = " \t;";
 	rl_readline_name = "regtutor";
 	if (devnull == NULL)

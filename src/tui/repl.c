@@ -34,56 +34,6 @@ history_failed(char *hist, int err)
 	return NULL;
 }
 
-/* readline completion: all candidates from cmd_complete(). */
-static char **cands;
-static size_t ncands;
-
-static char *
-generator(const char *text, int state)
-{
-	static size_t i;
-
-	(void)text;
-	if (state == 0)
-		i = 0;
-	if (cands == NULL || i >= ncands)
-		return NULL;
-	return xstrdup(cands[i++]);
-}
-
-static char **
-complete(const char *text, int start, int end)
-{
-	size_t wstart;
-	char **m;
-
-	(void)text;
-	(void)start;
-	rl_attempted_completion_over = 1;
-	cmd_complete_free(cands);
-	cands = cmd_complete(rl_line_buffer, (size_t)end, &wstart);
-	for (ncands = 0; cands[ncands] != NULL; ncands++)
-		;
-	/* cmd_complete may begin the word after "key=": adjust readline */
-	if (ncands > 0 && wstart > (size_t)start) {
-		/* prefix the skipped part so readline replaces the whole word */
-		size_t skip = wstart - (size_t)start;
-
-		for (size_t i = 0; i < ncands; i++) {
-			char *s = xasprintf("%.*s%s", (int)skip,
-			    rl_line_buffer + start, cands[i]);
-
-			free(cands[i]);
-			cands[i] = s;
-		}
-	}
-	m = rl_completion_matches(text, generator);
-	if (m != NULL && ncands == 1 && strchr(cands[0], '=') != NULL &&
-	    cands[0][strlen(cands[0]) - 1] == '=')
-		rl_completion_suppress_append = 1;
-	return m;
-}
-
 /* Progress of a long run on stderr, at most ten updates a second. */
 struct progress {
 	double start;		/* mono_seconds() at the first epoch */
@@ -162,7 +112,7 @@ repl_main(struct session *s, int color, int keep_going)
 
 	(void)keep_going;
 	rl_readline_name = "regtutor";
-	rl_attempted_completion_function = complete;
+	rl_attempted_completion_function = tui_complete;
 	rl_basic_word_break_characters = breaks;
 	rl_signal_event_hook = on_signal_event;
 	using_history();
@@ -226,8 +176,6 @@ repl_main(struct session *s, int color, int keep_going)
 			hist = history_failed(hist, e);
 		free(hist);
 	}
-	cmd_complete_free(cands);
-	cands = NULL;
 	session_set_epoch_hook(s, NULL, NULL);
 	transcript_free(t);
 	return status;

@@ -105,6 +105,9 @@ int tui_getch(void);
 int tui_getkey_wait(void);
 /* The key-poll hook called while tui_getkey_wait() idles (resize etc.). */
 extern void (*tui_input_idle_key)(int c);
+/* readline's attempted-completion function over cmd_complete(), for the
+ * shell and --repl. */
+char **tui_complete(const char *text, int start, int end);
 /* History file path ($XDG_STATE_HOME/regtutor/history), shared with
  * --repl; NULL without XDG_STATE_HOME or HOME.  Caller frees. */
 char *tui_history_path(void);
