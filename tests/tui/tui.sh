@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=49
+NTESTS=50
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -196,6 +196,12 @@ tm send-keys -l 'set act '
 tm send-keys Tab
 check "Tab lists the matches in the output area" \
     wait_for '^matches: .*relu.*tanh'
+tm send-keys C-u
+tm send-keys -l 'train 5 lam'
+tm send-keys Tab
+tm send-keys -l 'X'
+check "Tab completes 'lambda=' with no space after it" \
+    wait_for '^> train 5 lambda=X *$'
 tm send-keys C-u Up
 check "Up recalls the last line" wait_for '^> get lambda *$'
 tm send-keys C-u
