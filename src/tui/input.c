@@ -34,6 +34,7 @@
 void (*tui_input_idle_key)(int c);
 
 static struct tui_input_hooks hooks;
+static const char *prompt_text;		/* as given to tui_input_init */
 static unsigned char queue[64];		/* bytes waiting for readline */
 static int qhead, qlen;
 static int hscroll;			/* first visible column of the line */
@@ -247,7 +248,7 @@ tui_input_cancel(void)
 	qlen = 0;
 	/* Leave any search or argument mode: reinstall the prompt. */
 	rl_callback_handler_remove();
-	rl_callback_handler_install("> ", line_cb);
+	rl_callback_handler_install(prompt_text, line_cb);
 }
 
 void
@@ -329,6 +330,7 @@ tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 	char *hist;
 
 	hooks = *h;
+	prompt_text = prompt;
 	qhead = qlen = 0;
 	hscroll = 0;
 	/* rl_change_environment = 0 has been set by tui_main already. */

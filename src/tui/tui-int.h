@@ -86,6 +86,7 @@ struct tui_input_hooks {
 	void (*show_matches)(void *ctx, const char *const *m, int n);
 	void *ctx;
 };
+/* prompt must outlive the input (a string literal). */
 void tui_input_init(const char *prompt, const struct tui_input_hooks *h);
 /* Saves the history; a failure is described in err. */
 void tui_input_done(struct strbuf *err);
