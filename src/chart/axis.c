@@ -500,14 +500,21 @@ frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
 		f->xtick_row = 1, spare--;
 	if (o->xlabel != NULL && spare > 0)
 		f->xlabel_row = 1, spare--;
-	if (want_legend && !o->no_legend && spare > 0)
+	if (want_legend && !o->no_legend && spare > 0) {
 		f->legend_row = 1, spare--;
+		f->legend_rows = 1;
+		/* the second row outranks the title; a plot row stays */
+		if (want_legend > 1 && spare > 1)
+			f->legend_rows = 2, spare--;
+	}
 	if ((o->title != NULL || o->ylabel != NULL) && spare > 0)
 		f->title_row = 1, spare--;
 	f->py = f->title_row >= 0 ? 1 : 0;
 	row = g->h;
-	if (f->legend_row >= 0)
-		f->legend_row = --row;
+	if (f->legend_row >= 0) {
+		row -= f->legend_rows;
+		f->legend_row = row;
+	}
 	if (f->xlabel_row >= 0)
 		f->xlabel_row = --row;
 	if (f->xtick_row >= 0)

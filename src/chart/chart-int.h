@@ -109,6 +109,7 @@ const char *axis_tick_text(const struct axis *a, int i, char *buf, size_t n);
 struct frame {
 	int w, h;
 	int title_row, legend_row, xlabel_row, xtick_row; /* -1 = none */
+	int legend_rows;	/* 1, or 2 when the legend wraps */
 	int axis_row;		/* bottom axis line */
 	int px, py, pw, ph;	/* plot area in cells */
 	int ylab_w;		/* width of y tick labels; 0 = dropped */
@@ -116,8 +117,11 @@ struct frame {
 };
 
 /*
- * Lays out rows for a chart with a bottom x axis.  Returns 0, or -1 (and
- * writes the "too small" note) when not even the plot fits.
+ * Lays out rows for a chart with a bottom x axis; want_legend 2 asks for
+ * a legend of two rows (the second row goes before the title, never
+ * taking the plot below its minimum).
+ * Returns 0, or -1 (and writes the "too small" note) when not even the
+ * plot fits.
  */
 int frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
     int want_legend, int want_xticks);

@@ -272,33 +272,72 @@ marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
 	return 2;
 }
 
+/*
+ * Legend rows: two when one row would leave an item out entirely (an
+ * item merely shortened at the end of the row keeps one row).  The plot
+ * starts a few columns in, after the y labels: counted as 6.
+ */
+static int
+legend_want(const struct grid *g, const char *const *names, int n)
+{
+	int i, x = 6, named = 0, tw;
+
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL)
+			continue;
+		named = 1;
+		if (x + 3 + 4 > g->w)	/* not even "xx abc" */
+			return 2;
+		tw = 3 + utf8_width(names[i], (size_t)-1);
+		x += tw + 2;
+		if (x - 2 > g->w)	/* shortened: no room after it */
+			x = g->w + 1;
+	}
+	return named;
+}
+
+/*
+ * The legend from the plot's left edge.  With two legend rows the first
+ * holds half the items (fewer when they do not fit whole), the second the
+ * rest; on the last row the legend ends with an item shortened at a word
+ * or left out.
+ */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
     const char *const *names, int n, unsigned points)
 {
 	struct pen p;
-	int i, x = f->px;
+	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
 
-	if (f->legend_row < 0)
+	if (row < 0)
 		return;
+	for (i = 0; i < n; i++)
+		named += names[i] != NULL;
 	for (i = 0; i < n; i++) {
-		int x0 = x, nw;
+		int x0, nw, tw;
 
 		if (names[i] == NULL)
 			continue;
+		tw = 3 + utf8_width(names[i], (size_t)-1);
+		if (x > f->px && row + 1 < f->legend_row + f->legend_rows &&
+		    (x + tw > g->w || k >= (named + 1) / 2)) {
+			row++;
+			x = f->px;
+		}
+		k++;
+		x0 = x;
 		series_pen(i, gl, &p);
 		if (x + 3 > g->w)
 			break;
 		if (points & (1u << i))
-			x += marker_sample(g, x, f->legend_row, gl, &p);
+			x += marker_sample(g, x, row, gl, &p);
 		else
-			x += pen_sample(g, x, f->legend_row, gl, &p);
-		x += grid_text(g, x, f->legend_row, 1, " ", 0, 0);
-		nw = grid_text_words(g, x, f->legend_row, g->w - x, names[i],
+			x += pen_sample(g, x, row, gl, &p);
+		x += grid_text(g, x, row, 1, " ", 0, 0);
+		nw = grid_text_words(g, x, row, g->w - x, names[i],
 		    GRID_LABEL, 0);
 		if (nw == 0) {		/* no room for the name: no item */
-			grid_fill(g, x0, f->legend_row, g->w - x0, 1, ' ', 0,
-			    0, 0);
+			grid_fill(g, x0, row, g->w - x0, 1, ' ', 0, 0, 0);
 			break;
 		}
 		x += nw + 2;
@@ -427,7 +466,8 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		xlo -= 1;
 		xhi += 1;
 	}
-	if (frame_rows(&f, g, o, named, 1) < 0)
+	if (frame_rows(&f, g, o, named ? legend_want(g, names, ns) : 0,
+	    1) < 0)
 		return;
 	fit_y(&ya, lo, any, ylo, yhi, f.ph);
 	if (frame_cols(&f, g, &ya) < 0)
@@ -530,7 +570,8 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 				dhi = y;
 		}
 	}
-	if (frame_rows(&f, g, o, named, 1) < 0)
+	if (frame_rows(&f, g, o, named ? legend_want(g, names, nfn) : 0,
+	    1) < 0)
 		return;
 	mt = ymaxticks(f.ph);
 	if (mt > 5)

@@ -919,6 +919,46 @@ matrix_fills_tall(void **state)
 	grid_done(&g);
 }
 
+/* A legend that would leave a series out entirely takes a second row:
+ * every series is named, two per row. */
+static void
+legend_wraps(void **state)
+{
+	static const double y[] = { 1, 2, 3 };
+	static const char *const nm[] = { "tanh train", "tanh val",
+	    "relu train", "relu val" };
+	struct chart_series s[4];
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+	int i;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(s, 0, sizeof s);
+	o.tiers = ascii;
+	o.title = "loss";
+	o.xlabel = "epoch";
+	for (i = 0; i < 4; i++) {
+		s[i].name = nm[i];
+		s[i].y = y;
+		s[i].n = 3;
+		s[i].x0 = 1;
+	}
+	grid_init(&g, 40, 10);
+	chart_line(&g, &o, NULL, s, 4);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	for (i = 0; i < 4; i++)
+		assert_non_null(strstr(t, nm[i]));
+	/* half the items a row: "tanh val" ends its row */
+	assert_non_null(strstr(t, "tanh val"));
+	assert_true(strspn(strstr(t, "tanh val") + 8, " ") ==
+	    strcspn(strstr(t, "tanh val") + 8, "\n"));
+	assert_null(chart_check_text(t, 40, 10, CHART_COLOR_NONE, 1));
+	free(t);
+	grid_done(&g);
+}
+
 /*
  * The early-stopping label hides no curve when a row is free: a flat
  * validation curve runs through the marker's row, so the label moves to
@@ -1243,6 +1283,7 @@ main(void)
 		cmocka_unit_test(heatmap_scale_whole),
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
+		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
