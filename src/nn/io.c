@@ -157,14 +157,18 @@ read_numbers(struct loader *ld, double *a, long len)
 				lerr(ld, "more numbers than the block holds");
 				return -1;
 			}
+			/* "inf" and "nan" are what a diverged net saves; a
+			 * subnormal sets ERANGE yet reads back exactly; only
+			 * overflow of a finite literal is out of range */
 			errno = 0;
 			v = strtod(tok, &end);
 			if (end == tok || *end != '\0' || (errno == ERANGE &&
-			    isfinite(v) && v != 0)) {
+			    isinf(v))) {
 				char m[96];
 
-				snprintf(m, sizeof m, "'%.40s' is not a number",
-				    tok);
+				snprintf(m, sizeof m, "'%.40s' is %s", tok,
+				    end == tok || *end != '\0' ? "not a number" :
+				    "out of range");
 				lerr(ld, m);
 				return -1;
 			}

@@ -203,6 +203,10 @@ load_errors(void **state)
 	assert_null(nn_net_load_string(t, "f", err, sizeof err));
 	assert_string_equal(err, "f:34: 'zz' is not a number");
 	free(t);
+	t = edit(s, "param 0 b 2\n", "param 0 b 2\n0.5 1e400\n");
+	assert_null(nn_net_load_string(t, "f", err, sizeof err));
+	assert_string_equal(err, "f:34: '1e400' is out of range");
+	free(t);
 	assert_null(nn_net_load_string("", "f", err, sizeof err));
 	assert_string_equal(err, "f:1: empty input");
 	free(s);
@@ -219,9 +223,15 @@ diverged_net_saves(void **state)
 	(void)state;
 	nn_net_weights(a, 0, NULL, NULL)[1] = NAN;
 	nn_net_weights(a, 0, NULL, NULL)[2] = -INFINITY;
+	/* subnormals (strtod flags them ERANGE) come back exactly too */
+	nn_net_weights(a, 0, NULL, NULL)[3] = 4.9406564584124654e-324;
+	nn_net_biases(a, 0)[0] = -1e-310;
 	b = reload(a, &s);
 	assert_true(isnan(nn_net_weights(b, 0, NULL, NULL)[1]));
 	assert_true(isinf(nn_net_weights(b, 0, NULL, NULL)[2]));
+	assert_true(nn_net_weights(b, 0, NULL, NULL)[3] ==
+	    4.9406564584124654e-324);
+	assert_true(nn_net_biases(b, 0)[0] == -1e-310);
 	free(s);
 	nn_net_free(a);
 	nn_net_free(b);
