@@ -54,21 +54,16 @@ tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
 		int w;
 
 		i += utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x20 || cp == 0x7f) {
-			if (col + 2 > maxw)
-				break;
-			put_cp(y, x + col, '^', a, pair);
-			put_cp(y, x + col + 1, cp == 0x7f ? '?' : cp + '@', a,
-			    pair);
-			col += 2;
-			continue;
-		}
-		w = cp_width(cp);
+		w = tui_cp_cols(cp);
 		if (w == 0)
 			continue;	/* combining marks are dropped */
 		if (col + w > maxw)
 			break;
-		if (cp >= 0x80 && tui_term.ascii) {
+		if (cp < 0x20 || cp == 0x7f) {
+			put_cp(y, x + col, '^', a, pair);
+			put_cp(y, x + col + 1, cp == 0x7f ? '?' : cp + '@', a,
+			    pair);
+		} else if (cp >= 0x80 && tui_term.ascii) {
 			int k;
 
 			for (k = 0; k < w; k++)

@@ -104,8 +104,8 @@ tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 
 /* ------------------------------------------------------------ text */
 
-static int
-cols_of(uint32_t cp)
+int
+tui_cp_cols(uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7f)
 		return 2;	/* shown as ^X */
@@ -121,7 +121,7 @@ tui_text_cols(const char *s, size_t n)
 
 	while (i < n && s[i] != '\0') {
 		i += utf8_decode(s + i, n - i, &cp);
-		cols += cols_of(cp);
+		cols += tui_cp_cols(cp);
 	}
 	return cols;
 }
@@ -141,7 +141,7 @@ tui_truncate(const char *s, int width, char *buf, size_t n)
 	ell = width >= 4 ? width - 3 : width;
 	while (i < len) {
 		size_t k = utf8_decode(s + i, len - i, &cp);
-		int cw = cols_of(cp);
+		int cw = tui_cp_cols(cp);
 
 		if (cols + cw > width)
 			break;
@@ -248,7 +248,7 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 		/* Find the longest prefix from start that fits. */
 		while (i < n && text[i] != '\n') {
 			size_t k = utf8_decode(text + i, n - i, &cp);
-			int cw = cols_of(cp);
+			int cw = tui_cp_cols(cp);
 
 			if (cp == ' ') {
 				brk = i;

@@ -11,6 +11,7 @@
 #define REGTUTOR_TUI_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Smallest terminal the shell draws on; below it only a notice is shown. */
 #define TUI_MIN_W	60
@@ -58,9 +59,11 @@ typedef void (*tui_wrap_fn)(void *ctx, const char *line, size_t len);
 int tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx);
 
 /*
- * Cursor column helpers for the prompt.  Display width of the first n bytes
- * of s, counting a control character as 2 columns ("^X").
+ * Columns as the TUI draws them: a control character is 2 ("^X"), others
+ * cp_width().  tui_cp_cols() for one code point, tui_text_cols() for the
+ * first n bytes of s (cursor columns of the prompt).
  */
+int tui_cp_cols(uint32_t cp);
 int tui_text_cols(const char *s, size_t n);
 
 /*
