@@ -686,9 +686,11 @@ dense_backward(double *restrict dx, double *restrict dW, double *restrict db,
 
 /*
  * Batch norm forward: per feature j over the B rows.  Caches xhat and
- * rstd (and the mean) for backward.  mode: 0 evaluation (running stats),
- * 1 training.  With B == 1 in training mode the running statistics are used
- * (see the file comment) and l->bn_single is set.
+ * rstd (and the mean) for backward.  Without NN_FW_TRAIN (evaluation) the
+ * running statistics are used; with it the batch's own, and NN_FW_STATS
+ * moves the running ones towards them (the variance unbiased, B - 1).
+ * With B == 1 in training mode the running statistics are used (see the
+ * file comment) and l->bn_single is set.
  */
 static void
 batchnorm_forward(struct nn_net *net, struct nn_layer *l, int B, int flags)

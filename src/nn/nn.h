@@ -167,7 +167,8 @@ struct nn_config {
 	int patience;		/* epochs without improvement, >= 1 (5) */
 	double min_delta;	/* improvement must exceed this, >= 0 (0) */
 	int restore_best;	/* 0/1: on early stop restore best weights (1) */
-	double bn_momentum;	/* running stats: r = (1-m) r + m batch (0.1) */
+	double bn_momentum;	/* running stats: r = (1-m) r + m batch (0.1);
+				 * the batch variance is unbiased (B - 1) */
 	double norm_eps;	/* epsilon of both norms, > 0 (1e-5) */
 	int shuffle;		/* 0/1: reshuffle the training set each epoch (1) */
 	uint64_t seed;		/* initial weights, dropout masks, shuffling (1) */
