@@ -153,17 +153,19 @@ bad_usage(const char *fmt, ...)
 }
 
 
+/* The chart glyphs: --ascii, else what the terminal can show. */
+static int
+glyphs_of(const struct opts *o)
+{
+	return o->ascii ? CMD_GLYPH_ASCII : (int)chart_detect_tiers(0).glyphs;
+}
+
 static struct session *
 make_session(const struct opts *o)
 {
 	struct session *s = session_new((unsigned long)o->seed);
-	int glyphs;
 
-	if (o->ascii)
-		glyphs = CMD_GLYPH_ASCII;
-	else
-		glyphs = (int)chart_detect_tiers(0).glyphs;
-	session_set_render(s, glyphs, o->color, o->width, o->height);
+	session_set_render(s, glyphs_of(o), o->color, o->width, o->height);
 	return s;
 }
 
@@ -246,8 +248,7 @@ lesson_render_of(const struct opts *o)
 {
 	struct lesson_render ro;
 
-	ro.glyphs = o->ascii ? CMD_GLYPH_ASCII :
-	    (int)chart_detect_tiers(0).glyphs;
+	ro.glyphs = glyphs_of(o);
 	ro.colors = o->color;
 	ro.width = o->width;
 	ro.height = o->height;
