@@ -259,7 +259,7 @@ field_number(const struct csv_field *f, double *v)
 struct nn_dataset *
 nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 {
-	struct csv_field fl[CSV_MAX_COLS];
+	struct csv_field fl[CSV_MAX_COLS + 1];	/* + the first one too many */
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -287,11 +287,11 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 			    lineno, (int)strlen(line) + 1);
 			goto fail;
 		}
-		nf = csv_split(line, fl, CSV_MAX_COLS);
+		nf = csv_split(line, fl, CSV_MAX_COLS + 1);
 		if (nf > CSV_MAX_COLS) {
 			nn_errf(err, errlen,
 			    "%s:%d:%d: too many columns (at most %d)", name,
-			    lineno, fl[CSV_MAX_COLS - 1].col, CSV_MAX_COLS);
+			    lineno, fl[CSV_MAX_COLS].col, CSV_MAX_COLS);
 			goto fail;
 		}
 		if (ncols == 0) {

@@ -160,15 +160,22 @@ csv_errors(void **state)
 		{ "1,2\n1,1e400\n", "t.csv:2:3: '1e400' is not a finite number" },
 		{ "1,2\n  1 , nan\n", "t.csv:2:7: 'nan' is not a finite number" },
 	};
+
+	char wide[2 * 258 + 2], err[200] = "";
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < COUNT(cases); i++) {
-		char err[200] = "";
-
+		err[0] = '\0';
 		assert_null(csv(cases[i].text, err, sizeof err));
 		assert_string_equal(err, cases[i].msg);
 	}
+	/* 258 fields "1,": the column named is the first one too many */
+	for (i = 0; i < 258; i++)
+		memcpy(wide + 2 * i, "1,", 2);
+	memcpy(wide + 2 * 258 - 1, "\n", 2);
+	assert_null(csv(wide, err, sizeof err));
+	assert_string_equal(err, "t.csv:1:515: too many columns (at most 257)");
 }
 
 static void
