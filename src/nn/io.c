@@ -89,8 +89,9 @@ nn_net_save_string(const struct nn_net *net)
 
 	if (f == NULL)
 		xfatal("open_memstream: %s", strerror(errno));
-	nn_net_save(net, f);
-	fclose(f);
+	/* a memory stream fails only when memory runs out: abort, as xmalloc */
+	if ((nn_net_save(net, f) < 0) | (fclose(f) != 0))
+		xfatal("saving a network to memory: %s", strerror(errno));
 	return buf;
 }
 
