@@ -217,6 +217,10 @@ axis_label(const struct axis *a, double t, char *buf, size_t n)
 {
 	long e;
 
+	if (a->log && fabs(t - nearbyint(t)) > 1e-9) {	/* 2 or 5 x 10^e */
+		snprintf(buf, n, "%.0g", pow(10, t));
+		return;
+	}
 	if (a->log) {
 		e = lround(t);
 		if (e >= 0 && e <= 3)
@@ -295,6 +299,17 @@ axis_fit_log(struct axis *a, double lo, double hi, int maxticks)
 	a->lo = (double)elo;
 	a->hi = (double)ehi;
 	a->step = k;
+	/* one or two decades: 2 and 5 between them too, when rows allow */
+	if (ehi - elo <= 2 && 3 * (ehi - elo) + 1 <= maxticks) {
+		for (e = elo; e <= ehi; e++) {
+			a->t[a->nt++] = (double)e;
+			if (e < ehi) {
+				a->t[a->nt++] = (double)e + log10(2);
+				a->t[a->nt++] = (double)e + log10(5);
+			}
+		}
+		return;
+	}
 	for (e = elo; e <= ehi && a->nt < AXIS_MAXTICKS; e++)
 		if (e % k == 0)
 			a->t[a->nt++] = (double)e;

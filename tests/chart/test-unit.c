@@ -188,6 +188,29 @@ axis_fitting(void **state)
 	assert_close(a.step, 5, 1e-12);
 }
 
+/* A log axis over one decade also has 2 and 5: "0.1 0.2 0.5 1"; with
+ * too few rows for them, decades only. */
+static void
+log_minor_ticks(void **state)
+{
+	static const char *const want[] = { "0.1", "0.2", "0.5", "1" };
+	struct axis a;
+	char buf[32];
+	int i;
+
+	(void)state;
+	axis_fit_log(&a, 0.15, 0.9, 6);
+	assert_int_equal(a.nt, 4);
+	for (i = 0; i < 4; i++) {
+		axis_label(&a, a.t[i], buf, sizeof buf);
+		assert_string_equal(buf, want[i]);
+	}
+	axis_fit_log(&a, 0.15, 0.9, 3);
+	assert_int_equal(a.nt, 2);
+	axis_fit_log(&a, 3e-3, 20, 40);	/* five decades: decades only */
+	assert_int_equal(a.nt, 6);
+}
+
 static void
 tick_labels(void **state)
 {
@@ -1284,6 +1307,7 @@ main(void)
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
 		cmocka_unit_test(legend_wraps),
+		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
 		cmocka_unit_test(extreme_values),
