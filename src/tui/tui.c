@@ -1275,21 +1275,27 @@ ask_page(struct tui *t)
 	char num[8] = "", last[16];
 	size_t n = 0;
 	long v;
+	int shown = 0;		/* the screen shows num */
 
 	snprintf(last, sizeof(last), "%d", t->lesson->npages);
 	for (;;) {
 		int c;
 
-		tui_fmt(t->note, sizeof(t->note), t->lang, M_JUMP_PROMPT,
-		    last);
-		strncat(t->note, num, sizeof(t->note) - strlen(t->note) - 1);
-		redraw(t);
+		if (!shown) {
+			tui_fmt(t->note, sizeof(t->note), t->lang,
+			    M_JUMP_PROMPT, last);
+			strncat(t->note, num, sizeof(t->note) -
+			    strlen(t->note) - 1);
+			redraw(t);
+			shown = 1;
+		}
 		c = tui_getch();
-		if (c == ERR) {
+		if (c == ERR) {		/* the poll timeout: nothing new */
 			if (tui_quit_signal)
 				return -1;
 			continue;
 		}
+		shown = 0;
 		if (c == KEY_RESIZE) {
 			relayout(t);
 			continue;
