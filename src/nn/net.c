@@ -1121,6 +1121,21 @@ nn__update(struct nn_net *net, int ntrain)
 
 /* ============================================================ evaluation */
 
+int
+nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
+    const char *what, char *err, size_t errlen)
+{
+	if (d->nin != net->sizes[0] || d->nout != net->sizes[net->nl]) {
+		nn_errf(err, errlen,
+		    "%s data has %d input%s and %d output%s but the network "
+		    "has %d and %d", what, d->nin, d->nin == 1 ? "" : "s",
+		    d->nout, d->nout == 1 ? "" : "s", net->sizes[0],
+		    net->sizes[net->nl]);
+		return -1;
+	}
+	return 0;
+}
+
 void
 nn_net_predict(struct nn_net *net, const double *x, int n, double *out)
 {
@@ -1150,12 +1165,8 @@ nn_net_evaluate(struct nn_net *net, const struct nn_dataset *d, double *loss,
 	double s = 0;
 	long hit = 0, i, tot;
 
-	if (d->nin != net->sizes[0] || d->nout != nout) {
-		nn_errf(err, errlen,
-		    "data has %d inputs and %d outputs, the network %d and %d",
-		    d->nin, d->nout, net->sizes[0], nout);
+	if (nn__check_data(net, d, "the", err, errlen) < 0)
 		return -1;
-	}
 	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
 		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
 		const double *o = nn__forward(net, d->x + (long)r * d->nin, B, 0);

@@ -105,6 +105,10 @@ void nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 void nn__update(struct nn_net *net, int ntrain);
 /* Penalty term (lambda/n) sum |w| or w^2. */
 double nn__penalty(const struct nn_net *net, int ntrain);
+/* 0 if d has the net's inputs and outputs, else -1 and "<what> data has
+ * ... but the network has ...". */
+int nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
+    const char *what, char *err, size_t errlen);
 /* Whether layer k's hidden activation exists (k < nl-1). */
 int nn__act_of_layer(const struct nn_net *net, int k);
 

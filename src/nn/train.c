@@ -43,21 +43,6 @@ nn_early_update(struct nn_early *e, int epoch, double loss, int patience,
 /* ============================================================ helpers */
 
 static int
-check_data(const struct nn_net *net, const struct nn_dataset *d,
-    const char *what, char *err, size_t errlen)
-{
-	if (d->nin != net->sizes[0] || d->nout != net->sizes[net->nl]) {
-		nn_errf(err, errlen,
-		    "%s data has %d input%s and %d output%s but the network "
-		    "has %d and %d", what, d->nin, d->nin == 1 ? "" : "s",
-		    d->nout, d->nout == 1 ? "" : "s", net->sizes[0],
-		    net->sizes[net->nl]);
-		return -1;
-	}
-	return 0;
-}
-
-static int
 params_finite(const struct nn_net *net)
 {
 	long i;
@@ -127,7 +112,7 @@ nn_train_batch(struct nn_net *net, const struct nn_dataset *d, const int *idx,
 	int r;
 	double l;
 
-	if (check_data(net, d, "training", err, errlen) < 0)
+	if (nn__check_data(net, d, "training", err, errlen) < 0)
 		return -1;
 	if (n < 1 || n > NN_MAX_BATCH) {
 		nn_errf(err, errlen, "a mini-batch needs 1 to %d rows",
@@ -151,7 +136,7 @@ int
 nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
     size_t errlen)
 {
-	if (check_data(net, d, "the", err, errlen) < 0)
+	if (nn__check_data(net, d, "the", err, errlen) < 0)
 		return -1;
 	if (d->n < 1) {
 		nn_errf(err, errlen, "no data to take a gradient on");
@@ -176,10 +161,10 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 		nn_errf(err, errlen, "no training data");
 		return -1;
 	}
-	if (check_data(net, train, "training", err, errlen) < 0)
+	if (nn__check_data(net, train, "training", err, errlen) < 0)
 		return -1;
 	hasval = val != NULL && val->n > 0;
-	if (hasval && check_data(net, val, "validation", err, errlen) < 0)
+	if (hasval && nn__check_data(net, val, "validation", err, errlen) < 0)
 		return -1;
 	if (epochs < 0) {
 		nn_errf(err, errlen, "epochs must be >= 0");

@@ -865,6 +865,10 @@ bad_arguments(void **state)
 	    sizeof err), -1);
 	assert_string_equal(err, "training data has 1 input and 1 output but "
 	    "the network has 2 and 1");
+	assert_int_equal(nn_net_evaluate(net, d, NULL, NULL, err, sizeof err),
+	    -1);
+	assert_string_equal(err, "the data has 1 input and 1 output but "
+	    "the network has 2 and 1");
 	c.norm = NN_NORM_LAYER;
 	assert_int_equal(nn_net_set_config(net, &c, err, sizeof err), -1);
 	assert_non_null(strstr(err, "norm"));
