@@ -588,6 +588,18 @@ early_stop_restores_best(void **state)
 	assert_int_equal(nn_net_evaluate(net, va, &vl, NULL, NULL, 0), 0);
 	assert_true(vl == h[res.best_epoch - 1].val_loss);
 	nn_net_free(net);
+	/* restore off: the same stop, the last epoch's weights stay */
+	c.restore_best = 0;
+	net = nn_net_new("1-32-32-1", &c, NULL, 0);
+	assert_int_equal(nn_train(net, tr, va, 2000, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_EARLY_STOP);
+	assert_true(res.stopped_early && !res.restored);
+	assert_int_equal(nn_net_history(net, &h), res.best_epoch + 5);
+	assert_int_equal(nn_net_evaluate(net, va, &vl, NULL, NULL, 0), 0);
+	assert_true(vl == h[res.epochs_run - 1].val_loss);
+	assert_true(vl != h[res.best_epoch - 1].val_loss);
+	nn_net_free(net);
 	nn_dataset_free(d);
 	nn_dataset_free(tr);
 	nn_dataset_free(va);
