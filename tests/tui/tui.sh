@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=50
+NTESTS=55
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -247,4 +247,33 @@ tm send-keys Escape
 sleep 0.1
 tm send-keys q
 check "--present: q quits" wait_for 'EXIT:0.*'
+
+# 12. --repl: ^C at the prompt drops the line, Tab completes, the history
+# is appended; a history that cannot be written is said once
+tm send-keys -l "clear; '$R' --repl; echo \"EXIT:\$?\""
+tm send-keys Enter
+wait_for '^regtutor> *$' 50
+tm send-keys -l 'abc'
+tm send-keys C-c
+check "--repl: ^C drops the line, a fresh prompt" \
+    wait_for '^regtutor> *$'
+tm send-keys -l 'train 5 lam'
+tm send-keys Tab
+tm send-keys -l 'X'
+check "--repl: Tab completes 'lambda=' with no space after it" \
+    wait_for '^regtutor> train 5 lambda=X$'
+tm send-keys C-u
+tm send-keys -l 'get lr'
+tm send-keys Enter
+wait_for '^lr = ' 50
+tm send-keys C-d
+check "--repl: ^D quits with status 0" wait_for 'EXIT:0'
+check "--repl: the line is in the history file at once" \
+    grep -qx 'get lr' "$WORK/state/regtutor/history"
+tm send-keys -l "clear; XDG_STATE_HOME='$WORK/state/regtutor/history' '$R' --repl; echo \"EXIT:\$?\""
+tm send-keys Enter
+check "--repl: a history that cannot be written is said" \
+    wait_for 'regtutor: cannot write the command history to'
+tm send-keys C-d
+wait_for 'EXIT:0' 50
 finish
