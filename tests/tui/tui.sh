@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=55
+NTESTS=56
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -276,4 +276,14 @@ check "--repl: a history that cannot be written is said" \
     wait_for 'regtutor: cannot write the command history to'
 tm send-keys C-d
 wait_for 'EXIT:0' 50
+
+# 13. the shell says so when the progress file cannot be written
+tm send-keys -l "clear; XDG_DATA_HOME='$WORK/state/regtutor/history' '$R' 1; echo \"EXIT:\$?\""
+tm send-keys Enter
+wait_for '^ .*page 1/3  ' 50
+tm send-keys Escape
+sleep 0.1
+tm send-keys q
+check "progress that cannot be saved is said on leaving" \
+    wait_for 'regtutor: cannot create the directory of'
 finish
