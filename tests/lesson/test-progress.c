@@ -233,6 +233,30 @@ default_path(void **state)
 	assert_null(progress_default_path());
 }
 
+/* A save that cannot happen fails and says why. */
+static void
+save_errors_reported(void **state)
+{
+	char *file = xasprintf("%s/plain-file", tmpdir);
+	char *path = xasprintf("%s/sub/progress", file);
+	struct strbuf err;
+	struct progress *p;
+
+	(void)state;
+	test_write_file(file, "not a directory\n");
+	strbuf_init(&err);
+	p = progress_load(path, &err);
+	assert_int_equal(err.len, 0);
+	progress_see_page(p, "01-overfitting", 0);
+	assert_int_equal(progress_save(p, &err), -1);
+	assert_non_null(strstr(err.s, "cannot create the directory of"));
+	assert_non_null(strstr(err.s, path));
+	progress_free(p);
+	strbuf_done(&err);
+	free(path);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -241,6 +265,7 @@ main(void)
 		cmocka_unit_test(atomic_replace),
 		cmocka_unit_test(corrupt_set_aside),
 		cmocka_unit_test(default_path),
+		cmocka_unit_test(save_errors_reported),
 	};
 
 	return cmocka_run_group_tests_name("lesson/progress", tests, setup,
