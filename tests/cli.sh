@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 13
+plan 14
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -24,4 +24,17 @@ is "output that cannot be written exits 1" "$rc" 1
 like "... and says so" "$err" 'write error on standard output'
 "$R" --help >/dev/full 2>/dev/null; rc=$?
 is "--help that cannot be written exits 1" "$rc" 1
+# A comma-decimal locale does not change how numbers are read or written
+# (the locale is compiled for the test when the system has not got it).
+loc=$(pwd)/tests/tmp/locale-$$
+mkdir -p "$loc"
+if localedef -i de_DE -f UTF-8 "$loc/de_DE.UTF-8" >/dev/null 2>&1; then
+	LOCPATH=$loc
+	export LOCPATH
+fi
+out=$(LC_ALL=de_DE.UTF-8 "$R" -e 'get lr' -e 'set lr 0.5' 2>&1)
+unset LOCPATH
+rm -rf "$loc"
+is "a comma-decimal locale: numbers keep their '.'" "$out" "lr = 0.03
+lr = 0.5"
 finish
