@@ -47,6 +47,7 @@ struct emph {
 
 struct parser {
 	const char *path;
+	char *datadir;		/* for $LESSONDATA, made when first used */
 	struct srcline *lines;
 	int nlines;
 	struct strbuf *diag;
@@ -410,38 +411,51 @@ check_cmd(struct parser *p, int line, size_t off, const char *cmd)
 }
 
 /*
- * $LESSONDATA in a command line stands for the lessons' data directory
- * (lessons/data next to lessons/en and lessons/ko), so a lesson can load
- * the CSV files shipped with it wherever it is installed.  Returns the
- * expanded line; caller frees.
+ * The lessons' data directory (lessons/data next to lessons/en and
+ * lessons/ko) of the lesson at path: ".../lessons/<lang>/NN-name.lesson"
+ * gives ".../lessons/data", "en/x.lesson" "./data", "x.lesson" "../data".
  */
 static char *
-expand_cmd(const struct parser *p, const char *cmd)
+data_dir(const char *path)
+{
+	const char *end = strrchr(path, '/');
+	char *dir, *slash, *d;
+
+	if (end == NULL)
+		return xstrdup("../data");
+	dir = xstrndup(path, (size_t)(end - path));	/* the lesson's dir */
+	slash = strrchr(dir, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		d = xasprintf("%s/data", dir);
+	} else {
+		d = xstrdup(strcmp(dir, ".") == 0 ? "../data" : "./data");
+	}
+	free(dir);
+	return d;
+}
+
+/*
+ * $LESSONDATA in a command line stands for the lessons' data directory,
+ * so a lesson can load the CSV files shipped with it wherever it is
+ * installed.  Returns the expanded line; caller frees.
+ */
+static char *
+expand_cmd(struct parser *p, const char *cmd)
 {
 	static const char var[] = "$LESSONDATA";
 	struct strbuf b;
 	const char *q = cmd, *hit;
-	char *dir = xstrdup(p->path), *slash;
 
-	/* path = .../lessons/<lang>/NN-name.lesson -> .../lessons/data */
-	slash = strrchr(dir, '/');
-	if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	slash = strrchr(dir, '/');
-	if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, strcmp(dir, ".") == 0 ? ".." : ".");
 	strbuf_init(&b);
 	while ((hit = strstr(q, var)) != NULL) {
+		if (p->datadir == NULL)
+			p->datadir = data_dir(p->path);
 		strbuf_add(&b, q, (size_t)(hit - q));
-		strbuf_addf(&b, "%s/data", dir);
+		strbuf_adds(&b, p->datadir);
 		q = hit + sizeof var - 1;
 	}
 	strbuf_adds(&b, q);
-	free(dir);
 	return strbuf_detach(&b);
 }
 
@@ -1372,6 +1386,7 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	strbuf_done(&p.para);
 	strbuf_done(&p.question);
 	free(p.answer_key);
+	free(p.datadir);
 	free(p.lines);
 	free_names(p.names, p.nnames);
 	free_names(p.later, p.nlater);

@@ -382,6 +382,38 @@ broken_file_golden(void **state)
 	strbuf_done(&d);
 }
 
+/* $LESSONDATA: lessons/data beside the lesson's language directory,
+ * whatever the path looks like (a one-letter file name included). */
+static void
+lessondata_expands(void **state)
+{
+	static const struct {
+		const char *path, *want;
+	} cases[] = {
+		{ "/x/lessons/en/02-l1.lesson", "/x/lessons/data" },
+		{ "lessons/en/02-l1.lesson", "lessons/data" },
+		{ "en/02-l1.lesson", "./data" },
+		{ "./a", "../data" },
+		{ "a", "../data" },
+	};
+	const char *text = HEAD "@page P\n"
+	    "> data load $LESSONDATA/outlier.csv split=1\n";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++) {
+		struct lesson *l = lesson_parse(cases[i].path, text, NULL,
+		    NULL);
+		char *want = xasprintf("data load %s/outlier.csv split=1",
+		    cases[i].want);
+
+		assert_non_null(l);
+		assert_string_equal(l->pages[0].blocks[0].text, want);
+		free(want);
+		lesson_free(l);
+	}
+}
+
 int
 main(void)
 {
@@ -397,6 +429,7 @@ main(void)
 		cmocka_unit_test(error_emphasis_and_utf8),
 		cmocka_unit_test(all_errors_reported),
 		cmocka_unit_test(broken_file_golden),
+		cmocka_unit_test(lessondata_expands),
 	};
 
 	return cmocka_run_group_tests_name("lesson/load", tests, NULL, NULL);
