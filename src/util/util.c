@@ -136,12 +136,17 @@ strbuf_done(struct strbuf *b)
 static void
 strbuf_grow(struct strbuf *b, size_t extra)
 {
+	size_t need;
+
 	if (b->s == NULL)
 		strbuf_init(b);
-	if (b->len + extra + 1 <= b->cap)
+	if (extra > SIZE_MAX - 1 - b->len)
+		xfatal("string buffer overflow: %zu + %zu bytes", b->len, extra);
+	need = b->len + extra + 1;
+	if (need <= b->cap)
 		return;
-	while (b->len + extra + 1 > b->cap)
-		b->cap *= 2;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->s = xrealloc(b->s, b->cap);
 }
 
