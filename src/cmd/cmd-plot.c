@@ -328,8 +328,7 @@ plot_exec(struct cmd_ctx *c)
 			break;
 		}
 		p.kind = PLOT_SWEEP;
-		snprintf(p.title, sizeof p.title, "regularization path: %s",
-		    c->s->sweep.key);
+		plot_sweep_title(p.title, sizeof p.title, c->s->sweep.key);
 		break;
 	}
 	if (rc != CMD_OK) {

@@ -204,8 +204,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 		memset(&pl, 0, sizeof pl);
 		if (!compare) {
 			pl.kind = PLOT_SWEEP;
-			snprintf(pl.title, sizeof pl.title,
-			    "regularization path: %s", sw.key);
+			plot_sweep_title(pl.title, sizeof pl.title, sw.key);
 			session_show_plot(c->s, c->t, &pl);
 			return rc;
 		}

@@ -29,6 +29,14 @@ plot_clear(struct plot *p)
 	memset(p, 0, sizeof *p);
 }
 
+void
+plot_sweep_title(char *buf, size_t n, const char *key)
+{
+	/* the path of the penalty's strength; other keys: plain sweeps */
+	snprintf(buf, n, "%s: %s", strcmp(key, "lambda") == 0 ?
+	    "regularization path" : "sweep", key);
+}
+
 static void
 note(struct grid *g, const char *msg)
 {

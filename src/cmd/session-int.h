@@ -158,6 +158,8 @@ int session_train(struct session *s, struct nn_net *net,
 /* Charts: render the session's plot into g at its size. */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
 void plot_clear(struct plot *p);
+/* The sweep chart's title: "regularization path: lambda", "sweep: act". */
+void plot_sweep_title(char *buf, size_t n, const char *key);
 /* Stores p as the last plot and appends its render to the transcript. */
 void session_show_plot(struct session *s, struct transcript *t,
     struct plot *p);
