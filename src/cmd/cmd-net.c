@@ -52,11 +52,13 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 {
 	const struct params *p = &c->s->lab.p;
 	char spec[64];
+	int nl = nn_net_nlayers(net);
+	long nw = nn_net_nweights(net);
 
 	nn_net_spec(net, spec, sizeof spec);
-	cmd_out(c, "net %s: %d dense layers, %ld parameters (%ld weights), "
-	    "act %s, norm %s, dropout %g, init %s, seed %ld", spec,
-	    nn_net_nlayers(net), nn_net_nparams(net), nn_net_nweights(net),
+	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
+	    "act %s, norm %s, dropout %g, init %s, seed %ld", spec, nl,
+	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
 	    act_names[p->act], norm_names[p->norm], p->dropout,
 	    init_names[p->init], p->seed);
 }

@@ -92,12 +92,21 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
 	fmt_num(a[0], sizeof a[0], m->train_loss);
 	fmt_num(a[1], sizeof a[1], m->val_loss);
 	fmt_num(a[2], sizeof a[2], m->penalty);
-	cmd_out(c, "%strain loss %s, val loss %s, penalty %s", lead, a[0],
-	    a[1], a[2]);
+	/* Without a validation set there is no val loss to report. */
+	if (isnan(m->val_loss))
+		cmd_out(c, "%strain loss %s (no validation set), penalty %s",
+		    lead, a[0], a[2]);
+	else
+		cmd_out(c, "%strain loss %s, val loss %s, penalty %s", lead,
+		    a[0], a[1], a[2]);
 	if (!isnan(m->train_acc)) {
 		fmt_num(a[0], sizeof a[0], m->train_acc);
-		fmt_num(a[1], sizeof a[1], m->val_acc);
-		cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+		if (isnan(m->val_acc))
+			cmd_out(c, "accuracy: train %s", a[0]);
+		else {
+			fmt_num(a[1], sizeof a[1], m->val_acc);
+			cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+		}
 	}
 }
 

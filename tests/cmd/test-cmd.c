@@ -1114,6 +1114,29 @@ golden_transcripts(void **state)
 	}
 }
 
+/* Without a validation set no "val loss nan" is printed; counts agree in number. */
+static void
+summary_without_validation(void **state)
+{
+	struct session *s = session_new(1);
+	char *text;
+
+	(void)state;
+	expect(s, "data poly n=10 split=1; net 1-1 act=linear", CMD_OK,
+	    "1 dense layer, 2 parameters (1 weight),");
+	text = run(s, "train 3", CMD_OK);
+	assert_non_null(strstr(text, "(no validation set)"));
+	assert_null(strstr(text, "nan"));
+	free(text);
+	expect(s, "data moons n=20 split=1; net 2-3-1", CMD_OK,
+	    "2 dense layers, 13 parameters (9 weights),");
+	text = run(s, "train 2", CMD_OK);
+	assert_non_null(strstr(text, "accuracy: train "));
+	assert_null(strstr(text, "nan"));
+	free(text);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1138,6 +1161,7 @@ main(void)
 		cmocka_unit_test(epoch_hook_can_stop),
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),
+		cmocka_unit_test(summary_without_validation),
 		cmocka_unit_test(golden_transcripts),
 	};
 
