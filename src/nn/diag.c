@@ -49,11 +49,14 @@ weight_stats(const struct nn_net *net, int k, struct nn_layer_stats *s)
 		s->grad_norm = sqrt(gs);
 	}
 	if (net->have_update) {
-		double w2 = 0;
+		const double *o = net->pprev + l->off_w;
+		double d2 = 0, w2 = 0;
 
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			d2 += (w[i] - o[i]) * (w[i] - o[i]);
 			w2 += w[i] * w[i];
-		s->update_ratio = w2 > 0 ? sqrt(net->upd2[k] / w2) : NAN;
+		}
+		s->update_ratio = w2 > 0 ? sqrt(d2 / w2) : NAN;
 	}
 	s->act_mean = s->act_std = s->act_sat = s->act_dead = NAN;
 }

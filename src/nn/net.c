@@ -161,6 +161,7 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 	net->g = nn_zalloc((size_t)net->np * sizeof *net->g);
 	net->m = nn_zalloc((size_t)net->np * sizeof *net->m);
 	net->v = nn_zalloc((size_t)net->np * sizeof *net->v);
+	net->pprev = nn_zalloc((size_t)net->np * sizeof *net->pprev);
 	net->stats = nn_zalloc((size_t)(net->nstats ? net->nstats : 1) *
 	    sizeof *net->stats);
 	init_params(net);
@@ -204,6 +205,7 @@ nn_net_free(struct nn_net *net)
 	nn_free(net->g);
 	nn_free(net->m);
 	nn_free(net->v);
+	nn_free(net->pprev);
 	nn_free(net->stats);
 	nn_free(net->best_p);
 	nn_free(net->best_stats);
@@ -222,6 +224,7 @@ nn_net_copy(const struct nn_net *net)
 	c->g = nn_dup(net->g, (size_t)net->np);
 	c->m = nn_dup(net->m, (size_t)net->np);
 	c->v = nn_dup(net->v, (size_t)net->np);
+	c->pprev = nn_dup(net->pprev, (size_t)net->np);
 	c->stats = nn_dup(net->stats, (size_t)(net->nstats ? net->nstats : 1));
 	c->best_p = net->best_p ? nn_dup(net->best_p, (size_t)net->np) : NULL;
 	c->best_stats = net->best_stats ?
@@ -1028,30 +1031,13 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 
 /* ============================================================ update */
 
-/* Soft-thresholding (proximal L1) by thr; thr 0 leaves x as it is. */
-static inline double
-shrink(double x, double thr)
-{
-	double a;
-
-	if (thr <= 0)
-		return x;
-	a = fabs(x) - thr;
-	return a > 0 ? copysign(a, x) : 0;
-}
-
-/*
- * Updates p[lo..hi) from g with the configured optimizer, each result
- * soft-thresholded by thr (proximal L1; 0 for none).  Returns the sum of
- * the squared changes, for the update:data ratio (diag.c).
- */
-static double
-update_range(struct nn_net *net, long lo, long hi, double c1, double c2,
-    double thr)
+/* Updates p[lo..hi) from g with the configured optimizer. */
+static void
+update_range(struct nn_net *net, long lo, long hi, double c1, double c2)
 {
 	double *restrict p = net->p, *restrict g = net->g;
 	double *restrict m = net->m, *restrict v = net->v;
-	double lr = net->cfg.lr, s = 0, o;
+	double lr = net->cfg.lr;
 	long i;
 
 	switch (net->cfg.opt) {
@@ -1060,9 +1046,7 @@ update_range(struct nn_net *net, long lo, long hi, double c1, double c2,
 
 		for (i = lo; i < hi; i++) {
 			m[i] = mu * m[i] + g[i];
-			o = p[i];
-			p[i] = shrink(o - lr * m[i], thr);
-			s += (p[i] - o) * (p[i] - o);
+			p[i] -= lr * m[i];
 		}
 		break;
 	}
@@ -1074,22 +1058,15 @@ update_range(struct nn_net *net, long lo, long hi, double c1, double c2,
 			/* first and second moments, then bias-corrected step */
 			m[i] = b1 * m[i] + (1 - b1) * g[i];
 			v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-			o = p[i];
-			p[i] = shrink(o - lr * (m[i] / c1) /
-			    (sqrt(v[i] / c2) + eps), thr);
-			s += (p[i] - o) * (p[i] - o);
+			p[i] -= lr * (m[i] / c1) / (sqrt(v[i] / c2) + eps);
 		}
 		break;
 	}
 	default:
-		for (i = lo; i < hi; i++) {
-			o = p[i];
-			p[i] = shrink(o - lr * g[i], thr);
-			s += (p[i] - o) * (p[i] - o);
-		}
+		for (i = lo; i < hi; i++)
+			p[i] -= lr * g[i];
 		break;
 	}
-	return s;
 }
 
 void
@@ -1100,22 +1077,27 @@ nn__update(struct nn_net *net, int ntrain)
 	    net->cfg.lambda > 0 && ntrain > 0;
 	double thr = prox ? net->cfg.lr * net->cfg.lambda / ntrain : 0;
 	int k;
+	long i;
 
 	if (net->cfg.opt == NN_OPT_ADAM) {
 		net->adam_t++;
 		c1 = 1 - pow(net->cfg.beta1, (double)net->adam_t);
 		c2 = 1 - pow(net->cfg.beta2, (double)net->adam_t);
 	}
-	/* per layer: the weights (thresholded, change measured), then the
-	 * rest of its block (biases, gains, offsets) up to the next layer */
-	for (k = 0; k < net->nl; k++) {
-		const struct nn_layer *l = &net->L[k];
-		long ew = l->off_w + (long)l->in * l->out;
-		long end = k + 1 < net->nl ? net->L[k + 1].off_w : net->np;
+	/* the previous values, for the update:data ratio (diag.c) */
+	memcpy(net->pprev, net->p, (size_t)net->np * sizeof *net->p);
+	update_range(net, 0, net->np, c1, c2);
+	if (prox)	/* soft-threshold the weights after the step */
+		for (k = 0; k < net->nl; k++) {
+			double *w = net->p + net->L[k].off_w;
+			long nw = (long)net->L[k].in * net->L[k].out;
 
-		net->upd2[k] = update_range(net, l->off_w, ew, c1, c2, thr);
-		update_range(net, ew, end, c1, c2, 0);
-	}
+			for (i = 0; i < nw; i++) {
+				double a = fabs(w[i]) - thr;
+
+				w[i] = a > 0 ? copysign(a, w[i]) : 0;
+			}
+		}
 	net->have_update = 1;
 }
 

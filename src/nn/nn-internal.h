@@ -51,6 +51,7 @@ struct nn_net {
 	struct nn_layer L[NN_MAX_LAYERS];
 	long np, nw, nstats;	/* parameters, of which weights; stats */
 	double *p, *g, *m, *v;	/* (np) each */
+	double *pprev;		/* (np) p before the last update */
 	double *stats;		/* (nstats) */
 	double *best_p, *best_stats;	/* early-stopping snapshot or NULL */
 	struct nn_rng rng;	/* dropout masks and shuffling */
@@ -59,8 +60,7 @@ struct nn_net {
 	struct nn_epoch *hist;
 	int nhist, caphist;
 	int have_grad;		/* g holds a gradient (nn__backward ran) */
-	int have_update;	/* upd2 describes the last update */
-	double upd2[NN_MAX_LAYERS];	/* its sum of squared weight changes */
+	int have_update;	/* pprev holds the values before an update */
 	/* Scratch, grown on demand (nn__ensure_cap). */
 	int cap;		/* rows the caches hold */
 	int cache_dropout;	/* caches have mask/a */
