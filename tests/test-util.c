@@ -194,6 +194,62 @@ mono_clock_advances(void **state)
 	assert_true(t1 - t0 < 10);
 }
 
+/* atomic_open/close replace a file whole; a failed write leaves it be. */
+static void
+atomic_replace(void **state)
+{
+	char dir[] = "/tmp/regtutor-atomic-XXXXXX", *path, *tmp, *text;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/lab.txt", dir);
+	test_write_file(path, "old\n");
+
+	f = atomic_open(path, &tmp);
+	assert_non_null(f);
+	fputs("new\n", f);
+	text = test_read_file(path);
+	assert_string_equal(text, "old\n");	/* not visible before close */
+	free(text);
+	assert_int_equal(atomic_close(f, tmp, path), 0);
+	text = test_read_file(path);
+	assert_string_equal(text, "new\n");
+	free(text);
+
+	/* abort: the old file stays, no temporary file is left */
+	f = atomic_open(path, &tmp);
+	assert_non_null(f);
+	fputs("half", f);
+	atomic_abort(f, tmp);
+	text = test_read_file(path);
+	assert_string_equal(text, "new\n");
+	free(text);
+
+	/* rename onto a directory fails: error, temporary file removed */
+	char *sub = xasprintf("%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	f = atomic_open(sub, &tmp);
+	assert_non_null(f);
+	char *tmpname = xstrdup(tmp);
+	fputs("x", f);
+	assert_int_equal(atomic_close(f, tmp, sub), -1);
+	assert_int_equal(access(tmpname, F_OK), -1);
+	free(tmpname);
+
+	/* a directory that does not exist: atomic_open fails */
+	char *nodir = xasprintf("%s/none/lab.txt", dir);
+	assert_null(atomic_open(nodir, &tmp));
+	assert_null(tmp);
+
+	rmdir(sub);
+	unlink(path);
+	rmdir(dir);
+	free(nodir);
+	free(sub);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -207,6 +263,7 @@ main(void)
 		cmocka_unit_test(edit_distance_suggests),
 		cmocka_unit_test(xdg_path_and_dirs),
 		cmocka_unit_test(mono_clock_advances),
+		cmocka_unit_test(atomic_replace),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

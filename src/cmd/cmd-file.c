@@ -39,6 +39,7 @@ export_exec(struct cmd_ctx *c)
 	const char *file = c->argv[2].s;
 	struct lab *l;
 	FILE *f;
+	char *tmp;
 	int what, rc;
 
 	if (arg_enum(c, 1, "WHAT", c->argv[1].s, export_what, &what) != 0)
@@ -50,7 +51,7 @@ export_exec(struct cmd_ctx *c)
 		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
 	if (what == 2 && l->all == NULL)
 		return cmd_error(c, 1, "no data yet (use 'data KIND' first)");
-	if ((f = fopen(file, "w")) == NULL)
+	if ((f = atomic_open(file, &tmp)) == NULL)
 		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
 	if (what == 0)
 		rc = nn_net_save(l->net, f);
@@ -58,10 +59,12 @@ export_exec(struct cmd_ctx *c)
 		rc = nn_history_write_csv(l->net, f);
 	else
 		rc = nn_dataset_write_csv(l->all, f);
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc != 0)
+	if (rc != 0) {
+		atomic_abort(f, tmp);
 		return cmd_error(c, 2, "%s: write error", file);
+	}
+	if (atomic_close(f, tmp, file) != 0)
+		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
 	cmd_out(c, "exported %s to %s", export_what[what], file);
 	return CMD_OK;
 }
@@ -132,22 +135,18 @@ static int
 save_exec(struct cmd_ctx *c)
 {
 	const char *file = c->argv[1].s;
-	char *text;
+	char *text, *tmp;
 	FILE *f;
-	int rc = 0;
 
 	if (c->s == NULL)
 		return CMD_OK;
-	if ((f = fopen(file, "w")) == NULL)
+	if ((f = atomic_open(file, &tmp)) == NULL)
 		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
 	text = lab_dump(&c->s->lab);
-	if (fputs(text, f) == EOF)
-		rc = -1;
+	fputs(text, f);
 	free(text);
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc != 0)
-		return cmd_error(c, 1, "%s: write error", file);
+	if (atomic_close(f, tmp, file) != 0)
+		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
 	cmd_out(c, "saved the lab to %s", file);
 	return CMD_OK;
 }

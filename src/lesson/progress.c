@@ -211,13 +211,11 @@ progress_save(const struct progress *p, struct strbuf *err)
 			    "%s\n", p->path, strerror(errno));
 		return -1;
 	}
-	tmp = xasprintf("%s.tmp.%ld", p->path, (long)getpid());
-	f = fopen(tmp, "w");
+	f = atomic_open(p->path, &tmp);
 	if (f == NULL) {
 		if (err != NULL)
-			strbuf_addf(err, "cannot write %s: %s\n", tmp,
+			strbuf_addf(err, "cannot write %s: %s\n", p->path,
 			    strerror(errno));
-		free(tmp);
 		return -1;
 	}
 	fprintf(f, "%s\n", HEADER);
@@ -230,19 +228,10 @@ progress_save(const struct progress *p, struct strbuf *err)
 			fprintf(f, "quiz %s %s %s\n", fa->lesson, fa->id,
 			    fa->key);
 	}
-	if (ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, p->path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		if (err != NULL)
-			strbuf_addf(err, "cannot save progress to %s: %s\n",
-			    p->path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
+	rc = atomic_close(f, tmp, p->path);
+	if (rc != 0 && err != NULL)
+		strbuf_addf(err, "cannot save progress to %s: %s\n", p->path,
+		    strerror(errno));
 	return rc;
 }
 

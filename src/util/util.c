@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -529,4 +530,55 @@ edit_distance(const char *a, const char *b)
 	best = row[lb];
 	free(row);
 	return best;
+}
+
+/* ---------------------------------------------------------------- files */
+
+FILE *
+atomic_open(const char *path, char **tmp)
+{
+	FILE *f;
+
+	*tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	if ((f = fopen(*tmp, "w")) == NULL) {
+		int e = errno;
+
+		free(*tmp);
+		*tmp = NULL;
+		errno = e;
+	}
+	return f;
+}
+
+int
+atomic_close(FILE *f, char *tmp, const char *path)
+{
+	int rc = 0, e = 0;
+
+	if (ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		rc = -1;
+		e = errno ? errno : EIO;
+	}
+	if (fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		errno = e;
+	}
+	free(tmp);
+	return rc;
+}
+
+void
+atomic_abort(FILE *f, char *tmp)
+{
+	fclose(f);
+	unlink(tmp);
+	free(tmp);
 }

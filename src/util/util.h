@@ -67,6 +67,18 @@ char *xdg_path(const char *var, const char *home_dir, const char *name);
 int mkdir_parents(const char *path, mode_t mode);
 
 /*
+ * Atomic replacement of a file: atomic_open() opens "PATH.tmp.PID" for
+ * writing (NULL and errno on failure); atomic_close() flushes, syncs and
+ * closes it and renames it over path, so readers see the old file or the
+ * whole new one, never a half-written one.  On any error it removes the
+ * temporary file, leaves path untouched and returns -1 with errno set.
+ * atomic_abort() gives up: closes and removes the temporary file.
+ */
+FILE *atomic_open(const char *path, char **tmp);
+int atomic_close(FILE *f, char *tmp, const char *path);
+void atomic_abort(FILE *f, char *tmp);
+
+/*
  * UTF-8.  Decoding is locale-independent (our own decoder), so widths are the
  * same in tests and in every locale.  Invalid bytes decode as U+FFFD, one byte
  * consumed.
