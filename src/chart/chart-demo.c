@@ -68,6 +68,7 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'a':
 			setlocale(LC_ALL, "");
+			setlocale(LC_NUMERIC, "C");	/* tick labels use '.' */
 			t = chart_detect_tiers(0);
 			one = 1;
 			break;
