@@ -83,6 +83,12 @@ strict_numbers(void **state)
 	assert_int_equal(parse_double("0.25", &d), 0);
 	assert_close(d, 0.25, 1e-15);
 	assert_int_equal(parse_double("1e400", &d), -1);
+	assert_int_equal(parse_double("-1e400", &d), -1);
+	/* subnormals read back exactly; a literal that underflows to 0 is refused */
+	assert_int_equal(parse_double("4.9406564584124654e-324", &d), 0);
+	assert_true(d > 0.0 && d == 4.9406564584124654e-324);
+	assert_int_equal(parse_double("1e-400", &d), -1);
+	assert_int_equal(parse_double("0e-400", &d), 0);
 	assert_int_equal(parse_double("nan", &d), -1);
 	assert_int_equal(parse_double("abc", &d), -1);
 	assert_int_equal(parse_double("1x", &d), -1);

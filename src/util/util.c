@@ -474,7 +474,12 @@ parse_double(const char *s, double *out)
 	v = strtod(s, &end);
 	if (*end != '\0' || end == s)
 		return -1;
-	if (errno == ERANGE || !isfinite(v))
+	if (!isfinite(v))
+		return -1;
+	/* ERANGE: overflow (caught above) or underflow.  A subnormal result
+	 * is exact enough to keep (saved files hold them); one that flushed
+	 * to zero from a nonzero literal is refused. */
+	if (errno == ERANGE && v == 0.0)
 		return -1;
 	*out = v;
 	return 0;
