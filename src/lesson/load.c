@@ -45,6 +45,12 @@ struct emph {
 	size_t bold_off, code_off;
 };
 
+/* One reported problem; the report is sorted by position at the end. */
+struct diag_item {
+	int line, col, seq;
+	char *text;		/* "file:line:col: message\n" plus the quoted line */
+};
+
 struct parser {
 	const char *path;
 	char *datadir;		/* for $LESSONDATA, made when first used */
@@ -52,6 +58,8 @@ struct parser {
 	int nlines;
 	struct strbuf *diag;
 	int nerr;
+	struct diag_item *items;	/* reported problems, sorted on output */
+	int nitems;
 
 	struct lesson *l;
 	int have_title, have_lang, have_seed;
@@ -98,6 +106,8 @@ errat(struct parser *p, int line, size_t off, const char *fmt, ...)
 	va_list ap;
 	size_t i;
 	int col;
+	struct strbuf b;
+	struct diag_item *it;
 
 	p->nerr++;
 	if (p->diag == NULL || p->nerr > MAX_ERRORS)
@@ -114,38 +124,75 @@ errat(struct parser *p, int line, size_t off, const char *fmt, ...)
 		off = sl->len;
 	col = sl != NULL ? utf8_width(sl->s, off) + 1 : 1;
 
-	strbuf_addf(p->diag, "%s:%d:%d: ", p->path, line, col);
+	strbuf_init(&b);
+	strbuf_addf(&b, "%s:%d:%d: ", p->path, line, col);
 	va_start(ap, fmt);
 	{
 		char *m = xvasprintf(fmt, ap);
 
-		strbuf_adds(p->diag, m);
+		strbuf_adds(&b, m);
 		free(m);
 	}
 	va_end(ap);
-	strbuf_addch(p->diag, '\n');
-	if (sl == NULL)
-		return;
-	strbuf_addf(p->diag, "%5d | ", line);
-	strbuf_add(p->diag, sl->s, sl->len);
-	strbuf_adds(p->diag, "\n      | ");
-	for (i = 0; i < off; ) {
-		uint32_t cp;
-		size_t n = utf8_decode(sl->s + i, off - i, &cp);
-		int w;
+	strbuf_addch(&b, '\n');
+	if (sl != NULL) {
+		strbuf_addf(&b, "%5d | ", line);
+		strbuf_add(&b, sl->s, sl->len);
+		strbuf_adds(&b, "\n      | ");
+		for (i = 0; i < off; ) {
+			uint32_t cp;
+			size_t n = utf8_decode(sl->s + i, off - i, &cp);
+			int w;
 
-		if (cp == '\t') {
-			strbuf_addch(p->diag, '\t');
-		} else {
-			for (w = cp_width(cp); w > 0; w--)
-				strbuf_addch(p->diag, ' ');
+			if (cp == '\t') {
+				strbuf_addch(&b, '\t');
+			} else {
+				for (w = cp_width(cp); w > 0; w--)
+					strbuf_addch(&b, ' ');
+			}
+			i += n;
 		}
-		i += n;
+		strbuf_adds(&b, "^\n");
 	}
-	strbuf_adds(p->diag, "^\n");
-	if (p->nerr == MAX_ERRORS)
+	p->items = xreallocarray(p->items, (size_t)p->nitems + 1,
+	    sizeof *p->items);
+	it = &p->items[p->nitems];
+	it->line = line;
+	it->col = col;
+	it->seq = p->nitems++;
+	it->text = strbuf_detach(&b);
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diag_item *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Appends the problems to the report in file order, then frees them. */
+static void
+diag_flush(struct parser *p)
+{
+	int i;
+
+	if (p->nitems > 0)
+		qsort(p->items, (size_t)p->nitems, sizeof *p->items, diag_cmp);
+	for (i = 0; i < p->nitems; i++) {
+		strbuf_adds(p->diag, p->items[i].text);
+		free(p->items[i].text);
+	}
+	if (p->diag != NULL && p->nerr > MAX_ERRORS)
 		strbuf_addf(p->diag, "%s: too many errors, giving up\n",
 		    p->path);
+	free(p->items);
+	p->items = NULL;
+	p->nitems = 0;
 }
 
 
@@ -1382,6 +1429,7 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	split_lines(&p, text);
 	prescan(&p);
 	parse_lines(&p);
+	diag_flush(&p);
 
 	strbuf_done(&p.para);
 	strbuf_done(&p.question);

@@ -414,6 +414,34 @@ lessondata_expands(void **state)
 	}
 }
 
+/* Problems found in different passes (syntax, commands, references) are
+ * reported in file order. */
+static void
+problems_in_file_order(void **state)
+{
+	const char *text =
+	    "@title T\n@lang en\n@page P\nhello **bold\n> net 2--3\n"
+	    "> trian 5\n@check val_los < 3\n";
+	struct strbuf d;
+	const char *q;
+	int n = 0, last = 0, seen = 0;
+
+	(void)state;
+	strbuf_init(&d);
+	assert_null(lesson_parse("t.lesson", text, &d, &n));
+	assert_int_equal(n, 4);
+	for (q = d.s; (q = strstr(q, "t.lesson:")) != NULL; q++) {
+		int line = atoi(q + strlen("t.lesson:"));
+
+		assert_true(line >= last);
+		last = line;
+		seen++;
+	}
+	assert_int_equal(seen, 4);
+	assert_non_null(strstr(d.s, "t.lesson:4:7: unterminated"));
+	strbuf_done(&d);
+}
+
 int
 main(void)
 {
@@ -430,6 +458,7 @@ main(void)
 		cmocka_unit_test(all_errors_reported),
 		cmocka_unit_test(broken_file_golden),
 		cmocka_unit_test(lessondata_expands),
+		cmocka_unit_test(problems_in_file_order),
 	};
 
 	return cmocka_run_group_tests_name("lesson/load", tests, NULL, NULL);
