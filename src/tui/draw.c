@@ -7,8 +7,10 @@
  * and the layout use), and every character is placed at an explicit
  * position, so one disagreement with the C library's wcwidth cannot shift
  * the rest of a line.  A 2-column character never goes into the last column
- * of its area.  Without a UTF-8 locale, or with --ascii, anything outside
- * 7-bit ASCII is drawn as '?' per column.
+ * of its area.  --ascii (or a locale that is not UTF-8) draws frames and
+ * charts with 7-bit characters only; text (a Korean lesson, what the
+ * learner types) keeps its characters while the locale is UTF-8, and is
+ * drawn as '?' per column only when the terminal cannot show it.
  */
 
 #include <wchar.h>
@@ -63,7 +65,7 @@ tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
 			put_cp(y, x + col, '^', a, pair);
 			put_cp(y, x + col + 1, cp == 0x7f ? '?' : cp + '@', a,
 			    pair);
-		} else if (cp >= 0x80 && tui_term.ascii) {
+		} else if (cp >= 0x80 && !tui_term.utf8) {
 			int k;
 
 			for (k = 0; k < w; k++)

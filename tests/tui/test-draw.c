@@ -82,6 +82,7 @@ reset(int colors, int ascii)
 	erase();
 	tui_term.colors = colors;
 	tui_term.ascii = ascii;
+	tui_term.utf8 = 1;
 	tui_term.present = 0;
 }
 
@@ -113,7 +114,15 @@ text_controls_ascii(void **state)
 	    GRID_DEFAULT, 0), 4);
 	assert_true(cell(0, 1, NULL, NULL) == L'^');
 	assert_true(cell(0, 2, NULL, NULL) == L'I');
+	/* --ascii: 7-bit frames and charts, but text keeps its characters */
 	reset(CHART_COLOR_NONE, 1);
+	assert_int_equal(tui_put_text(0, 0, 80, "λ=한", (size_t)-1,
+	    GRID_DEFAULT, 0), 4);
+	assert_true(cell(0, 0, NULL, NULL) == L'λ');
+	assert_true(cell(0, 2, NULL, NULL) == L'한');
+	/* a locale that cannot show it: '?' per column */
+	reset(CHART_COLOR_NONE, 1);
+	tui_term.utf8 = 0;
 	assert_int_equal(tui_put_text(0, 0, 80, "λ=한", (size_t)-1,
 	    GRID_DEFAULT, 0), 4);
 	assert_true(cell(0, 0, NULL, NULL) == L'?');

@@ -7,7 +7,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=56
+NTESTS=57
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -247,6 +247,22 @@ tm send-keys Escape
 sleep 0.1
 tm send-keys q
 check "--present: q quits" wait_for 'EXIT:0.*'
+
+# 11b. --ascii: frames are 7-bit, but text keeps its characters (a Korean
+# learner on a terminal with ambiguous-width box drawing still reads Hangul)
+tm send-keys -l "clear; '$R' --ascii 1; echo \"EXIT:\$?\""
+tm send-keys Enter
+wait_for '^ .*page 1/3  ' 50
+tm send-keys :
+wait_for '^> *$' 50
+tm send-keys -l '안녕'
+ascii_text() { screen | grep -q '^> 안녕' && screen | grep -q -- '------' &&
+	! screen | grep -q '[─│]'; }
+check "--ascii: 7-bit frames, Hangul text kept" ascii_text
+tm send-keys C-u Escape
+sleep 0.1
+tm send-keys q
+wait_for 'EXIT:0.*' 50
 
 # 12. --repl: ^C at the prompt drops the line, Tab completes, the history
 # is appended; a history that cannot be written is said once
