@@ -9,7 +9,13 @@ D=$REGTUTOR_SRCDIR/lessons
 files=$(ls "$D"/en/*.lesson "$D"/ko/*.lesson)
 n=0
 for f in $files; do n=$((n + 3)); done
-plan $((n + 9))
+# every "`1-4-1` (13 parameters)" / "`1-4-1`(파라미터 13개)" in a lesson
+# text must be what 'net' reports for that architecture
+pairs=$(cat $files | sed -n \
+    -e 's/.*`\([0-9][0-9-]*\)` *(\([0-9][0-9]*\) parameters).*/\1 \2/p' \
+    -e 's/.*`\([0-9][0-9-]*\)` *(파라미터 \([0-9][0-9]*\)개).*/\1 \2/p')
+np=$(printf '%s\n' "$pairs" | grep -c .)
+plan $((n + 10 + np))
 
 for f in $files; do
 	name=${f#"$D"/}
@@ -24,6 +30,15 @@ for f in $files; do
 	else
 		tap_result 0 "$name: no failed checkpoint"
 	fi
+done
+
+is "lessons name parameter counts" "$([ "$np" -ge 2 ] && echo yes)" yes
+set -- $pairs
+while [ $# -ge 2 ]; do
+	out=$("$R" -e "net $1" 2>&1)
+	like "net $1 has the $2 parameters a lesson says" "$out" \
+	    ": [0-9]+ dense layers?, $2 parameters"
+	shift 2
 done
 
 out=$("$R" --lang en --list); rc=$?
