@@ -655,18 +655,29 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 		    b->text);
 		for (k = 0; k < b->nchoices; k++) {
 			int chosen = st->answer == k;
+			/* after a wrong answer the right one stands out */
+			int right = st->answer >= 0 && !st->correct &&
+			    k == b->answer;
 
-			pane_fmt(p, 2, 5, chosen ? GRID_HILITE : GRID_DEFAULT,
-			    chosen ? GRID_REVERSE : 0, "%s) %s",
+			pane_fmt(p, 2, 5, chosen ? GRID_HILITE : right ?
+			    GRID_GOOD : GRID_DEFAULT, chosen ? GRID_REVERSE :
+			    right ? GRID_BOLD : 0, "%s) %s",
 			    b->choices[k].key, b->choices[k].text);
 		}
 		if (st->answer >= 0) {
 			char *e = b->explain != NULL ?
 			    lesson_subst(t->run, b->explain) : NULL;
 
-			pane_fmt(p, 0, 0, st->correct ? GRID_GOOD : GRID_BAD,
-			    GRID_BOLD, "%s %s", lesson_word(l, st->correct ?
-			    LW_RIGHT : LW_WRONG), e != NULL ? e : "");
+			if (st->correct)
+				pane_fmt(p, 0, 0, GRID_GOOD, GRID_BOLD,
+				    "%s %s", lesson_word(l, LW_RIGHT),
+				    e != NULL ? e : "");
+			else	/* say which answer is right, not only why */
+				pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD,
+				    "%s %s: %s. %s", lesson_word(l, LW_WRONG),
+				    lesson_word(l, LW_ANSWER),
+				    b->choices[b->answer].key,
+				    e != NULL ? e : "");
 			free(e);
 		} else if (!t->review) {
 			struct strbuf keys;
