@@ -49,6 +49,9 @@ struct cmd_ctx {
 	const struct cmd_entry *entry;
 	struct token *argv;		/* argv[0] is the command name */
 	int argc;
+	/* the whole line: this is command line_cmds[line_i] of line_n */
+	const struct cmdline *line_cmds;
+	int line_i, line_n;
 	/* check mode and errors */
 	char *err;
 	size_t errlen;

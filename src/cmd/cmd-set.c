@@ -14,6 +14,44 @@
 
 #include "cmd/session-int.h"
 
+/* Is command i of the line a well-formed "set KEY VALUE"? */
+static int
+is_set(const struct cmd_ctx *c, int i)
+{
+	return i >= 0 && i < c->line_n && c->line_cmds[i].n == 3 &&
+	    strcmp(c->line_cmds[i].v[0].s, "set") == 0;
+}
+
+/*
+ * "set lambda 0.1; set reg l1" must not warn that lambda has no effect:
+ * a run of sets on one line is judged as a whole, by its last set, once
+ * every setting of the run is in place (each key once).
+ */
+static void
+note_inert_run(struct cmd_ctx *c, const struct params *p)
+{
+	int first = c->line_i;
+
+	if (c->line_cmds == NULL) {
+		param_note_inert(c, p, c->argv[1].s);
+		return;
+	}
+	if (is_set(c, c->line_i + 1))
+		return;		/* a later set of the run speaks */
+	while (is_set(c, first - 1))
+		first--;
+	for (int i = first; i <= c->line_i; i++) {
+		const struct param_def *d =
+		    param_find(c->line_cmds[i].v[1].s);
+		int again = 0;
+
+		for (int j = i + 1; j <= c->line_i && !again; j++)
+			again = param_find(c->line_cmds[j].v[1].s) == d;
+		if (d != NULL && !again)
+			param_note_inert(c, p, d->name);
+	}
+}
+
 static int
 set_exec(struct cmd_ctx *c)
 {
@@ -57,7 +95,7 @@ set_exec(struct cmd_ctx *c)
 	c->s->lab.p = p;
 	param_format(d, &p, buf, sizeof buf);
 	cmd_out(c, "%s = %s", d->name, buf);
-	param_note_inert(c, &p, d->name);
+	note_inert_run(c, &p);
 	return CMD_OK;
 }
 

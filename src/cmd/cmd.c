@@ -146,6 +146,9 @@ cmd_execute(struct session *s, const char *line, struct transcript *t)
 		c.t = t;
 		c.argv = cmds[i].v;
 		c.argc = cmds[i].n;
+		c.line_cmds = cmds;
+		c.line_i = i;
+		c.line_n = ncmds;
 		if ((e = lookup(&c)) == NULL) {
 			rc = CMD_ERROR;
 			break;
@@ -193,6 +196,9 @@ cmd_check(const char *line, char *err, size_t errlen, int *errcol)
 		memset(&c, 0, sizeof c);
 		c.argv = cmds[i].v;
 		c.argc = cmds[i].n;
+		c.line_cmds = cmds;
+		c.line_i = i;
+		c.line_n = ncmds;
 		c.err = err;
 		c.errlen = errlen;
 		if (lookup(&c) == NULL || c.entry->exec(&c) != CMD_OK ||

@@ -319,6 +319,21 @@ set_get_show(void **state)
 	(void)state;
 	expect(s, "set lambda 0.01", CMD_OK,
 	    "warning: reg is none, so lambda has no effect");
+	/* a run of sets on one line is judged once every setting is in
+	 * place: the reg that follows makes lambda count */
+	text = run(s, "set reg none; set lambda 0.02; set reg l1", CMD_OK);
+	assert_null(strstr(text, "warning"));
+	free(text);
+	/* still said when the run ends without fixing it, after the run */
+	expect(s, "set reg none; set lambda 0.03; set lr 0.03", CMD_OK,
+	    "lr = 0.03\nwarning: reg is none, so lambda has no effect");
+	text = run(s, "set l1mode prox; set l1mode subgrad", CMD_OK);
+	assert_non_null(strstr(text, "l1mode = subgrad\nwarning: l1mode only "
+	    "matters with reg l1\n"));
+	assert_null(strstr(text, "l1mode = prox\nwarning"));
+	/* a key set twice in the run is judged once */
+	assert_null(strstr(strstr(text, "l1mode only") + 1, "l1mode only"));
+	free(text);
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
