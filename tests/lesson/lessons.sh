@@ -8,7 +8,7 @@ D=$REGTUTOR_SRCDIR/lessons
 
 files=$(ls "$D"/en/*.lesson "$D"/ko/*.lesson)
 n=0
-for f in $files; do n=$((n + 3)); done
+for f in $files; do n=$((n + 4)); done
 # every "`1-4-1` (13 parameters)" / "`1-4-1`(파라미터 13개)" in a lesson
 # text must be what 'net' reports for that architecture
 pairs=$(cat $files | sed -n \
@@ -29,6 +29,13 @@ for f in $files; do
 		printf '%s\n' "$out" | grep -E -A2 -- '-> (FAILED|실패)' | sed 's/^/# /'
 	else
 		tap_result 0 "$name: no failed checkpoint"
+	fi
+	# a lesson's own steps never trip a 'has no effect' warning
+	if printf '%s\n' "$out" | grep -q '^warning: '; then
+		tap_result 1 "$name: no warning from its steps"
+		printf '%s\n' "$out" | grep -B1 '^warning: ' | sed 's/^/# /'
+	else
+		tap_result 0 "$name: no warning from its steps"
 	fi
 done
 
