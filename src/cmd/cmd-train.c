@@ -70,6 +70,27 @@ static int
 override_check(struct cmd_ctx *c, int argi, const char *key,
     const struct param_def *d)
 {
+	if (d == NULL) {
+		/* a typo ('lamda') gets the nearest setting, as 'set' does */
+		const char *best = NULL;
+		int bestd = 3;
+
+		for (size_t i = 0; i < param_count; i++) {
+			const char *n = param_table[i].name;
+			int dist = edit_distance(n, key);
+
+			if (!strcmp(n, "epochs") || !strcmp(n, "norm") ||
+			    !strcmp(n, "init") || !strcmp(n, "seed"))
+				continue;	/* not allowed here */
+			if (dist < bestd) {
+				bestd = dist;
+				best = n;
+			}
+		}
+		if (best != NULL)
+			return cmd_error(c, argi, "unknown key '%s'; did you "
+			    "mean '%s'? (see 'show params')", key, best);
+	}
 	if (d == NULL || !strcmp(key, "epochs"))
 		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
 		    "setting but norm, init, seed, epochs; see 'show "

@@ -319,6 +319,9 @@ set_get_show(void **state)
 	(void)state;
 	expect(s, "set lambda 0.01", CMD_OK,
 	    "warning: reg is none, so lambda has no effect");
+	/* a typo in a one-run override gets the nearest setting too */
+	expect(s, "train 5 lamda=0.1", CMD_ERROR,
+	    "unknown key 'lamda'; did you mean 'lambda'?");
 	/* a run of sets on one line is judged once every setting is in
 	 * place: the reg that follows makes lambda count */
 	text = run(s, "set reg none; set lambda 0.02; set reg l1", CMD_OK);
