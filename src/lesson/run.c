@@ -154,7 +154,9 @@ lesson_goto(struct lesson_run *r, int page)
 
 	if (r->st != NULL && r->next > r->ran[r->page])
 		r->ran[r->page] = r->next;
-	free_states(r);
+	/* The current page's states stay until the catch-up is over: its
+	 * training calls the front end's epoch hook, which redraws the page
+	 * it still shows (freeing them first crashed the shell on 'g'). */
 	if (page >= r->lesson->npages)
 		page = r->lesson->npages - 1;
 	if (page < 0)
@@ -171,6 +173,7 @@ lesson_goto(struct lesson_run *r, int page)
 		transcript_add(r->tr, TR_INFO, "lesson: %s: %s",
 		    lesson_word(r->lesson, LW_CAUGHT_UP), pages.s);
 	strbuf_done(&pages);
+	free_states(r);
 	r->page = page;
 	r->next = 0;
 	n = r->lesson->pages[page].nblocks;
@@ -425,8 +428,8 @@ lesson_waiting(const struct lesson_run *r)
 	const struct lesson_page *pg = &r->lesson->pages[r->page];
 	const struct lesson_block *b;
 
-	if (r->next >= pg->nblocks)
-		return -1;
+	if (r->st == NULL || r->next >= pg->nblocks)
+		return -1;	/* no page entered yet */
 	b = &pg->blocks[r->next];
 	if ((b->kind == LB_QUIZ || b->kind == LB_PREDICT) &&
 	    r->st[r->next].answer < 0)

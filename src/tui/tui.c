@@ -744,7 +744,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	    pg->title != NULL ? pg->title : "");
 	pane_line(&p, "", GRID_DEFAULT, 0);
 	wait = lesson_waiting(t->run);
-	for (i = 0; i < pg->nblocks; i++) {
+	for (i = 0; i < pg->nblocks && t->run->st != NULL; i++) {
 		if (!t->review && i >= t->run->next && i != wait)
 			break;
 		if (i == t->show_block)

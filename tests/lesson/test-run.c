@@ -230,6 +230,53 @@ goto_catches_up(void **state)
 	session_free(ref);
 }
 
+/* What the TUI's epoch hook does while a jump catches up: redraw the page
+ * it still shows, asking lesson_waiting() and reading its states. */
+static int hook_calls, hook_without_states;
+
+static int
+redraw_hook(void *ctx, const struct cmd_epoch_info *info)
+{
+	const struct lesson_run *r = ctx;
+
+	(void)info;
+	hook_calls++;
+	if (r->st == NULL)
+		hook_without_states++;
+	else
+		(void)r->st[r->next < 1 ? 0 : r->next - 1].answer;
+	(void)lesson_waiting(r);
+	return 0;
+}
+
+/* 'g' from a page left at its quiz to a page past the training steps: the
+ * shown page's states live until the catch-up is over (the shell crashed
+ * in lesson_waiting() on freed states). */
+static void
+goto_redraws_during_catch_up(void **state)
+{
+	struct session *s = session_new(3);
+	struct transcript *t = transcript_new();
+	struct lesson *l = lesson_parse("small.lesson", small, NULL, NULL);
+	struct lesson_run *r;
+
+	(void)state;
+	assert_non_null(l);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(lesson_waiting(r), -1);	/* no page yet */
+	session_set_epoch_hook(s, redraw_hook, r);
+	hook_calls = hook_without_states = 0;
+	assert_int_equal(lesson_enter_page(r, 0), LR_WAIT);
+	assert_int_equal(lesson_enter_page(r, 1), LR_END);
+	assert_true(hook_calls > 5);	/* the predict's 60 epochs ran */
+	assert_int_equal(hook_without_states, 0);
+	session_set_epoch_hook(s, NULL, NULL);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
 /* Every page of every lesson can be reached directly (the TUI's 'g') and
  * then plays without an error and with its checkpoints passing. */
 static void
@@ -406,6 +453,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stepper_flow),
 		cmocka_unit_test(goto_catches_up),
+		cmocka_unit_test(goto_redraws_during_catch_up),
 		cmocka_unit_test(every_page_reachable_by_jump),
 		cmocka_unit_test(tour_golden),
 		cmocka_unit_test(tour_mentions_scroll_keys),
