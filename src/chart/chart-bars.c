@@ -99,7 +99,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	lt = log10(top);
 
 	/* rows: bars, axis line; then tick labels, legend, title */
-	avail = g->h - 2;
+	avail = g->h - 1;
 	if (avail < 1 || g->w < 12) {
 		chart_too_small(g, "bars");
 		return;

@@ -443,10 +443,10 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	plot_clear(&s->plot);
 	s->plot = *p;
 	memset(p, 0, sizeof *p);
-	/* one row per bar plus axis, legend and title */
+	/* one row per bar plus axis, tick labels, legend and title */
 	if ((s->plot.kind == PLOT_GRADS || s->plot.kind == PLOT_CMP_GRADS) &&
-	    h < s->plot.na + 6)
-		h = s->plot.na + 6;
+	    h < s->plot.na + 4)
+		h = s->plot.na + 4;
 	grid_init(g, s->width, h);
 	plot_render(s, &s->plot, g);
 	transcript_add_chart(t, s->plot.title, g);
