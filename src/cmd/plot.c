@@ -447,6 +447,10 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	if ((s->plot.kind == PLOT_GRADS || s->plot.kind == PLOT_CMP_GRADS) &&
 	    h < s->plot.na + 4)
 		h = s->plot.na + 4;
+	/* a small matrix: title, header, one row per example, a blank row
+	 * and two notes, with no run of blank rows before the notes */
+	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
+		h = s->plot.na + 5;
 	grid_init(g, s->width, h);
 	plot_render(s, &s->plot, g);
 	transcript_add_chart(t, s->plot.title, g);

@@ -1155,6 +1155,40 @@ summary_without_validation(void **state)
 	session_free(s);
 }
 
+/* A small matrix view is as tall as its table: no run of blank rows
+ * between the rows and the notes in a transcript. */
+static void
+norm_matrix_fits_its_table(void **state)
+{
+	struct session *s = session_new(1);
+	char *text, *p;
+	int blank = 0, nblank = 0, rows = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 24);
+	run_ok(s, "data moons n=40; net 2-4-4-1 norm=batch; set batch 8");
+	text = run(s, "plot norm", CMD_OK);
+	for (p = text; *p != '\0'; ) {
+		char *nl = strchr(p, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+
+		if (strspn(p, " ") == len)
+			nblank++;
+		else
+			nblank = 0;
+		if (nblank > blank)
+			blank = nblank;
+		rows++;
+		p += len + (nl != NULL);
+	}
+	assert_true(blank <= 1);
+	assert_true(rows < 24);
+	assert_non_null(strstr(text, "normalised together: n=8"));
+	assert_non_null(strstr(text, "mini-batch of 8 x 4"));
+	free(text);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1180,6 +1214,7 @@ main(void)
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),
+		cmocka_unit_test(norm_matrix_fits_its_table),
 		cmocka_unit_test(golden_transcripts),
 	};
 
