@@ -494,6 +494,13 @@ chart_too_small(struct grid *g, const char *what)
 	grid_text(g, 0, 0, g->w, buf, GRID_LABEL, GRID_DIM);
 }
 
+void
+chart_begin(struct grid *g, const struct chart_opts *o)
+{
+	grid_clear(g);
+	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+}
+
 int
 frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
     int want_legend, int want_xticks)

@@ -77,8 +77,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		bo = &dflt;
 	if (v == NULL || n < 0)
 		n = 0;
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	for (i = 0; i < n; i++) {
 		if (v[i] > 0 && isfinite(v[i])) {
 			if (v[i] < minpos)
@@ -559,8 +558,7 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		ho = &dflt;
 	if (v == NULL || n < 0)
 		n = 0;
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	hist_range(ho, v, n, NULL, 0, &lo, &hi, &sym);
 	if (frame_rows(&f, g, o, 1, 1) < 0)
 		return;
@@ -625,8 +623,7 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 		na = 0;
 	if (b == NULL || nb < 0)
 		nb = 0;
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	hist_range(ho, a, na, b, nb, &lo, &hi, &sym);
 	avail = g->h - 1 - 4;	/* axis row, two halves of >= 2 */
 	if (avail < 0 || g->w < 10) {

@@ -100,8 +100,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 	if (ho == NULL)
 		ho = &dflt;
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	fd.z = z;
 	fd.zw = z != NULL && zw > 0 ? zw : 0;
 	fd.zh = z != NULL && zh > 0 ? zh : 0;
@@ -311,8 +310,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	int slots, hc, lead = 0, labw0, pitch = 1;
 	double sum = 0, sq = 0, mean, sd;
 
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	if (m == NULL || rows < 0 || cols < 0)
 		rows = cols = 0;
 	for (i = 0; i < rows * cols; i++)

@@ -116,6 +116,10 @@ struct frame {
 	int small;		/* nothing fits */
 };
 
+/* Every chart starts here: a blank grid that, in the ASCII glyph tier,
+ * stores any code point >= 0x80 as '?' (so no chart can leak one). */
+void chart_begin(struct grid *g, const struct chart_opts *o);
+
 /*
  * Lays out rows for a chart with a bottom x axis; want_legend 2 asks for
  * a legend of two rows (the second row goes before the title, never

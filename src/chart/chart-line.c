@@ -449,8 +449,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		ns = CHART_MAX_SERIES;
 	if (ns < 0 || s == NULL)
 		ns = 0;
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	for (i = 0; i < ns; i++) {
 		names[i] = s[i].name;
 		named |= s[i].name != NULL;
@@ -548,8 +547,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	int i, k, named = 0, mt;
 	const int nsample = 257;
 
-	grid_clear(g);
-	g->ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	chart_begin(g, o);
 	if (nfn > CHART_MAX_SERIES)
 		nfn = CHART_MAX_SERIES;
 	if (nfn < 0 || fn == NULL)
