@@ -182,8 +182,8 @@ const struct cmd_entry cmd_get_entry = {
 	.usage = "KEY|METRIC",
 	.summary = "print a setting or a metric, e.g. get val_loss",
 	.help = "KEY: any setting (see 'show params').\n"
-	    "METRIC: train_loss val_loss best_val_loss best_epoch epochs "
-	    "stopped_early diverged penalty lambda w_norm zero_frac "
+	    "METRIC: train_loss val_loss best_val_loss best_epoch "
+	    "epochs_trained stopped_early diverged penalty lambda w_norm zero_frac "
 	    "small_frac acc val_acc grad_norm.K grad_ratio sat.K dead.K "
 	    "(K: layer number from 1)",
 	.min_args = 1,

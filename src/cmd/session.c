@@ -350,7 +350,7 @@ session_render_chart(struct session *s, struct grid *g)
 /* ------------------------------------------------------------ queries */
 
 static const char *const query_names[] = {
-	"train_loss", "val_loss", "best_val_loss", "best_epoch", "epochs",
+	"train_loss", "val_loss", "best_val_loss", "best_epoch", "epochs_trained",
 	"stopped_early", "diverged", "penalty", "lambda", "w_norm",
 	"zero_frac", "small_frac", "acc", "val_acc", "grad_norm.K",
 	"grad_ratio", "sat.K", "dead.K", NULL
@@ -447,7 +447,7 @@ session_query(struct session *s, const char *name, double *out)
 	if (l->net == NULL)
 		return qfail(s, "%s: no network yet", name);
 	n = nn_net_history(l->net, &h);
-	if (strcmp(name, "epochs") == 0) {
+	if (strcmp(name, "epochs_trained") == 0) {
 		*out = n;
 		return 0;
 	}

@@ -366,7 +366,7 @@ train_step_reset_seed(void **state)
 	run_ok(s, SETUP);
 	a = session_dump(s);
 	expect(s, "train", CMD_OK, "trained 3 epochs (1-3)");
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 3, 0);
 	expect(s, "train 2 lr=0.5 reg=l2 lambda=0.1", CMD_OK, "(4-5)");
 	/* overrides held for one run only */
@@ -564,7 +564,7 @@ early_stopping_settings(void **state)
 	 * stops after 1 + patience epochs */
 	run_ok(s, "reset; set early on; set min_delta 100");
 	free(run(s, "train 600", CMD_OK));
-	assert_int_equal(session_query(s, "epochs", &ep), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &ep), 0);
 	assert_close(ep, 6, 0);
 	/* save/load keeps all four */
 	run_ok(s, "set patience 7; set restore off");
@@ -753,7 +753,7 @@ save_load_restores_history(void **state)
 	assert_non_null(strstr(b, "\n7,"));
 	free(a);
 	free(b);
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 7, 0);
 	text = run(s, "plot loss", CMD_OK);
 	assert_null(strstr(text, "no training history"));
@@ -786,7 +786,7 @@ save_load_restores_history(void **state)
 	test_write_file(f, b);
 	line = xasprintf("load %s", f);
 	expect(s, line, CMD_ERROR, "bad history row");
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 3, 0);
 	free(line);
 	free(a);
@@ -812,7 +812,7 @@ undo_restores_settings_and_net(void **state)
 	run_ok(s, "train 2");
 	run_ok(s, "undo");
 	expect(s, "get lambda", CMD_OK, "lambda = 0.3\n");
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 0, 0);
 	run_ok(s, "undo");
 	b = session_dump(s);
@@ -856,7 +856,7 @@ queries(void **state)
 			assert_int_equal(session_query(s, name, &v), 0);
 		free(name);
 	}
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 3, 0);
 	assert_int_equal(session_query(s, "grad_norm.3", &v), 0);
 	assert_true(v > 0);
@@ -949,7 +949,7 @@ epoch_hook_can_stop(void **state)
 	session_set_epoch_hook(s, stop_at_two, &calls);
 	expect(s, "train 50", CMD_STOPPED, "interrupted after 2 epochs");
 	assert_int_equal(calls, 2);
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 2, 0);
 	session_set_epoch_hook(s, NULL, NULL);
 	session_free(s);

@@ -191,7 +191,7 @@ goto_catches_up(void **state)
 	/* straight to page 1 */
 	r = lesson_run_new(l, s, t);
 	assert_int_equal(lesson_enter_page(r, 1), LR_END);
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 65, 0);		/* train 5, then the predict's 60 */
 	assert_int_equal(session_query(s, "val_loss", &v), 0);
 	assert_close(v, vref, 0);
@@ -205,7 +205,7 @@ goto_catches_up(void **state)
 	/* back and forth again: nothing more runs */
 	assert_int_equal(lesson_goto(r, 0), 0);
 	assert_int_equal(lesson_goto(r, 1), 0);
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 65, 0);
 	lesson_run_free(r);
 
@@ -216,7 +216,7 @@ goto_catches_up(void **state)
 	r = lesson_run_new(l, s, t);
 	assert_int_equal(lesson_enter_page(r, 0), LR_WAIT);
 	assert_int_equal(lesson_goto(r, 1), 1);
-	assert_int_equal(session_query(s, "epochs", &v), 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 65, 0);
 	assert_int_equal(session_query(s, "val_loss", &v), 0);
 	assert_close(v, vref, 0);
