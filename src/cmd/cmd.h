@@ -52,6 +52,13 @@ struct session *session_new(unsigned long seed);
 /* Frees everything; NULL is a harmless no-op. */
 void session_free(struct session *s);
 
+/*
+ * Back to the state of a new session with seed: default settings, no data,
+ * no network, no history, no results, no chart, no undo.  The render
+ * options and the epoch hook are kept.  What a lesson starts from.
+ */
+void session_restart(struct session *s, unsigned long seed);
+
 /* Chart rendering: glyph tier, colour tier, chart size in cells
  * (width >= 20, height >= 6; defaults 72 x 16). */
 void session_set_render(struct session *s, int glyphs, int colors, int width,
@@ -117,7 +124,7 @@ int session_render_chart(struct session *s, struct grid *g);
  *   train_loss val_loss      data losses of the net as it stands (after
  *                            an early stop: the restored best weights)
  *   best_val_loss best_epoch lowest val loss so far and its epoch (1-based)
- *   epochs                   epochs trained since the net was built
+ *   epochs_trained           epochs trained since the net was built
  *   stopped_early            1 when the last train stopped on patience
  *   diverged                 1 when the last train hit a non-finite loss
  *   penalty lambda           lambda * R(w), the lambda setting
@@ -178,6 +185,14 @@ void transcript_add_chart(struct transcript *t, const char *title,
  */
 void transcript_print(const struct transcript *t, size_t from, FILE *out,
     FILE *err, int color, int echo);
+/*
+ * Renders chart item i again at the size of g (grid_new() by the caller):
+ * every chart item keeps a snapshot of what it showed, so a page's charts
+ * can be redrawn as they were, at any size, after the session has moved
+ * on.  Returns 0, or -1 when item i is not a chart.
+ */
+int transcript_render_chart(const struct transcript *t, size_t i,
+    struct grid *g);
 /* The whole transcript as text (mono, echo on, errors inline); caller frees. */
 char *transcript_text(const struct transcript *t);
 

@@ -87,7 +87,10 @@ struct lesson_block {
 	enum lesson_op op;
 	char *pass, *fail;	/* author's texts ({NAME} substituted); may be NULL */
 
-	/* LB_TRY */
+	/* LB_TRY: an optional "@expect EXPR" (lhs op rhs as for LB_CHECK)
+	 * that becomes true when the learner's own commands did what the
+	 * try-it asks; lesson_try_poll() watches it */
+	int expect;
 	char *suggest;		/* a command to prefill; may be NULL */
 	char **hints;
 	int nhints;
@@ -183,6 +186,15 @@ struct lesson_state {
 	int hints;		/* try: hints revealed; nhints + 1 = solution shown */
 	int result;		/* check: -1 not evaluated, 0 failed, 1 passed */
 	char *message;		/* check: what was found, with the numbers */
+	/*
+	 * The author's text of the block with {NAME} substituted at the
+	 * moment the block was processed (a check's @pass or @fail text, a
+	 * quiz or predict explanation when answered), so the shell and
+	 * --batch show the values of that moment, not of a later step on
+	 * the page.  NULL when the block has no such text (yet).
+	 */
+	char *text;
+	int met;		/* try: its @expect has been true */
 };
 
 struct lesson_run {
@@ -231,6 +243,21 @@ int lesson_step(struct lesson_run *r);
 /* lesson_goto() then lesson_step() until it returns something other than
  * LR_OK: what the TUI calls when the learner turns to a page. */
 int lesson_enter_page(struct lesson_run *r, int page);
+/*
+ * Starts the current page again from a clean state: a fresh session
+ * (session_restart() with the lesson's seed), remembered values cleared,
+ * pages before the current one caught up in order, then the page entered
+ * as by lesson_enter_page().  Going back with lesson_goto() to an earlier
+ * page does the same, so any page is in the state that playing the pages
+ * before it in order gives.
+ */
+int lesson_restart_page(struct lesson_run *r);
+/*
+ * Evaluates the @expect condition of every try-it block of the current
+ * page not met yet (call after each command the learner runs).  Returns
+ * how many became met now; their lesson_state.met is set.
+ */
+int lesson_try_poll(struct lesson_run *r);
 /* The block waiting for an answer, or -1. */
 int lesson_waiting(const struct lesson_run *r);
 /*
