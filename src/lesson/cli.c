@@ -324,17 +324,12 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 			free(line);
 			rc = lesson_answer(r, b->answer);
 			fails += flush_tr(r->tr, from, o);
-			{
-				const char *verdict = lesson_word(l,
-				    r->st[i].correct ? LW_RIGHT : LW_WRONG);
-				char *e = b->explain != NULL ?
-				    lesson_subst(r, b->explain) : xstrdup("");
-
-				line = xasprintf("%s %s", verdict, e);
-				put_text(o, line, 0, 2);
-				free(line);
-				free(e);
-			}
+			/* the explanation as of the answer (its text) */
+			line = xasprintf("%s %s", lesson_word(l,
+			    r->st[i].correct ? LW_RIGHT : LW_WRONG),
+			    r->st[i].text != NULL ? r->st[i].text : "");
+			put_text(o, line, 0, 2);
+			free(line);
 			fputc('\n', o->f);
 			continue;
 		}
@@ -358,7 +353,11 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 				fputc('\n', o->f);
 			break;
 		case LB_CHECK:
+			/* the exact assertion, then the author's text of
+			 * that moment */
 			put_text(o, r->st[i].message, 0, 2);
+			if (r->st[i].text != NULL)
+				put_text(o, r->st[i].text, 2, 2);
 			fputc('\n', o->f);
 			if (r->st[i].result != 1)
 				fails++;
@@ -372,6 +371,13 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 			if (b->suggest != NULL)
 				fprintf(o->f, "  %s: %s\n",
 				    lesson_word(l, LW_SUGGEST), b->suggest);
+			if (b->expect) {
+				char *e = lesson_expr_text(b);
+
+				fprintf(o->f, "  %s: %s\n",
+				    lesson_word(l, LW_EXPECT), e);
+				free(e);
+			}
 			for (h = 0; h < b->nhints; h++) {
 				line = xasprintf("%s %d: ",
 				    lesson_word(l, LW_HINT), h + 1);
