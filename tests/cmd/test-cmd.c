@@ -1028,7 +1028,14 @@ multi_seed_compare(void **state)
 	free(dump);
 
 	/* a sweep: the same per-value means; wins belongs to compare */
-	run_ok(s, "sweep lambda 0 0.01 0.05 seeds=3");
+	text = run(s, "sweep lambda 0 0.01 0.05 seeds=3", CMD_OK);
+	/* the chart: the means and the spread over the seeds */
+	assert_non_null(strstr(text, "regularization path: lambda (mean of 3 "
+	    "seeds)"));
+	assert_non_null(strstr(text, "val loss mean"));
+	assert_non_null(strstr(text, "mean - sd"));
+	assert_non_null(strstr(text, "mean + sd"));
+	free(text);
 	assert_int_equal(session_query(s, "mean_val.3", &v), 0);
 	assert_close(v, (b[0] + b[1] + b[2]) / 3, 1e-12);
 	assert_int_equal(session_query(s, "wins", &v), -1);
