@@ -578,7 +578,8 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "seed), the net built from each seed and the data too when it "
 	    "was made with the session seed (a loaded CSV or data seed=... "
 	    "stays); prints mean +- sd of the val loss, the best val loss "
-	    "and the train loss per value and charts the means.  Metrics: "
+	    "and the train loss per value and charts the mean val loss with "
+	    "mean +- sd and the mean train loss.  Metrics: "
 	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
 	    "sd_train.K (K: the value's position from 1).",
 	.min_args = 1,
