@@ -54,13 +54,34 @@ free_all(struct lesson **v, int n)
 	free(v);
 }
 
+/* A condition in one spelling however it was written ("1e-4" and
+ * "0.0001" alike). */
+static void
+add_operand(struct strbuf *s, const struct lesson_operand *o)
+{
+	strbuf_addf(s, "%.17g*", o->factor);
+	if (o->kind == LO_NUMBER)
+		strbuf_addf(s, "%.17g", o->num);
+	else
+		strbuf_adds(s, o->word);
+}
+
+static void
+add_cond(struct strbuf *s, const struct lesson_block *b)
+{
+	static const char *const ops[] = { "<", "<=", ">", ">=" };
+
+	add_operand(s, &b->lhs);
+	strbuf_addf(s, " %s ", ops[b->op]);
+	add_operand(s, &b->rhs);
+}
+
 /* What a block does, as text: equal for en and ko when they run the same
  * step; NULL for narrative text. */
 static char *
 block_key(const struct lesson_block *b)
 {
 	struct strbuf s;
-	char *e;
 
 	strbuf_init(&s);
 	switch (b->kind) {
@@ -84,17 +105,15 @@ block_key(const struct lesson_block *b)
 		strbuf_addf(&s, "@remember %s %s", b->name, b->metric);
 		break;
 	case LB_CHECK:
-		e = lesson_expr_text(b);
-		strbuf_addf(&s, "@check %s", e);
-		free(e);
+		strbuf_adds(&s, "@check ");
+		add_cond(&s, b);
 		break;
 	case LB_TRY:
 		strbuf_addf(&s, "@try suggest %s solution %s",
 		    b->suggest != NULL ? b->suggest : "-", b->solution);
 		if (b->expect) {
-			e = lesson_expr_text(b);
-			strbuf_addf(&s, " expect %s", e);
-			free(e);
+			strbuf_adds(&s, " expect ");
+			add_cond(&s, b);
 		}
 		break;
 	}
