@@ -479,6 +479,10 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		o.xlabel = "epoch";
 		render_cmp_loss(s, g, &o);
 		break;
+	case PLOT_BUNDLES:	/* a: mean val loss, b: its sd per bundle */
+		chart_meanbars(g, &o, (const char *const *)p->labels, p->a,
+		    p->b, p->na, NULL);
+		break;
 	}
 }
 
@@ -499,6 +503,9 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	 * and two notes, with no run of blank rows before the notes */
 	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
 		h = s->plot.na + 5;
+	/* bars: title, a bar and a blank row each, axis, ticks, legend */
+	if (s->plot.kind == PLOT_BUNDLES && h > 2 * s->plot.na + 3)
+		h = 2 * s->plot.na + 3;
 	grid_init(g, s->width, h);
 	plot_render(s, &s->plot, g);
 	transcript_add_chart(t, s->plot.title, g);
