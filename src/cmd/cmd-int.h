@@ -150,12 +150,18 @@ struct params {
 	double dropout;
 	int norm;
 	int init;
+	double init_scale;	/* sd (normal) or half-width (uniform) */
 	long seed;
 };
 
 extern const struct param_def param_table[];
 extern const size_t param_count;
 const struct param_def *param_find(const char *name);
+/* Does the setting act only when a net is built (norm, init, init_scale,
+ * seed)?  Such settings are not one-run overrides of train.  The names
+ * joined by ", " for messages: */
+int param_build_time(const char *name);
+const char *param_build_time_names(void);
 void params_default(struct params *p);
 /* Completion of "KEY VALUE" (set, sweep, compare): the keys, then an
  * enumeration's names. */

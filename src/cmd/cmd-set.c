@@ -88,6 +88,7 @@ set_exec(struct cmd_ctx *c)
 		    sizeof err) != 0)
 			return cmd_error(c, 2, "%s", err);
 		if (strcmp(d->name, "init") == 0 ||
+		    strcmp(d->name, "init_scale") == 0 ||
 		    strcmp(d->name, "seed") == 0)
 			cmd_info(c, "%s takes effect at the next 'reset'",
 			    d->name);
@@ -104,7 +105,8 @@ const struct cmd_entry cmd_set_entry = {
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
 	.help = "KEY: lambda reg l1mode act leak lr opt momentum batch epochs "
-	    "early patience min_delta restore loss dropout norm init seed\n"
+	    "early patience min_delta restore loss dropout norm init init_scale "
+	    "seed\n"
 	    "'show params' lists them with their values and allowed ranges.",
 	.min_args = 2,
 	.max_args = 2,

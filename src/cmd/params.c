@@ -11,9 +11,11 @@
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 
 const char *const reg_names[] = { "none", "l1", "l2", NULL };
 const char *const l1mode_names[] = { "subgrad", "prox", NULL };
@@ -55,9 +57,37 @@ const struct param_def param_table[] = {
 	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
 	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
 	ENUM(init, init_names, "weight initialization (used at net/reset)"),
+	REAL(init_scale, 0, 1000, 1, "sd of init normal, half-width of init "
+	    "uniform (used at net/reset)"),
 	INT(seed, 0, 2147483647, "seed of the weights, dropout and shuffling"),
 };
 const size_t param_count = COUNT(param_table);
+
+/* The settings that act when a net is built (PARAM_BUILD_TIME lists
+ * them for messages). */
+static const char *const build_time[] = { "norm", "init", "init_scale",
+    "seed", NULL };
+
+int
+param_build_time(const char *name)
+{
+	for (int i = 0; build_time[i] != NULL; i++)
+		if (strcmp(build_time[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+param_build_time_names(void)
+{
+	static char buf[96];
+
+	if (buf[0] == '\0')
+		for (int i = 0; build_time[i] != NULL; i++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", i ? ", " : "", build_time[i]);
+	return buf;
+}
 
 const struct param_def *
 param_find(const char *name)
@@ -122,6 +152,7 @@ params_default(struct params *p)
 		.leak = 0.05,
 		.lr = 0.03,
 		.momentum = 0.9,
+		.init_scale = 0.1,
 		.batch = 10,
 		.epochs = 100,
 		.early = 0,		/* off: lesson 1 shows overfitting first */
@@ -152,4 +183,8 @@ param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
 		cmd_warn(c, "leak only matters with act leaky");
 	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
 		cmd_warn(c, "momentum only matters with opt momentum");
+	else if (strcmp(key, "init_scale") == 0 && p->init != NN_INIT_NORMAL &&
+	    p->init != NN_INIT_UNIFORM)
+		cmd_warn(c, "init_scale only matters with init normal or "
+		    "uniform (xavier and he scale by the layer widths)");
 }

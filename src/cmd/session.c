@@ -173,6 +173,7 @@ lab_config(const struct lab *l)
 	c.act = (enum nn_act)p->act;
 	c.leak = p->leak;
 	c.init = (enum nn_init)p->init;
+	c.init_scale = p->init_scale;
 	c.norm = (enum nn_norm)p->norm;
 	c.dropout = p->dropout;
 	if (p->loss > 0)
@@ -199,6 +200,7 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->act = (int)c->act;
 	p->leak = c->leak;
 	p->init = (int)c->init;
+	p->init_scale = c->init_scale;
 	p->norm = (int)c->norm;
 	p->dropout = c->dropout;
 	p->loss = (int)c->loss + 1;

@@ -1494,6 +1494,60 @@ norm_matrix_fits_its_table(void **state)
 	session_free(s);
 }
 
+/* ------------------------------------------------------------ issue 14 */
+
+/* init_scale: a setting that acts at net/reset (like init), exact scaling
+ * of the normal draws, not a one-run override, kept by save/load and undo. */
+static void
+init_scale_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("init-scale.lab"), *text;
+	double w1, w2, w3;
+
+	(void)state;
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.1\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "init_scale 0.1"));
+	assert_non_null(strstr(text, ">0..1000"));
+	free(text);
+	expect(s, "set init_scale 0", CMD_ERROR, "init_scale");
+	expect(s, "set init_scale 2", CMD_OK,
+	    "warning: init_scale only matters with init normal or uniform");
+	run_ok(s, SETUP "; set init normal; set init_scale 1; reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	expect(s, "set init_scale 2", CMD_OK,
+	    "init_scale takes effect at the next 'reset'");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == w1);
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == 2 * w1);	/* the same draws, twice the scale */
+	run_ok(s, "net 2-4-1 init=uniform init_scale=0.5");
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	expect(s, "train 2 init_scale=3", CMD_ERROR,
+	    "init_scale acts when the net is built");
+	/* undo puts the setting and the net back */
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "net 2-4-1 init_scale=0.25");
+	run_ok(s, "undo");
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.5\n");
+	assert_int_equal(session_query(s, "w_norm", &w3), 0);
+	assert_true(w3 == w1);
+	/* save/load */
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set init_scale 7; set init he");
+	run_okf(s, "load %s", lab);
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	/* he is an init of its own */
+	expect(s, "net 2-4-1 init=he", CMD_OK, "init he");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1526,6 +1580,7 @@ main(void)
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),
 		cmocka_unit_test(norm_matrix_fits_its_table),
+		cmocka_unit_test(init_scale_setting),
 		cmocka_unit_test(golden_transcripts),
 	};
 

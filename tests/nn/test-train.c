@@ -1070,6 +1070,57 @@ train_mode_loss_plain(void **state)
 	nn_dataset_free(d);
 }
 
+/* init he: N(0, 2/in), told apart from a uniform of the same sd by its
+ * tails (a uniform never passes sqrt(3) sd); normal and uniform scale
+ * with init_scale exactly (the same draws times the scale). */
+static void
+init_he_and_scale(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_net *net, *a, *b;
+	double s = 0, q = 0, mx = 0, sd;
+	int in, out;
+	const double *w;
+	long n, i;
+
+	(void)state;
+	c.init = NN_INIT_HE;
+	net = nn_net_new("100-200-1", &c, NULL, 0);
+	assert_non_null(net);
+	w = nn_net_weights(net, 0, &in, &out);
+	n = (long)in * out;
+	for (i = 0; i < n; i++) {
+		s += w[i];
+		q += w[i] * w[i];
+		if (fabs(w[i]) > mx)
+			mx = fabs(w[i]);
+	}
+	sd = sqrt(q / n - (s / n) * (s / n));
+	assert_close(sd, sqrt(2.0 / 100), 0.02 * sqrt(2.0 / 100));
+	assert_true(fabs(s / n) < 0.05 * sd);
+	assert_true(mx > 3.5 * sd);
+	nn_net_free(net);
+	for (int k = NN_INIT_NORMAL; k <= NN_INIT_UNIFORM; k++) {
+		c.init = k;
+		c.init_scale = 1;
+		a = nn_net_new("3-5-2", &c, NULL, 0);
+		c.init_scale = 4;
+		b = nn_net_new("3-5-2", &c, NULL, 0);
+		for (int l = 0; l < 2; l++) {
+			const double *wa = nn_net_weights(a, l, &in, &out);
+			const double *wb = nn_net_weights(b, l, NULL, NULL);
+
+			for (i = 0; i < (long)in * out; i++) {
+				assert_true(wb[i] == 4 * wa[i]);
+				if (k == NN_INIT_UNIFORM)
+					assert_true(fabs(wb[i]) < 4);
+			}
+		}
+		nn_net_free(a);
+		nn_net_free(b);
+	}
+}
+
 int
 main(void)
 {
@@ -1098,6 +1149,7 @@ main(void)
 		cmocka_unit_test(activation_mean_std),
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(spiral_is_learnable),
+		cmocka_unit_test(init_he_and_scale),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
