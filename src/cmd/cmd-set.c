@@ -104,7 +104,8 @@ const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
-	.help = "KEY: lambda reg l1mode act leak lr opt momentum batch epochs "
+	.help = "KEY: lambda reg l1mode act leak lr opt momentum clip batch "
+	    "epochs "
 	    "early patience min_delta restore loss dropout norm init init_scale "
 	    "seed\n"
 	    "'show params' lists them with their values and allowed ranges.",
@@ -186,8 +187,11 @@ const struct cmd_entry cmd_get_entry = {
 	.help = "KEY: any setting (see 'show params').\n"
 	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
 	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
-	    "w_norm zero_frac small_frac acc val_acc grad_norm.K grad_ratio "
-	    "sat.K dead.K (K: layer number from 1)\n"
+	    "w_norm zero_frac small_frac acc val_acc grad_norm grad_norm.K "
+	    "grad_ratio sat.K dead.K (K: layer number from 1)\n"
+	    "grad_norm: the L2 norm of the full-batch gradient of every "
+	    "parameter (biases too) on the training rows, unclipped: what "
+	    "'set clip' compares; grad_norm.K: of layer K's weights\n"
 	    "train_mode_loss: the training loss in training mode over one "
 	    "pass (see 'help eval')\n"
 	    "After sweep/compare ... seeds=N: mean_val.K sd_val.K "

@@ -46,6 +46,8 @@ const struct param_def param_table[] = {
 	REAL(lr, 0, 10, 1, "learning rate"),
 	ENUM(opt, opt_names, "optimizer"),
 	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
+	REAL(clip, 0, 1000, 0, "clip the gradient to this global L2 norm "
+	    "before each update (0: off)"),
 	INT(batch, 1, 100000, "mini-batch size"),
 	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
 	ENUM(early, onoff_names, "early stopping on the validation loss"),

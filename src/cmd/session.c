@@ -184,6 +184,7 @@ lab_config(const struct lab *l)
 	c.opt = (enum nn_opt)p->opt;
 	c.lr = p->lr;
 	c.momentum = p->momentum;
+	c.clip = p->clip;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
 	c.early_stop = p->early;
@@ -210,6 +211,7 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->opt = (int)c->opt;
 	p->lr = c->lr;
 	p->momentum = c->momentum;
+	p->clip = c->clip;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
 	p->early = c->early_stop != 0;
@@ -392,7 +394,7 @@ static const char *const query_names[] = {
 	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
 	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
 	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
-	"grad_norm.K", "grad_ratio", "sat.K", "dead.K",
+	"grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
 	"mean_train.K", "sd_train.K", "wins", NULL
 };
@@ -638,6 +640,13 @@ session_query(struct session *s, const char *name, double *out)
 	}
 	if (nn_net_nin(l->net) != l->train->nin)
 		return qfail(s, "%s: the network does not fit the data", name);
+	if (strcmp(name, "grad_norm") == 0) {
+		/* all parameters, full batch, unclipped: what clip compares */
+		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0)
+			return qfail(s, "%s: gradient evaluation failed", name);
+		*out = nn_net_grad_norm(l->net);
+		return 0;
+	}
 	if (strcmp(name, "grad_ratio") == 0 ||
 	    (k = layer_suffix(name, "grad_norm")) != 0) {
 		int nl = nn_net_nlayers(l->net);

@@ -499,6 +499,8 @@ static const struct key keys[] = {
 	KD(norm_eps, 0, 1, 1, 0),
 	KF(shuffle),
 	{ "seed", K_U64, offsetof(struct nn_config, seed), NULL, NULL, 0, 0, 0, 0 },
+	/* format version 2 */
+	KD(clip, 0, 1e6, 0, 0),
 };
 
 _Static_assert(sizeof(enum nn_act) == sizeof(int), "enums are int-sized");

@@ -1031,6 +1031,44 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 
 /* ============================================================ update */
 
+double
+nn__grad_norm(const struct nn_net *net)
+{
+	double s = 0;
+	long i;
+
+	for (i = 0; i < net->np; i++)
+		s += net->g[i] * net->g[i];
+	return sqrt(s);
+}
+
+/*
+ * Clipping by global norm: one factor for the whole gradient, so its
+ * direction is kept and only a step that would be too long is shortened.
+ * The backward pass of the clip, were it part of a loss, is this scaling
+ * itself: the clipped gradient is clip * g / |g| (tests/nn/test-grad.c
+ * checks it against central differences of the loss).
+ */
+double
+nn__clip(struct nn_net *net)
+{
+	double n = nn__grad_norm(net), f;
+	long i;
+
+	if (!(net->cfg.clip > 0) || !(n > net->cfg.clip))
+		return n;
+	f = net->cfg.clip / n;
+	for (i = 0; i < net->np; i++)
+		net->g[i] *= f;
+	return n;
+}
+
+double
+nn_net_grad_norm(const struct nn_net *net)
+{
+	return net->have_grad ? nn__grad_norm(net) : NAN;
+}
+
 /* Updates p[lo..hi) from g with the configured optimizer. */
 static void
 update_range(struct nn_net *net, long lo, long hi, double c1, double c2)
@@ -1079,6 +1117,7 @@ nn__update(struct nn_net *net, int ntrain)
 	int k;
 	long i;
 
+	nn__clip(net);
 	if (net->cfg.opt == NN_OPT_ADAM) {
 		net->adam_t++;
 		c1 = 1 - pow(net->cfg.beta1, (double)net->adam_t);

@@ -101,8 +101,14 @@ double nn__loss(const struct nn_net *net, const double *y, int B);
  * proximal L1 is applied in the update instead). */
 void nn__backward(struct nn_net *net, const double *x, const double *y, int B,
     int ntrain);
-/* One optimizer step with the gradient in g. */
+/* One optimizer step with the gradient in g (clipped first, see
+ * nn__clip). */
 void nn__update(struct nn_net *net, int ntrain);
+/* sqrt(sum g^2) over all parameters. */
+double nn__grad_norm(const struct nn_net *net);
+/* Clipping by global norm: when cfg.clip > 0 and the gradient's norm N
+ * exceeds it, g *= clip / N.  Returns N (before clipping). */
+double nn__clip(struct nn_net *net);
 /* Penalty term (lambda/n) sum |w| or w^2. */
 double nn__penalty(const struct nn_net *net, int ntrain);
 /* 0 if d has the net's inputs and outputs, else -1 and "<what> data has

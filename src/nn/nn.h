@@ -172,6 +172,10 @@ struct nn_config {
 	double norm_eps;	/* epsilon of both norms, > 0 (1e-5) */
 	int shuffle;		/* 0/1: reshuffle the training set each epoch (1) */
 	uint64_t seed;		/* initial weights, dropout masks, shuffling (1) */
+	double clip;		/* gradient clipping: before each update the
+				 * gradient of all parameters is scaled down
+				 * to this global L2 norm if longer; 0 = off,
+				 * >= 0 (0) */
 };
 /* The defaults listed above. */
 struct nn_config nn_config_default(void);
@@ -184,7 +188,8 @@ int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
 /* Fields by name (the keys of the save format, = the struct field names:
  * act leak out_act init init_scale bias_init norm dropout loss reg lambda
  * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
- * patience min_delta restore_best bn_momentum norm_eps shuffle seed).
+ * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
+ * the keys of format version 2: clip).
  * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
  * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
  * and range-checks that field; on error c is unchanged.  nn_config_get
@@ -284,6 +289,10 @@ double *nn_net_running_mean(struct nn_net *net, int k);
 double *nn_net_running_var(struct nn_net *net, int k);
 /* Gradient of the last nn_net_gradients()/training step, same layout. */
 const double *nn_net_weight_grads(const struct nn_net *net, int k);
+/* The global L2 norm of that gradient over every parameter (weights,
+ * biases, gains and shifts), as clipping measures it; NAN before any.
+ * After a training step with clip on it is the clipped gradient's. */
+double nn_net_grad_norm(const struct nn_net *net);
 
 /* Evaluation-mode forward (running BN stats, no dropout) on n rows of x
  * (n, nin) into out (n, nout).  With loss bce the output is the probability
@@ -435,8 +444,8 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
 
 /* ------------------------------------------------------------ save/load */
 /*
- * Text format, version 1 (line oriented, '#' comments allowed):
- *   regtutor-net 1
+ * Text format, version 2 (line oriented, '#' comments allowed):
+ *   regtutor-net 2
  *   spec 2-16-16-1
  *   <config key> <value>      one line per struct nn_config field, named
  *                             as the field (enums by name, doubles %.17g)
@@ -449,6 +458,8 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
  * block can be embedded in a larger file.  The history and optimizer state
  * are not in this block (a loaded net starts at epoch 0); a caller that
  * keeps the history elsewhere puts it back with nn_net_set_history().
+ * Version 1 files (before the keys of version 2) still load: the keys
+ * they lack keep their defaults, which are what version 1 meant.
  */
 int nn_net_save(const struct nn_net *net, FILE *f);
 /* Returns a newly allocated string (caller frees). */

@@ -676,7 +676,7 @@ export_import_identical_weights(void **state)
 	a = test_read_file(f1);
 	b = test_read_file(f2);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "regtutor-net 1"));
+	assert_non_null(strstr(a, "regtutor-net 2"));
 	free(a);
 	free(b);
 	free(line);
@@ -1548,6 +1548,57 @@ init_scale_setting(void **state)
 	session_free(s);
 }
 
+/* clip: a setting the live net follows at once, a one-run override too;
+ * get grad_norm: the full-batch norm of every parameter's gradient. */
+static void
+clip_and_grad_norm(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("clip.lab"), *text, name[32];
+	double g, gk, sq = 0, w1, w2;
+
+	(void)state;
+	expect(s, "get clip", CMD_OK, "clip = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "clip      0        0..1000"));
+	free(text);
+	expect(s, "set clip -1", CMD_ERROR, "clip");
+	expect(s, "get grad_norm", CMD_ERROR, "no network yet");
+	run_ok(s, SETUP);
+	assert_int_equal(session_query(s, "grad_norm", &g), 0);
+	for (int k = 1; k <= 2; k++) {
+		snprintf(name, sizeof name, "grad_norm.%d", k);
+		assert_int_equal(session_query(s, name, &gk), 0);
+		sq += gk * gk;
+	}
+	/* the weights' norms and the biases' share */
+	assert_true(g > sqrt(sq) && g < 2 * sqrt(sq) + 1e-3);
+	expect(s, "get grad_norm", CMD_OK, "grad_norm = ");
+	/* a tiny clip slows training down: a shorter step each time */
+	run_ok(s, "set lr 0.5; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "reset; set clip 1e-4; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w1 != w2);
+	/* one step moves the weights by at most lr * clip, so |w| too */
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "step");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(fabs(w2 - w1) <= 0.5 * 1e-4 + 1e-15);
+	/* undo, save and load */
+	run_ok(s, "set clip 2");
+	run_ok(s, "undo");
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set clip 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1581,6 +1632,7 @@ main(void)
 		cmocka_unit_test(summary_without_validation),
 		cmocka_unit_test(norm_matrix_fits_its_table),
 		cmocka_unit_test(init_scale_setting),
+		cmocka_unit_test(clip_and_grad_norm),
 		cmocka_unit_test(golden_transcripts),
 	};
 

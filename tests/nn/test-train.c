@@ -133,6 +133,41 @@ adam_steps(void **state)
 	nn_dataset_free(d);
 }
 
+/* Clipping by hand on tiny(): g = (0.4, 0.2), |g| = sqrt(0.2); with clip
+ * 0.1 the step is lr * 0.1 * g / sqrt(0.2); a clip above |g| changes
+ * nothing, to the bit. */
+static void
+clip_step(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net, *plain;
+
+	(void)state;
+	c.lr = 0.1;
+	c.clip = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.5 - 0.1 * 0.1 * 0.4 / sqrt(0.2), 1e-15);
+	assert_close(B(net), 0.1 - 0.1 * 0.1 * 0.2 / sqrt(0.2), 1e-15);
+	/* the gradient kept is the clipped one */
+	assert_close(nn_net_grad_norm(net), 0.1, 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+	c.clip = 0.5;
+	net = tiny(&c, &d);
+	nn_dataset_free(d);
+	c.clip = 0;
+	plain = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	one_step(plain, d, 0.01);
+	assert_true(W(net) == W(plain) && B(net) == B(plain));
+	assert_close(W(net), 0.5 - 0.1 * 0.4, 1e-15);
+	nn_net_free(net);
+	nn_net_free(plain);
+	nn_dataset_free(d);
+}
+
 static void
 penalty_steps(void **state)
 {
@@ -1150,6 +1185,7 @@ main(void)
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(spiral_is_learnable),
 		cmocka_unit_test(init_he_and_scale),
+		cmocka_unit_test(clip_step),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
