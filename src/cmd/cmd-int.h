@@ -140,6 +140,7 @@ struct params {
 	double lr;
 	int opt;
 	double momentum;
+	double wd;		/* adamw's decoupled weight decay */
 	double clip;		/* global gradient norm limit, 0 = off */
 	long batch;
 	long epochs;

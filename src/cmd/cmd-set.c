@@ -104,11 +104,16 @@ const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
-	.help = "KEY: lambda reg l1mode act leak lr opt momentum clip batch "
-	    "epochs "
-	    "early patience min_delta restore loss dropout norm init init_scale "
-	    "seed\n"
-	    "'show params' lists them with their values and allowed ranges.",
+	.help = "KEY: lambda reg l1mode act leak lr opt momentum wd clip batch "
+	    "epochs early patience min_delta restore loss dropout norm init "
+	    "init_scale seed\n"
+	    "'show params' lists them with their values and allowed ranges.\n"
+	    "opt adamw: the adam step, then w -= lr*wd*w for every weight "
+	    "(biases are not decayed); unlike reg l2, whose gradient adam "
+	    "divides by its running scale, the decay is the same share for "
+	    "every weight.\n"
+	    "clip X: before each update the gradient of all parameters is "
+	    "scaled to L2 norm X when longer (0: off); see 'get grad_norm'.",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,

@@ -21,7 +21,8 @@ const char *const reg_names[] = { "none", "l1", "l2", NULL };
 const char *const l1mode_names[] = { "subgrad", "prox", NULL };
 const char *const act_names[] = { "linear", "sigmoid", "tanh", "relu",
     "leaky", "elu", "softplus", NULL };
-const char *const opt_names[] = { "sgd", "momentum", "adam", NULL };
+const char *const opt_names[] = { "sgd", "momentum", "adam", "adamw",
+    NULL };
 /* "auto": mse for regression data, bce for classification data */
 const char *const loss_names[] = { "auto", "mse", "mae", "bce", NULL };
 const char *const norm_names[] = { "none", "batch", "layer", NULL };
@@ -46,6 +47,8 @@ const struct param_def param_table[] = {
 	REAL(lr, 0, 10, 1, "learning rate"),
 	ENUM(opt, opt_names, "optimizer"),
 	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
+	REAL(wd, 0, 100, 0, "weight decay of opt adamw: w -= lr*wd*w after "
+	    "each step (weights, not biases)"),
 	REAL(clip, 0, 1000, 0, "clip the gradient to this global L2 norm "
 	    "before each update (0: off)"),
 	INT(batch, 1, 100000, "mini-batch size"),
@@ -185,6 +188,13 @@ param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
 		cmd_warn(c, "leak only matters with act leaky");
 	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
 		cmd_warn(c, "momentum only matters with opt momentum");
+	else if (strcmp(key, "wd") == 0 && p->opt != NN_OPT_ADAMW &&
+	    p->wd > 0)
+		cmd_warn(c, "wd only matters with opt adamw (with other "
+		    "optimizers use reg l2)");
+	else if (strcmp(key, "opt") == 0 && p->opt == NN_OPT_ADAMW &&
+	    p->wd == 0)
+		cmd_warn(c, "wd is 0, so adamw is adam (set wd 0.01, say)");
 	else if (strcmp(key, "init_scale") == 0 && p->init != NN_INIT_NORMAL &&
 	    p->init != NN_INIT_UNIFORM)
 		cmd_warn(c, "init_scale only matters with init normal or "

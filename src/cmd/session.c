@@ -185,6 +185,7 @@ lab_config(const struct lab *l)
 	c.lr = p->lr;
 	c.momentum = p->momentum;
 	c.clip = p->clip;
+	c.wd = p->wd;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
 	c.early_stop = p->early;
@@ -212,6 +213,7 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->lr = c->lr;
 	p->momentum = c->momentum;
 	p->clip = c->clip;
+	p->wd = c->wd;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
 	p->early = c->early_stop != 0;

@@ -1088,7 +1088,8 @@ update_range(struct nn_net *net, long lo, long hi, double c1, double c2)
 		}
 		break;
 	}
-	case NN_OPT_ADAM: {
+	case NN_OPT_ADAM:
+	case NN_OPT_ADAMW: {	/* adamw: the decay follows in nn__update */
 		double b1 = net->cfg.beta1, b2 = net->cfg.beta2;
 		double eps = net->cfg.adam_eps;
 
@@ -1118,7 +1119,7 @@ nn__update(struct nn_net *net, int ntrain)
 	long i;
 
 	nn__clip(net);
-	if (net->cfg.opt == NN_OPT_ADAM) {
+	if (net->cfg.opt == NN_OPT_ADAM || net->cfg.opt == NN_OPT_ADAMW) {
 		net->adam_t++;
 		c1 = 1 - pow(net->cfg.beta1, (double)net->adam_t);
 		c2 = 1 - pow(net->cfg.beta2, (double)net->adam_t);
@@ -1126,6 +1127,21 @@ nn__update(struct nn_net *net, int ntrain)
 	/* the previous values, for the update:data ratio (diag.c) */
 	memcpy(net->pprev, net->p, (size_t)net->np * sizeof *net->p);
 	update_range(net, 0, net->np, c1, c2);
+	if (net->cfg.opt == NN_OPT_ADAMW && net->cfg.wd > 0) {
+		/* decoupled weight decay, after the adam step and outside
+		 * it: every weight shrinks by the same factor, whatever its
+		 * gradient history (reg l2 inside adam would be divided by
+		 * sqrt(vhat) like the rest of the gradient) */
+		double f = net->cfg.lr * net->cfg.wd;
+
+		for (k = 0; k < net->nl; k++) {
+			double *w = net->p + net->L[k].off_w;
+			long nw = (long)net->L[k].in * net->L[k].out;
+
+			for (i = 0; i < nw; i++)
+				w[i] -= f * w[i];
+		}
+	}
 	if (prox)	/* soft-threshold the weights after the step */
 		for (k = 0; k < net->nl; k++) {
 			double *w = net->p + net->L[k].off_w;

@@ -87,6 +87,8 @@ enum nn_opt {
 	NN_OPT_SGD,		/* "sgd"      w -= lr g */
 	NN_OPT_MOMENTUM,	/* "momentum" v = mu v + g; w -= lr v */
 	NN_OPT_ADAM,		/* "adam"     bias-corrected, beta1/beta2/eps */
+	NN_OPT_ADAMW,		/* "adamw"    the adam step, then decoupled
+				 * weight decay w -= lr wd w (weights only) */
 	NN_OPT_COUNT
 };
 const char *nn_opt_name(int k);
@@ -176,6 +178,11 @@ struct nn_config {
 				 * gradient of all parameters is scaled down
 				 * to this global L2 norm if longer; 0 = off,
 				 * >= 0 (0) */
+	double wd;		/* adamw's decoupled weight decay: after the
+				 * adam step every weight (not the biases,
+				 * gains or shifts) w -= lr wd w, apart from
+				 * the gradient and its adaptive scaling
+				 * (Loshchilov & Hutter); >= 0 (0) */
 };
 /* The defaults listed above. */
 struct nn_config nn_config_default(void);
@@ -189,7 +196,7 @@ int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
  * act leak out_act init init_scale bias_init norm dropout loss reg lambda
  * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
  * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
- * the keys of format version 2: clip).
+ * the keys of format version 2: clip wd).
  * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
  * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
  * and range-checks that field; on error c is unchanged.  nn_config_get

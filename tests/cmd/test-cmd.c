@@ -1599,6 +1599,49 @@ clip_and_grad_norm(void **state)
 	session_free(s);
 }
 
+/* opt adamw with wd: the weights shrink against adam's; warnings when one
+ * is set without the other; undo, save and load keep both. */
+static void
+adamw_weight_decay(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("adamw.lab"), *text;
+	double wa, ww, wl;
+
+	(void)state;
+	expect(s, "get wd", CMD_OK, "wd = 0\n");
+	expect(s, "set wd 0.1", CMD_OK,
+	    "warning: wd only matters with opt adamw");
+	expect(s, "set wd 0; set opt adamw", CMD_OK,
+	    "warning: wd is 0, so adamw is adam");
+	text = run(s, "set opt adamw; set wd 0.5", CMD_OK);
+	assert_null(strstr(text, "warning"));
+	free(text);
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "sgd|momentum|adam|adamw"));
+	assert_non_null(strstr(text, "wd        0.5      0..100"));
+	free(text);
+	run_ok(s, SETUP "; set lr 0.01; train 20 opt=adam");
+	assert_int_equal(session_query(s, "w_norm", &wa), 0);
+	run_ok(s, "reset; train 20");
+	assert_int_equal(session_query(s, "w_norm", &ww), 0);
+	assert_true(ww < wa);
+	/* at matched strength, l2 inside adam is another thing */
+	run_ok(s, "reset; train 20 opt=adam reg=l2 lambda=0.5");
+	assert_int_equal(session_query(s, "w_norm", &wl), 0);
+	assert_true(wl != ww);
+	expect(s, "show net", CMD_OK, "opt adamw");
+	run_ok(s, "set wd 0.25; undo");
+	expect(s, "get wd", CMD_OK, "wd = 0.5\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set opt sgd; set wd 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get opt; get wd", CMD_OK, "opt = adamw\nwd = 0.5\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1633,6 +1676,7 @@ main(void)
 		cmocka_unit_test(norm_matrix_fits_its_table),
 		cmocka_unit_test(init_scale_setting),
 		cmocka_unit_test(clip_and_grad_norm),
+		cmocka_unit_test(adamw_weight_decay),
 		cmocka_unit_test(golden_transcripts),
 	};
 

@@ -168,6 +168,86 @@ clip_step(void **state)
 	nn_dataset_free(d);
 }
 
+/*
+ * Two steps of tiny() by hand: adamw (lr 0.01, wd 0.1) is the adam step
+ * and then w *= 1 - lr wd, the bias untouched; reg l2 (lambda 0.1, n 1)
+ * inside adam instead adds 2 lambda w / n to the gradient, which adam
+ * then divides by sqrt(vhat): at step 1 the step is lr whatever the
+ * penalty.  adamw with wd 0 is adam to the bit.
+ */
+static void
+adamw_and_l2_in_adam(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net, *adam;
+	double w, b, g, m, v, mh, vh;
+	const double eps = 1e-8;
+
+	(void)state;
+	c.lr = 0.01;
+	c.opt = NN_OPT_ADAMW;
+	c.wd = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	w = (0.5 - 0.01 * 0.4 / (0.4 + eps)) * (1 - 0.01 * 0.1);
+	b = 0.1 - 0.01 * 0.2 / (0.2 + eps);
+	assert_close(W(net), w, 1e-15);
+	assert_true(B(net) == b);
+	g = 2 * (2 * w + b - 1) * 2;
+	m = 0.9 * (0.1 * 0.4) + 0.1 * g;
+	v = 0.999 * (0.001 * 0.16) + 0.001 * g * g;
+	mh = m / (1 - 0.9 * 0.9);
+	vh = v / (1 - 0.999 * 0.999);
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), (w - 0.01 * mh / (sqrt(vh) + eps)) *
+	    (1 - 0.01 * 0.1), 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* reg l2 inside adam */
+	c.opt = NN_OPT_ADAM;
+	c.wd = 0;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	g = 0.4 + 2 * 0.1 * 0.5;	/* 0.5 */
+	w = 0.5 - 0.01 * g / (g + eps);
+	b = 0.1 - 0.01 * 0.2 / (0.2 + eps);
+	assert_close(W(net), w, 1e-15);
+	assert_close(W(net), 0.5 - 0.01, 1e-9);	/* as without l2 */
+	m = 0.1 * g;
+	v = 0.001 * g * g;
+	g = 2 * (2 * w + b - 1) * 2 + 2 * 0.1 * w;
+	m = 0.9 * m + 0.1 * g;
+	v = 0.999 * v + 0.001 * g * g;
+	mh = m / (1 - 0.9 * 0.9);
+	vh = v / (1 - 0.999 * 0.999);
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), w - 0.01 * mh / (sqrt(vh) + eps), 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* wd 0: adamw is adam */
+	c.reg = NN_REG_NONE;
+	c.lambda = 0;
+	adam = tiny(&c, &d);
+	nn_dataset_free(d);
+	c.opt = NN_OPT_ADAMW;
+	net = tiny(&c, &d);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(nn_train_batch(net, d, NULL, 1, NULL, NULL,
+		    0), 0);
+		assert_int_equal(nn_train_batch(adam, d, NULL, 1, NULL, NULL,
+		    0), 0);
+	}
+	assert_true(W(net) == W(adam) && B(net) == B(adam));
+	nn_net_free(net);
+	nn_net_free(adam);
+	nn_dataset_free(d);
+}
+
 static void
 penalty_steps(void **state)
 {
@@ -1186,6 +1266,7 @@ main(void)
 		cmocka_unit_test(spiral_is_learnable),
 		cmocka_unit_test(init_he_and_scale),
 		cmocka_unit_test(clip_step),
+		cmocka_unit_test(adamw_and_l2_in_adam),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
