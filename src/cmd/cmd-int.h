@@ -150,6 +150,7 @@ struct params {
 	int restore;		/* 0/1: restore the best weights */
 	int loss;
 	double dropout;
+	double input_noise;	/* sd of the noise on training inputs */
 	int norm;
 	int init;
 	double init_scale;	/* sd (normal) or half-width (uniform) */

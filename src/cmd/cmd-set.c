@@ -105,15 +105,18 @@ const struct cmd_entry cmd_set_entry = {
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
 	.help = "KEY: lambda reg l1mode act leak lr opt momentum wd clip batch "
-	    "epochs early patience min_delta restore loss dropout norm init "
-	    "init_scale seed\n"
+	    "epochs early patience min_delta restore loss dropout input_noise "
+	    "norm init init_scale seed\n"
 	    "'show params' lists them with their values and allowed ranges.\n"
 	    "opt adamw: the adam step, then w -= lr*wd*w for every weight "
 	    "(biases are not decayed); unlike reg l2, whose gradient adam "
 	    "divides by its running scale, the decay is the same share for "
 	    "every weight.\n"
 	    "clip X: before each update the gradient of all parameters is "
-	    "scaled to L2 norm X when longer (0: off); see 'get grad_norm'.",
+	    "scaled to L2 norm X when longer (0: off); see 'get grad_norm'.\n"
+	    "input_noise S: each training mini-batch sees its inputs plus "
+	    "Gaussian noise of sd S, drawn afresh from the seed's training "
+	    "generator; evaluation and the metrics never do.",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,
@@ -226,13 +229,17 @@ static void
 show_params(struct cmd_ctx *c)
 {
 	char buf[64], allowed[160];
+	int w = 0;
 
+	for (size_t i = 0; i < param_count; i++)	/* the names' column */
+		if ((int)strlen(param_table[i].name) > w)
+			w = (int)strlen(param_table[i].name);
 	for (size_t i = 0; i < param_count; i++) {
 		const struct param_def *d = &param_table[i];
 
 		param_format(d, &c->s->lab.p, buf, sizeof buf);
 		param_allowed(d, 0, allowed, sizeof allowed);
-		cmd_out(c, "%-9s %-8s %-34s %s", d->name, buf, allowed,
+		cmd_out(c, "%-*s %-8s %-34s %s", w, d->name, buf, allowed,
 		    d->help);
 	}
 }

@@ -60,6 +60,8 @@ const struct param_def param_table[] = {
 	ENUM(restore, onoff_names, "at an early stop, restore the best weights"),
 	ENUM(loss, loss_names, "loss function (auto: by the data's task)"),
 	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
+	REAL(input_noise, 0, 10, 0, "sd of Gaussian noise added to the "
+	    "training inputs of each mini-batch (never at evaluation)"),
 	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
 	ENUM(init, init_names, "weight initialization (used at net/reset)"),
 	REAL(init_scale, 0, 1000, 1, "sd of init normal, half-width of init "

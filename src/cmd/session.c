@@ -186,6 +186,7 @@ lab_config(const struct lab *l)
 	c.momentum = p->momentum;
 	c.clip = p->clip;
 	c.wd = p->wd;
+	c.input_noise = p->input_noise;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
 	c.early_stop = p->early;
@@ -214,6 +215,7 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->momentum = c->momentum;
 	p->clip = c->clip;
 	p->wd = c->wd;
+	p->input_noise = c->input_noise;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
 	p->early = c->early_stop != 0;

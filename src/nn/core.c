@@ -503,6 +503,7 @@ static const struct key keys[] = {
 	/* format version 2 */
 	KD(clip, 0, 1e6, 0, 0),
 	KD(wd, 0, 1e6, 0, 0),
+	KD(input_noise, 0, 1e6, 0, 0),
 };
 
 _Static_assert(sizeof(enum nn_act) == sizeof(int), "enums are int-sized");

@@ -872,6 +872,26 @@ nn__forward(struct nn_net *net, const double *x, int B, int flags)
 	return in;
 }
 
+/* ============================================================ input noise */
+
+/*
+ * Noise injection on the inputs: the training step sees x + e, e drawn
+ * afresh for every value of every mini-batch, so the net cannot fit the
+ * exact training points (Goodfellow 7.4-7.5).  It has no parameters and
+ * no backward pass (the gradient is taken at the noisy inputs).
+ */
+void
+nn__input_noise(struct nn_net *net, int B)
+{
+	double sd = net->cfg.input_noise;
+	long i, n = (long)B * net->sizes[0];
+
+	if (!(sd > 0))
+		return;
+	for (i = 0; i < n; i++)
+		net->xin[i] += sd * nn_rng_normal(&net->rng);
+}
+
 /* ============================================================ loss */
 
 static double

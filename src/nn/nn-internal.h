@@ -94,6 +94,9 @@ void nn__ensure_cap(struct nn_net *net, int B);
  * (B, nout): out_act(z), i.e. logits for bce. */
 const double *nn__forward(struct nn_net *net, const double *x, int B,
     int flags);
+/* Adds N(0, input_noise^2) from the training rng to the B gathered rows
+ * in xin (row by row, input by input); nothing, and no draw, at 0. */
+void nn__input_noise(struct nn_net *net, int B);
 /* Mean loss L0 of the last forward (B rows) against targets y. */
 double nn__loss(const struct nn_net *net, const double *y, int B);
 /* Zeroes g, backpropagates L0 of the last forward (B rows of x, targets y)

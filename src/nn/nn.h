@@ -183,6 +183,12 @@ struct nn_config {
 				 * gains or shifts) w -= lr wd w, apart from
 				 * the gradient and its adaptive scaling
 				 * (Loshchilov & Hutter); >= 0 (0) */
+	double input_noise;	/* sd of Gaussian noise added to the inputs of
+				 * each training mini-batch (a fresh draw per
+				 * value and step, from the training rng: the
+				 * seed fixes it); never in evaluation,
+				 * nn_net_gradients() or the training-mode
+				 * loss; >= 0 (0) */
 };
 /* The defaults listed above. */
 struct nn_config nn_config_default(void);
@@ -196,7 +202,7 @@ int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
  * act leak out_act init init_scale bias_init norm dropout loss reg lambda
  * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
  * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
- * the keys of format version 2: clip wd).
+ * the keys of format version 2: clip wd input_noise).
  * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
  * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
  * and range-checks that field; on error c is unchanged.  nn_config_get

@@ -340,8 +340,8 @@ set_get_show(void **state)
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
-	assert_non_null(strstr(text, "reg       l1 "));
-	assert_non_null(strstr(text, "act       relu "));
+	assert_non_null(strstr(text, "reg         l1 "));
+	assert_non_null(strstr(text, "act         relu "));
 	free(text);
 	run_ok(s, SETUP);
 	text = run(s, "set norm batch; show net", CMD_OK);
@@ -531,10 +531,10 @@ early_stopping_settings(void **state)
 	    "min_delta = 0\nrestore = on\n"));
 	free(text);
 	text = run(s, "show params", CMD_OK);
-	assert_non_null(strstr(text, "early     off      off|on"));
-	assert_non_null(strstr(text, "patience  5        1..1e+05"));
-	assert_non_null(strstr(text, "min_delta 0"));
-	assert_non_null(strstr(text, "restore   on       off|on"));
+	assert_non_null(strstr(text, "early       off      off|on"));
+	assert_non_null(strstr(text, "patience    5        1..1e+05"));
+	assert_non_null(strstr(text, "min_delta   0"));
+	assert_non_null(strstr(text, "restore     on       off|on"));
 	free(text);
 	free(run(s, "set patience 0", CMD_ERROR));
 	free(run(s, "set min_delta -1", CMD_ERROR));
@@ -1508,7 +1508,7 @@ init_scale_setting(void **state)
 	(void)state;
 	expect(s, "get init_scale", CMD_OK, "init_scale = 0.1\n");
 	text = run(s, "show params", CMD_OK);
-	assert_non_null(strstr(text, "init_scale 0.1"));
+	assert_non_null(strstr(text, "init_scale  0.1"));
 	assert_non_null(strstr(text, ">0..1000"));
 	free(text);
 	expect(s, "set init_scale 0", CMD_ERROR, "init_scale");
@@ -1560,7 +1560,7 @@ clip_and_grad_norm(void **state)
 	(void)state;
 	expect(s, "get clip", CMD_OK, "clip = 0\n");
 	text = run(s, "show params", CMD_OK);
-	assert_non_null(strstr(text, "clip      0        0..1000"));
+	assert_non_null(strstr(text, "clip        0        0..1000"));
 	free(text);
 	expect(s, "set clip -1", CMD_ERROR, "clip");
 	expect(s, "get grad_norm", CMD_ERROR, "no network yet");
@@ -1619,7 +1619,7 @@ adamw_weight_decay(void **state)
 	free(text);
 	text = run(s, "show params", CMD_OK);
 	assert_non_null(strstr(text, "sgd|momentum|adam|adamw"));
-	assert_non_null(strstr(text, "wd        0.5      0..100"));
+	assert_non_null(strstr(text, "wd          0.5      0..100"));
 	free(text);
 	run_ok(s, SETUP "; set lr 0.01; train 20 opt=adam");
 	assert_int_equal(session_query(s, "w_norm", &wa), 0);
@@ -1637,6 +1637,44 @@ adamw_weight_decay(void **state)
 	run_ok(s, "set opt sgd; set wd 0");
 	run_okf(s, "load %s", lab);
 	expect(s, "get opt; get wd", CMD_OK, "opt = adamw\nwd = 0.5\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* input_noise: deterministic per seed, a one-run override, never seen by
+ * evaluation; undo, save and load keep it. */
+static void
+input_noise_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("noise.lab"), *text;
+	double a, b, plain, v1, v2;
+
+	(void)state;
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "input_noise 0        0..10"));
+	free(text);
+	expect(s, "set input_noise -0.1", CMD_ERROR, "input_noise");
+	run_ok(s, SETUP "; train 5");
+	assert_int_equal(session_query(s, "w_norm", &plain), 0);
+	run_ok(s, "reset; train 5 input_noise=0.3");
+	assert_int_equal(session_query(s, "w_norm", &a), 0);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	run_ok(s, "set input_noise 0.3; reset; train 5");
+	assert_int_equal(session_query(s, "w_norm", &b), 0);
+	assert_true(a == b);
+	assert_true(a != plain);
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(session_query(s, "val_loss", &v2), 0);
+	assert_true(v1 == v2);
+	run_ok(s, "set input_noise 1; undo");
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set input_noise 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
 	remove(lab);
 	free(lab);
 	session_free(s);
@@ -1677,6 +1715,7 @@ main(void)
 		cmocka_unit_test(init_scale_setting),
 		cmocka_unit_test(clip_and_grad_norm),
 		cmocka_unit_test(adamw_weight_decay),
+		cmocka_unit_test(input_noise_setting),
 		cmocka_unit_test(golden_transcripts),
 	};
 

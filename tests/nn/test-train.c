@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "nn/nn.h"
+#include "nn/nn-internal.h"	/* the training rng, for input noise */
 #include "util/util.h"
 #include "../testutil.h"
 
@@ -246,6 +247,68 @@ adamw_and_l2_in_adam(void **state)
 	nn_net_free(net);
 	nn_net_free(adam);
 	nn_dataset_free(d);
+}
+
+/*
+ * Input noise by hand on tiny() (sgd, lr 0.1, sd 0.5): the step sees
+ * x = 2 + 0.5 e, e the training rng's next normal, so o = 0.5 x + 0.1,
+ * dL/dw = 2 (o - 1) x, dL/db = 2 (o - 1); the data set is not touched,
+ * the rng moves on by exactly that draw, and evaluation sees no noise.
+ */
+static void
+input_noise_step(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d, *big;
+	struct nn_net *net, *a, *b, *plain;
+	struct nn_rng r;
+	double e, x, o, loss, l1, l2;
+
+	(void)state;
+	c.lr = 0.1;
+	c.input_noise = 0.5;
+	net = tiny(&c, &d);
+	r = net->rng;
+	e = nn_rng_normal(&r);
+	x = 2 + 0.5 * e;
+	o = 0.5 * x + 0.1;
+	assert_int_equal(nn_train_batch(net, d, NULL, 1, &loss, NULL, 0), 0);
+	assert_close(loss, (o - 1) * (o - 1), 1e-15);
+	assert_close(W(net), 0.5 - 0.1 * 2 * (o - 1) * x, 1e-15);
+	assert_close(B(net), 0.1 - 0.1 * 2 * (o - 1), 1e-15);
+	assert_true(d->x[0] == 2);
+	assert_memory_equal(&net->rng, &r, sizeof r);
+	/* evaluation: the plain forward, every time */
+	assert_int_equal(nn_net_evaluate(net, d, &l1, NULL, NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate(net, d, &l2, NULL, NULL, 0), 0);
+	o = W(net) * 2 + B(net);
+	assert_true(l1 == l2);
+	assert_close(l1, (o - 1) * (o - 1), 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* whole runs: the seed fixes the noise; noise changes the run */
+	big = nn_dataset_generate(NN_DS_SINE, 40, 0.1, 2, NULL, 0);
+	c = nn_config_default();
+	c.input_noise = 0.3;
+	a = nn_net_new("1-8-1", &c, NULL, 0);
+	b = nn_net_new("1-8-1", &c, NULL, 0);
+	c.input_noise = 0;
+	plain = nn_net_new("1-8-1", &c, NULL, 0);
+	assert_int_equal(nn_train(a, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(b, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(plain, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_memory_equal(nn_net_weights(a, 0, NULL, NULL),
+	    nn_net_weights(b, 0, NULL, NULL), 8 * sizeof(double));
+	assert_memory_not_equal(nn_net_weights(a, 0, NULL, NULL),
+	    nn_net_weights(plain, 0, NULL, NULL), 8 * sizeof(double));
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_net_free(plain);
+	nn_dataset_free(big);
 }
 
 static void
@@ -1267,6 +1330,7 @@ main(void)
 		cmocka_unit_test(init_he_and_scale),
 		cmocka_unit_test(clip_step),
 		cmocka_unit_test(adamw_and_l2_in_adam),
+		cmocka_unit_test(input_noise_step),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
