@@ -152,6 +152,7 @@ struct params {
 	double dropout;
 	double input_noise;	/* sd of the noise on training inputs */
 	int norm;
+	int skip;		/* 0/1: residual blocks where widths allow */
 	int init;
 	double init_scale;	/* sd (normal) or half-width (uniform) */
 	long seed;
@@ -160,8 +161,8 @@ struct params {
 extern const struct param_def param_table[];
 extern const size_t param_count;
 const struct param_def *param_find(const char *name);
-/* Does the setting act only when a net is built (norm, init, init_scale,
- * seed)?  Such settings are not one-run overrides of train.  The names
+/* Does the setting act only when a net is built (norm, skip, init,
+ * init_scale, seed)?  Such settings are not one-run overrides of train.  The names
  * joined by ", " for messages: */
 int param_build_time(const char *name);
 const char *param_build_time_names(void);

@@ -248,8 +248,8 @@ const struct cmd_entry cmd_train_entry = {
 	.usage = "[EPOCHS] [key=value...]",
 	.summary = "train the net, e.g. train 50 lambda=0.01",
 	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
-	    "key=value: any setting but norm, init, init_scale, seed, epochs; "
-	    "holds for this run only\n"
+	    "key=value: any setting but norm, skip, init, init_scale, seed, "
+	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
 	    "back the best weights (set early on; patience 5 by default).",

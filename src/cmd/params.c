@@ -63,6 +63,8 @@ const struct param_def param_table[] = {
 	REAL(input_noise, 0, 10, 0, "sd of Gaussian noise added to the "
 	    "training inputs of each mini-batch (never at evaluation)"),
 	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
+	ENUM(skip, onoff_names, "identity skip around each hidden layer as "
+	    "wide as its input (rebuilds the net)"),
 	ENUM(init, init_names, "weight initialization (used at net/reset)"),
 	REAL(init_scale, 0, 1000, 1, "sd of init normal, half-width of init "
 	    "uniform (used at net/reset)"),
@@ -72,8 +74,8 @@ const size_t param_count = COUNT(param_table);
 
 /* The settings that act when a net is built (PARAM_BUILD_TIME lists
  * them for messages). */
-static const char *const build_time[] = { "norm", "init", "init_scale",
-    "seed", NULL };
+static const char *const build_time[] = { "norm", "skip", "init",
+    "init_scale", "seed", NULL };
 
 int
 param_build_time(const char *name)

@@ -175,6 +175,7 @@ lab_config(const struct lab *l)
 	c.init = (enum nn_init)p->init;
 	c.init_scale = p->init_scale;
 	c.norm = (enum nn_norm)p->norm;
+	c.skip = p->skip;
 	c.dropout = p->dropout;
 	if (p->loss > 0)
 		c.loss = (enum nn_loss)(p->loss - 1);
@@ -205,6 +206,7 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->init = (int)c->init;
 	p->init_scale = c->init_scale;
 	p->norm = (int)c->norm;
+	p->skip = c->skip != 0;
 	p->dropout = c->dropout;
 	p->loss = (int)c->loss + 1;
 	p->reg = (int)c->reg;
@@ -258,6 +260,25 @@ lab_new_net(const struct lab *l, const char *spec, const struct params *p,
 	tmp.p = *p;
 	c = lab_config(&tmp);
 	return nn_net_new(spec, &c, err, errlen);
+}
+
+void
+net_skip_layers(const struct nn_net *net, char *buf, size_t len)
+{
+	size_t n = 0;
+	int cnt = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < nn_net_nlayers(net); k++)
+		if (nn_net_skip(net, k)) {
+			int w = snprintf(buf + n, len - n, "%s%d", cnt ? ", " :
+			    "", k + 1);
+
+			if (w < 0 || (size_t)w >= len - n)
+				break;
+			n += (size_t)w;
+			cnt++;
+		}
 }
 
 /* ------------------------------------------------------------ training */

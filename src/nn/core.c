@@ -504,6 +504,7 @@ static const struct key keys[] = {
 	KD(clip, 0, 1e6, 0, 0),
 	KD(wd, 0, 1e6, 0, 0),
 	KD(input_noise, 0, 1e6, 0, 0),
+	KF(skip),
 };
 
 _Static_assert(sizeof(enum nn_act) == sizeof(int), "enums are int-sized");

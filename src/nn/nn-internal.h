@@ -39,7 +39,9 @@ struct nn_layer {
 	double *h;		/* act(u) */
 	double *mask;		/* dropout multipliers 0 or 1/(1-p) (dropout only) */
 	double *a;		/* h * mask (dropout only) */
-	double *outp;		/* what the next layer reads: a or h */
+	double *f;		/* the block's output: a or h */
+	double *r;		/* in + f (skip only) */
+	double *outp;		/* what the next layer reads: r or f */
 	double *mean, *rstd;	/* batch: (out); layer: (cap) */
 	int bn_single;		/* last batch-norm forward used running stats (B == 1) */
 };
@@ -65,9 +67,11 @@ struct nn_net {
 	int cap;		/* rows the caches hold */
 	int cache_dropout;	/* caches have mask/a */
 	int cache_norm;
+	int cache_skip;		/* caches have r, and d3 exists */
 	double *cache;		/* one block for all layer caches */
 	double *xin, *yin;	/* gathered mini-batch (cap, nin), (cap, nout) */
 	double *d1, *d2;	/* backward deltas (cap, max width) */
+	double *d3;		/* the delta a skip passes on (skip only) */
 	double *wt;		/* transposed W scratch (max in*out) */
 	double *dbuf;		/* output delta (cap, nout) */
 };
@@ -118,6 +122,8 @@ double nn__penalty(const struct nn_net *net, int ntrain);
  * ... but the network has ...". */
 int nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
     const char *what, char *err, size_t errlen);
+/* Whether layer k has an identity skip (nn_net_skip). */
+int nn__skip(const struct nn_net *net, int k);
 /* Whether layer k's hidden activation exists (k < nl-1). */
 int nn__act_of_layer(const struct nn_net *net, int k);
 

@@ -12,7 +12,8 @@
  * (util.h xmalloc).  Every *_free(NULL) is a harmless no-op.
  *
  * A network is  in -> [dense -> (norm) -> act -> (dropout)] x hidden -> dense
- * -> out_act.  It owns its parameters, its optimizer state, its training
+ * -> out_act; with skip on, a hidden layer as wide as its input adds that
+ * input to its output (a residual block h' = h + f(h)).  It owns its parameters, its optimizer state, its training
  * history and its early-stopping state: one object is "a model being
  * trained", so nn_net_copy() is a complete snapshot (undo, A/B compare).
  */
@@ -189,6 +190,11 @@ struct nn_config {
 				 * seed fixes it); never in evaluation,
 				 * nn_net_gradients() or the training-mode
 				 * loss; >= 0 (0) */
+	int skip;		/* 0/1: identity skip around every hidden
+				 * layer whose width equals its input's:
+				 * h_{k+1} = h_k + f(h_k), f the layer's
+				 * dense/norm/act/dropout; a net must have at
+				 * least one such layer (0) */
 };
 /* The defaults listed above. */
 struct nn_config nn_config_default(void);
@@ -202,7 +208,7 @@ int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
  * act leak out_act init init_scale bias_init norm dropout loss reg lambda
  * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
  * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
- * the keys of format version 2: clip wd input_noise).
+ * the keys of format version 2: clip wd input_noise skip).
  * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
  * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
  * and range-checks that field; on error c is unchanged.  nn_config_get
@@ -269,10 +275,14 @@ struct nn_net *nn_net_copy(const struct nn_net *net);
  * the same seed), clears optimizer state, history and early-stop state. */
 void nn_net_reset(struct nn_net *net);
 
+/* Whether dense layer k has an identity skip around it (skip on, a
+ * hidden layer, as many units as inputs). */
+int nn_net_skip(const struct nn_net *net, int k);
+
 /* The config in use (borrowed). */
 const struct nn_config *nn_net_config(const struct nn_net *net);
 /* Changes settings between calls.  Anything may change except the
- * structural norm (error).  Changing opt clears the optimizer state; init,
+ * structural norm (error), and skip only to on when a layer qualifies.  Changing opt clears the optimizer state; init,
  * init_scale, bias_init and seed take effect at the next nn_net_reset(). */
 int nn_net_set_config(struct nn_net *net, const struct nn_config *c,
     char *err, size_t errlen);

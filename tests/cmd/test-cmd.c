@@ -1680,6 +1680,74 @@ input_noise_setting(void **state)
 	session_free(s);
 }
 
+/* skip: net ... skip=on names the layers that got one; refused with the
+ * widths when none qualifies (state unchanged); set skip rebuilds; kept by
+ * export/import, save/load and undo; flat gradients through a deep net. */
+static void
+skip_connections(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("skip.lab"), *net = tmpfile_path("skip.net");
+	char *text, *before, *after;
+	double g1, g1s;
+
+	(void)state;
+	expect(s, "get skip", CMD_OK, "skip = off\n");
+	run_ok(s, "data moons n=60 noise=0.1 seed=3");
+	expect(s, "net 2-8-8-8-1 skip=on", CMD_OK,
+	    "seed 1, skip around layers 2, 3\n");
+	text = run(s, "show net", CMD_OK);
+	assert_non_null(strstr(text, "layer 1: dense 2 -> 8, tanh\n"));
+	assert_non_null(strstr(text, "layer 2: dense 8 -> 8, tanh, + identity "
+	    "skip (x + f(x))\n"));
+	assert_non_null(strstr(text, "layer 4: dense 8 -> 1, output"));
+	free(text);
+	/* refused, nothing changed */
+	before = session_dump(s);
+	expect(s, "net 2-16-8-1", CMD_ERROR, "2-16-8-1 has hidden layers "
+	    "2->16, 16->8 (e.g. 2-16-16-1, or skip off)");
+	after = session_dump(s);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	expect(s, "train 2 skip=off", CMD_ERROR, "skip acts when the net is "
+	    "built");
+	/* the export keeps it */
+	run_ok(s, "train 2");
+	run_okf(s, "export weights %s", net);
+	text = test_read_file(net);
+	assert_non_null(strstr(text, "\nskip 1\n"));
+	free(text);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	expect(s, "show net", CMD_OK, "layer 2: dense 8 -> 8, tanh\n");
+	run_okf(s, "import weights %s", net);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* set skip rebuilds, as norm does */
+	expect(s, "set skip off", CMD_OK, "skip changes the network's layers");
+	expect(s, "show net", CMD_OK, "layer 3: dense 8 -> 8, tanh\n");
+	run_ok(s, "undo");
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	run_okf(s, "load %s", lab);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* a deep sigmoid net: the first layer's gradient is far larger with
+	 * the skips than without (flat instead of vanishing) */
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=off");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1), 0);
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=on");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1s), 0);
+	assert_true(g1s > 100 * g1);
+	remove(lab);
+	remove(net);
+	free(lab);
+	free(net);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1716,6 +1784,7 @@ main(void)
 		cmocka_unit_test(clip_and_grad_norm),
 		cmocka_unit_test(adamw_weight_decay),
 		cmocka_unit_test(input_noise_setting),
+		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(golden_transcripts),
 	};
 

@@ -322,6 +322,35 @@ clipping(void **state)
 	gradcheck_clip("3-6-6-1", &c, 6, 0.5);
 }
 
+/* Residual blocks: every hidden layer as wide as its input adds it to
+ * its output; the skip's gradient (identity) joins the block's, through
+ * every activation, both norms, dropout, a penalty and clipping, and
+ * around the first layer too (2-2-1). */
+static void
+skip_connections(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	c.skip = 1;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		c.act = a;
+		gradcheck("3-4-4-4-2", &c, 5);
+	}
+	c.act = NN_ACT_TANH;
+	gradcheck("3-5-5-2-2-1", &c, 4);	/* a block, then none */
+	gradcheck("2-2-1", &c, 4);
+	c.norm = NN_NORM_BATCH;
+	gradcheck("3-4-4-4-2", &c, 6);
+	c.norm = NN_NORM_LAYER;
+	c.dropout = 0.3;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.4;
+	gradcheck("3-6-6-6-1", &c, 6);
+	gradcheck_clip("3-6-6-6-1", &c, 6, 0.3);
+}
+
 /* The full-batch gradient API agrees with the internal pair. */
 static void
 full_batch_gradient(void **state)
@@ -400,6 +429,7 @@ main(void)
 		cmocka_unit_test(dropout_fixed_mask),
 		cmocka_unit_test(dropout_is_inverted),
 		cmocka_unit_test(clipping),
+		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(full_batch_gradient),
 		cmocka_unit_test(act_eval_matches_definitions),
 	};

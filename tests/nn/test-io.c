@@ -208,14 +208,14 @@ load_errors(void **state)
 		    "linear sigmoid tanh relu leaky elu softplus)" },
 		{ "lambda", "lambda -2", "f:13: lambda must be in [0, 1e+06]" },
 		{ "lr ", "colour blue", "f:16: unknown setting 'colour'" },
-		{ "param 0 W", "param 0 W 5", "f:34: layer 0 'W' has 5 values, "
+		{ "param 0 W", "param 0 W 5", "f:35: layer 0 'W' has 5 values, "
 		    "expected 4" },
-		{ "param 0 b", "param 3 b 2", "f:36: layer 3 does not exist (0..0)" },
-		{ "param 0 b", "param 0 gamma 2", "f:36: layer 0 has no 'gamma' "
+		{ "param 0 b", "param 3 b 2", "f:37: layer 3 does not exist (0..0)" },
+		{ "param 0 b", "param 0 gamma 2", "f:37: layer 0 has no 'gamma' "
 		    "parameters" },
-		{ "param 0 b", "param 0 W 4", "f:36: layer 0 'W' given twice" },
-		{ "end", "# no end", "f:38: missing 'end' line" },
-		{ "param 0 b", "param 0 b", "f:36: expected 'param LAYER NAME "
+		{ "param 0 b", "param 0 W 4", "f:37: layer 0 'W' given twice" },
+		{ "end", "# no end", "f:39: missing 'end' line" },
+		{ "param 0 b", "param 0 b", "f:37: expected 'param LAYER NAME "
 		    "COUNT'" },
 	};
 
@@ -235,11 +235,11 @@ load_errors(void **state)
 	/* a bad number inside a block */
 	t = edit(s, "param 0 b 2\n", "param 0 b 2\n0.5 zz\n");
 	assert_null(nn_net_load_string(t, "f", err, sizeof err));
-	assert_string_equal(err, "f:37: 'zz' is not a number");
+	assert_string_equal(err, "f:38: 'zz' is not a number");
 	free(t);
 	t = edit(s, "param 0 b 2\n", "param 0 b 2\n0.5 1e400\n");
 	assert_null(nn_net_load_string(t, "f", err, sizeof err));
-	assert_string_equal(err, "f:37: '1e400' is out of range");
+	assert_string_equal(err, "f:38: '1e400' is out of range");
 	free(t);
 	assert_null(nn_net_load_string("", "f", err, sizeof err));
 	assert_string_equal(err, "f:1: empty input");

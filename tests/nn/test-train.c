@@ -311,6 +311,80 @@ input_noise_step(void **state)
 	nn_dataset_free(big);
 }
 
+/*
+ * skip by hand on a 1-1-1 net (act linear; w0 0.5, b0 0.1, w1 3, b1 0.2)
+ * at x = 2: the hidden layer is 1 wide like its input, so it carries
+ * h = x + (w0 x + b0) = 3.1 and o = w1 h + b1 = 9.5 (9.5 - 6.2 = 3.3 less
+ * without the skip: 3.5); with tanh, o = w1 (x + tanh(w0 x + b0)) + b1.
+ * dL/dw0 for mse against y = 9: 2 (o - y) w1 x.  A net with no such
+ * layer is refused with its widths, at build and at set_config.
+ */
+static void
+skip_by_hand(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+	const double *g;
+	double x = 2, o;
+	char err[300];
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.skip = 1;
+	net = nn_net_new("1-1-1", &c, err, sizeof err);
+	assert_non_null(net);
+	assert_true(nn_net_skip(net, 0));
+	assert_false(nn_net_skip(net, 1));	/* the output layer never */
+	nn_net_weights(net, 0, NULL, NULL)[0] = 0.5;
+	nn_net_biases(net, 0)[0] = 0.1;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 3;
+	nn_net_biases(net, 1)[0] = 0.2;
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 9.5, 1e-15);
+	d = nn_dataset_new(1, 1, 1, NN_TASK_REGRESSION);
+	d->x[0] = 2;
+	d->y[0] = 9;
+	assert_int_equal(nn_net_gradients(net, d, NULL, 0), 0);
+	g = nn_net_weight_grads(net, 0);
+	assert_close(g[0], 2 * (9.5 - 9) * 3 * 2, 1e-14);
+	g = nn_net_weight_grads(net, 1);
+	assert_close(g[0], 2 * (9.5 - 9) * 3.1, 1e-14);
+	c.skip = 0;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 3.5, 1e-15);
+	c.skip = 1;
+	c.act = NN_ACT_TANH;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 3 * (2 + tanh(1.1)) + 0.2, 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* refused, naming the widths */
+	assert_null(nn_net_new("2-16-8-1", &c, err, sizeof err));
+	assert_string_equal(err, "skip on needs a hidden layer with as many "
+	    "units as its input (x + f(x)), but 2-16-8-1 has hidden layers "
+	    "2->16, 16->8 (e.g. 2-16-16-1, or skip off)");
+	assert_null(nn_net_new("3-1", &c, err, sizeof err));
+	assert_non_null(strstr(err, "3-1 has no hidden layer"));
+	c.skip = 0;
+	net = nn_net_new("2-16-8-1", &c, err, sizeof err);
+	assert_non_null(net);
+	c.skip = 1;
+	assert_int_equal(nn_net_set_config(net, &c, err, sizeof err), -1);
+	assert_non_null(strstr(err, "2->16, 16->8"));
+	assert_false(nn_net_config(net)->skip);
+	nn_net_free(net);
+	/* 2-8-8-8-1: layers 2 and 3 (0-based 1, 2) */
+	net = nn_net_new("2-8-8-8-1", &c, err, sizeof err);
+	assert_false(nn_net_skip(net, 0));
+	assert_true(nn_net_skip(net, 1) && nn_net_skip(net, 2));
+	assert_false(nn_net_skip(net, 3));
+	nn_net_free(net);
+}
+
 static void
 penalty_steps(void **state)
 {
@@ -1331,6 +1405,7 @@ main(void)
 		cmocka_unit_test(clip_step),
 		cmocka_unit_test(adamw_and_l2_in_adam),
 		cmocka_unit_test(input_noise_step),
+		cmocka_unit_test(skip_by_hand),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);
