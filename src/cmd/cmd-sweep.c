@@ -127,7 +127,7 @@ static int
 run_lab(struct lab *out, const struct lab *l, int regen, long n, long seed,
     char *err, size_t errlen)
 {
-	struct nn_dataset *all, *tr, *va;
+	struct nn_dataset *all, *tr, *va, *te;
 	long dseed = regen ? seed : l->ds.seed;
 
 	*out = *l;
@@ -139,7 +139,9 @@ run_lab(struct lab *out, const struct lab *l, int regen, long n, long seed,
 	    errlen);
 	if (all == NULL)
 		return -1;
-	if (nn_dataset_split(all, l->ds.split, (uint64_t)dseed, &tr, &va, err,
+	/* the same three-way split as the session's (a run never reads
+	 * the test rows, but the validation rows are the same ones) */
+	if (data_split(all, &l->ds, (uint64_t)dseed, &tr, &va, &te, err,
 	    errlen) != 0) {
 		nn_dataset_free(all);
 		return -1;
@@ -150,6 +152,7 @@ run_lab(struct lab *out, const struct lab *l, int regen, long n, long seed,
 	out->all = all;
 	out->train = tr;
 	out->val = va;
+	out->test = te;
 	return 0;
 }
 
@@ -160,6 +163,7 @@ run_lab_done(struct lab *rl, const struct lab *l)
 		nn_dataset_free(rl->all);
 		nn_dataset_free(rl->train);
 		nn_dataset_free(rl->val);
+		nn_dataset_free(rl->test);
 	}
 }
 
