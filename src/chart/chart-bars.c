@@ -791,10 +791,10 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	}
 	nt = chart_nice_ticks(0, top, bw / 8 > 2 ? bw / 8 : 2, ticks,
 	    (int)COUNT(ticks), &step);
-	if (nt > 0 && ticks[nt - 1] < top && step > 0) {
+	if (nt > 0 && ticks[nt - 1] < top && step > 0 &&
+	    nt < (int)COUNT(ticks)) {
 		top = ticks[nt - 1] + step;	/* the axis ends on a tick */
-		nt = chart_nice_ticks(0, top, bw / 8 > 2 ? bw / 8 : 2, ticks,
-		    (int)COUNT(ticks), &step);
+		ticks[nt++] = top;
 	}
 	row0 = title;
 	arow = row0 + (gap ? 2 * rows - 1 : rows);
@@ -876,7 +876,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 		x += legend_item(g, x, arow + 2, g->w, ascii ? '#' : 0x2588,
 		    GRID_SERIES1, 0, "mean") + 2;
 		x += legend_item(g, x, arow + 2, g->w, ascii ? '|' : 0x2524,
-		    GRID_MARKER, GRID_BOLD, ascii ? "mean - sd .. mean + sd" :
+		    GRID_MARKER, GRID_BOLD, ascii ? "mean +- sd" :
 		    "mean \xc2\xb1 sd") + 2;
 		if (note != NULL)
 			legend_item(g, x, arow + 2, g->w, 0, 0, 0, note);

@@ -886,7 +886,7 @@ const struct cmd_entry cmd_compare_entry = {
 	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
 	    "value's or bundle's position from 1), wins, and lowest.K: on "
 	    "how many seeds K had the lowest val loss of all.",
-	.min_args = 2,
+	.min_args = 1,
 	.max_args = SWEEP_MAX + 1,
 	.complete = compare_complete,
 	.exec = compare_exec,
