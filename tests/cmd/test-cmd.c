@@ -930,6 +930,21 @@ completion(void **state)
 	v = cmd_complete("plot fn ta", 10, &st);
 	assert_true(has(v, "tanh"));
 	cmd_complete_free(v);
+	/* compare: a setting or a bundle first, then values or bundles */
+	v = cmd_complete("compare ", 8, &st);
+	assert_true(has(v, "lambda") && has(v, "none") && has(v, "early="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare act re", 14, &st);
+	assert_true(has(v, "relu"));
+	assert_false(has(v, "reg="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare none ea", 15, &st);
+	assert_true(has(v, "early="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare none dropout=0.5 ", 25, &st);
+	assert_true(has(v, "n=") && has(v, "seeds=") && has(v, "reg="));
+	assert_false(has(v, "seed="));
+	cmd_complete_free(v);
 	v = cmd_complete("xyz ", 4, &st);
 	assert_null(v[0]);
 	cmd_complete_free(v);
