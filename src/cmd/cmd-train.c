@@ -53,8 +53,7 @@ train_complete(int argi, const char *prev)
 		for (size_t i = 0; i < param_count; i++) {
 			const char *nm = param_table[i].name;
 
-			if (!strcmp(nm, "norm") || !strcmp(nm, "init") ||
-			    !strcmp(nm, "seed") || !strcmp(nm, "epochs"))
+			if (param_build_time(nm) || !strcmp(nm, "epochs"))
 				continue;
 			snprintf(buf[n], sizeof buf[n], "%s=", nm);
 			keys[n] = buf[n];
@@ -79,8 +78,7 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 			const char *n = param_table[i].name;
 			int dist = edit_distance(n, key);
 
-			if (!strcmp(n, "epochs") || !strcmp(n, "norm") ||
-			    !strcmp(n, "init") || !strcmp(n, "seed"))
+			if (!strcmp(n, "epochs") || param_build_time(n))
 				continue;	/* not allowed here */
 			if (dist < bestd) {
 				bestd = dist;
@@ -93,10 +91,9 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 	}
 	if (d == NULL || !strcmp(key, "epochs"))
 		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
-		    "setting but norm, init, seed, epochs; see 'show "
-		    "params')", key);
-	if (!strcmp(key, "norm") || !strcmp(key, "init") ||
-	    !strcmp(key, "seed"))
+		    "setting but %s, epochs; see 'show params')", key,
+		    param_build_time_names());
+	if (param_build_time(key))
 		return cmd_error(c, argi, "%s acts when the net is built: "
 		    "use 'set %s' and 'reset' (allowed here: lambda, "
 		    "reg, lr, ...)", key, key);
@@ -251,8 +248,8 @@ const struct cmd_entry cmd_train_entry = {
 	.usage = "[EPOCHS] [key=value...]",
 	.summary = "train the net, e.g. train 50 lambda=0.01",
 	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
-	    "key=value: any setting but norm, init, seed, epochs; holds for "
-	    "this run only\n"
+	    "key=value: any setting but norm, skip, init, init_scale, seed, "
+	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
 	    "back the best weights (set early on; patience 5 by default).",

@@ -10,7 +10,7 @@
  *   data csv rows=R nin=I nout=O split=S seed=N
  *   R lines of I+O comma-separated numbers (%.17g)
  *   net                            when there is a network:
- *   regtutor-net 1 ... end         the engine's own net format (nn.h)
+ *   regtutor-net 2 ... end         the engine's own net format (nn.h)
  *   history N                      N lines "epoch,train,val,penalty,
  *   ...                            train_acc,val_acc,lr" (nan for "none");
  *                                  restored, so a loaded net goes on from

@@ -140,6 +140,10 @@ int lab_split(struct lab *l, char *err, size_t errlen);
 struct nn_net *lab_new_net(const struct lab *l, const char *spec,
     const struct params *p, char *err, size_t errlen);
 
+/* The layers (1-based) with an identity skip, "2, 3", into buf; "" when
+ * none. */
+void net_skip_layers(const struct nn_net *net, char *buf, size_t len);
+
 /* Puts net (owned from now) in place of the session's net: no last
  * training status any more.  The spec is the caller's to set. */
 void session_set_net(struct session *s, struct nn_net *net);

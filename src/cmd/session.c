@@ -173,7 +173,9 @@ lab_config(const struct lab *l)
 	c.act = (enum nn_act)p->act;
 	c.leak = p->leak;
 	c.init = (enum nn_init)p->init;
+	c.init_scale = p->init_scale;
 	c.norm = (enum nn_norm)p->norm;
+	c.skip = p->skip;
 	c.dropout = p->dropout;
 	if (p->loss > 0)
 		c.loss = (enum nn_loss)(p->loss - 1);
@@ -183,6 +185,9 @@ lab_config(const struct lab *l)
 	c.opt = (enum nn_opt)p->opt;
 	c.lr = p->lr;
 	c.momentum = p->momentum;
+	c.clip = p->clip;
+	c.wd = p->wd;
+	c.input_noise = p->input_noise;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
 	c.early_stop = p->early;
@@ -199,7 +204,9 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->act = (int)c->act;
 	p->leak = c->leak;
 	p->init = (int)c->init;
+	p->init_scale = c->init_scale;
 	p->norm = (int)c->norm;
+	p->skip = c->skip != 0;
 	p->dropout = c->dropout;
 	p->loss = (int)c->loss + 1;
 	p->reg = (int)c->reg;
@@ -208,6 +215,9 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->opt = (int)c->opt;
 	p->lr = c->lr;
 	p->momentum = c->momentum;
+	p->clip = c->clip;
+	p->wd = c->wd;
+	p->input_noise = c->input_noise;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
 	p->early = c->early_stop != 0;
@@ -250,6 +260,25 @@ lab_new_net(const struct lab *l, const char *spec, const struct params *p,
 	tmp.p = *p;
 	c = lab_config(&tmp);
 	return nn_net_new(spec, &c, err, errlen);
+}
+
+void
+net_skip_layers(const struct nn_net *net, char *buf, size_t len)
+{
+	size_t n = 0;
+	int cnt = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < nn_net_nlayers(net); k++)
+		if (nn_net_skip(net, k)) {
+			int w = snprintf(buf + n, len - n, "%s%d", cnt ? ", " :
+			    "", k + 1);
+
+			if (w < 0 || (size_t)w >= len - n)
+				break;
+			n += (size_t)w;
+			cnt++;
+		}
 }
 
 /* ------------------------------------------------------------ training */
@@ -390,7 +419,7 @@ static const char *const query_names[] = {
 	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
 	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
 	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
-	"grad_norm.K", "grad_ratio", "sat.K", "dead.K",
+	"grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
 	"mean_train.K", "sd_train.K", "wins", NULL
 };
@@ -636,6 +665,13 @@ session_query(struct session *s, const char *name, double *out)
 	}
 	if (nn_net_nin(l->net) != l->train->nin)
 		return qfail(s, "%s: the network does not fit the data", name);
+	if (strcmp(name, "grad_norm") == 0) {
+		/* all parameters, full batch, unclipped: what clip compares */
+		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0)
+			return qfail(s, "%s: gradient evaluation failed", name);
+		*out = nn_net_grad_norm(l->net);
+		return 0;
+	}
 	if (strcmp(name, "grad_ratio") == 0 ||
 	    (k = layer_suffix(name, "grad_norm")) != 0) {
 		int nl = nn_net_nlayers(l->net);

@@ -340,8 +340,8 @@ set_get_show(void **state)
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
-	assert_non_null(strstr(text, "reg       l1 "));
-	assert_non_null(strstr(text, "act       relu "));
+	assert_non_null(strstr(text, "reg         l1 "));
+	assert_non_null(strstr(text, "act         relu "));
 	free(text);
 	run_ok(s, SETUP);
 	text = run(s, "set norm batch; show net", CMD_OK);
@@ -531,10 +531,10 @@ early_stopping_settings(void **state)
 	    "min_delta = 0\nrestore = on\n"));
 	free(text);
 	text = run(s, "show params", CMD_OK);
-	assert_non_null(strstr(text, "early     off      off|on"));
-	assert_non_null(strstr(text, "patience  5        1..1e+05"));
-	assert_non_null(strstr(text, "min_delta 0"));
-	assert_non_null(strstr(text, "restore   on       off|on"));
+	assert_non_null(strstr(text, "early       off      off|on"));
+	assert_non_null(strstr(text, "patience    5        1..1e+05"));
+	assert_non_null(strstr(text, "min_delta   0"));
+	assert_non_null(strstr(text, "restore     on       off|on"));
 	free(text);
 	free(run(s, "set patience 0", CMD_ERROR));
 	free(run(s, "set min_delta -1", CMD_ERROR));
@@ -676,7 +676,7 @@ export_import_identical_weights(void **state)
 	a = test_read_file(f1);
 	b = test_read_file(f2);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "regtutor-net 1"));
+	assert_non_null(strstr(a, "regtutor-net 2"));
 	free(a);
 	free(b);
 	free(line);
@@ -1494,6 +1494,260 @@ norm_matrix_fits_its_table(void **state)
 	session_free(s);
 }
 
+/* ------------------------------------------------------------ issue 14 */
+
+/* init_scale: a setting that acts at net/reset (like init), exact scaling
+ * of the normal draws, not a one-run override, kept by save/load and undo. */
+static void
+init_scale_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("init-scale.lab"), *text;
+	double w1, w2, w3;
+
+	(void)state;
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.1\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "init_scale  0.1"));
+	assert_non_null(strstr(text, ">0..1000"));
+	free(text);
+	expect(s, "set init_scale 0", CMD_ERROR, "init_scale");
+	expect(s, "set init_scale 2", CMD_OK,
+	    "warning: init_scale only matters with init normal or uniform");
+	run_ok(s, SETUP "; set init normal; set init_scale 1; reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	expect(s, "set init_scale 2", CMD_OK,
+	    "init_scale takes effect at the next 'reset'");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == w1);
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == 2 * w1);	/* the same draws, twice the scale */
+	run_ok(s, "net 2-4-1 init=uniform init_scale=0.5");
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	expect(s, "train 2 init_scale=3", CMD_ERROR,
+	    "init_scale acts when the net is built");
+	/* undo puts the setting and the net back */
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "net 2-4-1 init_scale=0.25");
+	run_ok(s, "undo");
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.5\n");
+	assert_int_equal(session_query(s, "w_norm", &w3), 0);
+	assert_true(w3 == w1);
+	/* save/load */
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set init_scale 7; set init he");
+	run_okf(s, "load %s", lab);
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	/* he is an init of its own */
+	expect(s, "net 2-4-1 init=he", CMD_OK, "init he");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* clip: a setting the live net follows at once, a one-run override too;
+ * get grad_norm: the full-batch norm of every parameter's gradient. */
+static void
+clip_and_grad_norm(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("clip.lab"), *text, name[32];
+	double g, gk, sq = 0, w1, w2;
+
+	(void)state;
+	expect(s, "get clip", CMD_OK, "clip = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "clip        0        0..1000"));
+	free(text);
+	expect(s, "set clip -1", CMD_ERROR, "clip");
+	expect(s, "get grad_norm", CMD_ERROR, "no network yet");
+	run_ok(s, SETUP);
+	assert_int_equal(session_query(s, "grad_norm", &g), 0);
+	for (int k = 1; k <= 2; k++) {
+		snprintf(name, sizeof name, "grad_norm.%d", k);
+		assert_int_equal(session_query(s, name, &gk), 0);
+		sq += gk * gk;
+	}
+	/* the weights' norms and the biases' share */
+	assert_true(g > sqrt(sq) && g < 2 * sqrt(sq) + 1e-3);
+	expect(s, "get grad_norm", CMD_OK, "grad_norm = ");
+	/* a tiny clip slows training down: a shorter step each time */
+	run_ok(s, "set lr 0.5; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "reset; set clip 1e-4; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w1 != w2);
+	/* one step moves the weights by at most lr * clip, so |w| too */
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "step");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(fabs(w2 - w1) <= 0.5 * 1e-4 + 1e-15);
+	/* undo, save and load */
+	run_ok(s, "set clip 2");
+	run_ok(s, "undo");
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set clip 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* opt adamw with wd: the weights shrink against adam's; warnings when one
+ * is set without the other; undo, save and load keep both. */
+static void
+adamw_weight_decay(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("adamw.lab"), *text;
+	double wa, ww, wl;
+
+	(void)state;
+	expect(s, "get wd", CMD_OK, "wd = 0\n");
+	expect(s, "set wd 0.1", CMD_OK,
+	    "warning: wd only matters with opt adamw");
+	expect(s, "set wd 0; set opt adamw", CMD_OK,
+	    "warning: wd is 0, so adamw is adam");
+	text = run(s, "set opt adamw; set wd 0.5", CMD_OK);
+	assert_null(strstr(text, "warning"));
+	free(text);
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "sgd|momentum|adam|adamw"));
+	assert_non_null(strstr(text, "wd          0.5      0..100"));
+	free(text);
+	run_ok(s, SETUP "; set lr 0.01; train 20 opt=adam");
+	assert_int_equal(session_query(s, "w_norm", &wa), 0);
+	run_ok(s, "reset; train 20");
+	assert_int_equal(session_query(s, "w_norm", &ww), 0);
+	assert_true(ww < wa);
+	/* at matched strength, l2 inside adam is another thing */
+	run_ok(s, "reset; train 20 opt=adam reg=l2 lambda=0.5");
+	assert_int_equal(session_query(s, "w_norm", &wl), 0);
+	assert_true(wl != ww);
+	expect(s, "show net", CMD_OK, "opt adamw");
+	run_ok(s, "set wd 0.25; undo");
+	expect(s, "get wd", CMD_OK, "wd = 0.5\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set opt sgd; set wd 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get opt; get wd", CMD_OK, "opt = adamw\nwd = 0.5\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* input_noise: deterministic per seed, a one-run override, never seen by
+ * evaluation; undo, save and load keep it. */
+static void
+input_noise_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("noise.lab"), *text;
+	double a, b, plain, v1, v2;
+
+	(void)state;
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "input_noise 0        0..10"));
+	free(text);
+	expect(s, "set input_noise -0.1", CMD_ERROR, "input_noise");
+	run_ok(s, SETUP "; train 5");
+	assert_int_equal(session_query(s, "w_norm", &plain), 0);
+	run_ok(s, "reset; train 5 input_noise=0.3");
+	assert_int_equal(session_query(s, "w_norm", &a), 0);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	run_ok(s, "set input_noise 0.3; reset; train 5");
+	assert_int_equal(session_query(s, "w_norm", &b), 0);
+	assert_true(a == b);
+	assert_true(a != plain);
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(session_query(s, "val_loss", &v2), 0);
+	assert_true(v1 == v2);
+	run_ok(s, "set input_noise 1; undo");
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set input_noise 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* skip: net ... skip=on names the layers that got one; refused with the
+ * widths when none qualifies (state unchanged); set skip rebuilds; kept by
+ * export/import, save/load and undo; flat gradients through a deep net. */
+static void
+skip_connections(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("skip.lab"), *net = tmpfile_path("skip.net");
+	char *text, *before, *after;
+	double g1, g1s;
+
+	(void)state;
+	expect(s, "get skip", CMD_OK, "skip = off\n");
+	run_ok(s, "data moons n=60 noise=0.1 seed=3");
+	expect(s, "net 2-8-8-8-1 skip=on", CMD_OK,
+	    "seed 1, skip around layers 2, 3\n");
+	text = run(s, "show net", CMD_OK);
+	assert_non_null(strstr(text, "layer 1: dense 2 -> 8, tanh\n"));
+	assert_non_null(strstr(text, "layer 2: dense 8 -> 8, tanh, + identity "
+	    "skip (x + f(x))\n"));
+	assert_non_null(strstr(text, "layer 4: dense 8 -> 1, output"));
+	free(text);
+	/* refused, nothing changed */
+	before = session_dump(s);
+	expect(s, "net 2-16-8-1", CMD_ERROR, "2-16-8-1 has hidden layers "
+	    "2->16, 16->8 (e.g. 2-16-16-1, or skip off)");
+	after = session_dump(s);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	expect(s, "train 2 skip=off", CMD_ERROR, "skip acts when the net is "
+	    "built");
+	/* the export keeps it */
+	run_ok(s, "train 2");
+	run_okf(s, "export weights %s", net);
+	text = test_read_file(net);
+	assert_non_null(strstr(text, "\nskip 1\n"));
+	free(text);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	expect(s, "show net", CMD_OK, "layer 2: dense 8 -> 8, tanh\n");
+	run_okf(s, "import weights %s", net);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* set skip rebuilds, as norm does */
+	expect(s, "set skip off", CMD_OK, "skip changes the network's layers");
+	expect(s, "show net", CMD_OK, "layer 3: dense 8 -> 8, tanh\n");
+	run_ok(s, "undo");
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	run_okf(s, "load %s", lab);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* a deep sigmoid net: the first layer's gradient is far larger with
+	 * the skips than without (flat instead of vanishing) */
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=off");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1), 0);
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=on");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1s), 0);
+	assert_true(g1s > 100 * g1);
+	remove(lab);
+	remove(net);
+	free(lab);
+	free(net);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -1526,6 +1780,11 @@ main(void)
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),
 		cmocka_unit_test(norm_matrix_fits_its_table),
+		cmocka_unit_test(init_scale_setting),
+		cmocka_unit_test(clip_and_grad_norm),
+		cmocka_unit_test(adamw_weight_decay),
+		cmocka_unit_test(input_noise_setting),
+		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(golden_transcripts),
 	};
 
