@@ -136,7 +136,7 @@ const struct cmd_entry cmd_set_entry = {
 static const char *const *
 get_complete(int argi, const char *prev)
 {
-	static const char *names[64];
+	static const char *names[96];
 
 	(void)prev;
 	if (argi != 0)
@@ -204,11 +204,14 @@ const struct cmd_entry cmd_get_entry = {
 	.help = "KEY: any setting (see 'show params').\n"
 	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
 	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
-	    "w_norm zero_frac small_frac acc val_acc grad_norm grad_norm.K "
+	    "w_norm zero_frac small_frac acc val_acc test_loss test_acc "
+	    "grad_norm grad_norm.K "
 	    "grad_ratio sat.K dead.K (K: layer number from 1)\n"
 	    "grad_norm: the L2 norm of the full-batch gradient of every "
 	    "parameter (biases too) on the training rows, unclipped: what "
 	    "'set clip' compares; grad_norm.K: of layer K's weights\n"
+	    "test_loss test_acc: on the test split of 'data ... test=T' (see "
+	    "'help eval')\n"
 	    "train_mode_loss: the training loss in training mode over one "
 	    "pass (see 'help eval')\n"
 	    "After sweep/compare ... seeds=N: mean_val.K sd_val.K "
@@ -277,9 +280,24 @@ show_net(struct cmd_ctx *c)
 		    "") : nn_act_name(cf->act),
 		    nn_net_skip(net, k) ? ", + identity skip (x + f(x))" : "");
 	}
-	cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, batch %d",
-	    nn_loss_name(cf->loss), nn_reg_name(cf->reg), cf->lambda,
-	    nn_opt_name(cf->opt), cf->lr, cf->batch);
+	{
+		/* what is on of the settings that are off by default */
+		char more[160] = "";
+		size_t n = 0;
+
+		if (cf->opt == NN_OPT_ADAMW)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", wd %g", cf->wd);
+		if (cf->clip > 0 && n < sizeof more)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", clip %g", cf->clip);
+		if (cf->input_noise > 0 && n < sizeof more)
+			snprintf(more + n, sizeof more - n,
+			    ", input noise %g", cf->input_noise);
+		cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, "
+		    "batch %d%s", nn_loss_name(cf->loss), nn_reg_name(cf->reg),
+		    cf->lambda, nn_opt_name(cf->opt), cf->lr, cf->batch, more);
+	}
 }
 
 static void

@@ -260,13 +260,15 @@ const struct cmd_entry cmd_train_entry = {
 	.exec = train_exec,
 };
 
-/* eval's modes: evaluation mode (0), training mode over a pass (1). */
+/* eval's modes: evaluation mode (0), training mode over a pass (1); and
+ * 2, "eval test": the held-out test split. */
 static const char *const eval_modes[] = { "eval", "train", NULL };
 
 static const char *const *
 eval_complete(int argi, const char *prev)
 {
-	static const char *const keys[] = { "mode=eval", "mode=train", NULL };
+	static const char *const keys[] = { "mode=eval", "mode=train", "test",
+	    NULL };
 
 	(void)prev;
 	return argi == 0 ? keys : NULL;
@@ -281,7 +283,12 @@ eval_exec(struct cmd_ctx *c)
 	int mode = 0;
 	double tl;
 
-	if (c->argc > 1) {
+	if (c->argc > 1 && strcmp(c->argv[1].s, "test") == 0)
+		mode = 2;
+	else if (c->argc > 1) {
+		if (strchr(c->argv[1].s, '=') == NULL)
+			return cmd_error(c, 1, "unknown argument '%s' (allowed: "
+			    "test, mode=eval|train)", c->argv[1].s);
 		if (arg_keyval(c, 1, key, sizeof key, &v) != 0)
 			return CMD_ERROR;
 		if (strcmp(key, "mode") != 0)
@@ -294,6 +301,26 @@ eval_exec(struct cmd_ctx *c)
 		return CMD_OK;
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
+	if (mode == 2) {
+		const struct nn_dataset *te = c->s->lab.test;
+		double acc;
+
+		if (te == NULL || te->n == 0)
+			return cmd_error(c, 1, "no test split (make one with "
+			    "'data KIND test=0.2', say)");
+		if (session_query(c->s, "test_loss", &tl) != 0)
+			return cmd_error(c, -1, "%s", session_errmsg(c->s));
+		fmt_num(a[0], sizeof a[0], tl);
+		if (te->task == NN_TASK_CLASSIFICATION &&
+		    session_query(c->s, "test_acc", &acc) == 0) {
+			fmt_num(a[1], sizeof a[1], acc);
+			cmd_out(c, "eval test: test loss %s, accuracy %s (%d "
+			    "held-out rows)", a[0], a[1], te->n);
+		} else
+			cmd_out(c, "eval test: test loss %s (%d held-out rows)",
+			    a[0], te->n);
+		return CMD_OK;
+	}
 	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0)
 		return cmd_error(c, -1, "%s", err);
 	if (mode == 0) {
@@ -314,7 +341,7 @@ eval_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
-	.usage = "[mode=eval|train]",
+	.usage = "[test | mode=eval|train]",
 	.summary = "measure the current net: train and validation loss, "
 	    "accuracy, penalty",
 	.help = "No training, no change to the net or its history.\n"
@@ -326,7 +353,11 @@ const struct cmd_entry cmd_eval_entry = {
 	    "norm on each mini-batch's statistics, dropout masks from a "
 	    "generator of the seed), next to the evaluation-mode loss; the "
 	    "running statistics and the training's random numbers are not "
-	    "touched (metric train_mode_loss).",
+	    "touched (metric train_mode_loss).\n"
+	    "test: the loss (and accuracy) on the test split of 'data ... "
+	    "test=T', rows that training, early stopping, sweeps and every "
+	    "other measure leave alone (metrics test_loss, test_acc): look "
+	    "at it once, after choosing on validation.",
 	.min_args = 0,
 	.max_args = 1,
 	.complete = eval_complete,

@@ -52,6 +52,7 @@ lab_done(struct lab *l)
 	nn_dataset_free(l->all);
 	nn_dataset_free(l->train);
 	nn_dataset_free(l->val);
+	nn_dataset_free(l->test);
 	nn_net_free(l->net);
 	memset(l, 0, sizeof *l);
 }
@@ -66,6 +67,7 @@ lab_copy(const struct lab *l)
 	c->all = l->all ? nn_dataset_copy(l->all) : NULL;
 	c->train = l->train ? nn_dataset_copy(l->train) : NULL;
 	c->val = l->val ? nn_dataset_copy(l->val) : NULL;
+	c->test = l->test ? nn_dataset_copy(l->test) : NULL;
 	c->net = l->net ? nn_net_copy(l->net) : NULL;
 	return c;
 }
@@ -227,18 +229,61 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->seed = (long)(c->seed & 0x7fffffff);
 }
 
+/* Rows first..first+n-1 of d as a set of their own. */
+static struct nn_dataset *
+data_rows(const struct nn_dataset *d, int first, int n)
+{
+	struct nn_dataset *o = nn_dataset_new(n, d->nin, d->nout, d->task);
+
+	if (n > 0) {
+		memcpy(o->x, d->x + (long)first * d->nin,
+		    (size_t)n * d->nin * sizeof *o->x);
+		memcpy(o->y, d->y + (long)first * d->nout,
+		    (size_t)n * d->nout * sizeof *o->y);
+	}
+	return o;
+}
+
+int
+data_split(const struct nn_dataset *all, const struct data_spec *ds,
+    uint64_t seed, struct nn_dataset **tr, struct nn_dataset **va,
+    struct nn_dataset **te, char *err, size_t errlen)
+{
+	struct nn_dataset *rest;
+	int nte;
+
+	*te = NULL;
+	if (nn_dataset_split(all, ds->split, seed, tr, &rest, err,
+	    errlen) != 0)
+		return -1;
+	if (!(ds->test > 0)) {
+		*va = rest;
+		return 0;
+	}
+	/* the rest is in shuffled order already: its tail is held out */
+	nte = (int)lround(ds->test * all->n);
+	if (nte > rest->n)
+		nte = rest->n;
+	*va = data_rows(rest, 0, rest->n - nte);
+	*te = data_rows(rest, rest->n - nte, nte);
+	nn_dataset_free(rest);
+	return 0;
+}
+
 int
 lab_split(struct lab *l, char *err, size_t errlen)
 {
-	struct nn_dataset *tr, *va;
+	struct nn_dataset *tr, *va, *te;
 
-	if (nn_dataset_split(l->all, l->ds.split, (uint64_t)l->ds.seed, &tr,
-	    &va, err, errlen) != 0)
+	if (data_split(l->all, &l->ds, (uint64_t)l->ds.seed, &tr, &va, &te,
+	    err, errlen) != 0)
 		return -1;
 	nn_dataset_free(l->train);
 	nn_dataset_free(l->val);
+	nn_dataset_free(l->test);
 	l->train = tr;
 	l->val = va;
+	l->test = te;
 	return 0;
 }
 
@@ -419,7 +464,7 @@ static const char *const query_names[] = {
 	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
 	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
 	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
-	"grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
+	"test_loss", "test_acc", "grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
 	"mean_train.K", "sd_train.K", "wins", NULL
 };
@@ -644,6 +689,24 @@ session_query(struct session *s, const char *name, double *out)
 		return qfail(s, "%s: no data yet", name);
 	if (strcmp(name, "penalty") == 0) {
 		*out = nn_net_penalty(l->net, l->train->n);
+		return 0;
+	}
+	if (strcmp(name, "test_loss") == 0 || strcmp(name, "test_acc") == 0) {
+		double loss, acc;
+
+		if (l->test == NULL || l->test->n == 0)
+			return qfail(s, "%s: no test split (make one with "
+			    "'data KIND test=0.2', say)", name);
+		if (nn_net_nin(l->net) != l->test->nin ||
+		    nn_net_evaluate(l->net, l->test, &loss, &acc, err,
+		    sizeof err) != 0)
+			return qfail(s, "%s: the network does not fit the data",
+			    name);
+		*out = name[5] == 'l' ? loss : acc;
+		if (isnan(*out))
+			return qfail(s, "%s: %s", name, name[5] == 'l' ?
+			    "the loss is not a number (diverged?)" :
+			    "accuracy needs classification data");
 		return 0;
 	}
 	if (strcmp(name, "acc") == 0 || strcmp(name, "val_acc") == 0) {

@@ -20,6 +20,7 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-int.h"
+#include "cmd/session-int.h"	/* the splits, for the test split's checks */
 #include "util/util.h"
 #include "../testutil.h"
 
@@ -235,6 +236,14 @@ static const char *const bad_lines[] = {
 	"reset 3",
 	"get grad_norm.99",
 	"get dead.1",
+	"data moons test=0.5",
+	"data moons test=-0.1",
+	"data moons test=0.95 split=0.05",
+	"data poly n=16 test=0.01",
+	"eval foo",
+	"eval test",
+	"get test_loss",
+	"net 2-16-8-1 skip=on",
 };
 
 static void
@@ -841,8 +850,8 @@ queries(void **state)
 	assert_non_null(strstr(session_errmsg(s), "no network"));
 	assert_int_equal(session_query(s, "nosuch", &v), -1);
 	assert_non_null(strstr(session_errmsg(s), "unknown metric"));
-	run_ok(s, "data moons n=60 seed=3; net 2-6-6-1 act=tanh; train 3; "
-	    "set epochs 3; compare lr 0.1 0.2 seeds=2");
+	run_ok(s, "data moons n=60 seed=3 test=0.2; net 2-6-6-1 act=tanh; "
+	    "train 3; set epochs 3; compare lr 0.1 0.2 seeds=2");
 	for (int i = 0; names[i] != NULL; i++) {
 		char *name = xstrdup(names[i]);
 		char *k = strstr(name, ".K");
@@ -923,6 +932,42 @@ completion(void **state)
 	cmd_complete_free(v);
 	v = cmd_complete("xyz ", 4, &st);
 	assert_null(v[0]);
+	cmd_complete_free(v);
+	/* the settings and metrics of issue 14 */
+	v = cmd_complete("set ", 4, &st);
+	assert_true(has(v, "init_scale") && has(v, "clip") && has(v, "wd") &&
+	    has(v, "input_noise") && has(v, "skip"));
+	cmd_complete_free(v);
+	v = cmd_complete("set opt adam", 12, &st);
+	assert_true(has(v, "adam") && has(v, "adamw"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 sk", 14, &st);
+	assert_true(has(v, "skip="));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 skip=o", 18, &st);
+	assert_true(has(v, "on") && has(v, "off"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 init_", 17, &st);
+	assert_true(has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 input", 13, &st);
+	assert_true(has(v, "input_noise="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 ", 8, &st);
+	assert_true(has(v, "clip=") && has(v, "wd="));
+	assert_false(has(v, "skip=") || has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("data moons te", 13, &st);
+	assert_true(has(v, "test="));
+	cmd_complete_free(v);
+	v = cmd_complete("eval ", 5, &st);
+	assert_true(has(v, "test"));
+	cmd_complete_free(v);
+	v = cmd_complete("get te", 6, &st);
+	assert_true(has(v, "test_loss") && has(v, "test_acc"));
+	cmd_complete_free(v);
+	v = cmd_complete("get grad_n", 10, &st);
+	assert_true(has(v, "grad_norm") && has(v, "grad_norm.K"));
 	cmd_complete_free(v);
 }
 
@@ -1630,7 +1675,10 @@ adamw_weight_decay(void **state)
 	run_ok(s, "reset; train 20 opt=adam reg=l2 lambda=0.5");
 	assert_int_equal(session_query(s, "w_norm", &wl), 0);
 	assert_true(wl != ww);
-	expect(s, "show net", CMD_OK, "opt adamw");
+	expect(s, "show net", CMD_OK, "opt adamw, lr 0.01, batch 10, wd 0.5\n");
+	expect(s, "set clip 2; set input_noise 0.1; show net", CMD_OK,
+	    "opt adamw, lr 0.01, batch 10, wd 0.5, clip 2, input noise 0.1\n");
+	run_ok(s, "set clip 0; set input_noise 0");
 	run_ok(s, "set wd 0.25; undo");
 	expect(s, "get wd", CMD_OK, "wd = 0.5\n");
 	run_okf(s, "save %s", lab);
@@ -1748,6 +1796,116 @@ skip_connections(void **state)
 	session_free(s);
 }
 
+/* The mean squared error of net on d, row by row through predict: an
+ * oracle apart from nn_net_evaluate(). */
+static double
+mse_by_rows(struct nn_net *net, const struct nn_dataset *d)
+{
+	double sum = 0, o;
+
+	for (int i = 0; i < d->n; i++) {
+		nn_net_predict(net, d->x + (long)i * d->nin, 1, &o);
+		sum += (o - d->y[i]) * (o - d->y[i]);
+	}
+	return sum / d->n;
+}
+
+/*
+ * data ... test=T: the validation rows of the plain split are cut into
+ * validation and test (same rows, same order); test_loss is the mse on
+ * them; training never reads them (changing their targets changes no
+ * training number); undo, save and load keep the split.
+ */
+static void
+test_split(void **state)
+{
+	struct session *s = session_new(1), *t = session_new(1);
+	char *lab = tmpfile_path("test-split.lab"), *text;
+	struct nn_dataset *val0;
+	double tl, tl2, acc, v1, v2, w1, w2;
+
+	(void)state;
+	text = run(s, "data sine n=100 seed=4 split=0.6", CMD_OK);
+	assert_null(strstr(text, "test"));	/* as before */
+	free(text);
+	assert_null(s->lab.test);
+	val0 = nn_dataset_copy(s->lab.val);
+	expect(s, "data sine n=100 seed=4 split=0.6 test=0.15", CMD_OK,
+	    "data sine: 100 rows (60 train, 25 val, 15 test), 1 input");
+	assert_int_equal(val0->n, 40);
+	assert_int_equal(s->lab.val->n + s->lab.test->n, val0->n);
+	assert_memory_equal(s->lab.val->x, val0->x, 25 * sizeof(double));
+	assert_memory_equal(s->lab.test->x, val0->x + 25,
+	    15 * sizeof(double));
+	assert_memory_equal(s->lab.test->y, val0->y + 25,
+	    15 * sizeof(double));
+	nn_dataset_free(val0);
+	expect(s, "get test_loss", CMD_ERROR, "no network yet");
+	run_ok(s, "net 1-8-1; train 30");
+	assert_int_equal(session_query(s, "test_loss", &tl), 0);
+	assert_close(tl, mse_by_rows(s->lab.net, s->lab.test), 1e-12);
+	expect(s, "get test_acc", CMD_ERROR, "accuracy needs classification");
+	expect(s, "eval test", CMD_OK, " (15 held-out rows)\n");
+	/* nothing trains on, stops on or measures with the test rows */
+	run_ok(t, "data sine n=100 seed=4 split=0.6 test=0.15");
+	for (int i = 0; i < t->lab.test->n; i++)
+		t->lab.test->y[i] += 5;
+	run_ok(t, "net 1-8-1; set early on; train 30");
+	run_ok(s, "reset; set early on; train 30");
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(session_query(t, "val_loss", &v2), 0);
+	assert_true(v1 == v2);
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	assert_int_equal(session_query(t, "w_norm", &w2), 0);
+	assert_true(w1 == w2);
+	assert_int_equal(session_query(t, "test_loss", &tl2), 0);
+	assert_true(tl2 > tl + 1);
+	/* classification: accuracy by hand */
+	run_ok(s, "data moons n=100 test=0.2 seed=2; net 2-8-1; train 10");
+	{
+		int hit = 0;
+		double o;
+
+		for (int i = 0; i < s->lab.test->n; i++) {
+			nn_net_predict(s->lab.net, s->lab.test->x + 2L * i, 1,
+			    &o);
+			hit += (o >= 0.5) == (s->lab.test->y[i] >= 0.5);
+		}
+		assert_int_equal(session_query(s, "test_acc", &acc), 0);
+		assert_close(acc, (double)hit / s->lab.test->n, 1e-15);
+	}
+	text = run(s, "eval test", CMD_OK);
+	assert_non_null(strstr(text, "eval test: test loss "));
+	assert_non_null(strstr(text, ", accuracy "));
+	free(text);
+	/* save/load: the same rows again */
+	assert_int_equal(session_query(s, "test_loss", &tl), 0);
+	run_okf(s, "save %s", lab);
+	text = test_read_file(lab);
+	assert_non_null(strstr(text, " test=0.20000000000000001 seed=2\n"));
+	free(text);
+	run_ok(s, "data moons n=100 seed=2");
+	assert_null(s->lab.test);
+	run_okf(s, "load %s", lab);
+	assert_int_equal(session_query(s, "test_loss", &tl2), 0);
+	assert_true(tl == tl2);
+	/* undo */
+	run_ok(s, "data moons n=100 seed=2");
+	run_ok(s, "undo");
+	assert_int_equal(s->lab.test->n, 20);
+	/* sweeps run on the same three-way split (and never read test) */
+	run_ok(s, "set epochs 3; compare lambda 0 0.01 seeds=2");
+	/* a lab file whose split and test overlap */
+	test_write_file(lab, "regtutor-lab 1\ndata moons n=100 noise=0.1 "
+	    "split=0.7 test=0.4 seed=1\nend\n");
+	expect(s, "load tests/tmp/cmd-test-split.lab", CMD_ERROR,
+	    "cmd-test-split.lab:2: split + test is more than 1");
+	remove(lab);
+	free(lab);
+	session_free(s);
+	session_free(t);
+}
+
 int
 main(void)
 {
@@ -1785,6 +1943,7 @@ main(void)
 		cmocka_unit_test(adamw_weight_decay),
 		cmocka_unit_test(input_noise_setting),
 		cmocka_unit_test(skip_connections),
+		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
 	};
 
