@@ -13,7 +13,7 @@
 #include "cmd/session-int.h"
 
 static const char *const net_keys[] = { "act=", "norm=", "dropout=",
-    "init=", "init_scale=", "leak=", "skip=on", "skip=off", NULL };
+    "init=", "init_scale=", "leak=", "skip=", NULL };
 
 static const char *const *
 net_complete(int argi, const char *prev)

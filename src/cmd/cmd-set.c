@@ -282,9 +282,24 @@ show_net(struct cmd_ctx *c)
 		    "") : nn_act_name(cf->act),
 		    nn_net_skip(net, k) ? ", + identity skip (x + f(x))" : "");
 	}
-	cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, batch %d",
-	    nn_loss_name(cf->loss), nn_reg_name(cf->reg), cf->lambda,
-	    nn_opt_name(cf->opt), cf->lr, cf->batch);
+	{
+		/* what is on of the settings that are off by default */
+		char more[160] = "";
+		size_t n = 0;
+
+		if (cf->opt == NN_OPT_ADAMW)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", wd %g", cf->wd);
+		if (cf->clip > 0 && n < sizeof more)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", clip %g", cf->clip);
+		if (cf->input_noise > 0 && n < sizeof more)
+			snprintf(more + n, sizeof more - n,
+			    ", input noise %g", cf->input_noise);
+		cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, "
+		    "batch %d%s", nn_loss_name(cf->loss), nn_reg_name(cf->reg),
+		    cf->lambda, nn_opt_name(cf->opt), cf->lr, cf->batch, more);
+	}
 }
 
 static void

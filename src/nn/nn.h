@@ -375,12 +375,15 @@ int nn_train(struct nn_net *net, const struct nn_dataset *train,
     volatile sig_atomic_t *cancel, struct nn_train_result *res, char *err,
     size_t errlen);
 /* One update on rows idx[0..n-1] of d (idx NULL: rows 0..n-1), training
- * mode; *loss (may be NULL) gets the mini-batch L0 before the update.  The
+ * mode (input noise, dropout, clipping: as a step of nn_train); *loss (may
+ * be NULL) gets the mini-batch L0 before the update, on the inputs the
+ * step saw.  The
  * penalty uses ntrain = d->n.  Does not touch the history. */
 int nn_train_batch(struct nn_net *net, const struct nn_dataset *d,
     const int *idx, int n, double *loss, char *err, size_t errlen);
-/* Full-batch gradient of L0 + penalty on d in training mode (dropout off,
- * batch norm on the whole set, running stats untouched), no update.  Read
+/* Full-batch gradient of L0 + penalty on d in training mode (dropout and
+ * input noise off, batch norm on the whole set, running stats untouched,
+ * not clipped), no update.  Read
  * it with nn_net_weight_grads() or nn_net_stats(). */
 int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
     char *err, size_t errlen);

@@ -948,6 +948,42 @@ completion(void **state)
 	v = cmd_complete("xyz ", 4, &st);
 	assert_null(v[0]);
 	cmd_complete_free(v);
+	/* the settings and metrics of issue 14 */
+	v = cmd_complete("set ", 4, &st);
+	assert_true(has(v, "init_scale") && has(v, "clip") && has(v, "wd") &&
+	    has(v, "input_noise") && has(v, "skip"));
+	cmd_complete_free(v);
+	v = cmd_complete("set opt adam", 12, &st);
+	assert_true(has(v, "adam") && has(v, "adamw"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 sk", 14, &st);
+	assert_true(has(v, "skip="));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 skip=o", 18, &st);
+	assert_true(has(v, "on") && has(v, "off"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 init_", 17, &st);
+	assert_true(has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 input", 13, &st);
+	assert_true(has(v, "input_noise="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 ", 8, &st);
+	assert_true(has(v, "clip=") && has(v, "wd="));
+	assert_false(has(v, "skip=") || has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("data moons te", 13, &st);
+	assert_true(has(v, "test="));
+	cmd_complete_free(v);
+	v = cmd_complete("eval ", 5, &st);
+	assert_true(has(v, "test"));
+	cmd_complete_free(v);
+	v = cmd_complete("get te", 6, &st);
+	assert_true(has(v, "test_loss") && has(v, "test_acc"));
+	cmd_complete_free(v);
+	v = cmd_complete("get grad_n", 10, &st);
+	assert_true(has(v, "grad_norm") && has(v, "grad_norm.K"));
+	cmd_complete_free(v);
 }
 
 /* ------------------------------------------------------------ hook, help */
@@ -1811,7 +1847,10 @@ adamw_weight_decay(void **state)
 	run_ok(s, "reset; train 20 opt=adam reg=l2 lambda=0.5");
 	assert_int_equal(session_query(s, "w_norm", &wl), 0);
 	assert_true(wl != ww);
-	expect(s, "show net", CMD_OK, "opt adamw");
+	expect(s, "show net", CMD_OK, "opt adamw, lr 0.01, batch 10, wd 0.5\n");
+	expect(s, "set clip 2; set input_noise 0.1; show net", CMD_OK,
+	    "opt adamw, lr 0.01, batch 10, wd 0.5, clip 2, input noise 0.1\n");
+	run_ok(s, "set clip 0; set input_noise 0");
 	run_ok(s, "set wd 0.25; undo");
 	expect(s, "get wd", CMD_OK, "wd = 0.5\n");
 	run_okf(s, "save %s", lab);
