@@ -4,9 +4,12 @@
  *
  * Every run builds a fresh net from the session's spec, settings and seed
  * with one setting changed, and trains it for the epochs setting on the
- * session's data.  The session's own net, data and settings are left as
- * they were; only the results (kept for "plot sweep") and the last chart
- * change.
+ * session's data.  compare also takes bundles of settings ("reg=l2
+ * lambda=0.01", n=256 for more generated data, none), several changed
+ * together per run.  With seeds=N every value or bundle runs on N seeds
+ * and the results are means and spreads.  The session's own net, data and
+ * settings are left as they were; only the results (kept for "plot sweep"
+ * and the metrics) and the last chart change.
  */
 
 #include <math.h>
