@@ -17,4 +17,5 @@ nobase_dist_pkgdata_DATA += \
 	lessons/ko/03-vanishing.lesson \
 	lessons/ko/04-normalization.lesson \
 	lessons/ko/06-depth.lesson \
-	lessons/data/outlier.csv
+	lessons/data/outlier.csv \
+	lessons/data/outlier-far.csv
