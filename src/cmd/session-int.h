@@ -71,7 +71,16 @@ enum plot_kind {
 	PLOT_CMP_GRADS
 };
 
-/* What the last chart showed; re-rendered at any size from this. */
+/*
+ * What a chart shows.  The session's last plot (struct session.plot) is a
+ * spec: charts of live state (loss, weights, sweep, compare, fn) name only
+ * their kind and options and read the session when rendered, so the shell's
+ * chart pane follows training; charts of a moment (grads, acts, boundary,
+ * norm) carry their numbers from the start.  plot_capture() turns a spec
+ * into a snapshot, which holds every number and option its render needs:
+ * the transcript keeps one per chart item, so a chart can be drawn again,
+ * at any size, after the session has moved on.
+ */
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
@@ -91,6 +100,21 @@ struct plot {
 	int na, nb;
 	char **labels;
 	int nlabels;
+	/*
+	 * Snapshot only (plot_capture()), the live kinds' numbers in a, b
+	 * and labels: loss: a = train, b = val losses (na = nb epochs from
+	 * x0); weights: a = the weights; sweep: labels = the values, a =
+	 * best val loss, |w| and zero share per run (na = 3 runs); hist2:
+	 * a, b = the two runs' weights, labels = their values; compare
+	 * loss: a (b) = run 1's (2's) train then val losses (na = 2
+	 * epochs), labels = the values (nlabels = the runs).
+	 */
+	int snapshot;			/* 1: self-contained */
+	struct chart_tiers tiers;
+	int x0;				/* loss: epoch of a[0] */
+	double leak;			/* fn: leaky's slope */
+	char xlabel[32];		/* sweep: the swept key */
+	const char *empty;		/* a note instead of a chart (static) */
 };
 
 struct session {
@@ -155,9 +179,22 @@ int session_train(struct session *s, struct nn_net *net,
     const struct lab *l, int epochs, struct nn_train_result *res,
     char *err, size_t errlen);
 
-/* Charts: render the session's plot into g at its size. */
+/* Charts: render the session's plot into g at its size (a spec is
+ * captured first, a snapshot drawn as it is). */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
+/* A snapshot of p (a spec or a snapshot) with s's live state and render
+ * tiers; out is overwritten (plot_clear() it after use). */
+void plot_capture(struct session *s, const struct plot *p, struct plot *out);
+/* Draws a snapshot into g at g's size. */
+void plot_draw(const struct plot *p, struct grid *g);
+/* A deep copy of p into out (overwritten). */
+void plot_copy(struct plot *out, const struct plot *p);
 void plot_clear(struct plot *p);
+/* Attaches snapshot p (taken) to the transcript's last item, a chart. */
+void transcript_set_snapshot(struct transcript *t, struct plot *p);
+/* The snapshot of chart item i, or NULL. */
+const struct plot *transcript_snapshot(const struct transcript *t,
+    size_t i);
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
 /* Stores p as the last plot and appends its render to the transcript. */
