@@ -200,7 +200,8 @@ void transcript_copy_item(struct transcript *dst, const struct transcript *src,
  * Appends the session's most recent chart (session_render_chart()), as it
  * stands now, to t as a chart item with its snapshot: e.g. the loss curve
  * a train left, which is not a transcript item of its own.  Returns 0, or
- * -1 when there is no chart yet (nothing appended).
+ * -1 when there is no chart yet or it would only be a note such as "no
+ * training history yet" (nothing appended).
  */
 int transcript_add_session_chart(struct transcript *t, struct session *s);
 /* The whole transcript as text (mono, echo on, errors inline); caller frees. */

@@ -42,6 +42,13 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 	    "regularization path" : "sweep", key);
 }
 
+void
+plot_compare_title(char *buf, size_t n, const struct sweep *sw)
+{
+	snprintf(buf, n, "loss: %s %s vs %s", sw->key, sw->r[0].value,
+	    sw->r[1].value);
+}
+
 static void
 note(struct grid *g, const char *msg)
 {
@@ -607,18 +614,26 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 	plot_clear(&snap);
 }
 
-/* Appends the session's plot, captured now, to t as a chart h rows high. */
-static void
-add_snapshot(struct session *s, struct transcript *t, int h)
+/* Appends the session's plot, captured now, to t as a chart h rows high;
+ * with empty = 0 nothing when there is only a note to show.  0 or -1. */
+static int
+add_snapshot(struct session *s, struct transcript *t, int h, int empty)
 {
-	struct grid *g = xmalloc(sizeof *g);
+	struct grid *g;
 	struct plot *snap = xmalloc(sizeof *snap);
 
-	grid_init(g, s->width, h);
 	plot_capture(s, &s->plot, snap);
+	if (snap->empty != NULL && !empty) {
+		plot_clear(snap);
+		free(snap);
+		return -1;
+	}
+	g = xmalloc(sizeof *g);
+	grid_init(g, s->width, h);
 	plot_draw(snap, g);
 	transcript_add_chart(t, s->plot.title, g);
 	transcript_set_snapshot(t, snap);
+	return 0;
 }
 
 void
@@ -637,7 +652,7 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	 * and two notes, with no run of blank rows before the notes */
 	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
 		h = s->plot.na + 5;
-	add_snapshot(s, t, h);
+	add_snapshot(s, t, h, 1);
 }
 
 int
@@ -645,6 +660,5 @@ transcript_add_session_chart(struct transcript *t, struct session *s)
 {
 	if (s->plot.kind == PLOT_NONE)
 		return -1;
-	add_snapshot(s, t, s->height);
-	return 0;
+	return add_snapshot(s, t, s->height, 0);
 }

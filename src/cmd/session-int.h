@@ -197,6 +197,8 @@ const struct plot *transcript_snapshot(const struct transcript *t,
     size_t i);
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
+/* The title of a compare's loss chart: "loss: act tanh vs relu". */
+void plot_compare_title(char *buf, size_t n, const struct sweep *sw);
 /* Stores p as the last plot and appends its render to the transcript. */
 void session_show_plot(struct session *s, struct transcript *t,
     struct plot *p);

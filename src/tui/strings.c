@@ -60,7 +60,11 @@ static const char *const table[M_COUNT][2] = {
 	[M_HELP_11] = { "Tab Tab       complete a command",
 	    "Tab Tab       명령 자동 완성" },
 	[M_HELP_12] = { "? F1          this help", "? F1          이 도움말" },
-	[M_HELP_13] = { "q             quit (asks while training)",
+	[M_HELP_13] = { "r             run this page again from a clean state",
+	    "r             이 쪽을 처음 상태에서 다시 실행" },
+	[M_HELP_14] = { "< >           the page's previous / next chart",
+	    "< >           이 쪽의 이전 / 다음 차트" },
+	[M_HELP_15] = { "q             quit (asks while training)",
 	    "q             끝내기 (학습 중이면 확인)" },
 	[M_HELP_MENU_1] = { "Up Down j k   choose a lesson",
 	    "Up Down j k   레슨 고르기" },
@@ -96,6 +100,19 @@ static const char *const table[M_COUNT][2] = {
 	    "출력 ([ / PgUp: 이전)" },
 	[M_NO_MORE_HINTS] = { "no (more) hints on this page",
 	    "이 쪽에는 (더 이상) 힌트가 없습니다" },
+	[M_CHART_OF] = { " chart {}/{}  < > turn ", " 차트 {}/{}  < > 넘기기 " },
+	[M_NO_MORE_CHARTS] = { "no other chart this way",
+	    "이 방향으로는 다른 차트가 없습니다" },
+	[M_PAGE_NO_CHART] = { "no chart on this page",
+	    "이 쪽에는 차트가 없습니다" },
+	[M_CHECK_DIFFERS] = { "The result differs from what the lesson "
+	    "expects:", "결과가 레슨이 기대한 것과 다릅니다:" },
+	[M_CHECK_RERUN] = { "Press r to run this page again from a clean "
+	    "state.", "r 키를 누르면 이 쪽을 처음 상태에서 다시 실행합니다." },
+	[M_TRY_MET] = { "Done - your commands did it.",
+	    "해냈습니다 - 입력한 명령으로 목표를 이뤘습니다." },
+	[M_RERUN] = { "page {} run again from a clean state",
+	    "{}쪽을 처음 상태에서 다시 실행했습니다" },
 };
 
 const char *
