@@ -182,10 +182,17 @@ const struct cmd_entry cmd_get_entry = {
 	.usage = "KEY|METRIC",
 	.summary = "print a setting or a metric, e.g. get val_loss",
 	.help = "KEY: any setting (see 'show params').\n"
-	    "METRIC: train_loss val_loss best_val_loss best_epoch "
-	    "epochs_trained stopped_early diverged penalty lambda w_norm zero_frac "
-	    "small_frac acc val_acc grad_norm.K grad_ratio sat.K dead.K "
-	    "(K: layer number from 1)",
+	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
+	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
+	    "w_norm zero_frac small_frac acc val_acc grad_norm.K grad_ratio "
+	    "sat.K dead.K (K: layer number from 1)\n"
+	    "train_mode_loss: the training loss in training mode over one "
+	    "pass (see 'help eval')\n"
+	    "After sweep/compare ... seeds=N: mean_val.K sd_val.K "
+	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
+	    "value's position from 1; mean and sample sd over the seeds of "
+	    "the final val loss, best val loss, train loss), wins (compare: "
+	    "seeds where V2's val loss is lower)",
 	.min_args = 1,
 	.max_args = 1,
 	.complete = get_complete,

@@ -263,33 +263,76 @@ const struct cmd_entry cmd_train_entry = {
 	.exec = train_exec,
 };
 
+/* eval's modes: evaluation mode (0), training mode over a pass (1). */
+static const char *const eval_modes[] = { "eval", "train", NULL };
+
+static const char *const *
+eval_complete(int argi, const char *prev)
+{
+	static const char *const keys[] = { "mode=eval", "mode=train", NULL };
+
+	(void)prev;
+	return argi == 0 ? keys : NULL;
+}
+
 static int
 eval_exec(struct cmd_ctx *c)
 {
 	struct measure m;
-	char err[256];
+	char err[256], key[16], a[2][32];
+	const char *v;
+	int mode = 0;
+	double tl;
 
+	if (c->argc > 1) {
+		if (arg_keyval(c, 1, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		if (strcmp(key, "mode") != 0)
+			return cmd_error(c, 1, "unknown key '%s' (allowed: "
+			    "mode=eval|train)", key);
+		if (arg_enum(c, 1, "mode", v, eval_modes, &mode) != 0)
+			return CMD_ERROR;
+	}
 	if (c->s == NULL)
 		return CMD_OK;
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0)
 		return cmd_error(c, -1, "%s", err);
-	print_measure(c, "eval: ", &m);
+	if (mode == 0) {
+		print_measure(c, "eval: ", &m);
+		return CMD_OK;
+	}
+	if (session_query(c->s, "train_mode_loss", &tl) != 0)
+		return cmd_error(c, -1, "%s", session_errmsg(c->s));
+	fmt_num(a[0], sizeof a[0], tl);
+	fmt_num(a[1], sizeof a[1], m.train_loss);
+	cmd_out(c, "eval mode=train: train loss %s in training mode (one "
+	    "pass in mini-batches of %ld, batch-norm statistics of each "
+	    "batch, dropout on), %s in evaluation mode", a[0],
+	    c->s->lab.p.batch < c->s->lab.train->n ? c->s->lab.p.batch :
+	    (long)c->s->lab.train->n, a[1]);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
-	.usage = "",
+	.usage = "[mode=eval|train]",
 	.summary = "measure the current net: train and validation loss, "
 	    "accuracy, penalty",
 	.help = "No training, no change to the net or its history.\n"
 	    "Losses in evaluation mode (no dropout, running batch-norm "
 	    "statistics); accuracy for classification data.\n"
-	    "After an early stop it measures the restored best weights.",
+	    "After an early stop it measures the restored best weights.\n"
+	    "mode=train: the training loss in training mode over one pass of "
+	    "the training set in mini-batches of the batch setting (batch "
+	    "norm on each mini-batch's statistics, dropout masks from a "
+	    "generator of the seed), next to the evaluation-mode loss; the "
+	    "running statistics and the training's random numbers are not "
+	    "touched (metric train_mode_loss).",
 	.min_args = 0,
-	.max_args = 0,
+	.max_args = 1,
+	.complete = eval_complete,
 	.exec = eval_exec,
 };
 

@@ -235,6 +235,15 @@ capture_sweep(struct session *s, struct plot *p)
 		p->a[2 * n + i] = sw->r[i].zero_frac;
 	}
 	set_labels(p, n, text);
+	if (sw->nseeds > 0) {
+		/* seeds=N: the means over the seeds and their spread */
+		p->nseeds = sw->nseeds;
+		p->nb = 3 * n;
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		memcpy(p->b, sw->mean_val, (size_t)n * sizeof *p->b);
+		memcpy(p->b + n, sw->sd_val, (size_t)n * sizeof *p->b);
+		memcpy(p->b + 2 * n, sw->mean_train, (size_t)n * sizeof *p->b);
+	}
 }
 
 /*
@@ -244,6 +253,52 @@ capture_sweep(struct session *s, struct plot *p)
  * 0 0.01 0.1 1, far from evenly spaced, or words (l1 l2) sit at evenly
  * spaced positions.
  */
+/*
+ * A sweep over seeds=N: per value the mean final val loss, mean - sd and
+ * mean + sd as the spread over the seeds, and the mean train loss; x as
+ * draw_sweep() placed the runs.  p->b: means, sds, mean train losses.
+ */
+static void
+draw_sweep_seeds(const struct plot *p, const double *x,
+    const char *const *text, struct grid *g, const struct chart_opts *o)
+{
+	struct chart_line_opts lo;
+	struct chart_series sr[4];
+	double lo_v[SWEEP_MAX], hi_v[SWEEP_MAX], pad;
+	int n = p->nlabels;
+	const double *mean_val = p->b, *sd_val = p->b + n;
+
+	for (int i = 0; i < n; i++) {
+		double sd = isnan(sd_val[i]) ? 0 : sd_val[i];
+
+		lo_v[i] = mean_val[i] - sd;
+		hi_v[i] = mean_val[i] + sd;
+	}
+	memset(&lo, 0, sizeof lo);
+	memset(sr, 0, sizeof sr);
+	pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
+	lo.xlo = x[0] - pad;
+	lo.xhi = x[n - 1] + pad;
+	lo.xtick_pos = x;
+	lo.xtick_text = text;
+	lo.nxticks = n;
+	lo.marks = 15;
+	sr[0].name = "val loss mean";
+	sr[0].y = mean_val;
+	sr[0].x = x;
+	sr[0].n = n;
+	sr[1] = sr[0];
+	sr[1].name = "mean - sd";
+	sr[1].y = lo_v;
+	sr[2] = sr[0];
+	sr[2].name = "mean + sd";
+	sr[2].y = hi_v;
+	sr[3] = sr[0];
+	sr[3].name = "train loss mean";
+	sr[3].y = p->b + 2 * n;
+	chart_line(g, o, &lo, sr, 4);
+}
+
 static void
 draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
@@ -283,6 +338,10 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 		vl[i] = p->a[i];
 		wn[i] = wmax > 0 ? p->a[n + i] / wmax : 0;
 		zf[i] = p->a[2 * n + i];
+	}
+	if (p->nseeds > 0) {
+		draw_sweep_seeds(p, x, text, g, o);
+		return;
 	}
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);

@@ -58,11 +58,28 @@ struct run_result {
 	int nlayers;
 };
 
+/* seeds=N of sweep and compare: how many seeds a value may run on */
+#define SEEDS_MIN	2
+#define SEEDS_MAX	30
+
 struct sweep {
 	char key[32];
 	int n;
+	/* one run per value; after seeds=N the means over the seeds (losses,
+	 * |w|, zero share, per-epoch curves) */
 	struct run_result r[SWEEP_MAX];
 	int compare;			/* 1: from "compare", 0: "sweep" */
+	/* seeds=N: every value ran on seeds seed0 .. seed0 + nseeds - 1
+	 * (0: a single run per value from the session seed) */
+	int nseeds;
+	long seed0;
+	/* per value over the seeds: mean and sample sd of the final val
+	 * loss, the best val loss and the train loss */
+	double mean_val[SWEEP_MAX], sd_val[SWEEP_MAX];
+	double mean_best_val[SWEEP_MAX], sd_best_val[SWEEP_MAX];
+	double mean_train[SWEEP_MAX], sd_train[SWEEP_MAX];
+	int wins;			/* seeds where value 2's val loss is
+					   below value 1's */
 };
 
 enum plot_kind {
@@ -112,6 +129,9 @@ struct plot {
 	int snapshot;			/* 1: self-contained */
 	struct chart_tiers tiers;
 	int x0;				/* loss: epoch of a[0] */
+	int nseeds;			/* sweep: seeds=N (b: per run the mean
+					   val loss, its sd, the mean train
+					   loss; nb = 3 runs) */
 	double leak;			/* fn: leaky's slope */
 	char xlabel[32];		/* sweep: the swept key */
 	const char *empty;		/* a note instead of a chart (static) */

@@ -20,20 +20,28 @@
 
 /* ------------------------------------------------------------ lifecycle */
 
+/* The lab part of a new session: default settings with seed, no data,
+ * no net, no last training status; step_rng seeded. */
+static void
+session_init_lab(struct session *s, unsigned long seed)
+{
+	params_default(&s->lab.p);
+	s->lab.p.seed = (long)(seed & 0x7fffffff);
+	s->lab.ds.kind = -1;
+	s->last_status = -1;
+	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+}
+
 struct session *
 session_new(unsigned long seed)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
-	params_default(&s->lab.p);
-	s->lab.p.seed = (long)(seed & 0x7fffffff);
-	s->lab.ds.kind = -1;
 	s->glyphs = CMD_GLYPH_ASCII;
 	s->colors = CMD_COLOR_NONE;
 	s->width = 72;
 	s->height = 16;
-	s->last_status = -1;
-	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+	session_init_lab(s, seed);
 	return s;
 }
 
@@ -62,19 +70,46 @@ lab_copy(const struct lab *l)
 	return c;
 }
 
-void
-session_free(struct session *s)
+/* Everything a session owns, released; the struct itself stays. */
+static void
+session_release(struct session *s)
 {
-	if (s == NULL)
-		return;
 	lab_done(&s->lab);
 	for (int i = 0; i < s->nundo; i++) {
 		lab_done(s->undo[i]);
 		free(s->undo[i]);
 	}
+	s->nundo = 0;
 	plot_clear(&s->plot);
 	sweep_clear(&s->sweep);
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	session_release(s);
 	free(s);
+}
+
+void
+session_restart(struct session *s, unsigned long seed)
+{
+	int glyphs = s->glyphs, colors = s->colors, width = s->width,
+	    height = s->height;
+	cmd_epoch_fn hook = s->hook;
+	void *hook_ctx = s->hook_ctx;
+
+	session_release(s);
+	memset(s, 0, sizeof *s);
+	s->glyphs = glyphs;
+	s->colors = colors;
+	s->width = width;
+	s->height = height;
+	s->hook = hook;
+	s->hook_ctx = hook_ctx;
+	session_init_lab(s, seed);
 }
 
 void
@@ -349,18 +384,16 @@ session_render_chart(struct session *s, struct grid *g)
 
 /* ------------------------------------------------------------ queries */
 
+/* The metrics, in the order 'help get' and the manuals list them (cmd.h
+ * says what each means). */
 static const char *const query_names[] = {
-	"train_loss", "val_loss", "best_val_loss", "best_epoch", "epochs_trained",
-	"stopped_early", "diverged", "penalty", "lambda", "w_norm",
-	"zero_frac", "small_frac", "acc", "val_acc", "grad_norm.K",
-	"grad_ratio", "sat.K", "dead.K", NULL
+	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
+	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
+	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
+	"grad_norm.K", "grad_ratio", "sat.K", "dead.K",
+	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
+	"mean_train.K", "sd_train.K", "wins", NULL
 };
-
-const char *const *
-session_query_names(void)
-{
-	return query_names;
-}
 
 static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
@@ -373,6 +406,76 @@ qfail(struct session *s, const char *fmt, ...)
 	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/*
+ * The metrics of the last sweep/compare with seeds=N: value K's mean or
+ * sd over the seeds, and wins.  1 when name is one of them (*out set, or
+ * -1 returned through *rc with the message), 0 when it is not.
+ */
+static int
+seeds_query(struct session *s, const char *name, double *out, int *rc)
+{
+	const struct sweep *sw = &s->sweep;
+	const struct {
+		const char *prefix;
+		const double *v;
+	} stats[] = {
+		{ "mean_val", sw->mean_val }, { "sd_val", sw->sd_val },
+		{ "mean_best_val", sw->mean_best_val },
+		{ "sd_best_val", sw->sd_best_val },
+		{ "mean_train", sw->mean_train }, { "sd_train", sw->sd_train },
+	};
+	const double *v = NULL;
+	long k = 0;
+
+	*rc = -1;
+	if (strcmp(name, "wins") != 0) {
+		for (size_t i = 0; i < COUNT(stats) && v == NULL; i++) {
+			size_t n = strlen(stats[i].prefix);
+
+			if (strncmp(name, stats[i].prefix, n) == 0 &&
+			    name[n] == '.')
+				v = stats[i].v;
+			if (v != NULL && parse_long(name + n + 1, &k) != 0)
+				k = 0;
+		}
+		if (v == NULL)
+			return 0;
+	}
+	if (sw->nseeds == 0) {
+		qfail(s, "%s: no sweep or compare with seeds=N yet (e.g. "
+		    "'compare lambda 0 0.01 seeds=10')", name);
+		return 1;
+	}
+	if (v == NULL) {
+		if (!sw->compare) {
+			qfail(s, "wins: only after a compare with seeds=N");
+			return 1;
+		}
+		*out = sw->wins;
+	} else {
+		if (k < 1 || k > sw->n) {
+			qfail(s, "%s: no such value (the last %s had %d: 1 "
+			    "to %d)", name, sw->compare ? "compare" : "sweep",
+			    sw->n, sw->n);
+			return 1;
+		}
+		*out = v[k - 1];
+		if (isnan(*out)) {
+			qfail(s, "%s: not a number (no validation split?)",
+			    name);
+			return 1;
+		}
+	}
+	*rc = 0;
+	return 1;
+}
+
+const char *const *
+session_query_names(void)
+{
+	return query_names;
 }
 
 /* Parses "grad_norm.3" style names: returns K (1-based) or 0. */
@@ -444,6 +547,12 @@ session_query(struct session *s, const char *name, double *out)
 		if (!known)
 			return qfail(s, "unknown metric '%s'", name);
 	}
+	{
+		int rc;
+
+		if (seeds_query(s, name, out, &rc))
+			return rc;
+	}
 	if (l->net == NULL)
 		return qfail(s, "%s: no network yet", name);
 	n = nn_net_history(l->net, &h);
@@ -474,6 +583,14 @@ session_query(struct session *s, const char *name, double *out)
 			return qfail(s, "%s: %s", name, name[0] == 't' ?
 			    "the loss is not a number (diverged?)" :
 			    "no validation split");
+		return 0;
+	}
+	if (strcmp(name, "train_mode_loss") == 0) {
+		if (l->train == NULL)
+			return qfail(s, "%s: no data yet", name);
+		if (nn_net_evaluate_train_mode(l->net, l->train, (int)l->p.batch,
+		    (uint64_t)l->p.seed, out, err, sizeof err) != 0)
+			return qfail(s, "%s: %s", name, err);
 		return 0;
 	}
 	if (strcmp(name, "best_val_loss") == 0 ||

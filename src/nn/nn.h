@@ -353,6 +353,21 @@ int nn_train_batch(struct nn_net *net, const struct nn_dataset *d,
 int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
     char *err, size_t errlen);
 
+/*
+ * Mean loss L0 over one pass of d in training mode, the net unchanged:
+ * mini-batches of batch rows (batch >= d->n: the whole set at once; the
+ * last batch may be smaller), rows in an order shuffled by an rng derived
+ * from seed; batch norm normalizes each mini-batch with its own statistics
+ * (a batch of one row uses the running ones, as training does) and dropout
+ * draws its masks from that rng.  Parameters, running statistics, the
+ * net's own rng (training's shuffles and masks) and history stay as they
+ * were, so the same call gives the same number.  With neither batch norm
+ * nor dropout it equals the evaluation-mode loss of nn_net_evaluate().
+ * 0, or -1 with a message (shape mismatch, no rows, batch < 1).
+ */
+int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
+    int batch, uint64_t seed, double *loss, char *err, size_t errlen);
+
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
 int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);

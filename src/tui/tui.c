@@ -62,6 +62,14 @@ struct outline {
 	char *text;
 };
 
+/* A page as the learner last saw it run: its blocks' states (answers,
+ * checkpoint results, hints), shown again on going back. */
+struct page_view {
+	struct lesson_state *st;	/* NULL: not run in this visit */
+	int n;				/* blocks */
+	int next;			/* blocks processed */
+};
+
 struct menu_item {
 	char *path;		/* NULL: the free lab */
 	char *name;
@@ -103,6 +111,7 @@ struct tui {
 	int *deck_sel;
 	struct transcript *lab_deck;
 	int lab_sel;
+	struct page_view *views;	/* [npages] */
 	int train_at;		/* transcript index where the action's last
 				   training began, -1: none */
 	char chart_label[64];	/* "chart 2/3 ..." under the pane, or "" */
@@ -502,6 +511,42 @@ report_files(struct tui *t, struct strbuf *msg)
 	strbuf_init(msg);
 }
 
+static void
+view_free(struct page_view *v)
+{
+	for (int i = 0; v->st != NULL && i < v->n; i++) {
+		free(v->st[i].message);
+		free(v->st[i].text);
+	}
+	free(v->st);
+	memset(v, 0, sizeof(*v));
+}
+
+/* Keeps the current page as it is on screen, unless it is shown for
+ * review (its view is already kept). */
+static void
+view_save(struct tui *t)
+{
+	struct page_view *v;
+	int n;
+
+	if (t->run == NULL || t->run->st == NULL || t->review)
+		return;
+	v = &t->views[t->run->page];
+	view_free(v);
+	n = t->lesson->pages[t->run->page].nblocks;
+	v->st = xcalloc((size_t)n + 1, sizeof(*v->st));
+	v->n = n;
+	v->next = t->run->next;
+	for (int i = 0; i < n; i++) {
+		v->st[i] = t->run->st[i];
+		v->st[i].message = t->run->st[i].message != NULL ?
+		    xstrdup(t->run->st[i].message) : NULL;
+		v->st[i].text = t->run->st[i].text != NULL ?
+		    xstrdup(t->run->st[i].text) : NULL;
+	}
+}
+
 /* Closes the open lesson, if any, and saves the progress made in it
  * (pages seen and answers change only while a lesson is open). */
 static void
@@ -518,18 +563,20 @@ lesson_close(struct tui *t)
 	lesson_run_free(t->run);
 	t->run = NULL;
 	if (t->decks != NULL) {
-		for (int i = 0; i < t->lesson->npages; i++)
+		for (int i = 0; i < t->lesson->npages; i++) {
 			transcript_free(t->decks[i]);
+			view_free(&t->views[i]);
+		}
 		free(t->decks);
 		free(t->deck_sel);
+		free(t->views);
 		t->decks = NULL;
 		t->deck_sel = NULL;
+		t->views = NULL;
 	}
 	lesson_free(t->lesson);
 	t->lesson = NULL;
 	/* the learner's own lab again */
-	session_free(t->ls);
-	t->ls = NULL;
 	t->s = t->lab;
 }
 
@@ -554,12 +601,18 @@ page_top(struct tui *t)
 	t->note[0] = '\0';
 }
 
-/* Shows a page: runs it the first time, shows it for review after. */
+/*
+ * Shows a page: runs it (from the state playing the pages before it in
+ * order gives), or shows it for review as it was last run: its blocks'
+ * states and charts kept, the session at the page's start (Enter or r
+ * runs it again).
+ */
 static void
 show_page(struct tui *t, int page, int run)
 {
 	if (t->run == NULL)
 		return;
+	view_save(t);
 	page_top(t);		/* a page opens at its top */
 	if (run) {
 		t->review = 0;
@@ -616,14 +669,18 @@ lesson_open_path(struct tui *t, const char *path)
 	strbuf_done(&diag);
 	lesson_close(t);
 	t->lesson = l;
-	/* a fresh session of the lesson's own: the same start every time,
-	 * whatever ran before; the learner's lab waits in t->lab */
-	t->ls = session_new(l->seed);
-	session_render(t, t->ls);
-	session_set_epoch_hook(t->ls, epoch_hook, t);
+	/* a session of the lesson's own, fresh: every lesson starts from
+	 * the same state, whatever ran before; the learner's lab waits */
+	if (t->ls == NULL) {
+		t->ls = session_new(l->seed);
+		session_render(t, t->ls);
+		session_set_epoch_hook(t->ls, epoch_hook, t);
+	}
+	session_restart(t->ls, l->seed);
 	t->s = t->ls;
 	t->decks = xcalloc((size_t)l->npages + 1, sizeof(*t->decks));
 	t->deck_sel = xcalloc((size_t)l->npages + 1, sizeof(*t->deck_sel));
+	t->views = xcalloc((size_t)l->npages + 1, sizeof(*t->views));
 	for (int i = 0; i < l->npages; i++)
 		t->decks[i] = transcript_new();
 	t->run = lesson_run_new(l, t->s, t->tr);
@@ -671,9 +728,12 @@ turn_page(struct tui *t, int delta)
 		t->dirty = 1;
 		return;
 	}
-	/* A page already seen is shown for review (Enter runs it again). */
-	show_page(t, p, t->prog == NULL ||
-	    !progress_page_seen(t->prog, t->lesson->name, p) || delta > 0);
+	/*
+	 * Forward runs the page.  Back shows it as it was run, its charts
+	 * and results kept, while lesson_goto() restarts the session in the
+	 * state of the page's start; a page not run yet (jumped over) runs.
+	 */
+	show_page(t, p, delta > 0 || t->views[p].st == NULL);
 }
 
 /*
@@ -704,7 +764,7 @@ answer_key(struct tui *t, int c)
 	char key[2] = { 0, 0 };
 	int w, i;
 
-	if (t->run == NULL || (w = lesson_waiting(t->run)) < 0)
+	if (t->run == NULL || t->review || (w = lesson_waiting(t->run)) < 0)
 		return 0;
 	b = &t->lesson->pages[t->run->page].blocks[w];
 	if (c < 0x21 || c > 0x7e)
@@ -889,7 +949,10 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 	const struct lesson_block *b = &pg->blocks[i];
 	const struct lesson_block *next = i + 1 < pg->nblocks ?
 	    &pg->blocks[i + 1] : NULL;
-	const struct lesson_state *st = &t->run->st[i];
+	const struct page_view *v = &t->views[t->run->page];
+	/* for review: the states the page had when it was last run */
+	const struct lesson_state *st = t->review && v->st != NULL ?
+	    &v->st[i] : &t->run->st[i];
 	const struct lesson *l = t->lesson;
 	char buf[512];
 	int k;
@@ -928,10 +991,8 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			    b->choices[k].key, b->choices[k].text);
 		}
 		if (st->answer >= 0) {
-			/* the explanation with the values of its moment */
-			char *e = st->text != NULL ? xstrdup(st->text) :
-			    b->explain != NULL ? lesson_subst(t->run,
-			    b->explain) : NULL;
+			/* the explanation as of the answer */
+			const char *e = st->text;
 
 			if (i == t->show_block)
 				t->show_fb = p->line;
@@ -945,7 +1006,6 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				    lesson_word(l, LW_ANSWER),
 				    b->choices[b->answer].key,
 				    e != NULL ? e : "");
-			free(e);
 		} else if (!t->review) {
 			struct strbuf keys;
 
@@ -1020,6 +1080,9 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	for (i = 0; i < pg->nblocks && t->run->st != NULL; i++) {
 		if (!t->review && i >= t->run->next && i != wait)
 			break;
+		if (t->review && t->views[t->run->page].st != NULL &&
+		    i > t->views[t->run->page].next)
+			break;	/* where it was left */
 		if (i == t->show_block)
 			t->show_top = p.line;
 		lesson_block_draw(t, &p, i);
@@ -2045,6 +2108,7 @@ tui_main(const struct tui_options *o)
 	grid_done(&t.chart);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);
+	session_free(t.ls);
 	session_free(t.lab);
 	progress_free(t.prog);
 	the_tui = NULL;

@@ -841,7 +841,8 @@ queries(void **state)
 	assert_non_null(strstr(session_errmsg(s), "no network"));
 	assert_int_equal(session_query(s, "nosuch", &v), -1);
 	assert_non_null(strstr(session_errmsg(s), "unknown metric"));
-	run_ok(s, "data moons n=60 seed=3; net 2-6-6-1 act=tanh; train 3");
+	run_ok(s, "data moons n=60 seed=3; net 2-6-6-1 act=tanh; train 3; "
+	    "set epochs 3; compare lr 0.1 0.2 seeds=2");
 	for (int i = 0; names[i] != NULL; i++) {
 		char *name = xstrdup(names[i]);
 		char *k = strstr(name, ".K");
@@ -953,6 +954,310 @@ epoch_hook_can_stop(void **state)
 	assert_close(v, 2, 0);
 	session_set_epoch_hook(s, NULL, NULL);
 	session_free(s);
+}
+
+/* The val loss of a run of settings on seed: a fresh session with that
+ * seed, its data and net, trained for the epochs setting. */
+static double
+single_run(long seed, const char *settings)
+{
+	struct session *s = session_new((unsigned long)seed);
+	char *line = xasprintf("data poly n=30 noise=0.3 split=0.5; "
+	    "net 1-8-8-1 act=tanh; set epochs 40; set opt adam; set lr 0.01; "
+	    "%s; train", settings);
+	double v;
+
+	run_ok(s, line);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	free(line);
+	session_free(s);
+	return v;
+}
+
+#define MULTI_SETUP "data poly n=30 noise=0.3 split=0.5; net 1-8-8-1 " \
+	"act=tanh; set epochs 40; set opt adam; set lr 0.01; set reg l2"
+
+/*
+ * compare/sweep seeds=N: every value on seeds s..s+N-1, data made per
+ * seed when it followed the session seed, the net from each seed: the
+ * means, sds and wins are those of separate single runs.
+ */
+static void
+multi_seed_compare(void **state)
+{
+	struct session *s = session_new(4);
+	double a[3], b[3], v, m, sd;
+	int wins = 0;
+	char *text, *dump;
+
+	(void)state;
+	for (int j = 0; j < 3; j++) {
+		a[j] = single_run(4 + j, "set reg l2; set lambda 0");
+		b[j] = single_run(4 + j, "set reg l2; set lambda 0.05");
+		wins += b[j] < a[j];
+	}
+	run_ok(s, MULTI_SETUP);
+	dump = session_dump(s);
+	text = run(s, "compare lambda 0 0.05 seeds=3", CMD_OK);
+	assert_non_null(strstr(text, "compare lambda: 2 values x 3 seeds "
+	    "(4-6), 40 epochs each, data made per seed"));
+	assert_non_null(strstr(text, "0.05 has the lower val loss on "));
+	assert_non_null(strstr(text, "(mean of 3 seeds)"));
+	free(text);
+	m = (a[0] + a[1] + a[2]) / 3;
+	sd = sqrt(((a[0] - m) * (a[0] - m) + (a[1] - m) * (a[1] - m) +
+	    (a[2] - m) * (a[2] - m)) / 2);
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	assert_close(v, m, 1e-12);
+	assert_int_equal(session_query(s, "sd_val.1", &v), 0);
+	assert_close(v, sd, 1e-9);
+	assert_int_equal(session_query(s, "mean_val.2", &v), 0);
+	assert_close(v, (b[0] + b[1] + b[2]) / 3, 1e-12);
+	assert_int_equal(session_query(s, "wins", &v), 0);
+	assert_close(v, wins, 0);
+	assert_int_equal(session_query(s, "mean_best_val.1", &v), 0);
+	assert_true(v <= m + 1e-12);
+	assert_int_equal(session_query(s, "sd_train.2", &v), 0);
+	assert_true(v > 0);
+	assert_int_equal(session_query(s, "mean_val.3", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "no such value"));
+	/* the session's own data, net and settings untouched */
+	text = session_dump(s);
+	assert_string_equal(text, dump);
+	free(text);
+	free(dump);
+
+	/* a sweep: the same per-value means; wins belongs to compare */
+	text = run(s, "sweep lambda 0 0.01 0.05 seeds=3", CMD_OK);
+	/* the chart: the means and the spread over the seeds */
+	assert_non_null(strstr(text, "regularization path: lambda (mean of 3 "
+	    "seeds)"));
+	assert_non_null(strstr(text, "val loss mean"));
+	assert_non_null(strstr(text, "mean - sd"));
+	assert_non_null(strstr(text, "mean + sd"));
+	free(text);
+	assert_int_equal(session_query(s, "mean_val.3", &v), 0);
+	assert_close(v, (b[0] + b[1] + b[2]) / 3, 1e-12);
+	assert_int_equal(session_query(s, "wins", &v), -1);
+
+	/* without seeds= the results are a single run's: no seed metrics */
+	run_ok(s, "compare lambda 0 0.05");
+	assert_int_equal(session_query(s, "mean_val.1", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "seeds=N"));
+	session_free(s);
+}
+
+/* Data made with another seed, or loaded, stays the same for every seed:
+ * then only the nets differ. */
+static void
+multi_seed_data_kept(void **state)
+{
+	struct session *s = session_new(1);
+	double v, want = 0;
+	char *text;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP "; data poly n=30 noise=0.3 split=0.5 seed=9");
+	text = run(s, "compare lambda 0 0.05 seeds=2", CMD_OK);
+	assert_non_null(strstr(text, "the same data for every seed"));
+	free(text);
+	/* the nets of seeds 1 and 2, both on seed 9's data */
+	for (long k = 1; k <= 2; k++) {
+		struct session *t = session_new((unsigned long)k);
+
+		run_ok(t, MULTI_SETUP "; data poly n=30 noise=0.3 split=0.5 "
+		    "seed=9; net 1-8-8-1 act=tanh; set lambda 0; train");
+		assert_int_equal(session_query(t, "val_loss", &v), 0);
+		want += v / 2;
+		session_free(t);
+	}
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	assert_close(v, want, 1e-12);
+	session_free(s);
+}
+
+static int interrupt_after;
+
+/* Sets the interrupt flag at the given epoch count, as ^C would. */
+static int
+interrupt_hook(void *ctx, const struct cmd_epoch_info *e)
+{
+	int *calls = ctx;
+
+	(void)e;
+	if (++*calls == interrupt_after)
+		cmd_interrupt = 1;
+	return 0;
+}
+
+/* An interrupt stops between runs: the seeds done so far are reported. */
+static void
+multi_seed_interrupt(void **state)
+{
+	struct session *s = session_new(1);
+	int calls = 0;
+	double v;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP);
+	session_set_epoch_hook(s, interrupt_hook, &calls);
+	interrupt_after = 2 * 40 + 5;	/* seed 2, first value, epoch 5 */
+	expect(s, "compare lambda 0 0.05 seeds=5", CMD_STOPPED,
+	    "interrupted after 1 of 5 seeds");
+	assert_int_equal(calls, 2 * 40 + 5);	/* no run after the stop */
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	cmd_interrupt = 0;
+	calls = 0;
+	interrupt_after = 3;
+	expect(s, "compare lambda 0 0.05 seeds=5", CMD_STOPPED,
+	    "interrupted before a seed was complete");
+	assert_int_equal(calls, 3);
+	cmd_interrupt = 0;
+	session_set_epoch_hook(s, NULL, NULL);
+	session_free(s);
+}
+
+/* seeds=N is checked like any argument, before anything runs. */
+static void
+multi_seed_errors(void **state)
+{
+	struct session *s = session_new(1);
+	char err[256];
+	int col;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP);
+	expect(s, "compare lambda 0 0.05 seeds=1", CMD_ERROR,
+	    "seeds: 1 is out of range (allowed: an integer from 2 to 30)");
+	expect(s, "compare lambda 0 0.05 seeds=31", CMD_ERROR,
+	    "from 2 to 30");
+	expect(s, "compare lambda 0 0.05 seeds=x", CMD_ERROR,
+	    "seeds: 'x' is not an integer");
+	expect(s, "sweep lambda 0 0.05 seeds=2 seeds=3", CMD_ERROR,
+	    "seeds= given twice");
+	expect(s, "compare lambda 0 0.05 0.1", CMD_ERROR,
+	    "compare takes two values");
+	expect(s, "compare seed 1 2 seeds=3", CMD_ERROR,
+	    "does not go with compare seed");
+	expect(s, "compare lambda 0 seeds=3", CMD_ERROR, "missing value");
+	assert_int_equal(cmd_check("compare lambda 0 0.05 seeds=40", err,
+	    sizeof err, &col), -1);
+	assert_non_null(strstr(err, "from 2 to 30"));
+	assert_int_equal(col, 23);	/* at seeds=40 */
+	assert_int_equal(cmd_check("sweep lambda 0 0.01 0.1 seeds=10", err,
+	    sizeof err, &col), 0);
+	session_free(s);
+}
+
+/*
+ * train_mode_loss and eval mode=train: the loss in training mode over one
+ * pass, without changing the net; without dropout or batch norm it is the
+ * evaluation-mode loss.
+ */
+static void
+train_mode_metric(void **state)
+{
+	struct session *s = session_new(2), *twin = session_new(2);
+	double tm, tl, again;
+	char *a, *b;
+
+	(void)state;
+	run_ok(s, "data moons n=60 seed=3; net 2-8-1 act=tanh; train 5");
+	assert_int_equal(session_query(s, "train_mode_loss", &tm), 0);
+	assert_int_equal(session_query(s, "train_loss", &tl), 0);
+	assert_close(tm, tl, 1e-12);
+	run_ok(s, "net 2-16-16-1 norm=batch dropout=0.3; set batch 4; "
+	    "train 5");
+	run_ok(twin, "data moons n=60 seed=3; net 2-8-1 act=tanh; train 5; "
+	    "net 2-16-16-1 norm=batch dropout=0.3; set batch 4; train 5");
+	a = session_dump(s);
+	assert_int_equal(session_query(s, "train_mode_loss", &tm), 0);
+	assert_int_equal(session_query(s, "train_mode_loss", &again), 0);
+	assert_true(tm == again);
+	assert_int_equal(session_query(s, "train_loss", &tl), 0);
+	assert_true(fabs(tm - tl) > 1e-6);
+	expect(s, "eval mode=train", CMD_OK, "in training mode (one pass in "
+	    "mini-batches of 4");
+	b = session_dump(s);
+	assert_string_equal(a, b);	/* running stats included */
+	free(a);
+	free(b);
+	/* training goes on as if nothing had been measured */
+	run_ok(s, "train 3");
+	run_ok(twin, "train 3");
+	a = session_dump(s);
+	b = session_dump(twin);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	expect(s, "eval mode=fast", CMD_ERROR, "allowed: eval|train");
+	expect(s, "eval speed=1", CMD_ERROR, "allowed: mode=eval|train");
+	session_free(s);
+	session_free(twin);
+}
+
+static int
+count_epochs(void *ctx, const struct cmd_epoch_info *e)
+{
+	(void)e;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/*
+ * session_restart(): the state of a new session with that seed (settings,
+ * data, net, history, results, chart and undo gone), render options and
+ * the epoch hook kept.  What a lesson starts from.
+ */
+static void
+restart_is_a_new_session(void **state)
+{
+	struct session *s = session_new(1), *fresh = session_new(7);
+	struct grid g;
+	char *a, *b, *text;
+	int calls = 0;
+	double v;
+
+	(void)state;
+	grid_init(&g, 40, 10);
+	session_set_render(s, CMD_GLYPH_BRAILLE, CMD_COLOR_256, 50, 12);
+	session_set_epoch_hook(s, count_epochs, &calls);
+	run_ok(s, SETUP "; set early on; set batch 2; set lambda 0.3; "
+	    "train 3; sweep lr 0.1 0.2; step; plot loss");
+	assert_int_equal(session_render_chart(s, &g), 0);
+	assert_true(calls > 0);
+
+	session_restart(s, 7);
+	a = session_dump(s);
+	b = session_dump(fresh);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	assert_int_equal(session_render_chart(s, &g), -1);	/* no chart */
+	assert_int_equal(session_query(s, "epochs_trained", &v), -1);
+	assert_int_equal(session_query(s, "lambda", &v), 0);
+	assert_close(v, 0, 0);
+	expect(s, "undo", CMD_ERROR, "nothing to undo");
+	expect(s, "plot sweep", CMD_ERROR, "sweep");
+	expect(s, "get seed", CMD_OK, "seed = 7");
+	/* the same runs as on a new session: step's mini-batches too */
+	run_ok(fresh, SETUP "; train 3; step");
+	calls = 0;
+	run_ok(s, SETUP "; train 3; step");
+	assert_true(calls >= 3);			/* the hook is kept */
+	a = session_dump(s);
+	b = session_dump(fresh);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	/* render options kept: the chart is 50 columns wide, braille */
+	text = run(s, "plot loss", CMD_OK);
+	assert_non_null(strstr(text, "\xe2\xa0"));	/* U+28xx */
+	free(text);
+	session_set_epoch_hook(s, NULL, NULL);
+	grid_done(&g);
+	session_free(s);
+	session_free(fresh);
 }
 
 static void
@@ -1211,6 +1516,12 @@ main(void)
 		cmocka_unit_test(queries),
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
+		cmocka_unit_test(restart_is_a_new_session),
+		cmocka_unit_test(multi_seed_compare),
+		cmocka_unit_test(multi_seed_data_kept),
+		cmocka_unit_test(multi_seed_interrupt),
+		cmocka_unit_test(multi_seed_errors),
+		cmocka_unit_test(train_mode_metric),
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),

@@ -148,6 +148,11 @@ session_chart_as_item(void **state)
 	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 40, 10);
 	assert_int_equal(transcript_add_session_chart(out, s), -1);
 	assert_int_equal(transcript_count(out), 0);
+	/* a net without history: only a note, no chart */
+	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-1; train 2; "
+	    "net 1-4-1", t), CMD_OK);
+	assert_int_equal(transcript_add_session_chart(out, s), -1);
+	assert_int_equal(transcript_count(out), 0);
 	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-1; train 20",
 	    t), CMD_OK);
 	assert_int_equal(transcript_add_session_chart(out, s), 0);

@@ -933,6 +933,143 @@ spiral_is_learnable(void **state)
 	nn_dataset_free(va);
 }
 
+/*
+ * Training-mode loss over one pass, by hand.  Batch norm: a 1-1-1 linear
+ * net, W = 2 then 1, rows x = 0, 1 with targets 0.  In one batch of two,
+ * z = 0, 2 has mean 1 and variance 1, so the outputs are -+1/sqrt(1+eps)
+ * and the loss 1/(1+eps); in evaluation mode the running statistics (mean
+ * 0, variance 1) give outputs 0 and 2/sqrt(1+eps), loss 2/(1+eps); batches
+ * of one row use the running statistics too.  Nothing in the net changes.
+ */
+static void
+train_mode_loss_batchnorm(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(2, 1, 1, NN_TASK_REGRESSION);
+	struct nn_net *net;
+	double eps, loss, ev;
+	char *before, *after;
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.norm = NN_NORM_BATCH;
+	eps = c.norm_eps;
+	net = nn_net_new("1-1-1", &c, NULL, 0);
+	assert_non_null(net);
+	nn_net_weights(net, 0, NULL, NULL)[0] = 2;
+	nn_net_biases(net, 0)[0] = 0;
+	nn_net_gamma(net, 0)[0] = 1;
+	nn_net_beta(net, 0)[0] = 0;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 1)[0] = 0;
+	assert_close(nn_net_running_mean(net, 0)[0], 0, 0);
+	assert_close(nn_net_running_var(net, 0)[0], 1, 0);
+	d->x[0] = 0;
+	d->x[1] = 1;
+	d->y[0] = d->y[1] = 0;
+	before = nn_net_save_string(net);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 2, 1, &loss, NULL,
+	    0), 0);
+	assert_close(loss, 1 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 64, 9, &loss, NULL,
+	    0), 0);			/* batch >= rows: the whole set */
+	assert_close(loss, 1 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_close(ev, 2 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 1, 1, &loss, NULL,
+	    0), 0);
+	assert_close(loss, ev, 1e-14);
+	after = nn_net_save_string(net);	/* running stats included */
+	assert_string_equal(before, after);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 0, 1, &loss, NULL,
+	    0), -1);
+	free(before);
+	free(after);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+/*
+ * Dropout 0.5 on a 1-1-1 linear net with weights 1 and rows x = 1, y = 0:
+ * each row's output is its mask, 0 or 2, so the loss is 4k/N for the k
+ * rows kept, about 2 (evaluation mode: 1).  The masks come from the seed,
+ * not from the net's rng: training afterwards is as without the call.
+ */
+static void
+train_mode_loss_dropout(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(1000, 1, 1, NN_TASK_REGRESSION);
+	struct nn_net *net, *twin;
+	double loss, again, other, ev, k;
+	char *a, *b;
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.dropout = 0.5;
+	c.batch = 10;
+	net = nn_net_new("1-1-1", &c, NULL, 0);
+	assert_non_null(net);
+	nn_net_weights(net, 0, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 0)[0] = 0;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 1)[0] = 0;
+	for (int i = 0; i < d->n; i++) {
+		d->x[i] = 1;
+		d->y[i] = 0;
+	}
+	twin = nn_net_copy(net);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 3, &loss, NULL,
+	    0), 0);
+	k = loss * d->n / 4;
+	assert_close(k, round(k), 1e-9);
+	assert_true(loss > 1.6 && loss < 2.4);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_close(ev, 1, 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 3, &again,
+	    NULL, 0), 0);
+	assert_true(again == loss);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 4, &other,
+	    NULL, 0), 0);
+	assert_true(other != loss);
+	/* the net's own rng untouched: one epoch each, the same weights */
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(twin, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	a = nn_net_save_string(net);
+	b = nn_net_save_string(twin);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	nn_net_free(net);
+	nn_net_free(twin);
+	nn_dataset_free(d);
+}
+
+/* With neither batch norm nor dropout, training mode is evaluation mode. */
+static void
+train_mode_loss_plain(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_MOONS, 50, 0.2, 5);
+	struct nn_net *net;
+	double loss, ev;
+
+	(void)state;
+	c.act = NN_ACT_TANH;
+	net = nn_net_new("2-8-8-1", &c, NULL, 0);
+	assert_non_null(net);
+	assert_int_equal(nn_train(net, d, NULL, 3, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 7, 11, &loss, NULL,
+	    0), 0);
+	assert_close(loss, ev, 1e-12);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
 int
 main(void)
 {
@@ -945,6 +1082,9 @@ main(void)
 		cmocka_unit_test(penalty_over_weights_only),
 		cmocka_unit_test(loss_values),
 		cmocka_unit_test(batchnorm_running_stats),
+		cmocka_unit_test(train_mode_loss_batchnorm),
+		cmocka_unit_test(train_mode_loss_dropout),
+		cmocka_unit_test(train_mode_loss_plain),
 		cmocka_unit_test(prox_l1_exact_zeros),
 		cmocka_unit_test(determinism),
 		cmocka_unit_test(copy_is_a_snapshot),

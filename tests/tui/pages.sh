@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=21
+NTESTS=26
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -98,6 +98,15 @@ idle_on 2/3
 wait_for '^✓ ' 300
 v2=$(pane_checks)
 check "back (p) and on again: the same values" [ "$v1" = "$v2" ]
+tm send-keys a b n
+idle_on 3/3
+tm send-keys p
+idle_on 2/3
+wait_for '^✓ ' 300
+v4=$(pane_checks)
+check "back (p) to a page run before: its results as they were" \
+    [ "$v1" = "$v4" ]
+check "... and its quiz answers" wait_for 'FEEDBACK-TWO'
 tm send-keys r
 check "r says the page ran again from a clean state" \
     wait_for 'page 2 run again from a clean state'
@@ -106,10 +115,23 @@ wait_for '^✓ ' 300
 v3=$(pane_checks)
 check "re-run (r): the same values" [ "$v1" = "$v3" ]
 
-# 6. the lesson's session is its own; the learner's lab comes back
+# 6. a try-it met by the learner's own command says so, with the answer
+tm send-keys n
+idle_on 3/3
+no_done() { ! screen | grep -q 'your commands did it'; }
+check "a try-it not done yet: no confirmation" no_done
+tm send-keys :
+tm send-keys -l 'set lambda 0.3'
+tm send-keys Enter
+check "a try-it done: the pane says so" wait_for 'Done - your commands did it\.'
+check "... and shows the answer" wait_for 'Solution: set lambda 0\.3'
+tm send-keys Escape
+sleep 0.1
+
+# 7. the lesson's session is its own; the learner's lab comes back
 tm send-keys m
 wait_for 'Free lab' 50
-tm send-keys End Enter
+tm send-keys j j j j j j j j Enter
 tm send-keys -l 'set lambda 0.5'
 tm send-keys Enter
 check "free lab: lambda 0.5" wait_for '^ free lab .*λ=0\.5 '
@@ -121,7 +143,7 @@ tm send-keys 4 Enter
 check "a lesson starts fresh: lambda 0" wait_for '^ Pages and.*λ=0 '
 tm send-keys m
 wait_for 'Free lab' 50
-tm send-keys End Enter
+tm send-keys j j j j j j j j Enter
 check "back in the free lab: the learner's lambda 0.5" \
     wait_for '^ free lab .*λ=0\.5 '
 tm send-keys Escape
