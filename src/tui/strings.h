@@ -43,7 +43,6 @@ enum tui_msg {
 	M_NO_LESSON,		/* {}: name */
 	M_LAST_PAGE,
 	M_FIRST_PAGE,
-	M_STEP_RUN,		/* Enter runs: {} */
 	M_LESSON_DONE,
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
 	M_ERROR,		/* prefix of error lines */

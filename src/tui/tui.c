@@ -62,12 +62,11 @@ struct outline {
 	char *text;
 };
 
-/* A page as the learner last saw it run: its blocks' states (answers,
- * checkpoint results, hints), shown again on going back. */
+/* What the learner did on a page run before: quiz answers, hints, try-its
+ * done; going back replays the page with them. */
 struct page_view {
-	struct lesson_state *st;	/* NULL: not run in this visit */
+	struct lesson_state *st;	/* NULL: not run yet */
 	int n;				/* blocks */
-	int next;			/* blocks processed */
 };
 
 struct menu_item {
@@ -134,7 +133,6 @@ struct tui {
 	/* lesson */
 	struct lesson *lesson;
 	struct lesson_run *run;
-	int review;		/* page shown without running it */
 	int lesson_scroll;
 	int lesson_total;	/* wrapped lines of the page */
 	int lesson_view;	/* rows of it on screen */
@@ -514,36 +512,28 @@ report_files(struct tui *t, struct strbuf *msg)
 static void
 view_free(struct page_view *v)
 {
-	for (int i = 0; v->st != NULL && i < v->n; i++) {
-		free(v->st[i].message);
-		free(v->st[i].text);
-	}
 	free(v->st);
 	memset(v, 0, sizeof(*v));
 }
 
-/* Keeps the current page as it is on screen, unless it is shown for
- * review (its view is already kept). */
+/* Keeps what the learner did on the current page (its strings are not
+ * kept: the replay makes them again). */
 static void
 view_save(struct tui *t)
 {
 	struct page_view *v;
 	int n;
 
-	if (t->run == NULL || t->run->st == NULL || t->review)
+	if (t->run == NULL || t->run->st == NULL)
 		return;
 	v = &t->views[t->run->page];
 	view_free(v);
 	n = t->lesson->pages[t->run->page].nblocks;
 	v->st = xcalloc((size_t)n + 1, sizeof(*v->st));
 	v->n = n;
-	v->next = t->run->next;
 	for (int i = 0; i < n; i++) {
 		v->st[i] = t->run->st[i];
-		v->st[i].message = t->run->st[i].message != NULL ?
-		    xstrdup(t->run->st[i].message) : NULL;
-		v->st[i].text = t->run->st[i].text != NULL ?
-		    xstrdup(t->run->st[i].text) : NULL;
+		v->st[i].message = v->st[i].text = NULL;
 	}
 }
 
@@ -602,26 +592,57 @@ page_top(struct tui *t)
 }
 
 /*
- * Shows a page: runs it (from the state playing the pages before it in
- * order gives), or shows it for review as it was last run: its blocks'
- * states and charts kept, the session at the page's start (Enter or r
- * runs it again).
+ * A page run before, as it was: entered from a clean state (lesson_goto()
+ * restarts the session and replays the pages before it), its quizzes
+ * answered as the learner answered them, hints and try-its as they were;
+ * quietly, so its output and charts are not added again (its deck keeps
+ * the snapshots of the first run).  The session ends as the page left it.
  */
 static void
-show_page(struct tui *t, int page, int run)
+replay_page(struct tui *t, int page)
+{
+	const struct page_view *v = &t->views[page];
+	struct transcript *quiet = transcript_new(), *tr = t->run->tr;
+	int w;
+
+	t->run->tr = quiet;
+	lesson_enter_page(t->run, page);
+	while ((w = lesson_waiting(t->run)) >= 0 && w < v->n &&
+	    v->st[w].answer >= 0) {
+		lesson_answer(t->run, v->st[w].answer);
+		while (lesson_step(t->run) == LR_OK)
+			;
+	}
+	for (int i = 0; i < v->n; i++) {
+		t->run->st[i].hints = v->st[i].hints;
+		t->run->st[i].met = v->st[i].met;
+	}
+	t->run->tr = tr;
+	for (size_t i = 0; i < transcript_count(quiet); i++)
+		if (transcript_item(quiet, i)->kind == TR_ERROR)
+			transcript_copy_item(tr, quiet, i);
+	transcript_free(quiet);
+}
+
+/*
+ * Shows a page: runs it (from the state that playing the pages before it
+ * in order gives), or with again = 1, a page run before, replays it as it
+ * was (replay_page()).
+ */
+static void
+show_page(struct tui *t, int page, int again)
 {
 	if (t->run == NULL)
 		return;
 	view_save(t);
 	page_top(t);		/* a page opens at its top */
-	if (run) {
-		t->review = 0;
+	if (again && page >= 0 && page < t->lesson->npages &&
+	    t->views[page].st != NULL) {
+		replay_page(t, page);
+	} else {
 		if (page >= 0 && page < t->lesson->npages)
 			transcript_clear(t->decks[page]);
 		lesson_enter_page(t->run, page);
-	} else {
-		t->review = 1;
-		lesson_goto(t->run, page);
 	}
 	if (t->prog != NULL)
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
@@ -639,7 +660,6 @@ rerun_page(struct tui *t)
 	if (t->run == NULL)
 		return;
 	page_top(t);
-	t->review = 0;
 	transcript_clear(t->decks[t->run->page]);
 	lesson_restart_page(t->run);
 	drain(t);
@@ -686,7 +706,7 @@ lesson_open_path(struct tui *t, const char *path)
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
-	show_page(t, 0, 1);
+	show_page(t, 0, 0);
 	return 0;
 }
 
@@ -729,11 +749,11 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	/*
-	 * Forward runs the page.  Back shows it as it was run, its charts
-	 * and results kept, while lesson_goto() restarts the session in the
-	 * state of the page's start; a page not run yet (jumped over) runs.
+	 * A page run before (back, or on again after going back) shows as it
+	 * was, answers, results and charts, the session in the state the page
+	 * left it; a page not run yet runs.  r runs it afresh.
 	 */
-	show_page(t, p, delta > 0 || t->views[p].st == NULL);
+	show_page(t, p, 1);
 }
 
 /*
@@ -764,7 +784,7 @@ answer_key(struct tui *t, int c)
 	char key[2] = { 0, 0 };
 	int w, i;
 
-	if (t->run == NULL || t->review || (w = lesson_waiting(t->run)) < 0)
+	if (t->run == NULL || (w = lesson_waiting(t->run)) < 0)
 		return 0;
 	b = &t->lesson->pages[t->run->page].blocks[w];
 	if (c < 0x21 || c > 0x7e)
@@ -807,7 +827,7 @@ try_block(const struct tui *t)
 	pg = &t->lesson->pages[t->run->page];
 	for (i = 0; i < pg->nblocks; i++)
 		if (pg->blocks[i].kind == LB_TRY &&
-		    (t->review || i < t->run->next))
+		    i < t->run->next)
 			found = i;
 	return found;
 }
@@ -949,10 +969,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 	const struct lesson_block *b = &pg->blocks[i];
 	const struct lesson_block *next = i + 1 < pg->nblocks ?
 	    &pg->blocks[i + 1] : NULL;
-	const struct page_view *v = &t->views[t->run->page];
-	/* for review: the states the page had when it was last run */
-	const struct lesson_state *st = t->review && v->st != NULL ?
-	    &v->st[i] : &t->run->st[i];
+	const struct lesson_state *st = &t->run->st[i];
 	const struct lesson *l = t->lesson;
 	char buf[512];
 	int k;
@@ -1006,7 +1023,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				    lesson_word(l, LW_ANSWER),
 				    b->choices[b->answer].key,
 				    e != NULL ? e : "");
-		} else if (!t->review) {
+		} else {
 			struct strbuf keys;
 
 			strbuf_init(&keys);
@@ -1055,7 +1072,6 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
 	struct pane p = { r, 0, 0, draw, 0 };
 	const struct lesson_page *pg;
-	char buf[512];
 	int i, wait;
 
 	if (t->run == NULL) {
@@ -1078,11 +1094,8 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	pane_line(&p, "", GRID_DEFAULT, 0);
 	wait = lesson_waiting(t->run);
 	for (i = 0; i < pg->nblocks && t->run->st != NULL; i++) {
-		if (!t->review && i >= t->run->next && i != wait)
+		if (i >= t->run->next && i != wait)
 			break;
-		if (t->review && t->views[t->run->page].st != NULL &&
-		    i > t->views[t->run->page].next)
-			break;	/* where it was left */
 		if (i == t->show_block)
 			t->show_top = p.line;
 		lesson_block_draw(t, &p, i);
@@ -1090,11 +1103,6 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 			t->show_end = p.line;
 		if (i == t->show_after && i != t->show_block)
 			t->after_end = p.line;
-	}
-	if (t->review && pg->nblocks > 0) {
-		tui_fmt(buf, sizeof(buf), t->lang, M_STEP_RUN,
-		    t->lang == TUI_LANG_KO ? "이 쪽 다시 실행" : "run this page");
-		pane_line(&p, buf, GRID_LABEL, GRID_DIM);
 	}
 	t->lesson_total = p.end;	/* the last paragraph gap is no text */
 }
@@ -1832,9 +1840,7 @@ key_lesson(struct tui *t, int c)
 	case '\r':
 	case '\n':
 	case KEY_ENTER:
-		if (t->review && t->run != NULL) {
-			show_page(t, t->run->page, 1);
-		} else if ((tb = try_block(t)) >= 0) {
+		if ((tb = try_block(t)) >= 0) {
 			const struct lesson_block *b =
 			    &t->lesson->pages[t->run->page].blocks[tb];
 
