@@ -73,3 +73,19 @@ check_values() {
 	tr -s ' ' | grep -Eo '[A-Za-z_][A-Za-z0-9_.]* = -?[0-9][0-9.e+-]*' |
 	    sed 's/[.]$//'
 }
+# The numbers in the quiz and predict explanations of the lesson pane
+# ("Right. ..." or "Not quite. Answer: KEY. ..." up to a blank line), one
+# a line; and in "regtutor --batch" output on stdin.
+pane_explained() {
+	lesson_pane | awk '/^(Right\.|Not quite\.)/ { inx = 1 }
+	    /^ *$/ { inx = 0 } inx { s = s " " $0 } END { print s }' |
+	    explained_numbers
+}
+batch_explained() {
+	awk '/^Right\./ { inx = 1 } /^ *$/ { inx = 0 }
+	    inx { s = s " " $0 } END { print s }' | explained_numbers
+}
+explained_numbers() {
+	sed 's/Not quite\. Answer: [^ ]*\.//g' |
+	    grep -Eo '[0-9]+([.][0-9]+)?(e[-+]?[0-9]+)?'
+}

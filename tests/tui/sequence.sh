@@ -9,7 +9,7 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 LESSONS="0 1 2 3 4"
-NTESTS=12
+NTESTS=17
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -49,8 +49,10 @@ tm send-keys Enter
 check "the lesson menu" wait_for 'regtutor - lessons'
 
 for L in $LESSONS; do
-	want=$(REGTUTOR_DATADIR="$REGTUTOR_SRCDIR" "$R" --batch "$L" |
-	    batch_checks | tr '\n' ' ')
+	out=$(REGTUTOR_DATADIR="$REGTUTOR_SRCDIR" "$R" --batch "$L")
+	want=$(printf '%s\n' "$out" | batch_checks | tr '\n' ' ')
+	wantx=$(printf '%s\n' "$out" | batch_explained | tr '\n' ' ')
+	gotx=""
 	tm send-keys "$L" Enter
 	wait_for ' page 1/[0-9]+  ' 300
 	np=$(screen | sed -n 's/.* page 1\/\([0-9]*\)  .*/\1/p' | head -n 1)
@@ -68,6 +70,7 @@ for L in $LESSONS; do
 			k=$((k + 1))
 		done
 		got="$got$(pane_checks | tr '\n' ' ')"
+		gotx="$gotx$(pane_explained | tr '\n' ' ')"
 		[ $p -lt "$np" ] && tm send-keys n
 		p=$((p + 1))
 	done
@@ -78,6 +81,14 @@ for L in $LESSONS; do
 	else
 		tap_result 1 "lesson $L after the ones before: checkpoint values as --batch $L"
 		printf '# shell: %s\n# batch: %s\n' "$got" "$want" | fold -w 150
+	fi
+	# the numbers in the explanations are those of their moment, as in
+	# --batch (lesson 4 page 4: val_acc of the batch-norm run)
+	if [ "$gotx" = "$wantx" ]; then
+		tap_result 0 "lesson $L: explanations with the numbers of --batch $L"
+	else
+		tap_result 1 "lesson $L: explanations with the numbers of --batch $L"
+		printf '# shell: %s\n# batch: %s\n' "$gotx" "$wantx" | fold -w 150
 	fi
 	tm send-keys m
 	wait_for 'regtutor - lessons' 100
