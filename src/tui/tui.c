@@ -951,7 +951,7 @@ check_draw(struct tui *t, struct pane *p, const struct lesson_state *st)
 		    txt != NULL ? txt : lesson_word(t->lesson, LW_PASSED));
 		pane_fmt(p, 2, 2, GRID_LABEL, 0, "(%s)", nums);
 	} else {
-		pane_fmt(p, 0, 2, GRID_BAD, GRID_BOLD, "%s",
+		pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD, "%s",
 		    tui_str(t->lang, M_CHECK_DIFFERS));
 		pane_fmt(p, 2, 2, GRID_BAD, 0, "%s", nums);
 		if (txt != NULL)

@@ -53,8 +53,9 @@ check() { name=$1; shift; if "$@"; then tap_result 0 "$name"; else
 lesson_pane() { screen | awk '/^──/ { exit } { sub(/│.*/, ""); print }'; }
 pane_checks() {
 	lesson_pane | awk '
-	    /^The result differs from what the lesson expects:/ { bad = 1; next }
-	    bad && /^  / { s = s " " $0; next }
+	    /^The result differs from what/ { bad = 1; seen = 0; next }
+	    bad && /^  / { s = s " " $0; seen = 1; next }
+	    bad && !seen { next }
 	    { bad = 0 }
 	    /^  \(/ && !inp { inp = 1; d = 0 }
 	    inp { s = s " " $0; d += gsub(/\(/, "(") - gsub(/\)/, ")");
