@@ -82,6 +82,8 @@ struct cmd_epoch_info {
 	double penalty;		/* current lambda * R(w) */
 	int best_epoch;		/* epoch (history) with the best val loss */
 	double best_val_loss;
+	int own;		/* 1: the session's own net (train); 0: a run
+				   of sweep or compare on a net of its own */
 };
 /*
  * The hook is called after every epoch of train/sweep/compare (with

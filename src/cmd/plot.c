@@ -43,6 +43,18 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 }
 
 void
+plot_train_title(char *buf, size_t n, const struct params *p)
+{
+	char reg[64] = "";
+
+	if (p->reg != 0)
+		snprintf(reg, sizeof reg, ", %s lambda %g", reg_names[p->reg],
+		    p->lambda);
+	snprintf(buf, n, "loss (%s, norm %s, batch %ld%s)", act_names[p->act],
+	    norm_names[p->norm], p->batch, reg);
+}
+
+void
 plot_compare_title(char *buf, size_t n, const struct sweep *sw)
 {
 	snprintf(buf, n, "loss: %s %s vs %s", sw->key, sw->r[0].value,

@@ -18,8 +18,8 @@
  *
  * Charts: the chart pane belongs to the current page.  Every chart item a
  * page's steps (and the learner's commands on it) put into the transcript
- * is kept, as a snapshot, in that page's deck; an action that trained and
- * drew no chart after the training adds the loss curve it left.  The pane
+ * is kept, as a snapshot, in that page's deck; a training of the session's
+ * own net with no chart drawn after it adds the loss curve it left.  The pane
  * shows the deck stacked when the charts fit, otherwise one at a time
  * ("chart 2/3", < and > turn); during training it shows the live loss
  * chart.  The free lab's deck holds the charts of the latest command line
@@ -111,8 +111,12 @@ struct tui {
 	struct transcript *lab_deck;
 	int lab_sel;
 	struct page_view *views;	/* [npages] */
-	int train_at;		/* transcript index where the action's last
-				   training began, -1: none */
+	/* the action's trainings of the session's own net */
+	int train_at;		/* transcript index where the last one began,
+				   -1: none */
+	struct transcript *pend;	/* its loss chart so far */
+	struct transcript *losses;	/* earlier ones' with no chart after */
+	int *loss_at;		/* [count of losses]: their transcript index */
 	char chart_label[64];	/* "chart 2/3 ..." under the pane, or "" */
 
 	/* live training */
@@ -266,19 +270,48 @@ turn_chart(struct tui *t, int delta)
 	return 1;
 }
 
+/* 1 when the transcript has a chart at index from or after it. */
+static int
+chart_since(const struct tui *t, int from)
+{
+	for (size_t i = (size_t)from; i < transcript_count(t->tr); i++)
+		if (transcript_item(t->tr, i)->kind == TR_CHART)
+			return 1;
+	return 0;
+}
+
+/* The last training's loss chart becomes one of the action's charts, at
+ * the transcript's current end, when no chart was drawn after it. */
+static void
+keep_loss(struct tui *t)
+{
+	size_t n = transcript_count(t->losses);
+
+	if (t->train_at < 0 || transcript_count(t->pend) == 0 ||
+	    chart_since(t, t->train_at))
+		return;
+	transcript_copy_item(t->losses, t->pend, 0);
+	t->loss_at = xreallocarray(t->loss_at, n + 1, sizeof(*t->loss_at));
+	t->loss_at[n] = (int)transcript_count(t->tr);
+}
+
 /*
- * Moves new transcript items into the output area, and their charts into
- * the deck of the page (the free lab: the deck becomes the line's charts);
- * an action that trained and drew nothing after the training adds the
- * loss chart it left.  The pane turns to the first new chart.
+ * Moves new transcript items into the output area, and the action's
+ * charts into the deck of the page (the free lab: the deck becomes the
+ * line's charts): the chart items, and in their place in time the loss
+ * chart of each training of the session's own net that no chart followed.
+ * The pane turns to the first new chart.
  */
 static void
 drain(struct tui *t)
 {
-	size_t i, n = transcript_count(t->tr), n0;
-	int charts = 0, after = 0, *sel;
+	size_t i, k = 0, n = transcript_count(t->tr), n0;
+	size_t nl;
+	int charts = 0, *sel;
 	struct transcript *d = cur_deck(t, &sel);
 
+	keep_loss(t);
+	nl = transcript_count(t->losses);
 	for (i = 0; i < n; i++) {
 		const struct tr_item *it = transcript_item(t->tr, i);
 
@@ -290,25 +323,26 @@ drain(struct tui *t)
 			out_add(t, TR_CHART, s);
 			free(s);
 			charts++;
-			if (t->train_at >= 0 && (int)i >= t->train_at)
-				after = 1;
 		} else {
 			out_add(t, it->kind, it->text != NULL ? it->text : "");
 		}
 	}
 	if (d != NULL) {
-		if (t->run == NULL && (charts > 0 || t->train_at >= 0))
+		if (t->run == NULL && charts + nl > 0)
 			transcript_clear(d);
 		n0 = transcript_count(d);
-		for (i = 0; i < n; i++)
-			if (transcript_item(t->tr, i)->kind == TR_CHART)
+		for (i = 0; i <= n; i++) {
+			while (k < nl && t->loss_at[k] <= (int)i)
+				transcript_copy_item(d, t->losses, k++);
+			if (i < n && transcript_item(t->tr, i)->kind == TR_CHART)
 				transcript_copy_item(d, t->tr, i);
-		if (t->train_at >= 0 && !after)
-			transcript_add_session_chart(d, t->s);
+		}
 		if (transcript_count(d) > n0)
 			*sel = (int)n0;
 	}
 	transcript_clear(t->tr);
+	transcript_clear(t->pend);
+	transcript_clear(t->losses);
 	t->training = 0;
 	t->train_at = -1;
 	render_chart(t);
@@ -383,14 +417,18 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 {
 	struct tui *t = ctx;
 	long long now;
-	int stop;
+	int stop, frame = 0;
 
 	t->training = 1;
 	t->ep = *info;
-	/* A training of this action (its command line is already in the
-	 * transcript; a lesson's quiet catch-up of earlier pages is not). */
-	if (info->epoch == 1 && transcript_count(t->tr) > 0)
+	/* A training of the session's net in this action (its command line
+	 * is in the transcript already; a lesson's quiet catch-up of earlier
+	 * pages is not): the one before it keeps its loss chart. */
+	if (info->own && info->epoch == 1 && transcript_count(t->tr) > 0) {
+		keep_loss(t);
+		transcript_clear(t->pend);
 		t->train_at = (int)transcript_count(t->tr);
+	}
 	stop = poll_training_keys(t);
 	if (tui_quit_signal)
 		stop = 1;
@@ -403,8 +441,16 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		redraw(t);
 		t->last_frame = now;
 		t->frames++;
+		frame = 1;
 	}
 	t->last_epoch = now;
+	/* Its loss chart as it stands: each epoch of a short run (an early
+	 * stop ends it at any one), each frame and the last of a long one. */
+	if (info->own && t->train_at >= 0 && (info->total_epochs <= 5000 ||
+	    frame || info->epoch >= info->epochs || stop)) {
+		transcript_clear(t->pend);
+		transcript_add_session_chart(t->pend, t->s);
+	}
 	return stop;
 }
 
@@ -2047,6 +2093,8 @@ tui_main(const struct tui_options *o)
 	t.s = t.lab;
 	t.tr = transcript_new();
 	t.lab_deck = transcript_new();
+	t.pend = transcript_new();
+	t.losses = transcript_new();
 	t.train_at = -1;
 	t.show_after = -1;
 	strbuf_init(&err);
@@ -2060,6 +2108,8 @@ tui_main(const struct tui_options *o)
 		session_free(t.lab);
 		transcript_free(t.tr);
 		transcript_free(t.lab_deck);
+		transcript_free(t.pend);
+		transcript_free(t.losses);
 		progress_free(t.prog);
 		grid_done(&t.chart);
 		return 1;
@@ -2114,6 +2164,9 @@ tui_main(const struct tui_options *o)
 	grid_done(&t.chart);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);
+	transcript_free(t.pend);
+	transcript_free(t.losses);
+	free(t.loss_at);
 	session_free(t.ls);
 	session_free(t.lab);
 	progress_free(t.prog);

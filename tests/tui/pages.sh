@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=30
+NTESTS=31
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -62,7 +62,7 @@ tm send-keys n
 idle_on 2/4
 check "a page opens at its top" wait_for '^2/4 +Train then check'
 check "its first paragraph in view" wait_for '^TOP-OF-PAGE-2'
-own_chart() { chart_pane | grep -q '^ *loss *$' &&
+own_chart() { chart_pane | grep -q '^ *loss (tanh, norm none, batch' &&
 	! chart_pane | grep -q 'lambda 0 vs' && ! screen | grep -q 'chart 1/'; }
 check "its own chart only: the loss of its train" own_chart
 
@@ -149,6 +149,14 @@ tm send-keys j j j j j j j j Enter
 tm send-keys -l 'set lambda 0.5'
 tm send-keys Enter
 check "free lab: lambda 0.5" wait_for '^ free lab .*λ=0\.5 '
+# two trainings of a line, a net rebuilt between them: a loss chart each,
+# stacked when they fit (100x60)
+tm send-keys -l 'data poly; net 1-8-1; train 5; net 1-4-1; train 7'
+tm send-keys Enter
+wait_for 'trained 7 epochs' 300
+two_losses() { [ "$(chart_pane | grep -c '^ *loss (tanh, norm none')" = 2 ] &&
+	! screen | grep -q 'chart 1/'; }
+check "free lab: a loss chart per training, stacked" two_losses
 tm send-keys Escape
 sleep 0.1
 tm send-keys m
