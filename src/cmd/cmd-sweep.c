@@ -125,7 +125,7 @@ static int
 run_lab(struct lab *out, const struct lab *l, int regen, long seed,
     char *err, size_t errlen)
 {
-	struct nn_dataset *all, *tr, *va;
+	struct nn_dataset *all, *tr, *va, *te;
 
 	*out = *l;
 	out->net = NULL;
@@ -135,7 +135,9 @@ run_lab(struct lab *out, const struct lab *l, int regen, long seed,
 	    (int)l->ds.n, l->ds.noise, (uint64_t)seed, err, errlen);
 	if (all == NULL)
 		return -1;
-	if (nn_dataset_split(all, l->ds.split, (uint64_t)seed, &tr, &va, err,
+	/* the same three-way split as the session's (a run never reads
+	 * the test rows, but the validation rows are the same ones) */
+	if (data_split(all, &l->ds, (uint64_t)seed, &tr, &va, &te, err,
 	    errlen) != 0) {
 		nn_dataset_free(all);
 		return -1;
@@ -144,6 +146,7 @@ run_lab(struct lab *out, const struct lab *l, int regen, long seed,
 	out->all = all;
 	out->train = tr;
 	out->val = va;
+	out->test = te;
 	return 0;
 }
 
@@ -154,6 +157,7 @@ run_lab_done(struct lab *rl, const struct lab *l)
 		nn_dataset_free(rl->all);
 		nn_dataset_free(rl->train);
 		nn_dataset_free(rl->val);
+		nn_dataset_free(rl->test);
 	}
 }
 

@@ -136,6 +136,10 @@ int session_render_chart(struct session *s, struct grid *g);
  *   w_norm                   L2 norm of all weights (biases excluded)
  *   zero_frac small_frac     share of weights exactly 0, |w| < 1e-3
  *   acc val_acc              classification accuracy (train, val split)
+ *   test_loss test_acc       loss and accuracy on the test split (data
+ *                            ... test=T), which nothing else reads
+ *   grad_norm                L2 norm of the full-batch gradient of all
+ *                            parameters (unclipped; what clip compares)
  *   grad_norm.K              gradient norm of layer K (1-based weights),
  *                            full-batch gradient on the current net
  *   grad_ratio               grad_norm.1 / grad_norm.last

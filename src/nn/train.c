@@ -90,12 +90,14 @@ gather(struct nn_net *net, const struct nn_dataset *d, const int *idx, int B)
 	}
 }
 
-/* One forward/backward/update on the gathered rows; returns L0. */
+/* One forward/backward/update on the gathered rows (with input noise, if
+ * set); returns L0 of the batch as the step saw it. */
 static double
 step(struct nn_net *net, int B, int ntrain)
 {
 	double loss;
 
+	nn__input_noise(net, B);
 	nn__forward(net, net->xin, B, NN_FW_TRAIN | NN_FW_DROPOUT | NN_FW_STATS);
 	loss = nn__loss(net, net->yin, B);
 	nn__backward(net, net->xin, net->yin, B, ntrain);
