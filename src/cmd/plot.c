@@ -45,13 +45,16 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 void
 plot_train_title(char *buf, size_t n, const struct params *p)
 {
-	char reg[64] = "";
+	char norm[32] = "", reg[64] = "";
 
+	/* what is on: short enough for a narrow chart pane */
+	if (p->norm != 0)
+		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
 	if (p->reg != 0)
 		snprintf(reg, sizeof reg, ", %s lambda %g", reg_names[p->reg],
 		    p->lambda);
-	snprintf(buf, n, "loss (%s, norm %s, batch %ld%s)", act_names[p->act],
-	    norm_names[p->norm], p->batch, reg);
+	snprintf(buf, n, "loss (%s%s, batch %ld%s)", act_names[p->act], norm,
+	    p->batch, reg);
 }
 
 void

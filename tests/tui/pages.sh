@@ -62,7 +62,7 @@ tm send-keys n
 idle_on 2/4
 check "a page opens at its top" wait_for '^2/4 +Train then check'
 check "its first paragraph in view" wait_for '^TOP-OF-PAGE-2'
-own_chart() { chart_pane | grep -q '^ *loss (tanh, norm none, batch' &&
+own_chart() { chart_pane | grep -q '^ *loss (tanh, batch' &&
 	! chart_pane | grep -q 'lambda 0 vs' && ! screen | grep -q 'chart 1/'; }
 check "its own chart only: the loss of its train" own_chart
 
@@ -154,7 +154,7 @@ check "free lab: lambda 0.5" wait_for '^ free lab .*λ=0\.5 '
 tm send-keys -l 'data poly; net 1-8-1; train 5; net 1-4-1; train 7'
 tm send-keys Enter
 wait_for 'trained 7 epochs' 300
-two_losses() { [ "$(chart_pane | grep -c '^ *loss (tanh, norm none')" = 2 ] &&
+two_losses() { [ "$(chart_pane | grep -c '^ *loss (tanh, batch')" = 2 ] &&
 	! screen | grep -q 'chart 1/'; }
 check "free lab: a loss chart per training, stacked" two_losses
 tm send-keys Escape
