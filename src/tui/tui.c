@@ -1947,6 +1947,11 @@ key_prompt(struct tui *t, int c)
 		t->help = 1;
 		break;
 	default:
+		/* on an empty line (no command starts with them) < and >
+		 * turn the charts, as on the page */
+		if ((c == '<' || c == '>') && rl_end == 0 &&
+		    turn_chart(t, c == '<' ? -1 : 1))
+			break;
 		tui_input_key(c);
 		break;
 	}

@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=31
+NTESTS=34
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -157,6 +157,15 @@ wait_for 'trained 7 epochs' 300
 two_losses() { [ "$(chart_pane | grep -c '^ *loss (tanh, batch')" = 2 ] &&
 	! screen | grep -q 'chart 1/'; }
 check "free lab: a loss chart per training, stacked" two_losses
+# at 80x24 they take turns; < and > on an empty prompt line turn them
+tm resize-window -x 80 -y 24
+check "free lab at 80x24: chart 1/2, the line's first" \
+    wait_for 'chart 1/2  < > turn'
+tm send-keys '>'
+check "> on an empty prompt line turns to chart 2/2" \
+    wait_for 'chart 2/2  < > turn'
+empty_prompt() { screen | grep -q '^> *$'; }
+check "... and types nothing" empty_prompt
 tm send-keys Escape
 sleep 0.1
 tm send-keys m
