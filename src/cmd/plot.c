@@ -45,16 +45,18 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 void
 plot_train_title(char *buf, size_t n, const struct params *p)
 {
-	char norm[32] = "", reg[64] = "";
+	char loss[16] = "", norm[32] = "", reg[64] = "";
 
-	/* what is on: short enough for a narrow chart pane */
+	/* what is not the default: short enough for a narrow chart pane */
+	if (p->loss != 0)
+		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
 	if (p->norm != 0)
 		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
 	if (p->reg != 0)
 		snprintf(reg, sizeof reg, ", %s lambda %g", reg_names[p->reg],
 		    p->lambda);
-	snprintf(buf, n, "loss (%s%s, batch %ld%s)", act_names[p->act], norm,
-	    p->batch, reg);
+	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
+	    norm, p->batch, reg);
 }
 
 void

@@ -167,6 +167,13 @@ session_chart_as_item(void **state)
 	free(a);
 	free(b);
 	grid_done(&g);
+	/* the title names the run's settings that tell runs apart */
+	assert_non_null(strstr(transcript_item(out, 0)->text, "loss ("));
+	assert_int_equal(cmd_execute(s, "set norm batch; train 5 loss=mae "
+	    "batch=4 reg=l2 lambda=0.5", t), CMD_OK);
+	assert_int_equal(transcript_add_session_chart(out, s), 0);
+	assert_string_equal(transcript_item(out, 1)->text,
+	    "loss mae (tanh, norm batch, batch 4, l2 lambda 0.5)");
 	transcript_free(out);
 	transcript_free(t);
 	session_free(s);
