@@ -66,7 +66,7 @@ pane_checks() {
 # their continuation up to "-> passed" or "-> FAILED".
 batch_checks() {
 	awk '/^Check: / { inc = 1 }
-	    inc { s = s " " $0; if ($0 ~ /-> /) inc = 0 }
+	    inc { s = s " " $0; if ($0 ~ /->( |$)/) inc = 0 }
 	    END { print s }' | check_values
 }
 # "name = value" pairs of a line, one a line (wrapping joined by spaces).
