@@ -31,12 +31,13 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 # Until the page shows and nothing trains (every redraw during an action
-# is a training frame, which says how to stop it).
+# is a training frame, which says how to stop it), up to 5 minutes a page:
+# lesson 2 runs experiments over 20 seeds, and the machine may be busy.
 on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 900 on_page "$1"; }
+idle_on() { settled 3000 on_page "$1"; }
 answers() { lesson_pane | grep -Ec '^(Right\.|Not quite\.)'; }
 more_answers() { [ "$(answers)" -gt "$1" ] && not_training; }
-wait_answers() { settled 900 more_answers "$1"; }
+wait_answers() { settled 3000 more_answers "$1"; }
 
 tm new-session -d -x 160 -y 100 \
     "env PS1='READY\$ ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
