@@ -52,9 +52,10 @@ plot_train_title(char *buf, size_t n, const struct params *p)
 		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
 	if (p->norm != 0)
 		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
-	if (p->reg != 0)
-		snprintf(reg, sizeof reg, ", %s lambda %g", reg_names[p->reg],
-		    p->lambda);
+	if (p->reg != 0)	/* the penalty and its strength, l1's step */
+		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
+		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
+		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
 	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
 	    norm, p->batch, reg);
 }

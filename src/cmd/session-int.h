@@ -236,8 +236,10 @@ const struct plot *transcript_snapshot(const struct transcript *t,
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
 /* The title of a train's live loss chart, with the run's settings that
- * tell one run from another: "loss (relu, norm batch, batch 2)", "loss
- * (tanh, batch 10, l2 lambda 0.03)", "loss mae (linear, batch 21)". */
+ * tell one run from another, short enough for a narrow chart pane: "loss
+ * (relu, norm batch, batch 2)", "loss (tanh, batch 10, l2 0.03)" (the
+ * penalty and lambda), "loss (tanh, batch 10, l1 0.1 subgrad)", "loss mae
+ * (linear, batch 21)". */
 void plot_train_title(char *buf, size_t n, const struct params *p);
 /* The title of a compare's loss chart: "loss: act tanh vs relu". */
 void plot_compare_title(char *buf, size_t n, const struct sweep *sw);

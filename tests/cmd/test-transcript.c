@@ -173,7 +173,12 @@ session_chart_as_item(void **state)
 	    "batch=4 reg=l2 lambda=0.5", t), CMD_OK);
 	assert_int_equal(transcript_add_session_chart(out, s), 0);
 	assert_string_equal(transcript_item(out, 1)->text,
-	    "loss mae (tanh, norm batch, batch 4, l2 lambda 0.5)");
+	    "loss mae (tanh, norm batch, batch 4, l2 0.5)");
+	assert_int_equal(cmd_execute(s, "train 2 reg=l1 lambda=0.1 "
+	    "l1mode=subgrad", t), CMD_OK);
+	assert_int_equal(transcript_add_session_chart(out, s), 0);
+	assert_string_equal(transcript_item(out, 2)->text,
+	    "loss (tanh, norm batch, batch 10, l1 0.1 subgrad)");
 	transcript_free(out);
 	transcript_free(t);
 	session_free(s);
