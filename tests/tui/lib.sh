@@ -28,17 +28,18 @@ wait_gone() {
 }
 # settled TENTHS CMD...: until CMD succeeds on two polls 0.3 s apart (a
 # screen caught halfway through a redraw passes only once); 1 on timeout.
+# (Its variables are its own: the callers' loops use short names.)
 settled() {
-	lim=$1
+	settled_lim=$1
 	shift
-	k=0
-	while [ $k -lt "$lim" ]; do
+	settled_t=0
+	while [ $settled_t -lt "$settled_lim" ]; do
 		if "$@"; then
 			sleep 0.3
 			if "$@"; then return 0; fi
 		fi
 		sleep 0.1
-		k=$((k + 4))
+		settled_t=$((settled_t + 4))
 	done
 	return 1
 }
