@@ -214,11 +214,13 @@ const struct cmd_entry cmd_get_entry = {
 	    "'help eval')\n"
 	    "train_mode_loss: the training loss in training mode over one "
 	    "pass (see 'help eval')\n"
-	    "After sweep/compare ... seeds=N: mean_val.K sd_val.K "
-	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
-	    "value's position from 1; mean and sample sd over the seeds of "
-	    "the final val loss, best val loss, train loss), wins (compare: "
-	    "seeds where V2's val loss is lower)",
+	    "After sweep/compare ... seeds=N or compare BUNDLE...: "
+	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
+	    "sd_train.K (K: the value's or bundle's position from 1; mean "
+	    "and sample sd over the seeds of the final val loss, best val "
+	    "loss, train loss), lowest.K (seeds where K's val loss is the "
+	    "lowest of all), wins (compare: seeds where V2's val loss is "
+	    "lower)",
 	.min_args = 1,
 	.max_args = 1,
 	.complete = get_complete,

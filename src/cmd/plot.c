@@ -514,6 +514,7 @@ plot_capture(struct session *s, const struct plot *p, struct plot *out)
 	case PLOT_BOUNDARY:
 	case PLOT_NORM:
 	case PLOT_CMP_GRADS:
+	case PLOT_BUNDLES:
 		break;		/* their numbers came with the spec */
 	}
 }
@@ -678,6 +679,10 @@ plot_draw(const struct plot *p, struct grid *g)
 		o.xlabel = "epoch";
 		draw_cmp_loss(p, g, &o);
 		break;
+	case PLOT_BUNDLES:	/* a: mean val loss, b: its sd per bundle */
+		chart_meanbars(g, &o, (const char *const *)p->labels, p->a,
+		    p->b, p->na, NULL);
+		break;
 	}
 }
 
@@ -729,6 +734,9 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	 * and two notes, with no run of blank rows before the notes */
 	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
 		h = s->plot.na + 5;
+	/* bars: title, a bar and a blank row each, axis, ticks, legend */
+	if (s->plot.kind == PLOT_BUNDLES && h > 2 * s->plot.na + 3)
+		h = 2 * s->plot.na + 3;
 	add_snapshot(s, t, h, 1);
 }
 

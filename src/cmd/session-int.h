@@ -50,7 +50,8 @@ struct lab {
 
 /* One run of a sweep or compare. */
 struct run_result {
-	char value[32];			/* the swept value as typed */
+	char value[32];			/* the swept value (or bundle) as
+					   typed */
 	double train_loss, val_loss, best_val_loss;
 	int best_epoch, epochs;
 	double w_norm, zero_frac, small_frac, penalty;
@@ -73,6 +74,8 @@ struct sweep {
 	 * |w|, zero share, per-epoch curves) */
 	struct run_result r[SWEEP_MAX];
 	int compare;			/* 1: from "compare", 0: "sweep" */
+	int bundles;			/* 1: a compare of setting bundles
+					   (r[i].value: the bundle) */
 	/* seeds=N: every value ran on seeds seed0 .. seed0 + nseeds - 1
 	 * (0: a single run per value from the session seed) */
 	int nseeds;
@@ -84,12 +87,15 @@ struct sweep {
 	double mean_train[SWEEP_MAX], sd_train[SWEEP_MAX];
 	int wins;			/* seeds where value 2's val loss is
 					   below value 1's */
+	int lowest[SWEEP_MAX];		/* seeds where value i's val loss is
+					   the lowest of all values (ties
+					   count for each) */
 };
 
 enum plot_kind {
 	PLOT_NONE, PLOT_LOSS, PLOT_WEIGHTS, PLOT_GRADS, PLOT_ACTS, PLOT_FN,
 	PLOT_BOUNDARY, PLOT_NORM, PLOT_SWEEP, PLOT_HIST2, PLOT_CMP_LOSS,
-	PLOT_CMP_GRADS
+	PLOT_CMP_GRADS, PLOT_BUNDLES
 };
 
 /*

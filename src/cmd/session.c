@@ -467,7 +467,7 @@ static const char *const query_names[] = {
 	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
 	"test_loss", "test_acc", "grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
-	"mean_train.K", "sd_train.K", "wins", NULL
+	"mean_train.K", "sd_train.K", "wins", "lowest.K", NULL
 };
 
 static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -484,8 +484,9 @@ qfail(struct session *s, const char *fmt, ...)
 }
 
 /*
- * The metrics of the last sweep/compare with seeds=N: value K's mean or
- * sd over the seeds, and wins.  1 when name is one of them (*out set, or
+ * The metrics of the last sweep/compare with seeds=N (or of setting
+ * bundles): value K's mean or sd over the seeds, on how many seeds it had
+ * the lowest val loss, and wins.  1 when name is one of them (*out set, or
  * -1 returned through *rc with the message), 0 when it is not.
  */
 static int
@@ -501,11 +502,18 @@ seeds_query(struct session *s, const char *name, double *out, int *rc)
 		{ "sd_best_val", sw->sd_best_val },
 		{ "mean_train", sw->mean_train }, { "sd_train", sw->sd_train },
 	};
+	double low[SWEEP_MAX];
 	const double *v = NULL;
 	long k = 0;
 
 	*rc = -1;
-	if (strcmp(name, "wins") != 0) {
+	for (int i = 0; i < SWEEP_MAX; i++)
+		low[i] = sw->lowest[i];
+	if (strncmp(name, "lowest.", 7) == 0) {
+		v = low;
+		if (parse_long(name + 7, &k) != 0)
+			k = 0;
+	} else if (strcmp(name, "wins") != 0) {
 		for (size_t i = 0; i < COUNT(stats) && v == NULL; i++) {
 			size_t n = strlen(stats[i].prefix);
 
