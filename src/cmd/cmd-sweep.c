@@ -460,8 +460,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 		}
 		if (compare) {
 			pl.kind = PLOT_CMP_LOSS;
-			snprintf(pl.title, sizeof pl.title, "loss: %s %s vs %s",
-			    sw.key, sw.r[0].value, sw.r[1].value);
+			plot_compare_title(pl.title, sizeof pl.title, &sw);
 		} else {
 			pl.kind = PLOT_SWEEP;
 			plot_sweep_title(pl.title, sizeof pl.title, sw.key);
@@ -744,8 +743,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 		if (sw.n < 2)
 			return rc;
 		pl.kind = PLOT_CMP_LOSS;
-		snprintf(pl.title, sizeof pl.title, "loss: %s %s vs %s", sw.key,
-		    sw.r[0].value, sw.r[1].value);
+		plot_compare_title(pl.title, sizeof pl.title, &sw);
 		session_show_plot(c->s, c->t, &pl);
 		memset(&pl, 0, sizeof pl);
 		if (!strcmp(sw.key, "reg") || !strcmp(sw.key, "lambda") ||

@@ -228,7 +228,7 @@ train_exec(struct cmd_ctx *c)
 		return cmd_error(c, -1, "%s", err);
 	plot_clear(&c->s->plot);
 	c->s->plot.kind = PLOT_LOSS;
-	snprintf(c->s->plot.title, sizeof c->s->plot.title, "loss");
+	plot_train_title(c->s->plot.title, sizeof c->s->plot.title, &p);
 	hist0 = nn_net_history(c->s->lab.net, &h);
 	rc = session_train(c->s, c->s->lab.net, &c->s->lab, (int)epochs, &res,
 	    err, sizeof err);

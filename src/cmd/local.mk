@@ -13,6 +13,14 @@ tests_test_cmd_SOURCES = tests/cmd/test-cmd.c
 tests_test_cmd_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_cmd_LDADD = libtestutil.a libcmd.a libchart.a libnn.a libutil.a \
 	$(CMOCKA_LIBS) $(LIBS)
+# Chart snapshots: a transcript's charts drawn again as they were.
+check_PROGRAMS += tests/test-transcript
+TESTS += tests/test-transcript
+tests_test_transcript_SOURCES = tests/cmd/test-transcript.c
+tests_test_transcript_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_transcript_LDADD = libtestutil.a libcmd.a libchart.a libnn.a \
+	libutil.a $(CMOCKA_LIBS) $(LIBS)
+
 EXTRA_DIST += tests/cmd/headless.sh tests/golden/cmd/basics.txt \
 	tests/golden/cmd/regularization.txt tests/golden/cmd/gradients.txt \
 	tests/golden/cmd/errors.txt tests/golden/cmd/layers.txt

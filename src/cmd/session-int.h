@@ -98,7 +98,16 @@ enum plot_kind {
 	PLOT_CMP_GRADS, PLOT_BUNDLES
 };
 
-/* What the last chart showed; re-rendered at any size from this. */
+/*
+ * What a chart shows.  The session's last plot (struct session.plot) is a
+ * spec: charts of live state (loss, weights, sweep, compare, fn) name only
+ * their kind and options and read the session when rendered, so the shell's
+ * chart pane follows training; charts of a moment (grads, acts, boundary,
+ * norm) carry their numbers from the start.  plot_capture() turns a spec
+ * into a snapshot, which holds every number and option its render needs:
+ * the transcript keeps one per chart item, so a chart can be drawn again,
+ * at any size, after the session has moved on.
+ */
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
@@ -118,6 +127,24 @@ struct plot {
 	int na, nb;
 	char **labels;
 	int nlabels;
+	/*
+	 * Snapshot only (plot_capture()), the live kinds' numbers in a, b
+	 * and labels: loss: a = train, b = val losses (na = nb epochs from
+	 * x0); weights: a = the weights; sweep: labels = the values, a =
+	 * best val loss, |w| and zero share per run (na = 3 runs); hist2:
+	 * a, b = the two runs' weights, labels = their values; compare
+	 * loss: a (b) = run 1's (2's) train then val losses (na = 2
+	 * epochs), labels = the values (nlabels = the runs).
+	 */
+	int snapshot;			/* 1: self-contained */
+	struct chart_tiers tiers;
+	int x0;				/* loss: epoch of a[0] */
+	int nseeds;			/* sweep: seeds=N (b: per run the mean
+					   val loss, its sd, the mean train
+					   loss; nb = 3 runs) */
+	double leak;			/* fn: leaky's slope */
+	char xlabel[32];		/* sweep: the swept key */
+	const char *empty;		/* a note instead of a chart (static) */
 };
 
 struct session {
@@ -196,11 +223,32 @@ int session_train(struct session *s, struct nn_net *net,
     const struct lab *l, int epochs, struct nn_train_result *res,
     char *err, size_t errlen);
 
-/* Charts: render the session's plot into g at its size. */
+/* Charts: render the session's plot into g at its size (a spec is
+ * captured first, a snapshot drawn as it is). */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
+/* A snapshot of p (a spec or a snapshot) with s's live state and render
+ * tiers; out is overwritten (plot_clear() it after use). */
+void plot_capture(struct session *s, const struct plot *p, struct plot *out);
+/* Draws a snapshot into g at g's size. */
+void plot_draw(const struct plot *p, struct grid *g);
+/* A deep copy of p into out (overwritten). */
+void plot_copy(struct plot *out, const struct plot *p);
 void plot_clear(struct plot *p);
+/* Attaches snapshot p (taken) to the transcript's last item, a chart. */
+void transcript_set_snapshot(struct transcript *t, struct plot *p);
+/* The snapshot of chart item i, or NULL. */
+const struct plot *transcript_snapshot(const struct transcript *t,
+    size_t i);
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
+/* The title of a train's live loss chart, with the run's settings that
+ * tell one run from another, short enough for a narrow chart pane: "loss
+ * (relu, norm batch, batch 2)", "loss (tanh, batch 10, l2 0.03)" (the
+ * penalty and lambda), "loss (tanh, batch 10, l1 0.1 subgrad)", "loss mae
+ * (linear, batch 21)". */
+void plot_train_title(char *buf, size_t n, const struct params *p);
+/* The title of a compare's loss chart: "loss: act tanh vs relu". */
+void plot_compare_title(char *buf, size_t n, const struct sweep *sw);
 /* Stores p as the last plot and appends its render to the transcript. */
 void session_show_plot(struct session *s, struct transcript *t,
     struct plot *p);

@@ -353,6 +353,7 @@ train_cb(void *vctx, const struct nn_epoch *e)
 	info.train_loss = e->train_loss;
 	info.val_loss = e->val_loss;
 	info.penalty = e->penalty;
+	info.own = ctx->net == ctx->s->lab.net;
 	info.best_val_loss = NAN;
 	n = nn_net_history(ctx->net, &h);
 	for (int i = 0; i < n; i++) {

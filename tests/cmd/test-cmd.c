@@ -1016,6 +1016,36 @@ epoch_hook_can_stop(void **state)
 	session_free(s);
 }
 
+/* Counts epochs of the session's own net ([0]) and of other runs ([1]). */
+static int
+count_own(void *ctx, const struct cmd_epoch_info *e)
+{
+	int *n = ctx;
+
+	n[e->own ? 0 : 1]++;
+	return 0;
+}
+
+/* The hook tells the session's own training from a sweep's or compare's
+ * runs (the shell keeps the loss chart of the former only). */
+static void
+epoch_hook_tells_own_net(void **state)
+{
+	struct session *s = session_new(1);
+	int n[2] = { 0, 0 };
+
+	(void)state;
+	run_ok(s, SETUP);
+	session_set_epoch_hook(s, count_own, n);
+	run_ok(s, "train 4");
+	assert_int_equal(n[0], 4);
+	assert_int_equal(n[1], 0);
+	run_ok(s, "set epochs 3; compare lambda 0 0.1; sweep lambda 0 1 2");
+	assert_int_equal(n[0], 4);
+	assert_int_equal(n[1], 15);
+	session_free(s);
+}
+
 /* The val loss of a run of settings on seed: a fresh session with that
  * seed, its data and net, trained for the epochs setting. */
 static double
@@ -2100,6 +2130,7 @@ main(void)
 		cmocka_unit_test(queries),
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
+		cmocka_unit_test(epoch_hook_tells_own_net),
 		cmocka_unit_test(restart_is_a_new_session),
 		cmocka_unit_test(multi_seed_compare),
 		cmocka_unit_test(multi_seed_data_kept),
