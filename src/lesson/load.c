@@ -1448,35 +1448,75 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	return l;
 }
 
+/* A lesson file's limits (regtutor-lesson(5)); checked before parsing. */
+#define LESSON_MAX_BYTES	(16 << 20)
+#define LESSON_MAX_LINE		65536
+
+/* The first line of text longer than LESSON_MAX_LINE bytes (1-based),
+ * or 0 when there is none. */
+static long
+long_line(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	long line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (nl - p > LESSON_MAX_LINE)
+			return line;
+	}
+	return 0;
+}
+
 struct lesson *
 lesson_load(const char *path, struct strbuf *diag, int *nerr)
 {
 	struct strbuf b;
 	struct lesson *l;
+	char err[512], lim[32], m[64];
+	const char *why = NULL;
 	FILE *f;
+	long ll = 0;
 	int rerr;
 
-	f = fopen(path, "r");
+	f = file_open_read(path, LESSON_MAX_BYTES, err, sizeof err);
 	if (f == NULL) {
 		if (diag != NULL)
-			strbuf_addf(diag, "%s: %s\n", path, strerror(errno));
+			strbuf_addf(diag, "%s\n", err);
 		if (nerr != NULL)
 			*nerr = 1;
 		return NULL;
 	}
 	strbuf_init(&b);
-	rerr = strbuf_read_file(&b, f);
-	if (rerr != 0 || memchr(b.s, '\0', b.len) != NULL) {
-		if (diag != NULL)
-			strbuf_addf(diag, "%s: %s\n", path, rerr != 0 ?
-			    "read error" : "not a text file (NUL byte)");
+	rerr = strbuf_read_file_max(&b, f, LESSON_MAX_BYTES);
+	fclose(f);
+	if (rerr == -1)
+		why = "read error";
+	else if (rerr == -2) {
+		format_size(LESSON_MAX_BYTES, lim, sizeof lim);
+		snprintf(m, sizeof m, "too large (limit %s)", lim);
+		why = m;
+	} else if (memchr(b.s, '\0', b.len) != NULL)
+		why = "not a text file (NUL byte)";
+	else if ((ll = long_line(b.s, b.len)) > 0) {
+		format_size(LESSON_MAX_LINE, lim, sizeof lim);
+		snprintf(m, sizeof m, "line too long (limit %s)", lim);
+		why = m;
+	}
+	if (why != NULL) {
+		if (diag != NULL) {
+			if (ll > 0)
+				strbuf_addf(diag, "%s:%ld: %s\n", path, ll, why);
+			else
+				strbuf_addf(diag, "%s: %s\n", path, why);
+		}
 		if (nerr != NULL)
 			*nerr = 1;
-		fclose(f);
 		strbuf_done(&b);
 		return NULL;
 	}
-	fclose(f);
 	l = lesson_parse(path, b.s, diag, nerr);
 	strbuf_done(&b);
 	return l;

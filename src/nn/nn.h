@@ -29,6 +29,10 @@
 #define NN_MAX_WIDTH	256	/* units in any layer, inputs included */
 #define NN_MAX_BATCH	100000	/* mini-batch size */
 #define NN_MAX_EXAMPLES	1000000	/* rows in a data set */
+#define NN_MAX_VALUES	2000000	/* numbers in a data set: rows x (in + out) */
+#define NN_MAX_LINE	65536	/* bytes in a line of a CSV or net file */
+#define NN_MAX_CSV_BYTES (64LL << 20)	/* a CSV file */
+#define NN_MAX_NET_BYTES (64LL << 20)	/* a saved network */
 
 /* ------------------------------------------------------------ kinds */
 /* Each kind has a name table: nn_X_name(k) gives the lower-case name
@@ -228,8 +232,11 @@ int nn_dataset_split(const struct nn_dataset *d, double ratio, uint64_t seed,
 /* CSV: comma-separated numbers, optional first header line (a line whose
  * first field is not a number), '#' comment lines and blank lines skipped,
  * last column = target.  Every row must have the same number of fields (>= 2).
- * Task is classification when every target is exactly 0 or 1.  On error
- * "name:line:column: message" and NULL; nothing is half-loaded. */
+ * Task is classification when every target is exactly 0 or 1.  At most
+ * NN_MAX_EXAMPLES rows and NN_MAX_VALUES numbers, lines of NN_MAX_LINE
+ * bytes, NN_MAX_CSV_BYTES in all.  On error "name:line:column: message"
+ * and NULL; nothing is half-loaded.  load_csv refuses what is not a
+ * regular file (directory, FIFO, device) before reading. */
 struct nn_dataset *nn_dataset_read_csv(FILE *f, const char *name, char *err,
     size_t errlen);
 struct nn_dataset *nn_dataset_load_csv(const char *path, char *err,
