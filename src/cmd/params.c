@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 
 const char *const reg_names[] = { "none", "l1", "l2", NULL };
 const char *const l1mode_names[] = { "subgrad", "prox", NULL };
@@ -44,7 +45,7 @@ const struct param_def param_table[] = {
 	REAL(lr, 0, 10, 1, "learning rate"),
 	ENUM(opt, opt_names, "optimizer"),
 	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
-	INT(batch, 1, 100000, "mini-batch size"),
+	INT(batch, 1, NN_MAX_BATCH, "mini-batch size"),
 	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
 	ENUM(early, onoff_names, "early stopping on the validation loss"),
 	INT(patience, 1, 100000, "early stop after this many epochs without "

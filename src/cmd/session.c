@@ -25,6 +25,8 @@ session_new(unsigned long seed)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
+	/* ^C stops the engine's long passes too (gradients, statistics) */
+	nn_set_interrupt(&cmd_interrupt);
 	params_default(&s->lab.p);
 	s->lab.p.seed = (long)(seed & 0x7fffffff);
 	s->lab.ds.kind = -1;

@@ -208,10 +208,13 @@ struct lesson_run {
 	char **names;
 	double *values;
 	int nvalues;
+	struct strmap value_ix;	/* name -> its index in names/values */
 	int checks_failed;		/* over the whole run */
 	/* [npages]: how many leading blocks of each page have been
 	 * processed (the furthest any visit got); see lesson_goto() */
 	int *ran;
+	int ran_upto;	/* ran[i] is complete for every i < ran_upto (set 0
+			 * when ran[] is cleared) */
 };
 
 /* A run of lesson l on session s, command output into t.  Page 0 is

@@ -94,6 +94,8 @@ struct parser {
 	/* quiz ids so far */
 	struct known_name *ids;
 	int nids;
+	/* name -> index of its first entry in names, later, ids */
+	struct strmap names_ix, later_ix, ids_ix;
 };
 
 /* ------------------------------------------------------------ diagnostics */
@@ -262,23 +264,26 @@ suggest_word(const struct parser *p, const char *w)
 	return best;
 }
 
+/* The first entry of v named name, found through its index ix. */
 static const struct known_name *
-find_name(const struct known_name *v, int n, const char *name)
+find_name(const struct known_name *v, const struct strmap *ix,
+    const char *name)
 {
-	int i;
+	int i = strmap_get(ix, name);
 
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].name, name) == 0)
-			return &v[i];
-	return NULL;
+	return i >= 0 ? &v[i] : NULL;
 }
 
 static void
-add_name(struct known_name **v, int *n, const char *name, int line)
+add_name(struct known_name **v, int *n, struct strmap *ix, const char *name,
+    int line)
 {
-	*v = xreallocarray(*v, (size_t)*n + 1, sizeof **v);
+	if (*n % 64 == 0)
+		*v = xreallocarray(*v, (size_t)*n + 64, sizeof **v);
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].line = line;
+	if (strmap_get(ix, name) < 0)
+		strmap_put(ix, name, *n);
 	(*n)++;
 }
 
@@ -296,7 +301,7 @@ free_names(struct known_name *v, int n)
 static void
 unknown_word(struct parser *p, int line, size_t off, const char *w)
 {
-	const struct known_name *k = find_name(p->later, p->nlater, w);
+	const struct known_name *k = find_name(p->later, &p->later_ix, w);
 	const char *sug;
 
 	if (k != NULL) {
@@ -371,7 +376,7 @@ check_refs(struct parser *p, int line, size_t base, const char *s)
 			return;
 		}
 		w = xstrndup(q + 1, (size_t)(e - q - 1));
-		if (find_name(p->names, p->nnames, w) == NULL &&
+		if (find_name(p->names, &p->names_ix, w) == NULL &&
 		    !metric_valid(w))
 			unknown_word(p, line, base + (size_t)(q - s) + 1, w);
 		free(w);
@@ -729,14 +734,14 @@ open_block(struct parser *p, const struct dctx *d, enum lesson_block_kind k)
 		return;
 	}
 	{
-		const struct known_name *k2 = find_name(p->ids, p->nids,
+		const struct known_name *k2 = find_name(p->ids, &p->ids_ix,
 		    d->arg);
 
 		if (k2 != NULL)
 			errat(p, d->line, d->argoff, "duplicate quiz id '%s' "
 			    "(first used at line %d)", d->arg, k2->line);
 		else
-			add_name(&p->ids, &p->nids, d->arg, d->line);
+			add_name(&p->ids, &p->nids, &p->ids_ix, d->arg, d->line);
 	}
 	b->id = xstrdup(d->arg);
 }
@@ -883,7 +888,7 @@ d_remember(struct parser *p, const struct dctx *d)
 	} else if (metric_valid(name)) {
 		errat(p, d->line, d->argoff, "name '%s' is a metric; pick "
 		    "another name", name);
-	} else if ((k = find_name(p->names, p->nnames, name)) != NULL) {
+	} else if ((k = find_name(p->names, &p->names_ix, name)) != NULL) {
 		errat(p, d->line, d->argoff, "'%s' is already remembered "
 		    "(line %d); use a new name", name, k->line);
 	} else if (strchr(rest, ' ') != NULL || !metric_valid(rest)) {
@@ -895,7 +900,7 @@ d_remember(struct parser *p, const struct dctx *d)
 		else
 			errat(p, d->line, moff, "unknown metric '%s'", rest);
 	} else {
-		add_name(&p->names, &p->nnames, name, d->line);
+		add_name(&p->names, &p->nnames, &p->names_ix, name, d->line);
 		b = new_block(p, LB_REMEMBER, d->line);
 		b->name = name;
 		b->metric = xstrdup(rest);
@@ -962,7 +967,7 @@ parse_operand(struct parser *p, const struct dctx *d, const char **sp,
 		free(word);
 		return 0;
 	}
-	if (find_name(p->names, p->nnames, word) != NULL) {
+	if (find_name(p->names, &p->names_ix, word) != NULL) {
 		o->kind = LO_NAME;
 	} else if (metric_valid(word)) {
 		o->kind = LO_METRIC;
@@ -1314,7 +1319,7 @@ prescan(struct parser *p)
 		if (e > q) {
 			char *n = xstrndup(q, (size_t)(e - q));
 
-			add_name(&p->later, &p->nlater, n, i + 1);
+			add_name(&p->later, &p->nlater, &p->later_ix, n, i + 1);
 			free(n);
 		}
 	}
@@ -1439,6 +1444,9 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	free_names(p.names, p.nnames);
 	free_names(p.later, p.nlater);
 	free_names(p.ids, p.nids);
+	strmap_done(&p.names_ix);
+	strmap_done(&p.later_ix);
+	strmap_done(&p.ids_ix);
 	if (nerr != NULL)
 		*nerr = p.nerr;
 	if (p.nerr > 0) {

@@ -96,18 +96,27 @@ free_states(struct lesson_run *r)
 	r->st = NULL;
 }
 
-void
-lesson_run_free(struct lesson_run *r)
+/* Drops every remembered value. */
+static void
+forget_values(struct lesson_run *r)
 {
-	int i;
-
-	if (r == NULL)
-		return;
-	free_states(r);
-	for (i = 0; i < r->nvalues; i++)
+	for (int i = 0; i < r->nvalues; i++)
 		free(r->names[i]);
 	free(r->names);
 	free(r->values);
+	r->names = NULL;
+	r->values = NULL;
+	r->nvalues = 0;
+	strmap_done(&r->value_ix);
+}
+
+void
+lesson_run_free(struct lesson_run *r)
+{
+	if (r == NULL)
+		return;
+	free_states(r);
+	forget_values(r);
 	free(r->ran);
 	free(r);
 }
@@ -162,7 +171,13 @@ lesson_goto(struct lesson_run *r, int page)
 	if (page < 0)
 		page = 0;
 	strbuf_init(&pages);
-	for (i = 0; i < page; i++) {
+	/* pages before ran_upto ran whole: a long lesson read in order is
+	 * not rescanned from its first page on every turn */
+	for (i = r->ran_upto; i < r->lesson->npages &&
+	    r->ran[i] >= r->lesson->pages[i].nblocks; i++)
+		;
+	r->ran_upto = i;
+	for (i = r->ran_upto; i < page; i++) {
 		if (r->ran[i] >= r->lesson->pages[i].nblocks)
 			continue;
 		catch_up_page(r, i, r->ran[i]);
@@ -188,35 +203,32 @@ lesson_goto(struct lesson_run *r, int page)
 int
 lesson_recall(const struct lesson_run *r, const char *name, double *out)
 {
-	int i;
+	int i = strmap_get(&r->value_ix, name);
 
-	for (i = r->nvalues - 1; i >= 0; i--) {
-		if (strcmp(r->names[i], name) == 0) {
-			*out = r->values[i];
-			return 0;
-		}
-	}
-	return -1;
+	if (i < 0)
+		return -1;
+	*out = r->values[i];
+	return 0;
 }
 
 static void
 store(struct lesson_run *r, const char *name, double v)
 {
-	int i;
+	int i = strmap_get(&r->value_ix, name);
 
-	for (i = 0; i < r->nvalues; i++) {
-		if (strcmp(r->names[i], name) == 0) {
-			r->values[i] = v;
-			return;
-		}
+	if (i >= 0) {
+		r->values[i] = v;
+		return;
 	}
-	r->names = xreallocarray(r->names, (size_t)r->nvalues + 1,
-	    sizeof *r->names);
-	r->values = xreallocarray(r->values, (size_t)r->nvalues + 1,
-	    sizeof *r->values);
+	if (r->nvalues % 64 == 0) {
+		r->names = xreallocarray(r->names, (size_t)r->nvalues + 64,
+		    sizeof *r->names);
+		r->values = xreallocarray(r->values, (size_t)r->nvalues + 64,
+		    sizeof *r->values);
+	}
 	r->names[r->nvalues] = xstrdup(name);
 	r->values[r->nvalues] = v;
-	r->nvalues++;
+	strmap_put(&r->value_ix, name, r->nvalues++);
 }
 
 /* @remember NAME METRIC: stores the metric's value; 0, or -1 with the
