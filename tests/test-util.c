@@ -399,6 +399,17 @@ atomic_links_and_modes(void **state)
 	assert_string_equal(text, "safe\n");
 	free(text);
 
+	/* a link owned by someone else (planted in a shared directory) is
+	 * not written through; only root can make one to test it */
+	if (geteuid() == 0) {
+		assert_int_equal(lchown(link_, 65534, 65534), 0);
+		assert_int_equal(atomic_open(&af, link_, err, sizeof err), -1);
+		assert_non_null(strstr(err, "owned by another user"));
+		text = test_read_file(target);
+		assert_string_equal(text, "safe\n");
+		free(text);
+	}
+
 	unlink(planted);
 	unlink(victim);
 	unlink(fresh);

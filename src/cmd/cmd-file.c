@@ -137,13 +137,24 @@ save_exec(struct cmd_ctx *c)
 {
 	const char *file = c->argv[1].s;
 	struct atomic_file af;
-	char *text, err[512];
+	char *text, err[512], lim[32];
+	size_t len;
 
 	if (c->s == NULL)
 		return CMD_OK;
-	if (atomic_open(&af, file, err, sizeof err) != 0)
-		return cmd_error(c, 1, "%s", err);
+	/* what load would refuse is not written (a history of millions of
+	 * epochs could make it so) */
 	text = lab_dump(&c->s->lab);
+	if ((len = strlen(text)) > (size_t)LAB_MAX_BYTES) {
+		free(text);
+		format_size(LAB_MAX_BYTES, lim, sizeof lim);
+		return cmd_error(c, -1, "the lab is too large to save (%zu "
+		    "bytes; limit %s)", len, lim);
+	}
+	if (atomic_open(&af, file, err, sizeof err) != 0) {
+		free(text);
+		return cmd_error(c, 1, "%s", err);
+	}
 	fputs(text, af.f);
 	free(text);
 	if (atomic_close(&af, err, sizeof err) != 0)

@@ -650,7 +650,12 @@ atomic_open(struct atomic_file *a, const char *path, char *err,
 
 	memset(a, 0, sizeof *a);
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		/* written through: the file the link names is replaced */
+		/* written through: the file the link names is replaced; only
+		 * our own links, so a link planted in a shared directory such
+		 * as /tmp cannot turn a save into a write elsewhere */
+		if (st.st_uid != geteuid())
+			return file_err(err, errlen, path, "a symbolic link "
+			    "owned by another user; not writing through it");
 		if ((a->dest = realpath(path, NULL)) == NULL)
 			return file_err(err, errlen, path, errno == ENOENT ?
 			    "a symbolic link to nothing; not writing through "

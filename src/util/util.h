@@ -75,11 +75,12 @@ int mkdir_parents(const char *path, mode_t mode);
  *
  * What may be replaced: a regular file with one link (it keeps its
  * permission bits, a 0600 file stays 0600) or nothing (a new file gets
- * 0666 less the umask).  A symbolic link is written through: the file it
- * points to is replaced and the link stays.  Refused, with a message: a
- * directory, a FIFO, a device or socket (so "/dev/stdout" is refused), a
- * dangling link, and a file with several hard links (replacing it would
- * leave the other names on the old contents).
+ * 0666 less the umask).  A symbolic link of our own is written through:
+ * the file it points to is replaced and the link stays.  Refused, with a
+ * message: a directory, a FIFO, a device or socket (so "/dev/stdout" is
+ * refused), a dangling link, a link owned by another user (one planted in
+ * /tmp), and a file with several hard links (replacing it would leave the
+ * other names on the old contents).
  *
  * Both return 0, or -1 with "PATH: why" in err.  On any error nothing is
  * left behind and the destination is untouched.  atomic_abort() gives up:
