@@ -520,6 +520,30 @@ lines_are_bounded(void **state)
 	fclose(f);
 }
 
+/* xgrow: room for every element written, the contents kept (ASan checks
+ * the bounds); reallocations only at powers of two. */
+static void
+xgrow_grows(void **state)
+{
+	int *v = NULL, on_stack[4];
+	size_t n;
+
+	(void)state;
+	for (n = 0; n < 5000; n++) {
+		v = xgrow(v, n, sizeof *v);
+		v[n] = (int)n;
+	}
+	for (n = 0; n < 5000; n++)
+		assert_int_equal(v[n], (int)n);
+	free(v);
+	/* between powers of two nothing is reallocated: realloc of a
+	 * pointer not from malloc would abort */
+	for (n = 1; n < 100; n++)
+		if (n < 8 || (n & (n - 1)) != 0)
+			assert_ptr_equal(xgrow(on_stack, n, sizeof *v),
+			    on_stack);
+}
+
 static void
 strmap_maps(void **state)
 {
@@ -564,6 +588,7 @@ main(void)
 		cmocka_unit_test(atomic_links_and_modes),
 		cmocka_unit_test(open_read_refuses),
 		cmocka_unit_test(lines_are_bounded),
+		cmocka_unit_test(xgrow_grows),
 		cmocka_unit_test(strmap_maps),
 	};
 

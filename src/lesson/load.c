@@ -156,8 +156,7 @@ errat(struct parser *p, int line, size_t off, const char *fmt, ...)
 		}
 		strbuf_adds(&b, "^\n");
 	}
-	p->items = xreallocarray(p->items, (size_t)p->nitems + 1,
-	    sizeof *p->items);
+	p->items = xgrow(p->items, (size_t)p->nitems, sizeof *p->items);
 	it = &p->items[p->nitems];
 	it->line = line;
 	it->col = col;
@@ -278,8 +277,7 @@ static void
 add_name(struct known_name **v, int *n, struct strmap *ix, const char *name,
     int line)
 {
-	if (*n % 64 == 0)
-		*v = xreallocarray(*v, (size_t)*n + 64, sizeof **v);
+	*v = xgrow(*v, (size_t)*n, sizeof **v);
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].line = line;
 	if (strmap_get(ix, name) < 0)
@@ -525,8 +523,7 @@ new_block(struct parser *p, enum lesson_block_kind kind, int line)
 	struct lesson_page *pg = cur_page(p);
 	struct lesson_block *b;
 
-	pg->blocks = xreallocarray(pg->blocks, (size_t)pg->nblocks + 1,
-	    sizeof *pg->blocks);
+	pg->blocks = xgrow(pg->blocks, (size_t)pg->nblocks, sizeof *pg->blocks);
 	b = &pg->blocks[pg->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -704,7 +701,7 @@ d_page(struct parser *p, const struct dctx *d)
 	    p->nerr == p->page_nerr)
 		errat(p, cur_page(p)->line, 0, "page has no content");
 	p->page_nerr = p->nerr;
-	p->l->pages = xreallocarray(p->l->pages, (size_t)p->l->npages + 1,
+	p->l->pages = xgrow(p->l->pages, (size_t)p->l->npages,
 	    sizeof *p->l->pages);
 	p->page = p->l->npages++;
 	pg = cur_page(p);
@@ -1324,8 +1321,7 @@ split_lines(struct parser *p, const char *text)
 		e = strchr(s, '\n');
 		if (e == NULL)
 			e = s + strlen(s);
-		p->lines = xreallocarray(p->lines, (size_t)p->nlines + 1,
-		    sizeof *p->lines);
+		p->lines = xgrow(p->lines, (size_t)p->nlines, sizeof *p->lines);
 		p->lines[p->nlines].s = s;
 		p->lines[p->nlines].len = (size_t)(e - s);
 		if (e > s && e[-1] == '\r')

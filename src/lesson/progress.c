@@ -118,8 +118,7 @@ add_fact(struct progress *p, const char *lesson, int page, const char *id,
 	struct fact *f;
 	char *k;
 
-	if (p->n % 64 == 0)
-		p->v = xreallocarray(p->v, (size_t)p->n + 64, sizeof *p->v);
+	p->v = xgrow(p->v, (size_t)p->n, sizeof *p->v);
 	f = &p->v[p->n];
 	f->lesson = clean_word(lesson);
 	f->page = page;

@@ -269,12 +269,8 @@ store(struct lesson_run *r, const char *name, double v)
 		r->values[i] = v;
 		return;
 	}
-	if (r->nvalues % 64 == 0) {
-		r->names = xreallocarray(r->names, (size_t)r->nvalues + 64,
-		    sizeof *r->names);
-		r->values = xreallocarray(r->values, (size_t)r->nvalues + 64,
-		    sizeof *r->values);
-	}
+	r->names = xgrow(r->names, (size_t)r->nvalues, sizeof *r->names);
+	r->values = xgrow(r->values, (size_t)r->nvalues, sizeof *r->values);
 	r->names[r->nvalues] = xstrdup(name);
 	r->values[r->nvalues] = v;
 	strmap_put(&r->value_ix, name, r->nvalues++);

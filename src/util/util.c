@@ -71,6 +71,19 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(p, 8, size);
+	if (n >= 8 && (n & (n - 1)) == 0) {
+		if (n > SIZE_MAX / 2)
+			xfatal("allocation overflow: %zu x 2", n);
+		return xreallocarray(p, 2 * n, size);
+	}
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

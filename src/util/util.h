@@ -30,6 +30,14 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t nmemb, size_t size);
+/*
+ * Room for element n (the count before adding) of an array that grows one
+ * element at a time: reallocates only when n is 0 or a power of two from
+ * 8 on, to twice the room, so adding N elements copies O(N) bytes (not
+ * O(N^2): realloc need not extend in place).  The array must only ever be
+ * grown by xgrow() (or be NULL).
+ */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Returns a newly allocated formatted string; caller frees. */
