@@ -32,6 +32,22 @@ struct data_spec {
 	char *csv;		/* file name of a loaded CSV (kind == -1) */
 };
 
+/*
+ * What "data" accepts, the one place these ranges are set: the data
+ * command and the lab loader (a lab's data line) refuse the same values.
+ * CSV data (data load, a lab's "data csv") has 1..NN_MAX_EXAMPLES rows of
+ * 1..NN_MAX_WIDTH inputs and one target, NN_MAX_VALUES numbers at most.
+ */
+#define DATA_N_MIN	4
+#define DATA_N_MAX	100000
+#define DATA_NOISE_MAX	10
+#define DATA_SPLIT_MIN	0.05
+#define DATA_TEST_MAX	0.9
+#define DATA_SEED_MAX	2147483647
+/* Limits of the lab file "load" reads. */
+#define LAB_MAX_LINE	NN_MAX_LINE
+#define LAB_MAX_BYTES	(256LL << 20)
+
 /* Sets kind and the default n, noise and split of a generated kind (-1:
  * a loaded CSV file gets the defaults of the large sets). */
 void data_defaults(int kind, struct data_spec *ds);

@@ -37,6 +37,8 @@ session_new(unsigned long seed)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
+	/* ^C stops the engine's long passes too (gradients, statistics) */
+	nn_set_interrupt(&cmd_interrupt);
 	s->glyphs = CMD_GLYPH_ASCII;
 	s->colors = CMD_COLOR_NONE;
 	s->width = 72;

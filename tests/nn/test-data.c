@@ -274,7 +274,7 @@ config_keys(void **state)
 	assert_int_equal(nn_config_set(&c, "dropout", "1", err, sizeof err), -1);
 	assert_string_equal(err, "dropout must be in [0, 1)");
 	assert_int_equal(nn_config_set(&c, "batch", "0", err, sizeof err), -1);
-	assert_string_equal(err, "batch must be an integer from 1 to 100000");
+	assert_string_equal(err, "batch must be an integer from 1 to 1024");
 	assert_int_equal(nn_config_set(&c, "lr", "abc", err, sizeof err), -1);
 	assert_string_equal(err, "lr: 'abc' is not a number");
 	assert_int_equal(nn_config_set(&c, "seed", "-3", err, sizeof err), -1);
