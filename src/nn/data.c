@@ -276,6 +276,14 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		const char *p;
 
 		lineno++;
+		/* a UTF-8 byte order mark (spreadsheets write one) is not part
+		 * of the first field: kept, it made a first row of numbers
+		 * look like a header, and the row was lost */
+		if (lineno == 1 && len >= 3 &&
+		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, (size_t)len - 2);
+			len -= 3;
+		}
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		for (p = line; *p == ' ' || *p == '\t'; p++)
