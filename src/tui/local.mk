@@ -23,6 +23,6 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 	$(CMOCKA_LIBS) $(NCURSESW_LIBS) $(LIBS)
 
 # End-to-end: the real binary in tmux (tests/tui/lessons is its fixture).
-TESTS += tests/tui/tui.sh
-EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson \
+TESTS += tests/tui/tui.sh tests/tui/term-size.sh
+EXTRA_DIST += tests/tui/tui.sh tests/tui/term-size.sh tests/tui/lessons/en/01-tui.lesson \
 	tests/tui/lessons/en/03-second.lesson
