@@ -41,6 +41,7 @@ struct opts {
 	int nargs;
 	int check;		/* --check FILE... */
 	const char *batch;	/* --batch LESSON */
+	const char *seeds;	/* --seeds A-B (with --batch) */
 	int list;		/* --list */
 	int reset_progress;	/* --reset-progress */
 	const char *lang;	/* --lang: en, ko; NULL = from the locale */
@@ -67,6 +68,9 @@ usage(FILE *f)
 "by number, name or file).\n"
 "\n"
 "      --batch=LESSON   play a lesson without a terminal, checkpoints checked\n"
+"      --seeds=A-B      with --batch: play the lesson once per seed A..B\n"
+"                       (replacing its @seed) and print per checkpoint how\n"
+"                       many seeds pass and the worst case (at most 100)\n"
 "      --check FILE...  validate lesson files (file:line:column diagnostics)\n"
 "      --list           list the lessons and the progress made\n"
 "      --lang=LANG      lesson language: en or ko (default: from the locale)\n"
@@ -283,7 +287,7 @@ mode_batch(const struct opts *o)
 
 	if (o->nargs > 0)
 		return bad_usage("unexpected argument '%s'", o->args[0]);
-	return lesson_cli_batch(o->batch, o->lang, &ro);
+	return lesson_cli_batch_seeds(o->batch, o->lang, &ro, o->seeds);
 }
 
 static int
@@ -470,7 +474,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_REPL = 256, OPT_ASCII, OPT_COLOR, OPT_WIDTH, OPT_HEIGHT,
 	    OPT_SEED, OPT_ECHO, OPT_CHECK, OPT_BATCH, OPT_LIST, OPT_LANG,
-	    OPT_PRESENT, OPT_RESET_PROGRESS };
+	    OPT_PRESENT, OPT_RESET_PROGRESS, OPT_SEEDS };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -486,6 +490,7 @@ main(int argc, char **argv)
 		{ "echo", no_argument, NULL, OPT_ECHO },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "seeds", required_argument, NULL, OPT_SEEDS },
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "present", no_argument, NULL, OPT_PRESENT },
@@ -565,6 +570,18 @@ main(int argc, char **argv)
 		case OPT_BATCH:
 			o.batch = optarg;
 			break;
+		case OPT_SEEDS: {
+			unsigned long a, b;
+			char err[160];
+
+			if (lesson_seed_range(optarg, &a, &b, err,
+			    sizeof err) != 0) {
+				free(o.exprs);
+				return bad_usage("--seeds: %s", err);
+			}
+			o.seeds = optarg;
+			break;
+		}
 		case OPT_LIST:
 			o.list = 1;
 			break;
@@ -601,6 +618,10 @@ main(int argc, char **argv)
 		status = bad_usage("unexpected argument '%s'", argv[optind]);
 		free(o.exprs);
 		return status;
+	}
+	if (o.seeds != NULL && o.batch == NULL) {
+		free(o.exprs);
+		return bad_usage("--seeds needs --batch LESSON");
 	}
 	o.color_when = color;
 	if (resolve_color(color, &o.color) != 0) {

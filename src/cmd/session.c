@@ -20,20 +20,28 @@
 
 /* ------------------------------------------------------------ lifecycle */
 
+/* The lab part of a new session: default settings with seed, no data,
+ * no net, no last training status; step_rng seeded. */
+static void
+session_init_lab(struct session *s, unsigned long seed)
+{
+	params_default(&s->lab.p);
+	s->lab.p.seed = (long)(seed & 0x7fffffff);
+	s->lab.ds.kind = -1;
+	s->last_status = -1;
+	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+}
+
 struct session *
 session_new(unsigned long seed)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
-	params_default(&s->lab.p);
-	s->lab.p.seed = (long)(seed & 0x7fffffff);
-	s->lab.ds.kind = -1;
 	s->glyphs = CMD_GLYPH_ASCII;
 	s->colors = CMD_COLOR_NONE;
 	s->width = 72;
 	s->height = 16;
-	s->last_status = -1;
-	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+	session_init_lab(s, seed);
 	return s;
 }
 
@@ -62,19 +70,46 @@ lab_copy(const struct lab *l)
 	return c;
 }
 
-void
-session_free(struct session *s)
+/* Everything a session owns, released; the struct itself stays. */
+static void
+session_release(struct session *s)
 {
-	if (s == NULL)
-		return;
 	lab_done(&s->lab);
 	for (int i = 0; i < s->nundo; i++) {
 		lab_done(s->undo[i]);
 		free(s->undo[i]);
 	}
+	s->nundo = 0;
 	plot_clear(&s->plot);
 	sweep_clear(&s->sweep);
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	session_release(s);
 	free(s);
+}
+
+void
+session_restart(struct session *s, unsigned long seed)
+{
+	int glyphs = s->glyphs, colors = s->colors, width = s->width,
+	    height = s->height;
+	cmd_epoch_fn hook = s->hook;
+	void *hook_ctx = s->hook_ctx;
+
+	session_release(s);
+	memset(s, 0, sizeof *s);
+	s->glyphs = glyphs;
+	s->colors = colors;
+	s->width = width;
+	s->height = height;
+	s->hook = hook;
+	s->hook_ctx = hook_ctx;
+	session_init_lab(s, seed);
 }
 
 void

@@ -7,6 +7,7 @@
  */
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,17 +325,12 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 			free(line);
 			rc = lesson_answer(r, b->answer);
 			fails += flush_tr(r->tr, from, o);
-			{
-				const char *verdict = lesson_word(l,
-				    r->st[i].correct ? LW_RIGHT : LW_WRONG);
-				char *e = b->explain != NULL ?
-				    lesson_subst(r, b->explain) : xstrdup("");
-
-				line = xasprintf("%s %s", verdict, e);
-				put_text(o, line, 0, 2);
-				free(line);
-				free(e);
-			}
+			/* the explanation as of the answer (its text) */
+			line = xasprintf("%s %s", lesson_word(l,
+			    r->st[i].correct ? LW_RIGHT : LW_WRONG),
+			    r->st[i].text != NULL ? r->st[i].text : "");
+			put_text(o, line, 0, 2);
+			free(line);
 			fputc('\n', o->f);
 			continue;
 		}
@@ -358,7 +354,11 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 				fputc('\n', o->f);
 			break;
 		case LB_CHECK:
+			/* the exact assertion, then the author's text of
+			 * that moment */
 			put_text(o, r->st[i].message, 0, 2);
+			if (r->st[i].text != NULL)
+				put_text(o, r->st[i].text, 2, 2);
 			fputc('\n', o->f);
 			if (r->st[i].result != 1)
 				fails++;
@@ -372,6 +372,13 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 			if (b->suggest != NULL)
 				fprintf(o->f, "  %s: %s\n",
 				    lesson_word(l, LW_SUGGEST), b->suggest);
+			if (b->expect) {
+				char *e = lesson_expr_text(b);
+
+				fprintf(o->f, "  %s: %s\n",
+				    lesson_word(l, LW_EXPECT), e);
+				free(e);
+			}
 			for (h = 0; h < b->nhints; h++) {
 				line = xasprintf("%s %d: ",
 				    lesson_word(l, LW_HINT), h + 1);
@@ -436,6 +443,222 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 	return fails;
 }
 
+/* ------------------------------------------------------------ seeds */
+
+int
+lesson_seed_range(const char *s, unsigned long *first, unsigned long *last,
+    char *err, size_t errlen)
+{
+	const char *dash = strchr(s, '-');
+	char *a = xstrndup(s, dash != NULL ? (size_t)(dash - s) : strlen(s));
+	long lo, hi;
+	int ok;
+
+	ok = parse_long(a, &lo) == 0 && (dash == NULL ||
+	    parse_long(dash + 1, &hi) == 0);
+	free(a);
+	if (dash == NULL)
+		hi = lo;
+	if (!ok || *s == '-' || lo < 0 || hi < 0 || lo > LESSON_SEED_MAX ||
+	    hi > LESSON_SEED_MAX) {
+		snprintf(err, errlen, "'%s' is not a range of seeds (write "
+		    "A-B with seeds from 0 to %ld, e.g. 1-20)", s,
+		    (long)LESSON_SEED_MAX);
+		return -1;
+	}
+	if (lo > hi) {
+		snprintf(err, errlen, "'%s': the first seed is larger than "
+		    "the last (write A-B with A <= B)", s);
+		return -1;
+	}
+	if (hi - lo + 1 > LESSON_SEEDS_MAX) {
+		snprintf(err, errlen, "'%s' is %ld seeds; at most %d at a "
+		    "time", s, hi - lo + 1, LESSON_SEEDS_MAX);
+		return -1;
+	}
+	*first = (unsigned long)lo;
+	*last = (unsigned long)hi;
+	return 0;
+}
+
+/* One checkpoint over the seeds. */
+struct seed_check {
+	const struct lesson_block *b;
+	int page;
+	int passed, runs;
+	double worst;		/* smallest relative margin so far */
+	unsigned long worst_seed;
+	char *worst_msg;	/* its assertion with the numbers */
+	struct strbuf failed;	/* "5, 6, 9" */
+};
+
+/* How clearly a check held: > 0 passed, <= 0 failed, relative to the
+ * size of the values; -INFINITY when it could not be evaluated. */
+static double
+check_margin(const struct lesson_block *b, const struct lesson_state *st)
+{
+	double a = st->lhs, c = st->rhs, d, scale;
+
+	if (st->result < 0 || isnan(a) || isnan(c))
+		return -INFINITY;
+	d = b->op == LOP_LT || b->op == LOP_LE ? c - a : a - c;
+	scale = fmax(fabs(a), fabs(c));
+	d = scale > 0 ? d / scale : d;
+	/* an equality that passes (<=, >=) is a pass with no margin */
+	if (st->result == 1 && d <= 0)
+		d = 0;
+	if (st->result == 0 && d >= 0)
+		d = -1e-300;
+	return d;
+}
+
+/* The assertion of a check message without "Check: " and " -> verdict". */
+static char *
+assertion_of(const struct lesson *l, const char *msg)
+{
+	const char *pre = lesson_word(l, LW_CHECK), *s = msg, *arrow, *q;
+	size_t n = strlen(pre);
+
+	if (strncmp(s, pre, n) == 0 && s[n] == ':' && s[n + 1] == ' ')
+		s += n + 2;
+	arrow = NULL;
+	for (q = strstr(s, " -> "); q != NULL; q = strstr(q + 1, " -> "))
+		arrow = q;
+	return xstrndup(s, arrow != NULL ? (size_t)(arrow - s) : strlen(s));
+}
+
+/*
+ * Plays l once on a fresh session with seed, quietly, quizzes answered
+ * with the keyed answer; folds every checkpoint into cs (in file order).
+ * Returns the number of failed commands; the first error into err.
+ */
+static int
+play_seed(struct lesson *l, unsigned long seed, struct seed_check *cs,
+    struct strbuf *err)
+{
+	struct session *s = session_new(seed);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r = lesson_run_new(l, s, t);
+	int p, k = 0, errors = 0;
+
+	r->seed = seed;
+	for (p = 0; p < l->npages; p++) {
+		const struct lesson_page *pg = &l->pages[p];
+
+		lesson_goto(r, p);
+		while (r->next < pg->nblocks) {
+			int i = r->next, rc = lesson_step(r);
+			const struct lesson_block *b = &pg->blocks[i];
+
+			if (rc == LR_WAIT)
+				rc = lesson_answer(r, b->answer);
+			if (b->kind == LB_CHECK) {
+				struct seed_check *c = &cs[k++];
+				double m = check_margin(b, &r->st[i]);
+
+				c->runs++;
+				if (r->st[i].result == 1)
+					c->passed++;
+				else
+					strbuf_addf(&c->failed, "%s%lu",
+					    c->failed.len ? ", " : "", seed);
+				if (c->worst_msg == NULL || m < c->worst) {
+					free(c->worst_msg);
+					c->worst_msg = assertion_of(l,
+					    r->st[i].message);
+					c->worst = m;
+					c->worst_seed = seed;
+				}
+			}
+			if (rc == LR_END)
+				break;
+		}
+	}
+	for (size_t i = 0; i < transcript_count(t); i++) {
+		const struct tr_item *it = transcript_item(t, i);
+
+		if (it->kind != TR_ERROR)
+			continue;
+		if (errors++ == 0)
+			strbuf_addf(err, "%s", it->text);
+	}
+	lesson_run_free(r);
+	transcript_free(t);
+	session_free(s);
+	return errors;
+}
+
+int
+lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
+    FILE *out)
+{
+	struct seed_check *cs = NULL;
+	unsigned long seed;
+	int n = 0, p, i, bad = 0, cmd_fails = 0, num = lesson_number(l);
+	int nseeds = (int)(last - first + 1);
+
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->pages[p].nblocks; i++) {
+			if (l->pages[p].blocks[i].kind != LB_CHECK)
+				continue;
+			cs = xreallocarray(cs, (size_t)n + 1, sizeof *cs);
+			memset(&cs[n], 0, sizeof cs[n]);
+			cs[n].b = &l->pages[p].blocks[i];
+			cs[n].page = p;
+			strbuf_init(&cs[n].failed);
+			n++;
+		}
+	if (num >= 0)
+		fprintf(out, "%d. %s: seeds %lu-%lu (%d run%s)\n", num,
+		    l->title, first, last, nseeds, nseeds == 1 ? "" : "s");
+	else
+		fprintf(out, "%s: seeds %lu-%lu (%d run%s)\n", l->title, first,
+		    last, nseeds, nseeds == 1 ? "" : "s");
+	for (seed = first; seed <= last; seed++) {
+		struct strbuf err;
+		int e;
+
+		strbuf_init(&err);
+		e = play_seed(l, seed, cs, &err);
+		if (e > 0) {
+			fprintf(out, "seed %lu: %d command%s failed: %s\n",
+			    seed, e, e == 1 ? "" : "s", err.s);
+			cmd_fails++;
+		}
+		strbuf_done(&err);
+	}
+	fprintf(out, "\npage:line  passed   checkpoint\n");
+	for (i = 0; i < n; i++) {
+		struct seed_check *c = &cs[i];
+		char *e = lesson_expr_text(c->b);
+		char where[32];
+
+		snprintf(where, sizeof where, "%d:%d", c->page + 1,
+		    c->b->line);
+		fprintf(out, "%-10s %3d/%-3d  %s\n", where, c->passed, c->runs,
+		    e);
+		if (c->passed < c->runs)
+			fprintf(out, "%20sFAILED on seed%s %s\n", "",
+			    c->runs - c->passed > 1 ? "s" : "", c->failed.s);
+		fprintf(out, "%20sworst: seed %lu: %s\n", "", c->worst_seed,
+		    c->worst_msg != NULL ? c->worst_msg : "");
+		bad += c->passed < c->runs;
+		free(e);
+		free(c->worst_msg);
+		strbuf_done(&c->failed);
+	}
+	fprintf(out, "\n");
+	if (bad > 0 || cmd_fails > 0)
+		fprintf(out, "%d of %d checkpoint%s failed on some seed%s\n",
+		    bad, n, n == 1 ? "" : "s", cmd_fails > 0 ?
+		    "; commands failed on some seed" : "");
+	else
+		fprintf(out, "all %d checkpoint%s passed on every seed\n", n,
+		    n == 1 ? "" : "s");
+	free(cs);
+	return bad + cmd_fails;
+}
+
 /* ------------------------------------------------------------ entry points */
 
 int
@@ -466,11 +689,25 @@ int
 lesson_cli_batch(const char *spec, const char *lang,
     const struct lesson_render *ro)
 {
+	return lesson_cli_batch_seeds(spec, lang, ro, NULL);
+}
+
+int
+lesson_cli_batch_seeds(const char *spec, const char *lang,
+    const struct lesson_render *ro, const char *seeds)
+{
+	unsigned long first = 0, last = 0;
+	char msg[160];
 	struct strbuf err;
 	struct lesson *l;
 	char *path;
 	int fails;
 
+	if (seeds != NULL && lesson_seed_range(seeds, &first, &last, msg,
+	    sizeof msg) != 0) {
+		fprintf(stderr, "regtutor: --seeds: %s\n", msg);
+		return 2;
+	}
 	strbuf_init(&err);
 	path = lesson_resolve(spec, lang != NULL ? lang : lesson_env_lang(),
 	    &err);
@@ -487,6 +724,15 @@ lesson_cli_batch(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_done(&err);
+	if (seeds != NULL) {
+		fails = lesson_batch_seeds(l, first, last, stdout);
+		fflush(stdout);
+		if (fails > 0)
+			fprintf(stderr, "regtutor: %s: checkpoints failed on "
+			    "some of seeds %s\n", l->name, seeds);
+		lesson_free(l);
+		return fails > 0 ? 1 : 0;
+	}
 	fails = lesson_batch(l, stdout, ro);
 	fflush(stdout);
 	if (fails > 0)

@@ -52,6 +52,28 @@ char *lesson_resolve(const char *spec, const char *lang, struct strbuf *err);
  */
 int lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro);
 
+/* Seeds of --seeds: from 0 to LESSON_SEED_MAX, at most LESSON_SEEDS_MAX
+ * of them in one range. */
+#define LESSON_SEED_MAX		2147483647L
+#define LESSON_SEEDS_MAX	100
+/*
+ * Parses a --seeds range "A-B" (or one seed "A"): 0 and *first, *last; -1
+ * with a message in err (not a range, A > B, too many seeds).
+ */
+int lesson_seed_range(const char *s, unsigned long *first,
+    unsigned long *last, char *err, size_t errlen);
+/*
+ * Plays l once per seed first..last (the seed replaces @seed), quietly,
+ * quizzes answered with the keyed answer, and prints to out per
+ * checkpoint (page:line and its condition) how many seeds passed, the
+ * seeds it failed on, and the worst case (the smallest margin relative to
+ * the values compared, with its seed and numbers); seeds whose commands
+ * failed are named.  Returns the number of checkpoints that failed on
+ * some seed plus the seeds with failed commands (0 = success).
+ */
+int lesson_batch_seeds(struct lesson *l, unsigned long first,
+    unsigned long last, FILE *out);
+
 /* regtutor --check FILE...: all problems to stderr; exit status (0 ok,
  * 1 problems). */
 int lesson_cli_check(int nfiles, char *const *files);
@@ -60,6 +82,11 @@ int lesson_cli_check(int nfiles, char *const *files);
  * does not load. */
 int lesson_cli_batch(const char *spec, const char *lang,
     const struct lesson_render *ro);
+/* The same with --seeds RANGE (NULL: a plain --batch): exit status 0 when
+ * every checkpoint passed on every seed, 1 when one failed on some seed or
+ * a command failed, 2 for a bad range or a lesson not found. */
+int lesson_cli_batch_seeds(const char *spec, const char *lang,
+    const struct lesson_render *ro, const char *seeds);
 /* regtutor --list: number, title and progress of each lesson; exit status. */
 int lesson_cli_list(const char *lang);
 /* regtutor --reset-progress: removes the progress file; exit status. */

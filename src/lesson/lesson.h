@@ -185,7 +185,9 @@ struct lesson_state {
 	int correct;		/* quiz/predict: answer was the keyed one */
 	int hints;		/* try: hints revealed; nhints + 1 = solution shown */
 	int result;		/* check: -1 not evaluated, 0 failed, 1 passed */
-	char *message;		/* check: what was found, with the numbers */
+	char *message;		/* check: the assertion with the numbers
+				   ("Check: val_loss = 0.12 < ... -> passed") */
+	double lhs, rhs;	/* check: the values compared (NAN: unavailable) */
 	/*
 	 * The author's text of the block with {NAME} substituted at the
 	 * moment the block was processed (a check's @pass or @fail text, a
@@ -209,28 +211,42 @@ struct lesson_run {
 	double *values;
 	int nvalues;
 	int checks_failed;		/* over the whole run */
+	/* the seed a clean start restarts the session with: the lesson's
+	 * @seed from lesson_run_new(); a caller may set another (--seeds) */
+	unsigned long seed;
 	/* [npages]: how many leading blocks of each page have been
 	 * processed (the furthest any visit got); see lesson_goto() */
 	int *ran;
 };
 
-/* A run of lesson l on session s, command output into t.  Page 0 is
- * selected but not entered. */
+/*
+ * A run of lesson l on session s, command output into t.  Page 0 is
+ * selected but not entered; the session is not touched.  Opening a lesson
+ * is session_restart(s, l->seed) then lesson_run_new(): every lesson
+ * starts from the same state, whatever ran on the session before.
+ */
 struct lesson_run *lesson_run_new(struct lesson *l, struct session *s,
     struct transcript *t);
 void lesson_run_free(struct lesson_run *r);
 
 /*
- * Selects page (clamped to the valid range) with fresh block states.
- * Remembered values are kept.  The page itself runs nothing, but the
- * pages before it are brought up to date first, so a jump forward leaves
- * the session as reading them would have: every block of an earlier page
+ * Selects page (clamped to the valid range) with fresh block states, the
+ * session in the state that playing the pages before it in order gives.
+ * The page itself runs nothing.
+ *
+ * When the target page or a page after it has run (partly or whole: going
+ * back, or to the current page again), the run starts clean first: the
+ * session is restarted (session_restart() with r->seed), remembered values
+ * are cleared and every page counts as not run.  Then the pages before the
+ * target are brought up to date in order: every block of an earlier page
  * not processed yet (a page jumped over, or the rest of a page left while
- * a quiz waited) runs in order, command steps, @remember and the
- * experiment of a predict quiz (its commands, as after any answer); quizzes
- * get no answer, checkpoints are not evaluated and try-it solutions do not
- * run.  Their output is not shown: errors go to the transcript, then one
- * TR_INFO line naming the pages.  Returns the number of pages caught up.
+ * a quiz waited) runs, command steps, @remember and the experiment of a
+ * predict quiz (its commands, as after any answer); quizzes get no answer,
+ * checkpoints are not evaluated and try-it solutions do not run.  Their
+ * output is not shown: errors go to the transcript, then one TR_INFO line
+ * naming the pages.  A jump forward from a page keeps what the learner did
+ * on the pages before (their own commands stay, nothing runs twice).
+ * Returns the number of pages caught up.
  */
 int lesson_goto(struct lesson_run *r, int page);
 /*
@@ -254,16 +270,19 @@ int lesson_enter_page(struct lesson_run *r, int page);
 int lesson_restart_page(struct lesson_run *r);
 /*
  * Evaluates the @expect condition of every try-it block of the current
- * page not met yet (call after each command the learner runs).  Returns
- * how many became met now; their lesson_state.met is set.
+ * page that has been reached (done) and is not met yet (call after each
+ * command the learner runs).  Returns how many became met now; their
+ * lesson_state.met is set.  A condition whose metric is not available
+ * (no net yet, ...) is not met.
  */
 int lesson_try_poll(struct lesson_run *r);
 /* The block waiting for an answer, or -1. */
 int lesson_waiting(const struct lesson_run *r);
 /*
  * Answers the waiting quiz/predict block with choice index (0-based):
- * records it, runs a predict block's commands, and advances past it (call
- * lesson_step() to go on).  LR_OK, LR_ERROR (a predict command failed), or
+ * records it, runs a predict block's commands, substitutes its explanation
+ * into lesson_state.text (after the experiment), and advances past it
+ * (call lesson_step() to go on).  LR_OK, LR_ERROR (a predict command failed), or
  * -1 when nothing waits or choice is out of range.
  */
 int lesson_answer(struct lesson_run *r, int choice);
@@ -277,12 +296,17 @@ int lesson_choice_index(const struct lesson_block *b, const char *key);
  */
 int lesson_reveal_hint(struct lesson_run *r, int i);
 /*
- * Evaluates checkpoint b now.  Returns 1 passed, 0 failed, -1 when a
- * metric was unavailable; *msg (caller frees) says what was found with the
- * numbers, in the lesson's language.
+ * Evaluates checkpoint b (or a try-it's @expect) now.  Returns 1 passed,
+ * 0 failed, -1 when a metric was unavailable; *msg (caller frees) is the
+ * assertion with the numbers, in the lesson's language ("Check: val_loss
+ * = 0.12 < early = 0.2 -> passed"); the @pass/@fail text is not part of
+ * it (lesson_step() puts it into lesson_state.text).
  */
 int lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
     char **msg);
+/* The condition of a checkpoint or @expect as text: "val_loss < 0.5*early";
+ * caller frees. */
+char *lesson_expr_text(const struct lesson_block *b);
 /* Substitutes {NAME} (remembered values, metrics) in text; caller frees. */
 char *lesson_subst(struct lesson_run *r, const char *text);
 /* A remembered value: 0 and *out, or -1. */
@@ -292,7 +316,8 @@ int lesson_recall(const struct lesson_run *r, const char *name, double *out);
 enum lesson_word {
 	LW_PAGE, LW_QUIZ, LW_PREDICT, LW_RIGHT, LW_WRONG, LW_ANSWER,
 	LW_CHECK, LW_PASSED, LW_FAILED, LW_TRY, LW_SUGGEST, LW_HINT,
-	LW_SOLUTION, LW_UNAVAILABLE, LW_CAUGHT_UP, LW_COUNT
+	LW_SOLUTION, LW_UNAVAILABLE, LW_CAUGHT_UP, LW_EXPECT, LW_MET,
+	LW_COUNT
 };
 const char *lesson_word(const struct lesson *l, enum lesson_word w);
 

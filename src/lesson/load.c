@@ -975,61 +975,98 @@ parse_operand(struct parser *p, const struct dctx *d, const char **sp,
 	return 0;
 }
 
+/*
+ * The condition of @check and @expect: "lhs op rhs" in d->arg into *lhs,
+ * *op, *rhs; 0, or -1 (reported; nothing to free).
+ */
+static int
+parse_cond(struct parser *p, const struct dctx *d,
+    struct lesson_operand *lhs, enum lesson_op *op,
+    struct lesson_operand *rhs)
+{
+	const char *s = d->arg, *opat;
+
+	memset(lhs, 0, sizeof *lhs);
+	memset(rhs, 0, sizeof *rhs);
+	if (parse_operand(p, d, &s, lhs) != 0)
+		return -1;
+	opat = s;
+	if (s[0] == '<' && s[1] == '=') {
+		*op = LOP_LE;
+		s += 2;
+	} else if (s[0] == '>' && s[1] == '=') {
+		*op = LOP_GE;
+		s += 2;
+	} else if (s[0] == '<') {
+		*op = LOP_LT;
+		s++;
+	} else if (s[0] == '>') {
+		*op = LOP_GT;
+		s++;
+	} else {
+		errat(p, d->line, aoff(d, opat), "expected a "
+		    "comparison (<, <=, >, >=) here");
+		free(lhs->word);
+		return -1;
+	}
+	if (parse_operand(p, d, &s, rhs) != 0) {
+		free(lhs->word);
+		return -1;
+	}
+	if (*s != '\0') {
+		errat(p, d->line, aoff(d, s), "unexpected '%s' after "
+		    "the comparison", s);
+		free(lhs->word);
+		free(rhs->word);
+		return -1;
+	}
+	if (lhs->kind == LO_NUMBER && rhs->kind == LO_NUMBER) {
+		errat(p, d->line, d->argoff, "%s compares a metric "
+		    "or a remembered name, not two numbers",
+		    strcmp(d->dname, "@check") == 0 ? "a checkpoint" :
+		    d->dname);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 d_check(struct parser *p, const struct dctx *d)
 {
 	struct lesson_block *b;
 	struct lesson_operand lhs, rhs;
-	const char *s = d->arg, *opat;
 	enum lesson_op op;
 
 	flush_para(p);
 	p->last_check = -2;	/* until the checkpoint is known to be good */
-	memset(&lhs, 0, sizeof lhs);
-	memset(&rhs, 0, sizeof rhs);
-	if (parse_operand(p, d, &s, &lhs) != 0)
+	if (parse_cond(p, d, &lhs, &op, &rhs) != 0)
 		return;
-	opat = s;
-	if (s[0] == '<' && s[1] == '=') {
-		op = LOP_LE;
-		s += 2;
-	} else if (s[0] == '>' && s[1] == '=') {
-		op = LOP_GE;
-		s += 2;
-	} else if (s[0] == '<') {
-		op = LOP_LT;
-		s++;
-	} else if (s[0] == '>') {
-		op = LOP_GT;
-		s++;
-	} else {
-		errat(p, d->line, aoff(d, opat), "expected a "
-		    "comparison (<, <=, >, >=) here");
-		free(lhs.word);
-		return;
-	}
-	if (parse_operand(p, d, &s, &rhs) != 0) {
-		free(lhs.word);
-		return;
-	}
-	if (*s != '\0') {
-		errat(p, d->line, aoff(d, s), "unexpected '%s' after "
-		    "the comparison", s);
-		free(lhs.word);
-		free(rhs.word);
-		return;
-	}
-	if (lhs.kind == LO_NUMBER && rhs.kind == LO_NUMBER) {
-		errat(p, d->line, d->argoff, "a checkpoint compares a metric "
-		    "or a remembered name, not two numbers");
-		return;
-	}
 	b = new_block(p, LB_CHECK, d->line);
 	b->text = xstrdup(d->arg);
 	b->lhs = lhs;
 	b->rhs = rhs;
 	b->op = op;
 	p->last_check = cur_page(p)->nblocks - 1;
+}
+
+/* @expect EXPR in a @try: when the learner has done what it asks. */
+static void
+d_expect(struct parser *p, const struct dctx *d)
+{
+	struct lesson_block *b = open_blk(p);
+	struct lesson_operand lhs, rhs;
+	enum lesson_op op;
+
+	if (b->expect) {
+		errat(p, d->line, d->diroff, "duplicate @expect");
+		return;
+	}
+	if (parse_cond(p, d, &lhs, &op, &rhs) != 0)
+		return;
+	b->expect = 1;
+	b->lhs = lhs;
+	b->rhs = rhs;
+	b->op = op;
 }
 
 static void
@@ -1071,6 +1108,7 @@ static const struct directive directives[] = {
 	{ "@suggest",	W_TRY,		1, d_suggest },
 	{ "@hint",	W_TRY,		1, d_hint },
 	{ "@solution",	W_TRY,		1, d_solution },
+	{ "@expect",	W_TRY,		1, d_expect },
 	{ "@end",	W_QUIZ | W_TRY,	0, d_end },
 	{ "@remember",	W_PAGE,		1, d_remember },
 	{ "@check",	W_PAGE,		1, d_check },

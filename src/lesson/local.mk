@@ -15,7 +15,8 @@ LESSON_TEST_LIBS = libtestutil.a liblesson.a libcmd.a libchart.a libnn.a \
 check_PROGRAMS += tests/test-lesson-load tests/test-lesson-wrap \
 	tests/test-lesson-progress tests/test-lesson-run
 TESTS += tests/test-lesson-load tests/test-lesson-wrap \
-	tests/test-lesson-progress tests/test-lesson-run tests/lesson/lessons.sh
+	tests/test-lesson-progress tests/test-lesson-run tests/lesson/lessons.sh \
+	tests/lesson/seeds.sh
 
 tests_test_lesson_load_SOURCES = tests/lesson/test-load.c
 tests_test_lesson_load_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -34,5 +35,5 @@ tests_test_lesson_run_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_lesson_run_LDADD = $(LESSON_TEST_LIBS)
 
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
-	tests/lesson/fails.lesson \
+	tests/lesson/fails.lesson tests/lesson/seeds.sh tests/lesson/seeds.lesson \
 	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt

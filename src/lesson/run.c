@@ -38,6 +38,8 @@ static const char *const words_en[LW_COUNT] = {
 	[LW_SOLUTION] = "Solution",
 	[LW_UNAVAILABLE] = "not available",
 	[LW_CAUGHT_UP] = "command steps run for the pages skipped",
+	[LW_EXPECT] = "Done when",
+	[LW_MET] = "Done: your commands did it.",
 };
 
 static const char *const words_ko[LW_COUNT] = {
@@ -56,6 +58,8 @@ static const char *const words_ko[LW_COUNT] = {
 	[LW_SOLUTION] = "풀이",
 	[LW_UNAVAILABLE] = "값을 얻을 수 없음",
 	[LW_CAUGHT_UP] = "건너뛴 쪽의 명령 단계를 실행함",
+	[LW_EXPECT] = "완료 조건",
+	[LW_MET] = "완료: 입력한 명령으로 해냈습니다.",
 };
 
 const char *
@@ -79,6 +83,7 @@ lesson_run_new(struct lesson *l, struct session *s, struct transcript *t)
 	r->session = s;
 	r->tr = t;
 	r->ran = xcalloc((size_t)l->npages + 1, sizeof *r->ran);
+	r->seed = l->seed;
 	lesson_goto(r, 0);
 	return r;
 }
@@ -90,24 +95,34 @@ free_states(struct lesson_run *r)
 
 	if (r->st == NULL)
 		return;
-	for (i = 0; i < r->lesson->pages[r->page].nblocks; i++)
+	for (i = 0; i < r->lesson->pages[r->page].nblocks; i++) {
 		free(r->st[i].message);
+		free(r->st[i].text);
+	}
 	free(r->st);
 	r->st = NULL;
+}
+
+/* Forgets every remembered value. */
+static void
+clear_values(struct lesson_run *r)
+{
+	for (int i = 0; i < r->nvalues; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->values);
+	r->names = NULL;
+	r->values = NULL;
+	r->nvalues = 0;
 }
 
 void
 lesson_run_free(struct lesson_run *r)
 {
-	int i;
-
 	if (r == NULL)
 		return;
 	free_states(r);
-	for (i = 0; i < r->nvalues; i++)
-		free(r->names[i]);
-	free(r->names);
-	free(r->values);
+	clear_values(r);
 	free(r->ran);
 	free(r);
 }
@@ -146,8 +161,19 @@ catch_up_page(struct lesson_run *r, int q, int from)
 	transcript_free(quiet);
 }
 
-int
-lesson_goto(struct lesson_run *r, int page)
+/* Back to the start: a restarted session, nothing remembered, no page
+ * run. */
+static void
+start_clean(struct lesson_run *r)
+{
+	session_restart(r->session, r->seed);
+	clear_values(r);
+	memset(r->ran, 0, (size_t)r->lesson->npages * sizeof *r->ran);
+}
+
+/* Selects page; with clean, starts clean first (see lesson_goto()). */
+static int
+select_page(struct lesson_run *r, int page, int clean)
 {
 	struct strbuf pages;
 	int i, n, caught = 0;
@@ -161,6 +187,12 @@ lesson_goto(struct lesson_run *r, int page)
 		page = r->lesson->npages - 1;
 	if (page < 0)
 		page = 0;
+	/* the state of pages 0..page-1 played in order: nothing of the
+	 * target page or a later one may have run */
+	for (i = page; i < r->lesson->npages && !clean; i++)
+		clean = r->ran[i] > 0;
+	if (clean)
+		start_clean(r);
 	strbuf_init(&pages);
 	for (i = 0; i < page; i++) {
 		if (r->ran[i] >= r->lesson->pages[i].nblocks)
@@ -181,8 +213,26 @@ lesson_goto(struct lesson_run *r, int page)
 	for (i = 0; i < n; i++) {
 		r->st[i].answer = -1;
 		r->st[i].result = -1;
+		r->st[i].lhs = r->st[i].rhs = NAN;
 	}
 	return caught;
+}
+
+int
+lesson_goto(struct lesson_run *r, int page)
+{
+	return select_page(r, page, 0);
+}
+
+int
+lesson_restart_page(struct lesson_run *r)
+{
+	int rc;
+
+	select_page(r, r->page, 1);
+	while ((rc = lesson_step(r)) == LR_OK)
+		;
+	return rc;
 }
 
 int
@@ -317,50 +367,101 @@ operand(struct lesson_run *r, const struct lesson_operand *o, double *out,
 	return 0;
 }
 
+/* The comparison operators as written, by enum lesson_op. */
+static const char *const op_names[] = { "<", "<=", ">", ">=" };
+
+static void
+operand_text(struct strbuf *b, const struct lesson_operand *o)
+{
+	char num[32];
+
+	if (o->factor != 1) {
+		fmtv(num, sizeof num, o->factor);
+		strbuf_addf(b, "%s*", num);
+	}
+	if (o->kind == LO_NUMBER) {
+		fmtv(num, sizeof num, o->num);
+		strbuf_adds(b, num);
+	} else {
+		strbuf_adds(b, o->word);
+	}
+}
+
+char *
+lesson_expr_text(const struct lesson_block *b)
+{
+	struct strbuf m;
+
+	strbuf_init(&m);
+	operand_text(&m, &b->lhs);
+	strbuf_addf(&m, " %s ", op_names[b->op]);
+	operand_text(&m, &b->rhs);
+	return strbuf_detach(&m);
+}
+
+/*
+ * lhs op rhs of b on live state: 1 true, 0 false, -1 unavailable; the
+ * values into *a and *c (NAN when unavailable), the assertion (without a
+ * verdict) appended to m when not NULL.
+ */
+static int
+eval_expr(struct lesson_run *r, const struct lesson_block *b, double *a,
+    double *c, struct strbuf *m)
+{
+	struct strbuf scratch;
+	int ok, res;
+
+	strbuf_init(&scratch);
+	if (m == NULL)
+		m = &scratch;
+	*a = *c = NAN;
+	ok = operand(r, &b->lhs, a, m) == 0;
+	strbuf_addf(m, " %s ", op_names[b->op]);
+	ok = (operand(r, &b->rhs, c, m) == 0) && ok;
+	strbuf_done(&scratch);
+	if (!ok || isnan(*a) || isnan(*c))
+		return -1;
+	switch (b->op) {
+	case LOP_LT:
+		res = *a < *c;
+		break;
+	case LOP_LE:
+		res = *a <= *c;
+		break;
+	case LOP_GT:
+		res = *a > *c;
+		break;
+	default:
+		res = *a >= *c;
+		break;
+	}
+	return res;
+}
+
+/* The checkpoint of block b evaluated: result, message and values. */
+static int
+eval_check(struct lesson_run *r, const struct lesson_block *b, char **msg,
+    double *a, double *c)
+{
+	struct strbuf m;
+	int res;
+
+	strbuf_init(&m);
+	strbuf_addf(&m, "%s: ", lesson_word(r->lesson, LW_CHECK));
+	res = eval_expr(r, b, a, c, &m);
+	strbuf_addf(&m, " -> %s", lesson_word(r->lesson,
+	    res == 1 ? LW_PASSED : LW_FAILED));
+	*msg = strbuf_detach(&m);
+	return res;
+}
+
 int
 lesson_eval_check(struct lesson_run *r, const struct lesson_block *b,
     char **msg)
 {
-	static const char *const ops[] = { "<", "<=", ">", ">=" };
-	const char *tail;
-	struct strbuf m;
-	double a = 0, c = 0;
-	int ok, res;
+	double a, c;
 
-	strbuf_init(&m);
-	strbuf_addf(&m, "%s: ", lesson_word(r->lesson, LW_CHECK));
-	ok = operand(r, &b->lhs, &a, &m) == 0;
-	strbuf_addf(&m, " %s ", ops[b->op]);
-	ok = (operand(r, &b->rhs, &c, &m) == 0) && ok;
-	if (!ok || isnan(a) || isnan(c)) {
-		res = -1;
-	} else {
-		switch (b->op) {
-		case LOP_LT:
-			res = a < c;
-			break;
-		case LOP_LE:
-			res = a <= c;
-			break;
-		case LOP_GT:
-			res = a > c;
-			break;
-		default:
-			res = a >= c;
-			break;
-		}
-	}
-	strbuf_addf(&m, " -> %s", lesson_word(r->lesson,
-	    res == 1 ? LW_PASSED : LW_FAILED));
-	tail = res == 1 ? b->pass : b->fail;
-	if (tail != NULL) {
-		char *t = lesson_subst(r, tail);
-
-		strbuf_addf(&m, "\n%s", t);
-		free(t);
-	}
-	*msg = strbuf_detach(&m);
-	return res;
+	return eval_check(r, b, msg, &a, &c);
 }
 
 int
@@ -395,13 +496,22 @@ lesson_step(struct lesson_run *r)
 			return LR_ERROR;
 		}
 		break;
-	case LB_CHECK:
+	case LB_CHECK: {
+		const char *tail;
+
 		free(st->message);
-		st->message = NULL;
-		st->result = lesson_eval_check(r, b, &st->message);
+		free(st->text);
+		st->message = st->text = NULL;
+		st->result = eval_check(r, b, &st->message, &st->lhs,
+		    &st->rhs);
 		if (st->result != 1)
 			r->checks_failed++;
+		/* the text of this moment, not of a later step's */
+		tail = st->result == 1 ? b->pass : b->fail;
+		if (tail != NULL)
+			st->text = lesson_subst(r, tail);
 		break;
+	}
 	case LB_TEXT:
 	case LB_TRY:
 		break;
@@ -456,6 +566,8 @@ lesson_answer(struct lesson_run *r, int choice)
 	for (i = 0; i < b->ncmds && !err; i++)
 		if (cmd_execute(r->session, b->cmds[i], r->tr) == CMD_ERROR)
 			err = 1;
+	free(st->text);
+	st->text = b->explain != NULL ? lesson_subst(r, b->explain) : NULL;
 	st->done = 1;
 	r->next++;
 	return err ? LR_ERROR : LR_OK;
@@ -471,4 +583,27 @@ lesson_reveal_hint(struct lesson_run *r, int i)
 	if (r->st[i].hints > pg->blocks[i].nhints)
 		return -1;
 	return ++r->st[i].hints;
+}
+
+int
+lesson_try_poll(struct lesson_run *r)
+{
+	const struct lesson_page *pg = &r->lesson->pages[r->page];
+	int i, n = 0;
+
+	if (r->st == NULL)
+		return 0;
+	for (i = 0; i < pg->nblocks; i++) {
+		const struct lesson_block *b = &pg->blocks[i];
+		double a, c;
+
+		if (b->kind != LB_TRY || !b->expect || !r->st[i].done ||
+		    r->st[i].met)
+			continue;
+		if (eval_expr(r, b, &a, &c, NULL) == 1) {
+			r->st[i].met = 1;
+			n++;
+		}
+	}
+	return n;
 }

@@ -418,6 +418,8 @@ lesson_open_path(struct tui *t, const char *path)
 	strbuf_done(&diag);
 	lesson_close(t);
 	t->lesson = l;
+	/* every lesson starts from the same state */
+	session_restart(t->s, l->seed);
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
@@ -463,9 +465,9 @@ turn_page(struct tui *t, int delta)
 		t->dirty = 1;
 		return;
 	}
-	/* A page already seen is shown for review (Enter runs it again). */
-	show_page(t, p, t->prog == NULL ||
-	    !progress_page_seen(t->prog, t->lesson->name, p) || delta > 0);
+	/* Going back runs the page again from a clean start (lesson_goto()
+	 * restarts the session), so it is in the state of its first visit. */
+	show_page(t, p, 1);
 }
 
 /* Continues the page after an answer until it waits or ends. */
@@ -665,8 +667,8 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			    b->choices[k].key, b->choices[k].text);
 		}
 		if (st->answer >= 0) {
-			char *e = b->explain != NULL ?
-			    lesson_subst(t->run, b->explain) : NULL;
+			/* the explanation as of the answer */
+			const char *e = st->text;
 
 			if (st->correct)
 				pane_fmt(p, 0, 0, GRID_GOOD, GRID_BOLD,
@@ -678,7 +680,6 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				    lesson_word(l, LW_ANSWER),
 				    b->choices[b->answer].key,
 				    e != NULL ? e : "");
-			free(e);
 		} else if (!t->review) {
 			struct strbuf keys;
 
@@ -697,6 +698,8 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 		if (st->message != NULL)
 			pane_wrapped(p, st->message, 0, 2, st->result == 1 ?
 			    GRID_GOOD : GRID_BAD, 0);
+		if (st->text != NULL)	/* @pass/@fail as of the check */
+			pane_wrapped(p, st->text, 2, 2, GRID_DEFAULT, 0);
 		break;
 	case LB_TRY:
 		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",

@@ -955,6 +955,70 @@ epoch_hook_can_stop(void **state)
 	session_free(s);
 }
 
+static int
+count_epochs(void *ctx, const struct cmd_epoch_info *e)
+{
+	(void)e;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/*
+ * session_restart(): the state of a new session with that seed (settings,
+ * data, net, history, results, chart and undo gone), render options and
+ * the epoch hook kept.  What a lesson starts from.
+ */
+static void
+restart_is_a_new_session(void **state)
+{
+	struct session *s = session_new(1), *fresh = session_new(7);
+	struct grid g;
+	char *a, *b, *text;
+	int calls = 0;
+	double v;
+
+	(void)state;
+	grid_init(&g, 40, 10);
+	session_set_render(s, CMD_GLYPH_BRAILLE, CMD_COLOR_256, 50, 12);
+	session_set_epoch_hook(s, count_epochs, &calls);
+	run_ok(s, SETUP "; set early on; set batch 2; set lambda 0.3; "
+	    "train 3; sweep lr 0.1 0.2; step; plot loss");
+	assert_int_equal(session_render_chart(s, &g), 0);
+	assert_true(calls > 0);
+
+	session_restart(s, 7);
+	a = session_dump(s);
+	b = session_dump(fresh);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	assert_int_equal(session_render_chart(s, &g), -1);	/* no chart */
+	assert_int_equal(session_query(s, "epochs_trained", &v), -1);
+	assert_int_equal(session_query(s, "lambda", &v), 0);
+	assert_close(v, 0, 0);
+	expect(s, "undo", CMD_ERROR, "nothing to undo");
+	expect(s, "plot sweep", CMD_ERROR, "sweep");
+	expect(s, "get seed", CMD_OK, "seed = 7");
+	/* the same runs as on a new session: step's mini-batches too */
+	run_ok(fresh, SETUP "; train 3; step");
+	calls = 0;
+	run_ok(s, SETUP "; train 3; step");
+	assert_true(calls >= 3);			/* the hook is kept */
+	a = session_dump(s);
+	b = session_dump(fresh);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	/* render options kept: the chart is 50 columns wide, braille */
+	text = run(s, "plot loss", CMD_OK);
+	assert_non_null(strstr(text, "\xe2\xa0"));	/* U+28xx */
+	free(text);
+	session_set_epoch_hook(s, NULL, NULL);
+	grid_done(&g);
+	session_free(s);
+	session_free(fresh);
+}
+
 static void
 help_and_quit(void **state)
 {
@@ -1211,6 +1275,7 @@ main(void)
 		cmocka_unit_test(queries),
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
+		cmocka_unit_test(restart_is_a_new_session),
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),

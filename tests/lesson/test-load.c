@@ -442,6 +442,56 @@ problems_in_file_order(void **state)
 	strbuf_done(&d);
 }
 
+/* "@expect EXPR" inside @try: the condition of @check, validated the same
+ * way with file:line:column; once per try-it; nowhere else. */
+#define TRY_OPEN "@page P\n> data poly; net 1-4-1\n@try\nMake a zero.\n"
+#define TRY_CLOSE "@hint Use l1.\n@solution train 10 reg=l1\n@end\n"
+
+static void
+try_expect(void **state)
+{
+	struct lesson *l;
+	const struct lesson_block *b;
+	char *e;
+
+	(void)state;
+	l = lesson_parse("t.lesson", HEAD "@page P\n> data poly\n"
+	    "@remember v0 lambda\n@try\nDo it.\n"
+	    "@expect zero_frac >= 0.5*v0\n" TRY_CLOSE, NULL, NULL);
+	assert_non_null(l);
+	b = &l->pages[0].blocks[2];
+	assert_int_equal(b->kind, LB_TRY);
+	assert_true(b->expect);
+	assert_int_equal(b->lhs.kind, LO_METRIC);
+	assert_string_equal(b->lhs.word, "zero_frac");
+	assert_int_equal(b->op, LOP_GE);
+	assert_int_equal(b->rhs.kind, LO_NAME);
+	assert_close(b->rhs.factor, 0.5, 0);
+	e = lesson_expr_text(b);
+	assert_string_equal(e, "zero_frac >= 0.5*v0");
+	free(e);
+	lesson_free(l);
+
+	/* a try-it without @expect has none */
+	l = lesson_parse("t.lesson", HEAD TRY_OPEN TRY_CLOSE, NULL, NULL);
+	assert_non_null(l);
+	assert_false(l->pages[0].blocks[1].expect);
+	lesson_free(l);
+
+	expect_one(HEAD TRY_OPEN "@expect zero_fraq > 0\n" TRY_CLOSE,
+	    "t.lesson:7:9: unknown metric or name 'zero_fraq' (did you mean "
+	    "'zero_frac'?)");
+	expect_one(HEAD TRY_OPEN "@expect zero_frac = 0\n" TRY_CLOSE,
+	    "t.lesson:7:19: expected a comparison");
+	expect_one(HEAD TRY_OPEN "@expect 1 < 2\n" TRY_CLOSE,
+	    "t.lesson:7:9: @expect compares a metric");
+	expect_one(HEAD TRY_OPEN "@expect zero_frac > 0\n"
+	    "@expect w_norm < 1\n" TRY_CLOSE,
+	    "t.lesson:8:1: duplicate @expect");
+	expect_one(HEAD "@page P\ntext\n@expect zero_frac > 0\n",
+	    "t.lesson:5:1: @expect belongs inside a @try block");
+}
+
 int
 main(void)
 {
@@ -459,6 +509,7 @@ main(void)
 		cmocka_unit_test(broken_file_golden),
 		cmocka_unit_test(lessondata_expands),
 		cmocka_unit_test(problems_in_file_order),
+		cmocka_unit_test(try_expect),
 	};
 
 	return cmocka_run_group_tests_name("lesson/load", tests, NULL, NULL);

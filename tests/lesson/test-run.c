@@ -109,11 +109,19 @@ stepper_flow(void **state)
 	assert_int_equal(r->st[6].result, 1);
 	assert_non_null(strstr(r->st[6].message, "Check: val_loss = "));
 	assert_non_null(strstr(r->st[6].message, " < early = "));
-	assert_non_null(strstr(r->st[6].message, "-> passed\nLower: "));
+	/* the assertion in message, the author's text in text */
+	assert_non_null(strstr(r->st[6].message, "-> passed"));
+	assert_null(strstr(r->st[6].message, "Lower"));
+	assert_non_null(r->st[6].text);
+	assert_true(strncmp(r->st[6].text, "Lower: ", 7) == 0);
 	assert_int_equal(r->st[7].result, 0);
 	assert_non_null(strstr(r->st[7].message, "10*early = "));
-	assert_non_null(strstr(r->st[7].message,
-	    "FAILED\nAs expected, not ten times higher."));
+	assert_non_null(strstr(r->st[7].message, "-> FAILED"));
+	assert_string_equal(r->st[7].text, "As expected, not ten times higher.");
+	assert_true(r->st[7].lhs > 0 && r->st[7].rhs > r->st[7].lhs);
+	/* the quiz's explanation was filled in when it was answered */
+	assert_non_null(r->st[4].text);
+	assert_true(strncmp(r->st[4].text, "It went from ", 13) == 0);
 	assert_int_equal(r->checks_failed, 1);
 
 	/* hints one at a time, then the solution, then nothing */
@@ -202,11 +210,13 @@ goto_catches_up(void **state)
 	info = transcript_item(t, 0)->text;
 	assert_string_equal(info, "lesson: command steps run for the pages "
 	    "skipped: 1");
-	/* back and forth again: nothing more runs */
-	assert_int_equal(lesson_goto(r, 0), 0);
-	assert_int_equal(lesson_goto(r, 1), 0);
+	/* the same page again starts clean: page 0 caught up once more,
+	 * nothing runs twice */
+	assert_int_equal(lesson_goto(r, 1), 1);
 	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 65, 0);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_close(v, vref, 0);
 	lesson_run_free(r);
 
 	/* page 0 left at its quiz: only the rest runs (the experiment) */
@@ -353,6 +363,291 @@ tour_mentions_scroll_keys(void **state)
 	}
 }
 
+/* Renders a number as a lesson text does ({NAME}): "%.4g" in range. */
+static void
+fmt4(char *buf, size_t n, double v)
+{
+	snprintf(buf, n, "%.4g", v);
+}
+
+/*
+ * A text shows the values of its moment: a quiz explanation when it is
+ * answered, a @pass text when its check is evaluated, not the values after
+ * a later step of the page (lesson 4 page 4 showed the later run's
+ * accuracy in the shell).
+ */
+static const char moment[] =
+    "@title Moment\n@lang en\n@seed 2\n"
+    "@page One\n"
+    "> data poly n=30 noise=0.1; net 1-8-1 act=tanh; train 5\n"
+    "@quiz q\nQ?\n@choice a A\n@choice b B\n@answer a\n"
+    "@explain now {val_loss}\n@end\n"
+    "> train 40 lr=0.05\n"
+    "@check val_loss < 1000\n"
+    "@pass then {val_loss}\n"
+    "> train 40 lr=0.05\n";
+
+static void
+texts_of_their_moment(void **state)
+{
+	struct session *s = session_new(2);
+	struct transcript *t = transcript_new();
+	struct lesson *l = lesson_parse("m.lesson", moment, NULL, NULL);
+	struct lesson_run *r;
+	double v1, v2, v3;
+	char want[64], num[32];
+
+	(void)state;
+	assert_non_null(l);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(lesson_enter_page(r, 0), LR_WAIT);
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(lesson_answer(r, 0), LR_OK);
+	assert_int_equal(lesson_step(r), LR_OK);	/* train 40 */
+	assert_int_equal(session_query(s, "val_loss", &v2), 0);
+	while (lesson_step(r) == LR_OK)
+		;
+	assert_int_equal(session_query(s, "val_loss", &v3), 0);
+	assert_true(v1 != v2 && v2 != v3);
+	fmt4(num, sizeof num, v1);
+	snprintf(want, sizeof want, "now %s", num);
+	assert_string_equal(r->st[1].text, want);
+	fmt4(num, sizeof num, v2);
+	snprintf(want, sizeof want, "then %s", num);
+	assert_string_equal(r->st[3].text, want);
+	assert_int_equal(r->st[3].result, 1);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
+/* What session_dump() says plus the remembered values: the state a test
+ * compares. */
+static char *
+state_of(struct lesson_run *r)
+{
+	char *d = session_dump(r->session);
+	struct strbuf b;
+	double v;
+
+	strbuf_init(&b);
+	strbuf_adds(&b, d);
+	free(d);
+	if (session_query(r->session, "val_loss", &v) == 0)
+		strbuf_addf(&b, "val_loss %.17g\n", v);
+	if (session_query(r->session, "epochs_trained", &v) == 0)
+		strbuf_addf(&b, "epochs %.17g\n", v);
+	for (int i = 0; i < r->nvalues; i++)
+		strbuf_addf(&b, "%s=%.17g\n", r->names[i], r->values[i]);
+	return strbuf_detach(&b);
+}
+
+static const char three[] =
+    "@title Three\n@lang en\n@seed 4\n"
+    "@page One\n"
+    "> data poly n=30 noise=0.1; net 1-6-1 act=tanh\n"
+    "> train 20\n"
+    "@remember first val_loss\n"
+    "@page Two\n"
+    "> set lambda 0.01; set reg l2\n"
+    "> train 30\n"
+    "@remember second val_loss\n"
+    "@page Three\n"
+    "> train 10\n"
+    "@check val_loss < 10*second\n";
+
+/* The state at the start of page k when pages 0..k-1 are played in order
+ * on a fresh session (caller frees). */
+static char *
+reference_state(struct lesson *l, int k)
+{
+	struct session *s = session_new(l->seed);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r = lesson_run_new(l, s, t);
+	char *st;
+
+	for (int q = 0; q < k; q++)
+		assert_int_equal(play_page(r, q), LR_END);
+	lesson_goto(r, k);
+	st = state_of(r);
+	lesson_run_free(r);
+	transcript_free(t);
+	session_free(s);
+	return st;
+}
+
+/*
+ * Going back, to the same page again, or re-running a page starts clean:
+ * the page is in the state that playing the pages before it in order
+ * gives, whatever the learner typed meanwhile and whatever ran before the
+ * lesson on the same session.
+ */
+static void
+back_and_restart_start_clean(void **state)
+{
+	struct lesson *l = lesson_parse("three.lesson", three, NULL, NULL);
+	struct session *s = session_new(99);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r;
+	char *ref[3], *got;
+	double v;
+
+	(void)state;
+	assert_non_null(l);
+	for (int k = 0; k < 3; k++)
+		ref[k] = reference_state(l, k);
+	/* a session that has been used: another seed, settings, a net */
+	assert_int_equal(cmd_execute(s, "data moons n=40; net 2-5-1; "
+	    "set early on; set batch 2; train 3", t), CMD_OK);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(r->seed, 4);
+	/* forward: pages caught up on top of the used session */
+	assert_int_equal(play_page(r, 0), LR_END);
+	assert_int_equal(play_page(r, 1), LR_END);
+	assert_int_equal(play_page(r, 2), LR_END);
+	/* the learner's own experiment on page 3 */
+	assert_int_equal(cmd_execute(s, "set lambda 0.5; train 50", t),
+	    CMD_OK);
+
+	/* back to page 2: clean, page 1 caught up */
+	lesson_goto(r, 1);
+	got = state_of(r);
+	assert_string_equal(got, ref[1]);
+	free(got);
+	assert_int_equal(lesson_recall(r, "second", &v), -1);	/* cleared */
+	assert_int_equal(lesson_recall(r, "first", &v), 0);	/* rebuilt */
+
+	/* back to page 1: no net, no data, nothing remembered */
+	lesson_goto(r, 0);
+	got = state_of(r);
+	assert_string_equal(got, ref[0]);
+	free(got);
+	assert_int_equal(r->nvalues, 0);
+	assert_int_equal(session_query(s, "epochs_trained", &v), -1);
+
+	/* forward to page 3, the learner trains, then re-runs the page */
+	assert_int_equal(play_page(r, 2), LR_END);
+	assert_int_equal(cmd_execute(s, "train 25", t), CMD_OK);
+	assert_int_equal(lesson_restart_page(r), LR_END);
+	assert_int_equal(r->page, 2);
+	assert_int_equal(r->st[1].result, 1);
+	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
+	assert_close(v, 60, 0);		/* 20 + 30 + 10: not the learner's 25 */
+
+	/* 'the same page again' is a restart too */
+	lesson_goto(r, 2);
+	got = state_of(r);
+	assert_string_equal(got, ref[2]);
+	free(got);
+
+	/* restart on page 1 without anything run: a fresh session still */
+	lesson_goto(r, 0);
+	assert_int_equal(cmd_execute(s, "set lambda 0.3", t), CMD_OK);
+	assert_int_equal(lesson_restart_page(r), LR_END);
+	assert_int_equal(session_query(s, "lambda", &v), 0);
+	assert_close(v, 0, 0);
+	for (int k = 0; k < 3; k++)
+		free(ref[k]);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
+/* A run's seed is the one a clean start uses (--seeds sets another). */
+static void
+restart_uses_run_seed(void **state)
+{
+	struct lesson *l = lesson_parse("three.lesson", three, NULL, NULL);
+	struct session *s = session_new(4);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r;
+	double a, b;
+
+	(void)state;
+	assert_non_null(l);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(play_page(r, 0), LR_END);
+	assert_int_equal(lesson_recall(r, "first", &a), 0);
+	r->seed = 5;
+	assert_int_equal(lesson_restart_page(r), LR_END);
+	assert_int_equal(lesson_recall(r, "first", &b), 0);
+	assert_true(a != b);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
+/* @expect: met when the learner's commands make it true, only for try-its
+ * reached, once. */
+static const char tryit[] =
+    "@title Try\n@lang en\n@seed 3\n"
+    "@page One\n"
+    "> data poly n=30 noise=0.1; net 1-8-1\n"
+    "@try\nMake a weight exactly zero.\n"
+    "@expect zero_frac > 0\n"
+    "@hint Use L1.\n@solution train 200 reg=l1 lambda=0.3 l1mode=prox\n@end\n"
+    "@try\nTrain at all.\n"
+    "@expect epochs_trained >= 1\n"
+    "@hint train.\n@solution train 1\n@end\n"
+    "@try\nNo condition.\n@hint x\n@solution train 1\n@end\n";
+
+static void
+try_poll_expect(void **state)
+{
+	struct lesson *l = lesson_parse("try.lesson", tryit, NULL, NULL);
+	struct session *s = session_new(3);
+	struct transcript *t = transcript_new();
+	struct lesson_run *r;
+
+	(void)state;
+	assert_non_null(l);
+	r = lesson_run_new(l, s, t);
+	assert_int_equal(lesson_try_poll(r), 0);	/* nothing reached */
+	assert_int_equal(lesson_enter_page(r, 0), LR_END);
+	assert_int_equal(lesson_try_poll(r), 0);	/* no training yet */
+	assert_false(r->st[1].met);
+	assert_int_equal(cmd_execute(s, "train 5", t), CMD_OK);
+	assert_int_equal(lesson_try_poll(r), 1);	/* epochs only */
+	assert_false(r->st[1].met);
+	assert_true(r->st[2].met);
+	assert_int_equal(cmd_execute(s, "train 200 reg=l1 lambda=0.3 l1mode=prox", t),
+	    CMD_OK);
+	assert_int_equal(lesson_try_poll(r), 1);
+	assert_true(r->st[1].met);
+	assert_int_equal(lesson_try_poll(r), 0);	/* once */
+	assert_false(r->st[3].met);
+	lesson_run_free(r);
+	lesson_free(l);
+	transcript_free(t);
+	session_free(s);
+}
+
+/* --batch shows a try-it's condition as written. */
+static void
+batch_shows_expect(void **state)
+{
+	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16 };
+	struct lesson *l = lesson_parse("try.lesson", tryit, NULL, NULL);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(l);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(lesson_batch(l, f, &ro), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "\n  Done when: zero_frac > 0\n"));
+	assert_non_null(strstr(buf, "\n  Done when: epochs_trained >= 1\n"));
+	assert_null(strstr(strstr(buf, "No condition."), "Done when"));
+	free(buf);
+	lesson_free(l);
+}
+
 /* Lesson 0 in batch mode is a golden transcript. */
 static void
 tour_golden(void **state)
@@ -458,6 +753,11 @@ main(void)
 		cmocka_unit_test(tour_golden),
 		cmocka_unit_test(tour_mentions_scroll_keys),
 		cmocka_unit_test(finding_lessons),
+		cmocka_unit_test(texts_of_their_moment),
+		cmocka_unit_test(back_and_restart_start_clean),
+		cmocka_unit_test(restart_uses_run_seed),
+		cmocka_unit_test(try_poll_expect),
+		cmocka_unit_test(batch_shows_expect),
 	};
 
 	return cmocka_run_group_tests_name("lesson/run", tests, NULL, NULL);
