@@ -1,7 +1,7 @@
 #include "config.h"
 /*
  * cmd-data.c - "data": generate a toy data set or load a CSV file, and
- * split it into training and validation rows.
+ * split it into training and validation rows (and, if asked, test rows).
  *
  * The new rows are built and split completely before the session's data is
  * replaced, so a bad argument or an unreadable file changes nothing.
@@ -12,8 +12,8 @@
 
 #include "cmd/session-int.h"
 
-static const char *const data_keys[] = { "n=", "noise=", "split=", "seed=",
-    NULL };
+static const char *const data_keys[] = { "n=", "noise=", "split=", "test=",
+    "seed=", NULL };
 static const char *const data_first[] = { "poly", "sine", "circle", "xor",
     "gauss", "spiral", "moons", "load", NULL };
 
@@ -36,6 +36,7 @@ data_defaults(int kind, struct data_spec *ds)
 	ds->n = kind == NN_DS_POLY ? 20 : 200;
 	ds->noise = 0.1;
 	ds->split = kind == NN_DS_POLY ? 0.5 : 0.7;
+	ds->test = 0;
 }
 
 static int
@@ -43,7 +44,8 @@ data_exec(struct cmd_ctx *c)
 {
 	struct session *s = c->s;
 	struct data_spec ds;
-	struct nn_dataset *all, *tr, *va;
+	struct nn_dataset *all, *tr, *va, *te;
+	int test_at = -1;
 	const char *file = NULL;
 	char err[512];
 	int kind, first = 2;
@@ -76,13 +78,27 @@ data_exec(struct cmd_ctx *c)
 		} else if (strcmp(key, "split") == 0) {
 			if (arg_double(c, i, "split", v, 0.05, 1, &ds.split) != 0)
 				return CMD_ERROR;
+		} else if (strcmp(key, "test") == 0) {
+			if (arg_double(c, i, "test", v, 0, 0.9, &ds.test) != 0)
+				return CMD_ERROR;
+			test_at = i;
 		} else if (strcmp(key, "seed") == 0) {
 			if (arg_long(c, i, "seed", v, 0, 2147483647,
 			    &ds.seed) != 0)
 				return CMD_ERROR;
 		} else
 			return cmd_error(c, i, "unknown key '%s' (allowed: %s)",
-			    key, file ? "split, seed" : "n, noise, split, seed");
+			    key, file ? "split, test, seed" :
+			    "n, noise, split, test, seed");
+	}
+	if (ds.split + ds.test > 1 + 1e-12) {
+		char a[32], b[32];
+
+		fmt_num(a, sizeof a, ds.split);
+		fmt_num(b, sizeof b, ds.test);
+		return cmd_error(c, test_at, "test: split %s + test %s is more "
+		    "than all the rows (allowed: split + test <= 1, e.g. "
+		    "split=0.6 test=0.2)", a, b);
 	}
 	if (s == NULL)
 		return CMD_OK;
@@ -100,30 +116,45 @@ data_exec(struct cmd_ctx *c)
 		if (all == NULL)
 			return cmd_error(c, 1, "%s", err);
 	}
-	if (nn_dataset_split(all, ds.split, (uint64_t)ds.seed, &tr, &va, err,
+	if (data_split(all, &ds, (uint64_t)ds.seed, &tr, &va, &te, err,
 	    sizeof err) != 0) {
 		nn_dataset_free(all);
 		return cmd_error(c, -1, "%s", err);
 	}
-	if (tr->n == 0) {
+	if (tr->n == 0 || (te != NULL && te->n == 0)) {
+		int notrain = tr->n == 0;
+
 		nn_dataset_free(all);
 		nn_dataset_free(tr);
 		nn_dataset_free(va);
-		return cmd_error(c, -1, "split: no training rows left "
-		    "(allowed: a larger split or more rows)");
+		nn_dataset_free(te);
+		if (notrain)
+			return cmd_error(c, -1, "split: no training rows left "
+			    "(allowed: a larger split or more rows)");
+		return cmd_error(c, test_at, "test: no test rows (allowed: "
+		    "a larger test share or more rows)");
 	}
 	free(s->lab.ds.csv);
 	nn_dataset_free(s->lab.all);
 	nn_dataset_free(s->lab.train);
 	nn_dataset_free(s->lab.val);
+	nn_dataset_free(s->lab.test);
 	ds.csv = file ? xstrdup(file) : NULL;
 	s->lab.ds = ds;
 	s->lab.all = all;
 	s->lab.train = tr;
 	s->lab.val = va;
-	cmd_out(c, "data %s: %d rows (%d train, %d val), %d input%s, %s",
-	    file ? file : data_names[kind], all->n, tr->n, va->n, all->nin,
-	    all->nin == 1 ? "" : "s", nn_task_name(all->task));
+	s->lab.test = te;
+	if (te != NULL)
+		cmd_out(c, "data %s: %d rows (%d train, %d val, %d test), %d "
+		    "input%s, %s", file ? file : data_names[kind], all->n,
+		    tr->n, va->n, te->n, all->nin, all->nin == 1 ? "" : "s",
+		    nn_task_name(all->task));
+	else
+		cmd_out(c, "data %s: %d rows (%d train, %d val), %d input%s, "
+		    "%s", file ? file : data_names[kind], all->n, tr->n,
+		    va->n, all->nin, all->nin == 1 ? "" : "s",
+		    nn_task_name(all->task));
 	if (s->lab.net != NULL) {
 		if (nn_net_nin(s->lab.net) != all->nin ||
 		    nn_net_nout(s->lab.net) != all->nout) {
@@ -146,20 +177,24 @@ data_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_data_entry = {
 	.name = "data",
-	.usage = "KIND [n=N] [noise=X] [split=S] [seed=N] | load FILE.csv "
-	    "[split=S] [seed=N]",
+	.usage = "KIND [n=N] [noise=X] [split=S] [test=T] [seed=N] | load "
+	    "FILE.csv [split=S] [test=T] [seed=N]",
 	.summary = "make a toy data set or load a CSV file",
 	.help = "KIND: poly|sine (regression, 1 input), "
 	    "circle|xor|gauss|spiral|moons (classification, 2 inputs)\n"
 	    "n=N rows (4..100000); noise=X (0..10, default 0.1)\n"
 	    "split=S share of rows for training (0.05..1); seed=N (default: "
 	    "the session seed)\n"
+	    "test=T share of rows held out as a test split (0..0.9, split + "
+	    "test <= 1; default 0: none): the rest is validation; training, "
+	    "sweeps and the other metrics never look at it, only 'eval test', "
+	    "test_loss and test_acc\n"
 	    "poly defaults to n=20 split=0.5: a handful of noisy points, the "
 	    "classic overfitting set\n"
 	    "the other kinds default to n=200 split=0.7\n"
 	    "load FILE.csv: comma-separated numbers, last column the target",
 	.min_args = 1,
-	.max_args = 6,
+	.max_args = 7,
 	.flags = CMD_MUTATES,
 	.complete = data_complete,
 	.exec = data_exec,

@@ -140,6 +140,8 @@ struct params {
 	double lr;
 	int opt;
 	double momentum;
+	double wd;		/* adamw's decoupled weight decay */
+	double clip;		/* global gradient norm limit, 0 = off */
 	long batch;
 	long epochs;
 	int early;		/* 0/1 */
@@ -148,14 +150,22 @@ struct params {
 	int restore;		/* 0/1: restore the best weights */
 	int loss;
 	double dropout;
+	double input_noise;	/* sd of the noise on training inputs */
 	int norm;
+	int skip;		/* 0/1: residual blocks where widths allow */
 	int init;
+	double init_scale;	/* sd (normal) or half-width (uniform) */
 	long seed;
 };
 
 extern const struct param_def param_table[];
 extern const size_t param_count;
 const struct param_def *param_find(const char *name);
+/* Does the setting act only when a net is built (norm, skip, init,
+ * init_scale, seed)?  Such settings are not one-run overrides of train.  The names
+ * joined by ", " for messages: */
+int param_build_time(const char *name);
+const char *param_build_time_names(void);
 void params_default(struct params *p);
 /* Completion of "KEY VALUE" (set, sweep, compare): the keys, then an
  * enumeration's names. */

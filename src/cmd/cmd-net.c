@@ -13,7 +13,7 @@
 #include "cmd/session-int.h"
 
 static const char *const net_keys[] = { "act=", "norm=", "dropout=",
-    "init=", "leak=", NULL };
+    "init=", "init_scale=", "leak=", "skip=", NULL };
 
 static const char *const *
 net_complete(int argi, const char *prev)
@@ -55,12 +55,18 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	int nl = nn_net_nlayers(net);
 	long nw = nn_net_nweights(net);
 
+	char sk[96], skip[120] = "";
+
 	nn_net_spec(net, spec, sizeof spec);
+	net_skip_layers(net, sk, sizeof sk);
+	if (sk[0] != '\0')
+		snprintf(skip, sizeof skip, ", skip around layer%s %s",
+		    strchr(sk, ',') ? "s" : "", sk);
 	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
-	    "act %s, norm %s, dropout %g, init %s, seed %ld", spec, nl,
+	    "act %s, norm %s, dropout %g, init %s, seed %ld%s", spec, nl,
 	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
 	    act_names[p->act], norm_names[p->norm], p->dropout,
-	    init_names[p->init], p->seed);
+	    init_names[p->init], p->seed, skip);
 }
 
 /* The settings net takes as key=value. */
@@ -70,9 +76,10 @@ net_key_check(struct cmd_ctx *c, int argi, const char *key,
 {
 	if (d == NULL || (strcmp(key, "act") && strcmp(key, "norm") &&
 	    strcmp(key, "dropout") && strcmp(key, "init") &&
-	    strcmp(key, "leak")))
+	    strcmp(key, "init_scale") && strcmp(key, "leak") &&
+	    strcmp(key, "skip")))
 		return cmd_error(c, argi, "unknown key '%s' (allowed: act, "
-		    "norm, dropout, init, leak)", key);
+		    "norm, dropout, init, init_scale, leak, skip)", key);
 	return 0;
 }
 
@@ -111,17 +118,22 @@ net_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_net_entry = {
 	.name = "net",
 	.usage = "SPEC [act=A] [norm=none|batch|layer] [dropout=P] [init=I] "
-	    "[leak=X]",
+	    "[init_scale=S] [leak=X] [skip=on|off]",
 	.summary = "build a fresh network, e.g. net 2-16-16-1 act=relu",
 	.help = "SPEC: layer widths from inputs to outputs joined by '-', "
 	    "each 1..256, 2..17 numbers\n"
 	    "act=linear|sigmoid|tanh|relu|leaky|elu|softplus; "
 	    "norm=none|batch|layer; dropout=P (0..0.95)\n"
-	    "init=xavier|he|normal|uniform; leak=X (0..0.99)\n"
+	    "init=xavier|he|normal|uniform; init_scale=S (>0..1000: the sd of "
+	    "normal, the half-width of uniform; xavier and he ignore it); "
+	    "leak=X (0..0.99)\n"
+	    "skip=on: every hidden layer as wide as its input gets an "
+	    "identity skip, h + f(h) (a residual block); refused when no "
+	    "hidden layer is\n"
 	    "The options become the session's settings.  The weights come "
 	    "from the seed: the same seed gives the same net.",
 	.min_args = 1,
-	.max_args = 6,
+	.max_args = 8,
 	.flags = CMD_MUTATES,
 	.complete = net_complete,
 	.exec = net_exec,
@@ -160,8 +172,8 @@ const struct cmd_entry cmd_reset_entry = {
 	.usage = "",
 	.summary = "rebuild the net from its spec, settings and seed",
 	.help = "Same seed, same initial weights: the experiment starts over.\n"
-	    "Settings that only act at build time (norm, init, seed) take "
-	    "effect here.",
+	    "Settings that only act at build time (norm, skip, init, "
+	    "init_scale, seed) take effect here.",
 	.min_args = 0,
 	.max_args = 0,
 	.flags = CMD_MUTATES,

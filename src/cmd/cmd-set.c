@@ -3,8 +3,8 @@
  * cmd-set.c - "set", "get" and "show": settings and what the lab holds.
  *
  * Settings apply to the live net at once where the engine allows it; norm
- * changes the net's shape, so setting it rebuilds the net (fresh weights),
- * and init/seed act at the next "reset".
+ * and skip change the net's shape, so setting them rebuilds the net (fresh
+ * weights), and init/init_scale/seed act at the next "reset".
  */
 
 #include <math.h>
@@ -75,19 +75,27 @@ set_exec(struct cmd_ctx *c)
 
 		tmp.p = p;
 		cf = lab_config(&tmp);
-		if (strcmp(d->name, "norm") == 0) {
+		if (strcmp(d->name, "norm") == 0 ||
+		    strcmp(d->name, "skip") == 0) {
 			struct nn_net *net = lab_new_net(&c->s->lab,
 			    c->s->lab.spec, &p, err, sizeof err);
+			char sk[96];
 
 			if (net == NULL)
 				return cmd_error(c, 2, "%s", err);
 			session_set_net(c->s, net);
-			cmd_info(c, "norm changes the network's layers: net %s "
-			    "rebuilt with fresh weights", c->s->lab.spec);
+			cmd_info(c, "%s changes the network's layers: net %s "
+			    "rebuilt with fresh weights", d->name,
+			    c->s->lab.spec);
+			net_skip_layers(net, sk, sizeof sk);
+			if (sk[0] != '\0')
+				cmd_info(c, "identity skip around layer%s %s",
+				    strchr(sk, ',') ? "s" : "", sk);
 		} else if (nn_net_set_config(c->s->lab.net, &cf, err,
 		    sizeof err) != 0)
 			return cmd_error(c, 2, "%s", err);
 		if (strcmp(d->name, "init") == 0 ||
+		    strcmp(d->name, "init_scale") == 0 ||
 		    strcmp(d->name, "seed") == 0)
 			cmd_info(c, "%s takes effect at the next 'reset'",
 			    d->name);
@@ -103,9 +111,21 @@ const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "KEY VALUE",
 	.summary = "change a setting, e.g. set lambda 0.01",
-	.help = "KEY: lambda reg l1mode act leak lr opt momentum batch epochs "
-	    "early patience min_delta restore loss dropout norm init seed\n"
-	    "'show params' lists them with their values and allowed ranges.",
+	.help = "KEY: lambda reg l1mode act leak lr opt momentum wd clip batch "
+	    "epochs early patience min_delta restore loss dropout input_noise "
+	    "norm skip init init_scale seed\n"
+	    "'show params' lists them with their values and allowed ranges.\n"
+	    "opt adamw: the adam step, then w -= lr*wd*w for every weight "
+	    "(biases are not decayed); unlike reg l2, whose gradient adam "
+	    "divides by its running scale, the decay is the same share for "
+	    "every weight.\n"
+	    "clip X: before each update the gradient of all parameters is "
+	    "scaled to L2 norm X when longer (0: off); see 'get grad_norm'.\n"
+	    "input_noise S: each training mini-batch sees its inputs plus "
+	    "Gaussian noise of sd S, drawn afresh from the seed's training "
+	    "generator; evaluation and the metrics never do.\n"
+	    "skip on: every hidden layer as wide as its input adds that input "
+	    "to its output (x + f(x), a residual block); rebuilds the net.",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,
@@ -116,7 +136,7 @@ const struct cmd_entry cmd_set_entry = {
 static const char *const *
 get_complete(int argi, const char *prev)
 {
-	static const char *names[64];
+	static const char *names[96];
 
 	(void)prev;
 	if (argi != 0)
@@ -182,10 +202,23 @@ const struct cmd_entry cmd_get_entry = {
 	.usage = "KEY|METRIC",
 	.summary = "print a setting or a metric, e.g. get val_loss",
 	.help = "KEY: any setting (see 'show params').\n"
-	    "METRIC: train_loss val_loss best_val_loss best_epoch "
-	    "epochs_trained stopped_early diverged penalty lambda w_norm zero_frac "
-	    "small_frac acc val_acc grad_norm.K grad_ratio sat.K dead.K "
-	    "(K: layer number from 1)",
+	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
+	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
+	    "w_norm zero_frac small_frac acc val_acc test_loss test_acc "
+	    "grad_norm grad_norm.K "
+	    "grad_ratio sat.K dead.K (K: layer number from 1)\n"
+	    "grad_norm: the L2 norm of the full-batch gradient of every "
+	    "parameter (biases too) on the training rows, unclipped: what "
+	    "'set clip' compares; grad_norm.K: of layer K's weights\n"
+	    "test_loss test_acc: on the test split of 'data ... test=T' (see "
+	    "'help eval')\n"
+	    "train_mode_loss: the training loss in training mode over one "
+	    "pass (see 'help eval')\n"
+	    "After sweep/compare ... seeds=N: mean_val.K sd_val.K "
+	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
+	    "value's position from 1; mean and sample sd over the seeds of "
+	    "the final val loss, best val loss, train loss), wins (compare: "
+	    "seeds where V2's val loss is lower)",
 	.min_args = 1,
 	.max_args = 1,
 	.complete = get_complete,
@@ -208,13 +241,17 @@ static void
 show_params(struct cmd_ctx *c)
 {
 	char buf[64], allowed[160];
+	int w = 0;
 
+	for (size_t i = 0; i < param_count; i++)	/* the names' column */
+		if ((int)strlen(param_table[i].name) > w)
+			w = (int)strlen(param_table[i].name);
 	for (size_t i = 0; i < param_count; i++) {
 		const struct param_def *d = &param_table[i];
 
 		param_format(d, &c->s->lab.p, buf, sizeof buf);
 		param_allowed(d, 0, allowed, sizeof allowed);
-		cmd_out(c, "%-9s %-8s %-34s %s", d->name, buf, allowed,
+		cmd_out(c, "%-*s %-8s %-34s %s", w, d->name, buf, allowed,
 		    d->help);
 	}
 }
@@ -234,17 +271,33 @@ show_net(struct cmd_ctx *c)
 	for (int k = 0; k < nn_net_nlayers(net); k++) {
 		int last = k == nn_net_nlayers(net) - 1;
 
-		cmd_out(c, "  layer %d: dense %d -> %d%s%s%s", k + 1,
+		cmd_out(c, "  layer %d: dense %d -> %d%s%s%s%s", k + 1,
 		    nn_net_width(net, k), nn_net_width(net, k + 1),
 		    last ? "" : (cf->norm == NN_NORM_BATCH ? ", batch norm" :
 		    cf->norm == NN_NORM_LAYER ? ", layer norm" : ""),
 		    last ? ", output" : ", ",
 		    last ? (cf->loss == NN_LOSS_BCE ? " (sigmoid in loss)" :
-		    "") : nn_act_name(cf->act));
+		    "") : nn_act_name(cf->act),
+		    nn_net_skip(net, k) ? ", + identity skip (x + f(x))" : "");
 	}
-	cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, batch %d",
-	    nn_loss_name(cf->loss), nn_reg_name(cf->reg), cf->lambda,
-	    nn_opt_name(cf->opt), cf->lr, cf->batch);
+	{
+		/* what is on of the settings that are off by default */
+		char more[160] = "";
+		size_t n = 0;
+
+		if (cf->opt == NN_OPT_ADAMW)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", wd %g", cf->wd);
+		if (cf->clip > 0 && n < sizeof more)
+			n += (size_t)snprintf(more + n, sizeof more - n,
+			    ", clip %g", cf->clip);
+		if (cf->input_noise > 0 && n < sizeof more)
+			snprintf(more + n, sizeof more - n,
+			    ", input noise %g", cf->input_noise);
+		cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, "
+		    "batch %d%s", nn_loss_name(cf->loss), nn_reg_name(cf->reg),
+		    cf->lambda, nn_opt_name(cf->opt), cf->lr, cf->batch, more);
+	}
 }
 
 static void

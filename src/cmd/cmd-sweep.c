@@ -98,6 +98,292 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 			r->grad[k] = st[k].grad_norm;
 }
 
+/* ------------------------------------------------------------ seeds=N */
+
+/* Mean and sample standard deviation (n - 1) of v[0..n-1]; sd NAN for
+ * n < 2. */
+static void
+mean_sd(const double *v, int n, double *mean, double *sd)
+{
+	double m = 0, q = 0;
+
+	for (int i = 0; i < n; i++)
+		m += v[i];
+	m = n > 0 ? m / n : NAN;
+	for (int i = 0; i < n; i++)
+		q += (v[i] - m) * (v[i] - m);
+	*mean = m;
+	*sd = n > 1 ? sqrt(q / (n - 1)) : NAN;
+}
+
+/*
+ * The lab a run on seed uses: the session's data regenerated with seed
+ * when regen (generated data whose seed is the session seed), else the
+ * session's own (shared, not copied).  Frees with run_lab_done().
+ */
+static int
+run_lab(struct lab *out, const struct lab *l, int regen, long seed,
+    char *err, size_t errlen)
+{
+	struct nn_dataset *all, *tr, *va, *te;
+
+	*out = *l;
+	out->net = NULL;
+	if (!regen)
+		return 0;
+	all = nn_dataset_generate((enum nn_dataset_kind)l->ds.kind,
+	    (int)l->ds.n, l->ds.noise, (uint64_t)seed, err, errlen);
+	if (all == NULL)
+		return -1;
+	/* the same three-way split as the session's (a run never reads
+	 * the test rows, but the validation rows are the same ones) */
+	if (data_split(all, &l->ds, (uint64_t)seed, &tr, &va, &te, err,
+	    errlen) != 0) {
+		nn_dataset_free(all);
+		return -1;
+	}
+	out->ds.seed = seed;
+	out->all = all;
+	out->train = tr;
+	out->val = va;
+	out->test = te;
+	return 0;
+}
+
+static void
+run_lab_done(struct lab *rl, const struct lab *l)
+{
+	if (rl->all != l->all) {
+		nn_dataset_free(rl->all);
+		nn_dataset_free(rl->train);
+		nn_dataset_free(rl->val);
+		nn_dataset_free(rl->test);
+	}
+}
+
+/* "0.1234 +- 0.0567" */
+static void
+fmt_mean_sd(char *buf, size_t len, double mean, double sd)
+{
+	char a[32], b[32];
+
+	fmt_num(a, sizeof a, mean);
+	fmt_num(b, sizeof b, sd);
+	snprintf(buf, len, "%s +- %s", a, b);
+}
+
+/* Per-epoch sums of one value's runs, for the mean curves. */
+struct curve {
+	double *train, *val;
+	int *n;
+	int len;
+};
+
+static void
+curve_add(struct curve *cv, const struct run_result *r)
+{
+	if (r->epochs > cv->len) {
+		cv->train = xreallocarray(cv->train, (size_t)r->epochs,
+		    sizeof *cv->train);
+		cv->val = xreallocarray(cv->val, (size_t)r->epochs,
+		    sizeof *cv->val);
+		cv->n = xreallocarray(cv->n, (size_t)r->epochs, sizeof *cv->n);
+		for (int e = cv->len; e < r->epochs; e++) {
+			cv->train[e] = cv->val[e] = 0;
+			cv->n[e] = 0;
+		}
+		cv->len = r->epochs;
+	}
+	for (int e = 0; e < r->epochs; e++) {
+		cv->train[e] += r->hist_train[e];
+		cv->val[e] += r->hist_val[e];
+		cv->n[e]++;
+	}
+}
+
+/*
+ * seeds=N: every value on seeds s .. s+N-1 (s = the session seed), seeds
+ * outer so that an interrupt leaves every value with the same seeds; the
+ * net of a run is built from its seed and, when the data follows the
+ * session seed, so is the data.  Reports mean +- sd per value and, for
+ * compare, on how many seeds the second value has the lower val loss.
+ */
+static int
+multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
+    const int *argi, int nv, int nseeds, int compare)
+{
+	struct session *s = c->s;
+	const struct lab *l = &s->lab;
+	long s0 = l->p.seed;
+	int regen = l->ds.kind >= 0 && l->ds.seed == s0;
+	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
+	double (*best)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *best);
+	double (*train)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *train);
+	double wsum[SWEEP_MAX], zsum[SWEEP_MAX];
+	struct curve cv[SWEEP_MAX];
+	struct sweep sw;
+	int done = 0, rc = CMD_OK;
+	char err[256];
+
+	memset(cv, 0, sizeof cv);
+	memset(wsum, 0, sizeof wsum);
+	memset(zsum, 0, sizeof zsum);
+	for (int j = 0; j < nseeds && rc == CMD_OK; j++) {
+		struct lab rl;
+
+		if (cmd_interrupt) {
+			rc = CMD_STOPPED;
+			break;
+		}
+		if (run_lab(&rl, l, regen, s0 + j, err, sizeof err) != 0) {
+			rc = cmd_error(c, -1, "data for seed %ld: %s", s0 + j,
+			    err);
+			break;
+		}
+		for (int i = 0; i < nv && rc == CMD_OK; i++) {
+			struct params pi = p[i];
+			struct nn_train_result res;
+			struct run_result r;
+			struct nn_net *net;
+
+			if (cmd_interrupt) {
+				rc = CMD_STOPPED;
+				break;
+			}
+			pi.seed = s0 + j;
+			net = lab_new_net(&rl, l->spec, &pi, err, sizeof err);
+			if (net == NULL) {
+				rc = cmd_error(c, argi[i], "%s", err);
+				break;
+			}
+			if (session_train(s, net, &rl, (int)pi.epochs, &res, err,
+			    sizeof err) != 0) {
+				nn_net_free(net);
+				rc = cmd_error(c, argi[i], "%s", err);
+				break;
+			}
+			memset(&r, 0, sizeof r);
+			run_collect(&r, net, &rl, (int)res.status);
+			nn_net_free(net);
+			val[i][j] = r.val_loss;
+			best[i][j] = r.best_val_loss;
+			train[i][j] = r.train_loss;
+			wsum[i] += r.w_norm;
+			zsum[i] += r.zero_frac;
+			curve_add(&cv[i], &r);
+			run_free(&r);
+			if (res.status == NN_TRAIN_CANCELLED)
+				rc = CMD_STOPPED;
+		}
+		run_lab_done(&rl, l);
+		if (rc == CMD_OK)
+			done++;
+	}
+	if (rc == CMD_ERROR || done == 0) {
+		for (int i = 0; i < nv; i++) {
+			free(cv[i].train);
+			free(cv[i].val);
+			free(cv[i].n);
+		}
+		free(val);
+		free(best);
+		free(train);
+		if (rc == CMD_STOPPED)
+			cmd_out(c, "interrupted before a seed was complete");
+		return rc;
+	}
+
+	memset(&sw, 0, sizeof sw);
+	snprintf(sw.key, sizeof sw.key, "%s", d->name);
+	sw.compare = compare;
+	sw.n = nv;
+	sw.nseeds = done;
+	sw.seed0 = s0;
+	for (int i = 0; i < nv; i++) {
+		struct run_result *r = &sw.r[i];
+
+		snprintf(r->value, sizeof r->value, "%s", c->argv[argi[i]].s);
+		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
+		mean_sd(best[i], done, &sw.mean_best_val[i], &sw.sd_best_val[i]);
+		mean_sd(train[i], done, &sw.mean_train[i], &sw.sd_train[i]);
+		r->val_loss = sw.mean_val[i];
+		r->best_val_loss = sw.mean_best_val[i];
+		r->train_loss = sw.mean_train[i];
+		r->w_norm = wsum[i] / done;
+		r->zero_frac = zsum[i] / done;
+		r->status = NN_TRAIN_DONE;
+		/* the mean curves, epoch by epoch over the runs that got
+		 * there */
+		r->epochs = cv[i].len;
+		r->hist_train = xcalloc((size_t)cv[i].len + 1, sizeof(double));
+		r->hist_val = xcalloc((size_t)cv[i].len + 1, sizeof(double));
+		for (int e = 0; e < cv[i].len; e++) {
+			r->hist_train[e] = cv[i].train[e] / cv[i].n[e];
+			r->hist_val[e] = cv[i].val[e] / cv[i].n[e];
+		}
+		free(cv[i].train);
+		free(cv[i].val);
+		free(cv[i].n);
+	}
+	for (int j = 0; j < done && nv >= 2; j++)
+		sw.wins += val[1][j] < val[0][j];
+
+	if (strcmp(sw.key, "epochs") == 0)
+		cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld)%s",
+		    compare ? "compare" : "sweep", sw.key, nv, done, s0,
+		    s0 + done - 1, regen ? ", data made per seed" :
+		    ", the same data for every seed");
+	else
+		cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld), %ld epochs "
+		    "each%s", compare ? "compare" : "sweep", sw.key, nv, done,
+		    s0, s0 + done - 1, l->p.epochs, regen ?
+		    ", data made per seed" : ", the same data for every seed");
+	cmd_out(c, "%-10s %-20s %-20s %s", sw.key, "val loss",
+	    "best val loss", "train loss");
+	for (int i = 0; i < nv; i++) {
+		char col[3][72];
+
+		fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i], sw.sd_val[i]);
+		fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
+		    sw.sd_best_val[i]);
+		fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
+		    sw.sd_train[i]);
+		cmd_out(c, "%-10s %-20s %-20s %s", sw.r[i].value, col[0],
+		    col[1], col[2]);
+	}
+	cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
+	    "deviation); val loss: the net as it stands after each run");
+	if (compare)
+		cmd_out(c, "%s has the lower val loss on %d of %d seed%s",
+		    sw.r[1].value, sw.wins, done, done == 1 ? "" : "s");
+	if (rc == CMD_STOPPED)
+		cmd_out(c, "interrupted after %d of %d seeds", done, nseeds);
+	free(val);
+	free(best);
+	free(train);
+	sweep_clear(&s->sweep);
+	s->sweep = sw;
+	{
+		struct plot pl;
+		size_t len;
+
+		memset(&pl, 0, sizeof pl);
+		if (compare) {
+			pl.kind = PLOT_CMP_LOSS;
+			snprintf(pl.title, sizeof pl.title, "loss: %s %s vs %s",
+			    sw.key, sw.r[0].value, sw.r[1].value);
+		} else {
+			pl.kind = PLOT_SWEEP;
+			plot_sweep_title(pl.title, sizeof pl.title, sw.key);
+		}
+		len = strlen(pl.title);
+		snprintf(pl.title + len, sizeof pl.title - len, " (mean of %d "
+		    "seeds)", done);
+		session_show_plot(s, c->t, &pl);
+	}
+	return rc;
+}
+
 /* Shared by sweep and compare: validates, runs, reports. */
 static int
 runs_exec(struct cmd_ctx *c, int compare)
@@ -105,20 +391,44 @@ runs_exec(struct cmd_ctx *c, int compare)
 	const struct param_def *d = param_find(c->argv[1].s);
 	struct params p[SWEEP_MAX];
 	struct sweep sw;
-	int nv = c->argc - 2, rc = CMD_OK;
+	int argi[SWEEP_MAX], nv = 0, rc = CMD_OK, seeds_at = -1;
+	long nseeds = 0;
 	char err[256];
 
 	if (d == NULL)
 		return param_unknown(c, 1, c->argv[1].s, 0);
+	/* the values, and seeds=N anywhere after the key */
+	for (int i = 2; i < c->argc; i++) {
+		if (strncmp(c->argv[i].s, "seeds=", 6) == 0) {
+			if (seeds_at >= 0)
+				return cmd_error(c, i, "seeds= given twice");
+			if (arg_long(c, i, "seeds", c->argv[i].s + 6, SEEDS_MIN,
+			    SEEDS_MAX, &nseeds) != 0)
+				return CMD_ERROR;
+			seeds_at = i;
+			continue;
+		}
+		if (nv == SWEEP_MAX)
+			return cmd_error(c, i, "too many values (allowed: 2 "
+			    "to %d)", SWEEP_MAX);
+		argi[nv++] = i;
+	}
 	if (nv < 2)
 		return cmd_error(c, -1, "missing value (usage: %s %s)",
 		    c->entry->name, c->entry->usage);
+	if (compare && nv > 2)
+		return cmd_error(c, argi[2], "compare takes two values "
+		    "(usage: compare %s)", c->entry->usage);
+	if (seeds_at >= 0 && strcmp(d->name, "seed") == 0)
+		return cmd_error(c, seeds_at, "seeds=N runs every value on "
+		    "several seeds; it does not go with %s seed",
+		    c->entry->name);
 	for (int i = 0; i < nv; i++) {
 		if (c->s != NULL)
 			p[i] = c->s->lab.p;
 		else
 			params_default(&p[i]);
-		if (param_parse(c, 2 + i, d, c->argv[2 + i].s, &p[i]) != 0)
+		if (param_parse(c, argi[i], d, c->argv[argi[i]].s, &p[i]) != 0)
 			return CMD_ERROR;
 	}
 	if (c->s == NULL)
@@ -132,6 +442,13 @@ runs_exec(struct cmd_ctx *c, int compare)
 			param_note_inert(c, &p[i], d->name);
 			break;
 		}
+	for (int i = 0; i < nv; i++)
+		if (p[i].loss == 3 &&
+		    c->s->lab.all->task != NN_TASK_CLASSIFICATION)
+			return cmd_error(c, argi[i], "loss bce needs 0/1 "
+			    "targets");
+	if (seeds_at >= 0)
+		return multi_exec(c, d, p, argi, nv, (int)nseeds, compare);
 	memset(&sw, 0, sizeof sw);
 	snprintf(sw.key, sizeof sw.key, "%s", d->name);
 	sw.compare = compare;
@@ -140,24 +457,19 @@ runs_exec(struct cmd_ctx *c, int compare)
 		struct nn_train_result res;
 		struct run_result *r = &sw.r[sw.n];
 
-		if (p[i].loss == 3 &&
-		    c->s->lab.all->task != NN_TASK_CLASSIFICATION) {
-			rc = cmd_error(c, 2 + i, "loss bce needs 0/1 targets");
-			break;
-		}
 		net = lab_new_net(&c->s->lab, c->s->lab.spec, &p[i], err,
 		    sizeof err);
 		if (net == NULL) {
-			rc = cmd_error(c, 2 + i, "%s", err);
+			rc = cmd_error(c, argi[i], "%s", err);
 			break;
 		}
 		if (session_train(c->s, net, &c->s->lab, (int)p[i].epochs, &res,
 		    err, sizeof err) != 0) {
 			nn_net_free(net);
-			rc = cmd_error(c, 2 + i, "%s", err);
+			rc = cmd_error(c, argi[i], "%s", err);
 			break;
 		}
-		snprintf(r->value, sizeof r->value, "%s", c->argv[2 + i].s);
+		snprintf(r->value, sizeof r->value, "%s", c->argv[argi[i]].s);
 		run_collect(r, net, &c->s->lab, (int)res.status);
 		sw.n++;
 		nn_net_free(net);
@@ -258,30 +570,44 @@ compare_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_sweep_entry = {
 	.name = "sweep",
-	.usage = "KEY V1 V2 [V3...]",
+	.usage = "KEY V1 V2 [V3...] [seeds=N]",
 	.summary = "the same experiment per value: the regularization path",
 	.help = "KEY: any setting (see 'show params'); 2..16 values, each "
 	    "checked like 'set KEY V'\n"
 	    "Each run: a fresh net from the spec and the seed, trained for "
 	    "the epochs setting.  The session's net is not touched.\n"
 	    "Prints train/val loss, |w| and the share of zero weights per "
-	    "value and charts them ('plot sweep' again later).",
+	    "value and charts them ('plot sweep' again later).\n"
+	    "seeds=N (2..30): every value on seeds s..s+N-1 (s: the session "
+	    "seed), the net built from each seed and the data too when it "
+	    "was made with the session seed (a loaded CSV or data seed=... "
+	    "stays); prints mean +- sd of the val loss, the best val loss "
+	    "and the train loss per value and charts the mean val loss with "
+	    "mean +- sd and the mean train loss.  Metrics: "
+	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
+	    "sd_train.K (K: the value's position from 1).",
 	.min_args = 1,
-	.max_args = 1 + SWEEP_MAX,
+	.max_args = 2 + SWEEP_MAX,
 	.complete = param_complete,
 	.exec = sweep_exec,
 };
 
 const struct cmd_entry cmd_compare_entry = {
 	.name = "compare",
-	.usage = "KEY V1 V2",
+	.usage = "KEY V1 V2 [seeds=N]",
 	.summary = "two runs from the same seed side by side",
 	.help = "KEY: any setting; e.g. compare reg l1 l2 (mirrored weight "
 	    "histograms), compare act sigmoid relu (gradient bars)\n"
 	    "Charts both loss curves, then weights (reg, lambda, l1mode) or "
-	    "per-layer gradient norms (other keys).",
+	    "per-layer gradient norms (other keys).\n"
+	    "seeds=N (2..30): both values on seeds s..s+N-1 (s: the session "
+	    "seed; the data too when it was made with the session seed), "
+	    "mean +- sd of the val loss, best val loss and train loss, and "
+	    "on how many seeds V2 has the lower val loss (metric wins); "
+	    "charts the mean loss curves.  For a claim that holds on "
+	    "average, not on every seed.",
 	.min_args = 3,
-	.max_args = 3,
+	.max_args = 4,
 	.complete = param_complete,
 	.exec = compare_exec,
 };

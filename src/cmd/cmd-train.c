@@ -53,8 +53,7 @@ train_complete(int argi, const char *prev)
 		for (size_t i = 0; i < param_count; i++) {
 			const char *nm = param_table[i].name;
 
-			if (!strcmp(nm, "norm") || !strcmp(nm, "init") ||
-			    !strcmp(nm, "seed") || !strcmp(nm, "epochs"))
+			if (param_build_time(nm) || !strcmp(nm, "epochs"))
 				continue;
 			snprintf(buf[n], sizeof buf[n], "%s=", nm);
 			keys[n] = buf[n];
@@ -79,8 +78,7 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 			const char *n = param_table[i].name;
 			int dist = edit_distance(n, key);
 
-			if (!strcmp(n, "epochs") || !strcmp(n, "norm") ||
-			    !strcmp(n, "init") || !strcmp(n, "seed"))
+			if (!strcmp(n, "epochs") || param_build_time(n))
 				continue;	/* not allowed here */
 			if (dist < bestd) {
 				bestd = dist;
@@ -93,10 +91,9 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 	}
 	if (d == NULL || !strcmp(key, "epochs"))
 		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
-		    "setting but norm, init, seed, epochs; see 'show "
-		    "params')", key);
-	if (!strcmp(key, "norm") || !strcmp(key, "init") ||
-	    !strcmp(key, "seed"))
+		    "setting but %s, epochs; see 'show params')", key,
+		    param_build_time_names());
+	if (param_build_time(key))
 		return cmd_error(c, argi, "%s acts when the net is built: "
 		    "use 'set %s' and 'reset' (allowed here: lambda, "
 		    "reg, lr, ...)", key, key);
@@ -252,8 +249,8 @@ const struct cmd_entry cmd_train_entry = {
 	.usage = "[EPOCHS] [key=value...]",
 	.summary = "train the net, e.g. train 50 lambda=0.01",
 	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
-	    "key=value: any setting but norm, init, seed, epochs; holds for "
-	    "this run only\n"
+	    "key=value: any setting but norm, skip, init, init_scale, seed, "
+	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
 	    "back the best weights (set early on; patience 5 by default).",
@@ -264,33 +261,107 @@ const struct cmd_entry cmd_train_entry = {
 	.exec = train_exec,
 };
 
+/* eval's modes: evaluation mode (0), training mode over a pass (1); and
+ * 2, "eval test": the held-out test split. */
+static const char *const eval_modes[] = { "eval", "train", NULL };
+
+static const char *const *
+eval_complete(int argi, const char *prev)
+{
+	static const char *const keys[] = { "mode=eval", "mode=train", "test",
+	    NULL };
+
+	(void)prev;
+	return argi == 0 ? keys : NULL;
+}
+
 static int
 eval_exec(struct cmd_ctx *c)
 {
 	struct measure m;
-	char err[256];
+	char err[256], key[16], a[2][32];
+	const char *v;
+	int mode = 0;
+	double tl;
 
+	if (c->argc > 1 && strcmp(c->argv[1].s, "test") == 0)
+		mode = 2;
+	else if (c->argc > 1) {
+		if (strchr(c->argv[1].s, '=') == NULL)
+			return cmd_error(c, 1, "unknown argument '%s' (allowed: "
+			    "test, mode=eval|train)", c->argv[1].s);
+		if (arg_keyval(c, 1, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		if (strcmp(key, "mode") != 0)
+			return cmd_error(c, 1, "unknown key '%s' (allowed: "
+			    "mode=eval|train)", key);
+		if (arg_enum(c, 1, "mode", v, eval_modes, &mode) != 0)
+			return CMD_ERROR;
+	}
 	if (c->s == NULL)
 		return CMD_OK;
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
+	if (mode == 2) {
+		const struct nn_dataset *te = c->s->lab.test;
+		double acc;
+
+		if (te == NULL || te->n == 0)
+			return cmd_error(c, 1, "no test split (make one with "
+			    "'data KIND test=0.2', say)");
+		if (session_query(c->s, "test_loss", &tl) != 0)
+			return cmd_error(c, -1, "%s", session_errmsg(c->s));
+		fmt_num(a[0], sizeof a[0], tl);
+		if (te->task == NN_TASK_CLASSIFICATION &&
+		    session_query(c->s, "test_acc", &acc) == 0) {
+			fmt_num(a[1], sizeof a[1], acc);
+			cmd_out(c, "eval test: test loss %s, accuracy %s (%d "
+			    "held-out rows)", a[0], a[1], te->n);
+		} else
+			cmd_out(c, "eval test: test loss %s (%d held-out rows)",
+			    a[0], te->n);
+		return CMD_OK;
+	}
 	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0)
 		return cmd_error(c, -1, "%s", err);
-	print_measure(c, "eval: ", &m);
+	if (mode == 0) {
+		print_measure(c, "eval: ", &m);
+		return CMD_OK;
+	}
+	if (session_query(c->s, "train_mode_loss", &tl) != 0)
+		return cmd_error(c, -1, "%s", session_errmsg(c->s));
+	fmt_num(a[0], sizeof a[0], tl);
+	fmt_num(a[1], sizeof a[1], m.train_loss);
+	cmd_out(c, "eval mode=train: train loss %s in training mode (one "
+	    "pass in mini-batches of %ld, batch-norm statistics of each "
+	    "batch, dropout on), %s in evaluation mode", a[0],
+	    c->s->lab.p.batch < c->s->lab.train->n ? c->s->lab.p.batch :
+	    (long)c->s->lab.train->n, a[1]);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
-	.usage = "",
+	.usage = "[test | mode=eval|train]",
 	.summary = "measure the current net: train and validation loss, "
 	    "accuracy, penalty",
 	.help = "No training, no change to the net or its history.\n"
 	    "Losses in evaluation mode (no dropout, running batch-norm "
 	    "statistics); accuracy for classification data.\n"
-	    "After an early stop it measures the restored best weights.",
+	    "After an early stop it measures the restored best weights.\n"
+	    "mode=train: the training loss in training mode over one pass of "
+	    "the training set in mini-batches of the batch setting (batch "
+	    "norm on each mini-batch's statistics, dropout masks from a "
+	    "generator of the seed), next to the evaluation-mode loss; the "
+	    "running statistics and the training's random numbers are not "
+	    "touched (metric train_mode_loss).\n"
+	    "test: the loss (and accuracy) on the test split of 'data ... "
+	    "test=T', rows that training, early stopping, sweeps and every "
+	    "other measure leave alone (metrics test_loss, test_acc): look "
+	    "at it once, after choosing on validation.",
 	.min_args = 0,
-	.max_args = 0,
+	.max_args = 1,
+	.complete = eval_complete,
 	.exec = eval_exec,
 };
 

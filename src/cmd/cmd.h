@@ -123,6 +123,9 @@ int session_render_chart(struct session *s, struct grid *g);
  * Metric query for lesson checkpoints.  Names (session_query_names()):
  *   train_loss val_loss      data losses of the net as it stands (after
  *                            an early stop: the restored best weights)
+ *   train_mode_loss          training loss in training mode over one
+ *                            pass in mini-batches of the batch setting
+ *                            (batch statistics, dropout; net unchanged)
  *   best_val_loss best_epoch lowest val loss so far and its epoch (1-based)
  *   epochs_trained           epochs trained since the net was built
  *   stopped_early            1 when the last train stopped on patience
@@ -131,11 +134,20 @@ int session_render_chart(struct session *s, struct grid *g);
  *   w_norm                   L2 norm of all weights (biases excluded)
  *   zero_frac small_frac     share of weights exactly 0, |w| < 1e-3
  *   acc val_acc              classification accuracy (train, val split)
+ *   test_loss test_acc       loss and accuracy on the test split (data
+ *                            ... test=T), which nothing else reads
+ *   grad_norm                L2 norm of the full-batch gradient of all
+ *                            parameters (unclipped; what clip compares)
  *   grad_norm.K              gradient norm of layer K (1-based weights),
  *                            full-batch gradient on the current net
  *   grad_ratio               grad_norm.1 / grad_norm.last
  *   sat.K dead.K             share of saturated / dead units of layer K
  *                            (hidden layers, on the training set)
+ *   mean_val.K sd_val.K      after sweep/compare seeds=N: mean and sample
+ *   mean_best_val.K ...      sd over the seeds for value K (from 1) of
+ *   mean_train.K sd_train.K  the final val loss, best val loss, train loss
+ *   wins                     after compare seeds=N: seeds where the 2nd
+ *                            value's val loss is lower
  * Returns 0 and sets *out; -1 with a message (session_errmsg()) when the
  * name is unknown or the value is not available (no data, no net, ...).
  */

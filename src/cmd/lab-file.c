@@ -6,11 +6,11 @@
  *
  *   regtutor-lab 1
  *   set KEY VALUE                  every setting, as the "set" command
- *   data KIND n=N noise=X split=S seed=N      a generated data set, or
- *   data csv rows=R nin=I nout=O split=S seed=N
+ *   data KIND n=N noise=X split=S [test=T] seed=N   a generated data
+ *   data csv rows=R nin=I nout=O split=S [test=T] seed=N    set, or rows
  *   R lines of I+O comma-separated numbers (%.17g)
  *   net                            when there is a network:
- *   regtutor-net 1 ... end         the engine's own net format (nn.h)
+ *   regtutor-net 2 ... end         the engine's own net format (nn.h)
  *   history N                      N lines "epoch,train,val,penalty,
  *   ...                            train_acc,val_acc,lr" (nan for "none");
  *                                  restored, so a loaded net goes on from
@@ -51,15 +51,20 @@ lab_dump(const struct lab *l)
 			param_format(&param_table[i], &l->p, buf, sizeof buf);
 		strbuf_addf(&b, "set %s %s\n", param_table[i].name, buf);
 	}
+	/* test= only when there is a test split: older files have none */
+	if (l->ds.test > 0)
+		snprintf(buf, sizeof buf, " test=%.17g", l->ds.test);
+	else
+		buf[0] = '\0';
 	if (l->all != NULL && l->ds.kind >= 0) {
-		strbuf_addf(&b, "data %s n=%ld noise=%.17g split=%.17g "
+		strbuf_addf(&b, "data %s n=%ld noise=%.17g split=%.17g%s "
 		    "seed=%ld\n", data_names[l->ds.kind], l->ds.n, l->ds.noise,
-		    l->ds.split, l->ds.seed);
+		    l->ds.split, buf, l->ds.seed);
 	} else if (l->all != NULL) {
 		const struct nn_dataset *d = l->all;
 
-		strbuf_addf(&b, "data csv rows=%d nin=%d nout=%d split=%.17g "
-		    "seed=%ld\n", d->n, d->nin, d->nout, l->ds.split,
+		strbuf_addf(&b, "data csv rows=%d nin=%d nout=%d split=%.17g%s "
+		    "seed=%ld\n", d->n, d->nin, d->nout, l->ds.split, buf,
 		    l->ds.seed);
 		for (int i = 0; i < d->n; i++) {
 			for (int j = 0; j < d->nin; j++)
@@ -153,6 +158,9 @@ data_fields(struct reader *r, char *line, struct data_spec *ds, long *rows,
 		else if (!strcmp(w, "split"))
 			bad = parse_double(eq, &ds->split) || !(ds->split > 0) ||
 			    ds->split > 1;
+		else if (!strcmp(w, "test"))
+			bad = parse_double(eq, &ds->test) || !(ds->test >= 0) ||
+			    ds->test > 0.9;
 		else if (!strcmp(w, "seed"))
 			bad = parse_long(eq, &ds->seed) || ds->seed < 0;
 		else if (!strcmp(w, "rows"))
@@ -377,6 +385,9 @@ load_body(struct reader *r, struct lab *l)
 				return fail(r, "a second data line");
 			if (data_fields(r, sp, &l->ds, &rows, &nin, &nout) != 0)
 				return -1;
+			if (l->ds.split + l->ds.test > 1 + 1e-12)
+				return fail(r, "split + test is more than 1 in "
+				    "the data line");
 			if (kind >= 0) {
 				l->all = nn_dataset_generate(
 				    (enum nn_dataset_kind)kind, (int)l->ds.n,

@@ -11,15 +11,18 @@
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 
 const char *const reg_names[] = { "none", "l1", "l2", NULL };
 const char *const l1mode_names[] = { "subgrad", "prox", NULL };
 const char *const act_names[] = { "linear", "sigmoid", "tanh", "relu",
     "leaky", "elu", "softplus", NULL };
-const char *const opt_names[] = { "sgd", "momentum", "adam", NULL };
+const char *const opt_names[] = { "sgd", "momentum", "adam", "adamw",
+    NULL };
 /* "auto": mse for regression data, bce for classification data */
 const char *const loss_names[] = { "auto", "mse", "mae", "bce", NULL };
 const char *const norm_names[] = { "none", "batch", "layer", NULL };
@@ -44,6 +47,10 @@ const struct param_def param_table[] = {
 	REAL(lr, 0, 10, 1, "learning rate"),
 	ENUM(opt, opt_names, "optimizer"),
 	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
+	REAL(wd, 0, 100, 0, "weight decay of opt adamw: w -= lr*wd*w after "
+	    "each step (weights, not biases)"),
+	REAL(clip, 0, 1000, 0, "clip the gradient to this global L2 norm "
+	    "before each update (0: off)"),
 	INT(batch, 1, 100000, "mini-batch size"),
 	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
 	ENUM(early, onoff_names, "early stopping on the validation loss"),
@@ -53,11 +60,43 @@ const struct param_def param_table[] = {
 	ENUM(restore, onoff_names, "at an early stop, restore the best weights"),
 	ENUM(loss, loss_names, "loss function (auto: by the data's task)"),
 	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
+	REAL(input_noise, 0, 10, 0, "sd of Gaussian noise added to the "
+	    "training inputs of each mini-batch (never at evaluation)"),
 	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
+	ENUM(skip, onoff_names, "identity skip around each hidden layer as "
+	    "wide as its input (rebuilds the net)"),
 	ENUM(init, init_names, "weight initialization (used at net/reset)"),
+	REAL(init_scale, 0, 1000, 1, "sd of init normal, half-width of init "
+	    "uniform (used at net/reset)"),
 	INT(seed, 0, 2147483647, "seed of the weights, dropout and shuffling"),
 };
 const size_t param_count = COUNT(param_table);
+
+/* The settings that act when a net is built (PARAM_BUILD_TIME lists
+ * them for messages). */
+static const char *const build_time[] = { "norm", "skip", "init",
+    "init_scale", "seed", NULL };
+
+int
+param_build_time(const char *name)
+{
+	for (int i = 0; build_time[i] != NULL; i++)
+		if (strcmp(build_time[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+param_build_time_names(void)
+{
+	static char buf[96];
+
+	if (buf[0] == '\0')
+		for (int i = 0; build_time[i] != NULL; i++)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s%s", i ? ", " : "", build_time[i]);
+	return buf;
+}
 
 const struct param_def *
 param_find(const char *name)
@@ -122,6 +161,7 @@ params_default(struct params *p)
 		.leak = 0.05,
 		.lr = 0.03,
 		.momentum = 0.9,
+		.init_scale = 0.1,
 		.batch = 10,
 		.epochs = 100,
 		.early = 0,		/* off: lesson 1 shows overfitting first */
@@ -152,4 +192,15 @@ param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
 		cmd_warn(c, "leak only matters with act leaky");
 	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
 		cmd_warn(c, "momentum only matters with opt momentum");
+	else if (strcmp(key, "wd") == 0 && p->opt != NN_OPT_ADAMW &&
+	    p->wd > 0)
+		cmd_warn(c, "wd only matters with opt adamw (with other "
+		    "optimizers use reg l2)");
+	else if (strcmp(key, "opt") == 0 && p->opt == NN_OPT_ADAMW &&
+	    p->wd == 0)
+		cmd_warn(c, "wd is 0, so adamw is adam (set wd 0.01, say)");
+	else if (strcmp(key, "init_scale") == 0 && p->init != NN_INIT_NORMAL &&
+	    p->init != NN_INIT_UNIFORM)
+		cmd_warn(c, "init_scale only matters with init normal or "
+		    "uniform (xavier and he scale by the layer widths)");
 }

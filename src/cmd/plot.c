@@ -156,6 +156,50 @@ fn_act(double x, void *ctx)
  * 0 0.01 0.1 1, far from evenly spaced, or words (l1 l2) sit at evenly
  * spaced positions.
  */
+/*
+ * A sweep over seeds=N: per value the mean final val loss, mean - sd and
+ * mean + sd as the spread over the seeds, and the mean train loss; x as
+ * render_sweep() placed the runs.
+ */
+static void
+render_sweep_seeds(const struct sweep *sw, const double *x,
+    const char *const *text, struct grid *g, const struct chart_opts *o)
+{
+	struct chart_line_opts lo;
+	struct chart_series sr[4];
+	double lo_v[SWEEP_MAX], hi_v[SWEEP_MAX], pad;
+
+	for (int i = 0; i < sw->n; i++) {
+		double sd = isnan(sw->sd_val[i]) ? 0 : sw->sd_val[i];
+
+		lo_v[i] = sw->mean_val[i] - sd;
+		hi_v[i] = sw->mean_val[i] + sd;
+	}
+	memset(&lo, 0, sizeof lo);
+	memset(sr, 0, sizeof sr);
+	pad = sw->n >= 2 ? (x[sw->n - 1] - x[0]) / (sw->n - 1) * 0.25 : 0.5;
+	lo.xlo = x[0] - pad;
+	lo.xhi = x[sw->n - 1] + pad;
+	lo.xtick_pos = x;
+	lo.xtick_text = text;
+	lo.nxticks = sw->n;
+	lo.marks = 15;
+	sr[0].name = "val loss mean";
+	sr[0].y = sw->mean_val;
+	sr[0].x = x;
+	sr[0].n = sw->n;
+	sr[1] = sr[0];
+	sr[1].name = "mean - sd";
+	sr[1].y = lo_v;
+	sr[2] = sr[0];
+	sr[2].name = "mean + sd";
+	sr[2].y = hi_v;
+	sr[3] = sr[0];
+	sr[3].name = "train loss mean";
+	sr[3].y = sw->mean_train;
+	chart_line(g, o, &lo, sr, 4);
+}
+
 static void
 render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 {
@@ -200,6 +244,10 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 		vl[i] = sw->r[i].best_val_loss;
 		wn[i] = wmax > 0 ? sw->r[i].w_norm / wmax : 0;
 		zf[i] = sw->r[i].zero_frac;
+	}
+	if (sw->nseeds > 0) {
+		render_sweep_seeds(sw, x, text, g, o);
+		return;
 	}
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);

@@ -26,6 +26,8 @@ struct data_spec {
 	long n;
 	double noise;
 	double split;		/* share of rows used for training, (0, 1] */
+	double test;		/* share held out as the test split, [0, 1),
+				 * split + test <= 1; 0: none */
 	long seed;
 	char *csv;		/* file name of a loaded CSV (kind == -1) */
 };
@@ -40,6 +42,8 @@ struct lab {
 	struct data_spec ds;
 	struct nn_dataset *all;		/* NULL: no data yet */
 	struct nn_dataset *train, *val;
+	struct nn_dataset *test;	/* NULL: no test split; read only by
+					   eval test, test_loss, test_acc */
 	struct nn_net *net;		/* NULL: no network yet */
 	char spec[64];			/* the net's spec as typed */
 };
@@ -58,11 +62,28 @@ struct run_result {
 	int nlayers;
 };
 
+/* seeds=N of sweep and compare: how many seeds a value may run on */
+#define SEEDS_MIN	2
+#define SEEDS_MAX	30
+
 struct sweep {
 	char key[32];
 	int n;
+	/* one run per value; after seeds=N the means over the seeds (losses,
+	 * |w|, zero share, per-epoch curves) */
 	struct run_result r[SWEEP_MAX];
 	int compare;			/* 1: from "compare", 0: "sweep" */
+	/* seeds=N: every value ran on seeds seed0 .. seed0 + nseeds - 1
+	 * (0: a single run per value from the session seed) */
+	int nseeds;
+	long seed0;
+	/* per value over the seeds: mean and sample sd of the final val
+	 * loss, the best val loss and the train loss */
+	double mean_val[SWEEP_MAX], sd_val[SWEEP_MAX];
+	double mean_best_val[SWEEP_MAX], sd_best_val[SWEEP_MAX];
+	double mean_train[SWEEP_MAX], sd_train[SWEEP_MAX];
+	int wins;			/* seeds where value 2's val loss is
+					   below value 1's */
 };
 
 enum plot_kind {
@@ -117,11 +138,25 @@ void params_from_config(struct params *p, const struct nn_config *c);
 struct lab *lab_copy(const struct lab *l);
 void lab_done(struct lab *l);
 
-/* Re-splits l->all into train/val with l->ds.split and seed. */
+/*
+ * The rows of all shuffled with seed: round(split * n) for training, the
+ * last round(test * n) of the others (at most all of them) held out as the
+ * test split, the rest for validation.  With test 0 *te is NULL and the
+ * training and validation rows are those of nn_dataset_split().  0, or -1
+ * with a message; the caller frees the three.
+ */
+int data_split(const struct nn_dataset *all, const struct data_spec *ds,
+    uint64_t seed, struct nn_dataset **tr, struct nn_dataset **va,
+    struct nn_dataset **te, char *err, size_t errlen);
+/* Re-splits l->all into train/val/test with l->ds and its seed. */
 int lab_split(struct lab *l, char *err, size_t errlen);
 /* A fresh net from spec and the settings; NULL with a message. */
 struct nn_net *lab_new_net(const struct lab *l, const char *spec,
     const struct params *p, char *err, size_t errlen);
+
+/* The layers (1-based) with an identity skip, "2, 3", into buf; "" when
+ * none. */
+void net_skip_layers(const struct nn_net *net, char *buf, size_t len);
 
 /* Puts net (owned from now) in place of the session's net: no last
  * training status any more.  The spec is the caller's to set. */

@@ -52,6 +52,7 @@ lab_done(struct lab *l)
 	nn_dataset_free(l->all);
 	nn_dataset_free(l->train);
 	nn_dataset_free(l->val);
+	nn_dataset_free(l->test);
 	nn_net_free(l->net);
 	memset(l, 0, sizeof *l);
 }
@@ -66,6 +67,7 @@ lab_copy(const struct lab *l)
 	c->all = l->all ? nn_dataset_copy(l->all) : NULL;
 	c->train = l->train ? nn_dataset_copy(l->train) : NULL;
 	c->val = l->val ? nn_dataset_copy(l->val) : NULL;
+	c->test = l->test ? nn_dataset_copy(l->test) : NULL;
 	c->net = l->net ? nn_net_copy(l->net) : NULL;
 	return c;
 }
@@ -173,7 +175,9 @@ lab_config(const struct lab *l)
 	c.act = (enum nn_act)p->act;
 	c.leak = p->leak;
 	c.init = (enum nn_init)p->init;
+	c.init_scale = p->init_scale;
 	c.norm = (enum nn_norm)p->norm;
+	c.skip = p->skip;
 	c.dropout = p->dropout;
 	if (p->loss > 0)
 		c.loss = (enum nn_loss)(p->loss - 1);
@@ -183,6 +187,9 @@ lab_config(const struct lab *l)
 	c.opt = (enum nn_opt)p->opt;
 	c.lr = p->lr;
 	c.momentum = p->momentum;
+	c.clip = p->clip;
+	c.wd = p->wd;
+	c.input_noise = p->input_noise;
 	c.batch = (int)p->batch;
 	c.epochs = (int)p->epochs;
 	c.early_stop = p->early;
@@ -199,7 +206,9 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->act = (int)c->act;
 	p->leak = c->leak;
 	p->init = (int)c->init;
+	p->init_scale = c->init_scale;
 	p->norm = (int)c->norm;
+	p->skip = c->skip != 0;
 	p->dropout = c->dropout;
 	p->loss = (int)c->loss + 1;
 	p->reg = (int)c->reg;
@@ -208,6 +217,9 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->opt = (int)c->opt;
 	p->lr = c->lr;
 	p->momentum = c->momentum;
+	p->clip = c->clip;
+	p->wd = c->wd;
+	p->input_noise = c->input_noise;
 	p->batch = c->batch;
 	p->epochs = c->epochs;
 	p->early = c->early_stop != 0;
@@ -217,18 +229,61 @@ params_from_config(struct params *p, const struct nn_config *c)
 	p->seed = (long)(c->seed & 0x7fffffff);
 }
 
+/* Rows first..first+n-1 of d as a set of their own. */
+static struct nn_dataset *
+data_rows(const struct nn_dataset *d, int first, int n)
+{
+	struct nn_dataset *o = nn_dataset_new(n, d->nin, d->nout, d->task);
+
+	if (n > 0) {
+		memcpy(o->x, d->x + (long)first * d->nin,
+		    (size_t)n * d->nin * sizeof *o->x);
+		memcpy(o->y, d->y + (long)first * d->nout,
+		    (size_t)n * d->nout * sizeof *o->y);
+	}
+	return o;
+}
+
+int
+data_split(const struct nn_dataset *all, const struct data_spec *ds,
+    uint64_t seed, struct nn_dataset **tr, struct nn_dataset **va,
+    struct nn_dataset **te, char *err, size_t errlen)
+{
+	struct nn_dataset *rest;
+	int nte;
+
+	*te = NULL;
+	if (nn_dataset_split(all, ds->split, seed, tr, &rest, err,
+	    errlen) != 0)
+		return -1;
+	if (!(ds->test > 0)) {
+		*va = rest;
+		return 0;
+	}
+	/* the rest is in shuffled order already: its tail is held out */
+	nte = (int)lround(ds->test * all->n);
+	if (nte > rest->n)
+		nte = rest->n;
+	*va = data_rows(rest, 0, rest->n - nte);
+	*te = data_rows(rest, rest->n - nte, nte);
+	nn_dataset_free(rest);
+	return 0;
+}
+
 int
 lab_split(struct lab *l, char *err, size_t errlen)
 {
-	struct nn_dataset *tr, *va;
+	struct nn_dataset *tr, *va, *te;
 
-	if (nn_dataset_split(l->all, l->ds.split, (uint64_t)l->ds.seed, &tr,
-	    &va, err, errlen) != 0)
+	if (data_split(l->all, &l->ds, (uint64_t)l->ds.seed, &tr, &va, &te,
+	    err, errlen) != 0)
 		return -1;
 	nn_dataset_free(l->train);
 	nn_dataset_free(l->val);
+	nn_dataset_free(l->test);
 	l->train = tr;
 	l->val = va;
+	l->test = te;
 	return 0;
 }
 
@@ -250,6 +305,25 @@ lab_new_net(const struct lab *l, const char *spec, const struct params *p,
 	tmp.p = *p;
 	c = lab_config(&tmp);
 	return nn_net_new(spec, &c, err, errlen);
+}
+
+void
+net_skip_layers(const struct nn_net *net, char *buf, size_t len)
+{
+	size_t n = 0;
+	int cnt = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < nn_net_nlayers(net); k++)
+		if (nn_net_skip(net, k)) {
+			int w = snprintf(buf + n, len - n, "%s%d", cnt ? ", " :
+			    "", k + 1);
+
+			if (w < 0 || (size_t)w >= len - n)
+				break;
+			n += (size_t)w;
+			cnt++;
+		}
 }
 
 /* ------------------------------------------------------------ training */
@@ -385,18 +459,16 @@ session_render_chart(struct session *s, struct grid *g)
 
 /* ------------------------------------------------------------ queries */
 
+/* The metrics, in the order 'help get' and the manuals list them (cmd.h
+ * says what each means). */
 static const char *const query_names[] = {
-	"train_loss", "val_loss", "best_val_loss", "best_epoch", "epochs_trained",
-	"stopped_early", "diverged", "penalty", "lambda", "w_norm",
-	"zero_frac", "small_frac", "acc", "val_acc", "grad_norm.K",
-	"grad_ratio", "sat.K", "dead.K", NULL
+	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
+	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
+	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
+	"test_loss", "test_acc", "grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
+	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
+	"mean_train.K", "sd_train.K", "wins", NULL
 };
-
-const char *const *
-session_query_names(void)
-{
-	return query_names;
-}
 
 static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
@@ -409,6 +481,76 @@ qfail(struct session *s, const char *fmt, ...)
 	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/*
+ * The metrics of the last sweep/compare with seeds=N: value K's mean or
+ * sd over the seeds, and wins.  1 when name is one of them (*out set, or
+ * -1 returned through *rc with the message), 0 when it is not.
+ */
+static int
+seeds_query(struct session *s, const char *name, double *out, int *rc)
+{
+	const struct sweep *sw = &s->sweep;
+	const struct {
+		const char *prefix;
+		const double *v;
+	} stats[] = {
+		{ "mean_val", sw->mean_val }, { "sd_val", sw->sd_val },
+		{ "mean_best_val", sw->mean_best_val },
+		{ "sd_best_val", sw->sd_best_val },
+		{ "mean_train", sw->mean_train }, { "sd_train", sw->sd_train },
+	};
+	const double *v = NULL;
+	long k = 0;
+
+	*rc = -1;
+	if (strcmp(name, "wins") != 0) {
+		for (size_t i = 0; i < COUNT(stats) && v == NULL; i++) {
+			size_t n = strlen(stats[i].prefix);
+
+			if (strncmp(name, stats[i].prefix, n) == 0 &&
+			    name[n] == '.')
+				v = stats[i].v;
+			if (v != NULL && parse_long(name + n + 1, &k) != 0)
+				k = 0;
+		}
+		if (v == NULL)
+			return 0;
+	}
+	if (sw->nseeds == 0) {
+		qfail(s, "%s: no sweep or compare with seeds=N yet (e.g. "
+		    "'compare lambda 0 0.01 seeds=10')", name);
+		return 1;
+	}
+	if (v == NULL) {
+		if (!sw->compare) {
+			qfail(s, "wins: only after a compare with seeds=N");
+			return 1;
+		}
+		*out = sw->wins;
+	} else {
+		if (k < 1 || k > sw->n) {
+			qfail(s, "%s: no such value (the last %s had %d: 1 "
+			    "to %d)", name, sw->compare ? "compare" : "sweep",
+			    sw->n, sw->n);
+			return 1;
+		}
+		*out = v[k - 1];
+		if (isnan(*out)) {
+			qfail(s, "%s: not a number (no validation split?)",
+			    name);
+			return 1;
+		}
+	}
+	*rc = 0;
+	return 1;
+}
+
+const char *const *
+session_query_names(void)
+{
+	return query_names;
 }
 
 /* Parses "grad_norm.3" style names: returns K (1-based) or 0. */
@@ -480,6 +622,12 @@ session_query(struct session *s, const char *name, double *out)
 		if (!known)
 			return qfail(s, "unknown metric '%s'", name);
 	}
+	{
+		int rc;
+
+		if (seeds_query(s, name, out, &rc))
+			return rc;
+	}
 	if (l->net == NULL)
 		return qfail(s, "%s: no network yet", name);
 	n = nn_net_history(l->net, &h);
@@ -512,6 +660,14 @@ session_query(struct session *s, const char *name, double *out)
 			    "no validation split");
 		return 0;
 	}
+	if (strcmp(name, "train_mode_loss") == 0) {
+		if (l->train == NULL)
+			return qfail(s, "%s: no data yet", name);
+		if (nn_net_evaluate_train_mode(l->net, l->train, (int)l->p.batch,
+		    (uint64_t)l->p.seed, out, err, sizeof err) != 0)
+			return qfail(s, "%s: %s", name, err);
+		return 0;
+	}
 	if (strcmp(name, "best_val_loss") == 0 ||
 	    strcmp(name, "best_epoch") == 0) {
 		double best = NAN;
@@ -536,6 +692,24 @@ session_query(struct session *s, const char *name, double *out)
 		*out = nn_net_penalty(l->net, l->train->n);
 		return 0;
 	}
+	if (strcmp(name, "test_loss") == 0 || strcmp(name, "test_acc") == 0) {
+		double loss, acc;
+
+		if (l->test == NULL || l->test->n == 0)
+			return qfail(s, "%s: no test split (make one with "
+			    "'data KIND test=0.2', say)", name);
+		if (nn_net_nin(l->net) != l->test->nin ||
+		    nn_net_evaluate(l->net, l->test, &loss, &acc, err,
+		    sizeof err) != 0)
+			return qfail(s, "%s: the network does not fit the data",
+			    name);
+		*out = name[5] == 'l' ? loss : acc;
+		if (isnan(*out))
+			return qfail(s, "%s: %s", name, name[5] == 'l' ?
+			    "the loss is not a number (diverged?)" :
+			    "accuracy needs classification data");
+		return 0;
+	}
 	if (strcmp(name, "acc") == 0 || strcmp(name, "val_acc") == 0) {
 		const struct nn_dataset *d = name[0] == 'a' ? l->train : l->val;
 		double loss, acc;
@@ -555,6 +729,13 @@ session_query(struct session *s, const char *name, double *out)
 	}
 	if (nn_net_nin(l->net) != l->train->nin)
 		return qfail(s, "%s: the network does not fit the data", name);
+	if (strcmp(name, "grad_norm") == 0) {
+		/* all parameters, full batch, unclipped: what clip compares */
+		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0)
+			return qfail(s, "%s: gradient evaluation failed", name);
+		*out = nn_net_grad_norm(l->net);
+		return 0;
+	}
 	if (strcmp(name, "grad_ratio") == 0 ||
 	    (k = layer_suffix(name, "grad_norm")) != 0) {
 		int nl = nn_net_nlayers(l->net);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "lesson/lesson-cli.h"
@@ -596,6 +597,7 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 	unsigned long seed;
 	int n = 0, p, i, bad = 0, cmd_fails = 0, num = lesson_number(l);
 	int nseeds = (int)(last - first + 1);
+	int progress = isatty(STDERR_FILENO);
 
 	for (p = 0; p < l->npages; p++)
 		for (i = 0; i < l->pages[p].nblocks; i++) {
@@ -618,6 +620,9 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 		struct strbuf err;
 		int e;
 
+		if (progress)	/* a terminal: which seed is playing */
+			fprintf(stderr, "\r  seed %lu (%lu of %d) ", seed,
+			    seed - first + 1, nseeds);
 		strbuf_init(&err);
 		e = play_seed(l, seed, cs, &err);
 		if (e > 0) {
@@ -627,6 +632,8 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 		}
 		strbuf_done(&err);
 	}
+	if (progress)
+		fprintf(stderr, "\r%*s\r", 32, "");
 	fprintf(out, "\npage:line  passed   checkpoint\n");
 	for (i = 0; i < n; i++) {
 		struct seed_check *c = &cs[i];

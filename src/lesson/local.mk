@@ -13,10 +13,12 @@ LESSON_TEST_LIBS = libtestutil.a liblesson.a libcmd.a libchart.a libnn.a \
 	libutil.a $(CMOCKA_LIBS) $(LIBS)
 
 check_PROGRAMS += tests/test-lesson-load tests/test-lesson-wrap \
-	tests/test-lesson-progress tests/test-lesson-run
+	tests/test-lesson-progress tests/test-lesson-run \
+	tests/test-lesson-shipped
 TESTS += tests/test-lesson-load tests/test-lesson-wrap \
-	tests/test-lesson-progress tests/test-lesson-run tests/lesson/lessons.sh \
-	tests/lesson/seeds.sh
+	tests/test-lesson-progress tests/test-lesson-run \
+	tests/test-lesson-shipped tests/lesson/lessons.sh \
+	tests/lesson/seeds.sh tests/lesson/seeds-gate.sh
 
 tests_test_lesson_load_SOURCES = tests/lesson/test-load.c
 tests_test_lesson_load_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -34,6 +36,11 @@ tests_test_lesson_run_SOURCES = tests/lesson/test-run.c
 tests_test_lesson_run_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_lesson_run_LDADD = $(LESSON_TEST_LIBS)
 
+tests_test_lesson_shipped_SOURCES = tests/lesson/test-shipped.c
+tests_test_lesson_shipped_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_lesson_shipped_LDADD = $(LESSON_TEST_LIBS)
+
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
 	tests/lesson/fails.lesson tests/lesson/seeds.sh tests/lesson/seeds.lesson \
+	tests/lesson/seeds-gate.sh \
 	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt

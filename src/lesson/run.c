@@ -370,21 +370,16 @@ operand(struct lesson_run *r, const struct lesson_operand *o, double *out,
 /* The comparison operators as written, by enum lesson_op. */
 static const char *const op_names[] = { "<", "<=", ">", ">=" };
 
+/* An operand as an author would write it: "0.5*early", "1e-05". */
 static void
 operand_text(struct strbuf *b, const struct lesson_operand *o)
 {
-	char num[32];
-
-	if (o->factor != 1) {
-		fmtv(num, sizeof num, o->factor);
-		strbuf_addf(b, "%s*", num);
-	}
-	if (o->kind == LO_NUMBER) {
-		fmtv(num, sizeof num, o->num);
-		strbuf_adds(b, num);
-	} else {
+	if (o->factor != 1)
+		strbuf_addf(b, "%.10g*", o->factor);
+	if (o->kind == LO_NUMBER)
+		strbuf_addf(b, "%.10g", o->num);
+	else
 		strbuf_adds(b, o->word);
-	}
 }
 
 char *
@@ -392,6 +387,8 @@ lesson_expr_text(const struct lesson_block *b)
 {
 	struct strbuf m;
 
+	if (b->kind == LB_CHECK && b->text != NULL)
+		return xstrdup(b->text);	/* as written */
 	strbuf_init(&m);
 	operand_text(&m, &b->lhs);
 	strbuf_addf(&m, " %s ", op_names[b->op]);

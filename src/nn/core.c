@@ -124,7 +124,8 @@ static const char *const init_names[] = { "xavier", "he", "normal", "uniform" };
 static const char *const loss_names[] = { "mse", "mae", "bce" };
 static const char *const reg_names[] = { "none", "l1", "l2" };
 static const char *const l1mode_names[] = { "subgrad", "prox" };
-static const char *const opt_names[] = { "sgd", "momentum", "adam" };
+static const char *const opt_names[] = { "sgd", "momentum", "adam",
+	"adamw" };
 static const char *const norm_names[] = { "none", "batch", "layer" };
 static const char *const ds_names[] = {
 	"poly", "sine", "circle", "xor", "gauss", "spiral", "moons"
@@ -499,6 +500,11 @@ static const struct key keys[] = {
 	KD(norm_eps, 0, 1, 1, 0),
 	KF(shuffle),
 	{ "seed", K_U64, offsetof(struct nn_config, seed), NULL, NULL, 0, 0, 0, 0 },
+	/* format version 2 */
+	KD(clip, 0, 1e6, 0, 0),
+	KD(wd, 0, 1e6, 0, 0),
+	KD(input_noise, 0, 1e6, 0, 0),
+	KF(skip),
 };
 
 _Static_assert(sizeof(enum nn_act) == sizeof(int), "enums are int-sized");

@@ -17,7 +17,9 @@
 #include "nn/nn-internal.h"
 #include "util/util.h"
 
-#define FORMAT_VERSION 1
+/* Version 2 added config keys (nn.h lists them); a version 1 file, which
+ * has none of them, loads with their defaults. */
+#define FORMAT_VERSION 2
 
 /* The blocks of a layer, in file order; off/len describe where they live. */
 enum blk { BLK_W, BLK_B, BLK_GAMMA, BLK_BETA, BLK_RMEAN, BLK_RVAR, BLK_COUNT };
@@ -197,16 +199,17 @@ load(struct loader *ld)
 	memset(seen, 0, sizeof seen);
 	p = next_line(ld);
 	if (p == NULL) {
-		lerr(ld, "empty input: expected 'regtutor-net 1'");
+		lerr(ld, "empty input: expected 'regtutor-net 2'");
 		return NULL;
 	}
 	if (strncmp(p, "regtutor-net ", 13) != 0) {
-		lerr(ld, "not a saved network: expected 'regtutor-net 1'");
+		lerr(ld, "not a saved network: expected 'regtutor-net 2'");
 		return NULL;
 	}
-	if (strcmp(p + 13, "1") != 0) {
+	if (strcmp(p + 13, "1") != 0 && strcmp(p + 13, "2") != 0) {
 		snprintf(m, sizeof m, "unsupported format version '%.20s' "
-		    "(this program reads version %d)", p + 13, FORMAT_VERSION);
+		    "(this program reads versions 1 to %d)", p + 13,
+		    FORMAT_VERSION);
 		lerr(ld, m);
 		return NULL;
 	}

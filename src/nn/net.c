@@ -30,6 +30,52 @@ nn__act_of_layer(const struct nn_net *net, int k)
 	return k < net->nl - 1 ? (int)net->cfg.act : (int)net->cfg.out_act;
 }
 
+int
+nn__skip(const struct nn_net *net, int k)
+{
+	return net->cfg.skip && k >= 0 && k < net->nl - 1 &&
+	    net->sizes[k] == net->sizes[k + 1];
+}
+
+int
+nn_net_skip(const struct nn_net *net, int k)
+{
+	return nn__skip(net, k);
+}
+
+/*
+ * skip on needs a hidden layer as wide as its input; else the message
+ * names the hidden layers' widths.  sizes[0..n-1] as in the spec.
+ */
+static int
+check_skip(const struct nn_config *c, const int *sizes, int n, char *err,
+    size_t errlen)
+{
+	struct strbuf b;
+	int k;
+
+	if (!c->skip)
+		return 0;
+	for (k = 0; k + 2 < n; k++)
+		if (sizes[k] == sizes[k + 1])
+			return 0;
+	strbuf_init(&b);
+	for (k = 0; k < n; k++)
+		strbuf_addf(&b, "%s%d", k ? "-" : "", sizes[k]);
+	strbuf_adds(&b, n > 2 ? " has hidden layers " :
+	    " has no hidden layer");
+	for (k = 0; k + 2 < n; k++)
+		strbuf_addf(&b, "%s%d->%d", k ? ", " : "", sizes[k],
+		    sizes[k + 1]);
+	nn_errf(err, errlen, "skip on needs a hidden layer with as many "
+	    "units as its input (x + f(x)), but %s (e.g. %d-%d-%d-%d, or skip "
+	    "off)", b.s,
+	    sizes[0], n > 2 ? sizes[1] : 16, n > 2 ? sizes[1] : 16,
+	    sizes[n - 1]);
+	strbuf_done(&b);
+	return -1;
+}
+
 static void
 layout(struct nn_net *net)
 {
@@ -150,7 +196,8 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 			    k + 1, NN_MAX_WIDTH);
 			return NULL;
 		}
-	if (nn_config_check(c, err, errlen) < 0)
+	if (nn_config_check(c, err, errlen) < 0 ||
+	    check_skip(c, sizes, n, err, errlen) < 0)
 		return NULL;
 	net = nn_zalloc(sizeof *net);
 	net->cfg = *c;
@@ -188,9 +235,10 @@ free_caches(struct nn_net *net)
 	nn_free(net->yin);
 	nn_free(net->d1);
 	nn_free(net->d2);
+	nn_free(net->d3);
 	nn_free(net->wt);
 	nn_free(net->dbuf);
-	net->cache = net->xin = net->yin = net->d1 = net->d2 = NULL;
+	net->cache = net->xin = net->yin = net->d1 = net->d2 = net->d3 = NULL;
 	net->wt = net->dbuf = NULL;
 	net->cap = 0;
 }
@@ -236,12 +284,14 @@ nn_net_copy(const struct nn_net *net)
 		memcpy(c->hist, net->hist, (size_t)net->nhist * sizeof *c->hist);
 	c->caphist = net->nhist;
 	/* Caches are scratch: the copy grows its own. */
-	c->cache = c->xin = c->yin = c->d1 = c->d2 = c->wt = c->dbuf = NULL;
+	c->cache = c->xin = c->yin = c->d1 = c->d2 = c->d3 = c->wt = NULL;
+	c->dbuf = NULL;
 	c->cap = 0;
 	for (k = 0; k < c->nl; k++) {
 		struct nn_layer *l = &c->L[k];
 
 		l->z = l->xhat = l->u = l->h = l->mask = l->a = l->outp = NULL;
+		l->f = l->r = NULL;
 		l->mean = l->rstd = NULL;
 	}
 	return c;
@@ -278,7 +328,10 @@ nn_net_set_config(struct nn_net *net, const struct nn_config *c, char *err,
 		memset(net->v, 0, (size_t)net->np * sizeof *net->v);
 		net->adam_t = 0;
 	}
-	if ((c->dropout > 0) != (net->cfg.dropout > 0))
+	if (check_skip(c, net->sizes, net->nl + 1, err, errlen) < 0)
+		return -1;
+	if ((c->dropout > 0) != (net->cfg.dropout > 0) ||
+	    (c->skip != 0) != (net->cfg.skip != 0))
 		free_caches(net);
 	net->cfg = *c;
 	return 0;
@@ -399,12 +452,13 @@ void
 nn__ensure_cap(struct nn_net *net, int B)
 {
 	int drop = net->cfg.dropout > 0, norm = net->cfg.norm != NN_NORM_NONE;
+	int skip = net->cfg.skip != 0;
 	int k, maxw = 0, cap;
 	long maxwt = 0, tot = 0;
 	double *q;
 
 	if (B <= net->cap && drop == net->cache_dropout &&
-	    norm == net->cache_norm)
+	    norm == net->cache_norm && skip == net->cache_skip)
 		return;
 	cap = B > net->cap ? B : net->cap;
 	if (cap < 1)
@@ -413,6 +467,7 @@ nn__ensure_cap(struct nn_net *net, int B)
 	net->cap = cap;
 	net->cache_dropout = drop;
 	net->cache_norm = norm;
+	net->cache_skip = skip;
 	for (k = 0; k <= net->nl; k++)
 		if (net->sizes[k] > maxw)
 			maxw = net->sizes[k];
@@ -426,6 +481,8 @@ nn__ensure_cap(struct nn_net *net, int B)
 			tot += 2 * n + 2L * (cap > l->out ? cap : l->out);
 		if (fd)
 			tot += 2 * n;
+		if (nn__skip(net, k))
+			tot += n;
 		if ((long)l->in * l->out > maxwt)
 			maxwt = (long)l->in * l->out;
 	}
@@ -439,7 +496,7 @@ nn__ensure_cap(struct nn_net *net, int B)
 		q += n;
 		l->h = q;
 		q += n;
-		l->xhat = l->mask = l->a = l->mean = l->rstd = NULL;
+		l->xhat = l->mask = l->a = l->mean = l->rstd = l->r = NULL;
 		l->u = l->z;
 		if (l->hidden && norm) {
 			l->xhat = q;
@@ -457,11 +514,16 @@ nn__ensure_cap(struct nn_net *net, int B)
 			l->a = q;
 			q += n;
 		}
+		if (nn__skip(net, k)) {
+			l->r = q;
+			q += n;
+		}
 	}
 	net->xin = nn_alloc((size_t)cap * net->sizes[0] * sizeof(double));
 	net->yin = nn_alloc((size_t)cap * net->sizes[net->nl] * sizeof(double));
 	net->d1 = nn_alloc((size_t)cap * maxw * sizeof(double));
 	net->d2 = nn_alloc((size_t)cap * maxw * sizeof(double));
+	net->d3 = skip ? nn_alloc((size_t)cap * maxw * sizeof(double)) : NULL;
 	net->dbuf = nn_alloc((size_t)cap * net->sizes[net->nl] *
 	    sizeof(double));
 	net->wt = nn_alloc((size_t)(maxwt ? maxwt : 1) * sizeof(double));
@@ -867,9 +929,35 @@ nn__forward(struct nn_net *net, const double *x, int B, int flags)
 				l->a[i] = l->h[i] * l->mask[i];
 			l->outp = l->a;
 		}
+		l->f = l->outp;
+		if (nn__skip(net, k)) {	/* residual: h_{k+1} = h_k + f(h_k) */
+			for (i = 0; i < n; i++)
+				l->r[i] = in[i] + l->f[i];
+			l->outp = l->r;
+		}
 		in = l->outp;
 	}
 	return in;
+}
+
+/* ============================================================ input noise */
+
+/*
+ * Noise injection on the inputs: the training step sees x + e, e drawn
+ * afresh for every value of every mini-batch, so the net cannot fit the
+ * exact training points (Goodfellow 7.4-7.5).  It has no parameters and
+ * no backward pass (the gradient is taken at the noisy inputs).
+ */
+void
+nn__input_noise(struct nn_net *net, int B)
+{
+	double sd = net->cfg.input_noise;
+	long i, n = (long)B * net->sizes[0];
+
+	if (!(sd > 0))
+		return;
+	for (i = 0; i < n; i++)
+		net->xin[i] += sd * nn_rng_normal(&net->rng);
 }
 
 /* ============================================================ loss */
@@ -977,8 +1065,12 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 		long m = (long)B * l->out;
 		double *t;
 
-		/* d holds dL/d(outp) of layer k. */
-		if (l->outp == l->a && l->a != NULL)
+		/* d holds dL/d(outp) of layer k; a skip passes it on to the
+		 * layer's input unchanged (d(in + f)/d(in) = 1), added to
+		 * what flows back through f below */
+		if (nn__skip(net, k))
+			memcpy(net->d3, d, (size_t)m * sizeof *d);
+		if (l->f == l->a && l->a != NULL)
 			for (i = 0; i < m; i++)
 				d[i] *= l->mask[i];
 		nn__act_backward(d, d, l->u, l->h, m, nn__act_of_layer(net, k),
@@ -1004,6 +1096,9 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 		dense_backward(k ? dnext : NULL, net->g + l->off_w,
 		    net->g + l->off_b, d, in, net->p + l->off_w, net->wt, B,
 		    l->in, l->out);
+		if (k && nn__skip(net, k))
+			for (i = 0; i < m; i++)
+				dnext[i] += net->d3[i];
 		t = d;
 		d = dnext;
 		dnext = t;
@@ -1031,6 +1126,44 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 
 /* ============================================================ update */
 
+double
+nn__grad_norm(const struct nn_net *net)
+{
+	double s = 0;
+	long i;
+
+	for (i = 0; i < net->np; i++)
+		s += net->g[i] * net->g[i];
+	return sqrt(s);
+}
+
+/*
+ * Clipping by global norm: one factor for the whole gradient, so its
+ * direction is kept and only a step that would be too long is shortened.
+ * The backward pass of the clip, were it part of a loss, is this scaling
+ * itself: the clipped gradient is clip * g / |g| (tests/nn/test-grad.c
+ * checks it against central differences of the loss).
+ */
+double
+nn__clip(struct nn_net *net)
+{
+	double n = nn__grad_norm(net), f;
+	long i;
+
+	if (!(net->cfg.clip > 0) || !(n > net->cfg.clip))
+		return n;
+	f = net->cfg.clip / n;
+	for (i = 0; i < net->np; i++)
+		net->g[i] *= f;
+	return n;
+}
+
+double
+nn_net_grad_norm(const struct nn_net *net)
+{
+	return net->have_grad ? nn__grad_norm(net) : NAN;
+}
+
 /* Updates p[lo..hi) from g with the configured optimizer. */
 static void
 update_range(struct nn_net *net, long lo, long hi, double c1, double c2)
@@ -1050,7 +1183,8 @@ update_range(struct nn_net *net, long lo, long hi, double c1, double c2)
 		}
 		break;
 	}
-	case NN_OPT_ADAM: {
+	case NN_OPT_ADAM:
+	case NN_OPT_ADAMW: {	/* adamw: the decay follows in nn__update */
 		double b1 = net->cfg.beta1, b2 = net->cfg.beta2;
 		double eps = net->cfg.adam_eps;
 
@@ -1079,7 +1213,8 @@ nn__update(struct nn_net *net, int ntrain)
 	int k;
 	long i;
 
-	if (net->cfg.opt == NN_OPT_ADAM) {
+	nn__clip(net);
+	if (net->cfg.opt == NN_OPT_ADAM || net->cfg.opt == NN_OPT_ADAMW) {
 		net->adam_t++;
 		c1 = 1 - pow(net->cfg.beta1, (double)net->adam_t);
 		c2 = 1 - pow(net->cfg.beta2, (double)net->adam_t);
@@ -1087,6 +1222,21 @@ nn__update(struct nn_net *net, int ntrain)
 	/* the previous values, for the update:data ratio (diag.c) */
 	memcpy(net->pprev, net->p, (size_t)net->np * sizeof *net->p);
 	update_range(net, 0, net->np, c1, c2);
+	if (net->cfg.opt == NN_OPT_ADAMW && net->cfg.wd > 0) {
+		/* decoupled weight decay, after the adam step and outside
+		 * it: every weight shrinks by the same factor, whatever its
+		 * gradient history (reg l2 inside adam would be divided by
+		 * sqrt(vhat) like the rest of the gradient) */
+		double f = net->cfg.lr * net->cfg.wd;
+
+		for (k = 0; k < net->nl; k++) {
+			double *w = net->p + net->L[k].off_w;
+			long nw = (long)net->L[k].in * net->L[k].out;
+
+			for (i = 0; i < nw; i++)
+				w[i] -= f * w[i];
+		}
+	}
 	if (prox)	/* soft-threshold the weights after the step */
 		for (k = 0; k < net->nl; k++) {
 			double *w = net->p + net->L[k].off_w;

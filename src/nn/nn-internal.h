@@ -39,7 +39,9 @@ struct nn_layer {
 	double *h;		/* act(u) */
 	double *mask;		/* dropout multipliers 0 or 1/(1-p) (dropout only) */
 	double *a;		/* h * mask (dropout only) */
-	double *outp;		/* what the next layer reads: a or h */
+	double *f;		/* the block's output: a or h */
+	double *r;		/* in + f (skip only) */
+	double *outp;		/* what the next layer reads: r or f */
 	double *mean, *rstd;	/* batch: (out); layer: (cap) */
 	int bn_single;		/* last batch-norm forward used running stats (B == 1) */
 };
@@ -65,9 +67,11 @@ struct nn_net {
 	int cap;		/* rows the caches hold */
 	int cache_dropout;	/* caches have mask/a */
 	int cache_norm;
+	int cache_skip;		/* caches have r, and d3 exists */
 	double *cache;		/* one block for all layer caches */
 	double *xin, *yin;	/* gathered mini-batch (cap, nin), (cap, nout) */
 	double *d1, *d2;	/* backward deltas (cap, max width) */
+	double *d3;		/* the delta a skip passes on (skip only) */
 	double *wt;		/* transposed W scratch (max in*out) */
 	double *dbuf;		/* output delta (cap, nout) */
 };
@@ -94,6 +98,9 @@ void nn__ensure_cap(struct nn_net *net, int B);
  * (B, nout): out_act(z), i.e. logits for bce. */
 const double *nn__forward(struct nn_net *net, const double *x, int B,
     int flags);
+/* Adds N(0, input_noise^2) from the training rng to the B gathered rows
+ * in xin (row by row, input by input); nothing, and no draw, at 0. */
+void nn__input_noise(struct nn_net *net, int B);
 /* Mean loss L0 of the last forward (B rows) against targets y. */
 double nn__loss(const struct nn_net *net, const double *y, int B);
 /* Zeroes g, backpropagates L0 of the last forward (B rows of x, targets y)
@@ -101,14 +108,22 @@ double nn__loss(const struct nn_net *net, const double *y, int B);
  * proximal L1 is applied in the update instead). */
 void nn__backward(struct nn_net *net, const double *x, const double *y, int B,
     int ntrain);
-/* One optimizer step with the gradient in g. */
+/* One optimizer step with the gradient in g (clipped first, see
+ * nn__clip). */
 void nn__update(struct nn_net *net, int ntrain);
+/* sqrt(sum g^2) over all parameters. */
+double nn__grad_norm(const struct nn_net *net);
+/* Clipping by global norm: when cfg.clip > 0 and the gradient's norm N
+ * exceeds it, g *= clip / N.  Returns N (before clipping). */
+double nn__clip(struct nn_net *net);
 /* Penalty term (lambda/n) sum |w| or w^2. */
 double nn__penalty(const struct nn_net *net, int ntrain);
 /* 0 if d has the net's inputs and outputs, else -1 and "<what> data has
  * ... but the network has ...". */
 int nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
     const char *what, char *err, size_t errlen);
+/* Whether layer k has an identity skip (nn_net_skip). */
+int nn__skip(const struct nn_net *net, int k);
 /* Whether layer k's hidden activation exists (k < nl-1). */
 int nn__act_of_layer(const struct nn_net *net, int k);
 

@@ -12,7 +12,8 @@
  * (util.h xmalloc).  Every *_free(NULL) is a harmless no-op.
  *
  * A network is  in -> [dense -> (norm) -> act -> (dropout)] x hidden -> dense
- * -> out_act.  It owns its parameters, its optimizer state, its training
+ * -> out_act; with skip on, a hidden layer as wide as its input adds that
+ * input to its output (a residual block h' = h + f(h)).  It owns its parameters, its optimizer state, its training
  * history and its early-stopping state: one object is "a model being
  * trained", so nn_net_copy() is a complete snapshot (undo, A/B compare).
  */
@@ -87,6 +88,8 @@ enum nn_opt {
 	NN_OPT_SGD,		/* "sgd"      w -= lr g */
 	NN_OPT_MOMENTUM,	/* "momentum" v = mu v + g; w -= lr v */
 	NN_OPT_ADAM,		/* "adam"     bias-corrected, beta1/beta2/eps */
+	NN_OPT_ADAMW,		/* "adamw"    the adam step, then decoupled
+				 * weight decay w -= lr wd w (weights only) */
 	NN_OPT_COUNT
 };
 const char *nn_opt_name(int k);
@@ -172,6 +175,26 @@ struct nn_config {
 	double norm_eps;	/* epsilon of both norms, > 0 (1e-5) */
 	int shuffle;		/* 0/1: reshuffle the training set each epoch (1) */
 	uint64_t seed;		/* initial weights, dropout masks, shuffling (1) */
+	double clip;		/* gradient clipping: before each update the
+				 * gradient of all parameters is scaled down
+				 * to this global L2 norm if longer; 0 = off,
+				 * >= 0 (0) */
+	double wd;		/* adamw's decoupled weight decay: after the
+				 * adam step every weight (not the biases,
+				 * gains or shifts) w -= lr wd w, apart from
+				 * the gradient and its adaptive scaling
+				 * (Loshchilov & Hutter); >= 0 (0) */
+	double input_noise;	/* sd of Gaussian noise added to the inputs of
+				 * each training mini-batch (a fresh draw per
+				 * value and step, from the training rng: the
+				 * seed fixes it); never in evaluation,
+				 * nn_net_gradients() or the training-mode
+				 * loss; >= 0 (0) */
+	int skip;		/* 0/1: identity skip around every hidden
+				 * layer whose width equals its input's:
+				 * h_{k+1} = h_k + f(h_k), f the layer's
+				 * dense/norm/act/dropout; a net must have at
+				 * least one such layer (0) */
 };
 /* The defaults listed above. */
 struct nn_config nn_config_default(void);
@@ -184,7 +207,8 @@ int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
 /* Fields by name (the keys of the save format, = the struct field names:
  * act leak out_act init init_scale bias_init norm dropout loss reg lambda
  * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
- * patience min_delta restore_best bn_momentum norm_eps shuffle seed).
+ * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
+ * the keys of format version 2: clip wd input_noise skip).
  * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
  * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
  * and range-checks that field; on error c is unchanged.  nn_config_get
@@ -251,10 +275,14 @@ struct nn_net *nn_net_copy(const struct nn_net *net);
  * the same seed), clears optimizer state, history and early-stop state. */
 void nn_net_reset(struct nn_net *net);
 
+/* Whether dense layer k has an identity skip around it (skip on, a
+ * hidden layer, as many units as inputs). */
+int nn_net_skip(const struct nn_net *net, int k);
+
 /* The config in use (borrowed). */
 const struct nn_config *nn_net_config(const struct nn_net *net);
 /* Changes settings between calls.  Anything may change except the
- * structural norm (error).  Changing opt clears the optimizer state; init,
+ * structural norm (error), and skip only to on when a layer qualifies.  Changing opt clears the optimizer state; init,
  * init_scale, bias_init and seed take effect at the next nn_net_reset(). */
 int nn_net_set_config(struct nn_net *net, const struct nn_config *c,
     char *err, size_t errlen);
@@ -284,6 +312,10 @@ double *nn_net_running_mean(struct nn_net *net, int k);
 double *nn_net_running_var(struct nn_net *net, int k);
 /* Gradient of the last nn_net_gradients()/training step, same layout. */
 const double *nn_net_weight_grads(const struct nn_net *net, int k);
+/* The global L2 norm of that gradient over every parameter (weights,
+ * biases, gains and shifts), as clipping measures it; NAN before any.
+ * After a training step with clip on it is the clipped gradient's. */
+double nn_net_grad_norm(const struct nn_net *net);
 
 /* Evaluation-mode forward (running BN stats, no dropout) on n rows of x
  * (n, nin) into out (n, nout).  With loss bce the output is the probability
@@ -343,15 +375,33 @@ int nn_train(struct nn_net *net, const struct nn_dataset *train,
     volatile sig_atomic_t *cancel, struct nn_train_result *res, char *err,
     size_t errlen);
 /* One update on rows idx[0..n-1] of d (idx NULL: rows 0..n-1), training
- * mode; *loss (may be NULL) gets the mini-batch L0 before the update.  The
+ * mode (input noise, dropout, clipping: as a step of nn_train); *loss (may
+ * be NULL) gets the mini-batch L0 before the update, on the inputs the
+ * step saw.  The
  * penalty uses ntrain = d->n.  Does not touch the history. */
 int nn_train_batch(struct nn_net *net, const struct nn_dataset *d,
     const int *idx, int n, double *loss, char *err, size_t errlen);
-/* Full-batch gradient of L0 + penalty on d in training mode (dropout off,
- * batch norm on the whole set, running stats untouched), no update.  Read
+/* Full-batch gradient of L0 + penalty on d in training mode (dropout and
+ * input noise off, batch norm on the whole set, running stats untouched,
+ * not clipped), no update.  Read
  * it with nn_net_weight_grads() or nn_net_stats(). */
 int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
     char *err, size_t errlen);
+
+/*
+ * Mean loss L0 over one pass of d in training mode, the net unchanged:
+ * mini-batches of batch rows (batch >= d->n: the whole set at once; the
+ * last batch may be smaller), rows in an order shuffled by an rng derived
+ * from seed; batch norm normalizes each mini-batch with its own statistics
+ * (a batch of one row uses the running ones, as training does) and dropout
+ * draws its masks from that rng.  Parameters, running statistics, the
+ * net's own rng (training's shuffles and masks) and history stay as they
+ * were, so the same call gives the same number.  With neither batch norm
+ * nor dropout it equals the evaluation-mode loss of nn_net_evaluate().
+ * 0, or -1 with a message (shape mismatch, no rows, batch < 1).
+ */
+int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
+    int batch, uint64_t seed, double *loss, char *err, size_t errlen);
 
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
@@ -420,8 +470,8 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
 
 /* ------------------------------------------------------------ save/load */
 /*
- * Text format, version 1 (line oriented, '#' comments allowed):
- *   regtutor-net 1
+ * Text format, version 2 (line oriented, '#' comments allowed):
+ *   regtutor-net 2
  *   spec 2-16-16-1
  *   <config key> <value>      one line per struct nn_config field, named
  *                             as the field (enums by name, doubles %.17g)
@@ -434,6 +484,8 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
  * block can be embedded in a larger file.  The history and optimizer state
  * are not in this block (a loaded net starts at epoch 0); a caller that
  * keeps the history elsewhere puts it back with nn_net_set_history().
+ * Version 1 files (before the keys of version 2) still load: the keys
+ * they lack keep their defaults, which are what version 1 meant.
  */
 int nn_net_save(const struct nn_net *net, FILE *f);
 /* Returns a newly allocated string (caller frees). */

@@ -90,12 +90,14 @@ gather(struct nn_net *net, const struct nn_dataset *d, const int *idx, int B)
 	}
 }
 
-/* One forward/backward/update on the gathered rows; returns L0. */
+/* One forward/backward/update on the gathered rows (with input noise, if
+ * set); returns L0 of the batch as the step saw it. */
 static double
 step(struct nn_net *net, int B, int ntrain)
 {
 	double loss;
 
+	nn__input_noise(net, B);
 	nn__forward(net, net->xin, B, NN_FW_TRAIN | NN_FW_DROPOUT | NN_FW_STATS);
 	loss = nn__loss(net, net->yin, B);
 	nn__backward(net, net->xin, net->yin, B, ntrain);
@@ -145,6 +147,49 @@ nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
 	nn__ensure_cap(net, d->n);
 	nn__forward(net, d->x, d->n, NN_FW_TRAIN);
 	nn__backward(net, d->x, d->y, d->n, d->n);
+	return 0;
+}
+
+int
+nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
+    int batch, uint64_t seed, double *loss, char *err, size_t errlen)
+{
+	struct nn_rng saved = net->rng, rng;
+	int *perm, N, bs, r;
+	double s = 0;
+
+	if (nn__check_data(net, d, "the", err, errlen) < 0)
+		return -1;
+	if (d->n < 1) {
+		nn_errf(err, errlen, "no data to evaluate on");
+		return -1;
+	}
+	if (batch < 1) {
+		nn_errf(err, errlen, "a mini-batch needs at least 1 row");
+		return -1;
+	}
+	N = d->n;
+	bs = batch < N ? batch : N;
+	/* a stream of its own: training's shuffles and masks stay as they
+	 * would have been; the constant keeps it apart from the seed's
+	 * other uses */
+	nn_rng_seed(&rng, seed ^ UINT64_C(0x7472616e2d6d6f64));
+	perm = nn_alloc((size_t)N * sizeof *perm);
+	for (r = 0; r < N; r++)
+		perm[r] = r;
+	nn_rng_shuffle(&rng, perm, N);
+	net->rng = rng;
+	for (r = 0; r < N; r += bs) {
+		int B = N - r < bs ? N - r : bs;
+
+		gather(net, d, perm + r, B);
+		/* batch statistics and dropout, running statistics kept */
+		nn__forward(net, net->xin, B, NN_FW_TRAIN | NN_FW_DROPOUT);
+		s += nn__loss(net, net->yin, B) * B;
+	}
+	net->rng = saved;
+	nn_free(perm);
+	*loss = s / N;
 	return 0;
 }
 

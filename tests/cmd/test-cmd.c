@@ -20,6 +20,7 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd-int.h"
+#include "cmd/session-int.h"	/* the splits, for the test split's checks */
 #include "util/util.h"
 #include "../testutil.h"
 
@@ -235,6 +236,14 @@ static const char *const bad_lines[] = {
 	"reset 3",
 	"get grad_norm.99",
 	"get dead.1",
+	"data moons test=0.5",
+	"data moons test=-0.1",
+	"data moons test=0.95 split=0.05",
+	"data poly n=16 test=0.01",
+	"eval foo",
+	"eval test",
+	"get test_loss",
+	"net 2-16-8-1 skip=on",
 };
 
 static void
@@ -340,8 +349,8 @@ set_get_show(void **state)
 	text = run(s, "set lambda 0.01; set reg l1; set act relu; get lambda; "
 	    "show params", CMD_OK);
 	assert_non_null(strstr(text, "lambda = 0.01\n"));
-	assert_non_null(strstr(text, "reg       l1 "));
-	assert_non_null(strstr(text, "act       relu "));
+	assert_non_null(strstr(text, "reg         l1 "));
+	assert_non_null(strstr(text, "act         relu "));
 	free(text);
 	run_ok(s, SETUP);
 	text = run(s, "set norm batch; show net", CMD_OK);
@@ -531,10 +540,10 @@ early_stopping_settings(void **state)
 	    "min_delta = 0\nrestore = on\n"));
 	free(text);
 	text = run(s, "show params", CMD_OK);
-	assert_non_null(strstr(text, "early     off      off|on"));
-	assert_non_null(strstr(text, "patience  5        1..1e+05"));
-	assert_non_null(strstr(text, "min_delta 0"));
-	assert_non_null(strstr(text, "restore   on       off|on"));
+	assert_non_null(strstr(text, "early       off      off|on"));
+	assert_non_null(strstr(text, "patience    5        1..1e+05"));
+	assert_non_null(strstr(text, "min_delta   0"));
+	assert_non_null(strstr(text, "restore     on       off|on"));
 	free(text);
 	free(run(s, "set patience 0", CMD_ERROR));
 	free(run(s, "set min_delta -1", CMD_ERROR));
@@ -676,7 +685,7 @@ export_import_identical_weights(void **state)
 	a = test_read_file(f1);
 	b = test_read_file(f2);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "regtutor-net 1"));
+	assert_non_null(strstr(a, "regtutor-net 2"));
 	free(a);
 	free(b);
 	free(line);
@@ -841,7 +850,8 @@ queries(void **state)
 	assert_non_null(strstr(session_errmsg(s), "no network"));
 	assert_int_equal(session_query(s, "nosuch", &v), -1);
 	assert_non_null(strstr(session_errmsg(s), "unknown metric"));
-	run_ok(s, "data moons n=60 seed=3; net 2-6-6-1 act=tanh; train 3");
+	run_ok(s, "data moons n=60 seed=3 test=0.2; net 2-6-6-1 act=tanh; "
+	    "train 3; set epochs 3; compare lr 0.1 0.2 seeds=2");
 	for (int i = 0; names[i] != NULL; i++) {
 		char *name = xstrdup(names[i]);
 		char *k = strstr(name, ".K");
@@ -923,6 +933,42 @@ completion(void **state)
 	v = cmd_complete("xyz ", 4, &st);
 	assert_null(v[0]);
 	cmd_complete_free(v);
+	/* the settings and metrics of issue 14 */
+	v = cmd_complete("set ", 4, &st);
+	assert_true(has(v, "init_scale") && has(v, "clip") && has(v, "wd") &&
+	    has(v, "input_noise") && has(v, "skip"));
+	cmd_complete_free(v);
+	v = cmd_complete("set opt adam", 12, &st);
+	assert_true(has(v, "adam") && has(v, "adamw"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 sk", 14, &st);
+	assert_true(has(v, "skip="));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 skip=o", 18, &st);
+	assert_true(has(v, "on") && has(v, "off"));
+	cmd_complete_free(v);
+	v = cmd_complete("net 2-8-8-1 init_", 17, &st);
+	assert_true(has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 input", 13, &st);
+	assert_true(has(v, "input_noise="));
+	cmd_complete_free(v);
+	v = cmd_complete("train 5 ", 8, &st);
+	assert_true(has(v, "clip=") && has(v, "wd="));
+	assert_false(has(v, "skip=") || has(v, "init_scale="));
+	cmd_complete_free(v);
+	v = cmd_complete("data moons te", 13, &st);
+	assert_true(has(v, "test="));
+	cmd_complete_free(v);
+	v = cmd_complete("eval ", 5, &st);
+	assert_true(has(v, "test"));
+	cmd_complete_free(v);
+	v = cmd_complete("get te", 6, &st);
+	assert_true(has(v, "test_loss") && has(v, "test_acc"));
+	cmd_complete_free(v);
+	v = cmd_complete("get grad_n", 10, &st);
+	assert_true(has(v, "grad_norm") && has(v, "grad_norm.K"));
+	cmd_complete_free(v);
 }
 
 /* ------------------------------------------------------------ hook, help */
@@ -953,6 +999,246 @@ epoch_hook_can_stop(void **state)
 	assert_close(v, 2, 0);
 	session_set_epoch_hook(s, NULL, NULL);
 	session_free(s);
+}
+
+/* The val loss of a run of settings on seed: a fresh session with that
+ * seed, its data and net, trained for the epochs setting. */
+static double
+single_run(long seed, const char *settings)
+{
+	struct session *s = session_new((unsigned long)seed);
+	char *line = xasprintf("data poly n=30 noise=0.3 split=0.5; "
+	    "net 1-8-8-1 act=tanh; set epochs 40; set opt adam; set lr 0.01; "
+	    "%s; train", settings);
+	double v;
+
+	run_ok(s, line);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	free(line);
+	session_free(s);
+	return v;
+}
+
+#define MULTI_SETUP "data poly n=30 noise=0.3 split=0.5; net 1-8-8-1 " \
+	"act=tanh; set epochs 40; set opt adam; set lr 0.01; set reg l2"
+
+/*
+ * compare/sweep seeds=N: every value on seeds s..s+N-1, data made per
+ * seed when it followed the session seed, the net from each seed: the
+ * means, sds and wins are those of separate single runs.
+ */
+static void
+multi_seed_compare(void **state)
+{
+	struct session *s = session_new(4);
+	double a[3], b[3], v, m, sd;
+	int wins = 0;
+	char *text, *dump;
+
+	(void)state;
+	for (int j = 0; j < 3; j++) {
+		a[j] = single_run(4 + j, "set reg l2; set lambda 0");
+		b[j] = single_run(4 + j, "set reg l2; set lambda 0.05");
+		wins += b[j] < a[j];
+	}
+	run_ok(s, MULTI_SETUP);
+	dump = session_dump(s);
+	text = run(s, "compare lambda 0 0.05 seeds=3", CMD_OK);
+	assert_non_null(strstr(text, "compare lambda: 2 values x 3 seeds "
+	    "(4-6), 40 epochs each, data made per seed"));
+	assert_non_null(strstr(text, "0.05 has the lower val loss on "));
+	assert_non_null(strstr(text, "(mean of 3 seeds)"));
+	free(text);
+	m = (a[0] + a[1] + a[2]) / 3;
+	sd = sqrt(((a[0] - m) * (a[0] - m) + (a[1] - m) * (a[1] - m) +
+	    (a[2] - m) * (a[2] - m)) / 2);
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	assert_close(v, m, 1e-12);
+	assert_int_equal(session_query(s, "sd_val.1", &v), 0);
+	assert_close(v, sd, 1e-9);
+	assert_int_equal(session_query(s, "mean_val.2", &v), 0);
+	assert_close(v, (b[0] + b[1] + b[2]) / 3, 1e-12);
+	assert_int_equal(session_query(s, "wins", &v), 0);
+	assert_close(v, wins, 0);
+	assert_int_equal(session_query(s, "mean_best_val.1", &v), 0);
+	assert_true(v <= m + 1e-12);
+	assert_int_equal(session_query(s, "sd_train.2", &v), 0);
+	assert_true(v > 0);
+	assert_int_equal(session_query(s, "mean_val.3", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "no such value"));
+	/* the session's own data, net and settings untouched */
+	text = session_dump(s);
+	assert_string_equal(text, dump);
+	free(text);
+	free(dump);
+
+	/* a sweep: the same per-value means; wins belongs to compare */
+	text = run(s, "sweep lambda 0 0.01 0.05 seeds=3", CMD_OK);
+	/* the chart: the means and the spread over the seeds */
+	assert_non_null(strstr(text, "regularization path: lambda (mean of 3 "
+	    "seeds)"));
+	assert_non_null(strstr(text, "val loss mean"));
+	assert_non_null(strstr(text, "mean - sd"));
+	assert_non_null(strstr(text, "mean + sd"));
+	free(text);
+	assert_int_equal(session_query(s, "mean_val.3", &v), 0);
+	assert_close(v, (b[0] + b[1] + b[2]) / 3, 1e-12);
+	assert_int_equal(session_query(s, "wins", &v), -1);
+
+	/* without seeds= the results are a single run's: no seed metrics */
+	run_ok(s, "compare lambda 0 0.05");
+	assert_int_equal(session_query(s, "mean_val.1", &v), -1);
+	assert_non_null(strstr(session_errmsg(s), "seeds=N"));
+	session_free(s);
+}
+
+/* Data made with another seed, or loaded, stays the same for every seed:
+ * then only the nets differ. */
+static void
+multi_seed_data_kept(void **state)
+{
+	struct session *s = session_new(1);
+	double v, want = 0;
+	char *text;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP "; data poly n=30 noise=0.3 split=0.5 seed=9");
+	text = run(s, "compare lambda 0 0.05 seeds=2", CMD_OK);
+	assert_non_null(strstr(text, "the same data for every seed"));
+	free(text);
+	/* the nets of seeds 1 and 2, both on seed 9's data */
+	for (long k = 1; k <= 2; k++) {
+		struct session *t = session_new((unsigned long)k);
+
+		run_ok(t, MULTI_SETUP "; data poly n=30 noise=0.3 split=0.5 "
+		    "seed=9; net 1-8-8-1 act=tanh; set lambda 0; train");
+		assert_int_equal(session_query(t, "val_loss", &v), 0);
+		want += v / 2;
+		session_free(t);
+	}
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	assert_close(v, want, 1e-12);
+	session_free(s);
+}
+
+static int interrupt_after;
+
+/* Sets the interrupt flag at the given epoch count, as ^C would. */
+static int
+interrupt_hook(void *ctx, const struct cmd_epoch_info *e)
+{
+	int *calls = ctx;
+
+	(void)e;
+	if (++*calls == interrupt_after)
+		cmd_interrupt = 1;
+	return 0;
+}
+
+/* An interrupt stops between runs: the seeds done so far are reported. */
+static void
+multi_seed_interrupt(void **state)
+{
+	struct session *s = session_new(1);
+	int calls = 0;
+	double v;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP);
+	session_set_epoch_hook(s, interrupt_hook, &calls);
+	interrupt_after = 2 * 40 + 5;	/* seed 2, first value, epoch 5 */
+	expect(s, "compare lambda 0 0.05 seeds=5", CMD_STOPPED,
+	    "interrupted after 1 of 5 seeds");
+	assert_int_equal(calls, 2 * 40 + 5);	/* no run after the stop */
+	assert_int_equal(session_query(s, "mean_val.1", &v), 0);
+	cmd_interrupt = 0;
+	calls = 0;
+	interrupt_after = 3;
+	expect(s, "compare lambda 0 0.05 seeds=5", CMD_STOPPED,
+	    "interrupted before a seed was complete");
+	assert_int_equal(calls, 3);
+	cmd_interrupt = 0;
+	session_set_epoch_hook(s, NULL, NULL);
+	session_free(s);
+}
+
+/* seeds=N is checked like any argument, before anything runs. */
+static void
+multi_seed_errors(void **state)
+{
+	struct session *s = session_new(1);
+	char err[256];
+	int col;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP);
+	expect(s, "compare lambda 0 0.05 seeds=1", CMD_ERROR,
+	    "seeds: 1 is out of range (allowed: an integer from 2 to 30)");
+	expect(s, "compare lambda 0 0.05 seeds=31", CMD_ERROR,
+	    "from 2 to 30");
+	expect(s, "compare lambda 0 0.05 seeds=x", CMD_ERROR,
+	    "seeds: 'x' is not an integer");
+	expect(s, "sweep lambda 0 0.05 seeds=2 seeds=3", CMD_ERROR,
+	    "seeds= given twice");
+	expect(s, "compare lambda 0 0.05 0.1", CMD_ERROR,
+	    "compare takes two values");
+	expect(s, "compare seed 1 2 seeds=3", CMD_ERROR,
+	    "does not go with compare seed");
+	expect(s, "compare lambda 0 seeds=3", CMD_ERROR, "missing value");
+	assert_int_equal(cmd_check("compare lambda 0 0.05 seeds=40", err,
+	    sizeof err, &col), -1);
+	assert_non_null(strstr(err, "from 2 to 30"));
+	assert_int_equal(col, 23);	/* at seeds=40 */
+	assert_int_equal(cmd_check("sweep lambda 0 0.01 0.1 seeds=10", err,
+	    sizeof err, &col), 0);
+	session_free(s);
+}
+
+/*
+ * train_mode_loss and eval mode=train: the loss in training mode over one
+ * pass, without changing the net; without dropout or batch norm it is the
+ * evaluation-mode loss.
+ */
+static void
+train_mode_metric(void **state)
+{
+	struct session *s = session_new(2), *twin = session_new(2);
+	double tm, tl, again;
+	char *a, *b;
+
+	(void)state;
+	run_ok(s, "data moons n=60 seed=3; net 2-8-1 act=tanh; train 5");
+	assert_int_equal(session_query(s, "train_mode_loss", &tm), 0);
+	assert_int_equal(session_query(s, "train_loss", &tl), 0);
+	assert_close(tm, tl, 1e-12);
+	run_ok(s, "net 2-16-16-1 norm=batch dropout=0.3; set batch 4; "
+	    "train 5");
+	run_ok(twin, "data moons n=60 seed=3; net 2-8-1 act=tanh; train 5; "
+	    "net 2-16-16-1 norm=batch dropout=0.3; set batch 4; train 5");
+	a = session_dump(s);
+	assert_int_equal(session_query(s, "train_mode_loss", &tm), 0);
+	assert_int_equal(session_query(s, "train_mode_loss", &again), 0);
+	assert_true(tm == again);
+	assert_int_equal(session_query(s, "train_loss", &tl), 0);
+	assert_true(fabs(tm - tl) > 1e-6);
+	expect(s, "eval mode=train", CMD_OK, "in training mode (one pass in "
+	    "mini-batches of 4");
+	b = session_dump(s);
+	assert_string_equal(a, b);	/* running stats included */
+	free(a);
+	free(b);
+	/* training goes on as if nothing had been measured */
+	run_ok(s, "train 3");
+	run_ok(twin, "train 3");
+	a = session_dump(s);
+	b = session_dump(twin);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	expect(s, "eval mode=fast", CMD_ERROR, "allowed: eval|train");
+	expect(s, "eval speed=1", CMD_ERROR, "allowed: mode=eval|train");
+	session_free(s);
+	session_free(twin);
 }
 
 static int
@@ -1253,6 +1539,373 @@ norm_matrix_fits_its_table(void **state)
 	session_free(s);
 }
 
+/* ------------------------------------------------------------ issue 14 */
+
+/* init_scale: a setting that acts at net/reset (like init), exact scaling
+ * of the normal draws, not a one-run override, kept by save/load and undo. */
+static void
+init_scale_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("init-scale.lab"), *text;
+	double w1, w2, w3;
+
+	(void)state;
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.1\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "init_scale  0.1"));
+	assert_non_null(strstr(text, ">0..1000"));
+	free(text);
+	expect(s, "set init_scale 0", CMD_ERROR, "init_scale");
+	expect(s, "set init_scale 2", CMD_OK,
+	    "warning: init_scale only matters with init normal or uniform");
+	run_ok(s, SETUP "; set init normal; set init_scale 1; reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	expect(s, "set init_scale 2", CMD_OK,
+	    "init_scale takes effect at the next 'reset'");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == w1);
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w2 == 2 * w1);	/* the same draws, twice the scale */
+	run_ok(s, "net 2-4-1 init=uniform init_scale=0.5");
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	expect(s, "train 2 init_scale=3", CMD_ERROR,
+	    "init_scale acts when the net is built");
+	/* undo puts the setting and the net back */
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "net 2-4-1 init_scale=0.25");
+	run_ok(s, "undo");
+	expect(s, "get init_scale", CMD_OK, "init_scale = 0.5\n");
+	assert_int_equal(session_query(s, "w_norm", &w3), 0);
+	assert_true(w3 == w1);
+	/* save/load */
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set init_scale 7; set init he");
+	run_okf(s, "load %s", lab);
+	expect(s, "get init; get init_scale", CMD_OK,
+	    "init = uniform\ninit_scale = 0.5\n");
+	/* he is an init of its own */
+	expect(s, "net 2-4-1 init=he", CMD_OK, "init he");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* clip: a setting the live net follows at once, a one-run override too;
+ * get grad_norm: the full-batch norm of every parameter's gradient. */
+static void
+clip_and_grad_norm(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("clip.lab"), *text, name[32];
+	double g, gk, sq = 0, w1, w2;
+
+	(void)state;
+	expect(s, "get clip", CMD_OK, "clip = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "clip        0        0..1000"));
+	free(text);
+	expect(s, "set clip -1", CMD_ERROR, "clip");
+	expect(s, "get grad_norm", CMD_ERROR, "no network yet");
+	run_ok(s, SETUP);
+	assert_int_equal(session_query(s, "grad_norm", &g), 0);
+	for (int k = 1; k <= 2; k++) {
+		snprintf(name, sizeof name, "grad_norm.%d", k);
+		assert_int_equal(session_query(s, name, &gk), 0);
+		sq += gk * gk;
+	}
+	/* the weights' norms and the biases' share */
+	assert_true(g > sqrt(sq) && g < 2 * sqrt(sq) + 1e-3);
+	expect(s, "get grad_norm", CMD_OK, "grad_norm = ");
+	/* a tiny clip slows training down: a shorter step each time */
+	run_ok(s, "set lr 0.5; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "reset; set clip 1e-4; train 3");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(w1 != w2);
+	/* one step moves the weights by at most lr * clip, so |w| too */
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	run_ok(s, "step");
+	assert_int_equal(session_query(s, "w_norm", &w2), 0);
+	assert_true(fabs(w2 - w1) <= 0.5 * 1e-4 + 1e-15);
+	/* undo, save and load */
+	run_ok(s, "set clip 2");
+	run_ok(s, "undo");
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set clip 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get clip", CMD_OK, "clip = 0.0001\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* opt adamw with wd: the weights shrink against adam's; warnings when one
+ * is set without the other; undo, save and load keep both. */
+static void
+adamw_weight_decay(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("adamw.lab"), *text;
+	double wa, ww, wl;
+
+	(void)state;
+	expect(s, "get wd", CMD_OK, "wd = 0\n");
+	expect(s, "set wd 0.1", CMD_OK,
+	    "warning: wd only matters with opt adamw");
+	expect(s, "set wd 0; set opt adamw", CMD_OK,
+	    "warning: wd is 0, so adamw is adam");
+	text = run(s, "set opt adamw; set wd 0.5", CMD_OK);
+	assert_null(strstr(text, "warning"));
+	free(text);
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "sgd|momentum|adam|adamw"));
+	assert_non_null(strstr(text, "wd          0.5      0..100"));
+	free(text);
+	run_ok(s, SETUP "; set lr 0.01; train 20 opt=adam");
+	assert_int_equal(session_query(s, "w_norm", &wa), 0);
+	run_ok(s, "reset; train 20");
+	assert_int_equal(session_query(s, "w_norm", &ww), 0);
+	assert_true(ww < wa);
+	/* at matched strength, l2 inside adam is another thing */
+	run_ok(s, "reset; train 20 opt=adam reg=l2 lambda=0.5");
+	assert_int_equal(session_query(s, "w_norm", &wl), 0);
+	assert_true(wl != ww);
+	expect(s, "show net", CMD_OK, "opt adamw, lr 0.01, batch 10, wd 0.5\n");
+	expect(s, "set clip 2; set input_noise 0.1; show net", CMD_OK,
+	    "opt adamw, lr 0.01, batch 10, wd 0.5, clip 2, input noise 0.1\n");
+	run_ok(s, "set clip 0; set input_noise 0");
+	run_ok(s, "set wd 0.25; undo");
+	expect(s, "get wd", CMD_OK, "wd = 0.5\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set opt sgd; set wd 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get opt; get wd", CMD_OK, "opt = adamw\nwd = 0.5\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* input_noise: deterministic per seed, a one-run override, never seen by
+ * evaluation; undo, save and load keep it. */
+static void
+input_noise_setting(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("noise.lab"), *text;
+	double a, b, plain, v1, v2;
+
+	(void)state;
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	text = run(s, "show params", CMD_OK);
+	assert_non_null(strstr(text, "input_noise 0        0..10"));
+	free(text);
+	expect(s, "set input_noise -0.1", CMD_ERROR, "input_noise");
+	run_ok(s, SETUP "; train 5");
+	assert_int_equal(session_query(s, "w_norm", &plain), 0);
+	run_ok(s, "reset; train 5 input_noise=0.3");
+	assert_int_equal(session_query(s, "w_norm", &a), 0);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0\n");
+	run_ok(s, "set input_noise 0.3; reset; train 5");
+	assert_int_equal(session_query(s, "w_norm", &b), 0);
+	assert_true(a == b);
+	assert_true(a != plain);
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(session_query(s, "val_loss", &v2), 0);
+	assert_true(v1 == v2);
+	run_ok(s, "set input_noise 1; undo");
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "set input_noise 0");
+	run_okf(s, "load %s", lab);
+	expect(s, "get input_noise", CMD_OK, "input_noise = 0.3\n");
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* skip: net ... skip=on names the layers that got one; refused with the
+ * widths when none qualifies (state unchanged); set skip rebuilds; kept by
+ * export/import, save/load and undo; flat gradients through a deep net. */
+static void
+skip_connections(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("skip.lab"), *net = tmpfile_path("skip.net");
+	char *text, *before, *after;
+	double g1, g1s;
+
+	(void)state;
+	expect(s, "get skip", CMD_OK, "skip = off\n");
+	run_ok(s, "data moons n=60 noise=0.1 seed=3");
+	expect(s, "net 2-8-8-8-1 skip=on", CMD_OK,
+	    "seed 1, skip around layers 2, 3\n");
+	text = run(s, "show net", CMD_OK);
+	assert_non_null(strstr(text, "layer 1: dense 2 -> 8, tanh\n"));
+	assert_non_null(strstr(text, "layer 2: dense 8 -> 8, tanh, + identity "
+	    "skip (x + f(x))\n"));
+	assert_non_null(strstr(text, "layer 4: dense 8 -> 1, output"));
+	free(text);
+	/* refused, nothing changed */
+	before = session_dump(s);
+	expect(s, "net 2-16-8-1", CMD_ERROR, "2-16-8-1 has hidden layers "
+	    "2->16, 16->8 (e.g. 2-16-16-1, or skip off)");
+	after = session_dump(s);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	expect(s, "train 2 skip=off", CMD_ERROR, "skip acts when the net is "
+	    "built");
+	/* the export keeps it */
+	run_ok(s, "train 2");
+	run_okf(s, "export weights %s", net);
+	text = test_read_file(net);
+	assert_non_null(strstr(text, "\nskip 1\n"));
+	free(text);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	expect(s, "show net", CMD_OK, "layer 2: dense 8 -> 8, tanh\n");
+	run_okf(s, "import weights %s", net);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* set skip rebuilds, as norm does */
+	expect(s, "set skip off", CMD_OK, "skip changes the network's layers");
+	expect(s, "show net", CMD_OK, "layer 3: dense 8 -> 8, tanh\n");
+	run_ok(s, "undo");
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	run_okf(s, "save %s", lab);
+	run_ok(s, "net 2-8-8-8-1 skip=off");
+	run_okf(s, "load %s", lab);
+	expect(s, "get skip", CMD_OK, "skip = on\n");
+	expect(s, "show net", CMD_OK, "+ identity skip");
+	/* a deep sigmoid net: the first layer's gradient is far larger with
+	 * the skips than without (flat instead of vanishing) */
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=off");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1), 0);
+	run_ok(s, "net 2-16-16-16-16-16-16-16-16-1 act=sigmoid skip=on");
+	assert_int_equal(session_query(s, "grad_norm.1", &g1s), 0);
+	assert_true(g1s > 100 * g1);
+	remove(lab);
+	remove(net);
+	free(lab);
+	free(net);
+	session_free(s);
+}
+
+/* The mean squared error of net on d, row by row through predict: an
+ * oracle apart from nn_net_evaluate(). */
+static double
+mse_by_rows(struct nn_net *net, const struct nn_dataset *d)
+{
+	double sum = 0, o;
+
+	for (int i = 0; i < d->n; i++) {
+		nn_net_predict(net, d->x + (long)i * d->nin, 1, &o);
+		sum += (o - d->y[i]) * (o - d->y[i]);
+	}
+	return sum / d->n;
+}
+
+/*
+ * data ... test=T: the validation rows of the plain split are cut into
+ * validation and test (same rows, same order); test_loss is the mse on
+ * them; training never reads them (changing their targets changes no
+ * training number); undo, save and load keep the split.
+ */
+static void
+test_split(void **state)
+{
+	struct session *s = session_new(1), *t = session_new(1);
+	char *lab = tmpfile_path("test-split.lab"), *text;
+	struct nn_dataset *val0;
+	double tl, tl2, acc, v1, v2, w1, w2;
+
+	(void)state;
+	text = run(s, "data sine n=100 seed=4 split=0.6", CMD_OK);
+	assert_null(strstr(text, "test"));	/* as before */
+	free(text);
+	assert_null(s->lab.test);
+	val0 = nn_dataset_copy(s->lab.val);
+	expect(s, "data sine n=100 seed=4 split=0.6 test=0.15", CMD_OK,
+	    "data sine: 100 rows (60 train, 25 val, 15 test), 1 input");
+	assert_int_equal(val0->n, 40);
+	assert_int_equal(s->lab.val->n + s->lab.test->n, val0->n);
+	assert_memory_equal(s->lab.val->x, val0->x, 25 * sizeof(double));
+	assert_memory_equal(s->lab.test->x, val0->x + 25,
+	    15 * sizeof(double));
+	assert_memory_equal(s->lab.test->y, val0->y + 25,
+	    15 * sizeof(double));
+	nn_dataset_free(val0);
+	expect(s, "get test_loss", CMD_ERROR, "no network yet");
+	run_ok(s, "net 1-8-1; train 30");
+	assert_int_equal(session_query(s, "test_loss", &tl), 0);
+	assert_close(tl, mse_by_rows(s->lab.net, s->lab.test), 1e-12);
+	expect(s, "get test_acc", CMD_ERROR, "accuracy needs classification");
+	expect(s, "eval test", CMD_OK, " (15 held-out rows)\n");
+	/* nothing trains on, stops on or measures with the test rows */
+	run_ok(t, "data sine n=100 seed=4 split=0.6 test=0.15");
+	for (int i = 0; i < t->lab.test->n; i++)
+		t->lab.test->y[i] += 5;
+	run_ok(t, "net 1-8-1; set early on; train 30");
+	run_ok(s, "reset; set early on; train 30");
+	assert_int_equal(session_query(s, "val_loss", &v1), 0);
+	assert_int_equal(session_query(t, "val_loss", &v2), 0);
+	assert_true(v1 == v2);
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	assert_int_equal(session_query(t, "w_norm", &w2), 0);
+	assert_true(w1 == w2);
+	assert_int_equal(session_query(t, "test_loss", &tl2), 0);
+	assert_true(tl2 > tl + 1);
+	/* classification: accuracy by hand */
+	run_ok(s, "data moons n=100 test=0.2 seed=2; net 2-8-1; train 10");
+	{
+		int hit = 0;
+		double o;
+
+		for (int i = 0; i < s->lab.test->n; i++) {
+			nn_net_predict(s->lab.net, s->lab.test->x + 2L * i, 1,
+			    &o);
+			hit += (o >= 0.5) == (s->lab.test->y[i] >= 0.5);
+		}
+		assert_int_equal(session_query(s, "test_acc", &acc), 0);
+		assert_close(acc, (double)hit / s->lab.test->n, 1e-15);
+	}
+	text = run(s, "eval test", CMD_OK);
+	assert_non_null(strstr(text, "eval test: test loss "));
+	assert_non_null(strstr(text, ", accuracy "));
+	free(text);
+	/* save/load: the same rows again */
+	assert_int_equal(session_query(s, "test_loss", &tl), 0);
+	run_okf(s, "save %s", lab);
+	text = test_read_file(lab);
+	assert_non_null(strstr(text, " test=0.20000000000000001 seed=2\n"));
+	free(text);
+	run_ok(s, "data moons n=100 seed=2");
+	assert_null(s->lab.test);
+	run_okf(s, "load %s", lab);
+	assert_int_equal(session_query(s, "test_loss", &tl2), 0);
+	assert_true(tl == tl2);
+	/* undo */
+	run_ok(s, "data moons n=100 seed=2");
+	run_ok(s, "undo");
+	assert_int_equal(s->lab.test->n, 20);
+	/* sweeps run on the same three-way split (and never read test) */
+	run_ok(s, "set epochs 3; compare lambda 0 0.01 seeds=2");
+	/* a lab file whose split and test overlap */
+	test_write_file(lab, "regtutor-lab 1\ndata moons n=100 noise=0.1 "
+	    "split=0.7 test=0.4 seed=1\nend\n");
+	expect(s, "load tests/tmp/cmd-test-split.lab", CMD_ERROR,
+	    "cmd-test-split.lab:2: split + test is more than 1");
+	remove(lab);
+	free(lab);
+	session_free(s);
+	session_free(t);
+}
+
 int
 main(void)
 {
@@ -1276,10 +1929,21 @@ main(void)
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
 		cmocka_unit_test(restart_is_a_new_session),
+		cmocka_unit_test(multi_seed_compare),
+		cmocka_unit_test(multi_seed_data_kept),
+		cmocka_unit_test(multi_seed_interrupt),
+		cmocka_unit_test(multi_seed_errors),
+		cmocka_unit_test(train_mode_metric),
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),
 		cmocka_unit_test(summary_without_validation),
 		cmocka_unit_test(norm_matrix_fits_its_table),
+		cmocka_unit_test(init_scale_setting),
+		cmocka_unit_test(clip_and_grad_norm),
+		cmocka_unit_test(adamw_weight_decay),
+		cmocka_unit_test(input_noise_setting),
+		cmocka_unit_test(skip_connections),
+		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
 	};
 

@@ -648,6 +648,64 @@ batch_shows_expect(void **state)
 	lesson_free(l);
 }
 
+/*
+ * Lesson 4 page 4: the predict's explanation names {val_acc} of the
+ * batch-norm run at batch 2 (remembered right after as bn2), not the
+ * layer-norm run that follows on the page (the shell showed 0.9667 where
+ * --batch's check said 0.7833); --batch prints that text.
+ */
+static void
+lesson4_predict_shows_its_moment(void **state)
+{
+	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16 };
+	char *path = test_srcpath("lessons/en/04-normalization.lesson");
+	struct lesson *l = lesson_load(path, NULL, NULL);
+	struct session *s;
+	struct transcript *t;
+	struct lesson_run *r;
+	int page = -1, blk = -1;
+	double bn2, now;
+	char num[32], *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(l);
+	for (int p = 0; p < l->npages && page < 0; p++)
+		for (int i = 0; i < l->pages[p].nblocks; i++)
+			if (l->pages[p].blocks[i].id != NULL &&
+			    strcmp(l->pages[p].blocks[i].id, "p-small") == 0) {
+				page = p;
+				blk = i;
+			}
+	if (page < 0)
+		fail_msg("lesson 4 has no predict 'p-small' any more: update "
+		    "this test to its batch-size predict");
+	s = session_new(l->seed);
+	t = transcript_new();
+	r = lesson_run_new(l, s, t);
+	for (int p = 0; p <= page; p++)
+		assert_int_equal(play_page(r, p), LR_END);
+	assert_int_equal(lesson_recall(r, "bn2", &bn2), 0);
+	assert_int_equal(session_query(s, "val_acc", &now), 0);
+	snprintf(num, sizeof num, "validation accuracy %.4g,", bn2);
+	assert_non_null(r->st[blk].text);
+	if (strstr(r->st[blk].text, num) == NULL)
+		fail_msg("'%s' not in '%s' (val_acc at the end of the page: "
+		    "%.4g)", num, r->st[blk].text, now);
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	lesson_batch(l, f, &ro);
+	fclose(f);
+	assert_non_null(strstr(buf, num));
+	free(buf);
+	lesson_run_free(r);
+	transcript_free(t);
+	session_free(s);
+	lesson_free(l);
+	free(path);
+}
+
 /* Lesson 0 in batch mode is a golden transcript. */
 static void
 tour_golden(void **state)
@@ -758,6 +816,7 @@ main(void)
 		cmocka_unit_test(restart_uses_run_seed),
 		cmocka_unit_test(try_poll_expect),
 		cmocka_unit_test(batch_shows_expect),
+		cmocka_unit_test(lesson4_predict_shows_its_moment),
 	};
 
 	return cmocka_run_group_tests_name("lesson/run", tests, NULL, NULL);

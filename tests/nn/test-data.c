@@ -268,7 +268,7 @@ config_keys(void **state)
 		assert_int_equal(nn_config_set(&d, k, buf, err, sizeof err), 0);
 		assert_memory_equal(&c, &d, sizeof c);
 	}
-	assert_int_equal(i, 28);
+	assert_int_equal(i, 32);
 	assert_int_equal(nn_config_set(&c, "lambda", "0.01", err, sizeof err),
 	    0);
 	assert_close(c.lambda, 0.01, 0);

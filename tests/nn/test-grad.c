@@ -1,8 +1,8 @@
 /*
  * test-grad.c - the engine's calculus against central differences: every
  * activation, every loss, both penalties, batch and layer norm in training
- * mode, dropout with a fixed mask.  Each check also insists that the
- * gradient is not trivially zero (genann's guard).
+ * mode, dropout with a fixed mask, clipping by global norm.  Each check
+ * also insists that the gradient is not trivially zero (genann's guard).
  */
 #include "config.h"
 
@@ -36,12 +36,29 @@ total_loss(struct nn_net *net, const double *x, const double *y, int B)
  * (L(p+h) - L(p-h)) / 2h.
  */
 static void
+gradcheck_clip(const char *spec, const struct nn_config *c, int B,
+    double clip_frac);
+
+static void
 gradcheck(const char *spec, const struct nn_config *c, int B)
+{
+	gradcheck_clip(spec, c, B, 0);
+}
+
+/*
+ * gradcheck() of the gradient as the update sees it after clipping by
+ * global norm: with clip_frac > 0 the clip is clip_frac times the norm N
+ * of the numeric gradient, and every clipped component must equal the
+ * numeric one times min(1, clip / N).
+ */
+static void
+gradcheck_clip(const char *spec, const struct nn_config *c, int B,
+    double clip_frac)
 {
 	char err[200];
 	struct nn_net *net = nn_net_new(spec, c, err, sizeof err);
 	struct nn_rng r;
-	double *x, *y, *g, gmax = 0;
+	double *x, *y, *g, *num, gmax = 0, nsq = 0, scale = 1;
 	long i, nonzero = 0;
 	int nin, nout, k, j;
 	const double h = 1e-6;
@@ -77,24 +94,38 @@ gradcheck(const char *spec, const struct nn_config *c, int B)
 	nn__forward(net, x, B, NN_FW_TRAIN | NN_FW_DROPOUT);
 	nn__backward(net, x, y, B, NTRAIN);
 	g = xmalloc((size_t)net->np * sizeof *g);
-	memcpy(g, net->g, (size_t)net->np * sizeof *g);
+	num = xmalloc((size_t)net->np * sizeof *num);
 	for (i = 0; i < net->np; i++) {
-		double keep = net->p[i], lp, lm, num;
+		double keep = net->p[i], lp, lm;
 
 		net->p[i] = keep + h;
 		lp = total_loss(net, x, y, B);
 		net->p[i] = keep - h;
 		lm = total_loss(net, x, y, B);
 		net->p[i] = keep;
-		num = (lp - lm) / (2 * h);
+		num[i] = (lp - lm) / (2 * h);
+		nsq += num[i] * num[i];
+	}
+	if (clip_frac > 0) {
+		double n;
+
+		net->cfg.clip = clip_frac * sqrt(nsq);
+		n = nn__clip(net);
+		assert_close(n, sqrt(nsq), 1e-7 * (1 + n));
+		scale = clip_frac < 1 ? clip_frac : 1;
+	}
+	memcpy(g, net->g, (size_t)net->np * sizeof *g);
+	for (i = 0; i < net->np; i++) {
+		double want = num[i] * scale;
+
 		/* the differences agree to about 1e-9 here; 1e-7 leaves room
 		 * yet catches a factor off by 1e-6 (such as 1/sqrt(1 + eps)) */
-		if (fabs(g[i] - num) > 1e-7 * (1 + fabs(num)))
-			fail_msg("%s act %s norm %s loss %s reg %s: param %ld: "
-			    "analytic %.10g numeric %.10g", spec,
+		if (fabs(g[i] - want) > 1e-7 * (1 + fabs(want)))
+			fail_msg("%s act %s norm %s loss %s reg %s clip %g: "
+			    "param %ld: analytic %.10g numeric %.10g", spec,
 			    nn_act_name(c->act), nn_norm_name(c->norm),
-			    nn_loss_name(c->loss), nn_reg_name(c->reg), i, g[i],
-			    num);
+			    nn_loss_name(c->loss), nn_reg_name(c->reg),
+			    net->cfg.clip, i, g[i], want);
 		if (fabs(g[i]) > gmax)
 			gmax = fabs(g[i]);
 		nonzero += g[i] != 0;
@@ -102,6 +133,7 @@ gradcheck(const char *spec, const struct nn_config *c, int B)
 	/* guard: a gradient of zeros would pass trivially */
 	assert_true(gmax > 1e-4);
 	assert_true(nonzero > net->np / 3);
+	free(num);
 	free(g);
 	free(x);
 	free(y);
@@ -270,6 +302,55 @@ dropout_is_inverted(void **state)
 	nn_net_free(net);
 }
 
+/* Clipping by global norm: the clipped gradient is the numeric one
+ * scaled by clip / N when N > clip, and untouched when N <= clip; with
+ * a penalty and normalization (whose gains are clipped too). */
+static void
+clipping(void **state)
+{
+	struct nn_config c = nn_config_default();
+
+	(void)state;
+	gradcheck_clip("3-5-4-2", &c, 6, 0.25);
+	gradcheck_clip("3-5-4-2", &c, 6, 2);
+	c.reg = NN_REG_L2;
+	c.lambda = 0.5;
+	c.norm = NN_NORM_BATCH;
+	gradcheck_clip("3-5-4-2", &c, 6, 0.1);
+	c.norm = NN_NORM_LAYER;
+	c.dropout = 0.3;
+	gradcheck_clip("3-6-6-1", &c, 6, 0.5);
+}
+
+/* Residual blocks: every hidden layer as wide as its input adds it to
+ * its output; the skip's gradient (identity) joins the block's, through
+ * every activation, both norms, dropout, a penalty and clipping, and
+ * around the first layer too (2-2-1). */
+static void
+skip_connections(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int a;
+
+	(void)state;
+	c.skip = 1;
+	for (a = 0; a < NN_ACT_COUNT; a++) {
+		c.act = a;
+		gradcheck("3-4-4-4-2", &c, 5);
+	}
+	c.act = NN_ACT_TANH;
+	gradcheck("3-5-5-2-2-1", &c, 4);	/* a block, then none */
+	gradcheck("2-2-1", &c, 4);
+	c.norm = NN_NORM_BATCH;
+	gradcheck("3-4-4-4-2", &c, 6);
+	c.norm = NN_NORM_LAYER;
+	c.dropout = 0.3;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.4;
+	gradcheck("3-6-6-6-1", &c, 6);
+	gradcheck_clip("3-6-6-6-1", &c, 6, 0.3);
+}
+
 /* The full-batch gradient API agrees with the internal pair. */
 static void
 full_batch_gradient(void **state)
@@ -287,7 +368,17 @@ full_batch_gradient(void **state)
 	memcpy(before, nn_net_weights(net, 0, NULL, NULL), sizeof before);
 	assert_int_equal(nn_net_stats(net, NULL, st, NULL, 0), 0);
 	assert_true(isnan(st[0].grad_norm));
+	assert_true(isnan(nn_net_grad_norm(net)));
 	assert_int_equal(nn_net_gradients(net, d, NULL, 0), 0);
+	{
+		/* the global norm: every parameter, biases included */
+		double sq = 0;
+
+		for (long i = 0; i < net->np; i++)
+			sq += net->g[i] * net->g[i];
+		assert_true(net->np > net->nw);
+		assert_close(nn_net_grad_norm(net), sqrt(sq), 1e-15);
+	}
 	/* no update happened */
 	assert_memory_equal(before, nn_net_weights(net, 0, NULL, NULL),
 	    sizeof before);
@@ -337,6 +428,8 @@ main(void)
 		cmocka_unit_test(layer_norm),
 		cmocka_unit_test(dropout_fixed_mask),
 		cmocka_unit_test(dropout_is_inverted),
+		cmocka_unit_test(clipping),
+		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(full_batch_gradient),
 		cmocka_unit_test(act_eval_matches_definitions),
 	};

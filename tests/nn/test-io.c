@@ -89,6 +89,7 @@ round_trip(void **state)
 		c.reg = NN_REG_L1;
 		c.lambda = 0.001;
 		c.seed = 12345678901234ULL;
+		c.clip = 0.75;
 		nn_config_for_task(&c, NN_TASK_CLASSIFICATION);
 		a = nn_net_new("2-7-5-1", &c, err, sizeof err);
 		assert_non_null(a);
@@ -108,6 +109,39 @@ round_trip(void **state)
 		nn_net_free(b);
 		nn_dataset_free(d);
 	}
+}
+
+/* A version 1 file (no keys of version 2) loads with their defaults;
+ * this one is what the program wrote before version 2. */
+static void
+version_1_loads(void **state)
+{
+	static const char v1[] =
+	    "regtutor-net 1\nspec 1-2-1\nact tanh\nleak 0.050000000000000003\n"
+	    "out_act linear\ninit xavier\ninit_scale 0.10000000000000001\n"
+	    "bias_init 0\nnorm none\ndropout 0\nloss mse\nreg none\n"
+	    "lambda 0\nl1mode subgrad\nopt sgd\nlr 0.029999999999999999\n"
+	    "momentum 0.90000000000000002\nbeta1 0.90000000000000002\n"
+	    "beta2 0.999\nadam_eps 1e-08\nbatch 10\nepochs 100\n"
+	    "early_stop 0\npatience 5\nmin_delta 0\nrestore_best 1\n"
+	    "bn_momentum 0.10000000000000001\nnorm_eps 1.0000000000000001e-05\n"
+	    "shuffle 1\nseed 1\nparam 0 W 2\n0.5 -0.25\nparam 0 b 2\n0 0\n"
+	    "param 1 W 2\n1 2\nparam 1 b 1\n0.125\nend\n";
+	struct nn_config c = nn_config_default();
+	struct nn_net *net;
+	char err[200], *s;
+
+	(void)state;
+	net = nn_net_load_string(v1, "v1", err, sizeof err);
+	if (net == NULL)
+		fail_msg("%s", err);
+	assert_memory_equal(nn_net_config(net), &c, sizeof c);
+	assert_true(nn_net_weights(net, 1, NULL, NULL)[1] == 2);
+	s = nn_net_save_string(net);
+	assert_non_null(strstr(s, "regtutor-net 2\n"));
+	assert_non_null(strstr(s, "\nclip 0\n"));
+	free(s);
+	nn_net_free(net);
 }
 
 static void
@@ -164,24 +198,24 @@ load_errors(void **state)
 	static const struct {
 		const char *key, *repl, *msg;
 	} cases[] = {
-		{ "regtutor-net", "regtutor-net 2", "f:1: unsupported format "
-		    "version '2' (this program reads version 1)" },
+		{ "regtutor-net", "regtutor-net 3", "f:1: unsupported format "
+		    "version '3' (this program reads versions 1 to 2)" },
 		{ "regtutor-net", "hello", "f:1: not a saved network: expected "
-		    "'regtutor-net 1'" },
+		    "'regtutor-net 2'" },
 		{ "spec", "spec 2--1", "f:2: spec '2--1': empty layer size at "
 		    "position 3" },
 		{ "act ", "act swish", "f:3: act: unknown value 'swish' (one of: "
 		    "linear sigmoid tanh relu leaky elu softplus)" },
 		{ "lambda", "lambda -2", "f:13: lambda must be in [0, 1e+06]" },
 		{ "lr ", "colour blue", "f:16: unknown setting 'colour'" },
-		{ "param 0 W", "param 0 W 5", "f:31: layer 0 'W' has 5 values, "
+		{ "param 0 W", "param 0 W 5", "f:35: layer 0 'W' has 5 values, "
 		    "expected 4" },
-		{ "param 0 b", "param 3 b 2", "f:33: layer 3 does not exist (0..0)" },
-		{ "param 0 b", "param 0 gamma 2", "f:33: layer 0 has no 'gamma' "
+		{ "param 0 b", "param 3 b 2", "f:37: layer 3 does not exist (0..0)" },
+		{ "param 0 b", "param 0 gamma 2", "f:37: layer 0 has no 'gamma' "
 		    "parameters" },
-		{ "param 0 b", "param 0 W 4", "f:33: layer 0 'W' given twice" },
-		{ "end", "# no end", "f:35: missing 'end' line" },
-		{ "param 0 b", "param 0 b", "f:33: expected 'param LAYER NAME "
+		{ "param 0 b", "param 0 W 4", "f:37: layer 0 'W' given twice" },
+		{ "end", "# no end", "f:39: missing 'end' line" },
+		{ "param 0 b", "param 0 b", "f:37: expected 'param LAYER NAME "
 		    "COUNT'" },
 	};
 
@@ -201,11 +235,11 @@ load_errors(void **state)
 	/* a bad number inside a block */
 	t = edit(s, "param 0 b 2\n", "param 0 b 2\n0.5 zz\n");
 	assert_null(nn_net_load_string(t, "f", err, sizeof err));
-	assert_string_equal(err, "f:34: 'zz' is not a number");
+	assert_string_equal(err, "f:38: 'zz' is not a number");
 	free(t);
 	t = edit(s, "param 0 b 2\n", "param 0 b 2\n0.5 1e400\n");
 	assert_null(nn_net_load_string(t, "f", err, sizeof err));
-	assert_string_equal(err, "f:34: '1e400' is out of range");
+	assert_string_equal(err, "f:38: '1e400' is out of range");
 	free(t);
 	assert_null(nn_net_load_string("", "f", err, sizeof err));
 	assert_string_equal(err, "f:1: empty input");
@@ -329,6 +363,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(version_1_loads),
 		cmocka_unit_test(round_trip),
 		cmocka_unit_test(embedded_in_stream),
 		cmocka_unit_test(load_errors),

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "nn/nn.h"
+#include "nn/nn-internal.h"	/* the training rng, for input noise */
 #include "util/util.h"
 #include "../testutil.h"
 
@@ -131,6 +132,257 @@ adam_steps(void **state)
 	assert_close(W(net), w - 0.01 * mh / (sqrt(vh) + 1e-8), 1e-13);
 	nn_net_free(net);
 	nn_dataset_free(d);
+}
+
+/* Clipping by hand on tiny(): g = (0.4, 0.2), |g| = sqrt(0.2); with clip
+ * 0.1 the step is lr * 0.1 * g / sqrt(0.2); a clip above |g| changes
+ * nothing, to the bit. */
+static void
+clip_step(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net, *plain;
+
+	(void)state;
+	c.lr = 0.1;
+	c.clip = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	assert_close(W(net), 0.5 - 0.1 * 0.1 * 0.4 / sqrt(0.2), 1e-15);
+	assert_close(B(net), 0.1 - 0.1 * 0.1 * 0.2 / sqrt(0.2), 1e-15);
+	/* the gradient kept is the clipped one */
+	assert_close(nn_net_grad_norm(net), 0.1, 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+	c.clip = 0.5;
+	net = tiny(&c, &d);
+	nn_dataset_free(d);
+	c.clip = 0;
+	plain = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	one_step(plain, d, 0.01);
+	assert_true(W(net) == W(plain) && B(net) == B(plain));
+	assert_close(W(net), 0.5 - 0.1 * 0.4, 1e-15);
+	nn_net_free(net);
+	nn_net_free(plain);
+	nn_dataset_free(d);
+}
+
+/*
+ * Two steps of tiny() by hand: adamw (lr 0.01, wd 0.1) is the adam step
+ * and then w *= 1 - lr wd, the bias untouched; reg l2 (lambda 0.1, n 1)
+ * inside adam instead adds 2 lambda w / n to the gradient, which adam
+ * then divides by sqrt(vhat): at step 1 the step is lr whatever the
+ * penalty.  adamw with wd 0 is adam to the bit.
+ */
+static void
+adamw_and_l2_in_adam(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net, *adam;
+	double w, b, g, m, v, mh, vh;
+	const double eps = 1e-8;
+
+	(void)state;
+	c.lr = 0.01;
+	c.opt = NN_OPT_ADAMW;
+	c.wd = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	w = (0.5 - 0.01 * 0.4 / (0.4 + eps)) * (1 - 0.01 * 0.1);
+	b = 0.1 - 0.01 * 0.2 / (0.2 + eps);
+	assert_close(W(net), w, 1e-15);
+	assert_true(B(net) == b);
+	g = 2 * (2 * w + b - 1) * 2;
+	m = 0.9 * (0.1 * 0.4) + 0.1 * g;
+	v = 0.999 * (0.001 * 0.16) + 0.001 * g * g;
+	mh = m / (1 - 0.9 * 0.9);
+	vh = v / (1 - 0.999 * 0.999);
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), (w - 0.01 * mh / (sqrt(vh) + eps)) *
+	    (1 - 0.01 * 0.1), 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* reg l2 inside adam */
+	c.opt = NN_OPT_ADAM;
+	c.wd = 0;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.1;
+	net = tiny(&c, &d);
+	one_step(net, d, 0.01);
+	g = 0.4 + 2 * 0.1 * 0.5;	/* 0.5 */
+	w = 0.5 - 0.01 * g / (g + eps);
+	b = 0.1 - 0.01 * 0.2 / (0.2 + eps);
+	assert_close(W(net), w, 1e-15);
+	assert_close(W(net), 0.5 - 0.01, 1e-9);	/* as without l2 */
+	m = 0.1 * g;
+	v = 0.001 * g * g;
+	g = 2 * (2 * w + b - 1) * 2 + 2 * 0.1 * w;
+	m = 0.9 * m + 0.1 * g;
+	v = 0.999 * v + 0.001 * g * g;
+	mh = m / (1 - 0.9 * 0.9);
+	vh = v / (1 - 0.999 * 0.999);
+	one_step(net, d, (2 * w + b - 1) * (2 * w + b - 1));
+	assert_close(W(net), w - 0.01 * mh / (sqrt(vh) + eps), 1e-14);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* wd 0: adamw is adam */
+	c.reg = NN_REG_NONE;
+	c.lambda = 0;
+	adam = tiny(&c, &d);
+	nn_dataset_free(d);
+	c.opt = NN_OPT_ADAMW;
+	net = tiny(&c, &d);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(nn_train_batch(net, d, NULL, 1, NULL, NULL,
+		    0), 0);
+		assert_int_equal(nn_train_batch(adam, d, NULL, 1, NULL, NULL,
+		    0), 0);
+	}
+	assert_true(W(net) == W(adam) && B(net) == B(adam));
+	nn_net_free(net);
+	nn_net_free(adam);
+	nn_dataset_free(d);
+}
+
+/*
+ * Input noise by hand on tiny() (sgd, lr 0.1, sd 0.5): the step sees
+ * x = 2 + 0.5 e, e the training rng's next normal, so o = 0.5 x + 0.1,
+ * dL/dw = 2 (o - 1) x, dL/db = 2 (o - 1); the data set is not touched,
+ * the rng moves on by exactly that draw, and evaluation sees no noise.
+ */
+static void
+input_noise_step(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d, *big;
+	struct nn_net *net, *a, *b, *plain;
+	struct nn_rng r;
+	double e, x, o, loss, l1, l2;
+
+	(void)state;
+	c.lr = 0.1;
+	c.input_noise = 0.5;
+	net = tiny(&c, &d);
+	r = net->rng;
+	e = nn_rng_normal(&r);
+	x = 2 + 0.5 * e;
+	o = 0.5 * x + 0.1;
+	assert_int_equal(nn_train_batch(net, d, NULL, 1, &loss, NULL, 0), 0);
+	assert_close(loss, (o - 1) * (o - 1), 1e-15);
+	assert_close(W(net), 0.5 - 0.1 * 2 * (o - 1) * x, 1e-15);
+	assert_close(B(net), 0.1 - 0.1 * 2 * (o - 1), 1e-15);
+	assert_true(d->x[0] == 2);
+	assert_memory_equal(&net->rng, &r, sizeof r);
+	/* evaluation: the plain forward, every time */
+	assert_int_equal(nn_net_evaluate(net, d, &l1, NULL, NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate(net, d, &l2, NULL, NULL, 0), 0);
+	o = W(net) * 2 + B(net);
+	assert_true(l1 == l2);
+	assert_close(l1, (o - 1) * (o - 1), 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* whole runs: the seed fixes the noise; noise changes the run */
+	big = nn_dataset_generate(NN_DS_SINE, 40, 0.1, 2, NULL, 0);
+	c = nn_config_default();
+	c.input_noise = 0.3;
+	a = nn_net_new("1-8-1", &c, NULL, 0);
+	b = nn_net_new("1-8-1", &c, NULL, 0);
+	c.input_noise = 0;
+	plain = nn_net_new("1-8-1", &c, NULL, 0);
+	assert_int_equal(nn_train(a, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(b, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(plain, big, NULL, 5, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_memory_equal(nn_net_weights(a, 0, NULL, NULL),
+	    nn_net_weights(b, 0, NULL, NULL), 8 * sizeof(double));
+	assert_memory_not_equal(nn_net_weights(a, 0, NULL, NULL),
+	    nn_net_weights(plain, 0, NULL, NULL), 8 * sizeof(double));
+	nn_net_free(a);
+	nn_net_free(b);
+	nn_net_free(plain);
+	nn_dataset_free(big);
+}
+
+/*
+ * skip by hand on a 1-1-1 net (act linear; w0 0.5, b0 0.1, w1 3, b1 0.2)
+ * at x = 2: the hidden layer is 1 wide like its input, so it carries
+ * h = x + (w0 x + b0) = 3.1 and o = w1 h + b1 = 9.5 (9.5 - 6.2 = 3.3 less
+ * without the skip: 3.5); with tanh, o = w1 (x + tanh(w0 x + b0)) + b1.
+ * dL/dw0 for mse against y = 9: 2 (o - y) w1 x.  A net with no such
+ * layer is refused with its widths, at build and at set_config.
+ */
+static void
+skip_by_hand(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net;
+	const double *g;
+	double x = 2, o;
+	char err[300];
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.skip = 1;
+	net = nn_net_new("1-1-1", &c, err, sizeof err);
+	assert_non_null(net);
+	assert_true(nn_net_skip(net, 0));
+	assert_false(nn_net_skip(net, 1));	/* the output layer never */
+	nn_net_weights(net, 0, NULL, NULL)[0] = 0.5;
+	nn_net_biases(net, 0)[0] = 0.1;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 3;
+	nn_net_biases(net, 1)[0] = 0.2;
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 9.5, 1e-15);
+	d = nn_dataset_new(1, 1, 1, NN_TASK_REGRESSION);
+	d->x[0] = 2;
+	d->y[0] = 9;
+	assert_int_equal(nn_net_gradients(net, d, NULL, 0), 0);
+	g = nn_net_weight_grads(net, 0);
+	assert_close(g[0], 2 * (9.5 - 9) * 3 * 2, 1e-14);
+	g = nn_net_weight_grads(net, 1);
+	assert_close(g[0], 2 * (9.5 - 9) * 3.1, 1e-14);
+	c.skip = 0;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 3.5, 1e-15);
+	c.skip = 1;
+	c.act = NN_ACT_TANH;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	nn_net_predict(net, &x, 1, &o);
+	assert_close(o, 3 * (2 + tanh(1.1)) + 0.2, 1e-15);
+	nn_net_free(net);
+	nn_dataset_free(d);
+
+	/* refused, naming the widths */
+	assert_null(nn_net_new("2-16-8-1", &c, err, sizeof err));
+	assert_string_equal(err, "skip on needs a hidden layer with as many "
+	    "units as its input (x + f(x)), but 2-16-8-1 has hidden layers "
+	    "2->16, 16->8 (e.g. 2-16-16-1, or skip off)");
+	assert_null(nn_net_new("3-1", &c, err, sizeof err));
+	assert_non_null(strstr(err, "3-1 has no hidden layer"));
+	c.skip = 0;
+	net = nn_net_new("2-16-8-1", &c, err, sizeof err);
+	assert_non_null(net);
+	c.skip = 1;
+	assert_int_equal(nn_net_set_config(net, &c, err, sizeof err), -1);
+	assert_non_null(strstr(err, "2->16, 16->8"));
+	assert_false(nn_net_config(net)->skip);
+	nn_net_free(net);
+	/* 2-8-8-8-1: layers 2 and 3 (0-based 1, 2) */
+	net = nn_net_new("2-8-8-8-1", &c, err, sizeof err);
+	assert_false(nn_net_skip(net, 0));
+	assert_true(nn_net_skip(net, 1) && nn_net_skip(net, 2));
+	assert_false(nn_net_skip(net, 3));
+	nn_net_free(net);
 }
 
 static void
@@ -933,6 +1185,194 @@ spiral_is_learnable(void **state)
 	nn_dataset_free(va);
 }
 
+/*
+ * Training-mode loss over one pass, by hand.  Batch norm: a 1-1-1 linear
+ * net, W = 2 then 1, rows x = 0, 1 with targets 0.  In one batch of two,
+ * z = 0, 2 has mean 1 and variance 1, so the outputs are -+1/sqrt(1+eps)
+ * and the loss 1/(1+eps); in evaluation mode the running statistics (mean
+ * 0, variance 1) give outputs 0 and 2/sqrt(1+eps), loss 2/(1+eps); batches
+ * of one row use the running statistics too.  Nothing in the net changes.
+ */
+static void
+train_mode_loss_batchnorm(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(2, 1, 1, NN_TASK_REGRESSION);
+	struct nn_net *net;
+	double eps, loss, ev;
+	char *before, *after;
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.norm = NN_NORM_BATCH;
+	eps = c.norm_eps;
+	net = nn_net_new("1-1-1", &c, NULL, 0);
+	assert_non_null(net);
+	nn_net_weights(net, 0, NULL, NULL)[0] = 2;
+	nn_net_biases(net, 0)[0] = 0;
+	nn_net_gamma(net, 0)[0] = 1;
+	nn_net_beta(net, 0)[0] = 0;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 1)[0] = 0;
+	assert_close(nn_net_running_mean(net, 0)[0], 0, 0);
+	assert_close(nn_net_running_var(net, 0)[0], 1, 0);
+	d->x[0] = 0;
+	d->x[1] = 1;
+	d->y[0] = d->y[1] = 0;
+	before = nn_net_save_string(net);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 2, 1, &loss, NULL,
+	    0), 0);
+	assert_close(loss, 1 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 64, 9, &loss, NULL,
+	    0), 0);			/* batch >= rows: the whole set */
+	assert_close(loss, 1 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_close(ev, 2 / (1 + eps), 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 1, 1, &loss, NULL,
+	    0), 0);
+	assert_close(loss, ev, 1e-14);
+	after = nn_net_save_string(net);	/* running stats included */
+	assert_string_equal(before, after);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 0, 1, &loss, NULL,
+	    0), -1);
+	free(before);
+	free(after);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+/*
+ * Dropout 0.5 on a 1-1-1 linear net with weights 1 and rows x = 1, y = 0:
+ * each row's output is its mask, 0 or 2, so the loss is 4k/N for the k
+ * rows kept, about 2 (evaluation mode: 1).  The masks come from the seed,
+ * not from the net's rng: training afterwards is as without the call.
+ */
+static void
+train_mode_loss_dropout(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_new(1000, 1, 1, NN_TASK_REGRESSION);
+	struct nn_net *net, *twin;
+	double loss, again, other, ev, k;
+	char *a, *b;
+
+	(void)state;
+	c.act = NN_ACT_LINEAR;
+	c.dropout = 0.5;
+	c.batch = 10;
+	net = nn_net_new("1-1-1", &c, NULL, 0);
+	assert_non_null(net);
+	nn_net_weights(net, 0, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 0)[0] = 0;
+	nn_net_weights(net, 1, NULL, NULL)[0] = 1;
+	nn_net_biases(net, 1)[0] = 0;
+	for (int i = 0; i < d->n; i++) {
+		d->x[i] = 1;
+		d->y[i] = 0;
+	}
+	twin = nn_net_copy(net);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 3, &loss, NULL,
+	    0), 0);
+	k = loss * d->n / 4;
+	assert_close(k, round(k), 1e-9);
+	assert_true(loss > 1.6 && loss < 2.4);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_close(ev, 1, 1e-14);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 3, &again,
+	    NULL, 0), 0);
+	assert_true(again == loss);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 10, 4, &other,
+	    NULL, 0), 0);
+	assert_true(other != loss);
+	/* the net's own rng untouched: one epoch each, the same weights */
+	assert_int_equal(nn_train(net, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_train(twin, d, NULL, 1, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	a = nn_net_save_string(net);
+	b = nn_net_save_string(twin);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	nn_net_free(net);
+	nn_net_free(twin);
+	nn_dataset_free(d);
+}
+
+/* With neither batch norm nor dropout, training mode is evaluation mode. */
+static void
+train_mode_loss_plain(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_MOONS, 50, 0.2, 5);
+	struct nn_net *net;
+	double loss, ev;
+
+	(void)state;
+	c.act = NN_ACT_TANH;
+	net = nn_net_new("2-8-8-1", &c, NULL, 0);
+	assert_non_null(net);
+	assert_int_equal(nn_train(net, d, NULL, 3, NULL, NULL, NULL, NULL,
+	    NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate(net, d, &ev, NULL, NULL, 0), 0);
+	assert_int_equal(nn_net_evaluate_train_mode(net, d, 7, 11, &loss, NULL,
+	    0), 0);
+	assert_close(loss, ev, 1e-12);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+/* init he: N(0, 2/in), told apart from a uniform of the same sd by its
+ * tails (a uniform never passes sqrt(3) sd); normal and uniform scale
+ * with init_scale exactly (the same draws times the scale). */
+static void
+init_he_and_scale(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_net *net, *a, *b;
+	double s = 0, q = 0, mx = 0, sd;
+	int in, out;
+	const double *w;
+	long n, i;
+
+	(void)state;
+	c.init = NN_INIT_HE;
+	net = nn_net_new("100-200-1", &c, NULL, 0);
+	assert_non_null(net);
+	w = nn_net_weights(net, 0, &in, &out);
+	n = (long)in * out;
+	for (i = 0; i < n; i++) {
+		s += w[i];
+		q += w[i] * w[i];
+		if (fabs(w[i]) > mx)
+			mx = fabs(w[i]);
+	}
+	sd = sqrt(q / n - (s / n) * (s / n));
+	assert_close(sd, sqrt(2.0 / 100), 0.02 * sqrt(2.0 / 100));
+	assert_true(fabs(s / n) < 0.05 * sd);
+	assert_true(mx > 3.5 * sd);
+	nn_net_free(net);
+	for (int k = NN_INIT_NORMAL; k <= NN_INIT_UNIFORM; k++) {
+		c.init = k;
+		c.init_scale = 1;
+		a = nn_net_new("3-5-2", &c, NULL, 0);
+		c.init_scale = 4;
+		b = nn_net_new("3-5-2", &c, NULL, 0);
+		for (int l = 0; l < 2; l++) {
+			const double *wa = nn_net_weights(a, l, &in, &out);
+			const double *wb = nn_net_weights(b, l, NULL, NULL);
+
+			for (i = 0; i < (long)in * out; i++) {
+				assert_true(wb[i] == 4 * wa[i]);
+				if (k == NN_INIT_UNIFORM)
+					assert_true(fabs(wb[i]) < 4);
+			}
+		}
+		nn_net_free(a);
+		nn_net_free(b);
+	}
+}
+
 int
 main(void)
 {
@@ -945,6 +1385,9 @@ main(void)
 		cmocka_unit_test(penalty_over_weights_only),
 		cmocka_unit_test(loss_values),
 		cmocka_unit_test(batchnorm_running_stats),
+		cmocka_unit_test(train_mode_loss_batchnorm),
+		cmocka_unit_test(train_mode_loss_dropout),
+		cmocka_unit_test(train_mode_loss_plain),
 		cmocka_unit_test(prox_l1_exact_zeros),
 		cmocka_unit_test(determinism),
 		cmocka_unit_test(copy_is_a_snapshot),
@@ -958,6 +1401,11 @@ main(void)
 		cmocka_unit_test(activation_mean_std),
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(spiral_is_learnable),
+		cmocka_unit_test(init_he_and_scale),
+		cmocka_unit_test(clip_step),
+		cmocka_unit_test(adamw_and_l2_in_adam),
+		cmocka_unit_test(input_noise_step),
+		cmocka_unit_test(skip_by_hand),
 	};
 
 	return cmocka_run_group_tests_name("nn/train", tests, NULL, NULL);

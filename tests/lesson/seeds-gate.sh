@@ -1,0 +1,47 @@
+#!/bin/sh
+# tests/lesson/seeds-gate.sh - the seed gate: every shipped lesson, in both
+# languages, passes every checkpoint on every seed 1-20 (regtutor --batch
+# LESSON --seeds 1-20).  A lesson claim must hold beyond the lesson's own
+# seed.  Two lessons run at a time; a failure shows the checkpoints that
+# failed, the seeds and the worst case.
+. "$REGTUTOR_SRCDIR/tests/tap.sh"
+R=${REGTUTOR:-./regtutor}
+D=$REGTUTOR_SRCDIR/lessons
+SEEDS=${REGTUTOR_GATE_SEEDS:-1-20}
+T=tests/tmp/seeds-gate
+mkdir -p "$T"
+
+files=$(ls "$D"/en/*.lesson "$D"/ko/*.lesson)
+n=0
+for f in $files; do n=$((n + 1)); done
+plan "$n"
+
+# run: lesson file -> $T/<lang>-<name>.out and .rc
+run() {
+	o=$T/$(basename "$(dirname "$1")")-$(basename "$1" .lesson)
+	"$R" --batch "$1" --seeds "$SEEDS" >"$o.out" 2>&1
+	echo $? >"$o.rc"
+}
+set -- $files
+while [ $# -gt 0 ]; do
+	run "$1" &
+	if [ $# -gt 1 ]; then run "$2"; fi
+	wait
+	shift; [ $# -gt 0 ] && shift
+done
+
+for f in $files; do
+	o=$T/$(basename "$(dirname "$f")")-$(basename "$f" .lesson)
+	name=${f#"$D"/}
+	if [ "$(cat "$o.rc")" = 0 ]; then
+		tap_result 0 "$name: every checkpoint on seeds $SEEDS"
+	else
+		tap_result 1 "$name: every checkpoint on seeds $SEEDS"
+		# the failed checkpoints: their line, the seeds, the worst case
+		awk '/^[0-9]+:[0-9]+ / { head = $0; next }
+		    /FAILED on seed/ { print head; print; getline; print }
+		    /command.* failed/ { print }' "$o.out" | sed 's/^/# /'
+	fi
+done
+rm -rf "$T"
+finish
