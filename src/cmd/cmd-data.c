@@ -25,9 +25,9 @@ data_complete(int argi, const char *prev)
 }
 
 /*
- * Defaults per kind.  poly is the classic overfitting set, a handful of
- * noisy points of a low-degree polynomial, half of them held out; the other
- * sets are large enough for a small net to learn their shape.
+ * Defaults per kind.  poly is a handful of noisy points of a low-degree
+ * polynomial, half of them held out; the other sets are large enough for a
+ * small net to learn their shape.
  */
 void
 data_defaults(int kind, struct data_spec *ds)
@@ -189,8 +189,8 @@ const struct cmd_entry cmd_data_entry = {
 	    "test <= 1; default 0: none): the rest is validation; training, "
 	    "sweeps and the other metrics never look at it, only 'eval test', "
 	    "test_loss and test_acc\n"
-	    "poly defaults to n=20 split=0.5: a handful of noisy points, the "
-	    "classic overfitting set\n"
+	    "poly defaults to n=20 split=0.5: a handful of noisy points of a "
+	    "cubic\n"
 	    "the other kinds default to n=200 split=0.7\n"
 	    "load FILE.csv: comma-separated numbers, last column the target",
 	.min_args = 1,
