@@ -83,6 +83,28 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = export_exec,
 };
 
+/*
+ * Would the loss setting 'auto' give this loss?  For the session's data
+ * when there is some, else for either task.  A weights file records the
+ * loss its net trained with, not whether it was chosen by 'auto'; taken
+ * as a fixed setting, a classifier's bce then made regression data loaded
+ * later fail to train.
+ */
+static int
+loss_is_auto(const struct lab *l, enum nn_loss loss)
+{
+	struct nn_config cf = nn_config_default();
+
+	for (int task = 0; task < NN_TASK_COUNT; task++) {
+		if (l->all != NULL && task != (int)l->all->task)
+			continue;
+		nn_config_for_task(&cf, (enum nn_task)task);
+		if (cf.loss == loss)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 import_exec(struct cmd_ctx *c)
 {
@@ -114,6 +136,8 @@ import_exec(struct cmd_ctx *c)
 	session_set_net(c->s, net);
 	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
 	params_from_config(&c->s->lab.p, nn_net_config(net));
+	if (loss_is_auto(&c->s->lab, nn_net_config(net)->loss))
+		c->s->lab.p.loss = 0;	/* auto */
 	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
 	    file, nn_net_nweights(net));
 	return CMD_OK;

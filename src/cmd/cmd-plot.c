@@ -211,6 +211,9 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 	if (l->p.norm == 0)
 		return cmd_error(c, 1, "the net has no normalization (use 'set "
 		    "norm batch' or 'set norm layer')");
+	if (nl < 2)
+		return cmd_error(c, 1, "the net %s has no hidden layer to "
+		    "normalize (build one with e.g. 'net 2-8-1')", l->spec);
 	if (layer > nl - 1)
 		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
 		    "%d, the hidden layers)", layer, nl - 1);

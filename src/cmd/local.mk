@@ -21,6 +21,13 @@ tests_test_transcript_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_transcript_LDADD = libtestutil.a libcmd.a libchart.a libnn.a \
 	libutil.a $(CMOCKA_LIBS) $(LIBS)
 
+check_PROGRAMS += tests/test-cmd-edge
+TESTS += tests/test-cmd-edge
+tests_test_cmd_edge_SOURCES = tests/cmd/test-edge.c
+tests_test_cmd_edge_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_cmd_edge_LDADD = libtestutil.a libcmd.a libchart.a libnn.a \
+	libutil.a $(CMOCKA_LIBS) $(LIBS)
+
 EXTRA_DIST += tests/cmd/headless.sh tests/cmd/files.sh \
 	tests/golden/cmd/basics.txt \
 	tests/golden/cmd/regularization.txt tests/golden/cmd/gradients.txt \

@@ -230,6 +230,8 @@ int lab_ready(struct cmd_ctx *c);
  * -1 with a message when there is no data or net or they do not fit. */
 struct measure {
 	double train_loss, val_loss, train_acc, val_acc, penalty;
+	int has_val;		/* a validation split: val_* are its numbers
+				 * (NAN there is a diverged net, not "none") */
 };
 int lab_measure(const struct lab *l, struct measure *m, char *err,
     size_t errlen);

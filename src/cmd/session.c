@@ -391,6 +391,7 @@ lab_measure(const struct lab *l, struct measure *m, char *err, size_t errlen)
 {
 	m->train_loss = m->val_loss = m->train_acc = m->val_acc = NAN;
 	m->penalty = NAN;
+	m->has_val = l->val != NULL && l->val->n > 0;
 	if (l->net == NULL || l->train == NULL || l->train->n == 0) {
 		snprintf(err, errlen, "%s", l->net == NULL ? "no network yet" :
 		    "no data yet");

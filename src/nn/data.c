@@ -281,6 +281,14 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		const char *p;
 
 		lineno++;
+		/* a UTF-8 byte order mark (spreadsheets write one) is not part
+		 * of the first field: kept, it made a first row of numbers
+		 * look like a header, and the row was lost */
+		if (lineno == 1 && len >= 3 &&
+		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, len - 2);
+			len -= 3;
+		}
 		for (p = line; *p == ' ' || *p == '\t'; p++)
 			;
 		if (*p == '\0' || *p == '#')

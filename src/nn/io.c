@@ -88,11 +88,16 @@ nn_net_save_string(const struct nn_net *net)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	int bad;
 
 	if (f == NULL)
 		xfatal("open_memstream: %s", strerror(errno));
-	/* a memory stream fails only when memory runs out: abort, as xmalloc */
-	if ((nn_net_save(net, f) < 0) | (fclose(f) != 0))
+	/* a memory stream fails only when memory runs out: abort, as xmalloc
+	 * (the stream is closed either way) */
+	bad = nn_net_save(net, f) < 0;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
 		xfatal("saving a network to memory: %s", strerror(errno));
 	return buf;
 }

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -179,6 +180,21 @@ axis_fitting(void **state)
 	axis_fit(&a, NAN, NAN, 5);
 	assert_close(a.lo, 0, 1e-12);
 	assert_close(a.hi, 1, 1e-12);
+	/* near the largest double: finite ends and nice ticks all the same
+	 * (rounding the ends out once overflowed, and a NaN met a cast) */
+	for (int k = 0; k < 3; k++) {
+		static const double v[][2] = { { DBL_MAX, DBL_MAX },
+		    { 1.7e308, 1.7e308 }, { 0.5, 1.7e308 } };
+
+		axis_fit(&a, v[k][0], v[k][1], 6);
+		assert_true(isfinite(a.lo) && isfinite(a.hi));
+		assert_true(a.lo <= v[k][0] && a.hi >= v[k][1]);
+		assert_true(a.nt >= 2);
+		for (int i = 0; i < a.nt; i++)	/* within a pixel's share */
+			assert_true(isfinite(a.t[i]) &&
+			    a.t[i] >= a.lo - a.step * 1e-6 &&
+			    a.t[i] <= a.hi + a.step * 1e-6);
+	}
 	axis_fit_log(&a, 3e-12, 20, 40);
 	assert_close(a.lo, -12, 1e-12);
 	assert_close(a.hi, 2, 1e-12);

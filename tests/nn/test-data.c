@@ -141,6 +141,18 @@ csv_good(void **state)
 	assert_int_equal(d->task, NN_TASK_REGRESSION);
 	assert_int_equal(d->nin, 1);
 	nn_dataset_free(d);
+	/* a byte order mark before a first row of numbers: the row is data */
+	d = csv("\xef\xbb\xbf" "1,2.5\n2,3.5\n", err, sizeof err);
+	if (d == NULL)
+		fail_msg("%s", err);
+	assert_int_equal(d->n, 2);
+	assert_close(d->x[0], 1, 0);
+	nn_dataset_free(d);
+	/* ... and before a header: the header still is one */
+	d = csv("\xef\xbb\xbf" "x,y\n2,3.5\n", err, sizeof err);
+	assert_non_null(d);
+	assert_int_equal(d->n, 1);
+	nn_dataset_free(d);
 }
 
 static void

@@ -205,7 +205,16 @@ tm send-keys Enter
 check "regtutor 0 opens the first lesson" wait_for '^ .*page 1/3  '
 check "NO_COLOR: no colours" no_colour
 shpid=$(tm display -p '#{pane_pid}')
-rpid=$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)
+# the pane shell's child, from /proc (minimal systems have no ps): the
+# fourth field of /proc/PID/stat, after "(comm)", is the parent's pid
+rpid=""
+for st in /proc/[0-9]*/stat; do
+	fields=$(cat "$st" 2>/dev/null) || continue
+	fields=${fields##*) }
+	case $fields in
+	?" $shpid "*) rpid=${st#/proc/}; rpid=${rpid%/stat}; break ;;
+	esac
+done
 [ -n "$rpid" ] && kill -TERM "$rpid"
 check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
 check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
