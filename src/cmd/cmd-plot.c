@@ -41,6 +41,22 @@ need_net(struct cmd_ctx *c)
 	return CMD_OK;
 }
 
+/*
+ * A gradient or statistics pass over the training rows that did not
+ * finish: stopped by ^C (cmd_interrupt, which the engine checks between
+ * chunks of rows) is not an error but CMD_STOPPED, as for train; anything
+ * else is.  No chart is drawn either way.
+ */
+static int
+pass_failed(struct cmd_ctx *c, const char *err)
+{
+	if (cmd_interrupt) {
+		cmd_out(c, "%s: interrupted (no chart)", c->argv[0].s);
+		return CMD_STOPPED;
+	}
+	return cmd_error(c, 1, "%s", err);
+}
+
 static int
 plot_grads(struct cmd_ctx *c, struct plot *p)
 {
@@ -53,7 +69,7 @@ plot_grads(struct cmd_ctx *c, struct plot *p)
 		return CMD_ERROR;
 	if (nn_net_gradients(net, c->s->lab.train, err, sizeof err) != 0 ||
 	    nn_net_stats(net, NULL, st, err, sizeof err) != 0)
-		return cmd_error(c, 1, "%s", err);
+		return pass_failed(c, err);
 	p->kind = PLOT_GRADS;
 	p->na = nl;
 	p->a = xcalloc((size_t)nl, sizeof *p->a);
@@ -85,7 +101,7 @@ plot_acts(struct cmd_ctx *c, struct plot *p)
 	if (nh < 1)
 		return cmd_error(c, 1, "the network has no hidden layer");
 	if (nn_net_stats(net, c->s->lab.train, st, err, sizeof err) != 0)
-		return cmd_error(c, 1, "%s", err);
+		return pass_failed(c, err);
 	p->kind = PLOT_ACTS;
 	p->na = nh;
 	p->a = xcalloc((size_t)nh * 4, sizeof *p->a);
