@@ -74,6 +74,16 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 			r->val_loss = n ? h[n - 1].val_loss : NAN;
 		}
 	}
+	/* the test split, read once per run and shown only for the run
+	 * chosen on validation (sweep_choose) */
+	r->test_loss = NAN;
+	if (n > 0 && l->test != NULL && l->test->n > 0) {
+		double loss, acc;
+
+		if (nn_net_evaluate(net, l->test, &loss, &acc, err,
+		    sizeof err) == 0)
+			r->test_loss = loss;
+	}
 	r->penalty = nn_net_penalty(net, l->train->n);
 	r->w_norm = nn_net_weight_norm(net);
 	r->zero_frac = nn_net_zero_share(net);
@@ -96,6 +106,53 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 	    nn_net_stats(net, NULL, st, err, sizeof err) == 0)
 		for (int k = 0; k < r->nlayers; k++)
 			r->grad[k] = st[k].grad_norm;
+}
+
+/* ------------------------------------------------------------ the choice */
+
+/* Index of the lowest of v[0..n-1] (stride apart), the first on a tie,
+ * NaN never chosen; -1 when every value is NaN. */
+static int
+argmin(const double *v, int n, int stride)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++)
+		if (!isnan(v[i * stride]) &&
+		    (best < 0 || v[i * stride] < v[best * stride]))
+			best = i;
+	return best;
+}
+
+/* "chosen on validation: ..." when the data has a test split: the only
+ * place a sweep shows a test loss, so the test rows judge the choice and
+ * never make it. */
+static void
+report_choice(struct cmd_ctx *c, const struct sweep *sw, const struct lab *l)
+{
+	char a[32], b[32], ms[2][72];
+
+	if (l->test == NULL || l->test->n == 0)
+		return;
+	if (sw->nseeds == 0) {
+		if (sw->chosen < 0)
+			return;
+		fmt_num(a, sizeof a, sw->chosen_val);
+		fmt_num(b, sizeof b, sw->chosen_test);
+		cmd_out(c, "chosen on validation: %s %s (val loss %s); its test "
+		    "loss %s", sw->key, sw->r[sw->chosen].value, a, b);
+		return;
+	}
+	if (isnan(sw->chosen_val))
+		return;
+	fmt_num(a, sizeof a, sw->chosen_val);
+	fmt_num(b, sizeof b, sw->sd_chosen_val);
+	snprintf(ms[0], sizeof ms[0], "%s +- %s", a, b);
+	fmt_num(a, sizeof a, sw->chosen_test);
+	fmt_num(b, sizeof b, sw->sd_chosen_test);
+	snprintf(ms[1], sizeof ms[1], "%s +- %s", a, b);
+	cmd_out(c, "chosen on validation, seed by seed: val loss %s; the "
+	    "chosen runs' test loss %s", ms[0], ms[1]);
 }
 
 /* ------------------------------------------------------------ seeds=N */
@@ -219,6 +276,9 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
 	double (*best)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *best);
 	double (*train)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *train);
+	double (*test)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *test);
+	double cval[SEEDS_MAX], ctest[SEEDS_MAX];
+	int nchosen = 0;
 	double wsum[SWEEP_MAX], zsum[SWEEP_MAX];
 	struct curve cv[SWEEP_MAX];
 	struct sweep sw;
@@ -268,6 +328,7 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 			val[i][j] = r.val_loss;
 			best[i][j] = r.best_val_loss;
 			train[i][j] = r.train_loss;
+			test[i][j] = r.test_loss;
 			wsum[i] += r.w_norm;
 			zsum[i] += r.zero_frac;
 			curve_add(&cv[i], &r);
@@ -288,6 +349,7 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 		free(val);
 		free(best);
 		free(train);
+		free(test);
 		if (rc == CMD_STOPPED)
 			cmd_out(c, "interrupted before a seed was complete");
 		return rc;
@@ -306,6 +368,8 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
 		mean_sd(best[i], done, &sw.mean_best_val[i], &sw.sd_best_val[i]);
 		mean_sd(train[i], done, &sw.mean_train[i], &sw.sd_train[i]);
+		mean_sd(test[i], done, &sw.mean_test[i], &sw.sd_test[i]);
+		r->test_loss = sw.mean_test[i];
 		r->val_loss = sw.mean_val[i];
 		r->best_val_loss = sw.mean_best_val[i];
 		r->train_loss = sw.mean_train[i];
@@ -327,6 +391,19 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	}
 	for (int j = 0; j < done && nv >= 2; j++)
 		sw.wins += val[1][j] < val[0][j];
+	/* the choice a learner makes on each seed's validation rows, and
+	 * what the test rows say of it */
+	for (int j = 0; j < done; j++) {
+		int i = argmin(&val[0][j], nv, SEEDS_MAX);
+
+		if (i < 0)
+			continue;
+		cval[nchosen] = val[i][j];
+		ctest[nchosen++] = test[i][j];
+	}
+	sw.chosen = -1;
+	mean_sd(cval, nchosen, &sw.chosen_val, &sw.sd_chosen_val);
+	mean_sd(ctest, nchosen, &sw.chosen_test, &sw.sd_chosen_test);
 
 	if (strcmp(sw.key, "epochs") == 0)
 		cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld)%s",
@@ -338,29 +415,43 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 		    "each%s", compare ? "compare" : "sweep", sw.key, nv, done,
 		    s0, s0 + done - 1, l->p.epochs, regen ?
 		    ", data made per seed" : ", the same data for every seed");
-	cmd_out(c, "%-10s %-20s %-20s %s", sw.key, "val loss",
-	    "best val loss", "train loss");
-	for (int i = 0; i < nv; i++) {
-		char col[3][72];
+	{
+		int has_test = l->test != NULL && l->test->n > 0;
 
-		fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i], sw.sd_val[i]);
-		fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
-		    sw.sd_best_val[i]);
-		fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
-		    sw.sd_train[i]);
-		cmd_out(c, "%-10s %-20s %-20s %s", sw.r[i].value, col[0],
-		    col[1], col[2]);
+		cmd_out(c, "%-10s %-20s %-20s %-20s%s", sw.key, "val loss",
+		    "best val loss", "train loss", has_test ? " test loss" : "");
+		for (int i = 0; i < nv; i++) {
+			char col[4][72];
+
+			fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i],
+			    sw.sd_val[i]);
+			fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
+			    sw.sd_best_val[i]);
+			fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
+			    sw.sd_train[i]);
+			fmt_mean_sd(col[3], sizeof col[3], sw.mean_test[i],
+			    sw.sd_test[i]);
+			if (has_test)
+				cmd_out(c, "%-10s %-20s %-20s %-20s %s",
+				    sw.r[i].value, col[0], col[1], col[2],
+				    col[3]);
+			else
+				cmd_out(c, "%-10s %-20s %-20s %s",
+				    sw.r[i].value, col[0], col[1], col[2]);
+		}
 	}
 	cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
 	    "deviation); val loss: the net as it stands after each run");
 	if (compare)
 		cmd_out(c, "%s has the lower val loss on %d of %d seed%s",
 		    sw.r[1].value, sw.wins, done, done == 1 ? "" : "s");
+	report_choice(c, &sw, l);
 	if (rc == CMD_STOPPED)
 		cmd_out(c, "interrupted after %d of %d seeds", done, nseeds);
 	free(val);
 	free(best);
 	free(train);
+	free(test);
 	sweep_clear(&s->sweep);
 	s->sweep = sw;
 	{
@@ -505,6 +596,20 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    r->value, a[0], a[1], a[2], r->best_epoch, a[3],
 		    r->zero_frac, nn_train_status_name(r->status));
 	}
+	{
+		double v[SWEEP_MAX];
+
+		for (int i = 0; i < sw.n; i++)
+			v[i] = sw.r[i].val_loss;
+		sw.chosen = argmin(v, sw.n, 1);
+	}
+	sw.chosen_val = sw.chosen_test = NAN;
+	sw.sd_chosen_val = sw.sd_chosen_test = NAN;
+	if (sw.chosen >= 0) {
+		sw.chosen_val = sw.r[sw.chosen].val_loss;
+		sw.chosen_test = sw.r[sw.chosen].test_loss;
+	}
+	report_choice(c, &sw, &c->s->lab);
 	sweep_clear(&c->s->sweep);
 	c->s->sweep = sw;
 	if (rc == CMD_STOPPED)
