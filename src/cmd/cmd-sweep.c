@@ -690,7 +690,13 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "and the train loss per value and charts the mean val loss with "
 	    "mean +- sd and the mean train loss.  Metrics: "
 	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
-	    "sd_train.K (K: the value's position from 1).",
+	    "sd_train.K (K: the value's position from 1).\n"
+	    "With a test split (data ... test=T): the value with the lowest "
+	    "val loss is chosen (on each seed with seeds=N) and its run's "
+	    "test loss printed next to its val loss, the test rows judging "
+	    "the choice, never making it (metrics chosen_val chosen_test); "
+	    "seeds=N adds the mean test loss per value (mean_test.K "
+	    "sd_test.K).",
 	.min_args = 1,
 	.max_args = 2 + SWEEP_MAX,
 	.complete = param_complete,
@@ -710,7 +716,9 @@ const struct cmd_entry cmd_compare_entry = {
 	    "mean +- sd of the val loss, best val loss and train loss, and "
 	    "on how many seeds V2 has the lower val loss (metric wins); "
 	    "charts the mean loss curves.  For a claim that holds on "
-	    "average, not on every seed.",
+	    "average, not on every seed.\n"
+	    "With a test split: the test loss of the run chosen on "
+	    "validation, as for sweep.",
 	.min_args = 3,
 	.max_args = 4,
 	.complete = param_complete,
