@@ -15,4 +15,5 @@ nobase_dist_pkgdata_DATA += \
 	lessons/ko/02-l1-l2.lesson \
 	lessons/ko/03-vanishing.lesson \
 	lessons/ko/04-normalization.lesson \
-	lessons/data/outlier.csv
+	lessons/data/outlier.csv \
+	lessons/data/outlier-far.csv

@@ -649,10 +649,11 @@ batch_shows_expect(void **state)
 }
 
 /*
- * Lesson 4 page 4: the predict's explanation names {val_acc} of the
+ * Lesson 4's batch-size predict: its explanation names {val_loss} of the
  * batch-norm run at batch 2 (remembered right after as bn2), not the
- * layer-norm run that follows on the page (the shell showed 0.9667 where
- * --batch's check said 0.7833); --batch prints that text.
+ * layer-norm run that follows on the page (the shell once showed the later
+ * run's value where --batch's check showed the earlier one); --batch prints
+ * that text.
  */
 static void
 lesson4_predict_shows_its_moment(void **state)
@@ -687,11 +688,11 @@ lesson4_predict_shows_its_moment(void **state)
 	for (int p = 0; p <= page; p++)
 		assert_int_equal(play_page(r, p), LR_END);
 	assert_int_equal(lesson_recall(r, "bn2", &bn2), 0);
-	assert_int_equal(session_query(s, "val_acc", &now), 0);
-	snprintf(num, sizeof num, "validation accuracy %.4g,", bn2);
+	assert_int_equal(session_query(s, "val_loss", &now), 0);
+	snprintf(num, sizeof num, "validation loss %.4g,", bn2);
 	assert_non_null(r->st[blk].text);
 	if (strstr(r->st[blk].text, num) == NULL)
-		fail_msg("'%s' not in '%s' (val_acc at the end of the page: "
+		fail_msg("'%s' not in '%s' (val_loss at the end of the page: "
 		    "%.4g)", num, r->st[blk].text, now);
 	f = open_memstream(&buf, &len);
 	assert_non_null(f);
