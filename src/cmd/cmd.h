@@ -133,7 +133,8 @@ int session_render_chart(struct session *s, struct grid *g);
  *   penalty lambda           lambda * R(w), the lambda setting
  *   w_norm                   L2 norm of all weights (biases excluded)
  *   w_dist_init              L2 norm of (weights - starting weights):
- *                            those net, reset, import or load set
+ *                            those net or reset drew or import read
+ *                            (a lab file keeps them)
  *   zero_frac small_frac     share of weights exactly 0, |w| < 1e-3
  *   acc val_acc              classification accuracy (train, val split)
  *   test_loss test_acc       loss and accuracy on the test split (data

@@ -405,6 +405,14 @@ nn_net_weights(struct nn_net *net, int k, int *in, int *out)
 }
 
 double *
+nn_net_start_weights(struct nn_net *net, int k, int *in, int *out)
+{
+	double *w = nn_net_weights(net, k, in, out);
+
+	return w != NULL ? net->p0 + (w - net->p) : NULL;
+}
+
+double *
 nn_net_biases(struct nn_net *net, int k)
 {
 	return k >= 0 && k < net->nl ? net->p + net->L[k].off_b : NULL;

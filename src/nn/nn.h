@@ -310,6 +310,10 @@ double *nn_net_gamma(struct nn_net *net, int k);
 double *nn_net_beta(struct nn_net *net, int k);
 double *nn_net_running_mean(struct nn_net *net, int k);
 double *nn_net_running_var(struct nn_net *net, int k);
+/* The starting weights of dense layer k (see nn_net_init_distance()),
+ * same layout as nn_net_weights() and writable, so a saved lab can put
+ * back the start it had. */
+double *nn_net_start_weights(struct nn_net *net, int k, int *in, int *out);
 /* Gradient of the last nn_net_gradients()/training step, same layout. */
 const double *nn_net_weight_grads(const struct nn_net *net, int k);
 /* The global L2 norm of that gradient over every parameter (weights,

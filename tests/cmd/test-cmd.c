@@ -1102,12 +1102,14 @@ multi_seed_compare(void **state)
 }
 
 /* w_dist_init: 0 for a net as built or reset, the engine's distance after
- * training, kept by undo, and a new start after import. */
+ * training, kept by undo and by save + load, a new start after import or
+ * the load of a lab file without a start block. */
 static void
 w_dist_init_metric(void **state)
 {
 	struct session *s = session_new(3);
-	char *file = tmpfile_path("w-dist.net");
+	char *file = tmpfile_path("w-dist.net"), *lab = tmpfile_path("w-dist.lab");
+	char *text, *bad, *line;
 	double v, d;
 
 	(void)state;
@@ -1124,11 +1126,42 @@ w_dist_init_metric(void **state)
 	run_ok(s, "undo");
 	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
 	assert_true(v == d);
-	run_okf(s, "export weights %s; import weights %s", file, file);
+	/* a saved lab keeps the start: after load the same distance */
+	run_okf(s, "save %s; reset; load %s", lab, lab);
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == d);
+	/* a lab file without its start block starts at the loaded weights;
+	 * a start block of the wrong size is an error naming the line */
+	text = test_read_file(lab);
+	*strstr(text, "start ") = '\0';
+	bad = xasprintf("%send\n", text);
+	test_write_file(lab, bad);
+	run_okf(s, "load %s", lab);
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == 0);
+	free(bad);
+	bad = xasprintf("%sstart 3\n1 2 3\nend\n", text);
+	test_write_file(lab, bad);
+	line = xasprintf("load %s", lab);
+	expect(s, line, CMD_ERROR, "bad start count");
+	free(line);
+	free(bad);
+	bad = xasprintf("%sstart 24\n1 2 x\nend\n", text);
+	test_write_file(lab, bad);
+	line = xasprintf("load %s", lab);
+	expect(s, line, CMD_ERROR, "bad starting weight");
+	free(line);
+	free(bad);
+	free(text);
+	/* import: the imported weights are the start */
+	run_okf(s, "train 5; export weights %s; import weights %s", file,
+	    file);
 	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
 	assert_true(v == 0);
 	remove(file);
+	remove(lab);
 	free(file);
+	free(lab);
 	session_free(s);
 }
 
