@@ -110,16 +110,15 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 
 /* ------------------------------------------------------------ the choice */
 
-/* Index of the lowest of v[0..n-1] (stride apart), the first on a tie,
- * NaN never chosen; -1 when every value is NaN. */
+/* Index of the lowest of v[0..n-1], the first on a tie, NaN never
+ * chosen; -1 when every value is NaN. */
 static int
-argmin(const double *v, int n, int stride)
+argmin(const double *v, int n)
 {
 	int best = -1;
 
 	for (int i = 0; i < n; i++)
-		if (!isnan(v[i * stride]) &&
-		    (best < 0 || v[i * stride] < v[best * stride]))
+		if (!isnan(v[i]) && (best < 0 || v[i] < v[best]))
 			best = i;
 	return best;
 }
@@ -394,7 +393,12 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	/* the choice a learner makes on each seed's validation rows, and
 	 * what the test rows say of it */
 	for (int j = 0; j < done; j++) {
-		int i = argmin(&val[0][j], nv, SEEDS_MAX);
+		double v[SWEEP_MAX];
+		int i;
+
+		for (int k = 0; k < nv; k++)
+			v[k] = val[k][j];
+		i = argmin(v, nv);
 
 		if (i < 0)
 			continue;
@@ -601,7 +605,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 
 		for (int i = 0; i < sw.n; i++)
 			v[i] = sw.r[i].val_loss;
-		sw.chosen = argmin(v, sw.n, 1);
+		sw.chosen = argmin(v, sw.n);
 	}
 	sw.chosen_val = sw.chosen_test = NAN;
 	sw.sd_chosen_val = sw.sd_chosen_test = NAN;
