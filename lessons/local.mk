@@ -10,12 +10,14 @@ nobase_dist_pkgdata_DATA += \
 	lessons/en/02-l1-l2.lesson \
 	lessons/en/03-vanishing.lesson \
 	lessons/en/04-normalization.lesson \
+	lessons/en/06-depth.lesson \
 	lessons/en/07-honest-lambda.lesson \
 	lessons/ko/00-tour.lesson \
 	lessons/ko/01-overfitting.lesson \
 	lessons/ko/02-l1-l2.lesson \
 	lessons/ko/03-vanishing.lesson \
 	lessons/ko/04-normalization.lesson \
+	lessons/ko/06-depth.lesson \
 	lessons/ko/07-honest-lambda.lesson \
 	lessons/data/outlier.csv \
 	lessons/data/outlier-far.csv

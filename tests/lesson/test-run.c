@@ -295,7 +295,7 @@ every_page_reachable_by_jump(void **state)
 	static const char *const files[] = {
 	    "lessons/en/00-tour.lesson", "lessons/en/01-overfitting.lesson",
 	    "lessons/en/02-l1-l2.lesson", "lessons/en/03-vanishing.lesson",
-	    "lessons/en/04-normalization.lesson",
+	    "lessons/en/04-normalization.lesson", "lessons/en/06-depth.lesson",
 	    "lessons/ko/01-overfitting.lesson" };
 
 	(void)state;
