@@ -18,13 +18,16 @@ for pair in autoconf:autoconf automake:automake pkg-config:pkg-config \
 	c=${pair%%:*}; p=${pair#*:}
 	have_cmd "$c" || need="$need $p"
 done
-# libraries and data -> package
+# libraries and data -> package (locales: the definitions localedef needs
+# to build the comma-decimal locale of tests/cli.sh; minimal systems lack it)
 if have_cmd dpkg-query; then
-	for p in autoconf-archive libncurses-dev libreadline-dev libcmocka-dev; do
+	for p in autoconf-archive libncurses-dev libreadline-dev libcmocka-dev \
+	    locales; do
 		have_pkg "$p" || need="$need $p"
 	done
 fi
 # A UTF-8 locale is needed by the Hangul tests; C.UTF-8 ships with libc-bin.
+# The tests find processes through /proc, not ps (procps is not needed).
 
 if [ -n "$need" ]; then
 	if have_cmd apt-get && [ "$(id -u)" = 0 ]; then

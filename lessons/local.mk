@@ -10,6 +10,7 @@ nobase_dist_pkgdata_DATA += \
 	lessons/en/02-l1-l2.lesson \
 	lessons/en/03-vanishing.lesson \
 	lessons/en/04-normalization.lesson \
+	lessons/en/05-dropout-data.lesson \
 	lessons/en/06-depth.lesson \
 	lessons/en/07-honest-lambda.lesson \
 	lessons/ko/00-tour.lesson \
@@ -17,6 +18,7 @@ nobase_dist_pkgdata_DATA += \
 	lessons/ko/02-l1-l2.lesson \
 	lessons/ko/03-vanishing.lesson \
 	lessons/ko/04-normalization.lesson \
+	lessons/ko/05-dropout-data.lesson \
 	lessons/ko/06-depth.lesson \
 	lessons/ko/07-honest-lambda.lesson \
 	lessons/data/outlier.csv \

@@ -221,8 +221,21 @@ run_headless(const struct opts *o, FILE *in)
 		char *line = NULL;
 		size_t cap = 0;
 		ssize_t n;
+		long lineno = 0;
 
 		while ((n = getline(&line, &cap, in)) >= 0) {
+			lineno++;
+			/* a command ends at a NUL: the rest of the line would
+			 * be dropped without a word */
+			if (memchr(line, '\0', (size_t)n) != NULL) {
+				fprintf(stderr, "regtutor: standard input, line "
+				    "%ld: a NUL byte in the line (not run)\n",
+				    lineno);
+				status = EXIT_CMD_ERROR;
+				if (!o->keep_going)
+					break;
+				continue;
+			}
 			if (n > 0 && line[n - 1] == '\n')
 				line[n - 1] = '\0';
 			if (run_line(s, t, o, &prog, line, &status))

@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 14
+plan 17
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -24,6 +24,13 @@ is "output that cannot be written exits 1" "$rc" 1
 like "... and says so" "$err" 'write error on standard output'
 "$R" --help >/dev/full 2>/dev/null; rc=$?
 is "--help that cannot be written exits 1" "$rc" 1
+# A NUL byte on standard input: said, not silently cut, and exit 1.
+err=$(printf 'set lr 0.5\nget lr\0set lr 0.1\nget lr\n' | "$R" 2>&1 >/dev/null); rc=$?
+is "a NUL byte on stdin exits 1" "$rc" 1
+like "... and names the line" "$err" \
+    '^regtutor: standard input, line 2: a NUL byte in the line \(not run\)$'
+out=$(printf 'get lr\0x\nget lr\n' | "$R" --keep-going 2>/dev/null)
+is "... --keep-going runs the next lines" "$out" "lr = 0.03"
 # A comma-decimal locale does not change how numbers are read or written
 # (the locale is compiled for the test when the system has not got it).
 loc=$(pwd)/tests/tmp/locale-$$

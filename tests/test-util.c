@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -204,56 +205,369 @@ mono_clock_advances(void **state)
 static void
 atomic_replace(void **state)
 {
-	char dir[] = "/tmp/regtutor-atomic-XXXXXX", *path, *tmp, *text;
-	FILE *f;
+	char dir[] = "/tmp/regtutor-atomic-XXXXXX", *path, *text, err[512];
+	struct atomic_file af;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	path = xasprintf("%s/lab.txt", dir);
 	test_write_file(path, "old\n");
 
-	f = atomic_open(path, &tmp);
-	assert_non_null(f);
-	fputs("new\n", f);
+	assert_int_equal(atomic_open(&af, path, err, sizeof err), 0);
+	fputs("new\n", af.f);
 	text = test_read_file(path);
 	assert_string_equal(text, "old\n");	/* not visible before close */
 	free(text);
-	assert_int_equal(atomic_close(f, tmp, path), 0);
+	assert_int_equal(atomic_close(&af, err, sizeof err), 0);
 	text = test_read_file(path);
 	assert_string_equal(text, "new\n");
 	free(text);
 
 	/* abort: the old file stays, no temporary file is left */
-	f = atomic_open(path, &tmp);
-	assert_non_null(f);
-	fputs("half", f);
-	atomic_abort(f, tmp);
+	assert_int_equal(atomic_open(&af, path, err, sizeof err), 0);
+	char *tmpname = xstrdup(af.tmp);
+	fputs("half", af.f);
+	atomic_abort(&af);
 	text = test_read_file(path);
 	assert_string_equal(text, "new\n");
 	free(text);
-
-	/* rename onto a directory fails: error, temporary file removed */
-	char *sub = xasprintf("%s/sub", dir);
-	assert_int_equal(mkdir(sub, 0700), 0);
-	f = atomic_open(sub, &tmp);
-	assert_non_null(f);
-	char *tmpname = xstrdup(tmp);
-	fputs("x", f);
-	assert_int_equal(atomic_close(f, tmp, sub), -1);
 	assert_int_equal(access(tmpname, F_OK), -1);
 	free(tmpname);
 
-	/* a directory that does not exist: atomic_open fails */
+	/* a directory that does not exist: atomic_open fails, says why */
 	char *nodir = xasprintf("%s/none/lab.txt", dir);
-	assert_null(atomic_open(nodir, &tmp));
-	assert_null(tmp);
+	assert_int_equal(atomic_open(&af, nodir, err, sizeof err), -1);
+	assert_non_null(strstr(err, "No such file or directory"));
+	assert_non_null(strstr(err, nodir));
 
-	rmdir(sub);
 	unlink(path);
 	rmdir(dir);
 	free(nodir);
-	free(sub);
 	free(path);
+}
+
+/* The directory's entries other than . and .., counted. */
+static int
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+/* What may not be replaced is refused with a message, and left as it is. */
+static void
+atomic_refuses_special_files(void **state)
+{
+	char dir[] = "/tmp/regtutor-atomic-XXXXXX", err[512];
+	struct atomic_file af;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+
+	/* a directory */
+	char *sub = xasprintf("%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(atomic_open(&af, sub, err, sizeof err), -1);
+	assert_non_null(strstr(err, "is a directory"));
+	assert_int_equal(stat(sub, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+
+	/* a FIFO: refused without opening it (no reader: no hang) */
+	char *fifo = xasprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(atomic_open(&af, fifo, err, sizeof err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	assert_int_equal(stat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+
+	/* a device, and /dev/stdout (a link to a terminal or pipe) */
+	assert_int_equal(atomic_open(&af, "/dev/null", err, sizeof err), -1);
+	assert_non_null(strstr(err, "/dev/null: not a regular file"));
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(atomic_open(&af, "/dev/stdout", err, sizeof err), -1);
+
+	/* a link to a FIFO is refused too */
+	char *lf = xasprintf("%s/to-fifo", dir);
+	assert_int_equal(symlink(fifo, lf), 0);
+	assert_int_equal(atomic_open(&af, lf, err, sizeof err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+
+	/* a dangling link */
+	char *dl = xasprintf("%s/dangling", dir);
+	assert_int_equal(symlink("nowhere", dl), 0);
+	assert_int_equal(atomic_open(&af, dl, err, sizeof err), -1);
+	assert_non_null(strstr(err, "symbolic link to nothing"));
+	assert_int_equal(access(dir, F_OK), 0);
+
+	/* a file with two hard links: both names keep the old text */
+	char *h1 = xasprintf("%s/h1", dir), *h2 = xasprintf("%s/h2", dir);
+	test_write_file(h1, "old\n");
+	assert_int_equal(link(h1, h2), 0);
+	assert_int_equal(atomic_open(&af, h2, err, sizeof err), -1);
+	assert_non_null(strstr(err, "has 2 hard links"));
+	char *text = test_read_file(h1);
+	assert_string_equal(text, "old\n");
+	free(text);
+
+	/* nothing was left behind: sub fifo to-fifo dangling h1 h2 */
+	assert_int_equal(entries(dir), 6);
+	unlink(h1);
+	unlink(h2);
+	unlink(dl);
+	unlink(lf);
+	unlink(fifo);
+	rmdir(sub);
+	rmdir(dir);
+	free(h1);
+	free(h2);
+	free(dl);
+	free(lf);
+	free(fifo);
+	free(sub);
+}
+
+/* A link is written through; a link planted at a temporary name is never
+ * followed; the mode of the file replaced is kept. */
+static void
+atomic_links_and_modes(void **state)
+{
+	char dir[] = "/tmp/regtutor-atomic-XXXXXX", err[512];
+	struct atomic_file af;
+	struct stat st;
+	char *text;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	char *target = xasprintf("%s/target", dir);
+	char *link_ = xasprintf("%s/link", dir);
+	test_write_file(target, "old\n");
+	assert_int_equal(chmod(target, 0600), 0);
+	assert_int_equal(symlink("target", link_), 0);
+
+	/* through the link: the target gets the new text, the link stays */
+	assert_int_equal(atomic_open(&af, link_, err, sizeof err), 0);
+	fputs("new\n", af.f);
+	assert_int_equal(atomic_close(&af, err, sizeof err), 0);
+	assert_int_equal(lstat(link_, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	text = test_read_file(target);
+	assert_string_equal(text, "new\n");
+	free(text);
+	/* a 0600 file stays 0600 */
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_int_equal(chmod(target, 0640), 0);
+	assert_int_equal(atomic_open(&af, target, err, sizeof err), 0);
+	assert_int_equal(atomic_close(&af, err, sizeof err), 0);
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+
+	/* a new file: 0666 less the umask */
+	char *fresh = xasprintf("%s/fresh", dir);
+	mode_t um = umask(022);
+	assert_int_equal(atomic_open(&af, fresh, err, sizeof err), 0);
+	assert_int_equal(atomic_close(&af, err, sizeof err), 0);
+	umask(um);
+	assert_int_equal(stat(fresh, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+
+	/* links planted at every old-style and new-style temporary name
+	 * pointing at a victim: the victim is never written */
+	char *victim = xasprintf("%s/victim", dir);
+	test_write_file(victim, "victim\n");
+	char *planted = xasprintf("%s.tmp.%ld", target, (long)getpid());
+	assert_int_equal(symlink(victim, planted), 0);
+	assert_int_equal(atomic_open(&af, target, err, sizeof err), 0);
+	assert_string_not_equal(af.tmp, planted);
+	assert_int_equal(lstat(af.tmp, &st), 0);
+	assert_true(S_ISREG(st.st_mode));	/* a new file, not a link */
+	fputs("safe\n", af.f);
+	assert_int_equal(atomic_close(&af, err, sizeof err), 0);
+	text = test_read_file(victim);
+	assert_string_equal(text, "victim\n");
+	free(text);
+	text = test_read_file(target);
+	assert_string_equal(text, "safe\n");
+	free(text);
+
+	/* a link owned by someone else (planted in a shared directory) is
+	 * not written through; only root can make one to test it */
+	if (geteuid() == 0) {
+		assert_int_equal(lchown(link_, 65534, 65534), 0);
+		assert_int_equal(atomic_open(&af, link_, err, sizeof err), -1);
+		assert_non_null(strstr(err, "owned by another user"));
+		text = test_read_file(target);
+		assert_string_equal(text, "safe\n");
+		free(text);
+	}
+
+	unlink(planted);
+	unlink(victim);
+	unlink(fresh);
+	unlink(link_);
+	unlink(target);
+	assert_int_equal(entries(dir), 0);
+	rmdir(dir);
+	free(planted);
+	free(victim);
+	free(fresh);
+	free(link_);
+	free(target);
+}
+
+/* file_open_read refuses by type and size, without blocking on a FIFO. */
+static void
+open_read_refuses(void **state)
+{
+	char dir[] = "/tmp/regtutor-read-XXXXXX", err[512];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_null(file_open_read(dir, 100, err, sizeof err));
+	assert_non_null(strstr(err, ": is a directory"));
+	char *fifo = xasprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_null(file_open_read(fifo, 100, err, sizeof err));  /* no hang */
+	assert_non_null(strstr(err, ": not a regular file"));
+	assert_null(file_open_read("/dev/zero", 100, err, sizeof err));
+	assert_string_equal(err, "/dev/zero: not a regular file "
+	    "(a FIFO, device or socket)");
+	char *big = xasprintf("%s/big", dir);
+	test_write_file(big, "0123456789\n");
+	assert_null(file_open_read(big, 10, err, sizeof err));
+	assert_non_null(strstr(err, "too large (11 bytes; limit 10 bytes)"));
+	f = file_open_read(big, 11, err, sizeof err);
+	assert_non_null(f);
+	fclose(f);
+	char *none = xasprintf("%s/none", dir);
+	assert_null(file_open_read(none, 10, err, sizeof err));
+	assert_non_null(strstr(err, "No such file or directory"));
+	unlink(big);
+	unlink(fifo);
+	rmdir(dir);
+	free(none);
+	free(big);
+	free(fifo);
+}
+
+static void
+lines_are_bounded(void **state)
+{
+	static char text[] = "ab\r\ncd\n\nlast";
+	struct line_reader lr;
+	char why[64], *l;
+	size_t len;
+	FILE *f;
+
+	(void)state;
+	f = fmemopen(text, strlen(text), "r");
+	line_init(&lr, f, 4, 0);
+	l = line_next(&lr, &len);
+	assert_string_equal(l, "ab");
+	assert_int_equal(len, 2);
+	assert_string_equal(line_next(&lr, NULL), "cd");
+	assert_string_equal(line_next(&lr, NULL), "");
+	assert_string_equal(line_next(&lr, NULL), "last");
+	assert_null(line_next(&lr, NULL));
+	assert_int_equal(lr.error, LINE_OK);
+	assert_int_equal(lr.line, 4);
+	line_done(&lr);
+	fclose(f);
+
+	/* a line of 5 bytes with a limit of 4; exactly 4 is fine */
+	f = fmemopen(text, strlen(text), "r");
+	line_init(&lr, f, 3, 0);
+	assert_string_equal(line_next(&lr, NULL), "ab");
+	assert_string_equal(line_next(&lr, NULL), "cd");
+	assert_string_equal(line_next(&lr, NULL), "");
+	assert_null(line_next(&lr, NULL));
+	assert_int_equal(lr.error, LINE_TOO_LONG);
+	assert_int_equal(lr.line, 4);
+	assert_string_equal(line_error(&lr, why, sizeof why),
+	    "line too long (limit 3 bytes)");
+	line_done(&lr);
+	fclose(f);
+
+	/* the whole input over its limit, counted as read */
+	f = fopen("/dev/zero", "r");
+	assert_non_null(f);
+	line_init(&lr, f, 1 << 20, 1 << 16);
+	assert_null(line_next(&lr, NULL));
+	assert_int_equal(lr.error, LINE_TOO_LARGE);
+	assert_string_equal(line_error(&lr, why, sizeof why),
+	    "too large (limit 64 KiB)");
+	line_done(&lr);
+	fclose(f);
+
+	/* a NUL byte is kept, with the length */
+	static char nul[] = "a\0b\n";
+	f = fmemopen(nul, 4, "r");
+	line_init(&lr, f, 10, 0);
+	l = line_next(&lr, &len);
+	assert_int_equal(len, 3);
+	assert_int_equal(l[2], 'b');
+	line_done(&lr);
+	fclose(f);
+}
+
+/* xgrow: room for every element written, the contents kept (ASan checks
+ * the bounds); reallocations only at powers of two. */
+static void
+xgrow_grows(void **state)
+{
+	int *v = NULL, on_stack[4];
+	size_t n;
+
+	(void)state;
+	for (n = 0; n < 5000; n++) {
+		v = xgrow(v, n, sizeof *v);
+		v[n] = (int)n;
+	}
+	for (n = 0; n < 5000; n++)
+		assert_int_equal(v[n], (int)n);
+	free(v);
+	/* between powers of two nothing is reallocated: realloc of a
+	 * pointer not from malloc would abort */
+	for (n = 1; n < 100; n++)
+		if (n < 8 || (n & (n - 1)) != 0)
+			assert_ptr_equal(xgrow(on_stack, n, sizeof *v),
+			    on_stack);
+}
+
+static void
+strmap_maps(void **state)
+{
+	struct strmap m;
+	char k[32];
+	int i;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	assert_int_equal(strmap_get(&m, "x"), -1);
+	for (i = 0; i < 5000; i++) {
+		snprintf(k, sizeof k, "key%d", i);
+		strmap_put(&m, k, i);
+	}
+	strmap_put(&m, "key7", 70);
+	assert_int_equal(m.n, 5000);
+	for (i = 0; i < 5000; i++) {
+		snprintf(k, sizeof k, "key%d", i);
+		assert_int_equal(strmap_get(&m, k), i == 7 ? 70 : i);
+	}
+	assert_int_equal(strmap_get(&m, "key5000"), -1);
+	assert_int_equal(strmap_get(&m, ""), -1);
+	strmap_done(&m);
+	assert_int_equal(strmap_get(&m, "key1"), -1);
 }
 
 int
@@ -270,6 +584,12 @@ main(void)
 		cmocka_unit_test(xdg_path_and_dirs),
 		cmocka_unit_test(mono_clock_advances),
 		cmocka_unit_test(atomic_replace),
+		cmocka_unit_test(atomic_refuses_special_files),
+		cmocka_unit_test(atomic_links_and_modes),
+		cmocka_unit_test(open_read_refuses),
+		cmocka_unit_test(lines_are_bounded),
+		cmocka_unit_test(xgrow_grows),
+		cmocka_unit_test(strmap_maps),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,8 +246,7 @@ axis_fit(struct axis *a, double lo, double hi, int maxticks)
 	a->log = 0;
 	a->nt = 0;
 	axis_plain(a);
-	if (!isfinite(lo) || !isfinite(hi) || lo > hi ||
-	    !isfinite((hi - lo) * 4)) {
+	if (!isfinite(lo) || !isfinite(hi) || lo > hi || !isfinite(hi - lo)) {
 		lo = 0;
 		hi = 1;
 	}
@@ -254,12 +254,24 @@ axis_fit(struct axis *a, double lo, double hi, int maxticks)
 		pad = fabs(lo) * 0.1;
 		if (pad == 0 || !isfinite(pad))
 			pad = 1;
-		lo -= pad;
-		hi += pad;
+		/* near the largest double the padded ends stop there */
+		lo = fmax(lo - pad, -DBL_MAX);
+		hi = fmin(hi + pad, DBL_MAX);
 	}
 	if (maxticks < 2)
 		maxticks = 2;
 	s = nice_step(lo, hi, maxticks, 1);
+	if (!isfinite(floor(lo / s + 1e-9) * s) ||
+	    !isfinite(ceil(hi / s - 1e-9) * s)) {
+		/* ends rounded out to the step would overflow (values near
+		 * the largest double): the axis is the range itself, with
+		 * the nice ticks inside it */
+		a->lo = lo;
+		a->hi = hi;
+		a->nt = chart_nice_ticks(lo, hi, maxticks, a->t,
+		    AXIS_MAXTICKS, &a->step);
+		return;
+	}
 	k0 = (long)floor(lo / s + 1e-9);
 	k1 = (long)ceil(hi / s - 1e-9);
 	a->lo = snap((double)k0 * s, s);

@@ -717,3 +717,168 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 		grid_text_center(g, labw + 1, mid - 1, pw, "(no data)",
 		    GRID_LABEL, GRID_DIM);
 }
+
+/* ------------------------------------------------------------ mean bars */
+
+/* "0.372 ± 0.084" (or "0.372" without an sd, "nan"). */
+static void
+meanbar_text(char *buf, size_t len, double m, double sd, int ascii)
+{
+	if (isnan(m))
+		snprintf(buf, len, "nan");
+	else if (isnan(sd))
+		snprintf(buf, len, "%.3g", m);
+	else
+		snprintf(buf, len, "%.3g %s %.2g", m, ascii ? "+-" : "\xc2\xb1",
+		    sd);
+}
+
+void
+chart_meanbars(struct grid *g, const struct chart_opts *o,
+    const char *const *labels, const double *mean, const double *sd, int n,
+    const char *note)
+{
+	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	double top = 0, ticks[16], step = 0;
+	char buf[64], tb[32];
+	int avail, rows, gap = 0, title = 0, legend = 0, labw = 0, vw = 3;
+	int ax, bw, row0, arow, nt, end, x;
+
+	if (mean == NULL || n < 0)
+		n = 0;
+	chart_begin(g, o);
+	for (int i = 0; i < n; i++) {
+		double hi = mean[i] + (sd != NULL && !isnan(sd[i]) ? sd[i] : 0);
+		int lw;
+
+		if (isfinite(hi) && hi > top)
+			top = hi;
+		if (isfinite(mean[i]) && mean[i] > top)
+			top = mean[i];
+		if (labels != NULL && labels[i] != NULL &&
+		    (lw = utf8_width(labels[i], (size_t)-1)) > labw)
+			labw = lw;
+		meanbar_text(buf, sizeof buf, mean[i], sd != NULL ? sd[i] : NAN,
+		    ascii);
+		if ((lw = utf8_width(buf, (size_t)-1)) > vw)
+			vw = lw;
+	}
+	if (!(top > 0))
+		top = 1;
+	/* rows: bars, axis line, tick labels, legend, title */
+	avail = g->h - 2;
+	if (avail < 1 || g->w < 16) {
+		chart_too_small(g, "bars");
+		return;
+	}
+	rows = n < 1 ? 1 : n;
+	if (rows > avail)
+		rows = avail;
+	avail -= rows;
+	if (avail > 0 && o->title != NULL)
+		title = 1, avail--;
+	if (avail > 0)
+		legend = 1, avail--;
+	if (n > 1 && avail >= n - 1)
+		gap = 1;	/* a blank row between bars */
+	if (labw > g->w / 3)
+		labw = g->w / 3;
+	ax = labw > 0 ? labw + 1 : 0;
+	bw = g->w - ax - 1 - 1 - vw;
+	if (bw < 6) {
+		chart_too_small(g, "bars");
+		return;
+	}
+	nt = chart_nice_ticks(0, top, bw / 8 > 2 ? bw / 8 : 2, ticks,
+	    (int)COUNT(ticks), &step);
+	if (nt > 0 && ticks[nt - 1] < top && step > 0 &&
+	    nt < (int)COUNT(ticks)) {
+		top = ticks[nt - 1] + step;	/* the axis ends on a tick */
+		ticks[nt++] = top;
+	}
+	row0 = title;
+	arow = row0 + (gap ? 2 * rows - 1 : rows);
+	if (title)
+		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+	for (int r = row0; r < arow; r++)
+		grid_put(g, ax, r, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
+	for (int i = 0; i < n && i < rows; i++) {
+		int y = row0 + (gap ? 2 * i : i);
+		double s = sd != NULL ? sd[i] : NAN;
+
+		if (labels != NULL && labels[i] != NULL && labw > 0) {
+			int lw = utf8_width(labels[i], (size_t)-1);
+
+			grid_text(g, lw < labw ? labw - lw : 0, y, labw,
+			    labels[i], GRID_LABEL, 0);
+		}
+		meanbar_text(buf, sizeof buf, mean[i], s, ascii);
+		grid_text(g, g->w - utf8_width(buf, (size_t)-1), y, vw, buf,
+		    GRID_LABEL, 0);
+		if (!(mean[i] >= 0) || !isfinite(mean[i]))
+			continue;
+		hbar(g, ax + 1, y, mean[i] / top * bw, GRID_SERIES1, ascii);
+		if (!isnan(s) && s > 0) {
+			/* the whisker: drawn over the bar inside it */
+			int a = ax + 1 + (int)lround(fmax(mean[i] - s, 0) /
+			    top * bw);
+			int b = ax + 1 + (int)lround((mean[i] + s) / top * bw);
+
+			if (b > ax + bw)
+				b = ax + bw;
+			for (int k = a; k <= b; k++) {
+				struct grid_cell *c = grid_at(g, k, y);
+				int inside = c != NULL && c->cp != ' ' &&
+				    c->cp != 0;
+
+				if (inside && k != a && k != b)
+					continue;	/* the bar stays */
+				grid_put(g, k, y, k == a ? (ascii ? '|' :
+				    0x251C) : k == b ? (ascii ? '|' : 0x2524) :
+				    (ascii ? '-' : 0x2500), GRID_MARKER, 0,
+				    GRID_BOLD);
+			}
+		}
+	}
+	if (n == 0)
+		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
+		    GRID_DIM);
+	/* the linear axis, ticks at nice values */
+	grid_put(g, ax, arow, ascii ? '+' : 0x2514, GRID_AXIS, 0, 0);
+	for (int i = 1; i <= bw; i++)
+		grid_put(g, ax + i, arow, ascii ? '-' : 0x2500, GRID_AXIS, 0,
+		    0);
+	end = -2;
+	for (int i = 0; i < nt; i++) {
+		int col = ax + (int)lround(ticks[i] / top * bw), lw, s;
+
+		if (col > ax + bw)
+			continue;
+		if (col > ax)
+			grid_put(g, col, arow, ascii ? '+' : 0x252C, GRID_AXIS,
+			    0, 0);
+		if (arow + 1 >= g->h)
+			continue;
+		chart_fmt_tick(ticks[i], step, tb, sizeof tb);
+		lw = (int)strlen(tb);
+		s = col - lw / 2;
+		if (s < 0)
+			s = 0;
+		if (s + lw > g->w)
+			s = g->w - lw;
+		if (s <= end + 1)
+			continue;
+		grid_text(g, s, arow + 1, lw, tb, GRID_LABEL, 0);
+		end = s + lw - 1;
+	}
+	if (legend && arow + 2 < g->h) {
+		x = ax;
+		x += legend_item(g, x, arow + 2, g->w, ascii ? '#' : 0x2588,
+		    GRID_SERIES1, 0, "mean") + 2;
+		x += legend_item(g, x, arow + 2, g->w, ascii ? '|' : 0x2524,
+		    GRID_MARKER, GRID_BOLD, ascii ? "mean +- sd" :
+		    "mean \xc2\xb1 sd") + 2;
+		if (note != NULL)
+			legend_item(g, x, arow + 2, g->w, 0, 0, 0, note);
+	}
+}

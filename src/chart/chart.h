@@ -208,6 +208,21 @@ void chart_hist2(struct grid *g, const struct chart_opts *o,
     const struct chart_hist_opts *ho, const char *name_a, const double *a,
     int na, const char *name_b, const double *b, int nb);
 
+/* ------------------------------------------------------------ mean bars */
+
+/*
+ * One horizontal bar per group on a linear axis from 0: the bar is the
+ * mean of a value over repeated runs, the whisker over it spans mean - sd
+ * to mean + sd (the spread of the runs).  Each bar has its label on the
+ * left and "mean +- sd" on the right ("0.372 ± 0.084").  A NaN mean shows
+ * "nan" and no bar; a NaN sd (one run) no whisker.  note, when not NULL,
+ * is added to the legend ("10 seeds").  Bars are spaced by blank rows when
+ * the grid has the room.
+ */
+void chart_meanbars(struct grid *g, const struct chart_opts *o,
+    const char *const *labels, const double *mean, const double *sd, int n,
+    const char *note);
+
 /* ------------------------------------------------------------ functions */
 
 /* A function sampled per plotted pixel column. */

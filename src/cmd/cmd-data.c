@@ -12,6 +12,9 @@
 
 #include "cmd/session-int.h"
 
+#define XSTR(x) STR(x)
+#define STR(x) #x
+
 static const char *const data_keys[] = { "n=", "noise=", "split=", "test=",
     "seed=", NULL };
 static const char *const data_first[] = { "poly", "sine", "circle", "xor",
@@ -70,20 +73,24 @@ data_exec(struct cmd_ctx *c)
 		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
 			return CMD_ERROR;
 		if (strcmp(key, "n") == 0 && file == NULL) {
-			if (arg_long(c, i, "n", v, 4, 100000, &ds.n) != 0)
+			if (arg_long(c, i, "n", v, DATA_N_MIN, DATA_N_MAX,
+			    &ds.n) != 0)
 				return CMD_ERROR;
 		} else if (strcmp(key, "noise") == 0 && file == NULL) {
-			if (arg_double(c, i, "noise", v, 0, 10, &ds.noise) != 0)
+			if (arg_double(c, i, "noise", v, 0, DATA_NOISE_MAX,
+			    &ds.noise) != 0)
 				return CMD_ERROR;
 		} else if (strcmp(key, "split") == 0) {
-			if (arg_double(c, i, "split", v, 0.05, 1, &ds.split) != 0)
+			if (arg_double(c, i, "split", v, DATA_SPLIT_MIN, 1,
+			    &ds.split) != 0)
 				return CMD_ERROR;
 		} else if (strcmp(key, "test") == 0) {
-			if (arg_double(c, i, "test", v, 0, 0.9, &ds.test) != 0)
+			if (arg_double(c, i, "test", v, 0, DATA_TEST_MAX,
+			    &ds.test) != 0)
 				return CMD_ERROR;
 			test_at = i;
 		} else if (strcmp(key, "seed") == 0) {
-			if (arg_long(c, i, "seed", v, 0, 2147483647,
+			if (arg_long(c, i, "seed", v, 0, DATA_SEED_MAX,
 			    &ds.seed) != 0)
 				return CMD_ERROR;
 		} else
@@ -182,8 +189,10 @@ const struct cmd_entry cmd_data_entry = {
 	.summary = "make a toy data set or load a CSV file",
 	.help = "KIND: poly|sine (regression, 1 input), "
 	    "circle|xor|gauss|spiral|moons (classification, 2 inputs)\n"
-	    "n=N rows (4..100000); noise=X (0..10, default 0.1)\n"
-	    "split=S share of rows for training (0.05..1); seed=N (default: "
+	    "n=N rows (" XSTR(DATA_N_MIN) ".." XSTR(DATA_N_MAX) "); "
+	    "noise=X (0.." XSTR(DATA_NOISE_MAX) ", default 0.1)\n"
+	    "split=S share of rows for training (" XSTR(DATA_SPLIT_MIN)
+	    "..1); seed=N (default: "
 	    "the session seed)\n"
 	    "test=T share of rows held out as a test split (0..0.9, split + "
 	    "test <= 1; default 0: none): the rest is validation; training, "
@@ -193,7 +202,9 @@ const struct cmd_entry cmd_data_entry = {
 	    "poly defaults to n=20 split=0.5: a handful of noisy points of a "
 	    "cubic\n"
 	    "the other kinds default to n=200 split=0.7\n"
-	    "load FILE.csv: comma-separated numbers, last column the target",
+	    "load FILE.csv: comma-separated numbers, last column the target "
+	    "(at most " XSTR(NN_MAX_VALUES) " numbers, " XSTR(NN_MAX_EXAMPLES)
+	    " rows)",
 	.min_args = 1,
 	.max_args = 7,
 	.flags = CMD_MUTATES,

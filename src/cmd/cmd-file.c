@@ -38,8 +38,8 @@ export_exec(struct cmd_ctx *c)
 {
 	const char *file = c->argv[2].s;
 	struct lab *l;
-	FILE *f;
-	char *tmp;
+	struct atomic_file af;
+	char err[512];
 	int what, rc;
 
 	if (arg_enum(c, 1, "WHAT", c->argv[1].s, export_what, &what) != 0)
@@ -51,20 +51,20 @@ export_exec(struct cmd_ctx *c)
 		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
 	if (what == 2 && l->all == NULL)
 		return cmd_error(c, 1, "no data yet (use 'data KIND' first)");
-	if ((f = atomic_open(file, &tmp)) == NULL)
-		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
+	if (atomic_open(&af, file, err, sizeof err) != 0)
+		return cmd_error(c, 2, "%s", err);
 	if (what == 0)
-		rc = nn_net_save(l->net, f);
+		rc = nn_net_save(l->net, af.f);
 	else if (what == 1)
-		rc = nn_history_write_csv(l->net, f);
+		rc = nn_history_write_csv(l->net, af.f);
 	else
-		rc = nn_dataset_write_csv(l->all, f);
+		rc = nn_dataset_write_csv(l->all, af.f);
 	if (rc != 0) {
-		atomic_abort(f, tmp);
+		atomic_abort(&af);
 		return cmd_error(c, 2, "%s: write error", file);
 	}
-	if (atomic_close(f, tmp, file) != 0)
-		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
+	if (atomic_close(&af, err, sizeof err) != 0)
+		return cmd_error(c, 2, "%s", err);
 	cmd_out(c, "exported %s to %s", export_what[what], file);
 	return CMD_OK;
 }
@@ -83,6 +83,28 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = export_exec,
 };
 
+/*
+ * Would the loss setting 'auto' give this loss?  For the session's data
+ * when there is some, else for either task.  A weights file records the
+ * loss its net trained with, not whether it was chosen by 'auto'; taken
+ * as a fixed setting, a classifier's bce then made regression data loaded
+ * later fail to train.
+ */
+static int
+loss_is_auto(const struct lab *l, enum nn_loss loss)
+{
+	struct nn_config cf = nn_config_default();
+
+	for (int task = 0; task < NN_TASK_COUNT; task++) {
+		if (l->all != NULL && task != (int)l->all->task)
+			continue;
+		nn_config_for_task(&cf, (enum nn_task)task);
+		if (cf.loss == loss)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 import_exec(struct cmd_ctx *c)
 {
@@ -96,8 +118,9 @@ import_exec(struct cmd_ctx *c)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
-	if ((f = fopen(file, "r")) == NULL)
-		return cmd_error(c, 2, "%s: %s", file, strerror(errno));
+	if ((f = file_open_read(file, NN_MAX_NET_BYTES, err, sizeof err)) ==
+	    NULL)
+		return cmd_error(c, 2, "%s", err);
 	net = nn_net_load(f, file, 0, err, sizeof err);
 	fclose(f);
 	if (net == NULL)
@@ -113,6 +136,8 @@ import_exec(struct cmd_ctx *c)
 	session_set_net(c->s, net);
 	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
 	params_from_config(&c->s->lab.p, nn_net_config(net));
+	if (loss_is_auto(&c->s->lab, nn_net_config(net)->loss))
+		c->s->lab.p.loss = 0;	/* auto */
 	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
 	    file, nn_net_nweights(net));
 	return CMD_OK;
@@ -135,18 +160,29 @@ static int
 save_exec(struct cmd_ctx *c)
 {
 	const char *file = c->argv[1].s;
-	char *text, *tmp;
-	FILE *f;
+	struct atomic_file af;
+	char *text, err[512], lim[32];
+	size_t len;
 
 	if (c->s == NULL)
 		return CMD_OK;
-	if ((f = atomic_open(file, &tmp)) == NULL)
-		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
+	/* what load would refuse is not written (a history of millions of
+	 * epochs could make it so) */
 	text = lab_dump(&c->s->lab);
-	fputs(text, f);
+	if ((len = strlen(text)) > (size_t)LAB_MAX_BYTES) {
+		free(text);
+		format_size(LAB_MAX_BYTES, lim, sizeof lim);
+		return cmd_error(c, -1, "the lab is too large to save (%zu "
+		    "bytes; limit %s)", len, lim);
+	}
+	if (atomic_open(&af, file, err, sizeof err) != 0) {
+		free(text);
+		return cmd_error(c, 1, "%s", err);
+	}
+	fputs(text, af.f);
 	free(text);
-	if (atomic_close(f, tmp, file) != 0)
-		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
+	if (atomic_close(&af, err, sizeof err) != 0)
+		return cmd_error(c, 1, "%s", err);
 	cmd_out(c, "saved the lab to %s", file);
 	return CMD_OK;
 }
@@ -171,8 +207,8 @@ load_exec(struct cmd_ctx *c)
 
 	if (c->s == NULL)
 		return CMD_OK;
-	if ((f = fopen(file, "r")) == NULL)
-		return cmd_error(c, 1, "%s: %s", file, strerror(errno));
+	if ((f = file_open_read(file, LAB_MAX_BYTES, err, sizeof err)) == NULL)
+		return cmd_error(c, 1, "%s", err);
 	if (lab_load(&l, f, file, err, sizeof err) != 0) {
 		fclose(f);
 		return cmd_error(c, 1, "%s", err);

@@ -15,11 +15,11 @@
 #include "cmd/session-int.h"
 
 static const char *const plot_kinds[] = { "loss", "weights", "grads", "acts",
-    "fn", "boundary", "norm", "sweep", NULL };
+    "fn", "boundary", "norm", "sweep", "compare", NULL };
 static const char *const loss_opts[] = { "linear", "log", NULL };
 
 enum { K_LOSS, K_WEIGHTS, K_GRADS, K_ACTS, K_FN, K_BOUNDARY, K_NORM,
-    K_SWEEP };
+    K_SWEEP, K_COMPARE };
 
 static const char *const *
 plot_complete(int argi, const char *prev)
@@ -211,6 +211,9 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 	if (l->p.norm == 0)
 		return cmd_error(c, 1, "the net has no normalization (use 'set "
 		    "norm batch' or 'set norm layer')");
+	if (nl < 2)
+		return cmd_error(c, 1, "the net %s has no hidden layer to "
+		    "normalize (build one with e.g. 'net 2-8-1')", l->spec);
 	if (layer > nl - 1)
 		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
 		    "%d, the hidden layers)", layer, nl - 1);
@@ -330,6 +333,19 @@ plot_exec(struct cmd_ctx *c)
 		p.kind = PLOT_SWEEP;
 		plot_sweep_title(p.title, sizeof p.title, c->s->sweep.key);
 		break;
+	case K_COMPARE: {
+		const struct sweep *sw = &c->s->sweep;
+
+		/* the two runs' losses; the net's own is "plot loss" */
+		if (sw->n < 2 || !sw->compare) {
+			rc = cmd_error(c, 1, "no comparison yet (try 'compare "
+			    "lambda 0 0.01')");
+			break;
+		}
+		p.kind = PLOT_CMP_LOSS;
+		plot_compare_title(p.title, sizeof p.title, sw);
+		break;
+	}
 	}
 	if (rc != CMD_OK) {
 		plot_clear(&p);
@@ -342,7 +358,7 @@ plot_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
 	.usage = "loss [log]|weights [LAYER]|grads|acts|fn ACT|boundary|"
-	    "norm [LAYER]|sweep",
+	    "norm [LAYER]|sweep|compare",
 	.summary = "draw a chart of the session",
 	.help = "loss [log|linear]: train and val loss per epoch, best epoch "
 	    "marked\n"
@@ -356,7 +372,10 @@ const struct cmd_entry cmd_plot_entry = {
 	    "(1 input: prediction vs data)\n"
 	    "norm [LAYER]: one mini-batch at a hidden layer, the batch- or "
 	    "layer-normalised group highlighted\n"
-	    "sweep: the last sweep's regularization path",
+	    "sweep: the last sweep's regularization path\n"
+	    "compare: the last compare's two runs, train and val loss per "
+	    "epoch ('plot loss' is the net's own history, which compare "
+	    "leaves as it was)",
 	.min_args = 1,
 	.max_args = 2,
 	.complete = plot_complete,

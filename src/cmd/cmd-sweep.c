@@ -4,9 +4,12 @@
  *
  * Every run builds a fresh net from the session's spec, settings and seed
  * with one setting changed, and trains it for the epochs setting on the
- * session's data.  The session's own net, data and settings are left as
- * they were; only the results (kept for "plot sweep") and the last chart
- * change.
+ * session's data.  compare also takes bundles of settings ("reg=l2
+ * lambda=0.01", n=256 for more generated data, none), several changed
+ * together per run.  With seeds=N every value or bundle runs on N seeds
+ * and the results are means and spreads.  The session's own net, data and
+ * settings are left as they were; only the results (kept for "plot sweep"
+ * and the metrics) and the last chart change.
  */
 
 #include <math.h>
@@ -174,31 +177,37 @@ mean_sd(const double *v, int n, double *mean, double *sd)
 
 /*
  * The lab a run on seed uses: the session's data regenerated with seed
- * when regen (generated data whose seed is the session seed), else the
- * session's own (shared, not copied).  Frees with run_lab_done().
+ * when regen (generated data whose seed is the session seed), made anew
+ * with n rows when n > 0 (a bundle's n=N: generated data only, with seed
+ * when regen, else with the data's own seed), else the session's own
+ * (shared, not copied).  Frees with run_lab_done().
  */
 static int
-run_lab(struct lab *out, const struct lab *l, int regen, long seed,
+run_lab(struct lab *out, const struct lab *l, int regen, long n, long seed,
     char *err, size_t errlen)
 {
 	struct nn_dataset *all, *tr, *va, *te;
+	long dseed = regen ? seed : l->ds.seed;
 
 	*out = *l;
 	out->net = NULL;
-	if (!regen)
+	if (!regen && n <= 0)
 		return 0;
 	all = nn_dataset_generate((enum nn_dataset_kind)l->ds.kind,
-	    (int)l->ds.n, l->ds.noise, (uint64_t)seed, err, errlen);
+	    (int)(n > 0 ? n : l->ds.n), l->ds.noise, (uint64_t)dseed, err,
+	    errlen);
 	if (all == NULL)
 		return -1;
 	/* the same three-way split as the session's (a run never reads
 	 * the test rows, but the validation rows are the same ones) */
-	if (data_split(all, &l->ds, (uint64_t)seed, &tr, &va, &te, err,
+	if (data_split(all, &l->ds, (uint64_t)dseed, &tr, &va, &te, err,
 	    errlen) != 0) {
 		nn_dataset_free(all);
 		return -1;
 	}
-	out->ds.seed = seed;
+	out->ds.seed = dseed;
+	if (n > 0)
+		out->ds.n = n;
 	out->all = all;
 	out->train = tr;
 	out->val = va;
@@ -217,15 +226,18 @@ run_lab_done(struct lab *rl, const struct lab *l)
 	}
 }
 
-/* "0.1234 +- 0.0567" */
+/* "0.1234 +- 0.0567"; the mean alone for a single seed (sd NAN). */
 static void
-fmt_mean_sd(char *buf, size_t len, double mean, double sd)
+fmt_mean_sd(char *buf, size_t len, double mean, double sd, int nseeds)
 {
 	char a[32], b[32];
 
 	fmt_num(a, sizeof a, mean);
 	fmt_num(b, sizeof b, sd);
-	snprintf(buf, len, "%s +- %s", a, b);
+	if (nseeds < 2)
+		snprintf(buf, len, "%s", a);
+	else
+		snprintf(buf, len, "%s +- %s", a, b);
 }
 
 /* Per-epoch sums of one value's runs, for the mean curves. */
@@ -257,21 +269,29 @@ curve_add(struct curve *cv, const struct run_result *r)
 	}
 }
 
+/* How a multi-seed run was asked for: the values of one setting (sweep,
+ * compare) or setting bundles (compare "BUNDLE" "BUNDLE" ...). */
+enum multi_mode { MULTI_SWEEP, MULTI_COMPARE, MULTI_BUNDLES };
+
 /*
  * seeds=N: every value on seeds s .. s+N-1 (s = the session seed), seeds
  * outer so that an interrupt leaves every value with the same seeds; the
  * net of a run is built from its seed and, when the data follows the
- * session seed, so is the data.  Reports mean +- sd per value and, for
- * compare, on how many seeds the second value has the lower val loss.
+ * session seed, so is the data; a bundle's n=N (dn[i] > 0) makes its data
+ * anew with that many rows.  nseeds 1 (bundles without seeds=): one run
+ * per bundle from the session seed.  Reports mean +- sd per value, on how
+ * many seeds each value had the lowest val loss and, for compare, on how
+ * many seeds the second value has the lower val loss.
  */
 static int
-multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
-    const int *argi, int nv, int nseeds, int compare)
+multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
+    const long *dn, const int *argi, int nv, int nseeds, enum multi_mode mode)
 {
 	struct session *s = c->s;
 	const struct lab *l = &s->lab;
 	long s0 = l->p.seed;
 	int regen = l->ds.kind >= 0 && l->ds.seed == s0;
+	int compare = mode != MULTI_SWEEP, keyw = 10, same_epochs = 1;
 	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
 	double (*best)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *best);
 	double (*train)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *train);
@@ -294,7 +314,7 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 			rc = CMD_STOPPED;
 			break;
 		}
-		if (run_lab(&rl, l, regen, s0 + j, err, sizeof err) != 0) {
+		if (run_lab(&rl, l, regen, 0, s0 + j, err, sizeof err) != 0) {
 			rc = cmd_error(c, -1, "data for seed %ld: %s", s0 + j,
 			    err);
 			break;
@@ -304,26 +324,37 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 			struct nn_train_result res;
 			struct run_result r;
 			struct nn_net *net;
+			struct lab bl, *ul = &rl;
 
 			if (cmd_interrupt) {
 				rc = CMD_STOPPED;
 				break;
 			}
-			pi.seed = s0 + j;
-			net = lab_new_net(&rl, l->spec, &pi, err, sizeof err);
-			if (net == NULL) {
-				rc = cmd_error(c, argi[i], "%s", err);
-				break;
+			if (dn[i] > 0) {	/* a bundle's own data size */
+				if (run_lab(&bl, l, regen, dn[i], s0 + j, err,
+				    sizeof err) != 0) {
+					rc = cmd_error(c, argi[i], "data for "
+					    "seed %ld: %s", s0 + j, err);
+					break;
+				}
+				ul = &bl;
 			}
-			if (session_train(s, net, &rl, (int)pi.epochs, &res, err,
+			pi.seed = s0 + j;
+			net = lab_new_net(ul, l->spec, &pi, err, sizeof err);
+			if (net == NULL ||
+			    session_train(s, net, ul, (int)pi.epochs, &res, err,
 			    sizeof err) != 0) {
 				nn_net_free(net);
+				if (ul != &rl)
+					run_lab_done(ul, l);
 				rc = cmd_error(c, argi[i], "%s", err);
 				break;
 			}
 			memset(&r, 0, sizeof r);
-			run_collect(&r, net, &rl, (int)res.status);
+			run_collect(&r, net, ul, (int)res.status);
 			nn_net_free(net);
+			if (ul != &rl)
+				run_lab_done(ul, l);
 			val[i][j] = r.val_loss;
 			best[i][j] = r.best_val_loss;
 			train[i][j] = r.train_loss;
@@ -355,15 +386,22 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	}
 
 	memset(&sw, 0, sizeof sw);
-	snprintf(sw.key, sizeof sw.key, "%s", d->name);
+	snprintf(sw.key, sizeof sw.key, "%s", key);
 	sw.compare = compare;
+	sw.bundles = mode == MULTI_BUNDLES;
 	sw.n = nv;
 	sw.nseeds = done;
 	sw.seed0 = s0;
 	for (int i = 0; i < nv; i++) {
 		struct run_result *r = &sw.r[i];
+		int w;
 
 		snprintf(r->value, sizeof r->value, "%s", c->argv[argi[i]].s);
+		w = utf8_width(r->value, (size_t)-1);
+		if (w > keyw)
+			keyw = w;
+		if (p[i].epochs != l->p.epochs)
+			same_epochs = 0;
 		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
 		mean_sd(best[i], done, &sw.mean_best_val[i], &sw.sd_best_val[i]);
 		mean_sd(train[i], done, &sw.mean_train[i], &sw.sd_train[i]);
@@ -390,14 +428,23 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	}
 	for (int j = 0; j < done && nv >= 2; j++)
 		sw.wins += val[1][j] < val[0][j];
+	for (int j = 0; j < done; j++) {
+		double lo = INFINITY;
+
+		for (int i = 0; i < nv; i++)
+			if (val[i][j] < lo)
+				lo = val[i][j];
+		for (int i = 0; i < nv; i++)
+			sw.lowest[i] += val[i][j] == lo;
+	}
 	/* the choice a learner makes on each seed's validation rows, and
 	 * what the test rows say of it */
 	for (int j = 0; j < done; j++) {
 		double v[SWEEP_MAX];
 		int i;
 
-		for (int k = 0; k < nv; k++)
-			v[k] = val[k][j];
+		for (int q = 0; q < nv; q++)
+			v[q] = val[q][j];
 		i = argmin(v, nv);
 
 		if (i < 0)
@@ -409,44 +456,72 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 	mean_sd(cval, nchosen, &sw.chosen_val, &sw.sd_chosen_val);
 	mean_sd(ctest, nchosen, &sw.chosen_test, &sw.sd_chosen_test);
 
-	if (strcmp(sw.key, "epochs") == 0)
-		cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld)%s",
-		    compare ? "compare" : "sweep", sw.key, nv, done, s0,
-		    s0 + done - 1, regen ? ", data made per seed" :
-		    ", the same data for every seed");
-	else
-		cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld), %ld epochs "
-		    "each%s", compare ? "compare" : "sweep", sw.key, nv, done,
-		    s0, s0 + done - 1, l->p.epochs, regen ?
-		    ", data made per seed" : ", the same data for every seed");
+	{
+		char how[64];
+		const char *data = regen ? ", data made per seed" :
+		    ", the same data for every seed";
+
+		if (mode == MULTI_BUNDLES ? !same_epochs :
+		    strcmp(sw.key, "epochs") == 0)
+			snprintf(how, sizeof how, "%s", mode == MULTI_BUNDLES ?
+			    ", epochs as each bundle sets them" : "");
+		else
+			snprintf(how, sizeof how, ", %ld epochs each",
+			    l->p.epochs);
+		if (mode == MULTI_BUNDLES)
+			cmd_out(c, "compare %d bundles x %d seed%s (%ld-%ld)%s%s",
+			    nv, done, done == 1 ? "" : "s", s0, s0 + done - 1,
+			    how, data);
+		else
+			cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld)%s%s",
+			    compare ? "compare" : "sweep", sw.key, nv, done, s0,
+			    s0 + done - 1, how, data);
+	}
 	{
 		int has_test = l->test != NULL && l->test->n > 0;
 
-		cmd_out(c, "%-10s %-20s %-20s %-20s%s", sw.key, "val loss",
-		    "best val loss", "train loss", has_test ? " test loss" : "");
+		if (has_test)
+			cmd_out(c, "%-*s %-20s %-20s %-20s %-6s  %s", keyw,
+			    sw.key, "val loss", "best val loss", "train loss",
+			    "lowest", "test loss");
+		else
+			cmd_out(c, "%-*s %-20s %-20s %-20s %s", keyw, sw.key,
+			    "val loss", "best val loss", "train loss",
+			    "lowest");
 		for (int i = 0; i < nv; i++) {
-			char col[4][72];
+			char col[4][72], low[24];
 
 			fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i],
-			    sw.sd_val[i]);
+			    sw.sd_val[i], done);
 			fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
-			    sw.sd_best_val[i]);
+			    sw.sd_best_val[i], done);
 			fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
-			    sw.sd_train[i]);
+			    sw.sd_train[i], done);
 			fmt_mean_sd(col[3], sizeof col[3], sw.mean_test[i],
-			    sw.sd_test[i]);
+			    sw.sd_test[i], done);
+			snprintf(low, sizeof low, "%d/%d", sw.lowest[i], done);
+			/* %-*s pads by bytes: pad by display width instead */
 			if (has_test)
-				cmd_out(c, "%-10s %-20s %-20s %-20s %s",
-				    sw.r[i].value, col[0], col[1], col[2],
-				    col[3]);
+				cmd_out(c, "%s%*s %-20s %-20s %-20s %-6s  %s",
+				    sw.r[i].value, keyw -
+				    utf8_width(sw.r[i].value, (size_t)-1), "",
+				    col[0], col[1], col[2], low, col[3]);
 			else
-				cmd_out(c, "%-10s %-20s %-20s %s",
-				    sw.r[i].value, col[0], col[1], col[2]);
+				cmd_out(c, "%s%*s %-20s %-20s %-20s %s",
+				    sw.r[i].value, keyw -
+				    utf8_width(sw.r[i].value, (size_t)-1), "",
+				    col[0], col[1], col[2], low);
 		}
 	}
-	cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
-	    "deviation); val loss: the net as it stands after each run");
-	if (compare)
+	if (done > 1)
+		cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
+		    "deviation); val loss: the net as it stands after each "
+		    "run; lowest: on how many seeds its val loss was the "
+		    "lowest of all");
+	else
+		cmd_info(c, "one run each from seed %ld (seeds=N for mean +- "
+		    "sd); val loss: the net as it stands after each run", s0);
+	if (mode == MULTI_COMPARE)
 		cmd_out(c, "%s has the lower val loss on %d of %d seed%s",
 		    sw.r[1].value, sw.wins, done, done == 1 ? "" : "s");
 	report_choice(c, &sw, l);
@@ -463,10 +538,32 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 		size_t len;
 
 		memset(&pl, 0, sizeof pl);
+		if (mode == MULTI_BUNDLES) {
+			/* a chart of its moment: the numbers go with it */
+			pl.kind = PLOT_BUNDLES;
+			pl.na = pl.nb = nv;
+			pl.a = xcalloc((size_t)nv, sizeof *pl.a);
+			pl.b = xcalloc((size_t)nv, sizeof *pl.b);
+			pl.labels = xcalloc((size_t)nv, sizeof *pl.labels);
+			pl.nlabels = nv;
+			for (int i = 0; i < nv; i++) {
+				pl.a[i] = sw.mean_val[i];
+				pl.b[i] = sw.sd_val[i];
+				pl.labels[i] = xstrdup(sw.r[i].value);
+			}
+			if (done > 1)
+				snprintf(pl.title, sizeof pl.title, "val loss "
+				    "after training: mean and sd of %d seeds",
+				    done);
+			else
+				snprintf(pl.title, sizeof pl.title, "val loss "
+				    "after training: seed %ld", s0);
+			session_show_plot(s, c->t, &pl);
+			return rc;
+		}
 		if (compare) {
 			pl.kind = PLOT_CMP_LOSS;
-			snprintf(pl.title, sizeof pl.title, "loss: %s %s vs %s",
-			    sw.key, sw.r[0].value, sw.r[1].value);
+			plot_compare_title(pl.title, sizeof pl.title, &sw);
 		} else {
 			pl.kind = PLOT_SWEEP;
 			plot_sweep_title(pl.title, sizeof pl.title, sw.key);
@@ -477,6 +574,127 @@ multi_exec(struct cmd_ctx *c, const struct param_def *d, struct params *p,
 		session_show_plot(s, c->t, &pl);
 	}
 	return rc;
+}
+
+/*
+ * A bundle of settings: blank-separated KEY=VALUE words in one argument
+ * ("reg=l2 lambda=0.01"), each checked as 'train key=value' checks it: any
+ * setting but seed (seeds=N gives the seeds), each key once, and n=N
+ * (4..100000), the number of rows of generated data, made anew; the word
+ * none is the settings as they are.  Fills *p (from the session's
+ * settings, or the defaults in check mode) and *n (0: the session's data).
+ */
+static int
+bundle_parse(struct cmd_ctx *c, int argi, struct params *p, long *n)
+{
+	const char *word = c->argv[argi].s;
+	char buf[sizeof ((struct run_result *)0)->value];
+	char seen[16][32];
+	int nseen = 0;
+
+	if (c->s != NULL)
+		*p = c->s->lab.p;
+	else
+		params_default(p);
+	*n = 0;
+	if (strcmp(word, "none") == 0)
+		return 0;
+	if (strlen(word) >= sizeof buf)
+		return cmd_error(c, argi, "a bundle is at most %zu characters "
+		    "long", sizeof buf - 1);
+	snprintf(buf, sizeof buf, "%s", word);
+	if (strspn(buf, " \t") == strlen(buf))
+		return cmd_error(c, argi, "an empty bundle (the settings as "
+		    "they are: none)");
+	for (char *save = NULL, *kv = strtok_r(buf, " \t", &save); kv != NULL;
+	    kv = strtok_r(NULL, " \t", &save)) {
+		char *v = strchr(kv, '=');
+		const struct param_def *d;
+
+		if (v == NULL || v == kv)
+			return cmd_error(c, argi, "'%s' is not KEY=VALUE (a "
+			    "bundle is settings such as \"reg=l2 "
+			    "lambda=0.01\", or none)", kv);
+		*v++ = '\0';
+		for (int i = 0; i < nseen; i++)
+			if (strcmp(seen[i], kv) == 0)
+				return cmd_error(c, argi, "%s given twice in "
+				    "one bundle", kv);
+		if (nseen < (int)COUNT(seen))
+			snprintf(seen[nseen++], sizeof seen[0], "%s", kv);
+		if (strcmp(kv, "n") == 0) {
+			if (arg_long(c, argi, "n", v, 4, 100000, n) != 0)
+				return CMD_ERROR;
+			continue;
+		}
+		if (strcmp(kv, "seeds") == 0)
+			return cmd_error(c, argi, "seeds=N goes after the "
+			    "bundles, not inside one");
+		if (strcmp(kv, "seed") == 0)
+			return cmd_error(c, argi, "seed: every bundle runs on "
+			    "the same seeds (seeds=N; the first is the session "
+			    "seed)");
+		if ((d = param_find(kv)) == NULL)
+			return param_unknown(c, argi, kv, 0);
+		if (param_parse(c, argi, d, v, p) != 0)
+			return CMD_ERROR;
+	}
+	return 0;
+}
+
+/* compare BUNDLE BUNDLE... [seeds=N]: validates every bundle, runs,
+ * reports. */
+static int
+bundles_exec(struct cmd_ctx *c)
+{
+	struct params p[SWEEP_MAX];
+	long dn[SWEEP_MAX], nseeds = 1;
+	int argi[SWEEP_MAX], nv = 0, seeds_at = -1;
+
+	for (int i = 1; i < c->argc; i++) {
+		if (strncmp(c->argv[i].s, "seeds=", 6) == 0) {
+			if (seeds_at >= 0)
+				return cmd_error(c, i, "seeds= given twice");
+			if (arg_long(c, i, "seeds", c->argv[i].s + 6, SEEDS_MIN,
+			    SEEDS_MAX, &nseeds) != 0)
+				return CMD_ERROR;
+			seeds_at = i;
+			continue;
+		}
+		if (nv == SWEEP_MAX)
+			return cmd_error(c, i, "too many bundles (allowed: 2 "
+			    "to %d)", SWEEP_MAX);
+		if (bundle_parse(c, i, &p[nv], &dn[nv]) != 0)
+			return CMD_ERROR;
+		argi[nv++] = i;
+	}
+	if (nv < 2)
+		return cmd_error(c, -1, "compare needs two bundles or more "
+		    "(e.g. compare none \"reg=l2 lambda=0.01\" seeds=10)");
+	if (c->s == NULL)
+		return CMD_OK;
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	for (int i = 0; i < nv; i++) {
+		if (dn[i] > 0 && c->s->lab.ds.kind < 0)
+			return cmd_error(c, argi[i], "n=N makes the data anew, "
+			    "which needs generated data ('data KIND'), not a "
+			    "loaded file");
+		if (p[i].loss == 3 &&
+		    c->s->lab.all->task != NN_TASK_CLASSIFICATION)
+			return cmd_error(c, argi[i], "loss bce needs 0/1 "
+			    "targets");
+	}
+	return multi_exec(c, "bundle", p, dn, argi, nv, (int)nseeds,
+	    MULTI_BUNDLES);
+}
+
+/* compare's first word says which form: a setting (KEY V1 V2) or a
+ * bundle (KEY=VALUE..., none). */
+static int
+is_bundle(const char *word)
+{
+	return strchr(word, '=') != NULL || strcmp(word, "none") == 0;
 }
 
 /* Shared by sweep and compare: validates, runs, reports. */
@@ -490,6 +708,11 @@ runs_exec(struct cmd_ctx *c, int compare)
 	long nseeds = 0;
 	char err[256];
 
+	if (compare && is_bundle(c->argv[1].s))
+		return bundles_exec(c);
+	if (d == NULL && is_bundle(c->argv[1].s))
+		return cmd_error(c, 1, "sweep takes KEY V1 V2...; bundles of "
+		    "settings go with compare");
 	if (d == NULL)
 		return param_unknown(c, 1, c->argv[1].s, 0);
 	/* the values, and seeds=N anywhere after the key */
@@ -543,7 +766,12 @@ runs_exec(struct cmd_ctx *c, int compare)
 			return cmd_error(c, argi[i], "loss bce needs 0/1 "
 			    "targets");
 	if (seeds_at >= 0)
-		return multi_exec(c, d, p, argi, nv, (int)nseeds, compare);
+		{
+		long dn[SWEEP_MAX] = { 0 };
+
+		return multi_exec(c, d->name, p, dn, argi, nv, (int)nseeds,
+		    compare ? MULTI_COMPARE : MULTI_SWEEP);
+	}
 	memset(&sw, 0, sizeof sw);
 	snprintf(sw.key, sizeof sw.key, "%s", d->name);
 	sw.compare = compare;
@@ -632,8 +860,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 		if (sw.n < 2)
 			return rc;
 		pl.kind = PLOT_CMP_LOSS;
-		snprintf(pl.title, sizeof pl.title, "loss: %s %s vs %s", sw.key,
-		    sw.r[0].value, sw.r[1].value);
+		plot_compare_title(pl.title, sizeof pl.title, &sw);
 		session_show_plot(c->s, c->t, &pl);
 		memset(&pl, 0, sizeof pl);
 		if (!strcmp(sw.key, "reg") || !strcmp(sw.key, "lambda") ||
@@ -694,7 +921,8 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "and the train loss per value and charts the mean val loss with "
 	    "mean +- sd and the mean train loss.  Metrics: "
 	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
-	    "sd_train.K (K: the value's position from 1).\n"
+	    "sd_train.K (K: the value's position from 1), lowest.K (seeds "
+	    "where K's val loss is the lowest of all).\n"
 	    "With a test split (data ... test=T): the value with the lowest "
 	    "val loss is chosen (on each seed with seeds=N) and its run's "
 	    "test loss printed next to its val loss, the test rows judging "
@@ -707,10 +935,55 @@ const struct cmd_entry cmd_sweep_entry = {
 	.exec = sweep_exec,
 };
 
+/*
+ * Completion of compare: a setting or a bundle first (the keys, none and
+ * KEY= words), then the values of a setting's enumeration, or after a
+ * bundle more KEY= words, n= and seeds=.
+ */
+static const char *const *
+compare_complete(int argi, const char *prev)
+{
+	static const char *words[64];
+	static char buf[64][20];
+
+	if (argi > 0 && prev != NULL && !is_bundle(prev))
+		return param_complete(argi, prev);
+	if (words[0] == NULL) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < param_count && n + 4 < COUNT(words); i++)
+			if (strcmp(param_table[i].name, "seed") != 0) {
+				snprintf(buf[n], sizeof buf[n], "%s=",
+				    param_table[i].name);
+				words[n] = buf[n];
+				n++;
+			}
+		words[n++] = "n=";
+		words[n++] = "seeds=";
+		words[n++] = "none";
+	}
+	if (argi == 0) {
+		/* the keys of the KEY V1 V2 form, then the bundle words */
+		static const char *first[2 * 64];
+		const char *const *keys = param_complete(0, NULL);
+		size_t n = 0;
+
+		for (size_t i = 0; keys[i] != NULL && n + 1 < COUNT(first); i++)
+			first[n++] = keys[i];
+		for (size_t i = 0; words[i] != NULL && n + 1 < COUNT(first);
+		    i++)
+			if (strcmp(words[i], "seeds=") != 0)
+				first[n++] = words[i];
+		first[n] = NULL;
+		return first;
+	}
+	return words;
+}
+
 const struct cmd_entry cmd_compare_entry = {
 	.name = "compare",
-	.usage = "KEY V1 V2 [seeds=N]",
-	.summary = "two runs from the same seed side by side",
+	.usage = "KEY V1 V2 [seeds=N] | BUNDLE BUNDLE... [seeds=N]",
+	.summary = "two runs side by side, or several bundles of settings",
 	.help = "KEY: any setting; e.g. compare reg l1 l2 (mirrored weight "
 	    "histograms), compare act sigmoid relu (gradient bars)\n"
 	    "Charts both loss curves, then weights (reg, lambda, l1mode) or "
@@ -721,10 +994,26 @@ const struct cmd_entry cmd_compare_entry = {
 	    "on how many seeds V2 has the lower val loss (metric wins); "
 	    "charts the mean loss curves.  For a claim that holds on "
 	    "average, not on every seed.\n"
+	    "BUNDLE: settings that go together, KEY=VALUE words in one "
+	    "argument (quote it when there are several: \"reg=l2 "
+	    "lambda=0.01\"), each checked as train key=value checks it; any "
+	    "setting but seed (dropout, norm and init too: every run builds "
+	    "its net); n=N: generated data made anew with N rows (same kind, "
+	    "noise and split); none: the settings as they are.  2..16 "
+	    "bundles, each a fresh net trained for its epochs on seeds "
+	    "s..s+N-1 (one run each from the session seed without seeds=); "
+	    "prints mean +- sd of the val loss, best val loss and train loss "
+	    "per bundle and charts the mean val loss as bars with mean +- sd.  "
+	    "e.g. compare none early=on "
+	    "\"reg=l2 lambda=0.01\" dropout=0.5 n=256 seeds=10\n"
+	    "After seeds=N or bundles: metrics mean_val.K sd_val.K "
+	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
+	    "value's or bundle's position from 1), wins, and lowest.K: on "
+	    "how many seeds K had the lowest val loss of all.\n"
 	    "With a test split: the test loss of the run chosen on "
 	    "validation, as for sweep.",
-	.min_args = 3,
-	.max_args = 4,
-	.complete = param_complete,
+	.min_args = 1,
+	.max_args = SWEEP_MAX + 1,
+	.complete = compare_complete,
 	.exec = compare_exec,
 };

@@ -110,8 +110,9 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
 	fmt_num(a[0], sizeof a[0], m->train_loss);
 	fmt_num(a[1], sizeof a[1], m->val_loss);
 	fmt_num(a[2], sizeof a[2], m->penalty);
-	/* Without a validation set there is no val loss to report. */
-	if (isnan(m->val_loss))
+	/* Without a validation set there is no val loss to report (a NaN
+	 * one, from a diverged net, is reported as it is). */
+	if (!m->has_val)
 		cmd_out(c, "%strain loss %s (no validation set), penalty %s",
 		    lead, a[0], a[2]);
 	else
@@ -119,7 +120,7 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
 		    a[0], a[1], a[2]);
 	if (!isnan(m->train_acc)) {
 		fmt_num(a[0], sizeof a[0], m->train_acc);
-		if (isnan(m->val_acc))
+		if (!m->has_val)
 			cmd_out(c, "accuracy: train %s", a[0]);
 		else {
 			fmt_num(a[1], sizeof a[1], m->val_acc);
@@ -185,7 +186,7 @@ train_exec(struct cmd_ctx *c)
 	struct params p;
 	long epochs = -1;
 	int first = 1, hist0, rc, measured;
-	struct measure m = { NAN, NAN, NAN, NAN, NAN };
+	struct measure m = { NAN, NAN, NAN, NAN, NAN, 0 };
 	struct nn_train_result res;
 	struct nn_config orig, cf;
 	struct lab tmp;
@@ -228,7 +229,7 @@ train_exec(struct cmd_ctx *c)
 		return cmd_error(c, -1, "%s", err);
 	plot_clear(&c->s->plot);
 	c->s->plot.kind = PLOT_LOSS;
-	snprintf(c->s->plot.title, sizeof c->s->plot.title, "loss");
+	plot_train_title(c->s->plot.title, sizeof c->s->plot.title, &p);
 	hist0 = nn_net_history(c->s->lab.net, &h);
 	rc = session_train(c->s, c->s->lab.net, &c->s->lab, (int)epochs, &res,
 	    err, sizeof err);

@@ -82,6 +82,8 @@ struct cmd_epoch_info {
 	double penalty;		/* current lambda * R(w) */
 	int best_epoch;		/* epoch (history) with the best val loss */
 	double best_val_loss;
+	int own;		/* 1: the session's own net (train); 0: a run
+				   of sweep or compare on a net of its own */
 };
 /*
  * The hook is called after every epoch of train/sweep/compare (with
@@ -212,6 +214,17 @@ void transcript_print(const struct transcript *t, size_t from, FILE *out,
  */
 int transcript_render_chart(const struct transcript *t, size_t i,
     struct grid *g);
+/* Appends a copy of item i of src (a chart with its snapshot) to dst. */
+void transcript_copy_item(struct transcript *dst, const struct transcript *src,
+    size_t i);
+/*
+ * Appends the session's most recent chart (session_render_chart()), as it
+ * stands now, to t as a chart item with its snapshot: e.g. the loss curve
+ * a train left, which is not a transcript item of its own.  Returns 0, or
+ * -1 when there is no chart yet or it would only be a note such as "no
+ * training history yet" (nothing appended).
+ */
+int transcript_add_session_chart(struct transcript *t, struct session *s);
 /* The whole transcript as text (mono, echo on, errors inline); caller frees. */
 char *transcript_text(const struct transcript *t);
 

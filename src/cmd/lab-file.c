@@ -36,6 +36,9 @@
 
 #include "cmd/session-int.h"
 
+#define XSTR(x) STR(x)
+#define STR(x) #x
+
 char *
 lab_dump(const struct lab *l)
 {
@@ -119,79 +122,108 @@ session_dump(struct session *s)
 /* ------------------------------------------------------------ loading */
 
 struct reader {
-	FILE *f;
+	struct line_reader lr;
 	const char *name;
 	int line;
-	char *buf;
-	size_t cap;
+	int failed;		/* a message is in err: the first one stays */
 	char *err;
 	size_t errlen;
 };
 
-/* Next line without its newline, skipping '#' comments; NULL at EOF. */
+static int
+fail(struct reader *r, const char *msg)
+{
+	if (!r->failed)
+		snprintf(r->err, r->errlen, "%s:%d: %s", r->name, r->line,
+		    msg);
+	r->failed = 1;
+	return -1;
+}
+
+/* Next line without its newline, skipping '#' comments; NULL at EOF or
+ * when the file is over its limits (the message is then in err). */
 static char *
 next_line(struct reader *r)
 {
-	ssize_t n;
+	char *buf, why[64];
 
-	while ((n = getline(&r->buf, &r->cap, r->f)) >= 0) {
+	while ((buf = line_next(&r->lr, NULL)) != NULL) {
 		r->line++;
-		while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
-			r->buf[--n] = '\0';
-		if (r->buf[0] == '#')
+		if (buf[0] == '#')
 			continue;
-		return r->buf;
+		return buf;
+	}
+	if (r->lr.error != LINE_OK) {
+		r->line++;
+		fail(r, line_error(&r->lr, why, sizeof why));
 	}
 	return NULL;
 }
 
+/* A data line's key=value words, as the data command takes them: the
+ * same keys and the same ranges (see session-int.h); kind -1 is CSV. */
 static int
-fail(struct reader *r, const char *msg)
+data_fields(struct reader *r, char *line, int kind, struct data_spec *ds,
+    long *rows, long *nin, long *nout)
 {
-	snprintf(r->err, r->errlen, "%s:%d: %s", r->name, r->line, msg);
-	return -1;
-}
-
-/* "key=value" words of a data line into the fields. */
-static int
-data_fields(struct reader *r, char *line, struct data_spec *ds, long *rows,
-    long *nin, long *nout)
-{
-	char *save = NULL;
+	static const char *const gen_keys = "n, noise, split, test, seed";
+	static const char *const csv_keys = "rows, nin, nout, split, test, "
+	    "seed";
+	char *save = NULL, m[200];
 
 	for (char *w = strtok_r(line, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
 		char *eq = strchr(w, '=');
-		int bad;
+		const char *allowed = NULL;
+		double d;
+		long v;
 
 		if (eq == NULL)
 			return fail(r, "expected key=value in the data line");
 		*eq++ = '\0';
-		if (!strcmp(w, "n"))
-			bad = parse_long(eq, &ds->n) || ds->n < 1;
-		else if (!strcmp(w, "noise"))
-			bad = parse_double(eq, &ds->noise) || ds->noise < 0;
-		else if (!strcmp(w, "split"))
-			bad = parse_double(eq, &ds->split) || !(ds->split > 0) ||
-			    ds->split > 1;
-		else if (!strcmp(w, "test"))
-			bad = parse_double(eq, &ds->test) || !(ds->test >= 0) ||
-			    ds->test > 0.9;
-		else if (!strcmp(w, "seed"))
-			bad = parse_long(eq, &ds->seed) || ds->seed < 0;
-		else if (!strcmp(w, "rows"))
-			bad = parse_long(eq, rows) || *rows < 1 ||
-			    *rows > NN_MAX_EXAMPLES;
-		else if (!strcmp(w, "nin"))
-			bad = parse_long(eq, nin) || *nin < 1 ||
-			    *nin > NN_MAX_WIDTH;
-		else if (!strcmp(w, "nout"))
-			bad = parse_long(eq, nout) || *nout < 1 ||
-			    *nout > NN_MAX_WIDTH;
-		else
-			return fail(r, "unknown key in the data line");
-		if (bad)
-			return fail(r, "bad value in the data line");
+		if (kind >= 0 && !strcmp(w, "n")) {
+			if (parse_long(eq, &v) || v < DATA_N_MIN ||
+			    v > DATA_N_MAX)
+				allowed = XSTR(DATA_N_MIN) ".." XSTR(DATA_N_MAX);
+			ds->n = v;
+		} else if (kind >= 0 && !strcmp(w, "noise")) {
+			if (parse_double(eq, &d) || d < 0 || d > DATA_NOISE_MAX)
+				allowed = "0.." XSTR(DATA_NOISE_MAX);
+			ds->noise = d;
+		} else if (!strcmp(w, "split")) {
+			if (parse_double(eq, &d) || d < DATA_SPLIT_MIN || d > 1)
+				allowed = XSTR(DATA_SPLIT_MIN) "..1";
+			ds->split = d;
+		} else if (!strcmp(w, "test")) {
+			if (parse_double(eq, &d) || d < 0 || d > DATA_TEST_MAX)
+				allowed = "0.." XSTR(DATA_TEST_MAX);
+			ds->test = d;
+		} else if (!strcmp(w, "seed")) {
+			if (parse_long(eq, &v) || v < 0 || v > DATA_SEED_MAX)
+				allowed = "0.." XSTR(DATA_SEED_MAX);
+			ds->seed = v;
+		} else if (kind < 0 && !strcmp(w, "rows")) {
+			if (parse_long(eq, rows) || *rows < 1 ||
+			    *rows > NN_MAX_EXAMPLES)
+				allowed = "1.." XSTR(NN_MAX_EXAMPLES);
+		} else if (kind < 0 && !strcmp(w, "nin")) {
+			if (parse_long(eq, nin) || *nin < 1 ||
+			    *nin > NN_MAX_WIDTH)
+				allowed = "1.." XSTR(NN_MAX_WIDTH);
+		} else if (kind < 0 && !strcmp(w, "nout")) {
+			if (parse_long(eq, nout) || *nout != 1)
+				allowed = "1 (one target column)";
+		} else {
+			snprintf(m, sizeof m, "unknown key '%.40s' in the data "
+			    "line (allowed: %s)", w, kind >= 0 ? gen_keys :
+			    csv_keys);
+			return fail(r, m);
+		}
+		if (allowed != NULL) {
+			snprintf(m, sizeof m, "data %s=%.40s is out of range "
+			    "(allowed: %s)", w, eq, allowed);
+			return fail(r, m);
+		}
 	}
 	return 0;
 }
@@ -442,7 +474,8 @@ load_body(struct reader *r, struct lab *l)
 			l->ds.seed = l->p.seed;
 			if (l->all != NULL)
 				return fail(r, "a second data line");
-			if (data_fields(r, sp, &l->ds, &rows, &nin, &nout) != 0)
+			if (data_fields(r, sp, kind, &l->ds, &rows, &nin,
+			    &nout) != 0)
 				return -1;
 			if (l->ds.split + l->ds.test > 1 + 1e-12)
 				return fail(r, "split + test is more than 1 in "
@@ -458,6 +491,15 @@ load_body(struct reader *r, struct lab *l)
 				if (rows == 0 || nin == 0 || nout == 0)
 					return fail(r, "data csv needs rows=, "
 					    "nin= and nout=");
+				/* checked before a byte is allocated */
+				if (rows * (nin + nout) > NN_MAX_VALUES) {
+					snprintf(msg, sizeof msg, "data csv "
+					    "rows=%ld nin=%ld nout=%ld is %ld "
+					    "numbers, too large (limit %d)",
+					    rows, nin, nout, rows * (nin + nout),
+					    NN_MAX_VALUES);
+					return fail(r, msg);
+				}
 				l->all = nn_dataset_new((int)rows, (int)nin,
 				    (int)nout, NN_TASK_REGRESSION);
 				if (read_csv_rows(r, l->all) != 0)
@@ -507,7 +549,7 @@ lab_load(struct lab *out, FILE *f, const char *name, char *err,
 	int rc;
 
 	memset(&r, 0, sizeof r);
-	r.f = f;
+	line_init(&r.lr, f, LAB_MAX_LINE, LAB_MAX_BYTES);
 	r.name = name;
 	r.err = err;
 	r.errlen = errlen;
@@ -515,7 +557,7 @@ lab_load(struct lab *out, FILE *f, const char *name, char *err,
 	params_default(&l.p);
 	l.ds.kind = -1;
 	rc = load_body(&r, &l);
-	free(r.buf);
+	line_done(&r.lr);
 	if (rc != 0) {
 		lab_done(&l);
 		return -1;

@@ -51,7 +51,7 @@ const struct param_def param_table[] = {
 	    "each step (weights, not biases)"),
 	REAL(clip, 0, 1000, 0, "clip the gradient to this global L2 norm "
 	    "before each update (0: off)"),
-	INT(batch, 1, 100000, "mini-batch size"),
+	INT(batch, 1, NN_MAX_BATCH, "mini-batch size"),
 	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
 	ENUM(early, onoff_names, "early stopping on the validation loss"),
 	INT(patience, 1, 100000, "early stop after this many epochs without "

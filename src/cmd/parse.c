@@ -129,38 +129,96 @@ cmd_tokens_free(struct cmdline *cmds, int ncmds)
 
 /* ------------------------------------------------------------ messages */
 
+#define MSG_MAX 500		/* bytes of an error message, "..." included */
+#define MSG_WORD_MAX 64		/* bytes of the command word in front of it */
+
+/*
+ * Appends s to b as it may be shown in a terminal: control bytes (C0 but
+ * the kept ones, DEL, C1) and bytes that are not UTF-8 become "\xHH", so
+ * that no argument can carry an escape sequence into a message.  keep
+ * lists the control bytes let through ("\n" for multi-line output).  When
+ * b would grow past max bytes, stops before the character that does not
+ * fit and appends "..." (max 0: no limit).
+ */
+static void
+add_shown(struct strbuf *b, const char *s, const char *keep, size_t max)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		char piece[20];
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp), plen = 0;
+		int bad = (cp == 0xfffd && !(k == 3 &&
+		    memcmp(s + i, "\xef\xbf\xbd", 3) == 0)) ||
+		    (cp < 0x20 && (cp == 0 || strchr(keep, (int)cp) == NULL)) ||
+		    (cp >= 0x7f && cp < 0xa0);
+
+		if (bad)
+			for (size_t j = 0; j < k; j++)
+				plen += (size_t)snprintf(piece + plen,
+				    sizeof piece - plen, "\\x%02x",
+				    (unsigned char)s[i + j]);
+		else {
+			memcpy(piece, s + i, k);
+			plen = k;
+		}
+		if (max > 0 && b->len + plen > max - 3) {
+			strbuf_adds(b, "...");
+			return;
+		}
+		strbuf_add(b, piece, plen);
+		i += k;
+	}
+}
+
 int
 cmd_error(struct cmd_ctx *c, int argi, const char *fmt, ...)
 {
-	char msg[512];
+	struct strbuf b;
+	char *msg;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (c->failed)
+	if (c->failed) {
+		free(msg);
 		return CMD_ERROR;
+	}
 	c->failed = 1;
 	if (argi >= 0 && argi < c->argc)
 		c->erroff = c->argv[argi].off;
 	else if (c->argc > 0)
 		c->erroff = c->argv[0].off;
+	/* the one place an error message is put together: "word: message",
+	 * bounded and with the user's bytes made harmless */
+	strbuf_init(&b);
+	add_shown(&b, c->argv[0].s, "", MSG_WORD_MAX);
+	strbuf_adds(&b, ": ");
+	add_shown(&b, msg, "", MSG_MAX);
 	if (c->err != NULL)
-		snprintf(c->err, c->errlen, "%s: %s", c->argv[0].s, msg);
+		snprintf(c->err, c->errlen, "%s", b.s);
 	if (c->t != NULL)
-		transcript_add(c->t, TR_ERROR, "%s: %s", c->argv[0].s, msg);
+		transcript_add(c->t, TR_ERROR, "%s", b.s);
+	strbuf_done(&b);
+	free(msg);
 	return CMD_ERROR;
 }
 
-static void
+static void PRINTF_LIKE(3, 0)
 cmd_vadd(struct cmd_ctx *c, enum tr_kind kind, const char *fmt, va_list ap)
 {
+	struct strbuf b;
 	char *s;
 
 	if (c->t == NULL)
 		return;
 	s = xvasprintf(fmt, ap);
-	transcript_add(c->t, kind, "%s", s);
+	strbuf_init(&b);
+	add_shown(&b, s, "\t\n", 0);
+	transcript_add(c->t, kind, "%s", b.s);
+	strbuf_done(&b);
 	free(s);
 }
 

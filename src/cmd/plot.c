@@ -3,10 +3,15 @@
  * plot.c - turns session state into charts (chart/chart.h).
  *
  * A struct plot records what was plotted.  Charts of live state (the loss
- * curve, the weight histogram, the sweep) read the session each time they
- * are rendered, so the TUI's chart pane follows training; charts of a
- * moment (gradients, activations, boundary, norm matrix) keep a copy of
- * their numbers.  Either way plot_render() can draw at any grid size.
+ * curve, the weight histogram, the sweep, a comparison) read the session
+ * each time they are rendered, so the TUI's chart pane follows training;
+ * charts of a moment (gradients, activations, boundary, norm matrix) keep
+ * a copy of their numbers.  Rendering is two steps: plot_capture() copies
+ * everything a chart needs out of the session into a snapshot, and
+ * plot_draw() draws a snapshot at any grid size without the session.  The
+ * transcript keeps the snapshot of every chart it records, so a lesson
+ * page's charts can be drawn again as they were after the session moved
+ * on.
  */
 
 #include <math.h>
@@ -37,6 +42,31 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 	    "regularization path" : "sweep", key);
 }
 
+void
+plot_train_title(char *buf, size_t n, const struct params *p)
+{
+	char loss[16] = "", norm[32] = "", reg[64] = "";
+
+	/* what is not the default: short enough for a narrow chart pane */
+	if (p->loss != 0)
+		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
+	if (p->norm != 0)
+		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
+	if (p->reg != 0)	/* the penalty and its strength, l1's step */
+		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
+		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
+		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
+	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
+	    norm, p->batch, reg);
+}
+
+void
+plot_compare_title(char *buf, size_t n, const struct sweep *sw)
+{
+	snprintf(buf, n, "loss: %s %s vs %s", sw->key, sw->r[0].value,
+	    sw->r[1].value);
+}
+
 static void
 note(struct grid *g, const char *msg)
 {
@@ -44,31 +74,85 @@ note(struct grid *g, const char *msg)
 	grid_text(g, 0, 0, -1, msg, GRID_LABEL, 0);
 }
 
+static double *
+dup_doubles(const double *v, int n)
+{
+	double *c;
+
+	if (v == NULL || n <= 0)
+		return NULL;
+	c = xmalloc((size_t)n * sizeof *c);
+	memcpy(c, v, (size_t)n * sizeof *c);
+	return c;
+}
+
+void
+plot_copy(struct plot *out, const struct plot *p)
+{
+	int la = p->na, lb = p->nb;
+
+	/* how many numbers a and b hold, where na and nb say otherwise */
+	if (p->kind == PLOT_ACTS)
+		la = 4 * p->na;		/* mean, std, saturated, dead */
+	else if (p->kind == PLOT_NORM)
+		la = p->na * p->nb, lb = 0;	/* the matrix; no b */
+	*out = *p;
+	out->a = dup_doubles(p->a, la);
+	out->b = dup_doubles(p->b, lb);
+	out->labels = NULL;
+	if (p->nlabels > 0) {
+		out->labels = xcalloc((size_t)p->nlabels, sizeof *out->labels);
+		for (int i = 0; i < p->nlabels; i++)
+			out->labels[i] = p->labels[i] != NULL ?
+			    xstrdup(p->labels[i]) : NULL;
+	}
+}
+
+/* Sets the labels of a snapshot to n copies of strings. */
 static void
-render_loss(struct session *s, const struct plot *p, struct grid *g,
-    const struct chart_opts *o)
+set_labels(struct plot *p, int n, const char *const *v)
+{
+	p->labels = xcalloc((size_t)n + 1, sizeof *p->labels);
+	p->nlabels = n;
+	for (int i = 0; i < n; i++)
+		p->labels[i] = xstrdup(v[i]);
+}
+
+static void
+capture_loss(struct session *s, struct plot *p)
 {
 	const struct nn_epoch *h;
-	struct chart_line_opts lo;
-	struct chart_series sr[2];
-	double *tr, *va, best = NAN;
-	int n, be = 0, hasval = 0;
-	char label[64], num[32];
+	int n;
 
 	if (s->lab.net == NULL || (n = nn_net_history(s->lab.net, &h)) == 0) {
-		note(g, "no training history yet (try 'train')");
+		p->empty = "no training history yet (try 'train')";
 		return;
 	}
-	tr = xmalloc((size_t)n * sizeof *tr);
-	va = xmalloc((size_t)n * sizeof *va);
+	p->na = p->nb = n;
+	p->a = xmalloc((size_t)n * sizeof *p->a);
+	p->b = xmalloc((size_t)n * sizeof *p->b);
 	for (int i = 0; i < n; i++) {
-		tr[i] = h[i].train_loss;
-		va[i] = h[i].val_loss;
-		if (!isnan(va[i])) {
+		p->a[i] = h[i].train_loss;
+		p->b[i] = h[i].val_loss;
+	}
+	p->x0 = h[0].epoch;
+}
+
+static void
+draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
+{
+	struct chart_line_opts lo;
+	struct chart_series sr[2];
+	double best = NAN;
+	int be = 0, hasval = 0;
+	char label[64], num[32];
+
+	for (int i = 0; i < p->nb; i++) {
+		if (!isnan(p->b[i])) {
 			hasval = 1;
-			if (isnan(best) || va[i] < best) {
-				best = va[i];
-				be = h[i].epoch;
+			if (isnan(best) || p->b[i] < best) {
+				best = p->b[i];
+				be = p->x0 + i;
 			}
 		}
 	}
@@ -77,13 +161,13 @@ render_loss(struct session *s, const struct plot *p, struct grid *g,
 	lo.logy = p->logy;
 	lo.xint = 1;
 	sr[0].name = "train";
-	sr[0].y = tr;
-	sr[0].n = n;
-	sr[0].x0 = h[0].epoch;
+	sr[0].y = p->a;
+	sr[0].n = p->na;
+	sr[0].x0 = p->x0;
 	sr[0].dx = 1;
 	sr[1] = sr[0];
 	sr[1].name = "val";
-	sr[1].y = va;
+	sr[1].y = p->b;
 	if (hasval) {
 		fmt_num(num, sizeof num, best);
 		snprintf(label, sizeof label, "best@%d val=%s", be, num);
@@ -93,8 +177,6 @@ render_loss(struct session *s, const struct plot *p, struct grid *g,
 		lo.marker_label = label;
 	}
 	chart_line(g, o, &lo, sr, hasval ? 2 : 1);
-	free(tr);
-	free(va);
 }
 
 /* All weights of layer k (0-based) or of every layer (k < 0); caller frees. */
@@ -120,22 +202,23 @@ gather_weights(struct nn_net *net, int k, int *n)
 }
 
 static void
-render_weights(struct session *s, const struct plot *p, struct grid *g,
-    const struct chart_opts *o)
+capture_weights(struct session *s, struct plot *p)
 {
-	struct chart_hist_opts ho;
-	double *w;
-	int n;
-
 	if (s->lab.net == NULL || p->layer > nn_net_nlayers(s->lab.net)) {
-		note(g, "no such network layer");
+		p->empty = "no such network layer";
 		return;
 	}
-	w = gather_weights(s->lab.net, p->layer - 1, &n);
+	p->a = gather_weights(s->lab.net, p->layer - 1, &p->na);
+}
+
+static void
+draw_weights(const struct plot *p, struct grid *g, const struct chart_opts *o)
+{
+	struct chart_hist_opts ho;
+
 	memset(&ho, 0, sizeof ho);
 	ho.zero_eps = 1e-6;
-	chart_hist(g, o, &ho, "weights", w, n);
-	free(w);
+	chart_hist(g, o, &ho, "weights", p->a, p->na);
 }
 
 /* An activation (ctx: act, leak, 0 for f or 1 for f') for chart_function. */
@@ -149,6 +232,38 @@ fn_act(double x, void *ctx)
 	return a[2] != 0 ? df : f;
 }
 
+static void
+capture_sweep(struct session *s, struct plot *p)
+{
+	const struct sweep *sw = &s->sweep;
+	const char *text[SWEEP_MAX];
+	int n = sw->n;
+
+	snprintf(p->xlabel, sizeof p->xlabel, "%s", sw->key);
+	if (n == 0) {
+		p->empty = "no sweep yet (try 'sweep lambda 0 0.01 0.1')";
+		return;
+	}
+	p->na = 3 * n;
+	p->a = xmalloc((size_t)p->na * sizeof *p->a);
+	for (int i = 0; i < n; i++) {
+		text[i] = sw->r[i].value;
+		p->a[i] = sw->r[i].best_val_loss;
+		p->a[n + i] = sw->r[i].w_norm;
+		p->a[2 * n + i] = sw->r[i].zero_frac;
+	}
+	set_labels(p, n, text);
+	if (sw->nseeds > 0) {
+		/* seeds=N: the means over the seeds and their spread */
+		p->nseeds = sw->nseeds;
+		p->nb = 3 * n;
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		memcpy(p->b, sw->mean_val, (size_t)n * sizeof *p->b);
+		memcpy(p->b + n, sw->sd_val, (size_t)n * sizeof *p->b);
+		memcpy(p->b + 2 * n, sw->mean_train, (size_t)n * sizeof *p->b);
+	}
+}
+
 /*
  * The regularization path: one tick per run, labelled with its value, and
  * a marker on each measured point (the lines only join them).  Evenly
@@ -159,35 +274,37 @@ fn_act(double x, void *ctx)
 /*
  * A sweep over seeds=N: per value the mean final val loss, mean - sd and
  * mean + sd as the spread over the seeds, and the mean train loss; x as
- * render_sweep() placed the runs.
+ * draw_sweep() placed the runs.  p->b: means, sds, mean train losses.
  */
 static void
-render_sweep_seeds(const struct sweep *sw, const double *x,
+draw_sweep_seeds(const struct plot *p, const double *x,
     const char *const *text, struct grid *g, const struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[4];
 	double lo_v[SWEEP_MAX], hi_v[SWEEP_MAX], pad;
+	int n = p->nlabels;
+	const double *mean_val = p->b, *sd_val = p->b + n;
 
-	for (int i = 0; i < sw->n; i++) {
-		double sd = isnan(sw->sd_val[i]) ? 0 : sw->sd_val[i];
+	for (int i = 0; i < n; i++) {
+		double sd = isnan(sd_val[i]) ? 0 : sd_val[i];
 
-		lo_v[i] = sw->mean_val[i] - sd;
-		hi_v[i] = sw->mean_val[i] + sd;
+		lo_v[i] = mean_val[i] - sd;
+		hi_v[i] = mean_val[i] + sd;
 	}
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
-	pad = sw->n >= 2 ? (x[sw->n - 1] - x[0]) / (sw->n - 1) * 0.25 : 0.5;
+	pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
 	lo.xlo = x[0] - pad;
-	lo.xhi = x[sw->n - 1] + pad;
+	lo.xhi = x[n - 1] + pad;
 	lo.xtick_pos = x;
 	lo.xtick_text = text;
-	lo.nxticks = sw->n;
+	lo.nxticks = n;
 	lo.marks = 15;
 	sr[0].name = "val loss mean";
-	sr[0].y = sw->mean_val;
+	sr[0].y = mean_val;
 	sr[0].x = x;
-	sr[0].n = sw->n;
+	sr[0].n = n;
 	sr[1] = sr[0];
 	sr[1].name = "mean - sd";
 	sr[1].y = lo_v;
@@ -196,36 +313,31 @@ render_sweep_seeds(const struct sweep *sw, const double *x,
 	sr[2].y = hi_v;
 	sr[3] = sr[0];
 	sr[3].name = "train loss mean";
-	sr[3].y = sw->mean_train;
+	sr[3].y = p->b + 2 * n;
 	chart_line(g, o, &lo, sr, 4);
 }
 
 static void
-render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
+draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
-	const struct sweep *sw = &s->sweep;
 	struct chart_line_opts lo;
 	struct chart_series sr[3];
 	double x[SWEEP_MAX], vl[SWEEP_MAX], wn[SWEEP_MAX], zf[SWEEP_MAX];
 	const char *text[SWEEP_MAX];
 	double wmax = 0, pad;
-	int numeric = 1;
+	int numeric = 1, n = p->nlabels;
 
-	if (sw->n == 0) {
-		note(g, "no sweep yet (try 'sweep lambda 0 0.01 0.1')");
-		return;
-	}
-	for (int i = 0; i < sw->n; i++) {
-		if (parse_double(sw->r[i].value, &x[i]) != 0)
+	for (int i = 0; i < n; i++) {
+		if (parse_double(p->labels[i], &x[i]) != 0)
 			numeric = 0;
-		if (sw->r[i].w_norm > wmax)
-			wmax = sw->r[i].w_norm;
-		text[i] = sw->r[i].value;
+		if (p->a[n + i] > wmax)
+			wmax = p->a[n + i];
+		text[i] = p->labels[i];
 	}
-	if (numeric && sw->n >= 2) {
+	if (numeric && n >= 2) {
 		double gmin = INFINITY, gmax = 0;
 
-		for (int i = 1; i < sw->n; i++) {
+		for (int i = 1; i < n; i++) {
 			double gap = x[i] - x[i - 1];
 
 			if (!(gap > 0)) {
@@ -238,31 +350,31 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 		if (numeric && gmax > 3 * gmin)
 			numeric = 0;
 	}
-	for (int i = 0; i < sw->n; i++) {
+	for (int i = 0; i < n; i++) {
 		if (!numeric)
 			x[i] = i + 1;
-		vl[i] = sw->r[i].best_val_loss;
-		wn[i] = wmax > 0 ? sw->r[i].w_norm / wmax : 0;
-		zf[i] = sw->r[i].zero_frac;
+		vl[i] = p->a[i];
+		wn[i] = wmax > 0 ? p->a[n + i] / wmax : 0;
+		zf[i] = p->a[2 * n + i];
 	}
-	if (sw->nseeds > 0) {
-		render_sweep_seeds(sw, x, text, g, o);
+	if (p->nseeds > 0) {
+		draw_sweep_seeds(p, x, text, g, o);
 		return;
 	}
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	/* a little room beyond the first and last run for their markers */
-	pad = sw->n >= 2 ? (x[sw->n - 1] - x[0]) / (sw->n - 1) * 0.25 : 0.5;
+	pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
 	lo.xlo = x[0] - pad;
-	lo.xhi = x[sw->n - 1] + pad;
+	lo.xhi = x[n - 1] + pad;
 	lo.xtick_pos = x;
 	lo.xtick_text = text;
-	lo.nxticks = sw->n;
+	lo.nxticks = n;
 	lo.marks = 7;
 	sr[0].name = "best val loss";
 	sr[0].y = vl;
 	sr[0].x = x;
-	sr[0].n = sw->n;
+	sr[0].n = n;
 	sr[1] = sr[0];
 	sr[1].name = "|w| / max|w|";
 	sr[1].y = wn;
@@ -273,9 +385,37 @@ render_sweep(struct session *s, struct grid *g, const struct chart_opts *o)
 }
 
 static void
-render_cmp_loss(struct session *s, struct grid *g, const struct chart_opts *o)
+capture_cmp_loss(struct session *s, struct plot *p)
 {
 	const struct sweep *sw = &s->sweep;
+	const char *text[2];
+	int nr = sw->n < 2 ? sw->n : 2;
+
+	for (int i = 0; i < nr; i++) {
+		const struct run_result *r = &sw->r[i];
+		int e = r->epochs;
+		double *v = e > 0 ? xmalloc(2 * (size_t)e * sizeof *v) : NULL;
+
+		if (e > 0) {
+			memcpy(v, r->hist_train, (size_t)e * sizeof *v);
+			memcpy(v + e, r->hist_val, (size_t)e * sizeof *v);
+		}
+		if (i == 0) {
+			p->a = v;
+			p->na = 2 * e;
+		} else {
+			p->b = v;
+			p->nb = 2 * e;
+		}
+		text[i] = r->value;
+	}
+	set_labels(p, nr, text);
+}
+
+static void
+draw_cmp_loss(const struct plot *p, struct grid *g,
+    const struct chart_opts *o)
+{
 	struct chart_series sr[4];
 	struct chart_line_opts lo;
 	char names[4][48];
@@ -284,22 +424,24 @@ render_cmp_loss(struct session *s, struct grid *g, const struct chart_opts *o)
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	lo.xint = 1;
-	for (int i = 0; i < sw->n && i < 2; i++) {
-		const struct run_result *r = &sw->r[i];
+	for (int i = 0; i < p->nlabels && i < 2; i++) {
+		const double *v = i == 0 ? p->a : p->b;
+		int e = (i == 0 ? p->na : p->nb) / 2;
 
-		snprintf(names[ns], sizeof names[ns], "%s train", r->value);
+		snprintf(names[ns], sizeof names[ns], "%s train",
+		    p->labels[i]);
 		sr[ns].name = names[ns];
-		sr[ns].y = r->hist_train;
-		sr[ns].n = r->epochs;
+		sr[ns].y = v;
+		sr[ns].n = e;
 		sr[ns].x0 = 1;
 		sr[ns].dx = 1;
 		ns++;
-		if (r->epochs > 0 && !isnan(r->hist_val[0])) {
+		if (e > 0 && !isnan(v[e])) {
 			snprintf(names[ns], sizeof names[ns], "%s val",
-			    r->value);
+			    p->labels[i]);
 			sr[ns] = sr[ns - 1];
 			sr[ns].name = names[ns];
-			sr[ns].y = r->hist_val;
+			sr[ns].y = v + e;
 			ns++;
 		}
 	}
@@ -307,29 +449,87 @@ render_cmp_loss(struct session *s, struct grid *g, const struct chart_opts *o)
 }
 
 static void
-render_hist2(struct session *s, struct grid *g, const struct chart_opts *o)
+capture_hist2(struct session *s, struct plot *p)
 {
 	const struct sweep *sw = &s->sweep;
-	struct chart_hist_opts ho;
+	const char *text[2];
 
 	if (sw->n < 2) {
-		note(g, "no comparison yet");
+		p->empty = "no comparison yet";
 		return;
 	}
+	p->a = dup_doubles(sw->r[0].weights, (int)sw->r[0].nweights);
+	p->na = p->a != NULL ? (int)sw->r[0].nweights : 0;
+	p->b = dup_doubles(sw->r[1].weights, (int)sw->r[1].nweights);
+	p->nb = p->b != NULL ? (int)sw->r[1].nweights : 0;
+	text[0] = sw->r[0].value;
+	text[1] = sw->r[1].value;
+	set_labels(p, 2, text);
+}
+
+static void
+draw_hist2(const struct plot *p, struct grid *g, const struct chart_opts *o)
+{
+	struct chart_hist_opts ho;
+
 	memset(&ho, 0, sizeof ho);
 	ho.zero_eps = 1e-6;
-	chart_hist2(g, o, &ho, sw->r[0].value, sw->r[0].weights,
-	    (int)sw->r[0].nweights, sw->r[1].value, sw->r[1].weights,
-	    (int)sw->r[1].nweights);
+	chart_hist2(g, o, &ho, p->labels[0], p->a, p->na, p->labels[1], p->b,
+	    p->nb);
 }
 
 void
-plot_render(struct session *s, const struct plot *p, struct grid *g)
+plot_capture(struct session *s, const struct plot *p, struct plot *out)
+{
+	if (p->snapshot) {
+		plot_copy(out, p);
+		return;
+	}
+	plot_copy(out, p);
+	out->snapshot = 1;
+	out->tiers = session_tiers(s);
+	out->empty = NULL;
+	switch (p->kind) {
+	case PLOT_LOSS:
+		capture_loss(s, out);
+		break;
+	case PLOT_WEIGHTS:
+		capture_weights(s, out);
+		break;
+	case PLOT_FN:
+		out->leak = s->lab.p.leak;
+		break;
+	case PLOT_SWEEP:
+		capture_sweep(s, out);
+		break;
+	case PLOT_HIST2:
+		capture_hist2(s, out);
+		break;
+	case PLOT_CMP_LOSS:
+		capture_cmp_loss(s, out);
+		break;
+	case PLOT_NONE:
+	case PLOT_GRADS:
+	case PLOT_ACTS:
+	case PLOT_BOUNDARY:
+	case PLOT_NORM:
+	case PLOT_CMP_GRADS:
+	case PLOT_BUNDLES:
+		break;		/* their numbers came with the spec */
+	}
+}
+
+void
+plot_draw(const struct plot *p, struct grid *g)
 {
 	struct chart_opts o;
 
+	if (p->empty != NULL) {
+		note(g, p->empty);
+		return;
+	}
 	memset(&o, 0, sizeof o);
-	o.tiers = session_tiers(s);
+	o.tiers = p->tiers;
 	o.title = p->title[0] ? p->title : NULL;
 	switch (p->kind) {
 	case PLOT_NONE:
@@ -338,10 +538,10 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 	case PLOT_LOSS:
 		o.xlabel = "epoch";
 		o.ylabel = NULL;	/* the title says "loss" */
-		render_loss(s, p, g, &o);
+		draw_loss(p, g, &o);
 		break;
 	case PLOT_WEIGHTS:
-		render_weights(s, p, g, &o);
+		draw_weights(p, g, &o);
 		break;
 	case PLOT_GRADS:
 	case PLOT_CMP_GRADS: {
@@ -400,8 +600,8 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		break;
 	}
 	case PLOT_FN: {
-		double ctx[2][3] = { { p->act, s->lab.p.leak, 0 },
-		    { p->act, s->lab.p.leak, 1 } };
+		double ctx[2][3] = { { p->act, p->leak, 0 },
+		    { p->act, p->leak, 1 } };
 		struct chart_fn fn[2];
 		char n1[32], n2[32];
 
@@ -469,23 +669,58 @@ plot_render(struct session *s, const struct plot *p, struct grid *g)
 		    p->act);
 		break;
 	case PLOT_SWEEP:
-		o.xlabel = s->sweep.key;
-		render_sweep(s, g, &o);
+		o.xlabel = p->xlabel;
+		draw_sweep(p, g, &o);
 		break;
 	case PLOT_HIST2:
-		render_hist2(s, g, &o);
+		draw_hist2(p, g, &o);
 		break;
 	case PLOT_CMP_LOSS:
 		o.xlabel = "epoch";
-		render_cmp_loss(s, g, &o);
+		draw_cmp_loss(p, g, &o);
+		break;
+	case PLOT_BUNDLES:	/* a: mean val loss, b: its sd per bundle */
+		chart_meanbars(g, &o, (const char *const *)p->labels, p->a,
+		    p->b, p->na, NULL);
 		break;
 	}
 }
 
 void
+plot_render(struct session *s, const struct plot *p, struct grid *g)
+{
+	struct plot snap;
+
+	plot_capture(s, p, &snap);
+	plot_draw(&snap, g);
+	plot_clear(&snap);
+}
+
+/* Appends the session's plot, captured now, to t as a chart h rows high;
+ * with empty = 0 nothing when there is only a note to show.  0 or -1. */
+static int
+add_snapshot(struct session *s, struct transcript *t, int h, int empty)
+{
+	struct grid *g;
+	struct plot *snap = xmalloc(sizeof *snap);
+
+	plot_capture(s, &s->plot, snap);
+	if (snap->empty != NULL && !empty) {
+		plot_clear(snap);
+		free(snap);
+		return -1;
+	}
+	g = xmalloc(sizeof *g);
+	grid_init(g, s->width, h);
+	plot_draw(snap, g);
+	transcript_add_chart(t, s->plot.title, g);
+	transcript_set_snapshot(t, snap);
+	return 0;
+}
+
+void
 session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 {
-	struct grid *g = xmalloc(sizeof *g);
 	int h = s->height;
 
 	plot_clear(&s->plot);
@@ -499,7 +734,16 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	 * and two notes, with no run of blank rows before the notes */
 	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
 		h = s->plot.na + 5;
-	grid_init(g, s->width, h);
-	plot_render(s, &s->plot, g);
-	transcript_add_chart(t, s->plot.title, g);
+	/* bars: title, a bar and a blank row each, axis, ticks, legend */
+	if (s->plot.kind == PLOT_BUNDLES && h > 2 * s->plot.na + 3)
+		h = 2 * s->plot.na + 3;
+	add_snapshot(s, t, h, 1);
+}
+
+int
+transcript_add_session_chart(struct transcript *t, struct session *s)
+{
+	if (s->plot.kind == PLOT_NONE)
+		return -1;
+	return add_snapshot(s, t, s->height, 0);
 }

@@ -32,6 +32,22 @@ struct data_spec {
 	char *csv;		/* file name of a loaded CSV (kind == -1) */
 };
 
+/*
+ * What "data" accepts, the one place these ranges are set: the data
+ * command and the lab loader (a lab's data line) refuse the same values.
+ * CSV data (data load, a lab's "data csv") has 1..NN_MAX_EXAMPLES rows of
+ * 1..NN_MAX_WIDTH inputs and one target, NN_MAX_VALUES numbers at most.
+ */
+#define DATA_N_MIN	4
+#define DATA_N_MAX	100000
+#define DATA_NOISE_MAX	10
+#define DATA_SPLIT_MIN	0.05
+#define DATA_TEST_MAX	0.9
+#define DATA_SEED_MAX	2147483647
+/* Limits of the lab file "load" reads. */
+#define LAB_MAX_LINE	NN_MAX_LINE
+#define LAB_MAX_BYTES	(256LL << 20)
+
 /* Sets kind and the default n, noise and split of a generated kind (-1:
  * a loaded CSV file gets the defaults of the large sets). */
 void data_defaults(int kind, struct data_spec *ds);
@@ -50,7 +66,8 @@ struct lab {
 
 /* One run of a sweep or compare. */
 struct run_result {
-	char value[32];			/* the swept value as typed */
+	char value[32];			/* the swept value (or bundle) as
+					   typed */
 	double train_loss, val_loss, best_val_loss;
 	double test_loss;		/* on the test split; NAN without one */
 	int best_epoch, epochs;
@@ -74,6 +91,8 @@ struct sweep {
 	 * |w|, zero share, per-epoch curves) */
 	struct run_result r[SWEEP_MAX];
 	int compare;			/* 1: from "compare", 0: "sweep" */
+	int bundles;			/* 1: a compare of setting bundles
+					   (r[i].value: the bundle) */
 	/* seeds=N: every value ran on seeds seed0 .. seed0 + nseeds - 1
 	 * (0: a single run per value from the session seed) */
 	int nseeds;
@@ -87,6 +106,9 @@ struct sweep {
 	double mean_test[SWEEP_MAX], sd_test[SWEEP_MAX];
 	int wins;			/* seeds where value 2's val loss is
 					   below value 1's */
+	int lowest[SWEEP_MAX];		/* seeds where value i's val loss is
+					   the lowest of all values (ties
+					   count for each) */
 	/* The choice on validation: the value whose run has the lowest val
 	 * loss (on each seed with seeds=N), that run's val loss and its
 	 * test loss (NAN without a test split); with seeds=N the mean and
@@ -101,10 +123,19 @@ struct sweep {
 enum plot_kind {
 	PLOT_NONE, PLOT_LOSS, PLOT_WEIGHTS, PLOT_GRADS, PLOT_ACTS, PLOT_FN,
 	PLOT_BOUNDARY, PLOT_NORM, PLOT_SWEEP, PLOT_HIST2, PLOT_CMP_LOSS,
-	PLOT_CMP_GRADS
+	PLOT_CMP_GRADS, PLOT_BUNDLES
 };
 
-/* What the last chart showed; re-rendered at any size from this. */
+/*
+ * What a chart shows.  The session's last plot (struct session.plot) is a
+ * spec: charts of live state (loss, weights, sweep, compare, fn) name only
+ * their kind and options and read the session when rendered, so the shell's
+ * chart pane follows training; charts of a moment (grads, acts, boundary,
+ * norm) carry their numbers from the start.  plot_capture() turns a spec
+ * into a snapshot, which holds every number and option its render needs:
+ * the transcript keeps one per chart item, so a chart can be drawn again,
+ * at any size, after the session has moved on.
+ */
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
@@ -124,6 +155,24 @@ struct plot {
 	int na, nb;
 	char **labels;
 	int nlabels;
+	/*
+	 * Snapshot only (plot_capture()), the live kinds' numbers in a, b
+	 * and labels: loss: a = train, b = val losses (na = nb epochs from
+	 * x0); weights: a = the weights; sweep: labels = the values, a =
+	 * best val loss, |w| and zero share per run (na = 3 runs); hist2:
+	 * a, b = the two runs' weights, labels = their values; compare
+	 * loss: a (b) = run 1's (2's) train then val losses (na = 2
+	 * epochs), labels = the values (nlabels = the runs).
+	 */
+	int snapshot;			/* 1: self-contained */
+	struct chart_tiers tiers;
+	int x0;				/* loss: epoch of a[0] */
+	int nseeds;			/* sweep: seeds=N (b: per run the mean
+					   val loss, its sd, the mean train
+					   loss; nb = 3 runs) */
+	double leak;			/* fn: leaky's slope */
+	char xlabel[32];		/* sweep: the swept key */
+	const char *empty;		/* a note instead of a chart (static) */
 };
 
 struct session {
@@ -193,6 +242,8 @@ int lab_ready(struct cmd_ctx *c);
  * -1 with a message when there is no data or net or they do not fit. */
 struct measure {
 	double train_loss, val_loss, train_acc, val_acc, penalty;
+	int has_val;		/* a validation split: val_* are its numbers
+				 * (NAN there is a diverged net, not "none") */
 };
 int lab_measure(const struct lab *l, struct measure *m, char *err,
     size_t errlen);
@@ -202,11 +253,32 @@ int session_train(struct session *s, struct nn_net *net,
     const struct lab *l, int epochs, struct nn_train_result *res,
     char *err, size_t errlen);
 
-/* Charts: render the session's plot into g at its size. */
+/* Charts: render the session's plot into g at its size (a spec is
+ * captured first, a snapshot drawn as it is). */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
+/* A snapshot of p (a spec or a snapshot) with s's live state and render
+ * tiers; out is overwritten (plot_clear() it after use). */
+void plot_capture(struct session *s, const struct plot *p, struct plot *out);
+/* Draws a snapshot into g at g's size. */
+void plot_draw(const struct plot *p, struct grid *g);
+/* A deep copy of p into out (overwritten). */
+void plot_copy(struct plot *out, const struct plot *p);
 void plot_clear(struct plot *p);
+/* Attaches snapshot p (taken) to the transcript's last item, a chart. */
+void transcript_set_snapshot(struct transcript *t, struct plot *p);
+/* The snapshot of chart item i, or NULL. */
+const struct plot *transcript_snapshot(const struct transcript *t,
+    size_t i);
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
+/* The title of a train's live loss chart, with the run's settings that
+ * tell one run from another, short enough for a narrow chart pane: "loss
+ * (relu, norm batch, batch 2)", "loss (tanh, batch 10, l2 0.03)" (the
+ * penalty and lambda), "loss (tanh, batch 10, l1 0.1 subgrad)", "loss mae
+ * (linear, batch 21)". */
+void plot_train_title(char *buf, size_t n, const struct params *p);
+/* The title of a compare's loss chart: "loss: act tanh vs relu". */
+void plot_compare_title(char *buf, size_t n, const struct sweep *sw);
 /* Stores p as the last plot and appends its render to the transcript. */
 void session_show_plot(struct session *s, struct transcript *t,
     struct plot *p);

@@ -37,6 +37,8 @@ session_new(unsigned long seed)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
+	/* ^C stops the engine's long passes too (gradients, statistics) */
+	nn_set_interrupt(&cmd_interrupt);
 	s->glyphs = CMD_GLYPH_ASCII;
 	s->colors = CMD_COLOR_NONE;
 	s->width = 72;
@@ -353,6 +355,7 @@ train_cb(void *vctx, const struct nn_epoch *e)
 	info.train_loss = e->train_loss;
 	info.val_loss = e->val_loss;
 	info.penalty = e->penalty;
+	info.own = ctx->net == ctx->s->lab.net;
 	info.best_val_loss = NAN;
 	n = nn_net_history(ctx->net, &h);
 	for (int i = 0; i < n; i++) {
@@ -388,6 +391,7 @@ lab_measure(const struct lab *l, struct measure *m, char *err, size_t errlen)
 {
 	m->train_loss = m->val_loss = m->train_acc = m->val_acc = NAN;
 	m->penalty = NAN;
+	m->has_val = l->val != NULL && l->val->n > 0;
 	if (l->net == NULL || l->train == NULL || l->train->n == 0) {
 		snprintf(err, errlen, "%s", l->net == NULL ? "no network yet" :
 		    "no data yet");
@@ -467,8 +471,7 @@ static const char *const query_names[] = {
 	"test_loss", "test_acc", "grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
 	"mean_train.K", "sd_train.K", "mean_test.K", "sd_test.K", "wins",
-	"chosen_val", "chosen_test",
-	NULL
+	"lowest.K", "chosen_val", "chosen_test", NULL
 };
 
 static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -485,8 +488,9 @@ qfail(struct session *s, const char *fmt, ...)
 }
 
 /*
- * The metrics of the last sweep/compare with seeds=N: value K's mean or
- * sd over the seeds, and wins.  1 when name is one of them (*out set, or
+ * The metrics of the last sweep/compare with seeds=N (or of setting
+ * bundles): value K's mean or sd over the seeds, on how many seeds it had
+ * the lowest val loss, and wins.  1 when name is one of them (*out set, or
  * -1 returned through *rc with the message), 0 when it is not.
  */
 static int
@@ -503,11 +507,18 @@ seeds_query(struct session *s, const char *name, double *out, int *rc)
 		{ "mean_train", sw->mean_train }, { "sd_train", sw->sd_train },
 		{ "mean_test", sw->mean_test }, { "sd_test", sw->sd_test },
 	};
+	double low[SWEEP_MAX];
 	const double *v = NULL;
 	long k = 0;
 
 	*rc = -1;
-	if (strcmp(name, "wins") != 0) {
+	for (int i = 0; i < SWEEP_MAX; i++)
+		low[i] = sw->lowest[i];
+	if (strncmp(name, "lowest.", 7) == 0) {
+		v = low;
+		if (parse_long(name + 7, &k) != 0)
+			k = 0;
+	} else if (strcmp(name, "wins") != 0) {
 		for (size_t i = 0; i < COUNT(stats) && v == NULL; i++) {
 			size_t n = strlen(stats[i].prefix);
 

@@ -3,7 +3,8 @@
  * transcript.c - the append-only record of what commands printed.
  *
  * Items are text lines of a kind (echo, output, info, warning, error) or
- * charts (a grid plus a title).  The TUI walks the items to draw its
+ * charts (a grid plus a title, and the snapshot of what the chart showed,
+ * so it can be drawn again at another size: transcript_render_chart()).  The TUI walks the items to draw its
  * console pane, the headless modes print them as plain text, and the tests
  * compare that text with golden files, so nothing here may depend on time
  * or on the terminal.
@@ -16,10 +17,12 @@
 
 #include "chart/grid.h"
 #include "cmd/cmd.h"
+#include "cmd/session-int.h"
 #include "util/util.h"
 
 struct transcript {
 	struct tr_item *v;
+	struct plot **snap;	/* [cap]: a chart item's snapshot, or NULL */
 	size_t n, cap;
 };
 
@@ -30,12 +33,19 @@ transcript_new(void)
 }
 
 static void
-item_done(struct tr_item *it)
+item_done(struct transcript *t, size_t i)
 {
+	struct tr_item *it = &t->v[i];
+
 	free(it->text);
 	if (it->grid != NULL) {
 		grid_done(it->grid);
 		free(it->grid);
+	}
+	if (t->snap[i] != NULL) {
+		plot_clear(t->snap[i]);
+		free(t->snap[i]);
+		t->snap[i] = NULL;
 	}
 }
 
@@ -43,7 +53,7 @@ void
 transcript_clear(struct transcript *t)
 {
 	for (size_t i = 0; i < t->n; i++)
-		item_done(&t->v[i]);
+		item_done(t, i);
 	t->n = 0;
 }
 
@@ -54,6 +64,7 @@ transcript_free(struct transcript *t)
 		return;
 	transcript_clear(t);
 	free(t->v);
+	free(t->snap);
 	free(t);
 }
 
@@ -77,7 +88,9 @@ push(struct transcript *t)
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 32;
 		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+		t->snap = xreallocarray(t->snap, t->cap, sizeof *t->snap);
 	}
+	t->snap[t->n] = NULL;
 	it = &t->v[t->n++];
 	memset(it, 0, sizeof *it);
 	return it;
@@ -113,6 +126,68 @@ transcript_add_chart(struct transcript *t, const char *title, struct grid *g)
 	it->kind = TR_CHART;
 	it->text = xstrdup(title ? title : "");
 	it->grid = g;
+}
+
+void
+transcript_set_snapshot(struct transcript *t, struct plot *p)
+{
+	if (t->n == 0 || t->v[t->n - 1].kind != TR_CHART ||
+	    t->snap[t->n - 1] != NULL) {
+		plot_clear(p);
+		free(p);
+		return;
+	}
+	t->snap[t->n - 1] = p;
+}
+
+const struct plot *
+transcript_snapshot(const struct transcript *t, size_t i)
+{
+	return i < t->n ? t->snap[i] : NULL;
+}
+
+int
+transcript_render_chart(const struct transcript *t, size_t i, struct grid *g)
+{
+	const struct tr_item *it;
+
+	if (i >= t->n || t->v[i].kind != TR_CHART)
+		return -1;
+	it = &t->v[i];
+	if (t->snap[i] != NULL) {
+		plot_draw(t->snap[i], g);
+	} else {
+		/* a chart added without a snapshot: the grid as it was */
+		grid_clear(g);
+		if (it->grid != NULL)
+			grid_blit(g, 0, 0, it->grid);
+	}
+	return 0;
+}
+
+void
+transcript_copy_item(struct transcript *dst, const struct transcript *src,
+    size_t i)
+{
+	const struct tr_item *it;
+	struct tr_item *c;
+
+	if (i >= src->n)
+		return;
+	it = &src->v[i];
+	c = push(dst);
+	c->kind = it->kind;
+	c->text = xstrdup(it->text != NULL ? it->text : "");
+	if (it->grid != NULL) {
+		c->grid = xmalloc(sizeof *c->grid);
+		grid_init(c->grid, it->grid->w, it->grid->h);
+		c->grid->ascii = it->grid->ascii;
+		grid_blit(c->grid, 0, 0, it->grid);
+	}
+	if (src->snap[i] != NULL) {
+		dst->snap[dst->n - 1] = xmalloc(sizeof(struct plot));
+		plot_copy(dst->snap[dst->n - 1], src->snap[i]);
+	}
 }
 
 static void

@@ -210,6 +210,7 @@ struct lesson_run {
 	char **names;
 	double *values;
 	int nvalues;
+	struct strmap value_ix;	/* name -> its index in names/values */
 	int checks_failed;		/* over the whole run */
 	/* the seed a clean start restarts the session with: the lesson's
 	 * @seed from lesson_run_new(); a caller may set another (--seeds) */
@@ -217,6 +218,9 @@ struct lesson_run {
 	/* [npages]: how many leading blocks of each page have been
 	 * processed (the furthest any visit got); see lesson_goto() */
 	int *ran;
+	int ran_upto;	/* ran[i] is complete for every i < ran_upto */
+	int ran_end;	/* ran[i] is 0 for every i >= ran_end (both set 0
+			 * when ran[] is cleared) */
 };
 
 /*

@@ -94,6 +94,8 @@ struct parser {
 	/* quiz ids so far */
 	struct known_name *ids;
 	int nids;
+	/* name -> index of its first entry in names, later, ids */
+	struct strmap names_ix, later_ix, ids_ix;
 };
 
 /* ------------------------------------------------------------ diagnostics */
@@ -154,8 +156,7 @@ errat(struct parser *p, int line, size_t off, const char *fmt, ...)
 		}
 		strbuf_adds(&b, "^\n");
 	}
-	p->items = xreallocarray(p->items, (size_t)p->nitems + 1,
-	    sizeof *p->items);
+	p->items = xgrow(p->items, (size_t)p->nitems, sizeof *p->items);
 	it = &p->items[p->nitems];
 	it->line = line;
 	it->col = col;
@@ -262,23 +263,25 @@ suggest_word(const struct parser *p, const char *w)
 	return best;
 }
 
+/* The first entry of v named name, found through its index ix. */
 static const struct known_name *
-find_name(const struct known_name *v, int n, const char *name)
+find_name(const struct known_name *v, const struct strmap *ix,
+    const char *name)
 {
-	int i;
+	int i = strmap_get(ix, name);
 
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].name, name) == 0)
-			return &v[i];
-	return NULL;
+	return i >= 0 ? &v[i] : NULL;
 }
 
 static void
-add_name(struct known_name **v, int *n, const char *name, int line)
+add_name(struct known_name **v, int *n, struct strmap *ix, const char *name,
+    int line)
 {
-	*v = xreallocarray(*v, (size_t)*n + 1, sizeof **v);
+	*v = xgrow(*v, (size_t)*n, sizeof **v);
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].line = line;
+	if (strmap_get(ix, name) < 0)
+		strmap_put(ix, name, *n);
 	(*n)++;
 }
 
@@ -296,7 +299,7 @@ free_names(struct known_name *v, int n)
 static void
 unknown_word(struct parser *p, int line, size_t off, const char *w)
 {
-	const struct known_name *k = find_name(p->later, p->nlater, w);
+	const struct known_name *k = find_name(p->later, &p->later_ix, w);
 	const char *sug;
 
 	if (k != NULL) {
@@ -371,7 +374,7 @@ check_refs(struct parser *p, int line, size_t base, const char *s)
 			return;
 		}
 		w = xstrndup(q + 1, (size_t)(e - q - 1));
-		if (find_name(p->names, p->nnames, w) == NULL &&
+		if (find_name(p->names, &p->names_ix, w) == NULL &&
 		    !metric_valid(w))
 			unknown_word(p, line, base + (size_t)(q - s) + 1, w);
 		free(w);
@@ -520,8 +523,7 @@ new_block(struct parser *p, enum lesson_block_kind kind, int line)
 	struct lesson_page *pg = cur_page(p);
 	struct lesson_block *b;
 
-	pg->blocks = xreallocarray(pg->blocks, (size_t)pg->nblocks + 1,
-	    sizeof *pg->blocks);
+	pg->blocks = xgrow(pg->blocks, (size_t)pg->nblocks, sizeof *pg->blocks);
 	b = &pg->blocks[pg->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -699,7 +701,7 @@ d_page(struct parser *p, const struct dctx *d)
 	    p->nerr == p->page_nerr)
 		errat(p, cur_page(p)->line, 0, "page has no content");
 	p->page_nerr = p->nerr;
-	p->l->pages = xreallocarray(p->l->pages, (size_t)p->l->npages + 1,
+	p->l->pages = xgrow(p->l->pages, (size_t)p->l->npages,
 	    sizeof *p->l->pages);
 	p->page = p->l->npages++;
 	pg = cur_page(p);
@@ -729,14 +731,14 @@ open_block(struct parser *p, const struct dctx *d, enum lesson_block_kind k)
 		return;
 	}
 	{
-		const struct known_name *k2 = find_name(p->ids, p->nids,
+		const struct known_name *k2 = find_name(p->ids, &p->ids_ix,
 		    d->arg);
 
 		if (k2 != NULL)
 			errat(p, d->line, d->argoff, "duplicate quiz id '%s' "
 			    "(first used at line %d)", d->arg, k2->line);
 		else
-			add_name(&p->ids, &p->nids, d->arg, d->line);
+			add_name(&p->ids, &p->nids, &p->ids_ix, d->arg, d->line);
 	}
 	b->id = xstrdup(d->arg);
 }
@@ -883,7 +885,7 @@ d_remember(struct parser *p, const struct dctx *d)
 	} else if (metric_valid(name)) {
 		errat(p, d->line, d->argoff, "name '%s' is a metric; pick "
 		    "another name", name);
-	} else if ((k = find_name(p->names, p->nnames, name)) != NULL) {
+	} else if ((k = find_name(p->names, &p->names_ix, name)) != NULL) {
 		errat(p, d->line, d->argoff, "'%s' is already remembered "
 		    "(line %d); use a new name", name, k->line);
 	} else if (strchr(rest, ' ') != NULL || !metric_valid(rest)) {
@@ -895,7 +897,7 @@ d_remember(struct parser *p, const struct dctx *d)
 		else
 			errat(p, d->line, moff, "unknown metric '%s'", rest);
 	} else {
-		add_name(&p->names, &p->nnames, name, d->line);
+		add_name(&p->names, &p->nnames, &p->names_ix, name, d->line);
 		b = new_block(p, LB_REMEMBER, d->line);
 		b->name = name;
 		b->metric = xstrdup(rest);
@@ -962,7 +964,7 @@ parse_operand(struct parser *p, const struct dctx *d, const char **sp,
 		free(word);
 		return 0;
 	}
-	if (find_name(p->names, p->nnames, word) != NULL) {
+	if (find_name(p->names, &p->names_ix, word) != NULL) {
 		o->kind = LO_NAME;
 	} else if (metric_valid(word)) {
 		o->kind = LO_METRIC;
@@ -1319,8 +1321,7 @@ split_lines(struct parser *p, const char *text)
 		e = strchr(s, '\n');
 		if (e == NULL)
 			e = s + strlen(s);
-		p->lines = xreallocarray(p->lines, (size_t)p->nlines + 1,
-		    sizeof *p->lines);
+		p->lines = xgrow(p->lines, (size_t)p->nlines, sizeof *p->lines);
 		p->lines[p->nlines].s = s;
 		p->lines[p->nlines].len = (size_t)(e - s);
 		if (e > s && e[-1] == '\r')
@@ -1352,7 +1353,7 @@ prescan(struct parser *p)
 		if (e > q) {
 			char *n = xstrndup(q, (size_t)(e - q));
 
-			add_name(&p->later, &p->nlater, n, i + 1);
+			add_name(&p->later, &p->nlater, &p->later_ix, n, i + 1);
 			free(n);
 		}
 	}
@@ -1477,6 +1478,9 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	free_names(p.names, p.nnames);
 	free_names(p.later, p.nlater);
 	free_names(p.ids, p.nids);
+	strmap_done(&p.names_ix);
+	strmap_done(&p.later_ix);
+	strmap_done(&p.ids_ix);
 	if (nerr != NULL)
 		*nerr = p.nerr;
 	if (p.nerr > 0) {
@@ -1486,35 +1490,75 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	return l;
 }
 
+/* A lesson file's limits (regtutor-lesson(5)); checked before parsing. */
+#define LESSON_MAX_BYTES	(16 << 20)
+#define LESSON_MAX_LINE		65536
+
+/* The first line of text longer than LESSON_MAX_LINE bytes (1-based),
+ * or 0 when there is none. */
+static long
+long_line(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	long line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (nl - p > LESSON_MAX_LINE)
+			return line;
+	}
+	return 0;
+}
+
 struct lesson *
 lesson_load(const char *path, struct strbuf *diag, int *nerr)
 {
 	struct strbuf b;
 	struct lesson *l;
+	char err[512], lim[32], m[64];
+	const char *why = NULL;
 	FILE *f;
+	long ll = 0;
 	int rerr;
 
-	f = fopen(path, "r");
+	f = file_open_read(path, LESSON_MAX_BYTES, err, sizeof err);
 	if (f == NULL) {
 		if (diag != NULL)
-			strbuf_addf(diag, "%s: %s\n", path, strerror(errno));
+			strbuf_addf(diag, "%s\n", err);
 		if (nerr != NULL)
 			*nerr = 1;
 		return NULL;
 	}
 	strbuf_init(&b);
-	rerr = strbuf_read_file(&b, f);
-	if (rerr != 0 || memchr(b.s, '\0', b.len) != NULL) {
-		if (diag != NULL)
-			strbuf_addf(diag, "%s: %s\n", path, rerr != 0 ?
-			    "read error" : "not a text file (NUL byte)");
+	rerr = strbuf_read_file_max(&b, f, LESSON_MAX_BYTES);
+	fclose(f);
+	if (rerr == -1)
+		why = "read error";
+	else if (rerr == -2) {
+		format_size(LESSON_MAX_BYTES, lim, sizeof lim);
+		snprintf(m, sizeof m, "too large (limit %s)", lim);
+		why = m;
+	} else if (memchr(b.s, '\0', b.len) != NULL)
+		why = "not a text file (NUL byte)";
+	else if ((ll = long_line(b.s, b.len)) > 0) {
+		format_size(LESSON_MAX_LINE, lim, sizeof lim);
+		snprintf(m, sizeof m, "line too long (limit %s)", lim);
+		why = m;
+	}
+	if (why != NULL) {
+		if (diag != NULL) {
+			if (ll > 0)
+				strbuf_addf(diag, "%s:%ld: %s\n", path, ll, why);
+			else
+				strbuf_addf(diag, "%s: %s\n", path, why);
+		}
 		if (nerr != NULL)
 			*nerr = 1;
-		fclose(f);
 		strbuf_done(&b);
 		return NULL;
 	}
-	fclose(f);
 	l = lesson_parse(path, b.s, diag, nerr);
 	strbuf_done(&b);
 	return l;

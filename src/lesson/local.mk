@@ -18,7 +18,7 @@ check_PROGRAMS += tests/test-lesson-load tests/test-lesson-wrap \
 TESTS += tests/test-lesson-load tests/test-lesson-wrap \
 	tests/test-lesson-progress tests/test-lesson-run \
 	tests/test-lesson-shipped tests/lesson/lessons.sh \
-	tests/lesson/seeds.sh tests/lesson/seeds-gate.sh
+	tests/lesson/seeds.sh tests/lesson/seeds-gate.sh tests/lesson/scale.sh
 
 tests_test_lesson_load_SOURCES = tests/lesson/test-load.c
 tests_test_lesson_load_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -42,5 +42,5 @@ tests_test_lesson_shipped_LDADD = $(LESSON_TEST_LIBS)
 
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
 	tests/lesson/fails.lesson tests/lesson/seeds.sh tests/lesson/seeds.lesson \
-	tests/lesson/seeds-gate.sh \
+	tests/lesson/seeds-gate.sh tests/lesson/scale.sh \
 	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lesson/progress.h"
@@ -27,9 +28,14 @@ struct fact {
 
 struct progress {
 	char *path;
-	struct fact *v;
+	struct fact *v;		/* in the order learnt, the file's order */
 	int n;
+	struct strmap index;	/* fact_key() -> index in v */
 };
+
+/* Limits of the file: a larger one is set aside as corrupt. */
+#define PROGRESS_MAX_BYTES	(16 << 20)
+#define PROGRESS_MAX_LINE	4096
 
 char *
 progress_default_path(void)
@@ -80,18 +86,47 @@ word_eq(const char *stored, const char *raw)
 	return *stored == '\0' && *raw == '\0';
 }
 
+/* The index key of a page fact (id NULL) or a quiz fact, from clean
+ * words; caller frees.  '/' never stands in a word. */
+static char *
+fact_key(const char *lesson, int page, const char *id)
+{
+	if (id == NULL)
+		return xasprintf("p/%s/%d", lesson, page);
+	return xasprintf("q/%s/%s", lesson, id);
+}
+
+/* The index of a fact in p->v, or -1; raw words are cleaned first. */
+static int
+find_fact(const struct progress *p, const char *lesson, int page,
+    const char *id)
+{
+	char *cl = clean_word(lesson), *ci = id ? clean_word(id) : NULL;
+	char *k = fact_key(cl, page, ci);
+	int i = strmap_get(&p->index, k);
+
+	free(k);
+	free(cl);
+	free(ci);
+	return i;
+}
+
 static void
 add_fact(struct progress *p, const char *lesson, int page, const char *id,
     const char *key)
 {
 	struct fact *f;
+	char *k;
 
-	p->v = xreallocarray(p->v, (size_t)p->n + 1, sizeof *p->v);
-	f = &p->v[p->n++];
+	p->v = xgrow(p->v, (size_t)p->n, sizeof *p->v);
+	f = &p->v[p->n];
 	f->lesson = clean_word(lesson);
 	f->page = page;
 	f->id = id != NULL ? clean_word(id) : NULL;
 	f->key = key != NULL ? clean_word(key) : NULL;
+	k = fact_key(f->lesson, page, f->id);
+	strmap_put(&p->index, k, p->n++);
+	free(k);
 }
 
 static void
@@ -107,6 +142,7 @@ clear_facts(struct progress *p)
 	free(p->v);
 	p->v = NULL;
 	p->n = 0;
+	strmap_done(&p->index);
 }
 
 /* Parses one line into p; 0, or -1 when it is not a valid fact. */
@@ -143,24 +179,41 @@ progress_load(const char *path, struct strbuf *warn)
 {
 	struct progress *p = xcalloc(1, sizeof *p);
 	struct strbuf b;
-	char *line, *next;
+	struct stat st;
+	char *line, *next, e[512];
 	int bad = 0, first = 1;
 	FILE *f;
 
 	p->path = path != NULL ? xstrdup(path) : progress_default_path();
 	if (p->path == NULL)
 		return p;
-	f = fopen(p->path, "r");
-	if (f == NULL)
-		return p;	/* no progress yet */
+	if (stat(p->path, &st) != 0)
+		return p;	/* no progress yet (saving says what is wrong) */
+	if (!S_ISREG(st.st_mode) || (f = fopen(p->path, "r")) == NULL) {
+		/* not ours to move aside: a directory, a FIFO... */
+		if (!S_ISREG(st.st_mode))
+			snprintf(e, sizeof e, "%s: %s", p->path,
+			    S_ISDIR(st.st_mode) ? "is a directory" :
+			    "not a regular file");
+		else
+			snprintf(e, sizeof e, "%s: %s", p->path,
+			    strerror(errno));
+		if (warn != NULL)
+			strbuf_addf(warn, "cannot read the progress file "
+			    "(%s); starting afresh\n", e);
+		return p;	/* saving will say why it cannot replace it */
+	}
 	strbuf_init(&b);
-	if (strbuf_read_file(&b, f) != 0 || memchr(b.s, '\0', b.len) != NULL)
+	if (strbuf_read_file_max(&b, f, PROGRESS_MAX_BYTES) != 0 ||
+	    memchr(b.s, '\0', b.len) != NULL)
 		bad = 1;
 	fclose(f);
 	for (line = b.s; !bad && line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		if (next != NULL)
 			*next++ = '\0';
+		if (strlen(line) > PROGRESS_MAX_LINE)
+			bad = 1;
 		if (first) {
 			first = 0;
 			if (strcmp(line, HEADER) != 0)
@@ -195,7 +248,8 @@ progress_load(const char *path, struct strbuf *warn)
 int
 progress_save(const struct progress *p, struct strbuf *err)
 {
-	char *tmp;
+	struct atomic_file af;
+	char e[512];
 	FILE *f;
 	int i, rc = 0;
 
@@ -211,13 +265,12 @@ progress_save(const struct progress *p, struct strbuf *err)
 			    "%s\n", p->path, strerror(errno));
 		return -1;
 	}
-	f = atomic_open(p->path, &tmp);
-	if (f == NULL) {
+	if (atomic_open(&af, p->path, e, sizeof e) != 0) {
 		if (err != NULL)
-			strbuf_addf(err, "cannot write %s: %s\n", p->path,
-			    strerror(errno));
+			strbuf_addf(err, "cannot save progress: %s\n", e);
 		return -1;
 	}
+	f = af.f;
 	fprintf(f, "%s\n", HEADER);
 	for (i = 0; i < p->n; i++) {
 		const struct fact *fa = &p->v[i];
@@ -228,10 +281,9 @@ progress_save(const struct progress *p, struct strbuf *err)
 			fprintf(f, "quiz %s %s %s\n", fa->lesson, fa->id,
 			    fa->key);
 	}
-	rc = atomic_close(f, tmp, p->path);
+	rc = atomic_close(&af, e, sizeof e);
 	if (rc != 0 && err != NULL)
-		strbuf_addf(err, "cannot save progress to %s: %s\n", p->path,
-		    strerror(errno));
+		strbuf_addf(err, "cannot save progress: %s\n", e);
 	return rc;
 }
 
@@ -284,12 +336,7 @@ progress_see_page(struct progress *p, const char *lesson, int page)
 int
 progress_page_seen(const struct progress *p, const char *lesson, int page)
 {
-	int i;
-
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].page == page && word_eq(p->v[i].lesson, lesson))
-			return 1;
-	return 0;
+	return page >= 0 && find_fact(p, lesson, page, NULL) >= 0;
 }
 
 int
@@ -307,36 +354,22 @@ void
 progress_answer(struct progress *p, const char *lesson, const char *id,
     const char *key)
 {
-	char *cl = clean_word(lesson), *ci = clean_word(id);
-	int i;
+	int i = find_fact(p, lesson, -1, id);
 
-	for (i = 0; i < p->n; i++) {
-		struct fact *f = &p->v[i];
-
-		if (f->page < 0 && strcmp(f->lesson, cl) == 0 &&
-		    strcmp(f->id, ci) == 0) {
-			free(f->key);
-			f->key = clean_word(key);
-			break;
-		}
-	}
-	if (i == p->n)
-		add_fact(p, cl, -1, ci, key);
-	free(cl);
-	free(ci);
+	if (i >= 0) {
+		free(p->v[i].key);
+		p->v[i].key = clean_word(key);
+	} else
+		add_fact(p, lesson, -1, id, key);
 }
 
 const char *
 progress_quiz_answer(const struct progress *p, const char *lesson,
     const char *id)
 {
-	int i;
+	int i = find_fact(p, lesson, -1, id);
 
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].page < 0 && word_eq(p->v[i].lesson, lesson) &&
-		    word_eq(p->v[i].id, id))
-			return p->v[i].key;
-	return NULL;
+	return i >= 0 ? p->v[i].key : NULL;
 }
 
 int

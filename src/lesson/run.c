@@ -114,6 +114,7 @@ clear_values(struct lesson_run *r)
 	r->names = NULL;
 	r->values = NULL;
 	r->nvalues = 0;
+	strmap_done(&r->value_ix);
 }
 
 void
@@ -169,6 +170,7 @@ start_clean(struct lesson_run *r)
 	session_restart(r->session, r->seed);
 	clear_values(r);
 	memset(r->ran, 0, (size_t)r->lesson->npages * sizeof *r->ran);
+	r->ran_upto = r->ran_end = 0;
 }
 
 /* Selects page; with clean, starts clean first (see lesson_goto()). */
@@ -178,8 +180,11 @@ select_page(struct lesson_run *r, int page, int clean)
 	struct strbuf pages;
 	int i, n, caught = 0;
 
-	if (r->st != NULL && r->next > r->ran[r->page])
+	if (r->st != NULL && r->next > r->ran[r->page]) {
 		r->ran[r->page] = r->next;
+		if (r->page >= r->ran_end)
+			r->ran_end = r->page + 1;
+	}
 	/* The current page's states stay until the catch-up is over: its
 	 * training calls the front end's epoch hook, which redraws the page
 	 * it still shows (freeing them first crashed the shell on 'g'). */
@@ -188,17 +193,26 @@ select_page(struct lesson_run *r, int page, int clean)
 	if (page < 0)
 		page = 0;
 	/* the state of pages 0..page-1 played in order: nothing of the
-	 * target page or a later one may have run */
-	for (i = page; i < r->lesson->npages && !clean; i++)
-		clean = r->ran[i] > 0;
+	 * target page or a later one may have run (ran_end: no page from
+	 * there on has, so this is not a scan to the lesson's end) */
+	if (r->ran_end > page)
+		clean = 1;
 	if (clean)
 		start_clean(r);
 	strbuf_init(&pages);
-	for (i = 0; i < page; i++) {
+	/* pages before ran_upto ran whole: a long lesson read in order is
+	 * not rescanned from its first page on every turn */
+	for (i = r->ran_upto; i < r->lesson->npages &&
+	    r->ran[i] >= r->lesson->pages[i].nblocks; i++)
+		;
+	r->ran_upto = i;
+	for (i = r->ran_upto; i < page; i++) {
 		if (r->ran[i] >= r->lesson->pages[i].nblocks)
 			continue;
 		catch_up_page(r, i, r->ran[i]);
 		r->ran[i] = r->lesson->pages[i].nblocks;
+		if (r->ran[i] > 0 && i >= r->ran_end)
+			r->ran_end = i + 1;
 		strbuf_addf(&pages, "%s%d", caught++ ? ", " : "", i + 1);
 	}
 	if (caught > 0)
@@ -238,35 +252,28 @@ lesson_restart_page(struct lesson_run *r)
 int
 lesson_recall(const struct lesson_run *r, const char *name, double *out)
 {
-	int i;
+	int i = strmap_get(&r->value_ix, name);
 
-	for (i = r->nvalues - 1; i >= 0; i--) {
-		if (strcmp(r->names[i], name) == 0) {
-			*out = r->values[i];
-			return 0;
-		}
-	}
-	return -1;
+	if (i < 0)
+		return -1;
+	*out = r->values[i];
+	return 0;
 }
 
 static void
 store(struct lesson_run *r, const char *name, double v)
 {
-	int i;
+	int i = strmap_get(&r->value_ix, name);
 
-	for (i = 0; i < r->nvalues; i++) {
-		if (strcmp(r->names[i], name) == 0) {
-			r->values[i] = v;
-			return;
-		}
+	if (i >= 0) {
+		r->values[i] = v;
+		return;
 	}
-	r->names = xreallocarray(r->names, (size_t)r->nvalues + 1,
-	    sizeof *r->names);
-	r->values = xreallocarray(r->values, (size_t)r->nvalues + 1,
-	    sizeof *r->values);
+	r->names = xgrow(r->names, (size_t)r->nvalues, sizeof *r->names);
+	r->values = xgrow(r->values, (size_t)r->nvalues, sizeof *r->values);
 	r->names[r->nvalues] = xstrdup(name);
 	r->values[r->nvalues] = v;
-	r->nvalues++;
+	strmap_put(&r->value_ix, name, r->nvalues++);
 }
 
 /* @remember NAME METRIC: stores the metric's value; 0, or -1 with the

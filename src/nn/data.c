@@ -34,10 +34,10 @@ nn_dataset_new(int n, int nin, int nout, enum nn_task task)
 struct nn_dataset *
 nn_dataset_copy(const struct nn_dataset *s)
 {
-	struct nn_dataset *d = nn_dataset_new(s->n, s->nin, s->nout, s->task);
+	/* the one place a data set is written after it is made: its count */
+	struct nn_dataset *d = (struct nn_dataset *)(uintptr_t)s;
 
-	memcpy(d->x, s->x, (size_t)s->n * s->nin * sizeof(double));
-	memcpy(d->y, s->y, (size_t)s->n * s->nout * sizeof(double));
+	d->shares++;
 	return d;
 }
 
@@ -46,6 +46,10 @@ nn_dataset_free(struct nn_dataset *d)
 {
 	if (d == NULL)
 		return;
+	if (d->shares > 0) {
+		d->shares--;
+		return;
+	}
 	nn_free(d->x);
 	nn_free(d->y);
 	nn_free(d);
@@ -260,9 +264,9 @@ struct nn_dataset *
 nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 {
 	struct csv_field fl[CSV_MAX_COLS + 1];	/* + the first one too many */
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	struct line_reader lr;
+	char *line, why[64];
+	size_t len;
 	double *vals = NULL;
 	long nvals = 0, capv = 0;
 	int lineno = 0, ncols = 0, rows = 0, header_ok = 1, i;
@@ -271,18 +275,25 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 
 	if (name == NULL)
 		name = "<csv>";
-	while ((len = getline(&line, &cap, f)) >= 0) {
+	line_init(&lr, f, NN_MAX_LINE, NN_MAX_CSV_BYTES);
+	while ((line = line_next(&lr, &len)) != NULL) {
 		int nf;
 		const char *p;
 
 		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
+		/* a UTF-8 byte order mark (spreadsheets write one) is not part
+		 * of the first field: kept, it made a first row of numbers
+		 * look like a header, and the row was lost */
+		if (lineno == 1 && len >= 3 &&
+		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, len - 2);
+			len -= 3;
+		}
 		for (p = line; *p == ' ' || *p == '\t'; p++)
 			;
 		if (*p == '\0' || *p == '#')
 			continue;
-		if ((long)strlen(line) != (long)len) {
+		if (strlen(line) != len) {
 			nn_errf(err, errlen, "%s:%d:%d: NUL byte in line", name,
 			    lineno, (int)strlen(line) + 1);
 			goto fail;
@@ -331,6 +342,12 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 			    lineno, NN_MAX_EXAMPLES);
 			goto fail;
 		}
+		if (nvals + nf > NN_MAX_VALUES) {
+			nn_errf(err, errlen, "%s:%d:1: more than %d numbers "
+			    "(%d rows of %d)", name, lineno, NN_MAX_VALUES,
+			    rows + 1, nf);
+			goto fail;
+		}
 		if (nvals + nf > capv) {
 			capv = capv ? 2 * capv : 256;
 			while (capv < nvals + nf)
@@ -359,9 +376,13 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		}
 		rows++;
 	}
-	if (ferror(f)) {
-		nn_errf(err, errlen, "%s: read error: %s", name,
-		    strerror(errno));
+	if (lr.error != LINE_OK) {
+		if (lr.error == LINE_TOO_LONG)
+			nn_errf(err, errlen, "%s:%ld: %s", name, lr.line,
+			    line_error(&lr, why, sizeof why));
+		else
+			nn_errf(err, errlen, "%s: %s", name,
+			    line_error(&lr, why, sizeof why));
 		goto fail;
 	}
 	if (rows == 0) {
@@ -376,7 +397,7 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		d->y[i] = vals[(long)i * ncols + ncols - 1];
 	}
 fail:
-	free(line);
+	line_done(&lr);
 	nn_free(vals);
 	return d;
 }
@@ -384,13 +405,11 @@ fail:
 struct nn_dataset *
 nn_dataset_load_csv(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = file_open_read(path, NN_MAX_CSV_BYTES, err, errlen);
 	struct nn_dataset *d;
 
-	if (f == NULL) {
-		nn_errf(err, errlen, "%s: %s", path, strerror(errno));
+	if (f == NULL)
 		return NULL;
-	}
 	d = nn_dataset_read_csv(f, path, err, errlen);
 	fclose(f);
 	return d;

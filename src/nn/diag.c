@@ -79,6 +79,8 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 		    d->nin, net->sizes[0]);
 		return -1;
 	}
+	if (nn__check_work(net, d, "the", err, errlen) < 0)
+		return -1;
 	memset(alive, 0, sizeof alive);
 	for (k = 0; k < net->nl; k++)
 		mean[k] = m2[k] = cnt[k] = 0, sat[k] = 0;
@@ -87,6 +89,10 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
 		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
 
+		if (nn__interrupted()) {
+			nn_errf(err, errlen, "interrupted");
+			return -1;
+		}
 		nn__forward(net, d->x + (long)r * d->nin, B, 0);
 		for (k = 0; k < net->nl; k++) {
 			const struct nn_layer *l = &net->L[k];
@@ -230,6 +236,8 @@ nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
 		    d->nin, net->sizes[0]);
 		return -1;
 	}
+	if (nn__check_work(net, d, "the", err, errlen) < 0)
+		return -1;
 	if (B < 1 || B > d->n) {
 		nn_errf(err, errlen, "batch must be 1..%d (the data size)",
 		    d->n);

@@ -88,11 +88,16 @@ nn_net_save_string(const struct nn_net *net)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	int bad;
 
 	if (f == NULL)
 		xfatal("open_memstream: %s", strerror(errno));
-	/* a memory stream fails only when memory runs out: abort, as xmalloc */
-	if ((nn_net_save(net, f) < 0) | (fclose(f) != 0))
+	/* a memory stream fails only when memory runs out: abort, as xmalloc
+	 * (the stream is closed either way) */
+	bad = nn_net_save(net, f) < 0;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
 		xfatal("saving a network to memory: %s", strerror(errno));
 	return buf;
 }
@@ -100,42 +105,49 @@ nn_net_save_string(const struct nn_net *net)
 /* ============================================================ loading */
 
 struct loader {
-	FILE *f;
+	struct line_reader lr;
 	const char *name;
 	int line0, line;
-	char *buf;
-	size_t cap;
+	int failed;		/* a message is in err: the first one stays */
 	char *err;
 	size_t errlen;
 };
 
-/* Next meaningful line (comments and blank lines skipped), NULL at EOF. */
+static void
+lerr(struct loader *ld, const char *msg)
+{
+	if (ld->failed)
+		return;
+	ld->failed = 1;
+	nn_errf(ld->err, ld->errlen, "%s:%d: %s", ld->name,
+	    ld->line0 + ld->line, msg);
+}
+
+/* Next meaningful line (comments and blank lines skipped), NULL at EOF
+ * or when the input is over its limits (the message is then in err). */
 static char *
 next_line(struct loader *ld)
 {
-	ssize_t n;
+	size_t n;
+	char *buf, why[64];
 
-	while ((n = getline(&ld->buf, &ld->cap, ld->f)) >= 0) {
+	while ((buf = line_next(&ld->lr, &n)) != NULL) {
 		char *p;
 
 		ld->line++;
-		while (n > 0 && (ld->buf[n - 1] == '\n' || ld->buf[n - 1] == '\r'
-		    || ld->buf[n - 1] == ' ' || ld->buf[n - 1] == '\t'))
-			ld->buf[--n] = '\0';
-		for (p = ld->buf; *p == ' ' || *p == '\t'; p++)
+		while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+			buf[--n] = '\0';
+		for (p = buf; *p == ' ' || *p == '\t'; p++)
 			;
 		if (*p == '\0' || *p == '#')
 			continue;
 		return p;
 	}
+	if (ld->lr.error != LINE_OK) {
+		ld->line++;
+		lerr(ld, line_error(&ld->lr, why, sizeof why));
+	}
 	return NULL;
-}
-
-static void
-lerr(struct loader *ld, const char *msg)
-{
-	nn_errf(ld->err, ld->errlen, "%s:%d: %s", ld->name,
-	    ld->line0 + ld->line, msg);
 }
 
 /* Reads len numbers (any layout across lines) into a. */
@@ -343,13 +355,13 @@ nn_net_load(FILE *f, const char *name, int line0, char *err, size_t errlen)
 	struct nn_net *net;
 
 	memset(&ld, 0, sizeof ld);
-	ld.f = f;
+	line_init(&ld.lr, f, NN_MAX_LINE, NN_MAX_NET_BYTES);
 	ld.name = name ? name : "<net>";
 	ld.line0 = line0;
 	ld.err = err;
 	ld.errlen = errlen;
 	net = load(&ld);
-	free(ld.buf);
+	line_done(&ld.lr);
 	return net;
 }
 

@@ -191,12 +191,21 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 		    NN_MAX_LAYERS + 1);
 		return NULL;
 	}
+	long nw = 0;
+
 	for (k = 0; k < n; k++)
 		if (sizes[k] < 1 || sizes[k] > NN_MAX_WIDTH) {
 			nn_errf(err, errlen, "layer %d: width must be 1..%d",
 			    k + 1, NN_MAX_WIDTH);
 			return NULL;
 		}
+	for (k = 0; k + 1 < n; k++)
+		nw += (long)sizes[k] * sizes[k + 1];
+	if (nw > NN_MAX_WEIGHTS) {
+		nn_errf(err, errlen, "the network has %ld weights, too many "
+		    "(limit %d)", nw, NN_MAX_WEIGHTS);
+		return NULL;
+	}
 	if (nn_config_check(c, err, errlen) < 0 ||
 	    check_skip(c, sizes, n, err, errlen) < 0)
 		return NULL;
@@ -1275,6 +1284,20 @@ nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
 		    "has %d and %d", what, d->nin, d->nin == 1 ? "" : "s",
 		    d->nout, d->nout == 1 ? "" : "s", net->sizes[0],
 		    net->sizes[net->nl]);
+		return -1;
+	}
+	return nn__check_work(net, d, what, err, errlen);
+}
+
+int
+nn__check_work(const struct nn_net *net, const struct nn_dataset *d,
+    const char *what, char *err, size_t errlen)
+{
+	if ((double)d->n * net->nw > NN_MAX_WORK) {
+		nn_errf(err, errlen, "%s data (%d rows) and the network (%ld "
+		    "weights) are too large together: rows x weights must be "
+		    "at most %.0f (use fewer rows or a smaller network)",
+		    what, d->n, net->nw, NN_MAX_WORK);
 		return -1;
 	}
 	return 0;

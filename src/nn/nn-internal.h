@@ -121,9 +121,18 @@ double nn__clip(struct nn_net *net);
 /* Penalty term (lambda/n) sum |w| or w^2. */
 double nn__penalty(const struct nn_net *net, int ntrain);
 /* 0 if d has the net's inputs and outputs, else -1 and "<what> data has
- * ... but the network has ...". */
+ * ... but the network has ..."; then nn__check_work(). */
 int nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
     const char *what, char *err, size_t errlen);
+/* 0 if a pass of the net over d's rows is within NN_MAX_WORK (rows x
+ * weights), so it ends within about a second; else -1 and why. */
+int nn__check_work(const struct nn_net *net, const struct nn_dataset *d,
+    const char *what, char *err, size_t errlen);
+/* The engine's stop request (nn_set_interrupt): true when set. */
+int nn__interrupted(void);
+/* Rows of a gradient pass at a time: bounds its memory, and a stop
+ * request is honoured between chunks. */
+#define NN_GRAD_CHUNK 1024
 /* Whether layer k has an identity skip (nn_net_skip). */
 int nn__skip(const struct nn_net *net, int k);
 /* Whether layer k's hidden activation exists (k < nl-1). */

@@ -28,8 +28,14 @@
 /* ------------------------------------------------------------ limits */
 #define NN_MAX_LAYERS	16	/* dense layers; a spec has at most 17 numbers */
 #define NN_MAX_WIDTH	256	/* units in any layer, inputs included */
-#define NN_MAX_BATCH	100000	/* mini-batch size */
+#define NN_MAX_WEIGHTS	300000	/* weights of a network (biases apart) */
+#define NN_MAX_WORK	1e9	/* rows x weights of one pass over a data set */
+#define NN_MAX_BATCH	1024	/* mini-batch size */
 #define NN_MAX_EXAMPLES	1000000	/* rows in a data set */
+#define NN_MAX_VALUES	2000000	/* numbers in a data set: rows x (in + out) */
+#define NN_MAX_LINE	65536	/* bytes in a line of a CSV or net file */
+#define NN_MAX_CSV_BYTES (64LL << 20)	/* a CSV file */
+#define NN_MAX_NET_BYTES (64LL << 20)	/* a saved network */
 
 /* ------------------------------------------------------------ kinds */
 /* Each kind has a name table: nn_X_name(k) gives the lower-case name
@@ -232,6 +238,7 @@ struct nn_dataset {
 	enum nn_task task;
 	double *x;		/* (n, nin) row-major */
 	double *y;		/* (n, nout) */
+	int shares;		/* copies sharing these rows (see _copy) */
 };
 /* A generated set: n in 1..NN_MAX_EXAMPLES, noise in [0, 100] (poly/sine:
  * std of Gaussian noise added to y; 2-D sets: std of Gaussian noise added to
@@ -242,6 +249,9 @@ struct nn_dataset *nn_dataset_generate(enum nn_dataset_kind kind, int n,
     double noise, uint64_t seed, char *err, size_t errlen);
 /* An empty set of the given shape (rows zero-filled). */
 struct nn_dataset *nn_dataset_new(int n, int nin, int nout, enum nn_task task);
+/* A data set is not changed once made, so a copy shares it (the undo
+ * history holds many labs of the same rows): nn_dataset_copy() returns d
+ * itself, counted, and nn_dataset_free() frees with the last holder. */
 struct nn_dataset *nn_dataset_copy(const struct nn_dataset *d);
 void nn_dataset_free(struct nn_dataset *d);
 /* Shuffles a copy with seed, puts round(ratio*n) rows in *train and the rest
@@ -252,8 +262,11 @@ int nn_dataset_split(const struct nn_dataset *d, double ratio, uint64_t seed,
 /* CSV: comma-separated numbers, optional first header line (a line whose
  * first field is not a number), '#' comment lines and blank lines skipped,
  * last column = target.  Every row must have the same number of fields (>= 2).
- * Task is classification when every target is exactly 0 or 1.  On error
- * "name:line:column: message" and NULL; nothing is half-loaded. */
+ * Task is classification when every target is exactly 0 or 1.  At most
+ * NN_MAX_EXAMPLES rows and NN_MAX_VALUES numbers, lines of NN_MAX_LINE
+ * bytes, NN_MAX_CSV_BYTES in all.  On error "name:line:column: message"
+ * and NULL; nothing is half-loaded.  load_csv refuses what is not a
+ * regular file (directory, FIFO, device) before reading. */
 struct nn_dataset *nn_dataset_read_csv(FILE *f, const char *name, char *err,
     size_t errlen);
 struct nn_dataset *nn_dataset_load_csv(const char *path, char *err,
@@ -378,6 +391,14 @@ int nn_train(struct nn_net *net, const struct nn_dataset *train,
     const struct nn_dataset *val, int epochs, nn_epoch_cb cb, void *ctx,
     volatile sig_atomic_t *cancel, struct nn_train_result *res, char *err,
     size_t errlen);
+/*
+ * The engine's stop request: when *flag becomes nonzero, the passes that
+ * can take long besides training (nn_net_gradients(), nn_net_stats() with
+ * data) stop at their next chunk and fail with "interrupted"; the front
+ * end points it at its ^C flag.  NULL (the default): never.  Training
+ * has its own cancel argument, checked before every mini-batch.
+ */
+void nn_set_interrupt(volatile sig_atomic_t *flag);
 /* One update on rows idx[0..n-1] of d (idx NULL: rows 0..n-1), training
  * mode (input noise, dropout, clipping: as a step of nn_train); *loss (may
  * be NULL) gets the mini-batch L0 before the update, on the inputs the
@@ -386,9 +407,12 @@ int nn_train(struct nn_net *net, const struct nn_dataset *train,
 int nn_train_batch(struct nn_net *net, const struct nn_dataset *d,
     const int *idx, int n, double *loss, char *err, size_t errlen);
 /* Full-batch gradient of L0 + penalty on d in training mode (dropout and
- * input noise off, batch norm on the whole set, running stats untouched,
- * not clipped), no update.  Read
- * it with nn_net_weight_grads() or nn_net_stats(). */
+ * input noise off, running stats untouched, not clipped), no update.  Read
+ * it with nn_net_weight_grads() or nn_net_stats().  Taken NN_GRAD_CHUNK
+ * (1024) rows at a time, so its memory is bounded: batch norm normalizes
+ * each chunk on its own rows (on the whole set when it has at most 1024
+ * rows).  Fails with "interrupted" when the engine's stop request is set
+ * (nn_set_interrupt). */
 int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
     char *err, size_t errlen);
 

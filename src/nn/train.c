@@ -134,19 +134,63 @@ nn_train_batch(struct nn_net *net, const struct nn_dataset *d, const int *idx,
 	return 0;
 }
 
+/* The engine's stop request; see nn_set_interrupt(). */
+static volatile sig_atomic_t *stop_flag;
+
+void
+nn_set_interrupt(volatile sig_atomic_t *flag)
+{
+	stop_flag = flag;
+}
+
+int
+nn__interrupted(void)
+{
+	return stop_flag != NULL && *stop_flag;
+}
+
 int
 nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
     size_t errlen)
 {
+	double *acc;
+	long i;
+	int r;
+
 	if (nn__check_data(net, d, "the", err, errlen) < 0)
 		return -1;
 	if (d->n < 1) {
 		nn_errf(err, errlen, "no data to take a gradient on");
 		return -1;
 	}
-	nn__ensure_cap(net, d->n);
-	nn__forward(net, d->x, d->n, NN_FW_TRAIN);
-	nn__backward(net, d->x, d->y, d->n, d->n);
+	if (d->n <= NN_GRAD_CHUNK) {
+		nn__ensure_cap(net, d->n);
+		nn__forward(net, d->x, d->n, NN_FW_TRAIN);
+		nn__backward(net, d->x, d->y, d->n, d->n);
+		return 0;
+	}
+	/* The mean gradient is the row-weighted mean of the chunks' (the
+	 * penalty's part, the same in each, adds up to itself once); batch
+	 * norm normalizes each chunk on its own rows. */
+	acc = nn_zalloc((size_t)net->np * sizeof *acc);
+	for (r = 0; r < d->n; r += NN_GRAD_CHUNK) {
+		int B = d->n - r < NN_GRAD_CHUNK ? d->n - r : NN_GRAD_CHUNK;
+		const double *x = d->x + (long)r * d->nin;
+		double w = (double)B / d->n;
+
+		if (nn__interrupted()) {
+			nn_free(acc);
+			nn_errf(err, errlen, "interrupted");
+			return -1;
+		}
+		nn__ensure_cap(net, B);
+		nn__forward(net, x, B, NN_FW_TRAIN);
+		nn__backward(net, x, d->y + (long)r * d->nout, B, d->n);
+		for (i = 0; i < net->np; i++)
+			acc[i] += w * net->g[i];
+	}
+	memcpy(net->g, acc, (size_t)net->np * sizeof *acc);
+	nn_free(acc);
 	return 0;
 }
 

@@ -22,7 +22,13 @@ tests_test_tui_draw_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS) \
 tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 	$(CMOCKA_LIBS) $(NCURSESW_LIBS) $(LIBS)
 
-# End-to-end: the real binary in tmux (tests/tui/lessons is its fixture).
-TESTS += tests/tui/tui.sh
-EXTRA_DIST += tests/tui/tui.sh tests/tui/lessons/en/01-tui.lesson \
-	tests/tui/lessons/en/03-second.lesson
+# End-to-end: the real binary in tmux (tests/tui/lessons is its fixture):
+# the shell; a lesson's pages (charts, back, re-run, quiz feedback, try-it);
+# the shipped lessons 0-4 in one shell against --batch; terminal sizes.
+TESTS += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
+	tests/tui/term-size.sh
+EXTRA_DIST += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
+	tests/tui/term-size.sh tests/tui/lib.sh \
+	tests/tui/lessons/en/01-tui.lesson \
+	tests/tui/lessons/en/03-second.lesson \
+	tests/tui/lessons/en/04-pages.lesson

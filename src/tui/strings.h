@@ -33,7 +33,7 @@ enum tui_msg {
 	M_HELP_CLOSE,
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
-	M_HELP_13,
+	M_HELP_13, M_HELP_14, M_HELP_15,
 	M_HELP_MENU_1, M_HELP_MENU_2, M_HELP_MENU_3, M_HELP_MENU_4,
 	M_HELP_MENU_5, M_HELP_MENU_6,
 	M_MATCHES,
@@ -43,7 +43,6 @@ enum tui_msg {
 	M_NO_LESSON,		/* {}: name */
 	M_LAST_PAGE,
 	M_FIRST_PAGE,
-	M_STEP_RUN,		/* Enter runs: {} */
 	M_LESSON_DONE,
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
 	M_ERROR,		/* prefix of error lines */
@@ -52,6 +51,13 @@ enum tui_msg {
 	M_OUT_NEWER,		/* {}: lines below the output area */
 	M_TAB_OUTPUT_MORE,	/* rule label: older output above */
 	M_NO_MORE_HINTS,
+	M_CHART_OF,		/* {}/{}: the chart shown, of the page's */
+	M_NO_MORE_CHARTS,
+	M_PAGE_NO_CHART,
+	M_CHECK_DIFFERS,	/* a failed checkpoint, before its numbers */
+	M_CHECK_RERUN,		/* what to do about it */
+	M_TRY_MET,		/* a try-it whose @expect the learner met */
+	M_RERUN,		/* {}: page number, run again */
 	M_COUNT
 };
 

@@ -35,6 +35,13 @@ static short next_pair = 1;
 
 static const int fatal_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
 
+/* Screen sizes the environment may ask for: far above any real terminal,
+ * far below what curses cannot allocate. */
+static const struct {
+	const char *name;
+	long max;
+} size_vars[] = { { "LINES", 2000 }, { "COLUMNS", 4000 } };
+
 int
 tui_term_locale(void)
 {
@@ -123,6 +130,20 @@ tui_term_start(int color_mode)
 		fprintf(stderr, "regtutor: the full-screen shell needs a "
 		    "terminal (try --repl or -e)\n");
 		return -1;
+	}
+	/* curses takes LINES and COLUMNS over the terminal's own size; a huge
+	 * value makes newterm() fail as if the terminal type were unknown */
+	for (size_t i = 0; i < COUNT(size_vars); i++) {
+		const char *v = getenv(size_vars[i].name);
+		long n;
+
+		if (v != NULL && parse_long(v, &n) == 0 &&
+		    (n < 1 || n > size_vars[i].max)) {
+			fprintf(stderr, "regtutor: %s=%s is out of range "
+			    "(allowed: 1..%ld; unset it to use the terminal's "
+			    "size)\n", size_vars[i].name, v, size_vars[i].max);
+			return -1;
+		}
 	}
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {

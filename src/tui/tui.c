@@ -11,6 +11,20 @@
  * cmd_execute() with the same session and transcript; the transcript is
  * drained into the output area after each action.
  *
+ * Sessions: the free lab is the learner's own session; a lesson runs on a
+ * session of its own, fresh (the lesson's seed, default settings, nothing
+ * else) each time a lesson is opened, so a lesson always starts from the
+ * same state and the learner's lab is back when the lesson is closed.
+ *
+ * Charts: the chart pane belongs to the current page.  Every chart item a
+ * page's steps (and the learner's commands on it) put into the transcript
+ * is kept, as a snapshot, in that page's deck; a training of the session's
+ * own net with no chart drawn after it adds the loss curve it left.  The pane
+ * shows the deck stacked when the charts fit, otherwise one at a time
+ * ("chart 2/3", < and > turn); during training it shows the live loss
+ * chart.  The free lab's deck holds the charts of the latest command line
+ * that drew or trained.
+ *
  * Live training: the session's per-epoch hook polls the keyboard without
  * waiting (Ctrl-C stops the run, q asks before quitting, a resize relays
  * out) and redraws chart and status line on the schedule of
@@ -38,6 +52,7 @@
 #define POLL_MS		200	/* idle key poll (signal flags) */
 #define OUT_MAX		2000	/* output lines kept */
 #define PROMPT		"> "
+#define STACK_MIN	10	/* rows a stacked chart needs at least */
 
 enum tui_screen { SCR_MENU, SCR_LESSON };
 enum tui_focus { FOCUS_LESSON, FOCUS_PROMPT };
@@ -45,6 +60,13 @@ enum tui_focus { FOCUS_LESSON, FOCUS_PROMPT };
 struct outline {
 	enum tr_kind kind;
 	char *text;
+};
+
+/* What the learner did on a page run before: quiz answers, hints, try-its
+ * done; going back replays the page with them. */
+struct page_view {
+	struct lesson_state *st;	/* NULL: not run yet */
+	int n;				/* blocks */
 };
 
 struct menu_item {
@@ -69,6 +91,9 @@ struct tui {
 	int dirty;
 	struct tui_layout lay;
 
+	/* the learner's own lab, a lesson's session; s is the one in use */
+	struct session *lab, *ls;
+
 	/* output area */
 	struct outline *out;
 	size_t nout, capout;
@@ -79,6 +104,20 @@ struct tui {
 	/* chart pane */
 	struct grid chart;
 	int have_chart;
+	/* charts (snapshots) per page of the open lesson, and the free
+	 * lab's; sel: the first one shown */
+	struct transcript **decks;
+	int *deck_sel;
+	struct transcript *lab_deck;
+	int lab_sel;
+	struct page_view *views;	/* [npages] */
+	/* the action's trainings of the session's own net */
+	int train_at;		/* transcript index where the last one began,
+				   -1: none */
+	struct transcript *pend;	/* its loss chart so far */
+	struct transcript *losses;	/* earlier ones' with no chart after */
+	int *loss_at;		/* [count of losses]: their transcript index */
+	char chart_label[64];	/* "chart 2/3 ..." under the pane, or "" */
 
 	/* live training */
 	int training;
@@ -98,13 +137,15 @@ struct tui {
 	/* lesson */
 	struct lesson *lesson;
 	struct lesson_run *run;
-	int review;		/* page shown without running it */
 	int lesson_scroll;
 	int lesson_total;	/* wrapped lines of the page */
 	int lesson_view;	/* rows of it on screen */
 	int show_block;		/* block to scroll into view, -1 none */
 	int show_top, show_end;	/* its lines, found while measuring */
 	int show_tail;		/* its end matters more (a new hint) */
+	int show_after;		/* block to show too, after show_block, -1 */
+	int after_end;		/* its last line, found while measuring */
+	int show_fb;		/* line of show_block's answer feedback, -1 */
 	char note[256];		/* one-line note under the page */
 };
 
@@ -134,25 +175,143 @@ out_add(struct tui *t, enum tr_kind kind, const char *text)
 	t->dirty = 1;
 }
 
+/* The deck of charts the pane shows now and its selection. */
+static struct transcript *
+cur_deck(struct tui *t, int **sel)
+{
+	if (t->run != NULL && t->decks != NULL) {
+		*sel = &t->deck_sel[t->run->page];
+		return t->decks[t->run->page];
+	}
+	*sel = &t->lab_sel;
+	return t->lab_deck;
+}
+
+/* Draws deck item i into rows y..y+h-1 of the chart grid. */
+static void
+chart_blit(struct tui *t, const struct transcript *d, int i, int y, int h)
+{
+	struct grid g;
+
+	grid_init(&g, t->chart.w, h);
+	if (transcript_render_chart(d, (size_t)i, &g) == 0)
+		grid_blit(&t->chart, 0, y, &g);
+	grid_done(&g);
+}
+
+/*
+ * The chart pane: the live chart while training; else the deck, stacked
+ * when every chart gets STACK_MIN rows, otherwise the selected one, with
+ * a label saying which it is and how to turn (on the rule under the pane,
+ * so the chart keeps every row).
+ */
 static void
 render_chart(struct tui *t)
 {
 	const struct tui_rect *r = &t->lay.chart;
+	struct transcript *d;
+	int *sel, n;
 
 	if (t->lay.too_small || r->w <= 0 || r->h <= 0) {
 		t->have_chart = 0;
 		return;
 	}
 	grid_resize(&t->chart, r->w, r->h);
-	t->have_chart = session_render_chart(t->s, &t->chart) == 0;
+	grid_clear(&t->chart);
+	t->chart_label[0] = '\0';
+	d = cur_deck(t, &sel);
+	n = d != NULL ? (int)transcript_count(d) : 0;
+	if (t->training || n == 0) {
+		/* the free lab before any chart: whatever the session has */
+		t->have_chart = (t->training || t->run == NULL) &&
+		    session_render_chart(t->s, &t->chart) == 0;
+		return;
+	}
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	t->have_chart = 1;
+	if (n == 1 || r->h / n >= STACK_MIN) {
+		for (int i = 0; i < n; i++)
+			chart_blit(t, d, i, i * r->h / n,
+			    (i + 1) * r->h / n - i * r->h / n);
+	} else {
+		char a[16], b[16];
+		int below = t->lay.hsep.h > 0 &&
+		    t->lay.hsep.y == r->y + r->h;
+
+		/* no rule right under the pane: the label takes its last row */
+		chart_blit(t, d, *sel, 0, below ? r->h : r->h - 1);
+		snprintf(a, sizeof(a), "%d", *sel + 1);
+		snprintf(b, sizeof(b), "%d", n);
+		tui_fmt(t->chart_label, sizeof(t->chart_label), t->lang,
+		    M_CHART_OF, a, b);
+		if (!below)
+			grid_text(&t->chart, 0, r->h - 1, r->w, t->chart_label,
+			    GRID_MARKER, GRID_REVERSE);
+	}
 }
 
-/* Moves new transcript items into the output area. */
+/* < and >: the previous or next chart of the page; 0 when there is none
+ * to turn to. */
+static int
+turn_chart(struct tui *t, int delta)
+{
+	struct transcript *d;
+	int *sel, n;
+
+	d = cur_deck(t, &sel);
+	n = d != NULL ? (int)transcript_count(d) : 0;
+	if (n < 2 || *sel + delta < 0 || *sel + delta >= n)
+		return 0;
+	*sel += delta;
+	render_chart(t);
+	return 1;
+}
+
+/* 1 when the transcript has a chart at index from or after it. */
+static int
+chart_since(const struct tui *t, int from)
+{
+	for (size_t i = (size_t)from; i < transcript_count(t->tr); i++)
+		if (transcript_item(t->tr, i)->kind == TR_CHART)
+			return 1;
+	return 0;
+}
+
+/* The last training's loss chart becomes one of the action's charts, at
+ * the transcript's current end, when no chart was drawn after it. */
+static void
+keep_loss(struct tui *t)
+{
+	size_t n = transcript_count(t->losses);
+
+	if (t->train_at < 0 || transcript_count(t->pend) == 0 ||
+	    chart_since(t, t->train_at))
+		return;
+	transcript_copy_item(t->losses, t->pend, 0);
+	t->loss_at = xreallocarray(t->loss_at, n + 1, sizeof(*t->loss_at));
+	t->loss_at[n] = (int)transcript_count(t->tr);
+}
+
+/*
+ * Moves new transcript items into the output area, and the action's
+ * charts into the deck of the page (the free lab: the deck becomes the
+ * line's charts): the chart items, and in their place in time the loss
+ * chart of each training of the session's own net that no chart followed.
+ * The pane turns to the first new chart.
+ */
 static void
 drain(struct tui *t)
 {
-	size_t i, n = transcript_count(t->tr);
+	size_t i, k = 0, n = transcript_count(t->tr), n0;
+	size_t nl;
+	int charts = 0, *sel;
+	struct transcript *d = cur_deck(t, &sel);
 
+	keep_loss(t);
+	nl = transcript_count(t->losses);
 	for (i = 0; i < n; i++) {
 		const struct tr_item *it = transcript_item(t->tr, i);
 
@@ -163,14 +322,30 @@ drain(struct tui *t)
 
 			out_add(t, TR_CHART, s);
 			free(s);
+			charts++;
 		} else {
 			out_add(t, it->kind, it->text != NULL ? it->text : "");
 		}
 	}
+	if (d != NULL) {
+		if (t->run == NULL && charts + nl > 0)
+			transcript_clear(d);
+		n0 = transcript_count(d);
+		for (i = 0; i <= n; i++) {
+			while (k < nl && t->loss_at[k] <= (int)i)
+				transcript_copy_item(d, t->losses, k++);
+			if (i < n && transcript_item(t->tr, i)->kind == TR_CHART)
+				transcript_copy_item(d, t->tr, i);
+		}
+		if (transcript_count(d) > n0)
+			*sel = (int)n0;
+	}
 	transcript_clear(t->tr);
+	transcript_clear(t->pend);
+	transcript_clear(t->losses);
 	t->training = 0;
-	if (n > 0)
-		render_chart(t);
+	t->train_at = -1;
+	render_chart(t);
 }
 
 /* ------------------------------------------------------------ live hook */
@@ -242,10 +417,18 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 {
 	struct tui *t = ctx;
 	long long now;
-	int stop;
+	int stop, frame = 0;
 
 	t->training = 1;
 	t->ep = *info;
+	/* A training of the session's net in this action (its command line
+	 * is in the transcript already; a lesson's quiet catch-up of earlier
+	 * pages is not): the one before it keeps its loss chart. */
+	if (info->own && info->epoch == 1 && transcript_count(t->tr) > 0) {
+		keep_loss(t);
+		transcript_clear(t->pend);
+		t->train_at = (int)transcript_count(t->tr);
+	}
 	stop = poll_training_keys(t);
 	if (tui_quit_signal)
 		stop = 1;
@@ -258,8 +441,16 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		redraw(t);
 		t->last_frame = now;
 		t->frames++;
+		frame = 1;
 	}
 	t->last_epoch = now;
+	/* Its loss chart as it stands: each epoch of a short run (an early
+	 * stop ends it at any one), each frame and the last of a long one. */
+	if (info->own && t->train_at >= 0 && (info->total_epochs <= 5000 ||
+	    frame || info->epoch >= info->epochs || stop)) {
+		transcript_clear(t->pend);
+		transcript_add_session_chart(t->pend, t->s);
+	}
 	return stop;
 }
 
@@ -273,6 +464,15 @@ run_line(struct tui *t, const char *line)
 	t->last_frame = 0;
 	rc = cmd_execute(t->s, line, t->tr);
 	drain(t);		/* training over */
+	if (t->run != NULL && lesson_try_poll(t->run) > 0) {
+		/* a try-it of the page done by the learner: in view */
+		const struct lesson_page *pg = &t->lesson->pages[t->run->page];
+
+		for (int i = 0; i < pg->nblocks; i++)
+			if (pg->blocks[i].kind == LB_TRY && t->run->st[i].met)
+				t->show_block = i;
+		t->show_tail = 1;
+	}
 	if (rc == CMD_QUIT)
 		t->quit = 1;
 	else if (rc == CMD_STOPPED)
@@ -355,6 +555,34 @@ report_files(struct tui *t, struct strbuf *msg)
 	strbuf_init(msg);
 }
 
+static void
+view_free(struct page_view *v)
+{
+	free(v->st);
+	memset(v, 0, sizeof(*v));
+}
+
+/* Keeps what the learner did on the current page (its strings are not
+ * kept: the replay makes them again). */
+static void
+view_save(struct tui *t)
+{
+	struct page_view *v;
+	int n;
+
+	if (t->run == NULL || t->run->st == NULL)
+		return;
+	v = &t->views[t->run->page];
+	view_free(v);
+	n = t->lesson->pages[t->run->page].nblocks;
+	v->st = xcalloc((size_t)n + 1, sizeof(*v->st));
+	v->n = n;
+	for (int i = 0; i < n; i++) {
+		v->st[i] = t->run->st[i];
+		v->st[i].message = v->st[i].text = NULL;
+	}
+}
+
 /* Closes the open lesson, if any, and saves the progress made in it
  * (pages seen and answers change only while a lesson is open). */
 static void
@@ -370,30 +598,119 @@ lesson_close(struct tui *t)
 	}
 	lesson_run_free(t->run);
 	t->run = NULL;
+	if (t->decks != NULL) {
+		for (int i = 0; i < t->lesson->npages; i++) {
+			transcript_free(t->decks[i]);
+			view_free(&t->views[i]);
+		}
+		free(t->decks);
+		free(t->deck_sel);
+		free(t->views);
+		t->decks = NULL;
+		t->deck_sel = NULL;
+		t->views = NULL;
+	}
 	lesson_free(t->lesson);
 	t->lesson = NULL;
+	/* the learner's own lab again */
+	t->s = t->lab;
 }
 
-/* Shows a page: runs it the first time, shows it for review after. */
+/* The chart options of the screen for session s. */
 static void
-show_page(struct tui *t, int page, int run)
+session_render(struct tui *t, struct session *s)
+{
+	session_set_render(s, t->o->ascii ? CHART_GLYPH_ASCII :
+	    chart_detect_tiers(0).glyphs, tui_term.colors,
+	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
+	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
+}
+
+/* Starts the page's view at its top, with no note. */
+static void
+page_top(struct tui *t)
+{
+	t->lesson_scroll = 0;
+	t->show_block = -1;
+	t->show_after = -1;
+	t->show_tail = 0;
+	t->note[0] = '\0';
+}
+
+/*
+ * A page run before, as it was: entered from a clean state (lesson_goto()
+ * restarts the session and replays the pages before it), its quizzes
+ * answered as the learner answered them, hints and try-its as they were;
+ * quietly, so its output and charts are not added again (its deck keeps
+ * the snapshots of the first run).  The session ends as the page left it.
+ */
+static void
+replay_page(struct tui *t, int page)
+{
+	const struct page_view *v = &t->views[page];
+	struct transcript *quiet = transcript_new(), *tr = t->run->tr;
+	int w;
+
+	t->run->tr = quiet;
+	lesson_enter_page(t->run, page);
+	while ((w = lesson_waiting(t->run)) >= 0 && w < v->n &&
+	    v->st[w].answer >= 0) {
+		lesson_answer(t->run, v->st[w].answer);
+		while (lesson_step(t->run) == LR_OK)
+			;
+	}
+	for (int i = 0; i < v->n; i++) {
+		t->run->st[i].hints = v->st[i].hints;
+		t->run->st[i].met = v->st[i].met;
+	}
+	t->run->tr = tr;
+	for (size_t i = 0; i < transcript_count(quiet); i++)
+		if (transcript_item(quiet, i)->kind == TR_ERROR)
+			transcript_copy_item(tr, quiet, i);
+	transcript_free(quiet);
+}
+
+/*
+ * Shows a page: runs it (from the state that playing the pages before it
+ * in order gives), or with again = 1, a page run before, replays it as it
+ * was (replay_page()).
+ */
+static void
+show_page(struct tui *t, int page, int again)
 {
 	if (t->run == NULL)
 		return;
-	t->lesson_scroll = 0;
-	t->show_block = -1;
-	t->note[0] = '\0';
-	if (run) {
-		t->review = 0;
-		lesson_enter_page(t->run, page);
-		t->show_block = lesson_waiting(t->run);
+	view_save(t);
+	page_top(t);		/* a page opens at its top */
+	if (again && page >= 0 && page < t->lesson->npages &&
+	    t->views[page].st != NULL) {
+		replay_page(t, page);
 	} else {
-		t->review = 1;
-		lesson_goto(t->run, page);
+		if (page >= 0 && page < t->lesson->npages)
+			transcript_clear(t->decks[page]);
+		lesson_enter_page(t->run, page);
 	}
 	if (t->prog != NULL)
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
 	drain(t);
+	t->dirty = 1;
+}
+
+/* r: the current page again from a clean state (the pages before it
+ * replayed in order), its charts replaced by the new ones. */
+static void
+rerun_page(struct tui *t)
+{
+	char n[16];
+
+	if (t->run == NULL)
+		return;
+	page_top(t);
+	transcript_clear(t->decks[t->run->page]);
+	lesson_restart_page(t->run);
+	drain(t);
+	snprintf(n, sizeof(n), "%d", t->run->page + 1);
+	tui_fmt(t->note, sizeof(t->note), t->lang, M_RERUN, n);
 	t->dirty = 1;
 }
 
@@ -418,12 +735,24 @@ lesson_open_path(struct tui *t, const char *path)
 	strbuf_done(&diag);
 	lesson_close(t);
 	t->lesson = l;
-	/* every lesson starts from the same state */
-	session_restart(t->s, l->seed);
+	/* a session of the lesson's own, fresh: every lesson starts from
+	 * the same state, whatever ran before; the learner's lab waits */
+	if (t->ls == NULL) {
+		t->ls = session_new(l->seed);
+		session_render(t, t->ls);
+		session_set_epoch_hook(t->ls, epoch_hook, t);
+	}
+	session_restart(t->ls, l->seed);
+	t->s = t->ls;
+	t->decks = xcalloc((size_t)l->npages + 1, sizeof(*t->decks));
+	t->deck_sel = xcalloc((size_t)l->npages + 1, sizeof(*t->deck_sel));
+	t->views = xcalloc((size_t)l->npages + 1, sizeof(*t->views));
+	for (int i = 0; i < l->npages; i++)
+		t->decks[i] = transcript_new();
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
-	show_page(t, 0, 1);
+	show_page(t, 0, 0);
 	return 0;
 }
 
@@ -465,21 +794,30 @@ turn_page(struct tui *t, int delta)
 		t->dirty = 1;
 		return;
 	}
-	/* Going back runs the page again from a clean start (lesson_goto()
-	 * restarts the session), so it is in the state of its first visit. */
+	/*
+	 * A page run before (back, or on again after going back) shows as it
+	 * was, answers, results and charts, the session in the state the page
+	 * left it; a page not run yet runs.  r runs it afresh.
+	 */
 	show_page(t, p, 1);
 }
 
-/* Continues the page after an answer until it waits or ends. */
+/*
+ * Continues the page after an answer until it waits or ends.  The
+ * answer's feedback stays in view, with as much of what followed (up to
+ * the next question) as fits below it.
+ */
 static void
 continue_page(struct tui *t)
 {
-	int w;
+	int answered = t->run->next - 1, w;
 
 	while (lesson_step(t->run) == LR_OK)
 		;
 	w = lesson_waiting(t->run);
-	t->show_block = w >= 0 ? w : t->run->next - 1;
+	t->show_block = answered;
+	t->show_after = w >= 0 ? w : t->run->next - 1;
+	t->show_tail = 0;
 	drain(t);
 	t->dirty = 1;
 }
@@ -535,7 +873,7 @@ try_block(const struct tui *t)
 	pg = &t->lesson->pages[t->run->page];
 	for (i = 0; i < pg->nblocks; i++)
 		if (pg->blocks[i].kind == LB_TRY &&
-		    (t->review || i < t->run->next))
+		    i < t->run->next)
 			found = i;
 	return found;
 }
@@ -621,6 +959,55 @@ pane_fmt(struct pane *p, int indent1, int indent2, int fg, int attr,
 	free(text);
 }
 
+/*
+ * A checkpoint as a result for the student: passed, its @pass text then
+ * the numbers; failed (or not measurable), that the result differs from
+ * what the lesson expects, the numbers, the @fail text and the key that
+ * runs the page again from a clean state.  Nothing before it ran.
+ */
+static void
+check_draw(struct tui *t, struct pane *p, const struct lesson_state *st)
+{
+	const char *m = st->message, *nl, *arrow, *txt = st->text;
+	char prefix[64];
+	char *nums;
+	size_t n;
+
+	if (m == NULL)
+		return;
+	/* the numbers: the message's first line without "Check: " and
+	 * " -> passed" (the assertion form --batch prints) */
+	nl = strchr(m, '\n');
+	n = nl != NULL ? (size_t)(nl - m) : strlen(m);
+	snprintf(prefix, sizeof(prefix), "%s: ",
+	    lesson_word(t->lesson, LW_CHECK));
+	if (strncmp(m, prefix, strlen(prefix)) == 0 &&
+	    strlen(prefix) <= n) {
+		m += strlen(prefix);
+		n -= strlen(prefix);
+	}
+	nums = xstrndup(m, n);
+	if ((arrow = strstr(nums, " -> ")) != NULL)
+		nums[arrow - nums] = '\0';
+	if (txt == NULL && nl != NULL)
+		txt = nl + 1;	/* the author's text, as --batch has it */
+	if (st->result == 1) {
+		pane_fmt(p, 0, 2, GRID_GOOD, GRID_BOLD, "%s%s",
+		    tui_term.ascii ? "" : "\xe2\x9c\x93 ",
+		    txt != NULL ? txt : lesson_word(t->lesson, LW_PASSED));
+		pane_fmt(p, 2, 2, GRID_LABEL, 0, "(%s)", nums);
+	} else {
+		pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD, "%s",
+		    tui_str(t->lang, M_CHECK_DIFFERS));
+		pane_fmt(p, 2, 2, GRID_BAD, 0, "%s", nums);
+		if (txt != NULL)
+			pane_wrapped(p, txt, 0, 0, GRID_DEFAULT, 0);
+		pane_fmt(p, 0, 0, GRID_WARN, 0, "%s",
+		    tui_str(t->lang, M_CHECK_RERUN));
+	}
+	free(nums);
+}
+
 static void
 lesson_block_draw(struct tui *t, struct pane *p, int i)
 {
@@ -670,6 +1057,8 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			/* the explanation as of the answer */
 			const char *e = st->text;
 
+			if (i == t->show_block)
+				t->show_fb = p->line;
 			if (st->correct)
 				pane_fmt(p, 0, 0, GRID_GOOD, GRID_BOLD,
 				    "%s %s", lesson_word(l, LW_RIGHT),
@@ -680,7 +1069,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				    lesson_word(l, LW_ANSWER),
 				    b->choices[b->answer].key,
 				    e != NULL ? e : "");
-		} else if (!t->review) {
+		} else {
 			struct strbuf keys;
 
 			strbuf_init(&keys);
@@ -695,11 +1084,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 		}
 		break;
 	case LB_CHECK:
-		if (st->message != NULL)
-			pane_wrapped(p, st->message, 0, 2, st->result == 1 ?
-			    GRID_GOOD : GRID_BAD, 0);
-		if (st->text != NULL)	/* @pass/@fail as of the check */
-			pane_wrapped(p, st->text, 2, 2, GRID_DEFAULT, 0);
+		check_draw(t, p, st);
 		break;
 	case LB_TRY:
 		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",
@@ -710,7 +1095,15 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 		for (k = 0; k < st->hints && k < b->nhints; k++)
 			pane_fmt(p, 2, 4, GRID_LABEL, 0, "%s %d: %s",
 			    lesson_word(l, LW_HINT), k + 1, b->hints[k]);
-		if (st->hints > b->nhints && b->solution != NULL)
+		if (st->met) {
+			/* the learner did it: say so, and the answer */
+			pane_fmt(p, 0, 2, GRID_GOOD, GRID_BOLD, "%s%s",
+			    tui_term.ascii ? "" : "\xe2\x9c\x93 ",
+			    tui_str(t->lang, M_TRY_MET));
+			if (st->text != NULL)
+				pane_wrapped(p, st->text, 2, 2, GRID_GOOD, 0);
+		}
+		if ((st->met || st->hints > b->nhints) && b->solution != NULL)
 			pane_fmt(p, 2, 4, GRID_SERIES2, GRID_BOLD, "%s: %s",
 			    lesson_word(l, LW_SOLUTION), b->solution);
 		break;
@@ -725,7 +1118,6 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
 	struct pane p = { r, 0, 0, draw, 0 };
 	const struct lesson_page *pg;
-	char buf[512];
 	int i, wait;
 
 	if (t->run == NULL) {
@@ -748,18 +1140,15 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	pane_line(&p, "", GRID_DEFAULT, 0);
 	wait = lesson_waiting(t->run);
 	for (i = 0; i < pg->nblocks && t->run->st != NULL; i++) {
-		if (!t->review && i >= t->run->next && i != wait)
+		if (i >= t->run->next && i != wait)
 			break;
 		if (i == t->show_block)
 			t->show_top = p.line;
 		lesson_block_draw(t, &p, i);
 		if (i == t->show_block)
 			t->show_end = p.line;
-	}
-	if (t->review && pg->nblocks > 0) {
-		tui_fmt(buf, sizeof(buf), t->lang, M_STEP_RUN,
-		    t->lang == TUI_LANG_KO ? "이 쪽 다시 실행" : "run this page");
-		pane_line(&p, buf, GRID_LABEL, GRID_DIM);
+		if (i == t->show_after && i != t->show_block)
+			t->after_end = p.line;
 	}
 	t->lesson_total = p.end;	/* the last paragraph gap is no text */
 }
@@ -985,7 +1374,7 @@ note_draw(struct tui *t, const struct tui_rect *r)
 static void
 help_draw(struct tui *t)
 {
-	int w = 60, h = 17, x, y, i, first, last;
+	int w = 60, h = M_HELP_15 - M_HELP_1 + 5, x, y, i, first, last;
 	struct tui_rect box;
 
 	if (t->screen == SCR_MENU)
@@ -1013,7 +1402,7 @@ help_draw(struct tui *t)
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
 	/* The keys of the screen it was asked on. */
 	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_13;
+	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_15;
 	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4,
 		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
@@ -1100,10 +1489,9 @@ relayout(struct tui *t)
 	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
 
 	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
-	session_set_render(t->s, t->o->ascii ? CHART_GLYPH_ASCII :
-	    chart_detect_tiers(0).glyphs, tui_term.colors,
-	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
-	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
+	session_render(t, t->lab);
+	if (t->ls != NULL)
+		session_render(t, t->ls);
 	render_chart(t);
 	t->dirty = 1;
 }
@@ -1126,18 +1514,25 @@ redraw(struct tui *t)
 		 * longer than the pane gives up its last row to a line
 		 * saying how to scroll, so no text is ever covered.
 		 */
-		t->show_top = t->show_end = -1;
+		t->show_top = t->show_end = t->after_end = t->show_fb = -1;
 		lesson_pane_draw(t, &lr, 0);
 		more = t->lesson_total > lr.h && lr.h >= 3;
 		if (more)
 			lr.h--;
 		t->lesson_view = lr.h;
 		if (t->show_block >= 0 && t->show_top >= 0) {
-			/* Bring the block in view, its start first. */
+			/* Bring the block in view, its start first (an
+			 * answered quiz: its feedback), then as much of the
+			 * block after it as fits. */
+			int top = t->show_fb >= 0 ? t->show_fb : t->show_top;
+
 			t->lesson_scroll = t->show_end - lr.h;
-			if (t->lesson_scroll > t->show_top && !t->show_tail)
-				t->lesson_scroll = t->show_top;
+			if (t->after_end - lr.h > t->lesson_scroll)
+				t->lesson_scroll = t->after_end - lr.h;
+			if (t->lesson_scroll > top && !t->show_tail)
+				t->lesson_scroll = top;
 			t->show_block = -1;
+			t->show_after = -1;
 			t->show_tail = 0;
 		}
 		if (t->lesson_scroll > t->lesson_total - lr.h)
@@ -1157,8 +1552,20 @@ redraw(struct tui *t)
 			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
 		if (t->have_chart) {
 			tui_put_grid(&l->chart, &t->chart);
+			if (t->chart_label[0] != '\0' && l->hsep.h > 0 &&
+			    l->hsep.y == l->chart.y + l->chart.h) {
+				/* which chart of the page, right under it */
+				int w = utf8_width(t->chart_label, (size_t)-1) + 2;
+
+				if (w > l->chart.w)
+					w = l->chart.w;
+				tui_put_text(l->hsep.y, l->chart.x + l->chart.w - w,
+				    w, t->chart_label, (size_t)-1, GRID_MARKER,
+				    GRID_REVERSE);
+			}
 		} else if (l->chart.h > 0) {
-			const char *s = tui_str(t->lang, M_NO_CHART);
+			const char *s = tui_str(t->lang, t->run != NULL ?
+			    M_PAGE_NO_CHART : M_NO_CHART);
 			int w = utf8_width(s, (size_t)-1);
 
 			tui_put_text(l->chart.y + l->chart.h / 2,
@@ -1396,6 +1803,19 @@ key_lesson(struct tui *t, int c)
 	int p, tb;
 
 	t->note[0] = '\0';
+	/* keys that never answer a quiz (no choice key starts with < or >;
+	 * r re-runs even where a choice starts with r) */
+	if (c == '<' || c == '>') {
+		if (!turn_chart(t, c == '<' ? -1 : 1))
+			snprintf(t->note, sizeof(t->note), "%s",
+			    tui_str(t->lang, M_NO_MORE_CHARTS));
+		t->dirty = 1;
+		return;
+	}
+	if (c == 'r' && t->run != NULL) {
+		rerun_page(t);
+		return;
+	}
 	if (answer_key(t, c))
 		return;
 	switch (c) {
@@ -1466,9 +1886,7 @@ key_lesson(struct tui *t, int c)
 	case '\r':
 	case '\n':
 	case KEY_ENTER:
-		if (t->review && t->run != NULL) {
-			show_page(t, t->run->page, 1);
-		} else if ((tb = try_block(t)) >= 0) {
+		if ((tb = try_block(t)) >= 0) {
 			const struct lesson_block *b =
 			    &t->lesson->pages[t->run->page].blocks[tb];
 
@@ -1529,6 +1947,11 @@ key_prompt(struct tui *t, int c)
 		t->help = 1;
 		break;
 	default:
+		/* on an empty line (no command starts with them) < and >
+		 * turn the charts, as on the page */
+		if ((c == '<' || c == '>') && rl_end == 0 &&
+		    turn_chart(t, c == '<' ? -1 : 1))
+			break;
 		tui_input_key(c);
 		break;
 	}
@@ -1671,18 +2094,27 @@ tui_main(const struct tui_options *o)
 	    &t.lang) != 0)
 		t.lang = TUI_LANG_EN;
 
-	t.s = session_new(o->seed);
+	t.lab = session_new(o->seed);
+	t.s = t.lab;
 	t.tr = transcript_new();
+	t.lab_deck = transcript_new();
+	t.pend = transcript_new();
+	t.losses = transcript_new();
+	t.train_at = -1;
+	t.show_after = -1;
 	strbuf_init(&err);
 	t.prog = progress_load(NULL, &err);
 	grid_init(&t.chart, 0, 0);
-	session_set_epoch_hook(t.s, epoch_hook, &t);
+	session_set_epoch_hook(t.lab, epoch_hook, &t);
 	the_tui = &t;
 
 	if (tui_term_start(o->color) != 0) {
 		strbuf_done(&err);
-		session_free(t.s);
+		session_free(t.lab);
 		transcript_free(t.tr);
+		transcript_free(t.lab_deck);
+		transcript_free(t.pend);
+		transcript_free(t.losses);
 		progress_free(t.prog);
 		grid_done(&t.chart);
 		return 1;
@@ -1736,7 +2168,12 @@ tui_main(const struct tui_options *o)
 	free(t.pending);
 	grid_done(&t.chart);
 	transcript_free(t.tr);
-	session_free(t.s);
+	transcript_free(t.lab_deck);
+	transcript_free(t.pend);
+	transcript_free(t.losses);
+	free(t.loss_at);
+	session_free(t.ls);
+	session_free(t.lab);
 	progress_free(t.prog);
 	the_tui = NULL;
 	if (sig != 0) {

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +69,19 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		xfatal("allocation overflow: %zu x %zu", nmemb, size);
 	return xrealloc(p, nmemb * size);
+}
+
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(p, 8, size);
+	if (n >= 8 && (n & (n - 1)) == 0) {
+		if (n > SIZE_MAX / 2)
+			xfatal("allocation overflow: %zu x 2", n);
+		return xreallocarray(p, 2 * n, size);
+	}
+	return p;
 }
 
 char *
@@ -256,6 +271,85 @@ mkdir_parents(const char *path, mode_t mode)
 	if (rc != 0)
 		errno = e;
 	return rc;
+}
+
+/* ---------------------------------------------------------------- strmap */
+
+static size_t
+str_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of key, or the empty slot where it would go (cap > n). */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = str_hash(key) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+int
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return -1;
+	i = strmap_slot(m, key);
+	return m->keys[i] != NULL ? m->vals[i] : -1;
+}
+
+void
+strmap_put(struct strmap *m, const char *key, int val)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {	/* at most half full */
+		struct strmap g;
+
+		g.cap = m->cap ? 2 * m->cap : 16;
+		g.n = m->n;
+		g.keys = xcalloc(g.cap, sizeof *g.keys);
+		g.vals = xcalloc(g.cap, sizeof *g.vals);
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i] != NULL) {
+				size_t j = strmap_slot(&g, m->keys[i]);
+
+				g.keys[j] = m->keys[i];
+				g.vals[j] = m->vals[i];
+			}
+		free(m->keys);
+		free(m->vals);
+		*m = g;
+	}
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = xstrdup(key);
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
+void
+strmap_done(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
 }
 
 /* ---------------------------------------------------------------- UTF-8 */
@@ -537,53 +631,297 @@ edit_distance(const char *a, const char *b)
 	return best;
 }
 
-/* ---------------------------------------------------------------- files */
+/* ---------------------------------------------------------------- safe writes */
 
-FILE *
-atomic_open(const char *path, char **tmp)
+static int
+file_err(char *err, size_t errlen, const char *path, const char *why)
 {
-	FILE *f;
+	snprintf(err, errlen, "%s: %s", path, why);
+	return -1;
+}
 
-	*tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	if ((f = fopen(*tmp, "w")) == NULL) {
-		int e = errno;
-
-		free(*tmp);
-		*tmp = NULL;
-		errno = e;
-	}
-	return f;
+/* Why the file st may not be replaced or read, or NULL when it may. */
+static const char *
+not_regular(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "is a directory";
+	if (!S_ISREG(st->st_mode))
+		return "not a regular file (a FIFO, device or socket)";
+	return NULL;
 }
 
 int
-atomic_close(FILE *f, char *tmp, const char *path)
+atomic_open(struct atomic_file *a, const char *path, char *err,
+    size_t errlen)
+{
+	struct stat st;
+	char m[160];
+	const char *why;
+	int fd, have = 0;
+	mode_t mode, um;
+
+	memset(a, 0, sizeof *a);
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* written through: the file the link names is replaced; only
+		 * our own links, so a link planted in a shared directory such
+		 * as /tmp cannot turn a save into a write elsewhere */
+		if (st.st_uid != geteuid())
+			return file_err(err, errlen, path, "a symbolic link "
+			    "owned by another user; not writing through it");
+		if ((a->dest = realpath(path, NULL)) == NULL)
+			return file_err(err, errlen, path, errno == ENOENT ?
+			    "a symbolic link to nothing; not writing through "
+			    "it" : strerror(errno));
+	} else
+		a->dest = xstrdup(path);
+	if (stat(a->dest, &st) == 0) {
+		have = 1;
+		if ((why = not_regular(&st)) != NULL) {
+			snprintf(m, sizeof m, "%s; refusing to replace it", why);
+			goto fail;
+		}
+		if (st.st_nlink > 1) {
+			snprintf(m, sizeof m, "has %lu hard links; refusing to "
+			    "replace it (the other names would keep the old "
+			    "contents)", (unsigned long)st.st_nlink);
+			goto fail;
+		}
+	} else if (errno != ENOENT) {
+		snprintf(m, sizeof m, "%s", strerror(errno));
+		goto fail;
+	}
+	a->tmp = xasprintf("%s.tmp.XXXXXX", a->dest);
+	if ((fd = mkstemp(a->tmp)) < 0) {
+		snprintf(m, sizeof m, "%s", strerror(errno));
+		free(a->tmp);
+		a->tmp = NULL;
+		goto fail;
+	}
+	um = umask(0);
+	umask(um);
+	mode = have ? st.st_mode & 07777 : 0666 & ~um;
+	if (fchmod(fd, mode) != 0 || (a->f = fdopen(fd, "w")) == NULL) {
+		snprintf(m, sizeof m, "%s", strerror(errno));
+		close(fd);
+		unlink(a->tmp);
+		free(a->tmp);
+		a->tmp = NULL;
+		goto fail;
+	}
+	a->name = xstrdup(path);
+	return 0;
+fail:
+	free(a->dest);
+	a->dest = NULL;
+	return file_err(err, errlen, path, m);
+}
+
+static void
+atomic_free(struct atomic_file *a)
+{
+	free(a->tmp);
+	free(a->dest);
+	free(a->name);
+	memset(a, 0, sizeof *a);
+}
+
+int
+atomic_close(struct atomic_file *a, char *err, size_t errlen)
 {
 	int rc = 0, e = 0;
 
-	if (ferror(f) || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+	if (ferror(a->f) || fflush(a->f) != 0 || fsync(fileno(a->f)) != 0) {
 		rc = -1;
 		e = errno ? errno : EIO;
 	}
-	if (fclose(f) != 0 && rc == 0) {
+	if (fclose(a->f) != 0 && rc == 0) {
 		rc = -1;
 		e = errno;
 	}
-	if (rc == 0 && rename(tmp, path) != 0) {
+	if (rc == 0 && rename(a->tmp, a->dest) != 0) {
 		rc = -1;
 		e = errno;
 	}
 	if (rc != 0) {
-		unlink(tmp);
-		errno = e;
+		unlink(a->tmp);
+		file_err(err, errlen, a->name, strerror(e));
 	}
-	free(tmp);
+	atomic_free(a);
 	return rc;
 }
 
 void
-atomic_abort(FILE *f, char *tmp)
+atomic_abort(struct atomic_file *a)
 {
-	fclose(f);
-	unlink(tmp);
-	free(tmp);
+	fclose(a->f);
+	unlink(a->tmp);
+	atomic_free(a);
+}
+
+/* ---------------------------------------------------------------- bounded input */
+
+void
+format_size(long long n, char *buf, size_t len)
+{
+	if (n >= 1LL << 20 && n % (1LL << 20) == 0)
+		snprintf(buf, len, "%lld MiB", n >> 20);
+	else if (n >= 1LL << 10 && n % (1LL << 10) == 0)
+		snprintf(buf, len, "%lld KiB", n >> 10);
+	else
+		snprintf(buf, len, "%lld bytes", n);
+}
+
+FILE *
+file_open_read(const char *path, long long max_bytes, char *err,
+    size_t errlen)
+{
+	struct stat st;
+	const char *why;
+	char lim[32], m[96];
+	int fd, fl;
+	FILE *f;
+
+	/* O_NONBLOCK: opening a FIFO without a writer must not wait */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		file_err(err, errlen, path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		file_err(err, errlen, path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if ((why = not_regular(&st)) != NULL) {
+		file_err(err, errlen, path, why);
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > max_bytes) {
+		format_size(max_bytes, lim, sizeof lim);
+		snprintf(m, sizeof m, "too large (%lld bytes; limit %s)",
+		    (long long)st.st_size, lim);
+		file_err(err, errlen, path, m);
+		close(fd);
+		return NULL;
+	}
+	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
+	    (f = fdopen(fd, "r")) == NULL) {
+		file_err(err, errlen, path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return f;
+}
+
+void
+line_init(struct line_reader *r, FILE *f, size_t max_line,
+    long long max_bytes)
+{
+	memset(r, 0, sizeof *r);
+	r->f = f;
+	r->max_line = max_line;
+	r->max_bytes = max_bytes;
+}
+
+char *
+line_next(struct line_reader *r, size_t *lenp)
+{
+	size_t n = 0;
+	int c, any = 0;
+
+	if (r->error != LINE_OK)
+		return NULL;
+	if (r->buf == NULL) {
+		r->cap = 256;
+		r->buf = xmalloc(r->cap);
+	}
+	r->line++;
+	while ((c = getc(r->f)) != EOF) {
+		any = 1;
+		if (r->max_bytes > 0 && ++r->nbytes > r->max_bytes) {
+			r->error = LINE_TOO_LARGE;
+			return NULL;
+		}
+		if (c == '\n')
+			break;
+		/* room for max_line bytes and a '\r' before the newline */
+		if (n > r->max_line) {
+			r->error = LINE_TOO_LONG;
+			return NULL;
+		}
+		if (n + 1 >= r->cap) {
+			r->cap *= 2;
+			r->buf = xrealloc(r->buf, r->cap);
+		}
+		r->buf[n++] = (char)c;
+	}
+	if (ferror(r->f)) {
+		r->error = LINE_READ_ERROR;
+		return NULL;
+	}
+	if (!any) {
+		r->line--;
+		return NULL;
+	}
+	if (n > 0 && r->buf[n - 1] == '\r')
+		n--;
+	if (n > r->max_line) {
+		r->error = LINE_TOO_LONG;
+		return NULL;
+	}
+	r->buf[n] = '\0';
+	if (lenp != NULL)
+		*lenp = n;
+	return r->buf;
+}
+
+const char *
+line_error(const struct line_reader *r, char *buf, size_t len)
+{
+	char lim[32];
+
+	switch (r->error) {
+	case LINE_TOO_LONG:
+		format_size((long long)r->max_line, lim, sizeof lim);
+		snprintf(buf, len, "line too long (limit %s)", lim);
+		break;
+	case LINE_TOO_LARGE:
+		format_size(r->max_bytes, lim, sizeof lim);
+		snprintf(buf, len, "too large (limit %s)", lim);
+		break;
+	case LINE_READ_ERROR:
+		snprintf(buf, len, "read error: %s", strerror(errno));
+		break;
+	default:
+		snprintf(buf, len, "%s", "");
+		break;
+	}
+	return buf;
+}
+
+void
+line_done(struct line_reader *r)
+{
+	free(r->buf);
+	r->buf = NULL;
+	r->cap = 0;
+}
+
+int
+strbuf_read_file_max(struct strbuf *b, FILE *f, size_t max)
+{
+	char buf[8192];
+	size_t n;
+
+	if (b->s == NULL)
+		strbuf_init(b);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (n > max || b->len > max - n)
+			return -2;
+		strbuf_add(b, buf, n);
+	}
+	return ferror(f) ? -1 : 0;
 }

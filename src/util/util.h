@@ -30,6 +30,14 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t nmemb, size_t size);
+/*
+ * Room for element n (the count before adding) of an array that grows one
+ * element at a time: reallocates only when n is 0 or a power of two from
+ * 8 on, to twice the room, so adding N elements copies O(N) bytes (not
+ * O(N^2): realloc need not extend in place).  The array must only ever be
+ * grown by xgrow() (or be NULL).
+ */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Returns a newly allocated formatted string; caller frees. */
@@ -67,16 +75,91 @@ char *xdg_path(const char *var, const char *home_dir, const char *name);
 int mkdir_parents(const char *path, mode_t mode);
 
 /*
- * Atomic replacement of a file: atomic_open() opens "PATH.tmp.PID" for
- * writing (NULL and errno on failure); atomic_close() flushes, syncs and
- * closes it and renames it over path, so readers see the old file or the
- * whole new one, never a half-written one.  On any error it removes the
- * temporary file, leaves path untouched and returns -1 with errno set.
- * atomic_abort() gives up: closes and removes the temporary file.
+ * Safe replacement of a file.  atomic_open() creates a new temporary file
+ * next to the file it replaces (mkstemp: O_CREAT|O_EXCL, so a link planted
+ * at the temporary name is never followed); atomic_close() flushes, syncs
+ * and closes it and renames it over the destination, so readers see the
+ * old file or the whole new one, never a half-written one.
+ *
+ * What may be replaced: a regular file with one link (it keeps its
+ * permission bits, a 0600 file stays 0600) or nothing (a new file gets
+ * 0666 less the umask).  A symbolic link of our own is written through:
+ * the file it points to is replaced and the link stays.  Refused, with a
+ * message: a directory, a FIFO, a device or socket (so "/dev/stdout" is
+ * refused), a dangling link, a link owned by another user (one planted in
+ * /tmp), and a file with several hard links (replacing it would leave the
+ * other names on the old contents).
+ *
+ * Both return 0, or -1 with "PATH: why" in err.  On any error nothing is
+ * left behind and the destination is untouched.  atomic_abort() gives up:
+ * closes and removes the temporary file.
  */
-FILE *atomic_open(const char *path, char **tmp);
-int atomic_close(FILE *f, char *tmp, const char *path);
-void atomic_abort(FILE *f, char *tmp);
+struct atomic_file {
+	FILE *f;		/* write here */
+	char *tmp;		/* the temporary file's name */
+	char *dest;		/* the file replaced (a link's target) */
+	char *name;		/* the name given, for messages */
+};
+int atomic_open(struct atomic_file *a, const char *path, char *err,
+    size_t errlen);
+int atomic_close(struct atomic_file *a, char *err, size_t errlen);
+void atomic_abort(struct atomic_file *a);
+
+/*
+ * Bounded input.  file_open_read() opens path for reading only when it is
+ * a regular file of at most max_bytes bytes: a directory is refused as
+ * "is a directory", a FIFO, device or socket as "not a regular file"
+ * (opened without blocking, so a FIFO with no writer never hangs), a
+ * larger file as "too large (limit ...)".  NULL with "PATH: why" in err.
+ */
+FILE *file_open_read(const char *path, long long max_bytes, char *err,
+    size_t errlen);
+/* "64 MiB", "4 KiB", "100 bytes": a limit in words, into buf. */
+void format_size(long long n, char *buf, size_t len);
+
+/*
+ * Lines of a stream, each at most max_line bytes (newline excluded), at
+ * most max_bytes bytes in all (0: no total limit).  line_next() returns
+ * the next line without its newline (and a '\r' before it), NUL-terminated
+ * (*len: its length; NUL bytes inside are kept), or NULL at the end or on
+ * an error: then error is one of the LINE_* codes and line_error() words
+ * it ("line too long (limit 64 KiB)").  line is the number of the line
+ * last returned (or being read when an error stopped it).
+ */
+enum { LINE_OK, LINE_TOO_LONG, LINE_TOO_LARGE, LINE_READ_ERROR };
+struct line_reader {
+	FILE *f;
+	size_t max_line;
+	long long max_bytes, nbytes;
+	long line;
+	int error;
+	char *buf;
+	size_t cap;
+};
+void line_init(struct line_reader *r, FILE *f, size_t max_line,
+    long long max_bytes);
+char *line_next(struct line_reader *r, size_t *len);
+/* The error in words, into buf; "" when there was none. */
+const char *line_error(const struct line_reader *r, char *buf, size_t len);
+void line_done(struct line_reader *r);
+/* Like strbuf_read_file(), but -2 when f holds more than max bytes. */
+int strbuf_read_file_max(struct strbuf *b, FILE *f, size_t max);
+
+/*
+ * A map from strings to non-negative ints (an index into the caller's own
+ * array, usually), for lookups that must not be linear.  Keys are copied.
+ * Open addressing; zero-initialized is an empty map.
+ */
+struct strmap {
+	char **keys;
+	int *vals;
+	size_t cap, n;
+};
+/* The value of key, or -1. */
+int strmap_get(const struct strmap *m, const char *key);
+/* Sets key to val (>= 0), adding or replacing. */
+void strmap_put(struct strmap *m, const char *key, int val);
+void strmap_done(struct strmap *m);
 
 /*
  * UTF-8.  Decoding is locale-independent (our own decoder), so widths are the

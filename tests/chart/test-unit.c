@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -179,6 +180,21 @@ axis_fitting(void **state)
 	axis_fit(&a, NAN, NAN, 5);
 	assert_close(a.lo, 0, 1e-12);
 	assert_close(a.hi, 1, 1e-12);
+	/* near the largest double: finite ends and nice ticks all the same
+	 * (rounding the ends out once overflowed, and a NaN met a cast) */
+	for (int k = 0; k < 3; k++) {
+		static const double v[][2] = { { DBL_MAX, DBL_MAX },
+		    { 1.7e308, 1.7e308 }, { 0.5, 1.7e308 } };
+
+		axis_fit(&a, v[k][0], v[k][1], 6);
+		assert_true(isfinite(a.lo) && isfinite(a.hi));
+		assert_true(a.lo <= v[k][0] && a.hi >= v[k][1]);
+		assert_true(a.nt >= 2);
+		for (int i = 0; i < a.nt; i++)	/* within a pixel's share */
+			assert_true(isfinite(a.t[i]) &&
+			    a.t[i] >= a.lo - a.step * 1e-6 &&
+			    a.t[i] <= a.hi + a.step * 1e-6);
+	}
 	axis_fit_log(&a, 3e-12, 20, 40);
 	assert_close(a.lo, -12, 1e-12);
 	assert_close(a.hi, 2, 1e-12);
@@ -620,6 +636,99 @@ row_text(struct grid *g, int y, char *buf)
 		buf[x] = (char)grid_at(g, x, y)->cp;
 	buf[g->w] = '\0';
 	return buf;
+}
+
+/*
+ * Mean bars: bars on a linear axis from 0 in proportion to the means, the
+ * whisker from mean - sd to mean + sd (its inner end drawn over the bar),
+ * none without an sd; labels left, "mean +- sd" right; the axis ends on a
+ * tick above the largest mean + sd.
+ */
+static void
+meanbars_scale_and_whiskers(void **state)
+{
+	static const char *const labels[] = { "a", "bb" };
+	static const double mean[] = { 1.0, 0.5 }, sd[] = { 0.2, NAN };
+	struct grid g;
+	struct chart_opts o;
+	char row[64];
+	int hash0 = 0, hash1 = 0, last0 = -1, bar0 = -1;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	grid_init(&g, 40, 9);
+	chart_meanbars(&g, &o, labels, mean, sd, 2, "3 seeds");
+	/* 2 columns of labels, the axis, 27 columns of bars, 8 of values;
+	 * the ticks 0 .. 1.5: a bar of 1 is 18 cells, of 0.5 9 cells */
+	assert_string_equal(row_text(&g, 0, row),
+	    " a |##############|###----|     1 +- 0.2");
+	assert_string_equal(row_text(&g, 1, row),
+	    "   |                                    ");
+	assert_string_equal(row_text(&g, 2, row),
+	    "bb |#########                        0.5");
+	for (int x = 0; x < g.w; x++) {
+		hash0 += grid_at(&g, x, 0)->cp == '#';
+		hash1 += grid_at(&g, x, 2)->cp == '#';
+		if (grid_at(&g, x, 0)->cp == '#')
+			bar0 = x;
+		if (grid_at(&g, x, 0)->cp == '|')
+			last0 = x;
+	}
+	assert_int_equal(hash0 + 1, 2 * hash1);	/* one cell is the '|' */
+	assert_true(last0 > bar0);		/* mean + sd past the bar */
+	assert_non_null(strstr(row_text(&g, 3, row), "+------"));
+	row_text(&g, 4, row);
+	assert_non_null(strstr(row, "0.5"));
+	assert_non_null(strstr(row, "1.5"));
+	row_text(&g, 5, row);
+	assert_non_null(strstr(row, "# mean"));
+	assert_non_null(strstr(row, "3 seeds"));
+	/* Unicode: the whisker's ends are box-drawing tees */
+	o.tiers = braille;
+	chart_meanbars(&g, &o, labels, mean, sd, 2, NULL);
+	{
+		int tee_l = -1, tee_r = -1, block = -1;
+
+		for (int x = 0; x < g.w; x++) {
+			uint32_t cp = grid_at(&g, x, 0)->cp;
+
+			if (cp == 0x251C)
+				tee_l = x;
+			else if (cp == 0x2524)
+				tee_r = x;
+			else if (cp == 0x2588)
+				block = x;
+		}
+		assert_true(tee_l > 0 && tee_l < block && block < tee_r);
+	}
+	grid_done(&g);
+}
+
+/* A NaN mean has no bar and says nan; no data and tiny grids do not
+ * crash. */
+static void
+meanbars_edge_cases(void **state)
+{
+	static const double mean[] = { NAN, 2 }, sd[] = { 1, 0 };
+	struct grid g;
+	struct chart_opts o;
+	char row[64];
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	grid_init(&g, 30, 6);
+	chart_meanbars(&g, &o, NULL, mean, sd, 2, NULL);
+	row_text(&g, 0, row);
+	assert_non_null(strstr(row, "nan"));
+	assert_null(strchr(row + 1, '#'));
+	chart_meanbars(&g, &o, NULL, NULL, NULL, 0, NULL);
+	assert_non_null(strstr(row_text(&g, 0, row),
+	    "(no data)"));
+	grid_resize(&g, 10, 2);
+	chart_meanbars(&g, &o, NULL, mean, sd, 2, NULL);
+	grid_done(&g);
 }
 
 /* The x tick row: the row under the bottom axis (the row of most '-'). */
@@ -1310,6 +1419,8 @@ main(void)
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
 		cmocka_unit_test(degrade_order),
+		cmocka_unit_test(meanbars_scale_and_whiskers),
+		cmocka_unit_test(meanbars_edge_cases),
 		cmocka_unit_test(extreme_values),
 		cmocka_unit_test(size_sweep),
 		cmocka_unit_test(no_cut_words),

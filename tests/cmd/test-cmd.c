@@ -930,6 +930,21 @@ completion(void **state)
 	v = cmd_complete("plot fn ta", 10, &st);
 	assert_true(has(v, "tanh"));
 	cmd_complete_free(v);
+	/* compare: a setting or a bundle first, then values or bundles */
+	v = cmd_complete("compare ", 8, &st);
+	assert_true(has(v, "lambda") && has(v, "none") && has(v, "early="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare act re", 14, &st);
+	assert_true(has(v, "relu"));
+	assert_false(has(v, "reg="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare none ea", 15, &st);
+	assert_true(has(v, "early="));
+	cmd_complete_free(v);
+	v = cmd_complete("compare none dropout=0.5 ", 25, &st);
+	assert_true(has(v, "n=") && has(v, "seeds=") && has(v, "reg="));
+	assert_false(has(v, "seed="));
+	cmd_complete_free(v);
 	v = cmd_complete("xyz ", 4, &st);
 	assert_null(v[0]);
 	cmd_complete_free(v);
@@ -1007,6 +1022,36 @@ epoch_hook_can_stop(void **state)
 	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 2, 0);
 	session_set_epoch_hook(s, NULL, NULL);
+	session_free(s);
+}
+
+/* Counts epochs of the session's own net ([0]) and of other runs ([1]). */
+static int
+count_own(void *ctx, const struct cmd_epoch_info *e)
+{
+	int *n = ctx;
+
+	n[e->own ? 0 : 1]++;
+	return 0;
+}
+
+/* The hook tells the session's own training from a sweep's or compare's
+ * runs (the shell keeps the loss chart of the former only). */
+static void
+epoch_hook_tells_own_net(void **state)
+{
+	struct session *s = session_new(1);
+	int n[2] = { 0, 0 };
+
+	(void)state;
+	run_ok(s, SETUP);
+	session_set_epoch_hook(s, count_own, n);
+	run_ok(s, "train 4");
+	assert_int_equal(n[0], 4);
+	assert_int_equal(n[1], 0);
+	run_ok(s, "set epochs 3; compare lambda 0 0.1; sweep lambda 0 1 2");
+	assert_int_equal(n[0], 4);
+	assert_int_equal(n[1], 15);
 	session_free(s);
 }
 
@@ -1367,6 +1412,163 @@ multi_seed_errors(void **state)
 	assert_int_equal(col, 23);	/* at seeds=40 */
 	assert_int_equal(cmd_check("sweep lambda 0 0.01 0.1 seeds=10", err,
 	    sizeof err, &col), 0);
+	session_free(s);
+}
+
+/* The val loss of one run as a bundle runs it: data (made with seed),
+ * net and settings from seed, trained for the epochs setting. */
+static double
+bundle_run(long seed, const char *data, const char *net,
+    const char *settings, double *best)
+{
+	struct session *s = session_new((unsigned long)seed);
+	char *line = xasprintf("%s; %s; set epochs 40; set opt adam; set lr "
+	    "0.01; set reg l2; %s; train", data, net, settings);
+	double v;
+
+	run_ok(s, line);
+	assert_int_equal(session_query(s, "val_loss", &v), 0);
+	assert_int_equal(session_query(s, "best_val_loss", best), 0);
+	free(line);
+	session_free(s);
+	return v;
+}
+
+/*
+ * compare BUNDLE...: each bundle (settings, a build-time setting such as
+ * dropout, a data size) on seeds s..s+N-1 gives the means, sds, lowest
+ * counts and wins of the separate runs; the table and the bar chart show
+ * every bundle; the session's own state is left as it was.
+ */
+static void
+bundle_compare(void **state)
+{
+	static const char *const d30 = "data poly n=30 noise=0.3 split=0.5";
+	static const char *const d60 = "data poly n=60 noise=0.3 split=0.5";
+	static const char *const net = "net 1-8-8-1 act=tanh";
+	struct session *s = session_new(4);
+	double v[4][3], b[4][3], m, sd, q, x;
+	int lowest[4] = { 0 }, wins = 0;
+	char *text, *dump;
+
+	(void)state;
+	for (int j = 0; j < 3; j++) {
+		v[0][j] = bundle_run(4 + j, d30, net, "set lambda 0", &b[0][j]);
+		v[1][j] = bundle_run(4 + j, d30, net,
+		    "set lambda 0.05; set lr 0.02", &b[1][j]);
+		v[2][j] = bundle_run(4 + j, d30, "net 1-8-8-1 act=tanh "
+		    "dropout=0.3", "set lambda 0", &b[2][j]);
+		v[3][j] = bundle_run(4 + j, d60, net, "set lambda 0",
+		    &b[3][j]);
+		wins += v[1][j] < v[0][j];
+		x = fmin(fmin(v[0][j], v[1][j]), fmin(v[2][j], v[3][j]));
+		for (int i = 0; i < 4; i++)
+			lowest[i] += v[i][j] == x;
+	}
+	run_ok(s, MULTI_SETUP "; set lambda 0");
+	dump = session_dump(s);
+	text = run(s, "compare none \"lambda=0.05 lr=0.02\" dropout=0.3 n=60 "
+	    "seeds=3", CMD_OK);
+	assert_non_null(strstr(text, "compare 4 bundles x 3 seeds (4-6), 40 "
+	    "epochs each, data made per seed"));
+	assert_non_null(strstr(text, "lambda=0.05 lr=0.02 "));
+	assert_non_null(strstr(text, "val loss after training: mean and sd "
+	    "of 3 seeds"));
+	if (strstr(text, "dropout=0.3 |") == NULL)
+		print_error("%s", text);
+	assert_non_null(strstr(text, "dropout=0.3 |"));	/* a bar */
+	assert_non_null(strstr(text, "| mean +- sd"));
+	free(text);
+	for (int i = 0; i < 4; i++) {
+		char name[32];
+
+		m = (v[i][0] + v[i][1] + v[i][2]) / 3;
+		q = 0;
+		for (int j = 0; j < 3; j++)
+			q += (v[i][j] - m) * (v[i][j] - m);
+		sd = sqrt(q / 2);
+		snprintf(name, sizeof name, "mean_val.%d", i + 1);
+		assert_int_equal(session_query(s, name, &x), 0);
+		assert_close(x, m, 1e-12);
+		snprintf(name, sizeof name, "sd_val.%d", i + 1);
+		assert_int_equal(session_query(s, name, &x), 0);
+		assert_close(x, sd, 1e-9);
+		snprintf(name, sizeof name, "mean_best_val.%d", i + 1);
+		assert_int_equal(session_query(s, name, &x), 0);
+		assert_close(x, (b[i][0] + b[i][1] + b[i][2]) / 3, 1e-12);
+		snprintf(name, sizeof name, "lowest.%d", i + 1);
+		assert_int_equal(session_query(s, name, &x), 0);
+		assert_close(x, lowest[i], 0);
+	}
+	assert_int_equal(session_query(s, "wins", &x), 0);
+	assert_close(x, wins, 0);
+	assert_int_equal(session_query(s, "lowest.5", &x), -1);
+	assert_non_null(strstr(session_errmsg(s), "no such value"));
+	/* the session's own data, net and settings untouched */
+	text = session_dump(s);
+	assert_string_equal(text, dump);
+	free(text);
+	free(dump);
+
+	/* without seeds=: one run each from the session seed */
+	text = run(s, "compare none n=60", CMD_OK);
+	assert_non_null(strstr(text, "compare 2 bundles x 1 seed (4-4)"));
+	assert_non_null(strstr(text, "val loss after training: seed 4"));
+	free(text);
+	assert_int_equal(session_query(s, "mean_val.2", &x), 0);
+	assert_close(x, v[3][0], 1e-12);
+	assert_int_equal(session_query(s, "sd_val.2", &x), -1);
+	session_free(s);
+}
+
+/* Every bundle is checked before anything runs: one clear message, the
+ * state unchanged, in check mode too. */
+static void
+bundle_errors(void **state)
+{
+	struct session *s = session_new(1);
+	char err[256], *dump, *text, *csv = tmpfile_path("bundle.csv");
+	int col;
+
+	(void)state;
+	run_ok(s, MULTI_SETUP);
+	dump = session_dump(s);
+	expect(s, "compare none \"reg=l2 lambda=x\"", CMD_ERROR,
+	    "lambda: 'x' is not a finite number");
+	expect(s, "compare none \"lamda=0.1\"", CMD_ERROR,
+	    "unknown key 'lamda'; did you mean 'lambda'?");
+	expect(s, "compare none seed=3", CMD_ERROR,
+	    "every bundle runs on the same seeds");
+	expect(s, "compare none \"dropout=0.5 dropout=0.3\"", CMD_ERROR,
+	    "dropout given twice in one bundle");
+	expect(s, "compare none \"early=on patience\"", CMD_ERROR,
+	    "'patience' is not KEY=VALUE");
+	expect(s, "compare none \"\"", CMD_ERROR, "an empty bundle");
+	expect(s, "compare none \"early=on seeds=3\"", CMD_ERROR,
+	    "seeds=N goes after the bundles");
+	expect(s, "compare none n=2", CMD_ERROR, "n: 2 is out of range");
+	expect(s, "compare none early=on seeds=1", CMD_ERROR,
+	    "from 2 to 30");
+	expect(s, "compare none", CMD_ERROR, "two bundles or more");
+	expect(s, "sweep none early=on", CMD_ERROR,
+	    "bundles of settings go with compare");
+	expect(s, "compare none \"reg=l2 lambda=0.01 l1mode=prox lr=0.1\"",
+	    CMD_ERROR, "at most 31 characters");
+	text = session_dump(s);
+	assert_string_equal(text, dump);
+	free(text);
+	free(dump);
+	/* n=N makes generated data anew: not with a loaded file */
+	test_write_file(csv, "x,y\n0,0\n1,1\n2,2\n3,3\n4,4\n5,5\n");
+	run_okf(s, "data load %s split=0.5; net 1-2-1", csv);
+	expect(s, "compare none n=40", CMD_ERROR, "needs generated data");
+	free(csv);
+	/* check mode: the column of the bad bundle */
+	assert_int_equal(cmd_check("compare none \"lamda=1\" seeds=3", err,
+	    sizeof err, &col), -1);
+	assert_int_equal(col, 14);	/* at the quoted bundle */
+	assert_int_equal(cmd_check("compare none early=on \"reg=l2 "
+	    "lambda=0.3\" n=320 seeds=10", err, sizeof err, &col), 0);
 	session_free(s);
 }
 
@@ -2104,6 +2306,7 @@ main(void)
 		cmocka_unit_test(queries),
 		cmocka_unit_test(completion),
 		cmocka_unit_test(epoch_hook_can_stop),
+		cmocka_unit_test(epoch_hook_tells_own_net),
 		cmocka_unit_test(restart_is_a_new_session),
 		cmocka_unit_test(multi_seed_compare),
 		cmocka_unit_test(sweep_choice_on_validation),
@@ -2111,6 +2314,8 @@ main(void)
 		cmocka_unit_test(multi_seed_data_kept),
 		cmocka_unit_test(multi_seed_interrupt),
 		cmocka_unit_test(multi_seed_errors),
+		cmocka_unit_test(bundle_compare),
+		cmocka_unit_test(bundle_errors),
 		cmocka_unit_test(train_mode_metric),
 		cmocka_unit_test(help_and_quit),
 		cmocka_unit_test(print_splits_errors_and_status),

@@ -142,16 +142,20 @@ atomic_replace(void **state)
 	char line[64];
 
 	(void)state;
+	struct strbuf err;
+
 	test_write_file(path, "# regtutor progress 1\npage 00-tour 0\n");
-	/* a hard link keeps the old inode: saving must not write into it */
+	/* a file with a second hard link is not replaced (the other name
+	 * would keep the old contents): saving says so, both stay */
 	assert_int_equal(link(path, hard), 0);
-	assert_int_equal(stat(path, &a), 0);
 	p = progress_load(path, NULL);
 	progress_see_page(p, "00-tour", 1);
-	assert_int_equal(progress_save(p, NULL), 0);
-	progress_free(p);
-	assert_int_equal(stat(path, &b), 0);
-	assert_true(a.st_ino != b.st_ino);	/* renamed into place */
+	strbuf_init(&err);
+	assert_int_equal(progress_save(p, &err), -1);
+	assert_non_null(strstr(err.s, "has 2 hard links"));
+	strbuf_done(&err);
+	unlink(hard);
+	assert_int_equal(link(path, hard), 0);
 	f = fopen(hard, "r");
 	assert_non_null(f);
 	assert_non_null(fgets(line, sizeof line, f));
@@ -161,6 +165,13 @@ atomic_replace(void **state)
 	fclose(f);
 	assert_int_equal(count_entries(tmpdir), 2);
 	unlink(hard);
+	/* one link: replaced by a new file renamed into place */
+	assert_int_equal(stat(path, &a), 0);
+	assert_int_equal(progress_save(p, NULL), 0);
+	progress_free(p);
+	assert_int_equal(stat(path, &b), 0);
+	assert_true(a.st_ino != b.st_ino);
+	assert_int_equal(count_entries(tmpdir), 1);
 	unlink(path);
 	free(hard);
 	free(path);

@@ -390,6 +390,94 @@ full_batch_gradient(void **state)
 	nn_dataset_free(d);
 }
 
+/* Over NN_GRAD_CHUNK rows the gradient is taken a chunk at a time: still
+ * the mean of the rows' gradients, penalty included once. */
+static void
+chunked_gradient_is_the_mean(void **state)
+{
+	struct nn_config c = nn_config_default();
+	int n = 2 * NN_GRAD_CHUNK + 77, i;
+	struct nn_dataset *d = nn_dataset_generate(NN_DS_MOONS, n, 0.1, 5,
+	    NULL, 0);
+	struct nn_dataset *one = nn_dataset_new(1, 2, 1, d->task);
+	struct nn_net *net;
+	double full[2 * 3], sum[2 * 3] = { 0 };
+
+	(void)state;
+	c.reg = NN_REG_L2;
+	c.lambda = 0.5;
+	net = nn_net_new("2-3-1", &c, NULL, 0);
+	assert_non_null(net);
+	assert_int_equal(nn_net_gradients(net, d, NULL, 0), 0);
+	memcpy(full, nn_net_weight_grads(net, 0), sizeof full);
+	/* a one-row set's gradient penalizes as if it held n rows: the same
+	 * penalty per row as the whole set's, so the mean of the per-row
+	 * gradients is the whole set's gradient */
+	for (i = 0; i < n; i++) {
+		one->x[0] = d->x[2 * i];
+		one->x[1] = d->x[2 * i + 1];
+		one->y[0] = d->y[i];
+		assert_int_equal(nn_net_gradients(net, one, NULL, 0), 0);
+		for (int j = 0; j < 6; j++)
+			sum[j] += nn_net_weight_grads(net, 0)[j] / n;
+	}
+	/* nn__penalty scales by the rows of the set: a one-row set
+	 * counts the penalty n times over; take it back out */
+	for (int j = 0; j < 6; j++) {
+		double w = nn_net_weights(net, 0, NULL, NULL)[j];
+		double pen = 2 * c.lambda * w;	/* d/dw of lambda w^2, n = 1 */
+
+		sum[j] -= pen;
+		sum[j] += pen / n;
+		assert_close(full[j], sum[j], 1e-9);
+	}
+	nn_net_free(net);
+	nn_dataset_free(one);
+	nn_dataset_free(d);
+}
+
+/* The engine's stop request stops a long gradient pass; then it works. */
+static void
+gradient_pass_stops_on_request(void **state)
+{
+	static volatile sig_atomic_t stop;
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = nn_dataset_generate(NN_DS_MOONS,
+	    2 * NN_GRAD_CHUNK, 0.1, 5, NULL, 0);
+	struct nn_net *net = nn_net_new("2-3-1", &c, NULL, 0);
+	struct nn_layer_stats st[2];
+	char err[128];
+
+	(void)state;
+	nn_set_interrupt(&stop);
+	stop = 1;
+	assert_int_equal(nn_net_gradients(net, d, err, sizeof err), -1);
+	assert_string_equal(err, "interrupted");
+	assert_int_equal(nn_net_stats(net, d, st, err, sizeof err), -1);
+	assert_string_equal(err, "interrupted");
+	stop = 0;
+	assert_int_equal(nn_net_gradients(net, d, err, sizeof err), 0);
+	nn_set_interrupt(NULL);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
+/* A copy of a data set shares its rows; each holder frees its own. */
+static void
+dataset_copies_share(void **state)
+{
+	struct nn_dataset *d = nn_dataset_generate(NN_DS_SINE, 10, 0.1, 5,
+	    NULL, 0);
+	struct nn_dataset *c1 = nn_dataset_copy(d), *c2 = nn_dataset_copy(d);
+
+	(void)state;
+	assert_ptr_equal(c1->x, d->x);
+	nn_dataset_free(d);
+	nn_dataset_free(c1);
+	assert_int_equal(c2->n, 10);	/* still there (ASan: not freed) */
+	nn_dataset_free(c2);
+}
+
 static void
 act_eval_matches_definitions(void **state)
 {
@@ -430,6 +518,9 @@ main(void)
 		cmocka_unit_test(dropout_is_inverted),
 		cmocka_unit_test(clipping),
 		cmocka_unit_test(skip_connections),
+		cmocka_unit_test(chunked_gradient_is_the_mean),
+		cmocka_unit_test(gradient_pass_stops_on_request),
+		cmocka_unit_test(dataset_copies_share),
 		cmocka_unit_test(full_batch_gradient),
 		cmocka_unit_test(act_eval_matches_definitions),
 	};

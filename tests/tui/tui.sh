@@ -24,44 +24,19 @@ SOCK=regtutor-test-$$
 WORK=$(pwd)/tests/tmp/tui-$$
 rm -rf "$WORK"
 mkdir -p "$WORK/state" "$WORK/data"
-tm() { "$T" -L "$SOCK" -f /dev/null "$@"; }
+. "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-screen() { tm capture-pane -p 2>/dev/null; }
 # Foreground colours (SGR 30-37, 90-97, 38;5;N) on the screen.
 colours() { tm capture-pane -e -p 2>/dev/null |
 	grep -Eo "$(printf '\033')\\[([0-9;]*;)?(3[0-7]|9[0-7]|38;5;[0-9]+)(;[0-9;]*)?m" |
 	wc -l; }
 has_colour() { [ "$(colours)" -gt 0 ]; }
 no_colour() { [ "$(colours)" -eq 0 ]; }
-# wait_for PATTERN [TENTHS]: until the screen matches (ERE); 1 on timeout.
-wait_for() {
-	n=${2:-150}
-	i=0
-	while [ $i -lt "$n" ]; do
-		if screen | grep -Eq -- "$1"; then return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# wait_gone PATTERN [TENTHS]: until the screen no longer matches.
-wait_gone() {
-	n=${2:-150}
-	i=0
-	while [ $i -lt "$n" ]; do
-		if ! screen | grep -Eq -- "$1"; then return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 # The chart pane of the 80x24 layout: rows 1-14, columns 38-80.
 chart_pane() { screen | sed -n '1,14p' | cut -c 38-; }
-check() { name=$1; shift; if "$@"; then tap_result 0 "$name"; else
-	tap_result 1 "$name"; screen | sed 's/^/# | /'; fi; }
 
 # A shell in an 80x24 pane; lessons from the test fixture, XDG dirs in
 # the build tree so no user state is read or written.
@@ -230,7 +205,16 @@ tm send-keys Enter
 check "regtutor 0 opens the first lesson" wait_for '^ .*page 1/3  '
 check "NO_COLOR: no colours" no_colour
 shpid=$(tm display -p '#{pane_pid}')
-rpid=$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)
+# the pane shell's child, from /proc (minimal systems have no ps): the
+# fourth field of /proc/PID/stat, after "(comm)", is the parent's pid
+rpid=""
+for st in /proc/[0-9]*/stat; do
+	fields=$(cat "$st" 2>/dev/null) || continue
+	fields=${fields##*) }
+	case $fields in
+	?" $shpid "*) rpid=${st#/proc/}; rpid=${rpid%/stat}; break ;;
+	esac
+done
 [ -n "$rpid" ] && kill -TERM "$rpid"
 check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
 check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
