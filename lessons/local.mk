@@ -12,6 +12,7 @@ nobase_dist_pkgdata_DATA += \
 	lessons/en/04-normalization.lesson \
 	lessons/en/05-dropout-data.lesson \
 	lessons/en/06-depth.lesson \
+	lessons/en/07-honest-lambda.lesson \
 	lessons/ko/00-tour.lesson \
 	lessons/ko/01-overfitting.lesson \
 	lessons/ko/02-l1-l2.lesson \
@@ -19,5 +20,6 @@ nobase_dist_pkgdata_DATA += \
 	lessons/ko/04-normalization.lesson \
 	lessons/ko/05-dropout-data.lesson \
 	lessons/ko/06-depth.lesson \
+	lessons/ko/07-honest-lambda.lesson \
 	lessons/data/outlier.csv \
 	lessons/data/outlier-far.csv

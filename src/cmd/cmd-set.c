@@ -204,12 +204,16 @@ const struct cmd_entry cmd_get_entry = {
 	.help = "KEY: any setting (see 'show params').\n"
 	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
 	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
-	    "w_norm zero_frac small_frac acc val_acc test_loss test_acc "
+	    "w_norm w_dist_init zero_frac small_frac acc val_acc test_loss "
+	    "test_acc "
 	    "grad_norm grad_norm.K "
 	    "grad_ratio sat.K dead.K (K: layer number from 1)\n"
 	    "grad_norm: the L2 norm of the full-batch gradient of every "
 	    "parameter (biases too) on the training rows, unclipped: what "
 	    "'set clip' compares; grad_norm.K: of layer K's weights\n"
+	    "w_dist_init: the L2 norm of (weights - starting weights), the "
+	    "start being what net or reset drew or import read (save and "
+	    "load keep it)\n"
 	    "test_loss test_acc: on the test split of 'data ... test=T' (see "
 	    "'help eval')\n"
 	    "train_mode_loss: the training loss in training mode over one "
@@ -218,9 +222,13 @@ const struct cmd_entry cmd_get_entry = {
 	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
 	    "sd_train.K (K: the value's or bundle's position from 1; mean "
 	    "and sample sd over the seeds of the final val loss, best val "
-	    "loss, train loss), lowest.K (seeds where K's val loss is the "
+	    "loss, train loss), mean_test.K sd_test.K (of the test loss, "
+	    "with a test split), lowest.K (seeds where K's val loss is the "
 	    "lowest of all), wins (compare: seeds where V2's val loss is "
-	    "lower)",
+	    "lower)\n"
+	    "After any sweep/compare: chosen_val chosen_test (the run with the "
+	    "lowest val loss: its val loss and its test loss; with seeds=N "
+	    "chosen on each seed, the means over the seeds)",
 	.min_args = 1,
 	.max_args = 1,
 	.complete = get_complete,

@@ -77,6 +77,16 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 			r->val_loss = n ? h[n - 1].val_loss : NAN;
 		}
 	}
+	/* the test split, read once per run and shown only for the run
+	 * chosen on validation (sweep_choose) */
+	r->test_loss = NAN;
+	if (n > 0 && l->test != NULL && l->test->n > 0) {
+		double loss, acc;
+
+		if (nn_net_evaluate(net, l->test, &loss, &acc, err,
+		    sizeof err) == 0)
+			r->test_loss = loss;
+	}
 	r->penalty = nn_net_penalty(net, l->train->n);
 	r->w_norm = nn_net_weight_norm(net);
 	r->zero_frac = nn_net_zero_share(net);
@@ -99,6 +109,52 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 	    nn_net_stats(net, NULL, st, err, sizeof err) == 0)
 		for (int k = 0; k < r->nlayers; k++)
 			r->grad[k] = st[k].grad_norm;
+}
+
+/* ------------------------------------------------------------ the choice */
+
+/* Index of the lowest of v[0..n-1], the first on a tie, NaN never
+ * chosen; -1 when every value is NaN. */
+static int
+argmin(const double *v, int n)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++)
+		if (!isnan(v[i]) && (best < 0 || v[i] < v[best]))
+			best = i;
+	return best;
+}
+
+/* "chosen on validation: ..." when the data has a test split: the only
+ * place a sweep shows a test loss, so the test rows judge the choice and
+ * never make it. */
+static void
+report_choice(struct cmd_ctx *c, const struct sweep *sw, const struct lab *l)
+{
+	char a[32], b[32], ms[2][72];
+
+	if (l->test == NULL || l->test->n == 0)
+		return;
+	if (sw->nseeds == 0) {
+		if (sw->chosen < 0)
+			return;
+		fmt_num(a, sizeof a, sw->chosen_val);
+		fmt_num(b, sizeof b, sw->chosen_test);
+		cmd_out(c, "chosen on validation: %s %s (val loss %s); its test "
+		    "loss %s", sw->key, sw->r[sw->chosen].value, a, b);
+		return;
+	}
+	if (isnan(sw->chosen_val))
+		return;
+	fmt_num(a, sizeof a, sw->chosen_val);
+	fmt_num(b, sizeof b, sw->sd_chosen_val);
+	snprintf(ms[0], sizeof ms[0], "%s +- %s", a, b);
+	fmt_num(a, sizeof a, sw->chosen_test);
+	fmt_num(b, sizeof b, sw->sd_chosen_test);
+	snprintf(ms[1], sizeof ms[1], "%s +- %s", a, b);
+	cmd_out(c, "chosen on validation, seed by seed: val loss %s; the "
+	    "chosen runs' test loss %s", ms[0], ms[1]);
 }
 
 /* ------------------------------------------------------------ seeds=N */
@@ -239,6 +295,9 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
 	double (*best)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *best);
 	double (*train)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *train);
+	double (*test)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *test);
+	double cval[SEEDS_MAX], ctest[SEEDS_MAX];
+	int nchosen = 0;
 	double wsum[SWEEP_MAX], zsum[SWEEP_MAX];
 	struct curve cv[SWEEP_MAX];
 	struct sweep sw;
@@ -299,6 +358,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			val[i][j] = r.val_loss;
 			best[i][j] = r.best_val_loss;
 			train[i][j] = r.train_loss;
+			test[i][j] = r.test_loss;
 			wsum[i] += r.w_norm;
 			zsum[i] += r.zero_frac;
 			curve_add(&cv[i], &r);
@@ -319,6 +379,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 		free(val);
 		free(best);
 		free(train);
+		free(test);
 		if (rc == CMD_STOPPED)
 			cmd_out(c, "interrupted before a seed was complete");
 		return rc;
@@ -344,6 +405,8 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
 		mean_sd(best[i], done, &sw.mean_best_val[i], &sw.sd_best_val[i]);
 		mean_sd(train[i], done, &sw.mean_train[i], &sw.sd_train[i]);
+		mean_sd(test[i], done, &sw.mean_test[i], &sw.sd_test[i]);
+		r->test_loss = sw.mean_test[i];
 		r->val_loss = sw.mean_val[i];
 		r->best_val_loss = sw.mean_best_val[i];
 		r->train_loss = sw.mean_train[i];
@@ -374,6 +437,24 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 		for (int i = 0; i < nv; i++)
 			sw.lowest[i] += val[i][j] == lo;
 	}
+	/* the choice a learner makes on each seed's validation rows, and
+	 * what the test rows say of it */
+	for (int j = 0; j < done; j++) {
+		double v[SWEEP_MAX];
+		int i;
+
+		for (int q = 0; q < nv; q++)
+			v[q] = val[q][j];
+		i = argmin(v, nv);
+
+		if (i < 0)
+			continue;
+		cval[nchosen] = val[i][j];
+		ctest[nchosen++] = test[i][j];
+	}
+	sw.chosen = -1;
+	mean_sd(cval, nchosen, &sw.chosen_val, &sw.sd_chosen_val);
+	mean_sd(ctest, nchosen, &sw.chosen_test, &sw.sd_chosen_test);
 
 	{
 		char how[64];
@@ -396,21 +477,41 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			    compare ? "compare" : "sweep", sw.key, nv, done, s0,
 			    s0 + done - 1, how, data);
 	}
-	cmd_out(c, "%-*s %-20s %-20s %-20s %s", keyw, sw.key, "val loss",
-	    "best val loss", "train loss", "lowest");
-	for (int i = 0; i < nv; i++) {
-		char col[3][72];
+	{
+		int has_test = l->test != NULL && l->test->n > 0;
 
-		fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i], sw.sd_val[i],
-		    done);
-		fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
-		    sw.sd_best_val[i], done);
-		fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
-		    sw.sd_train[i], done);
-		/* %-*s pads by bytes: pad by display width instead */
-		cmd_out(c, "%s%*s %-20s %-20s %-20s %d/%d", sw.r[i].value,
-		    keyw - utf8_width(sw.r[i].value, (size_t)-1), "", col[0],
-		    col[1], col[2], sw.lowest[i], done);
+		if (has_test)
+			cmd_out(c, "%-*s %-20s %-20s %-20s %-6s  %s", keyw,
+			    sw.key, "val loss", "best val loss", "train loss",
+			    "lowest", "test loss");
+		else
+			cmd_out(c, "%-*s %-20s %-20s %-20s %s", keyw, sw.key,
+			    "val loss", "best val loss", "train loss",
+			    "lowest");
+		for (int i = 0; i < nv; i++) {
+			char col[4][72], low[24];
+
+			fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i],
+			    sw.sd_val[i], done);
+			fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
+			    sw.sd_best_val[i], done);
+			fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
+			    sw.sd_train[i], done);
+			fmt_mean_sd(col[3], sizeof col[3], sw.mean_test[i],
+			    sw.sd_test[i], done);
+			snprintf(low, sizeof low, "%d/%d", sw.lowest[i], done);
+			/* %-*s pads by bytes: pad by display width instead */
+			if (has_test)
+				cmd_out(c, "%s%*s %-20s %-20s %-20s %-6s  %s",
+				    sw.r[i].value, keyw -
+				    utf8_width(sw.r[i].value, (size_t)-1), "",
+				    col[0], col[1], col[2], low, col[3]);
+			else
+				cmd_out(c, "%s%*s %-20s %-20s %-20s %s",
+				    sw.r[i].value, keyw -
+				    utf8_width(sw.r[i].value, (size_t)-1), "",
+				    col[0], col[1], col[2], low);
+		}
 	}
 	if (done > 1)
 		cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
@@ -423,11 +524,13 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 	if (mode == MULTI_COMPARE)
 		cmd_out(c, "%s has the lower val loss on %d of %d seed%s",
 		    sw.r[1].value, sw.wins, done, done == 1 ? "" : "s");
+	report_choice(c, &sw, l);
 	if (rc == CMD_STOPPED)
 		cmd_out(c, "interrupted after %d of %d seeds", done, nseeds);
 	free(val);
 	free(best);
 	free(train);
+	free(test);
 	sweep_clear(&s->sweep);
 	s->sweep = sw;
 	{
@@ -725,6 +828,20 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    r->value, a[0], a[1], a[2], r->best_epoch, a[3],
 		    r->zero_frac, nn_train_status_name(r->status));
 	}
+	{
+		double v[SWEEP_MAX];
+
+		for (int i = 0; i < sw.n; i++)
+			v[i] = sw.r[i].val_loss;
+		sw.chosen = argmin(v, sw.n);
+	}
+	sw.chosen_val = sw.chosen_test = NAN;
+	sw.sd_chosen_val = sw.sd_chosen_test = NAN;
+	if (sw.chosen >= 0) {
+		sw.chosen_val = sw.r[sw.chosen].val_loss;
+		sw.chosen_test = sw.r[sw.chosen].test_loss;
+	}
+	report_choice(c, &sw, &c->s->lab);
 	sweep_clear(&c->s->sweep);
 	c->s->sweep = sw;
 	if (rc == CMD_STOPPED)
@@ -805,7 +922,13 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "mean +- sd and the mean train loss.  Metrics: "
 	    "mean_val.K sd_val.K mean_best_val.K sd_best_val.K mean_train.K "
 	    "sd_train.K (K: the value's position from 1), lowest.K (seeds "
-	    "where K's val loss is the lowest of all).",
+	    "where K's val loss is the lowest of all).\n"
+	    "With a test split (data ... test=T): the value with the lowest "
+	    "val loss is chosen (on each seed with seeds=N) and its run's "
+	    "test loss printed next to its val loss, the test rows judging "
+	    "the choice, never making it (metrics chosen_val chosen_test); "
+	    "seeds=N adds the mean test loss per value (mean_test.K "
+	    "sd_test.K).",
 	.min_args = 1,
 	.max_args = 2 + SWEEP_MAX,
 	.complete = param_complete,
@@ -886,7 +1009,9 @@ const struct cmd_entry cmd_compare_entry = {
 	    "After seeds=N or bundles: metrics mean_val.K sd_val.K "
 	    "mean_best_val.K sd_best_val.K mean_train.K sd_train.K (K: the "
 	    "value's or bundle's position from 1), wins, and lowest.K: on "
-	    "how many seeds K had the lowest val loss of all.",
+	    "how many seeds K had the lowest val loss of all.\n"
+	    "With a test split: the test loss of the run chosen on "
+	    "validation, as for sweep.",
 	.min_args = 1,
 	.max_args = SWEEP_MAX + 1,
 	.complete = compare_complete,

@@ -356,9 +356,9 @@ const struct cmd_entry cmd_eval_entry = {
 	    "running statistics and the training's random numbers are not "
 	    "touched (metric train_mode_loss).\n"
 	    "test: the loss (and accuracy) on the test split of 'data ... "
-	    "test=T', rows that training, early stopping, sweeps and every "
-	    "other measure leave alone (metrics test_loss, test_acc): look "
-	    "at it once, after choosing on validation.",
+	    "test=T', rows that training, early stopping and every choice "
+	    "leave alone (metrics test_loss, test_acc): look at it once, "
+	    "after choosing on validation.",
 	.min_args = 0,
 	.max_args = 1,
 	.complete = eval_complete,

@@ -134,6 +134,9 @@ int session_render_chart(struct session *s, struct grid *g);
  *   diverged                 1 when the last train hit a non-finite loss
  *   penalty lambda           lambda * R(w), the lambda setting
  *   w_norm                   L2 norm of all weights (biases excluded)
+ *   w_dist_init              L2 norm of (weights - starting weights):
+ *                            those net or reset drew or import read
+ *                            (a lab file keeps them)
  *   zero_frac small_frac     share of weights exactly 0, |w| < 1e-3
  *   acc val_acc              classification accuracy (train, val split)
  *   test_loss test_acc       loss and accuracy on the test split (data
@@ -148,8 +151,12 @@ int session_render_chart(struct session *s, struct grid *g);
  *   mean_val.K sd_val.K      after sweep/compare seeds=N: mean and sample
  *   mean_best_val.K ...      sd over the seeds for value K (from 1) of
  *   mean_train.K sd_train.K  the final val loss, best val loss, train loss
+ *   mean_test.K sd_test.K    the same of the test loss (test split)
  *   wins                     after compare seeds=N: seeds where the 2nd
  *                            value's val loss is lower
+ *   chosen_val chosen_test   after sweep/compare: the run with the lowest
+ *                            val loss, its val and test loss (seeds=N:
+ *                            chosen per seed, means over the seeds)
  * Returns 0 and sets *out; -1 with a message (session_errmsg()) when the
  * name is unknown or the value is not available (no data, no net, ...).
  */

@@ -16,6 +16,10 @@
  *                                  restored, so a loaded net goes on from
  *                                  epoch N (files without the lr field
  *                                  load too; epoch wall times are not kept)
+ *   start N                        the net's starting weights (what
+ *   N numbers, 4 a line            w_dist_init measures from), layer by
+ *                                  layer as the net block's W; without
+ *                                  it the loaded weights are the start
  *   end
  *
  * Numbers print with %.17g, so save + load reproduces the weights exactly.
@@ -92,6 +96,18 @@ lab_dump(const struct lab *l)
 			    "%.17g\n", h[i].epoch, h[i].train_loss,
 			    h[i].val_loss, h[i].penalty, h[i].train_acc,
 			    h[i].val_acc, h[i].lr);
+		strbuf_addf(&b, "start %ld\n", nn_net_nweights(l->net));
+		for (int k = 0, m = 0; k < nn_net_nlayers(l->net); k++) {
+			int in, out;
+			const double *w = nn_net_start_weights(l->net, k, &in,
+			    &out);
+
+			for (long i = 0; i < (long)in * out; i++, m++)
+				strbuf_addf(&b, "%.17g%s", w[i],
+				    m % 4 == 3 ? "\n" : " ");
+		}
+		if (b.s[b.len - 1] == ' ')
+			b.s[b.len - 1] = '\n';
 	}
 	strbuf_adds(&b, "end\n");
 	return strbuf_detach(&b);
@@ -349,6 +365,49 @@ read_history(struct reader *r, struct lab *l, const char *count)
 	return 0;
 }
 
+/* "start N" and its numbers, whitespace-separated over as many lines as
+ * it takes: the starting weights of the net read before. */
+static int
+read_start(struct reader *r, struct lab *l, const char *count)
+{
+	long n, got = 0, nw;
+	double *v;
+
+	if (l->net == NULL)
+		return fail(r, "starting weights without a net");
+	nw = nn_net_nweights(l->net);
+	if (parse_long(count, &n) != 0 || n != nw)
+		return fail(r, "bad start count (expected the number of the "
+		    "net's weights)");
+	v = xcalloc((size_t)nw + 1, sizeof *v);
+	while (got < n) {
+		char *line = next_line(r), *save = NULL, *tok;
+
+		if (line == NULL) {
+			free(v);
+			return fail(r, "unexpected end of file in the starting "
+			    "weights");
+		}
+		for (tok = strtok_r(line, " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save))
+			if (got == n || hist_number(tok, &v[got++]) != 0 ||
+			    !isfinite(v[got - 1])) {
+				free(v);
+				return fail(r, "bad starting weight (expected "
+				    "N finite numbers, 4 a line)");
+			}
+	}
+	for (int k = 0, m = 0; k < nn_net_nlayers(l->net); k++) {
+		int in, out;
+		double *w = nn_net_start_weights(l->net, k, &in, &out);
+
+		for (long i = 0; i < (long)in * out; i++)
+			w[i] = v[m++];
+	}
+	free(v);
+	return 0;
+}
+
 static int
 load_body(struct reader *r, struct lab *l)
 {
@@ -464,6 +523,9 @@ load_body(struct reader *r, struct lab *l)
 				return -1;
 		} else if (strncmp(line, "history ", 8) == 0) {
 			if (read_history(r, l, line + 8) != 0)
+				return -1;
+		} else if (strncmp(line, "start ", 6) == 0) {
+			if (read_start(r, l, line + 6) != 0)
 				return -1;
 		} else if (strcmp(line, "end") == 0) {
 			gotend = 1;

@@ -69,6 +69,7 @@ struct run_result {
 	char value[32];			/* the swept value (or bundle) as
 					   typed */
 	double train_loss, val_loss, best_val_loss;
+	double test_loss;		/* on the test split; NAN without one */
 	int best_epoch, epochs;
 	double w_norm, zero_frac, small_frac, penalty;
 	int status;			/* enum nn_train_status */
@@ -101,11 +102,22 @@ struct sweep {
 	double mean_val[SWEEP_MAX], sd_val[SWEEP_MAX];
 	double mean_best_val[SWEEP_MAX], sd_best_val[SWEEP_MAX];
 	double mean_train[SWEEP_MAX], sd_train[SWEEP_MAX];
+	/* and of the test loss, NAN without a test split */
+	double mean_test[SWEEP_MAX], sd_test[SWEEP_MAX];
 	int wins;			/* seeds where value 2's val loss is
 					   below value 1's */
 	int lowest[SWEEP_MAX];		/* seeds where value i's val loss is
 					   the lowest of all values (ties
 					   count for each) */
+	/* The choice on validation: the value whose run has the lowest val
+	 * loss (on each seed with seeds=N), that run's val loss and its
+	 * test loss (NAN without a test split); with seeds=N the mean and
+	 * sample sd over the seeds of the chosen runs' figures.  chosen is
+	 * the value's index (single runs; -1 with seeds=N, where the
+	 * choice is per seed, or when no run has a val loss). */
+	int chosen;
+	double chosen_val, chosen_test;
+	double sd_chosen_val, sd_chosen_test;
 };
 
 enum plot_kind {

@@ -467,10 +467,11 @@ session_render_chart(struct session *s, struct grid *g)
 static const char *const query_names[] = {
 	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
 	"best_epoch", "epochs_trained", "stopped_early", "diverged", "penalty",
-	"lambda", "w_norm", "zero_frac", "small_frac", "acc", "val_acc",
+	"lambda", "w_norm", "w_dist_init", "zero_frac", "small_frac", "acc", "val_acc",
 	"test_loss", "test_acc", "grad_norm", "grad_norm.K", "grad_ratio", "sat.K", "dead.K",
 	"mean_val.K", "sd_val.K", "mean_best_val.K", "sd_best_val.K",
-	"mean_train.K", "sd_train.K", "wins", "lowest.K", NULL
+	"mean_train.K", "sd_train.K", "mean_test.K", "sd_test.K", "wins",
+	"lowest.K", "chosen_val", "chosen_test", NULL
 };
 
 static int qfail(struct session *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -504,6 +505,7 @@ seeds_query(struct session *s, const char *name, double *out, int *rc)
 		{ "mean_best_val", sw->mean_best_val },
 		{ "sd_best_val", sw->sd_best_val },
 		{ "mean_train", sw->mean_train }, { "sd_train", sw->sd_train },
+		{ "mean_test", sw->mean_test }, { "sd_test", sw->sd_test },
 	};
 	double low[SWEEP_MAX];
 	const double *v = NULL;
@@ -549,8 +551,10 @@ seeds_query(struct session *s, const char *name, double *out, int *rc)
 		}
 		*out = v[k - 1];
 		if (isnan(*out)) {
-			qfail(s, "%s: not a number (no validation split?)",
-			    name);
+			qfail(s, "%s: not a number (%s)", name,
+			    v == sw->mean_test || v == sw->sd_test ?
+			    "no test split when it ran?" :
+			    "no validation split?");
 			return 1;
 		}
 	}
@@ -639,6 +643,20 @@ session_query(struct session *s, const char *name, double *out)
 		if (seeds_query(s, name, out, &rc))
 			return rc;
 	}
+	if (strcmp(name, "chosen_val") == 0 ||
+	    strcmp(name, "chosen_test") == 0) {
+		if (s->sweep.n == 0)
+			return qfail(s, "%s: no sweep or compare yet (e.g. "
+			    "'sweep lambda 0 0.01 0.1')", name);
+		*out = name[7] == 'v' ? s->sweep.chosen_val :
+		    s->sweep.chosen_test;
+		if (isnan(*out))
+			return qfail(s, "%s: %s", name, name[7] == 'v' ?
+			    "no run of the last sweep has a val loss" :
+			    "the last sweep ran without a test split (make "
+			    "one with 'data KIND test=0.2', say)");
+		return 0;
+	}
 	if (l->net == NULL)
 		return qfail(s, "%s: no network yet", name);
 	n = nn_net_history(l->net, &h);
@@ -648,6 +666,10 @@ session_query(struct session *s, const char *name, double *out)
 	}
 	if (strcmp(name, "w_norm") == 0) {
 		*out = nn_net_weight_norm(l->net);
+		return 0;
+	}
+	if (strcmp(name, "w_dist_init") == 0) {
+		*out = nn_net_init_distance(l->net);
 		return 0;
 	}
 	if (strcmp(name, "zero_frac") == 0) {

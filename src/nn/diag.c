@@ -184,6 +184,24 @@ nn_net_weight_norm(const struct nn_net *net)
 }
 
 double
+nn_net_init_distance(const struct nn_net *net)
+{
+	double s = 0;
+	int k;
+	long i;
+
+	for (k = 0; k < net->nl; k++) {
+		const double *w = net->p + net->L[k].off_w;
+		const double *w0 = net->p0 + net->L[k].off_w;
+		long n = (long)net->L[k].in * net->L[k].out;
+
+		for (i = 0; i < n; i++)
+			s += (w[i] - w0[i]) * (w[i] - w0[i]);
+	}
+	return sqrt(s);
+}
+
+double
 nn_net_zero_share(const struct nn_net *net)
 {
 	long z = 0, i;

@@ -340,6 +340,8 @@ load(struct loader *ld)
 				goto fail;
 			}
 		}
+	/* a loaded net starts from the weights it was loaded with */
+	memcpy(net->p0, net->p, (size_t)net->np * sizeof *net->p0);
 	return net;
 fail:
 	nn_net_free(net);

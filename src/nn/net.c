@@ -161,6 +161,7 @@ init_params(struct nn_net *net)
 			}
 	}
 	net->rng = r;
+	memcpy(net->p0, net->p, (size_t)net->np * sizeof *net->p0);
 }
 
 static void
@@ -218,6 +219,7 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 	net->m = nn_zalloc((size_t)net->np * sizeof *net->m);
 	net->v = nn_zalloc((size_t)net->np * sizeof *net->v);
 	net->pprev = nn_zalloc((size_t)net->np * sizeof *net->pprev);
+	net->p0 = nn_zalloc((size_t)net->np * sizeof *net->p0);
 	net->stats = nn_zalloc((size_t)(net->nstats ? net->nstats : 1) *
 	    sizeof *net->stats);
 	init_params(net);
@@ -263,6 +265,7 @@ nn_net_free(struct nn_net *net)
 	nn_free(net->m);
 	nn_free(net->v);
 	nn_free(net->pprev);
+	nn_free(net->p0);
 	nn_free(net->stats);
 	nn_free(net->best_p);
 	nn_free(net->best_stats);
@@ -282,6 +285,7 @@ nn_net_copy(const struct nn_net *net)
 	c->m = nn_dup(net->m, (size_t)net->np);
 	c->v = nn_dup(net->v, (size_t)net->np);
 	c->pprev = nn_dup(net->pprev, (size_t)net->np);
+	c->p0 = nn_dup(net->p0, (size_t)net->np);
 	c->stats = nn_dup(net->stats, (size_t)(net->nstats ? net->nstats : 1));
 	c->best_p = net->best_p ? nn_dup(net->best_p, (size_t)net->np) : NULL;
 	c->best_stats = net->best_stats ?
@@ -407,6 +411,14 @@ nn_net_weights(struct nn_net *net, int k, int *in, int *out)
 	if (out != NULL)
 		*out = net->L[k].out;
 	return net->p + net->L[k].off_w;
+}
+
+double *
+nn_net_start_weights(struct nn_net *net, int k, int *in, int *out)
+{
+	double *w = nn_net_weights(net, k, in, out);
+
+	return w != NULL ? net->p0 + (w - net->p) : NULL;
 }
 
 double *

@@ -54,6 +54,8 @@ struct nn_net {
 	long np, nw, nstats;	/* parameters, of which weights; stats */
 	double *p, *g, *m, *v;	/* (np) each */
 	double *pprev;		/* (np) p before the last update */
+	double *p0;		/* (np) the starting parameters: drawn at
+				 * nn_net_new/nn_net_reset, or as loaded */
 	double *stats;		/* (nstats) */
 	double *best_p, *best_stats;	/* early-stopping snapshot or NULL */
 	struct nn_rng rng;	/* dropout masks and shuffling */

@@ -323,6 +323,10 @@ double *nn_net_gamma(struct nn_net *net, int k);
 double *nn_net_beta(struct nn_net *net, int k);
 double *nn_net_running_mean(struct nn_net *net, int k);
 double *nn_net_running_var(struct nn_net *net, int k);
+/* The starting weights of dense layer k (see nn_net_init_distance()),
+ * same layout as nn_net_weights() and writable, so a saved lab can put
+ * back the start it had. */
+double *nn_net_start_weights(struct nn_net *net, int k, int *in, int *out);
 /* Gradient of the last nn_net_gradients()/training step, same layout. */
 const double *nn_net_weight_grads(const struct nn_net *net, int k);
 /* The global L2 norm of that gradient over every parameter (weights,
@@ -483,6 +487,11 @@ long nn_weight_histogram(const struct nn_net *net, int k, int nbins,
 /* sqrt(sum w^2) over all weights, and the fraction of weights exactly 0. */
 double nn_net_weight_norm(const struct nn_net *net);
 double nn_net_zero_share(const struct nn_net *net);
+/* sqrt(sum (w - w0)^2) over all weights (not biases), w0 the starting
+ * weights: those nn_net_new() or nn_net_reset() drew, or nn_net_load()
+ * read (nn_net_copy() keeps them).  How far training has carried the
+ * weights, the quantity early stopping bounds. */
+double nn_net_init_distance(const struct nn_net *net);
 
 /* Batch vs layer norm view: runs the first B rows of d (B <= d->n) in
  * training mode without side effects and copies, for hidden layer k

@@ -984,6 +984,15 @@ completion(void **state)
 	v = cmd_complete("get grad_n", 10, &st);
 	assert_true(has(v, "grad_norm") && has(v, "grad_norm.K"));
 	cmd_complete_free(v);
+	v = cmd_complete("get w_", 6, &st);
+	assert_true(has(v, "w_norm") && has(v, "w_dist_init"));
+	cmd_complete_free(v);
+	v = cmd_complete("get chosen_", 11, &st);
+	assert_true(has(v, "chosen_val") && has(v, "chosen_test"));
+	cmd_complete_free(v);
+	v = cmd_complete("get mean_t", 10, &st);
+	assert_true(has(v, "mean_train.K") && has(v, "mean_test.K"));
+	cmd_complete_free(v);
 }
 
 /* ------------------------------------------------------------ hook, help */
@@ -1134,6 +1143,173 @@ multi_seed_compare(void **state)
 	run_ok(s, "compare lambda 0 0.05");
 	assert_int_equal(session_query(s, "mean_val.1", &v), -1);
 	assert_non_null(strstr(session_errmsg(s), "seeds=N"));
+	session_free(s);
+}
+
+/* w_dist_init: 0 for a net as built or reset, the engine's distance after
+ * training, kept by undo and by save + load, a new start after import or
+ * the load of a lab file without a start block. */
+static void
+w_dist_init_metric(void **state)
+{
+	struct session *s = session_new(3);
+	char *file = tmpfile_path("w-dist.net"), *lab = tmpfile_path("w-dist.lab");
+	char *text, *bad, *line;
+	double v, d;
+
+	(void)state;
+	run_ok(s, "data moons n=60; net 2-8-1; get w_dist_init");
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == 0);
+	run_ok(s, "train 20");
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	d = nn_net_init_distance(s->lab.net);
+	assert_true(v == d && v > 0);
+	run_ok(s, "reset");
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == 0);
+	run_ok(s, "undo");
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == d);
+	/* a saved lab keeps the start: after load the same distance */
+	run_okf(s, "save %s; reset; load %s", lab, lab);
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == d);
+	/* a lab file without its start block starts at the loaded weights;
+	 * a start block of the wrong size is an error naming the line */
+	text = test_read_file(lab);
+	*strstr(text, "start ") = '\0';
+	bad = xasprintf("%send\n", text);
+	test_write_file(lab, bad);
+	run_okf(s, "load %s", lab);
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == 0);
+	free(bad);
+	bad = xasprintf("%sstart 3\n1 2 3\nend\n", text);
+	test_write_file(lab, bad);
+	line = xasprintf("load %s", lab);
+	expect(s, line, CMD_ERROR, "bad start count");
+	free(line);
+	free(bad);
+	bad = xasprintf("%sstart 24\n1 2 x\nend\n", text);
+	test_write_file(lab, bad);
+	line = xasprintf("load %s", lab);
+	expect(s, line, CMD_ERROR, "bad starting weight");
+	free(line);
+	free(bad);
+	free(text);
+	/* import: the imported weights are the start */
+	run_okf(s, "train 5; export weights %s; import weights %s", file,
+	    file);
+	assert_int_equal(session_query(s, "w_dist_init", &v), 0);
+	assert_true(v == 0);
+	remove(file);
+	remove(lab);
+	free(file);
+	free(lab);
+	session_free(s);
+}
+
+/* The val and test loss of a run on a three-way split (early stopping on,
+ * so the val loss is that of the epoch it chose), as single_run. */
+static void
+split_run(long seed, double lambda, double *val, double *test)
+{
+	struct session *s = session_new((unsigned long)seed);
+	char *line = xasprintf("data poly n=40 noise=0.3 split=0.5 test=0.25; "
+	    "net 1-8-8-1 act=tanh; set epochs 40; set opt adam; set lr 0.03; "
+	    "set batch 5; set early on; set patience 3; set reg l2; "
+	    "set lambda %g; train", lambda);
+
+	run_ok(s, line);
+	assert_int_equal(session_query(s, "val_loss", val), 0);
+	assert_int_equal(session_query(s, "test_loss", test), 0);
+	free(line);
+	session_free(s);
+}
+
+#define SPLIT_SETUP "data poly n=40 noise=0.3 split=0.5 test=0.25; " \
+	"net 1-8-8-1 act=tanh; set epochs 40; set opt adam; set lr 0.03; " \
+	"set batch 5; set early on; set patience 3; set reg l2"
+
+/*
+ * The choice on validation: after a sweep on data with a test split,
+ * chosen_val is the lowest val loss of the runs and chosen_test that
+ * run's test loss; with seeds=N the choice is made seed by seed and both
+ * are means over the seeds, and mean_test.K is value K's mean test loss.
+ * All against separate single runs.  Without a test split there is no
+ * chosen_test and no "chosen" line.
+ */
+static void
+sweep_choice_on_validation(void **state)
+{
+	static const double lam[3] = { 0, 0.3, 3 };
+	struct session *s = session_new(2);
+	double val[3][3], test[3][3], v, cv = 0, ct = 0, mt[3] = { 0, 0, 0 };
+	char *text, want[160], a[32], b[32];
+	int best = 0;
+
+	(void)state;
+	for (int j = 0; j < 3; j++)
+		for (int i = 0; i < 3; i++)
+			split_run(2 + j, lam[i], &val[j][i], &test[j][i]);
+	expect(s, "get chosen_val", CMD_ERROR, "no sweep or compare yet");
+	run_ok(s, SPLIT_SETUP);
+	/* one run per value from seed 2 */
+	text = run(s, "sweep lambda 0 0.3 3", CMD_OK);
+	for (int i = 1; i < 3; i++)
+		if (val[0][i] < val[0][best])
+			best = i;
+	fmt_num(a, sizeof a, val[0][best]);
+	fmt_num(b, sizeof b, test[0][best]);
+	snprintf(want, sizeof want, "chosen on validation: lambda %g (val "
+	    "loss %s); its test loss %s\n", lam[best], a, b);
+	assert_non_null(strstr(text, want));
+	free(text);
+	assert_int_equal(session_query(s, "chosen_val", &v), 0);
+	assert_true(v == val[0][best]);
+	assert_int_equal(session_query(s, "chosen_test", &v), 0);
+	assert_true(v == test[0][best]);
+	/* seed by seed over seeds 2-4 */
+	for (int j = 0; j < 3; j++) {
+		best = 0;
+		for (int i = 1; i < 3; i++)
+			if (val[j][i] < val[j][best])
+				best = i;
+		cv += val[j][best] / 3;
+		ct += test[j][best] / 3;
+		for (int i = 0; i < 3; i++)
+			mt[i] += test[j][i] / 3;
+	}
+	text = run(s, "sweep lambda 0 0.3 3 seeds=3", CMD_OK);
+	assert_non_null(strstr(text, " test loss\n"));
+	assert_non_null(strstr(text, "chosen on validation, seed by seed: "
+	    "val loss "));
+	free(text);
+	assert_int_equal(session_query(s, "chosen_val", &v), 0);
+	assert_close(v, cv, 1e-12);
+	assert_int_equal(session_query(s, "chosen_test", &v), 0);
+	assert_close(v, ct, 1e-12);
+	for (int i = 0; i < 3; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "mean_test.%d", i + 1);
+		assert_int_equal(session_query(s, name, &v), 0);
+		assert_close(v, mt[i], 1e-12);
+	}
+	assert_int_equal(session_query(s, "sd_test.2", &v), 0);
+	assert_true(v > 0);
+	/* no test split: the choice is made, but nothing judges it */
+	run_ok(s, "data poly n=40 noise=0.3 split=0.5");
+	text = run(s, "sweep lambda 0 0.3 3", CMD_OK);
+	assert_null(strstr(text, "chosen"));
+	free(text);
+	assert_int_equal(session_query(s, "chosen_val", &v), 0);
+	expect(s, "get chosen_test", CMD_ERROR, "without a test split");
+	text = run(s, "sweep lambda 0 0.3 seeds=2", CMD_OK);
+	assert_null(strstr(text, "test loss"));
+	free(text);
+	expect(s, "get mean_test.1", CMD_ERROR, "no test split");
 	session_free(s);
 }
 
@@ -2133,6 +2309,8 @@ main(void)
 		cmocka_unit_test(epoch_hook_tells_own_net),
 		cmocka_unit_test(restart_is_a_new_session),
 		cmocka_unit_test(multi_seed_compare),
+		cmocka_unit_test(sweep_choice_on_validation),
+		cmocka_unit_test(w_dist_init_metric),
 		cmocka_unit_test(multi_seed_data_kept),
 		cmocka_unit_test(multi_seed_interrupt),
 		cmocka_unit_test(multi_seed_errors),

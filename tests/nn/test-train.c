@@ -2,7 +2,7 @@
  * test-train.c - optimizer steps against hand-computed values, proximal L1
  * zeros, determinism, early stopping (the pure rule on a crafted history
  * and the trainer's restore), divergence, cancellation, batch norm with a
- * batch of one, diagnostics.
+ * batch of one, diagnostics, the distance from the starting weights.
  */
 #include "config.h"
 
@@ -773,6 +773,70 @@ copy_is_a_snapshot(void **state)
 	nn_dataset_free(d);
 }
 
+/*
+ * The distance from the starting weights, by hand: a 2-2-1 net whose six
+ * weights are moved by known amounts (the biases too, which must not
+ * count): sqrt(0.3^2 + 0.4^2 + 1.2^2) = 1.3.  A copy keeps the start,
+ * reset and load make the current weights the start, and one SGD step of
+ * the tiny net moves it by exactly lr * dL/dw.
+ */
+static void
+init_distance_by_hand(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d;
+	struct nn_net *net, *cp, *ld;
+	double *w0, *w1;
+	char *text;
+
+	(void)state;
+	net = nn_net_new("2-2-1", &c, NULL, 0);
+	assert_non_null(net);
+	assert_true(nn_net_init_distance(net) == 0);
+	w0 = nn_net_weights(net, 0, NULL, NULL);
+	w1 = nn_net_weights(net, 1, NULL, NULL);
+	w0[0] += 0.3;
+	w0[3] -= 0.4;
+	w1[1] += 1.2;
+	nn_net_biases(net, 0)[1] += 5;
+	nn_net_biases(net, 1)[0] -= 7;
+	assert_close(nn_net_init_distance(net), 1.3, 1e-12);
+	/* a copy starts where the original started */
+	cp = nn_net_copy(net);
+	assert_close(nn_net_init_distance(cp), 1.3, 1e-12);
+	/* loaded weights are a start of their own */
+	text = nn_net_save_string(net);
+	ld = nn_net_load_string(text, "t", NULL, 0);
+	assert_non_null(ld);
+	assert_true(nn_net_init_distance(ld) == 0);
+	nn_net_weights(ld, 1, NULL, NULL)[0] += 0.5;
+	assert_close(nn_net_init_distance(ld), 0.5, 1e-12);
+	/* reset draws the start again: the same weights, distance 0 */
+	nn_net_reset(net);
+	assert_true(nn_net_init_distance(net) == 0);
+	assert_close(nn_net_weights(net, 0, NULL, NULL)[0],
+	    nn_net_weights(cp, 0, NULL, NULL)[0] - 0.3, 1e-15);
+	free(text);
+	nn_net_free(ld);
+	nn_net_free(cp);
+	nn_net_free(net);
+
+	/* training: the tiny net's start is w = 0.5 once set and reset is
+	 * not called, so set it through a load; one SGD step of lr 0.1
+	 * moves w by 0.1 * 0.4 */
+	c.lr = 0.1;
+	net = tiny(&c, &d);
+	text = nn_net_save_string(net);
+	ld = nn_net_load_string(text, "t", NULL, 0);
+	assert_non_null(ld);
+	one_step(ld, d, 0.01);
+	assert_close(nn_net_init_distance(ld), 0.04, 1e-14);
+	free(text);
+	nn_net_free(ld);
+	nn_net_free(net);
+	nn_dataset_free(d);
+}
+
 static void
 early_rule_on_crafted_history(void **state)
 {
@@ -1391,6 +1455,7 @@ main(void)
 		cmocka_unit_test(prox_l1_exact_zeros),
 		cmocka_unit_test(determinism),
 		cmocka_unit_test(copy_is_a_snapshot),
+		cmocka_unit_test(init_distance_by_hand),
 		cmocka_unit_test(early_rule_on_crafted_history),
 		cmocka_unit_test(early_stop_restores_best),
 		cmocka_unit_test(divergence_is_reported),
