@@ -82,6 +82,37 @@ trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/* The letter of a data point: its class, in capitals when validation. */
+static uint32_t
+point_glyph(const struct chart_point *p)
+{
+	static const char train[3] = "ox+", val[3] = "OX#";
+	int k = p->cls == 0 ? 0 : p->cls == 1 ? 1 : 2;
+
+	return (uint32_t)(p->val ? val[k] : train[k]);
+}
+
+/* A legend item "o x train": both class letters, bold, then the text;
+ * nothing when the text has no room.  Returns the width. */
+static int
+legend_pair(struct grid *g, int x, int row, const char *letters,
+    const char *text)
+{
+	int n;
+
+	if (x + 4 >= g->w)
+		return 0;
+	grid_put(g, x, row, (uint32_t)letters[0], 0, 0, GRID_BOLD);
+	grid_put(g, x + 1, row, ' ', 0, 0, 0);
+	n = legend_item(g, x + 2, row, g->w, (uint32_t)letters[1], 0,
+	    GRID_BOLD, text);
+	if (n == 0) {
+		grid_fill(g, x, row, 2, 1, ' ', 0, 0, 0);
+		return 0;
+	}
+	return 2 + n;
+}
+
 void
 chart_heatmap(struct grid *g, const struct chart_opts *o,
     const struct chart_heatmap_opts *ho, const double *z, int zw, int zh,
@@ -96,7 +127,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	char lo_s[32], hi_s[32], buf[64];
 	double zlo, zhi, t, x, y, zz, step;
 	int avail, title = 0, legend = 0, xlab = 0, labw = 0, px, py, pw, ph;
-	int cx, cy, i, k, s0, s1, s2, lw, lx;
+	int cx, cy, i, k, s0, s1, s2, lw, lx, nval = 0;
 
 	if (ho == NULL)
 		ho = &dflt;
@@ -226,8 +257,9 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		if (cx < 0 || cy < 0 || cx >= pw || cy >= ph)
 			continue;
 		k = grid_at(g, px + cx, py + cy)->bg;
-		grid_put(g, px + cx, py + cy, pts[i].cls == 0 ? 'o' :
-		    pts[i].cls == 1 ? 'x' : '+', 0, k, GRID_BOLD);
+		grid_put(g, px + cx, py + cy, point_glyph(&pts[i]), 0, k,
+		    GRID_BOLD);
+		nval += pts[i].val != 0;
 	}
 
 	if (xlab) {
@@ -252,10 +284,15 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		int row = g->h - 1;
 
 		lx = px;
-		lx += legend_item(g, lx, row, g->w, 'o', 0, GRID_BOLD,
-		    "class 0") + 2;
-		lx += legend_item(g, lx, row, g->w, 'x', 0, GRID_BOLD,
-		    "class 1") + 2;
+		if (nval > 0) {		/* "o x train  O X val" */
+			lx += legend_pair(g, lx, row, "ox", "train") + 2;
+			lx += legend_pair(g, lx, row, "OX", "val") + 2;
+		} else {
+			lx += legend_item(g, lx, row, g->w, 'o', 0, GRID_BOLD,
+			    "class 0") + 2;
+			lx += legend_item(g, lx, row, g->w, 'x', 0, GRID_BOLD,
+			    "class 1") + 2;
+		}
 		if (ho->contour_on) {
 			snprintf(buf, sizeof buf, "z=%g", ho->contour);
 			lx += legend_item(g, lx, row, g->w, ascii ? '+' :

@@ -134,6 +134,38 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 	}
 }
 
+/*
+ * A marker per finite point as a letter in the point's cell, over whatever
+ * the canvas drew there (chart_line_opts.point_glyph).
+ */
+static void
+draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
+    const struct pen *p, char letter, point_fn get, const void *ctx, int n)
+{
+	double x, y, fx, fy;
+	int i, px, py;
+
+	for (i = 0; i < n; i++) {
+		get(ctx, i, &x, &y);
+		y = axis_tf(ya, y);
+		if (!isfinite(x) || !isfinite(y))
+			continue;
+		fx = axis_xpix(xa, c, x);
+		fy = axis_ypix(ya, c, y);
+		if (!(fx >= -0.5 && fx <= c->pw - 0.5 && fy >= -0.5 &&
+		    fy <= c->ph - 0.5))
+			continue;
+		px = (int)lround(fx);
+		py = (int)lround(fy);
+		if (px >= c->pw)
+			px = c->pw - 1;
+		if (py >= c->ph)
+			py = c->ph - 1;
+		grid_put(c->g, c->x + px / c->sx, c->y + py / c->sy,
+		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD);
+	}
+}
+
 static void
 series_point(const void *ctx, int i, double *x, double *y)
 {
@@ -304,7 +336,7 @@ legend_want(const struct grid *g, const char *const *names, int n)
  */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
-    const char *const *names, int n, unsigned points)
+    const char *const *names, int n, unsigned points, const char *letters)
 {
 	struct pen p;
 	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
@@ -329,7 +361,13 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 		series_pen(i, gl, &p);
 		if (x + 3 > g->w)
 			break;
-		if (points & (1u << i))
+		if ((points & (1u << i)) && letters != NULL &&
+		    letters[i] != 0) {
+			grid_put(g, x, row, (uint32_t)(unsigned char)letters[i],
+			    p.role, 0, GRID_BOLD);
+			grid_put(g, x + 1, row, ' ', 0, 0, 0);
+			x += 2;
+		} else if (points & (1u << i))
 			x += marker_sample(g, x, row, gl, &p);
 		else
 			x += pen_sample(g, x, row, gl, &p);
@@ -495,6 +533,8 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		if (s[i].y == NULL || s[i].n <= 0)
 			continue;
 		series_pen(i, o->tiers.glyphs, &p);
+		if ((lo->points & (1u << i)) && lo->point_glyph[i] != 0)
+			continue;	/* letters go over everything */
 		if (lo->points & (1u << i))
 			draw_markers(&c, &xa, &ya, &p, series_point, &s[i],
 			    s[i].n);
@@ -509,12 +549,21 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		series_pen(i, o->tiers.glyphs, &p);
 		draw_markers(&c, &xa, &ya, &p, series_point, &s[i], s[i].n);
 	}
+	for (i = 0; i < ns; i++) {	/* letter markers over everything */
+		if (s[i].y == NULL || s[i].n <= 0 ||
+		    !(lo->points & (1u << i)) || lo->point_glyph[i] == 0)
+			continue;
+		series_pen(i, o->tiers.glyphs, &p);
+		draw_letters(&c, &xa, &ya, &p, lo->point_glyph[i],
+		    series_point, &s[i], s[i].n);
+	}
 	if (lo->marker)
 		draw_marker(g, &f, &c, &xa, &ya, lo, ascii, 1);
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (!any)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points);
+	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points,
+	    lo->point_glyph);
 }
 
 /* ------------------------------------------------------------ functions */
@@ -614,5 +663,5 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (nfn == 0)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0);
+	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0, NULL);
 }

@@ -550,6 +550,7 @@ heat_moons(struct grid *g, const struct chart_opts *o0)
 		pts[i].x = -2 + 4 * rng_uniform(&s);
 		pts[i].y = -1.5 + 3 * rng_uniform(&s);
 		pts[i].cls = pts[i].y - 0.8 * sin(1.5 * pts[i].x) > 0;
+		pts[i].val = i % 4 == 3;	/* a quarter held out */
 	}
 	memset(&ho, 0, sizeof ho);
 	ho.xlo = -2;

@@ -137,6 +137,16 @@ struct chart_line_opts {
 	 */
 	unsigned marks;
 	/*
+	 * A letter for a scatter series (its bit set in points), 0 = none:
+	 * each point is that letter in its cell, bold in the series' colour,
+	 * in every glyph tier, and the legend shows it.  So two scatters
+	 * (training and validation data) differ by shape without colour:
+	 * a blob (braille, quadrant) or the series' mark (ASCII) against
+	 * the letter.  Pick one unlike the ASCII marks "*o+x#%" of the
+	 * other series.
+	 */
+	char point_glyph[CHART_MAX_SERIES];
+	/*
 	 * X ticks.  xint = 1: whole-number ticks only (epochs, layers), never
 	 * "1.5".  nxticks > 0: ticks exactly at xtick_pos[i], labelled
 	 * xtick_text[i] (categories such as the values of a sweep); every
@@ -242,10 +252,15 @@ void chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 
 /* ------------------------------------------------------------ heatmap */
 
-/* A data point on a heatmap: cls 0 is drawn 'o', 1 'x' (others '+'). */
+/*
+ * A data point on a heatmap: cls 0 is drawn 'o', 1 'x' (others '+'); a
+ * validation point (val = 1) in capitals, 'O', 'X' ('#'), so it differs
+ * from a training point by shape in every glyph and colour tier.
+ */
 struct chart_point {
 	double x, y;
 	int cls;
+	int val;
 };
 /*
  * A 2-D field z (zw x zh samples, row-major, z[j*zw + i] at

@@ -126,16 +126,40 @@ plot_acts(struct cmd_ctx *c, struct plot *p)
 
 #define BRES 32		/* boundary heatmap samples per axis */
 
+/* Writes d's n inputs, then its n targets, to out (2n numbers), sorted by
+ * input, so a series reads left to right. */
+static void
+sorted_points(const struct nn_dataset *d, double *out)
+{
+	int n = d->n;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = d->x[i];
+		out[n + i] = d->y[i];
+	}
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			double t = out[j];
+
+			out[j] = out[j - 1], out[j - 1] = t;
+			t = out[n + j];
+			out[n + j] = out[n + j - 1], out[n + j - 1] = t;
+		}
+}
+
 static int
 plot_boundary(struct cmd_ctx *c, struct plot *p)
 {
 	struct lab *l = &c->s->lab;
 	const struct nn_dataset *d;
 	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+	int nt, nv;
 
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	d = l->all;
+	nt = l->train->n;
+	nv = l->val != NULL ? l->val->n : 0;
 	if (d->nin > 2 || d->nout != 1)
 		return cmd_error(c, 1, "boundary needs 1 or 2 inputs and 1 output "
 		    "(the data has %d and %d)", d->nin, d->nout);
@@ -175,35 +199,31 @@ plot_boundary(struct cmd_ctx *c, struct plot *p)
 		if (d->task != NN_TASK_CLASSIFICATION)
 			for (int i = 0; i < BRES * BRES; i++)
 				p->a[4 + i] = 1 / (1 + exp(-p->a[4 + i]));
-		p->nb = 3 * d->n;
+		/* the training points, then the validation points */
+		p->split = nt;
+		p->nb = 3 * (nt + nv);
 		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
-		for (int i = 0; i < d->n; i++) {
-			p->b[3 * i] = d->x[2 * i];
-			p->b[3 * i + 1] = d->x[2 * i + 1];
-			p->b[3 * i + 2] = d->y[i] >= 0.5;
+		for (int k = 0; k < 2; k++) {
+			const struct nn_dataset *ds = k ? l->val : l->train;
+			double *o = p->b + (k ? 3 * nt : 0);
+
+			for (int i = 0; i < (k ? nv : nt); i++) {
+				o[3 * i] = ds->x[2 * i];
+				o[3 * i + 1] = ds->x[2 * i + 1];
+				o[3 * i + 2] = ds->y[i] >= 0.5;
+			}
 		}
 		snprintf(p->title, sizeof p->title, "decision boundary: "
 		    "p(class 1), contour 0.5");
 	} else {
 		int m = 2 * c->s->width;
-		int n = d->n;
-
 		p->layer = 1;
-		p->na = 2 * n;
+		p->split = nt;
+		p->na = 2 * (nt + nv);
 		p->a = xmalloc((size_t)p->na * sizeof *p->a);
-		/* data sorted by x, so the series reads left to right */
-		for (int i = 0; i < n; i++) {
-			p->a[i] = d->x[i];
-			p->a[n + i] = d->y[i];
-		}
-		for (int i = 1; i < n; i++)
-			for (int j = i; j > 0 && p->a[j - 1] > p->a[j]; j--) {
-				double t = p->a[j];
-
-				p->a[j] = p->a[j - 1], p->a[j - 1] = t;
-				t = p->a[n + j];
-				p->a[n + j] = p->a[n + j - 1], p->a[n + j - 1] = t;
-			}
+		sorted_points(l->train, p->a);
+		if (nv > 0)
+			sorted_points(l->val, p->a + 2 * nt);
 		p->nb = 2 * m;
 		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
 		for (int i = 0; i < m; i++)

@@ -637,30 +637,39 @@ plot_draw(const struct plot *p, struct grid *g)
 				pts[i].x = p->b[3 * i];
 				pts[i].y = p->b[3 * i + 1];
 				pts[i].cls = (int)p->b[3 * i + 2];
+				pts[i].val = i >= p->split;
 			}
 			chart_heatmap(g, &o, &ho, p->a + 4, p->act, p->act,
 			    pts, npts);
 			free(pts);
 		} else {
-			struct chart_series sr[2];
+			struct chart_series sr[3];
 			struct chart_line_opts lo;
-			int n = p->na / 2, m = p->nb / 2;
+			int nt = p->split, nv = p->na / 2 - p->split;
+			int m = p->nb / 2;
 
 			/* the prediction is a curve, the data are points
-			 * (drawn second, so a marker stays on the curve) */
+			 * (drawn after it, so a marker stays on the curve):
+			 * training points as blobs, validation points as
+			 * letters, so they differ without colour too */
 			memset(&lo, 0, sizeof lo);
 			memset(sr, 0, sizeof sr);
 			sr[0].name = "prediction";
 			sr[0].x = p->b;
 			sr[0].y = p->b + m;
 			sr[0].n = m;
-			sr[1].name = "data";
+			sr[1].name = "train";
 			sr[1].x = p->a;
-			sr[1].y = p->a + n;
-			sr[1].n = n;
-			lo.points = 1u << 1;
+			sr[1].y = p->a + nt;
+			sr[1].n = nt;
+			sr[2].name = "val";
+			sr[2].x = p->a + 2 * nt;
+			sr[2].y = p->a + 2 * nt + nv;
+			sr[2].n = nv;
+			lo.points = 1u << 1 | 1u << 2;
+			lo.point_glyph[2] = 'v';
 			o.xlabel = "x";
-			chart_line(g, &o, &lo, sr, 2);
+			chart_line(g, &o, &lo, sr, nv > 0 ? 3 : 2);
 		}
 		break;
 	case PLOT_NORM:

@@ -142,13 +142,16 @@ struct plot {
 	/*
 	 * layer: weights: 0 = all, else 1-based; boundary: 2 = heatmap
 	 * (a = xlo xhi ylo yhi then act x act samples, b = x y class
-	 * triples), 1 = curve (a = data x then y, b = grid x then
-	 * prediction); norm: 1 batch (a column), 2 layer (a row)
+	 * triples, the first split of them training points, the rest
+	 * validation), 1 = curve (a = training x then y, then validation
+	 * x then y, split training points; b = grid x then prediction);
+	 * norm: 1 batch (a column), 2 layer (a row)
 	 * act: fn: the activation; boundary: samples per axis; norm: the
 	 * highlighted index
 	 */
 	int layer;
 	int act;
+	int split;			/* boundary: training points */
 	char title[160];
 	/* copied data for charts that do not read the live session */
 	double *a, *b;

@@ -1318,8 +1318,10 @@ word_runs(const char *text, char **set, const char *known)
 		for (k = 0; k + 2 < n && !(p[k] == p[k + 1] &&
 		    p[k] == p[k + 2]); k++)
 			;
-		/* "oo", "xooo": ascii plot marks, not words */
+		/* "oo", "xooo", "Ox": plot marks (a heatmap's training and
+		 * validation points), not words */
 		if (n < 2 || n > 60 || k + 2 < n || (n == 2 && p[0] == p[1]) ||
+		    strspn(p, "oxOX") >= n ||
 		    (set == NULL && p[n] != '\n')) {
 			p += n ? n : 1;
 			continue;

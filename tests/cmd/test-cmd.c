@@ -659,11 +659,123 @@ boundary_regression_scatter(void **state)
 		line += len + (end != NULL);
 	}
 	assert_true(marks >= 6 && marks <= 12);
-	assert_non_null(strstr(t, "o  data"));
+	assert_non_null(strstr(t, "o  train"));
+	assert_null(strstr(t, " val"));	/* split=1: no validation rows */
 	assert_non_null(strstr(t, "** prediction"));
 	free(t);
 	grid_done(&g);
 	session_free(s);
+}
+
+/* Where the legend word w starts (row *y, column *x) in g; 0, or -1. */
+static int
+find_word(const struct grid *g, const char *w, int *x, int *y)
+{
+	int n = (int)strlen(w);
+
+	for (int r = g->h - 1; r >= 0; r--)
+		for (int c = 0; c + n <= g->w; c++) {
+			int k = 0;
+
+			while (k < n && g->cells[r * g->w + c + k].cp ==
+			    (uint32_t)(unsigned char)w[k])
+				k++;
+			if (k == n) {
+				*x = c;
+				*y = r;
+				return 0;
+			}
+		}
+	return -1;
+}
+
+/* Cells of code point cp in rows 1 .. last-1 (the plot, not the title). */
+static int
+count_cp(const struct grid *g, uint32_t cp, int last)
+{
+	int n = 0;
+
+	for (int r = 1; r < last; r++)
+		for (int c = 0; c < g->w; c++)
+			n += g->cells[r * g->w + c].cp == cp;
+	return n;
+}
+
+/* The chart item of t drawn at 60x16, as text (caller frees). */
+static char *
+redraw(const struct transcript *t, struct grid *g)
+{
+	for (size_t i = 0; i < transcript_count(t); i++)
+		if (transcript_item(t, i)->kind == TR_CHART) {
+			assert_int_equal(transcript_render_chart(t, i, g), 0);
+			return grid_to_string(g, CHART_COLOR_NONE);
+		}
+	fail_msg("no chart in the transcript");
+	return NULL;
+}
+
+/*
+ * plot boundary tells training and validation points apart by shape, not
+ * only colour, in every glyph tier: one input, the legend names "train"
+ * and "val" with different samples and the val sample marks points in the
+ * plot; two inputs, training points are 'o' 'x' and validation points 'O'
+ * 'X'.  The transcript's snapshot keeps the split after the session moves
+ * on.
+ */
+static void
+boundary_train_val_differ(void **state)
+{
+	static const int tiers[] = { CMD_GLYPH_ASCII, CMD_GLYPH_QUADRANT,
+	    CMD_GLYPH_BRAILLE };
+	struct grid g;
+
+	(void)state;
+	grid_init(&g, 60, 16);
+	for (size_t k = 0; k < COUNT(tiers); k++) {
+		struct session *s = session_new(1);
+		struct transcript *t = transcript_new();
+		int tx, ty, vx, vy;
+		uint32_t tcp, vcp;
+		char *before, *after;
+
+		session_set_render(s, tiers[k], CMD_COLOR_NONE, 60, 16);
+		run_ok(s, "data poly n=24 split=0.5; net 1-4-1; train 5");
+		assert_int_equal(cmd_execute(s, "plot boundary", t), CMD_OK);
+		before = redraw(t, &g);
+		assert_int_equal(find_word(&g, "train", &tx, &ty), 0);
+		assert_int_equal(find_word(&g, "val", &vx, &vy), 0);
+		tcp = g.cells[ty * g.w + tx - 3].cp;
+		vcp = g.cells[vy * g.w + vx - 3].cp;
+		assert_true(tcp != ' ' && vcp != ' ');
+		assert_true(tcp != vcp);
+		/* 12 validation points: most in cells of their own */
+		assert_true(count_cp(&g, vcp, vy) >= 6);
+		/* the session moves on; the snapshot does not */
+		run_ok(s, "data poly n=24 split=0.9; train 1; plot boundary");
+		after = redraw(t, &g);
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+		transcript_free(t);
+
+		t = transcript_new();
+		run_ok(s, "data xor n=40 split=0.5; net 2-8-1; train 5");
+		assert_int_equal(cmd_execute(s, "plot boundary", t), CMD_OK);
+		free(redraw(t, &g));
+		assert_int_equal(find_word(&g, "train", &tx, &ty), 0);
+		assert_int_equal(find_word(&g, "val", &vx, &vy), 0);
+		assert_int_equal(g.cells[ty * g.w + tx - 4].cp, 'o');
+		assert_int_equal(g.cells[ty * g.w + tx - 2].cp, 'x');
+		assert_int_equal(g.cells[vy * g.w + vx - 4].cp, 'O');
+		assert_int_equal(g.cells[vy * g.w + vx - 2].cp, 'X');
+		assert_true(count_cp(&g, 'o', ty - 1) +
+		    count_cp(&g, 'x', ty - 1) >= 10);
+		assert_true(count_cp(&g, 'O', ty - 1) +
+		    count_cp(&g, 'X', ty - 1) >= 10);
+		transcript_free(t);
+		session_free(s);
+	}
+	grid_done(&g);
 }
 
 /* ------------------------------------------------------------ files */
@@ -2299,6 +2411,7 @@ main(void)
 		cmocka_unit_test(early_stopping_settings),
 		cmocka_unit_test(plots_render_and_rerender),
 		cmocka_unit_test(boundary_regression_scatter),
+		cmocka_unit_test(boundary_train_val_differ),
 		cmocka_unit_test(export_import_identical_weights),
 		cmocka_unit_test(save_load_round_trip_and_csv),
 		cmocka_unit_test(save_load_restores_history),
