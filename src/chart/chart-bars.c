@@ -137,43 +137,45 @@ logbar_axis(struct grid *g, int x0, int x1, int ax, int bw, int arow,
 	}
 }
 
-/* Gap between side-by-side columns of bars, in cells. */
-#define LOGBAR_GAP 2
-
 /*
- * Bytes of the leading words all labels share ("layer " of "layer 1" ..
- * "layer 16"), each label keeping at least one character; 0 when none.
+ * Bytes of the leading words shared by labels first, first + stride, ..
+ * below n ("layer " of "layer 1" .. "layer 16"), each label keeping at
+ * least one character; 0 when none.
  */
 static size_t
-logbar_common_prefix(const char *const *labels, int n)
+logbar_common_prefix(const char *const *labels, int n, int first,
+    int stride)
 {
+	const char *l0;
 	size_t i, word = 0;
 	int j;
 
-	if (labels == NULL || n < 2 || labels[0] == NULL)
+	if (labels == NULL || first + stride >= n || labels[first] == NULL)
 		return 0;
-	for (i = 0; labels[0][i] != '\0'; i++) {
-		for (j = 1; j < n; j++)
-			if (labels[j] == NULL || labels[j][i] != labels[0][i] ||
+	l0 = labels[first];
+	for (i = 0; l0[i] != '\0'; i++) {
+		for (j = first + stride; j < n; j += stride)
+			if (labels[j] == NULL || labels[j][i] != l0[i] ||
 			    labels[j][i + 1] == '\0')
 				return word;
-		if (labels[0][i + 1] == '\0')
+		if (l0[i + 1] == '\0')
 			return word;
-		if (labels[0][i] == ' ')
+		if (l0[i] == ' ')
 			word = i + 1;
 	}
 	return word;
 }
 
-/* Widest label from byte skip on, 0 without labels. */
+/* Widest label i from byte skip[i % m] on, 0 without labels. */
 static int
-logbar_label_width(const char *const *labels, int n, size_t skip)
+logbar_label_width(const char *const *labels, int n, const size_t *skip,
+    int m)
 {
 	int i, lw, w = 0;
 
 	for (i = 0; labels != NULL && i < n; i++)
 		if (labels[i] != NULL) {
-			lw = utf8_width(labels[i] + skip, (size_t)-1);
+			lw = utf8_width(labels[i] + skip[i % m], (size_t)-1);
 			if (lw > w)
 				w = lw;
 		}
@@ -182,6 +184,8 @@ logbar_label_width(const char *const *labels, int n, size_t skip)
 
 /* Gap between side-by-side columns of bars, in cells. */
 #define LOGBAR_GAP 2
+/* Most bars per group that get a column each. */
+#define LOGBAR_MAXGROUP 4
 
 /*
  * Columns of bars for a grid too short for one bar per row: the fewest
@@ -217,7 +221,9 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	int ax, bw, row0, arow, lw, any_under = 0, role;
 	int tcol = -1, thick = 1, share = 0, gsz, ngroups, y0, r, ym;
 	int ncols = 1, cw, per = 0, c, x0, x1;
-	size_t skip = 0, sk;
+	const char *l;
+	int member = 0, hdr = 0;	/* a column per group member, its header */
+	size_t skip[LOGBAR_MAXGROUP] = { 0 }, sk[LOGBAR_MAXGROUP] = { 0 };
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -243,7 +249,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	lf = log10(fl);
 	lt = log10(top);
 
-	labw = logbar_label_width(labels, n, 0);
+	labw = logbar_label_width(labels, n, skip, 1);
 	for (i = 0; i < n; i++) {
 		logbar_value(v[i], buf, sizeof buf);
 		lw = (int)strlen(buf);
@@ -269,23 +275,38 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	if (n > 0 && n + (o->title != NULL) > avail && avail >= 2) {
 		ncols = logbar_columns(g->w, n, gsz, labw,
 		    vw, avail - (o->title != NULL));
-		sk = logbar_common_prefix(labels, n);
-		if (ncols == 1 && sk > 0) {
+		sk[0] = logbar_common_prefix(labels, n, 0, 1);
+		if (ncols == 1 && sk[0] > 0) {
 			ncols = logbar_columns(g->w, n, gsz,
-			    logbar_label_width(labels, n, sk), vw,
+			    logbar_label_width(labels, n, sk, 1), vw,
 			    avail - (o->title != NULL));
-			if (ncols > 1) {
-				skip = sk;
-				labw = logbar_label_width(labels, n, sk);
+			if (ncols > 1)
+				skip[0] = sk[0];
+		}
+		if (ncols == 1 && gsz > 1 && gsz <= LOGBAR_MAXGROUP) {
+			/* a column per member, its shared words the header */
+			for (c = 0; c < gsz; c++)
+				if ((sk[c] = logbar_common_prefix(labels, n, c,
+				    gsz)) == 0)
+					break;
+			if (c == gsz && logbar_columns(g->w, gsz, 1,
+			    logbar_label_width(labels, n, sk, gsz), vw,
+			    1) == gsz && ngroups + 1 + (o->title != NULL) <=
+			    avail) {
+				ncols = gsz;
+				member = hdr = 1;
+				memcpy(skip, sk, sizeof skip);
 			}
 		}
+		labw = logbar_label_width(labels, n, skip, member ? gsz : 1);
 		if (ncols > 1)
-			per = (ngroups + ncols - 1) / ncols * gsz;
+			per = member ? ngroups :
+			    (ngroups + ncols - 1) / ncols * gsz;
 	}
 	rows = ncols > 1 ? per : n < 1 ? 1 : n;
 	if (rows > avail)
 		rows = avail;
-	avail -= rows;
+	avail -= rows + hdr;
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
 	if (avail > 0)
@@ -319,7 +340,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		chart_too_small(g, "bars");
 		return;
 	}
-	row0 = title;
+	row0 = title + hdr;
 	arow = row0 + rows;
 	if (title)
 		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
@@ -328,6 +349,15 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		x0 = c * (cw + LOGBAR_GAP);
 		x1 = c == ncols - 1 ? g->w : x0 + cw;
 		ax = x0 + (labw > 0 ? labw + 1 : 0);
+		if (hdr && labels != NULL && labels[c] != NULL) {
+			/* the member's shared words, without the last space */
+			lw = (int)skip[c] - 1 < (int)sizeof buf - 1 ?
+			    (int)skip[c] - 1 : (int)sizeof buf - 1;
+			memcpy(buf, labels[c], (size_t)lw);
+			buf[lw] = '\0';
+			grid_text(g, ax + 1, title, x1 - ax - 1, buf,
+			    GRID_LABEL, GRID_BOLD);
+		}
 		/* threshold column */
 		tcol = -1;
 		if (bo->threshold_on && bo->threshold > 0 &&
@@ -346,19 +376,21 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		logbar_axis(g, x0, x1, ax, bw, arow, ticks, lf, lt, ascii);
 	}
 	for (i = 0; i < n; i++) {
-		c = ncols > 1 ? i / per : 0;
+		c = member ? i % gsz : ncols > 1 ? i / per : 0;
 		x0 = c * (cw + LOGBAR_GAP);
 		x1 = c == ncols - 1 ? g->w : x0 + cw;
 		ax = x0 + (labw > 0 ? labw + 1 : 0);
 		y0 = share > 0 ? row0 + i / gsz * share / ngroups +
-		    i % gsz * thick : row0 + (ncols > 1 ? i % per : i);
+		    i % gsz * thick : row0 + (member ? i / gsz :
+		    ncols > 1 ? i % per : i);
 		if (y0 + thick > row0 + rows)
 			break;
 		ym = y0 + (thick - 1) / 2;	/* the middle row */
 		if (labels != NULL && labels[i] != NULL && labw > 0) {
-			lw = utf8_width(labels[i] + skip, (size_t)-1);
+			l = labels[i] + skip[member ? i % gsz : 0];
+			lw = utf8_width(l, (size_t)-1);
 			grid_text(g, x0 + (labw - lw > 0 ? labw - lw : 0), ym,
-			    labw, labels[i] + skip, GRID_LABEL, 0);
+			    labw, l, GRID_LABEL, 0);
 		}
 		role = bo->threshold_on ? (v[i] < bo->threshold ? GRID_BAD :
 		    GRID_GOOD) : GRID_SERIES1;
