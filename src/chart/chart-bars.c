@@ -265,7 +265,11 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	 * side-by-side columns (whole groups in each, every label whole), so
 	 * that every bar and the title stay on screen; if that needs it, the
 	 * leading words all labels share are left out ("layer 1" .. "layer
-	 * 16" become 1 .. 16: the title says what they count).
+	 * 16" become 1 .. 16: the title says what they count).  Failing
+	 * that, grouped bars whose members' labels each share leading words
+	 * get a column per member headed by those words ("sigmoid", "relu"),
+	 * a row per group ("L1" .. "L10").  Failing that, the bars that do
+	 * not fit are left out.
 	 */
 	avail = g->h - 1;
 	if (avail < 1 || g->w < 12) {
