@@ -60,6 +60,154 @@ decade_floor(double v)
 	return pow(10, e < -306 ? -306 : e > 307 ? 307 : e);
 }
 
+/* The formatted value of a bar: "nan", "neg" or the number. */
+static void
+logbar_value(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "nan");
+	else if (v < 0)
+		snprintf(buf, size, "neg");
+	else
+		chart_fmt_sci(v, buf, size);
+}
+
+/*
+ * Draws the decade axis of one column of bars on row arow, from ax to
+ * ax + bw, with the decade labels on the row below when ticks; labels stay
+ * within columns x0..x1-1 and do not overlap.
+ */
+static void
+logbar_axis(struct grid *g, int x0, int x1, int ax, int bw, int arow,
+    int ticks, double lf, double lt, int ascii)
+{
+	char buf2[32];
+	int i, k, e, col, s, end, lw;
+
+	grid_put(g, ax, arow, ascii ? '+' : 0x2514, GRID_AXIS, 0, 0);
+	for (i = 1; i <= bw; i++)
+		grid_put(g, ax + i, arow, ascii ? '-' : 0x2500, GRID_AXIS, 0,
+		    0);
+	for (k = 1; k < 100000; k = k < 10 ? k + 1 : k * 2) {
+		/* every k-th decade: accept when labels do not overlap */
+		int ok = 1;
+
+		end = x0 - 2;
+		for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
+			if (e % k != 0)
+				continue;
+			snprintf(buf2, sizeof buf2, "1e%d", e);
+			lw = (int)strlen(buf2);
+			col = ax + (int)lround((e - lf) / (lt - lf) * bw);
+			s = col - lw / 2;
+			if (s < x0)
+				s = x0;
+			if (s + lw > x1)
+				s = x1 - lw;
+			if (s <= end + 1) {
+				ok = 0;
+				break;
+			}
+			end = s + lw - 1;
+		}
+		if (ok)
+			break;
+	}
+	end = x0 - 2;
+	for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
+		if (e % k != 0)
+			continue;
+		col = ax + (int)lround((e - lf) / (lt - lf) * bw);
+		if (col > ax)
+			grid_put(g, col, arow, ascii ? '+' : 0x252C, GRID_AXIS,
+			    0, 0);
+		if (!ticks)
+			continue;
+		snprintf(buf2, sizeof buf2, "1e%d", e);
+		lw = (int)strlen(buf2);
+		s = col - lw / 2;
+		if (s < x0)
+			s = x0;
+		if (s + lw > x1)
+			s = x1 - lw;
+		if (s <= end + 1)
+			continue;
+		grid_text(g, s, arow + 1, lw, buf2, GRID_LABEL, 0);
+		end = s + lw - 1;
+	}
+}
+
+/*
+ * Bytes of the leading words shared by labels first, first + stride, ..
+ * below n ("layer " of "layer 1" .. "layer 16"), each label keeping at
+ * least one character; 0 when none.
+ */
+static size_t
+logbar_common_prefix(const char *const *labels, int n, int first,
+    int stride)
+{
+	const char *l0;
+	size_t i, word = 0;
+	int j;
+
+	if (labels == NULL || first + stride >= n || labels[first] == NULL)
+		return 0;
+	l0 = labels[first];
+	for (i = 0; l0[i] != '\0'; i++) {
+		for (j = first + stride; j < n; j += stride)
+			if (labels[j] == NULL || labels[j][i] != l0[i] ||
+			    labels[j][i + 1] == '\0')
+				return word;
+		if (l0[i + 1] == '\0')
+			return word;
+		if (l0[i] == ' ')
+			word = i + 1;
+	}
+	return word;
+}
+
+/* Widest label i from byte skip[i % m] on, 0 without labels. */
+static int
+logbar_label_width(const char *const *labels, int n, const size_t *skip,
+    int m)
+{
+	int i, lw, w = 0;
+
+	for (i = 0; labels != NULL && i < n; i++)
+		if (labels[i] != NULL) {
+			lw = utf8_width(labels[i] + skip[i % m], (size_t)-1);
+			if (lw > w)
+				w = lw;
+		}
+	return w;
+}
+
+/* Gap between side-by-side columns of bars, in cells. */
+#define LOGBAR_GAP 2
+/* Most bars per group that get a column each. */
+#define LOGBAR_MAXGROUP 4
+
+/*
+ * Columns of bars for a grid too short for one bar per row: the fewest
+ * columns (2 to 4, whole groups in each) whose bars fit in `avail` rows
+ * with every label whole and bars at least 4 cells long; 1 when no such
+ * layout exists (then the bars that do not fit are left out).
+ */
+static int
+logbar_columns(int w, int n, int gsz, int labw, int vw, int avail)
+{
+	int ncols, ngroups = (n + gsz - 1) / gsz, cw, per;
+
+	for (ncols = 2; ncols <= 4; ncols++) {
+		cw = (w - LOGBAR_GAP * (ncols - 1)) / ncols;
+		per = (ngroups + ncols - 1) / ncols * gsz;
+		if (per <= avail && labw <= cw / 2 &&
+		    cw - (labw > 0 ? labw + 1 : 0) - 2 - vw >= 4)
+			return ncols;
+	}
+	return 1;
+}
+
 void
 chart_logbars(struct grid *g, const struct chart_opts *o,
     const struct chart_logbar_opts *bo, const char *const *labels,
@@ -70,8 +218,12 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	double fl, top, lf, lt, minpos = INFINITY, maxv = 0, cells;
 	char buf[32], buf2[32];
 	int i, rows, avail, title = 0, legend = 0, ticks = 0, labw = 0, vw = 3;
-	int ax, bw, row0, arow, k, e, col, s, end, lw, any_under = 0, role;
+	int ax, bw, row0, arow, lw, any_under = 0, role;
 	int tcol = -1, thick = 1, share = 0, gsz, ngroups, y0, r, ym;
+	int ncols = 1, cw, per = 0, c, x0, x1;
+	const char *l;
+	int member = 0, hdr = 0;	/* a column per group member, its header */
+	size_t skip[LOGBAR_MAXGROUP] = { 0 }, sk[LOGBAR_MAXGROUP] = { 0 };
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -97,31 +249,82 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	lf = log10(fl);
 	lt = log10(top);
 
-	/* rows: bars, axis line; then tick labels, legend, title */
+	labw = logbar_label_width(labels, n, skip, 1);
+	for (i = 0; i < n; i++) {
+		logbar_value(v[i], buf, sizeof buf);
+		lw = (int)strlen(buf);
+		if (lw > vw)
+			vw = lw;
+	}
+	gsz = bo->group > 1 ? bo->group : 1;
+	ngroups = (n + gsz - 1) / gsz;
+
+	/*
+	 * Rows: bars, axis line; then title, tick labels, legend.  When the
+	 * bars and title do not fit one bar a row, the bars are laid out in
+	 * side-by-side columns (whole groups in each, every label whole), so
+	 * that every bar and the title stay on screen; if that needs it, the
+	 * leading words all labels share are left out ("layer 1" .. "layer
+	 * 16" become 1 .. 16: the title says what they count).  Failing
+	 * that, grouped bars whose members' labels each share leading words
+	 * get a column per member headed by those words ("sigmoid", "relu"),
+	 * a row per group ("L1" .. "L10").  Failing that, the bars that do
+	 * not fit are left out.
+	 */
 	avail = g->h - 1;
 	if (avail < 1 || g->w < 12) {
 		chart_too_small(g, "bars");
 		return;
 	}
-	rows = n < 1 ? 1 : n;
+	if (n > 0 && n + (o->title != NULL) > avail && avail >= 2) {
+		ncols = logbar_columns(g->w, n, gsz, labw,
+		    vw, avail - (o->title != NULL));
+		sk[0] = logbar_common_prefix(labels, n, 0, 1);
+		if (ncols == 1 && sk[0] > 0) {
+			ncols = logbar_columns(g->w, n, gsz,
+			    logbar_label_width(labels, n, sk, 1), vw,
+			    avail - (o->title != NULL));
+			if (ncols > 1)
+				skip[0] = sk[0];
+		}
+		if (ncols == 1 && gsz > 1 && gsz <= LOGBAR_MAXGROUP) {
+			/* a column per member, its shared words the header */
+			for (c = 0; c < gsz; c++)
+				if ((sk[c] = logbar_common_prefix(labels, n, c,
+				    gsz)) == 0)
+					break;
+			if (c == gsz && logbar_columns(g->w, gsz, 1,
+			    logbar_label_width(labels, n, sk, gsz), vw,
+			    1) == gsz && ngroups + 1 + (o->title != NULL) <=
+			    avail) {
+				ncols = gsz;
+				member = hdr = 1;
+				memcpy(skip, sk, sizeof skip);
+			}
+		}
+		labw = logbar_label_width(labels, n, skip, member ? gsz : 1);
+		if (ncols > 1)
+			per = member ? ngroups :
+			    (ngroups + ncols - 1) / ncols * gsz;
+	}
+	rows = ncols > 1 ? per : n < 1 ? 1 : n;
 	if (rows > avail)
 		rows = avail;
-	avail -= rows;
+	avail -= rows + hdr;
+	if (avail > 0 && o->title != NULL)
+		title = 1, avail--;
 	if (avail > 0)
 		ticks = 1, avail--;
 	if (avail > 0 && !o->no_legend)
 		legend = 1, avail--;
-	if (avail > 0 && o->title != NULL)
-		title = 1, avail--;
 	/*
 	 * A tall grid (classroom mode) is filled: each group of bars gets an
 	 * equal share of the rows, its bars at the top of the share as thick
 	 * as leaves a blank row below them (up to three rows each).  One row
 	 * per bar when there is no row to spare per group.
 	 */
-	gsz = bo->group > 1 ? bo->group : 1;
-	ngroups = (n + gsz - 1) / gsz;
-	if (n > 0 && rows == n && (n + avail) / ngroups >= gsz + 1) {
+	if (ncols == 1 && n > 0 && rows == n &&
+	    (n + avail) / ngroups >= gsz + 1) {
 		share = n + avail;
 		for (thick = 3; thick > 1; thick--)
 			if (gsz * thick + 1 <= share / ngroups)
@@ -129,68 +332,73 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		rows = share;
 		avail = 0;
 	}
-	for (i = 0; i < n; i++) {
-		if (labels != NULL && labels[i] != NULL) {
-			lw = utf8_width(labels[i], (size_t)-1);
-			if (lw > labw)
-				labw = lw;
-		}
-		if (isnan(v[i]))
-			snprintf(buf, sizeof buf, "nan");
-		else if (v[i] < 0)
-			snprintf(buf, sizeof buf, "neg");
-		else
-			chart_fmt_sci(v[i], buf, sizeof buf);
-		lw = (int)strlen(buf);
-		if (lw > vw)
-			vw = lw;
-	}
-	if (labw > g->w / 3)
-		labw = g->w / 3;
-	if (g->w - labw - 1 - vw - 2 < 4)
+	cw = (g->w - LOGBAR_GAP * (ncols - 1)) / ncols;
+	if (ncols == 1)
+		cw = g->w;
+	if (labw > cw / 3 && !(ncols > 1 && labw <= cw / 2))
+		labw = cw / 3;
+	if (cw - labw - 1 - vw - 2 < 4)
 		labw = 0;
-	ax = labw > 0 ? labw + 1 : 0;
-	bw = g->w - ax - 1 - 1 - vw;
+	bw = cw - (labw > 0 ? labw + 1 : 0) - 1 - 1 - vw;
 	if (bw < 4) {
 		chart_too_small(g, "bars");
 		return;
 	}
-	row0 = title;
+	row0 = title + hdr;
 	arow = row0 + rows;
 	if (title)
 		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
 
-	/* threshold column */
-	if (bo->threshold_on && bo->threshold > 0 && isfinite(bo->threshold)) {
-		cells = (log10(bo->threshold) - lf) / (lt - lf) * bw;
-		if (cells >= 0 && cells <= bw)
-			tcol = ax + (int)lround(cells);
-	}
-	for (i = 0; i < rows; i++) {
-		grid_put(g, ax, row0 + i, ascii ? '|' : 0x2502, GRID_AXIS, 0,
-		    0);
-		if (tcol > ax)
-			grid_put(g, tcol, row0 + i, ascii ? ':' : 0x250A,
-			    GRID_WARN, 0, 0);
+	for (c = 0; c < ncols; c++) {
+		x0 = c * (cw + LOGBAR_GAP);
+		x1 = c == ncols - 1 ? g->w : x0 + cw;
+		ax = x0 + (labw > 0 ? labw + 1 : 0);
+		if (hdr && labels != NULL && labels[c] != NULL) {
+			/* the member's shared words, without the last space */
+			lw = (int)skip[c] - 1 < (int)sizeof buf - 1 ?
+			    (int)skip[c] - 1 : (int)sizeof buf - 1;
+			memcpy(buf, labels[c], (size_t)lw);
+			buf[lw] = '\0';
+			grid_text(g, ax + 1, title, x1 - ax - 1, buf,
+			    GRID_LABEL, GRID_BOLD);
+		}
+		/* threshold column */
+		tcol = -1;
+		if (bo->threshold_on && bo->threshold > 0 &&
+		    isfinite(bo->threshold)) {
+			cells = (log10(bo->threshold) - lf) / (lt - lf) * bw;
+			if (cells >= 0 && cells <= bw)
+				tcol = ax + (int)lround(cells);
+		}
+		for (i = 0; i < rows; i++) {
+			grid_put(g, ax, row0 + i, ascii ? '|' : 0x2502,
+			    GRID_AXIS, 0, 0);
+			if (tcol > ax)
+				grid_put(g, tcol, row0 + i, ascii ? ':' :
+				    0x250A, GRID_WARN, 0, 0);
+		}
+		logbar_axis(g, x0, x1, ax, bw, arow, ticks, lf, lt, ascii);
 	}
 	for (i = 0; i < n; i++) {
+		c = member ? i % gsz : ncols > 1 ? i / per : 0;
+		x0 = c * (cw + LOGBAR_GAP);
+		x1 = c == ncols - 1 ? g->w : x0 + cw;
+		ax = x0 + (labw > 0 ? labw + 1 : 0);
 		y0 = share > 0 ? row0 + i / gsz * share / ngroups +
-		    i % gsz * thick : row0 + i;
+		    i % gsz * thick : row0 + (member ? i / gsz :
+		    ncols > 1 ? i % per : i);
 		if (y0 + thick > row0 + rows)
 			break;
 		ym = y0 + (thick - 1) / 2;	/* the middle row */
-		if (labels != NULL && labels[i] != NULL && labw > 0)
-			grid_text(g, labw - utf8_width(labels[i], (size_t)-1) >
-			    0 ? labw - utf8_width(labels[i], (size_t)-1) : 0, ym,
-			    labw, labels[i], GRID_LABEL, 0);
+		if (labels != NULL && labels[i] != NULL && labw > 0) {
+			l = labels[i] + skip[member ? i % gsz : 0];
+			lw = utf8_width(l, (size_t)-1);
+			grid_text(g, x0 + (labw - lw > 0 ? labw - lw : 0), ym,
+			    labw, l, GRID_LABEL, 0);
+		}
 		role = bo->threshold_on ? (v[i] < bo->threshold ? GRID_BAD :
 		    GRID_GOOD) : GRID_SERIES1;
-		if (isnan(v[i]))
-			snprintf(buf, sizeof buf, "nan");
-		else if (v[i] < 0)
-			snprintf(buf, sizeof buf, "neg");
-		else
-			chart_fmt_sci(v[i], buf, sizeof buf);
+		logbar_value(v[i], buf, sizeof buf);
 		for (r = y0; r < y0 + thick; r++) {
 			if (v[i] >= fl && isfinite(v[i])) {
 				cells = (log10(v[i]) - lf) / (lt - lf) * bw;
@@ -205,65 +413,13 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 				any_under = 1;
 			}
 		}
-		grid_text(g, g->w - (int)strlen(buf), ym, vw, buf,
+		grid_text(g, x1 - (int)strlen(buf), ym, vw, buf,
 		    role == GRID_BAD ? GRID_BAD : GRID_LABEL, 0);
 	}
+	ax = labw > 0 ? labw + 1 : 0;
 	if (n == 0)
 		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
 		    GRID_DIM);
-
-	/* decade axis */
-	grid_put(g, ax, arow, ascii ? '+' : 0x2514, GRID_AXIS, 0, 0);
-	for (i = 1; i <= bw; i++)
-		grid_put(g, ax + i, arow, ascii ? '-' : 0x2500, GRID_AXIS, 0,
-		    0);
-	for (k = 1; k < 100000; k = k < 10 ? k + 1 : k * 2) {
-		/* every k-th decade: accept when labels do not overlap */
-		int ok = 1;
-
-		end = -2;
-		for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
-			if (e % k != 0)
-				continue;
-			snprintf(buf2, sizeof buf2, "1e%d", e);
-			lw = (int)strlen(buf2);
-			col = ax + (int)lround((e - lf) / (lt - lf) * bw);
-			s = col - lw / 2;
-			if (s < 0)
-				s = 0;
-			if (s + lw > g->w)
-				s = g->w - lw;
-			if (s <= end + 1) {
-				ok = 0;
-				break;
-			}
-			end = s + lw - 1;
-		}
-		if (ok)
-			break;
-	}
-	end = -2;
-	for (e = (int)ceil(lf - 1e-9); e <= (int)floor(lt + 1e-9); e++) {
-		if (e % k != 0)
-			continue;
-		col = ax + (int)lround((e - lf) / (lt - lf) * bw);
-		if (col > ax)
-			grid_put(g, col, arow, ascii ? '+' : 0x252C, GRID_AXIS,
-			    0, 0);
-		if (!ticks)
-			continue;
-		snprintf(buf2, sizeof buf2, "1e%d", e);
-		lw = (int)strlen(buf2);
-		s = col - lw / 2;
-		if (s < 0)
-			s = 0;
-		if (s + lw > g->w)
-			s = g->w - lw;
-		if (s <= end + 1)
-			continue;
-		grid_text(g, s, arow + 1, lw, buf2, GRID_LABEL, 0);
-		end = s + lw - 1;
-	}
 	if (legend) {
 		int x = ax, y = arow + 1 + ticks;
 

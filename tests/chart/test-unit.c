@@ -942,6 +942,92 @@ logbars_fill_tall(void **state)
 	grid_done(&g);
 }
 
+/*
+ * Tall bar charts in a short pane (the shell's chart pane at 80x24 is
+ * about 43x14): 16 layers, and 20 bars grouped two per layer, in 14 and
+ * in 10 rows, every glyph tier, 80 columns wide; and 43 wide, where the
+ * 16 layers' labels lose their shared "layer " and (in 14 rows) the
+ * grouped bars get a column per run headed by its name, labels "L1" ..
+ * "L10": the title and every bar's label and value are on screen, every
+ * line as wide as the grid.
+ */
+static void
+logbars_short_pane(void **state)
+{
+	static const int heights[] = { 14, 10 }, widths[] = { 80, 43 };
+	static const struct chart_tiers *tiers[] = { &ascii, &braille };
+	static const int counts[] = { 16, 20 };
+	char *lab[20], want[32], val[32], *t, *line, *nl;
+	const char *const *labels = (const char *const *)lab;
+	const char *axis;
+	struct chart_logbar_opts bo;
+	struct chart_opts o;
+	struct grid g;
+	double v[20];
+	int ti, ci, hi, wi, i, n, w, lines;
+
+	(void)state;
+	for (ti = 0; ti < 2; ti++)
+	for (wi = 0; wi < 2; wi++)
+	for (ci = 0; ci < 2; ci++)
+	for (hi = 0; hi < 2; hi++) {
+		n = counts[ci];
+		w = widths[wi];
+		if (w < 80 && n == 20 && heights[hi] < 14)
+			continue;
+		axis = ti == 0 ? "|" : "\u2502";
+		memset(&o, 0, sizeof o);
+		memset(&bo, 0, sizeof bo);
+		o.tiers = *tiers[ti];
+		o.title = "gradient norm per layer";
+		bo.group = n == 20 ? 2 : 1;
+		for (i = 0; i < n; i++) {
+			v[i] = pow(10, -1 - 0.4 * i);
+			lab[i] = n == 20 ? xasprintf("%s L%d", i % 2 ?
+			    "relu" : "sigmoid", i / 2 + 1) :
+			    xasprintf("layer %d", i + 1);
+		}
+		grid_init(&g, w, heights[hi]);
+		chart_logbars(&g, &o, &bo, labels, v, n);
+		t = grid_to_string(&g, CHART_COLOR_NONE);
+		assert_non_null(strstr(t, "gradient norm per layer"));
+		for (i = 0; i < n; i++) {
+			/* the label whole, then a space and the axis */
+			if (w < 80 && n == 20)
+				snprintf(want, sizeof want, " L%d %s",
+				    i / 2 + 1, axis);
+			else if (w < 80)
+				snprintf(want, sizeof want, "%2d %s", i + 1,
+				    axis);
+			else
+				snprintf(want, sizeof want, "%s %s", lab[i],
+				    axis);
+			if (strstr(t, want) == NULL)
+				fail_msg("%d bars in %dx%d, tier %d: no "
+				    "\"%s\" in\n%s", n, w, heights[hi], ti,
+				    want, t);
+			chart_fmt_sci(v[i], val, sizeof val);
+			assert_non_null(strstr(t, val));
+			free(lab[i]);
+		}
+		if (w < 80 && n == 20) {
+			assert_non_null(strstr(t, " sigmoid "));
+			assert_non_null(strstr(t, " relu "));
+		}
+		lines = 0;
+		for (line = t; *line != '\0'; line = nl + 1) {
+			nl = strchr(line, '\n');
+			assert_non_null(nl);
+			assert_int_equal(utf8_width(line,
+			    (size_t)(nl - line)), w);
+			lines++;
+		}
+		assert_int_equal(lines, heights[hi]);
+		free(t);
+		grid_done(&g);
+	}
+}
+
 /* The heatmap's scale "0 ░▒▓█ 1" is shown whole or not at all: never a
  * lone "0" at the end of the legend in a narrow pane. */
 static void
@@ -1414,6 +1500,7 @@ main(void)
 		cmocka_unit_test(integer_x_ticks),
 		cmocka_unit_test(marks_on_lines),
 		cmocka_unit_test(logbars_fill_tall),
+		cmocka_unit_test(logbars_short_pane),
 		cmocka_unit_test(heatmap_scale_whole),
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
