@@ -57,6 +57,10 @@ struct opts {
 	int progress;		/* stderr is a terminal */
 };
 
+
+/* Longest command line read from standard input (bytes). */
+#define STDIN_MAX_LINE	(64 * 1024)
+
 static void
 usage(FILE *f)
 {
@@ -218,30 +222,35 @@ run_headless(const struct opts *o, FILE *in)
 			if (run_line(s, t, o, &prog, o->exprs[i], &status))
 				break;
 	} else {
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t n;
-		long lineno = 0;
+		struct line_reader lr;
+		char *line, why[64];
+		size_t n;
 
-		while ((n = getline(&line, &cap, in)) >= 0) {
-			lineno++;
+		/* one command line at a time, each at most STDIN_MAX_LINE
+		 * bytes: a stream may be endless, a line may not */
+		line_init(&lr, in, STDIN_MAX_LINE, 0);
+		while ((line = line_next(&lr, &n)) != NULL) {
 			/* a command ends at a NUL: the rest of the line would
 			 * be dropped without a word */
-			if (memchr(line, '\0', (size_t)n) != NULL) {
+			if (memchr(line, '\0', n) != NULL) {
 				fprintf(stderr, "regtutor: standard input, line "
 				    "%ld: a NUL byte in the line (not run)\n",
-				    lineno);
+				    lr.line);
 				status = EXIT_CMD_ERROR;
 				if (!o->keep_going)
 					break;
 				continue;
 			}
-			if (n > 0 && line[n - 1] == '\n')
-				line[n - 1] = '\0';
 			if (run_line(s, t, o, &prog, line, &status))
 				break;
 		}
-		free(line);
+		if (line == NULL && lr.error != LINE_OK) {
+			fprintf(stderr, "regtutor: standard input, line %ld: "
+			    "%s (not run)\n", lr.line,
+			    line_error(&lr, why, sizeof why));
+			status = EXIT_CMD_ERROR;
+		}
+		line_done(&lr);
 	}
 	transcript_free(t);
 	session_free(s);

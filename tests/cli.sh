@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 17
+plan 22
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -31,6 +31,27 @@ like "... and names the line" "$err" \
     '^regtutor: standard input, line 2: a NUL byte in the line \(not run\)$'
 out=$(printf 'get lr\0x\nget lr\n' | "$R" --keep-going 2>/dev/null)
 is "... --keep-going runs the next lines" "$out" "lr = 0.03"
+# A line longer than 64 KiB on standard input: refused by its number, not
+# read into memory whole; the lines before it ran.  CRLF lines are read.
+long=$( (printf 'get lambda\n'; head -c 70000 /dev/zero | tr '\0' a;
+    printf '\nget lr\n') | "$R" 2>"tests/tmp/long-$$.err"); rc=$?
+is "a line over 64 KiB on stdin exits 1" "$rc" 1
+is "... after the lines before it" "$long" "lambda = 0"
+like "... and says why" "$(cat "tests/tmp/long-$$.err")" \
+    '^regtutor: standard input, line 2: line too long \(limit 64 KiB\) \(not run\)$'
+rm -f "tests/tmp/long-$$.err"
+out=$(printf 'set lr 0.5\r\nget lr\r\n' | "$R" 2>&1)
+is "CRLF lines on stdin" "$out" "lr = 0.5
+lr = 0.5"
+# A history file over the limit is not read (readline reads it whole)
+# nor overwritten, and --repl says so.
+h=$(pwd)/tests/tmp/hist-$$
+mkdir -p "$h/regtutor"
+head -c 5000000 /dev/zero | tr '\0' x >"$h/regtutor/history"
+err=$(echo quit | XDG_STATE_HOME=$h script -qec "'$R' --repl" /dev/null 2>&1)
+like "--repl: an oversized history is not used and said" "$err" \
+    'history .* is not used: too large \(limit 4 MiB\)'
+rm -rf "$h"
 # A comma-decimal locale does not change how numbers are read or written
 # (the locale is compiled for the test when the system has not got it).
 loc=$(pwd)/tests/tmp/locale-$$

@@ -19,6 +19,7 @@
  */
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,6 +325,33 @@ tui_history_path(void)
 	return xdg_path("XDG_STATE_HOME", ".local/state", "regtutor/history");
 }
 
+int
+tui_history_usable(const char *path, char *why, size_t len)
+{
+	struct stat st;
+	char lim[32];
+
+	if (stat(path, &st) != 0)
+		return 0;	/* not there yet: written at the end */
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(why, len, "is a directory");
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, len, "not a regular file");
+		return -1;
+	}
+	if (st.st_size > TUI_HISTORY_MAX_BYTES) {
+		format_size(TUI_HISTORY_MAX_BYTES, lim, sizeof lim);
+		snprintf(why, len, "too large (limit %s)", lim);
+		return -1;
+	}
+	return 0;
+}
+
+/* Why the history file is not used this time ("" when it is). */
+static char hist_refused[128];
+
 void
 tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 {
@@ -355,8 +383,11 @@ tui_input_init(const char *prompt, const struct tui_input_hooks *h)
 	using_history();
 	stifle_history(TUI_HISTORY_MAX);
 	hist = tui_history_path();
+	hist_refused[0] = '\0';
 	if (hist != NULL) {
-		read_history(hist);
+		if (tui_history_usable(hist, hist_refused,
+		    sizeof hist_refused) == 0)
+			read_history(hist);
 		free(hist);
 	}
 	rl_callback_handler_install(prompt, line_cb);
@@ -375,6 +406,12 @@ tui_input_done(struct strbuf *err)
 	installed = 0;
 	rl_callback_handler_remove();
 	hist = tui_history_path();
+	if (hist != NULL && hist_refused[0] != '\0') {
+		strbuf_addf(err, "the command history %s was not used: %s\n",
+		    hist, hist_refused);
+		free(hist);
+		hist = NULL;
+	}
 	if (hist != NULL) {
 		e = mkdir_parents(hist, 0700) != 0 ? errno : write_history(hist);
 		if (e != 0)

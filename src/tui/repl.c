@@ -120,6 +120,16 @@ repl_main(struct session *s, int color, int keep_going)
 	memset(&prog, 0, sizeof prog);
 	if (isatty(STDERR_FILENO))
 		session_set_epoch_hook(s, progress, &prog);
+	if (hist != NULL) {
+		char why[128];
+
+		if (tui_history_usable(hist, why, sizeof why) != 0) {
+			fprintf(stderr, "regtutor: the command history %s is "
+			    "not used: %s\n", hist, why);
+			free(hist);
+			hist = NULL;
+		}
+	}
 	if (hist != NULL && mkdir_parents(hist, 0700) != 0)
 		hist = history_failed(hist, errno);
 	if (hist != NULL && read_history(hist) != 0) {

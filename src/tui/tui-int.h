@@ -114,5 +114,12 @@ char **tui_complete(const char *text, int start, int end);
 char *tui_history_path(void);
 /* Lines of history kept. */
 #define TUI_HISTORY_MAX 1000
+/* The history file is read only when it is a regular file of at most this
+ * many bytes (readline reads it whole); else it is neither read nor
+ * written, and the user is told why. */
+#define TUI_HISTORY_MAX_BYTES (4LL * 1024 * 1024)
+/* 0 when path may be read as the history (or does not exist yet); -1 with
+ * the reason in why ("too large (limit 4 MiB)", "is a directory", ...). */
+int tui_history_usable(const char *path, char *why, size_t len);
 
 #endif
