@@ -48,6 +48,34 @@ span(struct canvas *c, int col, double y0, double y1, struct pen *p)
 		canvas_plot(c, col, (int)y, p);
 }
 
+/*
+ * The canvas pixel of data point (x, y) (y before the axis transform):
+ * 0 and *px, *py when it is finite and on the plot, else -1.  The one
+ * mapping of every point marker.
+ */
+static int
+point_pixel(const struct canvas *c, const struct axis *xa,
+    const struct axis *ya, double x, double y, int *px, int *py)
+{
+	double fx, fy;
+
+	y = axis_tf(ya, y);
+	if (!isfinite(x) || !isfinite(y))
+		return -1;
+	fx = axis_xpix(xa, c, x);
+	fy = axis_ypix(ya, c, y);
+	if (!(fx >= -0.5 && fx <= c->pw - 0.5 && fy >= -0.5 &&
+	    fy <= c->ph - 0.5))
+		return -1;
+	*px = (int)lround(fx);
+	*py = (int)lround(fy);
+	if (*px >= c->pw)
+		*px = c->pw - 1;
+	if (*py >= c->ph)
+		*py = c->ph - 1;
+	return 0;
+}
+
 /* Streams n points through min/max column decimation onto the canvas. */
 static void
 draw_points(struct canvas *c, const struct axis *xa, const struct axis *ya,
@@ -104,25 +132,13 @@ static void
 draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
     struct pen *p, point_fn get, const void *ctx, int n)
 {
-	double x, y, fx, fy;
+	double x, y;
 	int i, px, py, cx, cy;
 
 	for (i = 0; i < n; i++) {
 		get(ctx, i, &x, &y);
-		y = axis_tf(ya, y);
-		if (!isfinite(x) || !isfinite(y))
+		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
 			continue;
-		fx = axis_xpix(xa, c, x);
-		fy = axis_ypix(ya, c, y);
-		if (!(fx >= -0.5 && fx <= c->pw - 0.5 && fy >= -0.5 &&
-		    fy <= c->ph - 0.5))
-			continue;
-		px = (int)lround(fx);
-		py = (int)lround(fy);
-		if (px >= c->pw)
-			px = c->pw - 1;
-		if (py >= c->ph)
-			py = c->ph - 1;
 		cx = px / c->sx * c->sx;	/* both columns of the cell */
 		cy = py / c->sy * c->sy;
 		if (c->sy > 2)			/* two rows around the point */
@@ -142,25 +158,13 @@ static void
 draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
     const struct pen *p, char letter, point_fn get, const void *ctx, int n)
 {
-	double x, y, fx, fy;
+	double x, y;
 	int i, px, py;
 
 	for (i = 0; i < n; i++) {
 		get(ctx, i, &x, &y);
-		y = axis_tf(ya, y);
-		if (!isfinite(x) || !isfinite(y))
+		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
 			continue;
-		fx = axis_xpix(xa, c, x);
-		fy = axis_ypix(ya, c, y);
-		if (!(fx >= -0.5 && fx <= c->pw - 0.5 && fy >= -0.5 &&
-		    fy <= c->ph - 0.5))
-			continue;
-		px = (int)lround(fx);
-		py = (int)lround(fy);
-		if (px >= c->pw)
-			px = c->pw - 1;
-		if (py >= c->ph)
-			py = c->ph - 1;
 		grid_put(c->g, c->x + px / c->sx, c->y + py / c->sy,
 		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD);
 	}
