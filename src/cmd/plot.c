@@ -276,13 +276,34 @@ capture_sweep(struct session *s, struct plot *p)
  * mean + sd as the spread over the seeds, and the mean train loss; x as
  * draw_sweep() placed the runs.  p->b: means, sds, mean train losses.
  */
+
+/*
+ * The x axis of a sweep chart: one tick per swept value (at x, labelled
+ * text) with a little room beyond the first and last run for their
+ * markers; marks: the series drawn with markers (bits).
+ */
+static void
+sweep_axis(struct chart_line_opts *lo, const double *x,
+    const char *const *text, int n, unsigned marks)
+{
+	double pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
+
+	memset(lo, 0, sizeof *lo);
+	lo->xlo = x[0] - pad;
+	lo->xhi = x[n - 1] + pad;
+	lo->xtick_pos = x;
+	lo->xtick_text = text;
+	lo->nxticks = n;
+	lo->marks = marks;
+}
+
 static void
 draw_sweep_seeds(const struct plot *p, const double *x,
     const char *const *text, struct grid *g, const struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[4];
-	double lo_v[SWEEP_MAX], hi_v[SWEEP_MAX], pad;
+	double lo_v[SWEEP_MAX], hi_v[SWEEP_MAX];
 	int n = p->nlabels;
 	const double *mean_val = p->b, *sd_val = p->b + n;
 
@@ -292,15 +313,8 @@ draw_sweep_seeds(const struct plot *p, const double *x,
 		lo_v[i] = mean_val[i] - sd;
 		hi_v[i] = mean_val[i] + sd;
 	}
-	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
-	pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
-	lo.xlo = x[0] - pad;
-	lo.xhi = x[n - 1] + pad;
-	lo.xtick_pos = x;
-	lo.xtick_text = text;
-	lo.nxticks = n;
-	lo.marks = 15;
+	sweep_axis(&lo, x, text, n, 15);
 	sr[0].name = "val loss mean";
 	sr[0].y = mean_val;
 	sr[0].x = x;
@@ -324,7 +338,7 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	struct chart_series sr[3];
 	double x[SWEEP_MAX], vl[SWEEP_MAX], wn[SWEEP_MAX], zf[SWEEP_MAX];
 	const char *text[SWEEP_MAX];
-	double wmax = 0, pad;
+	double wmax = 0;
 	int numeric = 1, n = p->nlabels;
 
 	for (int i = 0; i < n; i++) {
@@ -361,16 +375,8 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 		draw_sweep_seeds(p, x, text, g, o);
 		return;
 	}
-	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
-	/* a little room beyond the first and last run for their markers */
-	pad = n >= 2 ? (x[n - 1] - x[0]) / (n - 1) * 0.25 : 0.5;
-	lo.xlo = x[0] - pad;
-	lo.xhi = x[n - 1] + pad;
-	lo.xtick_pos = x;
-	lo.xtick_text = text;
-	lo.nxticks = n;
-	lo.marks = 7;
+	sweep_axis(&lo, x, text, n, 7);
 	sr[0].name = "best val loss";
 	sr[0].y = vl;
 	sr[0].x = x;
