@@ -1288,7 +1288,7 @@ extreme_values(void **state)
 		{ "a", y, NULL, 8, 0, 1 }, { "b", y, x, 8, 0, 0 },
 		{ "c", y, xs, 8, 0, 0 }
 	};
-	struct chart_point pt[2] = { { 1e308, -1e308, 0 }, { NAN, 0, 1 } };
+	struct chart_point pt[2] = { { 1e308, -1e308, 0, 0 }, { NAN, 0, 1, 0 } };
 	struct chart_heatmap_opts ho;
 	struct chart_hist_opts hi;
 	struct chart_line_opts lo;
