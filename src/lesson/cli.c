@@ -57,14 +57,103 @@ lesson_env_lang(void)
 	    getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
+/*
+ * Whether the running program is the one in the build directory it was
+ * built in (REGTUTOR_BUILDDIR, set by the makefile): its directory, links
+ * resolved, is that directory.  An installed copy lives elsewhere and so
+ * never looks at the build tree.  Asked once.
+ */
+static int
+running_from_build_tree(void)
+{
+	static int known, yes;
+#ifdef REGTUTOR_BUILDDIR
+	char *exe, *dir, *slash;
+
+	if (known)
+		return yes;
+	known = 1;
+	exe = realpath("/proc/self/exe", NULL);
+	dir = realpath(REGTUTOR_BUILDDIR, NULL);
+	if (exe != NULL && dir != NULL && (slash = strrchr(exe, '/')) != NULL) {
+		*slash = '\0';
+		yes = strcmp(exe, dir) == 0;
+	}
+	free(exe);
+	free(dir);
+#else
+	known = 1;
+#endif
+	return yes;
+}
+
+/* Whether dir/lessons/lang is a directory. */
+static int
+has_lessons(const char *dir, const char *lang)
+{
+	char *p = xasprintf("%s/lessons/%s", dir, lang);
+	struct stat sb;
+	int ok = stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+
+	free(p);
+	return ok;
+}
+
+/*
+ * The data directories to look in, in order, into v (room for 3):
+ * $REGTUTOR_DATADIR alone when set; else, for the program in its build
+ * directory, the source tree it was built from (its lessons are the ones
+ * that go with its code), then the installed PKGDATADIR.
+ */
+static int
+data_dirs(const char *v[3])
+{
+	const char *d = getenv("REGTUTOR_DATADIR");
+	int n = 0;
+
+	if (d != NULL && *d != '\0') {
+		v[n++] = d;
+		return n;
+	}
+#ifdef REGTUTOR_SRCDIR
+	if (running_from_build_tree())
+		v[n++] = REGTUTOR_SRCDIR;
+#endif
+	v[n++] = PKGDATADIR;
+	return n;
+}
+
 char *
 lesson_dir(const char *lang)
 {
-	const char *d = getenv("REGTUTOR_DATADIR");
+	const char *v[3];
+	int i, n = data_dirs(v);
 
-	if (d == NULL || *d == '\0')
-		d = PKGDATADIR;
-	return xasprintf("%s/lessons/%s", d, lang);
+	for (i = 0; i < n - 1; i++)
+		if (has_lessons(v[i], lang))
+			break;
+	return xasprintf("%s/lessons/%s", v[i], lang);
+}
+
+void
+lesson_dir_help(const char *lang, struct strbuf *sb)
+{
+	const char *v[3];
+	int i, n = data_dirs(v);
+
+	strbuf_adds(sb, "no lessons found (looked in ");
+	for (i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s/lessons/%s", i == 0 ? "" :
+		    i == n - 1 ? " and " : ", ", v[i], lang);
+	if (getenv("REGTUTOR_DATADIR") != NULL &&
+	    *getenv("REGTUTOR_DATADIR") != '\0')
+		strbuf_adds(sb, ", from REGTUTOR_DATADIR): set "
+		    "REGTUTOR_DATADIR to the directory holding lessons/, or "
+		    "unset it to use the installed lessons\n");
+	else
+		strbuf_adds(sb, "): run `make install`, or `make run` in the "
+		    "build directory, or set REGTUTOR_DATADIR to the source "
+		    "directory (the one holding lessons/)\n");
 }
 
 static int
@@ -160,7 +249,10 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 			break;
 		}
 	}
-	if (found == NULL) {
+	if (found == NULL && n == 0) {
+		strbuf_addf(err, "no lesson '%s': ", spec);
+		lesson_dir_help(lang, err);
+	} else if (found == NULL) {
 		char *dir = lesson_dir(lang);
 
 		strbuf_addf(err, "no lesson '%s' in %s", spec, dir);
@@ -767,10 +859,12 @@ lesson_cli_list(const char *lang)
 	strbuf_done(&warn);
 	n = lesson_paths(lang, &v);
 	if (n == 0) {
-		char *dir = lesson_dir(lang);
+		struct strbuf help;
 
-		fprintf(stderr, "regtutor: no lessons in %s\n", dir);
-		free(dir);
+		strbuf_init(&help);
+		lesson_dir_help(lang, &help);
+		fprintf(stderr, "regtutor: %s", help.s);
+		strbuf_done(&help);
 	}
 	for (i = 0; i < n; i++) {
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
