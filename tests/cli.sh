@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 28
+plan 34
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -93,4 +93,17 @@ err=$(REGTUTOR_DATADIR=/nonexistent "$R" --list 2>&1); rc=$?
 is "--list with no lessons exits 1" "$rc" 1
 like "... naming REGTUTOR_DATADIR as where it looked" "$err" \
     'no lessons found \(looked in /nonexistent/lessons/en, from REGTUTOR_DATADIR\): set REGTUTOR_DATADIR'
+# A locale that is not UTF-8: the lesson text is spelt in ASCII (the one
+# table in util), nothing is left out, Korean says it needs UTF-8.
+out=$(LC_ALL=C "$R" --batch 2 2>&1); rc=$?
+is "LC_ALL=C --batch 2 exits 0" "$rc" 0
+n=$(printf '%s\n' "$out" | LC_ALL=C grep -c '[^ -~]')
+is "... prints only ASCII" "$n" 0
+like "... with the formulas spelt out" "$out" \
+    '^- L2: `L = L0 \+ \(lambda/n\) sum w\^2`$'
+err=$(LC_ALL=C "$R" --batch 0 --lang ko 2>&1 >/dev/null); rc=$?
+is "LC_ALL=C --lang ko --batch 0 exits 0" "$rc" 0
+like "... and says once that Korean needs a UTF-8 locale" "$err" \
+    '^regtutor: Korean needs a UTF-8 locale .*showing the English lessons$'
+is "... once" "$(printf '%s\n' "$err" | grep -c Korean)" 1
 finish

@@ -123,6 +123,18 @@ data_dirs(const char *v[3])
 	return n;
 }
 
+const char *
+lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
+{
+	if (utf8 || strcmp(lang, "ko") != 0)
+		return lang;
+	if (note != NULL)
+		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
+		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
+		    "lessons\n");
+	return "en";
+}
+
 char *
 lesson_dir(const char *lang)
 {
@@ -280,7 +292,35 @@ struct out {
 	int width;
 	int color;		/* emphasis with escape sequences */
 	int colors;		/* CMD_COLOR_* of the transcript */
+	int ascii;		/* text spelt in ASCII: f collects a page in
+				   buf, out_flush() spells it into dst */
+	FILE *dst;
+	char *buf;
+	size_t len;
 };
+
+/* With o->ascii: what o->f collected, spelt in ASCII, to o->dst; o->f
+ * starts again empty.  end: no new o->f. */
+static void
+out_flush(struct out *o, int end)
+{
+	struct strbuf b;
+
+	if (!o->ascii)
+		return;
+	fclose(o->f);
+	strbuf_init(&b);
+	strbuf_add_ascii(&b, o->buf, o->len);
+	fwrite(b.s, 1, b.len, o->dst);
+	fflush(o->dst);
+	strbuf_done(&b);
+	free(o->buf);
+	o->buf = NULL;
+	o->len = 0;
+	o->f = end ? NULL : open_memstream(&o->buf, &o->len);
+	if (o->f == NULL && !end)
+		xfatal("open_memstream: out of memory");
+}
 
 static void
 put_styled(const struct out *o, const struct lesson_line *ln)
@@ -313,7 +353,8 @@ put_text(const struct out *o, const char *text, int indent1, int indent2)
 	int i;
 
 	lesson_wrap_ex(text, o->width, indent1, indent2,
-	    o->color ? 0 : LESSON_WRAP_TICKS, &ls);
+	    (o->color ? 0 : LESSON_WRAP_TICKS) |
+	    (o->ascii ? LESSON_WRAP_ASCII : 0), &ls);
 	for (i = 0; i < ls.n; i++) {
 		struct lesson_line *ln = &ls.v[i];
 		size_t len = strlen(ln->text);
@@ -379,7 +420,10 @@ put_choices(const struct out *o, const struct lesson_block *b)
 static void
 put_rule(const struct out *o, const char *title, int ch)
 {
-	int w = utf8_width(title, (size_t)-1), i;
+	char *a = o->ascii ? utf8_to_ascii(title) : NULL;
+	int w = utf8_width(a != NULL ? a : title, (size_t)-1), i;
+
+	free(a);
 
 	fprintf(o->f, "%s\n", title);
 	for (i = 0; i < w && i < o->width; i++)
@@ -506,7 +550,12 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 	int p, fails = 0, num = lesson_number(l);
 	char *head;
 
+	memset(&o, 0, sizeof o);
 	o.f = out;
+	o.dst = out;
+	o.ascii = ro != NULL && ro->ascii_text;
+	if (o.ascii && (o.f = open_memstream(&o.buf, &o.len)) == NULL)
+		xfatal("open_memstream: out of memory");
 	o.width = ro != NULL && ro->width > 0 ? ro->width : 72;
 	o.color = ro != NULL && ro->colors != CMD_COLOR_NONE;
 	o.colors = ro != NULL ? ro->colors : CMD_COLOR_NONE;
@@ -520,16 +569,19 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 		head = xstrdup(l->title);
 	put_rule(&o, head, '=');
 	free(head);
-	fputc('\n', out);
+	fputc('\n', o.f);
 	for (p = 0; p < l->npages; p++) {
 		head = xasprintf("%s %d/%d: %s", lesson_word(l, LW_PAGE),
 		    p + 1, l->npages, l->pages[p].title);
 		put_rule(&o, head, '-');
 		free(head);
-		fputc('\n', out);
+		fputc('\n', o.f);
 		lesson_goto(r, p);
 		fails += batch_page(r, &o, &from);
+		out_flush(&o, p + 1 == l->npages);
 	}
+	if (l->npages == 0)
+		out_flush(&o, 1);
 	lesson_run_free(r);
 	transcript_free(t);
 	session_free(s);
@@ -808,8 +860,16 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_init(&err);
-	path = lesson_resolve(spec, lang != NULL ? lang : lesson_env_lang(),
-	    &err);
+	if (lang == NULL)
+		lang = lesson_env_lang();
+	if (ro != NULL && ro->ascii_text) {
+		lang = lesson_lang_shown(lang, 0, &err);
+		if (err.len > 0)
+			fprintf(stderr, "regtutor: %s", err.s);
+		strbuf_done(&err);
+		strbuf_init(&err);
+	}
+	path = lesson_resolve(spec, lang, &err);
 	if (path == NULL) {
 		fprintf(stderr, "regtutor: %s", err.s);
 		strbuf_done(&err);
@@ -853,6 +913,7 @@ lesson_cli_list(const char *lang)
 	if (lang == NULL)
 		lang = lesson_env_lang();
 	strbuf_init(&warn);
+	lang = lesson_lang_shown(lang, locale_is_utf8(), &warn);
 	pr = progress_load(NULL, &warn);
 	if (warn.len > 0)
 		fprintf(stderr, "regtutor: %s", warn.s);

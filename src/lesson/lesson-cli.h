@@ -24,6 +24,8 @@ struct lesson_render {
 	int colors;
 	int width;
 	int height;
+	int ascii_text;		/* spell the text in ASCII (a locale that is
+				   not UTF-8): lesson_batch() */
 };
 
 /*
@@ -36,6 +38,13 @@ struct lesson_render {
 const char *lesson_lang_pick(const char *language, const char *lc_all,
     const char *lc_messages, const char *lang);
 const char *lesson_env_lang(void);
+/*
+ * The lesson language a terminal can show: lang, or "en" when lang is
+ * "ko" and the terminal is not UTF-8 (utf8 == 0), with a line in note
+ * (if not NULL) saying that Korean needs a UTF-8 locale and how to get
+ * one; Hangul spelt as '?' would be no lesson at all.
+ */
+const char *lesson_lang_shown(const char *lang, int utf8, struct strbuf *note);
 /* The lesson directory for lang (no trailing slash): the first of the
  * places above that has one, else the last; caller frees. */
 char *lesson_dir(const char *lang);

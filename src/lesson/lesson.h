@@ -164,6 +164,10 @@ void lesson_wrap(const char *text, int width, int indent1, int indent2,
 /* Flags of lesson_wrap_ex(). */
 #define LESSON_WRAP_TICKS	0x1	/* keep the backticks of `code` (as
 					   LS_CODE text): for plain output */
+#define LESSON_WRAP_ASCII	0x2	/* spell every character in ASCII
+					   (util's cp_ascii: lambda, sum, ^2)
+					   before wrapping: a terminal that
+					   is not UTF-8 */
 void lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
     int flags, struct lesson_lines *out);
 void lesson_lines_free(struct lesson_lines *ls);

@@ -147,7 +147,14 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 		indent1 = width / 2;
 	if (indent2 > width / 2)
 		indent2 = width / 2;
-	unmark(text, flags, &t);
+	if (flags & LESSON_WRAP_ASCII) {
+		char *a = utf8_to_ascii(text);
+
+		unmark(a, flags, &t);
+		free(a);
+	} else {
+		unmark(text, flags, &t);
+	}
 	memset(&l, 0, sizeof l);
 	lb_start(&l, indent1);
 	while (i <= t.len) {
