@@ -186,7 +186,7 @@ int param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
 void param_format(const struct param_def *d, const struct params *p,
     char *buf, size_t len);
 /* d's allowed values: "none|l1|l2", ">0..10", or with typed (for help)
- * "number 0..10", "integer 1..1e+05". */
+ * "number 0..10", "integer 1..100000". */
 void param_allowed(const struct param_def *d, int typed, char *buf,
     size_t len);
 /* Warns when key has no effect with the other settings in p. */
@@ -194,5 +194,8 @@ void param_note_inert(struct cmd_ctx *c, const struct params *p,
     const char *key);
 /* Stable number format used in every transcript. */
 void fmt_num(char *buf, size_t len, double v);
+/* A whole number in full ("100000", "2147483647", never "1e+05"), for
+ * integer settings and ranges; anything else as fmt_num(). */
+void fmt_int(char *buf, size_t len, double v);
 
 #endif

@@ -174,6 +174,42 @@ is_query(const char *name)
 	return 0;
 }
 
+/*
+ * get of a name that is neither a setting nor a metric: the nearest of
+ * both (a metric's ".K" forms by their stem) as the "did you mean", else
+ * the settings' message.
+ */
+static int
+get_unknown(struct cmd_ctx *c, const char *name)
+{
+	const char *const *keys = param_complete(0, NULL);
+	const char *const *q = session_query_names();
+	char best[32] = "";
+	int bestd = 3, d, i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if ((d = edit_distance(keys[i], name)) < bestd) {
+			bestd = d;
+			snprintf(best, sizeof best, "%s", keys[i]);
+		}
+	for (i = 0; q[i] != NULL; i++) {
+		const char *dot = strchr(q[i], '.');
+		char stem[32];
+
+		snprintf(stem, sizeof stem, "%.*s", dot != NULL ?
+		    (int)(dot - q[i]) : (int)strlen(q[i]), q[i]);
+		if ((d = edit_distance(stem, name)) < bestd) {
+			bestd = d;
+			snprintf(best, sizeof best, "%s", q[i]);
+		}
+	}
+	if (best[0] != '\0' && param_find(best) == NULL)
+		return cmd_error(c, 1, "unknown setting or metric '%s'; did "
+		    "you mean '%s'? (try 'show params' or 'help get')", name,
+		    best);
+	return param_unknown(c, 1, name, 1);
+}
+
 static int
 get_exec(struct cmd_ctx *c)
 {
@@ -182,7 +218,7 @@ get_exec(struct cmd_ctx *c)
 	double v;
 
 	if (d == NULL && !is_query(c->argv[1].s))
-		return param_unknown(c, 1, c->argv[1].s, 1);
+		return get_unknown(c, c->argv[1].s);
 	if (c->s == NULL)
 		return CMD_OK;
 	if (d != NULL) {

@@ -267,6 +267,15 @@ fmt_num(char *buf, size_t len, double v)
 		snprintf(buf, len, "%.4g", v);
 }
 
+void
+fmt_int(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v == 0 ? 0.0 : v);
+	else
+		fmt_num(buf, len, v);
+}
+
 static void
 range_str(char *buf, size_t len, double min, double max, int min_open)
 {
@@ -451,8 +460,13 @@ param_allowed(const struct param_def *d, int typed, char *buf, size_t len)
 		choices_str(d->choices, buf, len);
 		return;
 	}
-	fmt_num(a, sizeof a, d->min);
-	fmt_num(b, sizeof b, d->max);
+	if (d->type == PT_INT) {
+		fmt_int(a, sizeof a, d->min);
+		fmt_int(b, sizeof b, d->max);
+	} else {
+		fmt_num(a, sizeof a, d->min);
+		fmt_num(b, sizeof b, d->max);
+	}
 	if (typed)
 		snprintf(buf, len, "%s %s..%s", d->type == PT_INT ? "integer" :
 		    "number", a, b);

@@ -331,6 +331,11 @@ set_get_show(void **state)
 	/* a typo in a one-run override gets the nearest setting too */
 	expect(s, "train 5 lamda=0.1", CMD_ERROR,
 	    "unknown key 'lamda'; did you mean 'lambda'?");
+	/* get knows metrics too: a typo gets the nearest metric */
+	expect(s, "get grad_ration", CMD_ERROR,
+	    "unknown setting or metric 'grad_ration'; did you mean "
+	    "'grad_ratio'?");
+	expect(s, "get val_los", CMD_ERROR, "did you mean 'val_loss'?");
 	/* a run of sets on one line is judged once every setting is in
 	 * place: the reg that follows makes lambda count */
 	text = run(s, "set reg none; set lambda 0.02; set reg l1", CMD_OK);
@@ -541,7 +546,10 @@ early_stopping_settings(void **state)
 	free(text);
 	text = run(s, "show params", CMD_OK);
 	assert_non_null(strstr(text, "early       off      off|on"));
-	assert_non_null(strstr(text, "patience    5        1..1e+05"));
+	/* integer ranges in full, not 1..1e+05 */
+	assert_non_null(strstr(text, "patience    5        1..100000 "));
+	assert_non_null(strstr(text, "seed        1        0..2147483647 "));
+	assert_null(strstr(text, "e+0"));
 	assert_non_null(strstr(text, "min_delta   0"));
 	assert_non_null(strstr(text, "restore     on       off|on"));
 	free(text);
