@@ -609,6 +609,24 @@ ascii_spellings(void **state)
 	assert_int_equal(cp_ascii1('x'), 'x');
 }
 
+static void
+no_negative_zero(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	snprintf(buf, sizeof buf, "%.3f", num_shown(-0.0004, 3));
+	assert_string_equal(buf, "0.000");
+	snprintf(buf, sizeof buf, "%.3f", num_shown(-0.0006, 3));
+	assert_string_equal(buf, "-0.001");
+	snprintf(buf, sizeof buf, "%.3g", num_shown(-0.0, -1));
+	assert_string_equal(buf, "0");
+	snprintf(buf, sizeof buf, "%.3g", num_shown(-1e-20, -1));
+	assert_string_equal(buf, "-1e-20");
+	snprintf(buf, sizeof buf, "%.2f", num_shown(2.5, 2));
+	assert_string_equal(buf, "2.50");
+}
+
 int
 main(void)
 {
@@ -630,6 +648,7 @@ main(void)
 		cmocka_unit_test(xgrow_grows),
 		cmocka_unit_test(strmap_maps),
 		cmocka_unit_test(ascii_spellings),
+		cmocka_unit_test(no_negative_zero),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -142,7 +142,7 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		return buf;
 	}
 	if (step <= 0 || !isfinite(step)) {
-		snprintf(buf, n, "%.3g", v);
+		snprintf(buf, n, "%.3g", num_shown(v, -1));
 		compact_exp(buf);
 		return buf;
 	}
@@ -160,7 +160,7 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		return buf;
 	}
 	d = step_decimals(step);
-	snprintf(buf, n, "%.*f", d, v);
+	snprintf(buf, n, "%.*f", d, num_shown(v, d));
 	return buf;
 }
 

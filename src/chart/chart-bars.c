@@ -883,10 +883,10 @@ meanbar_text(char *buf, size_t len, double m, double sd, int ascii)
 	if (isnan(m))
 		snprintf(buf, len, "nan");
 	else if (isnan(sd))
-		snprintf(buf, len, "%.3g", m);
+		snprintf(buf, len, "%.3g", num_shown(m, -1));
 	else
-		snprintf(buf, len, "%.3g %s %.2g", m, ascii ? "+-" : "\xc2\xb1",
-		    sd);
+		snprintf(buf, len, "%.3g %s %.2g", num_shown(m, -1),
+		    ascii ? "+-" : "\xc2\xb1", sd);
 }
 
 void

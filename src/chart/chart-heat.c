@@ -333,7 +333,7 @@ fmt_cell(double v, int big, char *buf, size_t n)
 	else if (big)
 		snprintf(buf, n, "%6.0e", v);
 	else
-		snprintf(buf, n, "%6.2f", v);
+		snprintf(buf, n, "%6.2f", num_shown(v, 2));
 }
 
 void
@@ -488,7 +488,8 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	}
 	if (stats) {
 		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
-		    "mean=%.3f std=%.3f", n, mean, sd);
+		    "mean=%.3f std=%.3f", n, num_shown(mean, 3),
+		    num_shown(sd, 3));
 		grid_text_words(g, 0, y, g->w, buf, GRID_LABEL, 0);
 	}
 }

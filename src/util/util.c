@@ -714,6 +714,14 @@ locale_is_utf8(void)
 	    strcasecmp(cs, "UTF8") == 0);
 }
 
+double
+num_shown(double v, int decimals)
+{
+	if (v == 0 || (decimals >= 0 && fabs(v) < 0.5 * pow(10, -decimals)))
+		return 0.0;	/* also -0.0, and -0.0004 at 3 decimals */
+	return v;
+}
+
 /* ---------------------------------------------------------------- parsing */
 
 int

@@ -199,6 +199,13 @@ void strbuf_add_ascii(struct strbuf *b, const char *s, size_t n);
 char *utf8_to_ascii(const char *s);
 int locale_is_utf8(void);
 
+/*
+ * v ready to print with `decimals` digits after the point (-1: a %g
+ * format): 0 when it would print as a negative zero ("-0", "-0.000"),
+ * else v.  Every fixed-point number shown passes through it.
+ */
+double num_shown(double v, int decimals);
+
 /* Parsing numbers strictly: whole string, finite, in range.  0 on success. */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);

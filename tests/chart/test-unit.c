@@ -1137,6 +1137,28 @@ matrix_fills_tall(void **state)
 	grid_done(&g);
 }
 
+/* No negative zero: a column whose mean is a rounding error below 0 says
+ * mean=0.000, and a cell of -0.001 shows 0.00. */
+static void
+matrix_no_negative_zero(void **state)
+{
+	double m[2 * 2] = { 1, -0.001, -1 - 1e-12, 0.0005 };
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	grid_init(&g, 60, 10);
+	chart_matrix(&g, &o, m, 2, 2, CHART_GROUP_COLUMN, 1);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "mean=0.000 "));
+	assert_null(strstr(t, "-0.0"));
+	free(t);
+	grid_done(&g);
+}
+
 /* A legend that would leave a series out entirely takes a second row:
  * every series is named, two per row. */
 static void
@@ -1504,6 +1526,7 @@ main(void)
 		cmocka_unit_test(heatmap_scale_whole),
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
+		cmocka_unit_test(matrix_no_negative_zero),
 		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
