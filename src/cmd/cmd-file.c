@@ -249,8 +249,10 @@ undo_exec(struct cmd_ctx *c)
 	s->lab = *l;
 	free(l);
 	s->last_status = -1;
-	cmd_out(c, "undone (%d more step%s can be undone)", s->nundo,
-	    s->nundo == 1 ? "" : "s");
+	cmd_out(c, "undid '%s' (%d more step%s can be undone)",
+	    s->undo_what[s->nundo], s->nundo, s->nundo == 1 ? "" : "s");
+	free(s->undo_what[s->nundo]);
+	s->undo_what[s->nundo] = NULL;
 	return CMD_OK;
 }
 

@@ -160,7 +160,8 @@ cmd_execute(struct session *s, const char *line, struct transcript *t)
 		if (c.failed && rc == CMD_OK)
 			rc = CMD_ERROR;
 		if (snap != NULL && (rc == CMD_OK || rc == CMD_STOPPED))
-			session_push_undo_lab(s, snap);
+			session_push_undo_lab(s, snap, xstrndup(line +
+			    cmds[i].off, cmds[i].end - cmds[i].off));
 		else if (snap != NULL) {
 			lab_done(snap);
 			free(snap);

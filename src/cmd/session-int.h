@@ -190,6 +190,7 @@ struct session {
 	char errmsg[256];
 	/* undo */
 	struct lab *undo[UNDO_MAX];
+	char *undo_what[UNDO_MAX];	/* the command each one undoes */
 	int nundo;
 	struct nn_rng step_rng;		/* mini-batches of "step" */
 };
@@ -226,8 +227,9 @@ void net_skip_layers(const struct nn_net *net, char *buf, size_t len);
  * training status any more.  The spec is the caller's to set. */
 void session_set_net(struct session *s, struct nn_net *net);
 
-/* Snapshot for undo (cmd.c, before each mutating command); takes l. */
-void session_push_undo_lab(struct session *s, struct lab *l);
+/* Snapshot for undo (cmd.c, before each mutating command what, as
+ * typed); takes l and what. */
+void session_push_undo_lab(struct session *s, struct lab *l, char *what);
 
 /* Lab state text (version 1) and its loader; load leaves s unchanged on
  * error ("name:line: message"). */

@@ -82,6 +82,7 @@ session_release(struct session *s)
 	for (int i = 0; i < s->nundo; i++) {
 		lab_done(s->undo[i]);
 		free(s->undo[i]);
+		free(s->undo_what[i]);
 	}
 	s->nundo = 0;
 	plot_clear(&s->plot);
@@ -154,14 +155,18 @@ session_errmsg(const struct session *s)
 }
 
 void
-session_push_undo_lab(struct session *s, struct lab *l)
+session_push_undo_lab(struct session *s, struct lab *l, char *what)
 {
 	if (s->nundo == UNDO_MAX) {
 		lab_done(s->undo[0]);
 		free(s->undo[0]);
+		free(s->undo_what[0]);
 		memmove(s->undo, s->undo + 1, (UNDO_MAX - 1) * sizeof s->undo[0]);
+		memmove(s->undo_what, s->undo_what + 1,
+		    (UNDO_MAX - 1) * sizeof s->undo_what[0]);
 		s->nundo--;
 	}
+	s->undo_what[s->nundo] = what;
 	s->undo[s->nundo++] = l;
 }
 

@@ -939,7 +939,9 @@ undo_restores_settings_and_net(void **state)
 	a = session_dump(s);
 	run_ok(s, "set lambda 0.3");
 	run_ok(s, "train 2");
-	run_ok(s, "undo");
+	/* undo says what it undid, as typed */
+	expect(s, "undo", CMD_OK,
+	    "undid 'train 2' (");
 	expect(s, "get lambda", CMD_OK, "lambda = 0.3\n");
 	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 0, 0);
@@ -951,7 +953,7 @@ undo_restores_settings_and_net(void **state)
 	/* a failed command leaves no undo step */
 	run_ok(s, "set lambda 0.1");
 	free(run(s, "set lambda -2", CMD_ERROR));
-	run_ok(s, "undo");
+	expect(s, "undo", CMD_OK, "undid 'set lambda 0.1' (");
 	expect(s, "get lambda", CMD_OK, "lambda = 0\n");
 	session_free(s);
 }
