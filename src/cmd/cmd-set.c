@@ -381,15 +381,19 @@ static void
 show_history(struct cmd_ctx *c)
 {
 	const struct nn_epoch *h;
-	int n = nn_net_history(c->s->lab.net, &h);
+	int n = nn_net_history(c->s->lab.net, &h), acc = 0;
 	char a[5][24];
 
 	if (n == 0) {
 		cmd_out(c, "no epochs trained yet");
 		return;
 	}
-	cmd_out(c, "epoch  train_loss  val_loss    penalty     train_acc  "
-	    "val_acc");
+	/* accuracy columns only where there is an accuracy (not for
+	 * regression); a missing one is a dash, never "nan" */
+	for (int i = 0; i < n && !acc; i++)
+		acc = !isnan(h[i].train_acc) || !isnan(h[i].val_acc);
+	cmd_out(c, "epoch  train_loss  val_loss    penalty%s",
+	    acc ? "     train_acc  val_acc" : "");
 	for (int i = 0; i < n; i++) {
 		/* long runs: the first 5 and the last 15 epochs */
 		if (n > 25 && i == 5) {
@@ -402,8 +406,16 @@ show_history(struct cmd_ctx *c)
 		fmt_num(a[2], sizeof a[2], h[i].penalty);
 		fmt_num(a[3], sizeof a[3], h[i].train_acc);
 		fmt_num(a[4], sizeof a[4], h[i].val_acc);
-		cmd_out(c, "%-6d %-11s %-11s %-11s %-10s %s", h[i].epoch, a[0],
-		    a[1], a[2], a[3], a[4]);
+		if (isnan(h[i].train_acc))
+			snprintf(a[3], sizeof a[3], "-");
+		if (isnan(h[i].val_acc))
+			snprintf(a[4], sizeof a[4], "-");
+		if (acc)
+			cmd_out(c, "%-6d %-11s %-11s %-11s %-10s %s",
+			    h[i].epoch, a[0], a[1], a[2], a[3], a[4]);
+		else
+			cmd_out(c, "%-6d %-11s %-11s %s", h[i].epoch, a[0],
+			    a[1], a[2]);
 	}
 }
 

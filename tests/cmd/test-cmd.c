@@ -366,6 +366,17 @@ set_get_show(void **state)
 	assert_non_null(strstr(text, "epoch  train_loss"));
 	assert_non_null(strstr(text, "|w| = "));
 	free(text);
+	/* regression has no accuracy: no accuracy columns, no "nan" */
+	text = run(s, "data poly; net 1-4-1; train 2; show history", CMD_OK);
+	assert_non_null(strstr(text, "epoch  train_loss  val_loss    "
+	    "penalty\n"));
+	assert_null(strstr(text, "nan"));
+	assert_null(strstr(text, "train_acc"));
+	free(text);
+	text = run(s, "data moons; net 2-4-1; train 2; show history", CMD_OK);
+	assert_non_null(strstr(text, "penalty     train_acc  val_acc\n"));
+	assert_null(strstr(text, "nan"));
+	free(text);
 	session_free(s);
 }
 
