@@ -150,6 +150,49 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 	}
 }
 
+/* Columns between two stamps of a series' mark (MONO_STAMP). */
+#define STAMP_EVERY	6
+
+/*
+ * Without colour, a dotted braille curve and a solid one differ only in
+ * density; series index i >= 1 of a line chart also gets its ASCII mark
+ * ('o' for the second) stamped on its curve every STAMP_EVERY columns, at
+ * a column offset of its own so two series' stamps do not meet.  Only
+ * where a cell of the plot is still the series' own (its pixels).
+ */
+static void
+draw_stamps(struct canvas *c, const struct axis *xa, const struct axis *ya,
+    const struct pen *p, int i, point_fn get, const void *ctx, int n)
+{
+	double x, y;
+	int k, px, py, col, last = -1;
+
+	for (k = 0; k < n; k++) {
+		struct grid_cell *cell;
+
+		get(ctx, k, &x, &y);
+		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
+			continue;
+		col = px / c->sx;
+		if (col == last || (col + 2 * i) % STAMP_EVERY != 0)
+			continue;
+		last = col;
+		cell = grid_at(c->g, c->x + col, c->y + py / c->sy);
+		if (cell != NULL && cell->fg == p->role)
+			grid_put(c->g, c->x + col, c->y + py / c->sy,
+			    (uint32_t)(unsigned char)p->ascii, p->role, 0,
+			    GRID_BOLD);
+	}
+}
+
+/* Whether series i is told apart by stamped marks (see draw_stamps). */
+static int
+stamped(const struct chart_opts *o, int i)
+{
+	return i > 0 && o->tiers.colors == CHART_COLOR_NONE &&
+	    o->tiers.glyphs != CHART_GLYPH_ASCII;
+}
+
 /*
  * A marker per finite point as a letter in the point's cell, over whatever
  * the canvas drew there (chart_line_opts.point_glyph).
@@ -340,7 +383,8 @@ legend_want(const struct grid *g, const char *const *names, int n)
  */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
-    const char *const *names, int n, unsigned points, const char *letters)
+    const char *const *names, int n, unsigned points, const char *letters,
+    unsigned stamps)
 {
 	struct pen p;
 	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
@@ -371,10 +415,16 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 			    p.role, 0, GRID_BOLD);
 			grid_put(g, x + 1, row, ' ', 0, 0, 0);
 			x += 2;
-		} else if (points & (1u << i))
+		} else if (points & (1u << i)) {
 			x += marker_sample(g, x, row, gl, &p);
-		else
-			x += pen_sample(g, x, row, gl, &p);
+		} else {
+			pen_sample(g, x, row, gl, &p);
+			if (stamps & (1u << i))	/* as on the curve */
+				grid_put(g, x + 1, row,
+				    (uint32_t)(unsigned char)p.ascii, p.role,
+				    0, GRID_BOLD);
+			x += 2;
+		}
 		x += grid_text(g, x, row, 1, " ", 0, 0);
 		nw = grid_text_words(g, x, row, g->w - x, names[i],
 		    GRID_LABEL, 0);
@@ -484,6 +534,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	struct pen p;
 	double xlo, xhi, ylo, yhi;
 	int i, any, named = 0, ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	unsigned stamps = 0;
 
 	if (lo == NULL)
 		lo = &dflt;
@@ -546,6 +597,14 @@ chart_line(struct grid *g, const struct chart_opts *o,
 			draw_points(&c, &xa, &ya, &p, series_point, &s[i],
 			    s[i].n);
 	}
+	for (i = 0; i < ns; i++) {	/* no colour: marks tell lines apart */
+		if (s[i].y == NULL || s[i].n <= 0 || !stamped(o, i) ||
+		    (lo->points & (1u << i)))
+			continue;
+		series_pen(i, o->tiers.glyphs, &p);
+		draw_stamps(&c, &xa, &ya, &p, i, series_point, &s[i], s[i].n);
+		stamps |= 1u << i;
+	}
 	for (i = 0; i < ns; i++) {	/* markers over all the lines */
 		if (s[i].y == NULL || s[i].n <= 0 ||
 		    !(lo->marks & ~lo->points & (1u << i)))
@@ -567,7 +626,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	if (!any)
 		no_data(g, &f);
 	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points,
-	    lo->point_glyph);
+	    lo->point_glyph, stamps);
 }
 
 /* ------------------------------------------------------------ functions */
@@ -598,6 +657,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	struct fn_ctx fc;
 	double dlo = INFINITY, dhi = -INFINITY, x, y;
 	int i, k, named = 0, mt;
+	unsigned stamps = 0;
 	const int nsample = 257;
 
 	chart_begin(g, o);
@@ -664,8 +724,16 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 		series_pen(k, o->tiers.glyphs, &p);
 		draw_points(&c, &xa, &ya, &p, fn_point, &fc, c.pw);
 	}
+	for (k = 0; k < nfn; k++) {	/* no colour: marks tell lines apart */
+		if (!stamped(o, k))
+			continue;
+		fc.fn = &fn[k];
+		series_pen(k, o->tiers.glyphs, &p);
+		draw_stamps(&c, &xa, &ya, &p, k, fn_point, &fc, c.pw);
+		stamps |= 1u << k;
+	}
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (nfn == 0)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0, NULL);
+	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0, NULL, stamps);
 }

@@ -1199,6 +1199,51 @@ legend_wraps(void **state)
 	grid_done(&g);
 }
 
+/* Without colour two braille curves differ by more than dot density:
+ * the second carries its mark ('o') on the curve and in the legend; with
+ * colour it does not. */
+static void
+mono_curves_by_glyph(void **state)
+{
+	double tr[60], va[60];
+	struct chart_series s[2];
+	struct chart_tiers mono = { CHART_GLYPH_BRAILLE, CHART_COLOR_NONE };
+	struct chart_opts o;
+	struct grid g;
+	char *t, *leg;
+	int i, marks = 0;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		tr[i] = 1.0 / (1 + i);
+		va[i] = 0.5 + 0.004 * i;
+	}
+	memset(&o, 0, sizeof o);
+	memset(s, 0, sizeof s);
+	s[0].name = "train";
+	s[0].y = tr;
+	s[1].name = "val";
+	s[1].y = va;
+	s[0].n = s[1].n = 60;
+	s[0].x0 = s[1].x0 = 1;
+	o.tiers = mono;
+	grid_init(&g, 50, 14);
+	chart_line(&g, &o, NULL, s, 2);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	leg = strstr(t, "o val");
+	assert_non_null(leg);
+	for (i = 0; t + i < leg; i++)
+		marks += t[i] == 'o';
+	assert_true(marks >= 4);	/* on the curve, every 6 columns */
+	free(t);
+	o.tiers.colors = CHART_COLOR_256;
+	chart_line(&g, &o, NULL, s, 2);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_null(strstr(t, "o val"));
+	free(t);
+	grid_done(&g);
+}
+
 /*
  * The early-stopping label hides no curve when a row is free: a flat
  * validation curve runs through the marker's row, so the label moves to
@@ -1527,6 +1572,7 @@ main(void)
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
 		cmocka_unit_test(matrix_no_negative_zero),
+		cmocka_unit_test(mono_curves_by_glyph),
 		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
