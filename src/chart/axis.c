@@ -150,7 +150,10 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		snprintf(buf, n, "0");
 		return buf;
 	}
-	if (step < 1e-3 || a >= 1e5) {
+	/* a fine step on values that are not small (0.13740 0.13742):
+	 * fixed decimals, or every label would read 1.374e-1 */
+	if (a >= 1e5 || (step < 1e-3 && (a < 1e-3 ||
+	    step_decimals(step) > 6))) {
 		e = (int)floor(log10(a));
 		d = step_decimals(step / pow(10, e));
 		if (d > 3)

@@ -157,31 +157,29 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
  * Without colour, a dotted braille curve and a solid one differ only in
  * density; series index i >= 1 of a line chart also gets its ASCII mark
  * ('o' for the second) stamped on its curve every STAMP_EVERY columns, at
- * a column offset of its own so two series' stamps do not meet.  Only
- * where a cell of the plot is still the series' own (its pixels).
+ * a column offset of its own so two series' stamps do not meet: in such a
+ * column, the topmost cell that is still the series' own (its pixels).
  */
 static void
-draw_stamps(struct canvas *c, const struct axis *xa, const struct axis *ya,
-    const struct pen *p, int i, point_fn get, const void *ctx, int n)
+draw_stamps(struct canvas *c, const struct pen *p, int i)
 {
-	double x, y;
-	int k, px, py, col, last = -1;
+	int col, row;
 
-	for (k = 0; k < n; k++) {
-		struct grid_cell *cell;
+	for (col = 0; col < c->cw; col++) {
+		if ((col + 2 * i) % STAMP_EVERY != 0)
+			continue;
+		for (row = 0; row < c->ch; row++) {
+			struct grid_cell *cell = grid_at(c->g, c->x + col,
+			    c->y + row);
 
-		get(ctx, k, &x, &y);
-		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
-			continue;
-		col = px / c->sx;
-		if (col == last || (col + 2 * i) % STAMP_EVERY != 0)
-			continue;
-		last = col;
-		cell = grid_at(c->g, c->x + col, c->y + py / c->sy);
-		if (cell != NULL && cell->fg == p->role)
-			grid_put(c->g, c->x + col, c->y + py / c->sy,
-			    (uint32_t)(unsigned char)p->ascii, p->role, 0,
-			    GRID_BOLD);
+			if (cell != NULL && cell->fg == p->role &&
+			    cell->cp != ' ') {
+				grid_put(c->g, c->x + col, c->y + row,
+				    (uint32_t)(unsigned char)p->ascii,
+				    p->role, 0, GRID_BOLD);
+				break;
+			}
+		}
 	}
 }
 
@@ -564,6 +562,11 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	fit_y(&ya, lo, any, ylo, yhi, f.ph);
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
+	if (lo->ylab_w > f.ylab_w && g->w - lo->ylab_w - 1 >= f.pw / 2) {
+		f.ylab_w = lo->ylab_w;
+		f.px = f.ylab_w + 1;
+		f.pw = g->w - f.px;
+	}
 	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
 	if (lo->nxticks > 0 && lo->xtick_pos != NULL &&
 	    lo->xtick_text != NULL) {
@@ -602,7 +605,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		    (lo->points & (1u << i)))
 			continue;
 		series_pen(i, o->tiers.glyphs, &p);
-		draw_stamps(&c, &xa, &ya, &p, i, series_point, &s[i], s[i].n);
+		draw_stamps(&c, &p, i);
 		stamps |= 1u << i;
 	}
 	for (i = 0; i < ns; i++) {	/* markers over all the lines */
@@ -729,7 +732,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 			continue;
 		fc.fn = &fn[k];
 		series_pen(k, o->tiers.glyphs, &p);
-		draw_stamps(&c, &xa, &ya, &p, k, fn_point, &fc, c.pw);
+		draw_stamps(&c, &p, k);
 		stamps |= 1u << k;
 	}
 	frame_draw(&f, g, o, &c, &xa, &ya);

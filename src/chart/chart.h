@@ -157,6 +157,9 @@ struct chart_line_opts {
 	const double *xtick_pos;
 	const char *const *xtick_text;
 	int nxticks;
+	/* At least this many columns for the y tick labels (0: as they
+	 * need): charts stacked over one x axis line their plots up. */
+	int ylab_w;
 };
 
 /* Draws up to CHART_MAX_SERIES series (later ones drawn on top). */

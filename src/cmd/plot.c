@@ -331,6 +331,68 @@ draw_sweep_seeds(const struct plot *p, const double *x,
 	chart_line(g, o, &lo, sr, 4);
 }
 
+/* Rows from which the path chart has two panels. */
+#define PATH_SPLIT_MIN	12
+
+/*
+ * The path chart in two panels over the same x axis: above, the best
+ * validation loss on its own axis (a log axis when it spans more than a
+ * decade), so a rise from 0.01 to 0.03 is as tall as the panel; below,
+ * |w| / max|w| and the zero share on 0..1.  Fewer than PATH_SPLIT_MIN
+ * rows: the validation loss alone.  The x label is left out: the title
+ * ("regularization path: lambda") names the key.  sr: the three series, in that order.
+ */
+static void
+draw_path_panels(struct grid *g, const struct chart_opts *o,
+    const struct chart_line_opts *lo, const struct chart_series *sr)
+{
+	struct chart_line_opts lt = *lo, lb = *lo;
+	struct chart_opts ot = *o, ob = *o;
+	struct chart_series below[3];
+	struct grid top, bot;
+	double vmin = INFINITY, vmax = 0;
+	int ht;
+
+	for (int i = 0; i < sr[0].n; i++)
+		if (isfinite(sr[0].y[i])) {
+			vmin = fmin(vmin, sr[0].y[i]);
+			vmax = fmax(vmax, sr[0].y[i]);
+		}
+	lt.logy = vmin > 0 && vmax > 10 * vmin;
+	if (g->h < PATH_SPLIT_MIN) {
+		chart_line(g, o, &lt, sr, 1);
+		return;
+	}
+	/* above: title, ylabel naming the curve, no legend; below: the
+	 * legend, no x label (the title names the key); 6 rows each at
+	 * least, 3 of them plot */
+	ht = g->h / 2;
+	lt.ylab_w = lb.ylab_w = 5;	/* "0.138" over "1": x lines up */
+	ot.xlabel = NULL;
+	ot.ylabel = sr[0].name;
+	ot.no_legend = 1;
+	ob.title = NULL;
+	ob.ylabel = NULL;
+	ob.xlabel = NULL;
+	grid_init(&top, g->w, ht);
+	grid_init(&bot, g->w, g->h - ht);
+	chart_line(&top, &ot, &lt, sr, 1);
+	/* below: the same pens as in one chart (series 2 and 3) */
+	below[0] = sr[0];
+	below[0].name = NULL;
+	below[0].y = NULL;
+	below[1] = sr[1];
+	below[2] = sr[2];
+	lb.ylo = 0;
+	lb.yhi = 1;
+	chart_line(&bot, &ob, &lb, below, 3);
+	grid_clear(g);
+	grid_blit(g, 0, 0, &top);
+	grid_blit(g, 0, ht, &bot);
+	grid_done(&top);
+	grid_done(&bot);
+}
+
 static void
 draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
@@ -387,7 +449,7 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	sr[2] = sr[0];
 	sr[2].name = "zero share";
 	sr[2].y = zf;
-	chart_line(g, o, &lo, sr, 3);
+	draw_path_panels(g, o, &lo, sr);
 }
 
 static void
