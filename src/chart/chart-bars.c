@@ -224,6 +224,9 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	const char *l;
 	int member = 0, hdr = 0;	/* a column per group member, its header */
 	size_t skip[LOGBAR_MAXGROUP] = { 0 }, sk[LOGBAR_MAXGROUP] = { 0 };
+	struct legend_entry le[3];
+	char lt_under[48], lt_thr[96], lt_scale[48];
+	int nle = 0;
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -248,6 +251,28 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		top = DBL_MAX;
 	lf = log10(fl);
 	lt = log10(top);
+
+	/* the legend: values below the floor, the threshold, the scale */
+	for (i = 0; i < n; i++)
+		any_under |= v[i] >= 0 && v[i] < fl;
+	if (any_under) {
+		snprintf(lt_under, sizeof lt_under, "below %s",
+		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+		le[nle++] = (struct legend_entry){ ascii ? '<' : 0x25C2,
+		    GRID_BAD, GRID_BOLD, 0, lt_under };
+	}
+	if (bo->threshold_on && bo->threshold > 0 &&
+	    isfinite(bo->threshold) && log10(bo->threshold) >= lf &&
+	    log10(bo->threshold) <= lt) {
+		snprintf(lt_thr, sizeof lt_thr, "%s %s", bo->threshold_label ?
+		    bo->threshold_label : "threshold",
+		    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
+		le[nle++] = (struct legend_entry){ ascii ? ':' : 0x250A,
+		    GRID_WARN, 0, 0, lt_thr };
+	}
+	snprintf(lt_scale, sizeof lt_scale, "log scale from %s",
+	    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+	le[nle++] = (struct legend_entry){ 0, 0, 0, 0, lt_scale };
 
 	labw = logbar_label_width(labels, n, skip, 1);
 	for (i = 0; i < n; i++) {
@@ -317,6 +342,10 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		ticks = 1, avail--;
 	if (avail > 0 && !o->no_legend)
 		legend = 1, avail--;
+	/* a second legend row rather than a cut one, when there is room */
+	if (legend && avail > 0 && legend_flow(NULL, labw > 0 ? labw + 1 : 0,
+	    0, 2, g->w, le, nle) > 1)
+		legend = 2, avail--;
 	/*
 	 * A tall grid (classroom mode) is filled: each group of bars gets an
 	 * equal share of the rows, its bars at the top of the share as thick
@@ -420,26 +449,8 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	if (n == 0)
 		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
 		    GRID_DIM);
-	if (legend) {
-		int x = ax, y = arow + 1 + ticks;
-
-		if (any_under) {
-			snprintf(buf, sizeof buf, "below %s",
-			    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
-			x += legend_item(g, x, y, g->w, ascii ? '<' : 0x25C2,
-			    GRID_BAD, GRID_BOLD, buf) + 2;
-		}
-		if (tcol > ax) {
-			snprintf(buf, sizeof buf, "%s %s", bo->threshold_label ?
-			    bo->threshold_label : "threshold",
-			    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
-			x += legend_item(g, x, y, g->w, ascii ? ':' : 0x250A,
-			    GRID_WARN, 0, buf) + 2;
-		}
-		snprintf(buf, sizeof buf, "log scale from %s",
-		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
-		legend_item(g, x, y, g->w, 0, 0, 0, buf);
-	}
+	if (legend)
+		legend_flow(g, ax, arow + 1 + ticks, legend, g->w, le, nle);
 }
 
 /* ------------------------------------------------------------ histogram */
@@ -706,6 +717,7 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 	struct frame f;
 	struct axis ya;
 	struct canvas c;
+	struct legend_entry le;
 	char buf[128];
 	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII, k, bw, sym, mt;
 	double lo, hi;
@@ -716,13 +728,21 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		n = 0;
 	chart_begin(g, o);
 	hist_range(ho, v, n, NULL, 0, &lo, &hi, &sym);
-	if (frame_rows(&f, g, o, 1, 1) < 0)
-		return;
 	/* y axis: counts, computed on a provisional bin count */
 	b.lo = lo;
 	b.hi = hi;
 	b.n = pick_bins(ho, g->w - 4, sym);
 	bins_fill(&b, v, n, ho->zero_eps);
+	/* the caption wraps to a second row rather than lose its end */
+	zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
+	le.glyph = ascii ? '@' : 0x2593;
+	le.role = GRID_WARN;
+	le.attr = GRID_BOLD;
+	le.fg = 0;
+	le.text = buf;
+	if (frame_rows(&f, g, o, legend_flow(NULL, 4, 0, 2, g->w, &le, 1),
+	    1) < 0)
+		return;
 	mt = ymaxticks(f.ph);
 	if (b.maxc + 1 < mt)
 		mt = b.maxc + 1;
@@ -752,8 +772,8 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		    hi, o->tiers.glyphs);
 	if (f.legend_row >= 0) {
 		zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
-		legend_item(g, f.px, f.legend_row, g->w, ascii ? '@' : 0x2593,
-		    GRID_WARN, GRID_BOLD, buf);
+		le.text = buf;
+		legend_flow(g, f.px, f.legend_row, f.legend_rows, g->w, &le, 1);
 	}
 	if (b.total == 0)
 		grid_text_center(g, f.px, f.py + f.ph / 2, f.pw, "(no data)",

@@ -336,12 +336,26 @@ fmt_cell(double v, int big, char *buf, size_t n)
 		snprintf(buf, n, "%6.2f", num_shown(v, 2));
 }
 
+/* What the highlighted group is, for the caption under the matrix. */
+static void
+caption_text(char *buf, size_t len, enum chart_group group, int index,
+    int ascii)
+{
+	if (group == CHART_GROUP_COLUMN)
+		snprintf(buf, len, "batch norm: one feature (f%d) over the "
+		    "batch %s", index, ascii ? "v" : "\xe2\x86\x93");
+	else
+		snprintf(buf, len, "layer norm: one example (x%d) over its "
+		    "features %s", index, ascii ? "->" : "\xe2\x86\x92");
+}
+
 void
 chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
     int rows, int cols, enum chart_group group, int index)
 {
 	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
-	char buf[96], num[32];
+	struct legend_entry cap_le = { 0, 0, 0, GRID_HILITE, NULL };
+	char buf[96], num[32], capbuf[96];
 	int labw, vis_c, vis_r, c0 = 0, r0 = 0, avail, title = 0, caption = 0;
 	int stats = 0, r, c, x, y, big = 0, hl, more_c, more_r, n = 0, i;
 	int slots, hc, lead = 0, labw0, pitch = 1;
@@ -367,6 +381,25 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		stats = 1;
 	if (avail >= rows + caption + stats + 1 && o->title != NULL)
 		title = 1;
+	/* a note or caption too long for a row takes a second one when
+	 * every row of the matrix still fits; the numbers first */
+	if (stats) {
+		struct legend_entry le = { 0, 0, 0, 0, buf };
+
+		/* as wide as the note can be: a sign, 3 decimals */
+		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
+		    "mean=-0.000 std=0.000", rows > cols ? rows : cols);
+		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
+		    avail - (rows - 1) - caption - stats - title >= 1)
+			stats = 2;
+	}
+	if (caption) {
+		caption_text(capbuf, sizeof capbuf, group, index, ascii);
+		cap_le.text = capbuf;
+		if (legend_flow(NULL, 0, 0, 2, g->w, &cap_le, 1) > 1 &&
+		    avail - (rows - 1) - caption - stats - title >= 1)
+			caption = 2;
+	}
 	if (vis_r > avail - caption - stats)
 		vis_r = avail - caption - stats;
 	if (vis_r < 1)
@@ -476,21 +509,16 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	sd = n ? sqrt(fmax(sq / n - mean * mean, 0)) : NAN;
 	y = g->h - caption - stats;
 	if (caption) {
-		if (group == CHART_GROUP_COLUMN)
-			snprintf(buf, sizeof buf, "batch norm: one feature "
-			    "(f%d) over the batch %s", index, ascii ? "v" :
-			    "\xe2\x86\x93");
-		else
-			snprintf(buf, sizeof buf, "layer norm: one example "
-			    "(x%d) over its features %s", index, ascii ? "->" :
-			    "\xe2\x86\x92");
-		grid_text_words(g, 0, y++, g->w, buf, GRID_HILITE, 0);
+		cap_le.text = capbuf;
+		y += legend_flow(g, 0, y, caption, g->w, &cap_le, 1);
 	}
 	if (stats) {
+		struct legend_entry le = { 0, 0, 0, 0, buf };
+
 		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
 		    "mean=%.3f std=%.3f", n, num_shown(mean, 3),
 		    num_shown(sd, 3));
-		grid_text_words(g, 0, y, g->w, buf, GRID_LABEL, 0);
+		legend_flow(g, 0, y, stats, g->w, &le, 1);
 	}
 }
 

@@ -144,5 +144,22 @@ uint32_t eighth_up(int k);	/* k = 1..8 -> U+2581..2588 */
 uint32_t eighth_right(int k);	/* k = 1..8 -> U+258F..2588 */
 int legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph,
     int role, int attr, const char *text);
+/*
+ * Legend items (or notes: glyph 0) flowed over rows y .. y + rows - 1,
+ * from x0 to maxx: an item goes on the current row when it fits whole,
+ * else on the next; a text longer than a row wraps at spaces onto the
+ * next rows, under its own start; on the last row what does not fit is
+ * cut at a word ("...").  So a note keeps its last numbers on a second
+ * row instead of losing them.  g NULL: nothing drawn.  Returns the rows
+ * the items take (with rows large: the rows they need).
+ */
+struct legend_entry {
+	uint32_t glyph;		/* 0: text only */
+	int role, attr;		/* of the glyph */
+	int fg;			/* of the text: GRID_LABEL unless set */
+	const char *text;
+};
+int legend_flow(struct grid *g, int x0, int y, int rows, int maxx,
+    const struct legend_entry *e, int n);
 
 #endif

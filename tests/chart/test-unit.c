@@ -1199,6 +1199,45 @@ legend_wraps(void **state)
 	grid_done(&g);
 }
 
+/* Notes wrap to a second row instead of losing their end: the
+ * histogram's caption keeps "of N", the matrix note keeps its std. */
+static void
+notes_wrap(void **state)
+{
+	static double v[4224];
+	double m[8 * 4];
+	struct chart_hist_opts ho = { 0, 0, 0, 1e-6, 0 };
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4224; i++)
+		v[i] = (i % 97 - 48) / 80.0;
+	memset(&o, 0, sizeof o);
+	o.tiers = braille;
+	o.title = "all weights";
+	grid_init(&g, 43, 13);
+	chart_hist(&g, &o, &ho, "weights", v, 4224);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "(|w|<=1.0e-06)"));
+	assert_non_null(strstr(t, "4224"));
+	assert_null(strstr(t, "..."));
+	free(t);
+	grid_done(&g);
+	for (i = 0; i < 32; i++)
+		m[i] = (i * 7 % 11) / 5.0 - 1;
+	o.tiers = ascii;
+	o.title = "batch norm";
+	grid_init(&g, 43, 13);
+	chart_matrix(&g, &o, m, 8, 4, CHART_GROUP_COLUMN, 0);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "std="));
+	free(t);
+	grid_done(&g);
+}
+
 /* Without colour two braille curves differ by more than dot density:
  * the second carries its mark ('o') on the curve and in the legend; with
  * colour it does not. */
@@ -1573,6 +1612,7 @@ main(void)
 		cmocka_unit_test(matrix_fills_tall),
 		cmocka_unit_test(matrix_no_negative_zero),
 		cmocka_unit_test(mono_curves_by_glyph),
+		cmocka_unit_test(notes_wrap),
 		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
