@@ -208,6 +208,12 @@ tui_term_stop(void)
 	if (!tui_term.active)
 		return;
 	tui_term.active = 0;
+	/* A blank screen to leave: a terminal resized since the shell began
+	 * (tmux) may carry rows of the alternate screen over into the
+	 * learner's own screen when it ends; then they are blank rows, not
+	 * pieces of a chart. */
+	erase();
+	refresh();
 	curs_set(1);
 	cursor_state = -1;
 	endwin();
@@ -234,6 +240,25 @@ long long
 tui_now_ms(void)
 {
 	return (long long)(mono_seconds() * 1000);
+}
+
+/*
+ * Colour pair n of palette colours cf, cb (-1: the terminal's default).
+ * A direct-colour terminal (COLORS beyond 256: TERM=xterm-direct) takes a
+ * colour number as its RGB value, so the palette's number becomes the
+ * RGB it stands for; else 33 would be the near-black 0x000021.
+ */
+static int
+set_pair(int n, int cf, int cb)
+{
+#if NCURSES_VERSION_MAJOR > 6 || \
+    (NCURSES_VERSION_MAJOR == 6 && NCURSES_VERSION_MINOR >= 1)
+	if (COLORS > 256)
+		return init_extended_pair(n, cf < 0 ? -1 :
+		    (int)chart_color_rgb(cf), cb < 0 ? -1 :
+		    (int)chart_color_rgb(cb));
+#endif
+	return init_pair((short)n, (short)cf, (short)cb);
 }
 
 attr_t
@@ -263,7 +288,7 @@ tui_style_attr(int fg, int bg, int attr, short *pair)
 
 		if (next_pair >= COLOR_PAIRS)
 			return a;	/* out of pairs: attributes only */
-		if (init_pair(next_pair, (short)cf, (short)cb) == ERR)
+		if (set_pair(next_pair, cf, cb) == ERR)
 			return a;
 		pairs[fg][bg] = next_pair++;
 	}

@@ -1199,6 +1199,21 @@ legend_wraps(void **state)
 	grid_done(&g);
 }
 
+/* The 256-colour palette as RGB, for a direct-colour terminal. */
+static void
+palette_rgb(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_color_rgb(1), 0x800000);
+	assert_int_equal(chart_color_rgb(33), 0x0087ff);	/* series1 */
+	assert_int_equal(chart_color_rgb(196), 0xff0000);	/* bad */
+	assert_int_equal(chart_color_rgb(208), 0xff8700);	/* series2 */
+	assert_int_equal(chart_color_rgb(244), 0x808080);	/* axis */
+	assert_int_equal(chart_color_rgb(232), 0x080808);
+	assert_int_equal(chart_color_rgb(-1), -1);
+	assert_int_equal(chart_color_rgb(256), -1);
+}
+
 /* Notes wrap to a second row instead of losing their end: the
  * histogram's caption keeps "of N", the matrix note keeps its std. */
 static void
@@ -1613,6 +1628,7 @@ main(void)
 		cmocka_unit_test(matrix_no_negative_zero),
 		cmocka_unit_test(mono_curves_by_glyph),
 		cmocka_unit_test(notes_wrap),
+		cmocka_unit_test(palette_rgb),
 		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),
