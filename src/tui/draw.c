@@ -10,7 +10,8 @@
  * of its area.  --ascii (or a locale that is not UTF-8) draws frames and
  * charts with 7-bit characters only; text (a Korean lesson, what the
  * learner types) keeps its characters while the locale is UTF-8, and is
- * drawn as '?' per column only when the terminal cannot show it.
+ * spelt in ASCII (util's table: "lambda", "sum", "^2"; '?' a column for
+ * what it has no spelling for) only when the terminal cannot show it.
  */
 
 #include <wchar.h>
@@ -66,10 +67,15 @@ tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
 			put_cp(y, x + col + 1, cp == 0x7f ? '?' : cp + '@', a,
 			    pair);
 		} else if (cp >= 0x80 && !tui_term.utf8) {
+			/* util's ASCII spelling ("lambda"), else '?' a column;
+			 * w (tui_cp_cols) is its length */
+			const char *sp = cp_ascii(cp);
 			int k;
 
 			for (k = 0; k < w; k++)
-				put_cp(y, x + col + k, '?', a, pair);
+				put_cp(y, x + col + k, sp != NULL ?
+				    (uint32_t)(unsigned char)sp[k] : '?', a,
+				    pair);
 		} else {
 			put_cp(y, x + col, cp, a, pair);
 		}
@@ -97,7 +103,7 @@ tui_put_grid(const struct tui_rect *r, const struct grid *g)
 			if (cp == 0 || cp < 0x20 || cp == 0x7f)
 				cp = ' ';
 			if (cp >= 0x80 && tui_term.ascii)
-				cp = '?';
+				cp = cp_ascii1(cp);	/* '-' for a rule */
 			else if (cp_width(cp) == 2 && x + 1 >= r->w)
 				cp = ' ';	/* half a character: clipped */
 			put_cp(r->y + y, r->x + x, cp, a, pair);

@@ -104,11 +104,25 @@ tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 
 /* ------------------------------------------------------------ text */
 
+/* Text is spelt in ASCII (a terminal that is not UTF-8): tui_ascii_text. */
+static int ascii_text;
+
+void
+tui_ascii_text(int on)
+{
+	ascii_text = on;
+}
+
 int
 tui_cp_cols(uint32_t cp)
 {
+	const char *a;
+
 	if (cp < 0x20 || cp == 0x7f)
 		return 2;	/* shown as ^X */
+	if (ascii_text && cp >= 0x80 && cp_width(cp) > 0 &&
+	    (a = cp_ascii(cp)) != NULL)
+		return (int)strlen(a);	/* as drawn: "lambda" */
 	return cp_width(cp);
 }
 

@@ -60,9 +60,12 @@ int tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx);
 
 /*
  * Columns as the TUI draws them: a control character is 2 ("^X"), others
- * cp_width().  tui_cp_cols() for one code point, tui_text_cols() for the
- * first n bytes of s (cursor columns of the prompt).
+ * cp_width(), or with tui_ascii_text(1) (a terminal that is not UTF-8)
+ * the length of util's ASCII spelling ("lambda": 6).  tui_cp_cols() for
+ * one code point, tui_text_cols() for the first n bytes of s (cursor
+ * columns of the prompt).
  */
+void tui_ascii_text(int on);
 int tui_cp_cols(uint32_t cp);
 int tui_text_cols(const char *s, size_t n);
 

@@ -63,6 +63,7 @@ struct tui {
 	enum tui_focus focus;
 	int help;		/* help overlay shown */
 	int quit;
+	int said_lang;		/* Korean needs UTF-8: -1 to say, 1 said */
 	int dirty;
 	struct tui_layout lay;
 

@@ -327,6 +327,37 @@ menu_free(struct tui *t)
 	t->nitems = 0;
 }
 
+/*
+ * Korean on a terminal that is not UTF-8 would be blank: English instead,
+ * and a note (in the output, once) saying that Korean needs a UTF-8
+ * locale.
+ */
+static void
+lang_shown(struct tui *t)
+{
+	if (t->lang != TUI_LANG_KO || tui_term.utf8)
+		return;
+	t->lang = TUI_LANG_EN;
+	if (t->said_lang == 0)
+		t->said_lang = -1;	/* due: lang_say() */
+}
+
+/* The note of lang_shown(), when due and not said yet. */
+static void
+lang_say(struct tui *t)
+{
+	struct strbuf note;
+
+	if (t->said_lang >= 0)
+		return;
+	t->said_lang = 1;
+	strbuf_init(&note);
+	(void)lesson_lang_shown("ko", 0, &note);
+	note.s[strcspn(note.s, "\n")] = '\0';
+	out_add(t, TR_WARNING, note.s);
+	strbuf_done(&note);
+}
+
 const char *
 tui_lang_code(const struct tui *t)
 {
@@ -450,7 +481,7 @@ lesson_close(struct tui *t)
 static void
 session_render(struct tui *t, struct session *s)
 {
-	session_set_render(s, t->o->ascii ? CHART_GLYPH_ASCII :
+	session_set_render(s, tui_term.ascii ? CHART_GLYPH_ASCII :
 	    chart_detect_tiers(0).glyphs, tui_term.colors,
 	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
 	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
@@ -926,6 +957,8 @@ key_menu(struct tui *t, int c)
 	case 'l':
 	case 'L':
 		t->lang = t->lang == TUI_LANG_KO ? TUI_LANG_EN : TUI_LANG_KO;
+		lang_shown(t);
+		lang_say(t);
 		menu_load(t);
 		break;
 	case 'q':
@@ -1240,6 +1273,7 @@ tui_main(const struct tui_options *o)
 	t.o = o;
 	tui_term.utf8 = tui_term_locale();
 	tui_term.ascii = o->ascii || !tui_term.utf8;
+	tui_ascii_text(!tui_term.utf8);
 	tui_term.present = o->present;
 	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
 	    &t.lang) != 0)
@@ -1277,12 +1311,14 @@ tui_main(const struct tui_options *o)
 	tui_input_init(PROMPT, &hooks);
 	tui_input_idle_key = on_idle_key;
 	report_files(&t, &err);	/* a corrupt progress file set aside */
+	lang_shown(&t);		/* --lang ko on a terminal without UTF-8 */
 
 	menu_load(&t);
 	t.screen = SCR_MENU;
 	relayout(&t);
 	if (o->lesson != NULL)
 		open_initial(&t, o->lesson);
+	lang_say(&t);
 
 	while (!t.quit && !tui_quit_signal) {
 		int c;

@@ -51,7 +51,9 @@ pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
 	int i, j;
 
 	memset(&ls, 0, sizeof(ls));
-	lesson_wrap(text, p->r->w, indent1, indent2, &ls);
+	/* spelt in ASCII before wrapping, where the terminal needs it */
+	lesson_wrap_ex(text, p->r->w, indent1, indent2,
+	    tui_term.utf8 ? 0 : LESSON_WRAP_ASCII, &ls);
 	for (i = 0; i < ls.n; i++) {
 		const struct lesson_line *l = &ls.v[i];
 		int y = p->line - p->skip, x = 0;
