@@ -19,7 +19,6 @@ static const char *const table[M_COUNT][2] = {
 	[M_MENU_KEYS] = {
 	    "Up/Down or number choose  Enter open  l language  ? help  q quit",
 	    "Up/Down 또는 번호 선택  Enter 열기  l 언어  ? 도움말  q 끝내기" },
-	[M_MENU_EMPTY] = { "No lessons found.", "레슨을 찾지 못했습니다." },
 	[M_MENU_DONE] = { "{}/{} pages", "{}/{} 쪽" },
 	[M_PAGE] = { "page {}/{}", "{}/{}쪽" },
 	[M_NO_CHART] = { "no chart yet - try: train 50",

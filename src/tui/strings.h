@@ -17,7 +17,6 @@ enum tui_msg {
 	M_TOO_SMALL,		/* {}x{}: "terminal too small (need 60x16)" */
 	M_MENU_TITLE,
 	M_MENU_KEYS,
-	M_MENU_EMPTY,
 	M_MENU_DONE,		/* {}/{}: pages seen */
 	M_PAGE,			/* {}/{} */
 	M_NO_CHART,

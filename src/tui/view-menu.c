@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "lesson/lesson-cli.h"
 #include "lesson/progress.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
@@ -52,9 +53,18 @@ view_menu_draw(struct tui *t)
 			    GRID_LABEL, sel ? GRID_REVERSE : 0);
 		}
 	}
-	if (t->nitems <= 1)
-		tui_put_text(y + 1, 4, COLS - 6, tui_str(t->lang, M_MENU_EMPTY),
-		    (size_t)-1, GRID_WARN, 0);
+	if (t->nitems <= 1 && y + 1 < LINES - 2) {
+		/* where the lessons were looked for, and how to fix it */
+		struct tui_rect r = { 4, y + 1, COLS - 6, LINES - 3 - y - 1 };
+		struct view_plain p = { &r, 0, GRID_WARN, 0 };
+		struct strbuf help;
+
+		strbuf_init(&help);
+		lesson_dir_help(tui_lang_code(t), &help);
+		help.s[0] = 'N';	/* "No lessons found (looked in ..." */
+		tui_wrap(help.s, r.w > 0 ? r.w : 1, view_plain_line, &p);
+		strbuf_done(&help);
+	}
 	if (t->note[0] != '\0')
 		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
 		    GRID_WARN, GRID_BOLD);

@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=15
+NTESTS=16
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -151,7 +151,14 @@ check "... --lang ko says once that Korean needs UTF-8" eval '
 	[ "$(screen | grep -c "Korean needs a UTF-8 locale")" -eq 1 ]'
 quit
 
-# 7. a resize while training, then quit: nothing of the shell's screen
+# 7. No lessons: the menu says where it looked and how to fix it.
+shell REGTUTOR_DATADIR=/nonexistent
+launch " "
+check "no lessons: the menu says where it looked and what to do" \
+    wait_for 'No lessons found \(looked in /nonexistent/lessons/en' 100
+quit
+
+# 8. a resize while training, then quit: nothing of the shell's screen
 # is left on the learner's (tmux carries rows of the alternate screen
 # over when its size changed since it began)
 shell
