@@ -143,3 +143,35 @@ tui_put_vrule(const struct tui_rect *r)
 			mvadd_wch(r->y + y, r->x, WACS_VLINE);
 	}
 }
+
+void
+tui_put_box(const struct tui_rect *r, const char *title)
+{
+	/* the rules' style: box drawing, 7-bit with --ascii */
+	static const char *const uni[6] = { "\u250c", "\u2510", "\u2514",
+	    "\u2518", "\u2500", "\u2502" };
+	static const char *const asc[6] = { "+", "+", "+", "+", "-", "|" };
+	const char *const *b = tui_term.ascii ? asc : uni;
+	int i;
+
+	if (r->w < 2 || r->h < 2)
+		return;
+	for (i = 1; i < r->w - 1; i++) {
+		tui_put_text(r->y, r->x + i, 1, b[4], (size_t)-1, GRID_AXIS, 0);
+		tui_put_text(r->y + r->h - 1, r->x + i, 1, b[4], (size_t)-1,
+		    GRID_AXIS, 0);
+	}
+	for (i = 1; i < r->h - 1; i++) {
+		tui_put_text(r->y + i, r->x, 1, b[5], (size_t)-1, GRID_AXIS, 0);
+		tui_put_text(r->y + i, r->x + r->w - 1, 1, b[5], (size_t)-1,
+		    GRID_AXIS, 0);
+	}
+	tui_put_text(r->y, r->x, 1, b[0], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y, r->x + r->w - 1, 1, b[1], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y + r->h - 1, r->x, 1, b[2], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y + r->h - 1, r->x + r->w - 1, 1, b[3], (size_t)-1,
+	    GRID_AXIS, 0);
+	if (title != NULL && r->w > 6)
+		tui_put_text(r->y, r->x + 2, r->w - 4, title, (size_t)-1,
+		    GRID_TITLE, GRID_BOLD);
+}

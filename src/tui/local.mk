@@ -29,9 +29,10 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 # the shell; a lesson's pages (charts, back, re-run, quiz feedback, try-it);
 # the shipped lessons 0-4 in one shell against --batch; terminal sizes.
 TESTS += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
-	tests/tui/term-size.sh tests/tui/terminals.sh
+	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh
 EXTRA_DIST += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
-	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/lib.sh \
+	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
+	tests/tui/lib.sh \
 	tests/tui/symbols/lessons/en/01-symbols.lesson \
 	tests/tui/lessons/en/01-tui.lesson \
 	tests/tui/lessons/en/03-second.lesson \

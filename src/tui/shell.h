@@ -62,6 +62,9 @@ struct tui {
 	enum tui_screen screen;
 	enum tui_focus focus;
 	int help;		/* help overlay shown */
+	char *pager;		/* a long output shown in an overlay (lines
+				   joined by '\n'), or NULL */
+	int pager_scroll;	/* its first row shown */
 	int quit;
 	int said_lang;		/* Korean needs UTF-8: -1 to say, 1 said */
 	int dirty;
@@ -103,7 +106,9 @@ struct tui {
 	long frames;
 
 	/* the line readline accepted, run by the main loop */
-	char *pending;
+	char *pending;		/* a line to run (typed during a run: it
+				   waits for the run to end) */
+	size_t tr_out;		/* items of tr already in the output */
 	int pending_eof;
 
 	/* menu */
@@ -137,6 +142,10 @@ const char *tui_lang_code(const struct tui *t);
  * saying how to scroll.
  */
 void view_lesson_draw(struct tui *t);
+
+/* The overlay of a long output (t->pager), scrolled by t->pager_scroll
+ * (clamped here); returns the rows it shows at once. */
+int view_pager_draw(struct tui *t);
 
 /* ---------------------------------------------------- view-chart.c */
 

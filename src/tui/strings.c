@@ -29,7 +29,20 @@ static const char *const table[M_COUNT][2] = {
 	[M_PRESENT_HINT] = { ": command", ": 명령" },
 	[M_TRAINING] = { "ep {}/{}", "ep {}/{}" },
 	[M_TRAIN_HINT] = { "training - Ctrl-C stops it (the state is kept), "
-	    "q quits", "학습 중 - Ctrl-C 로 중지 (상태 유지), q 끝내기" },
+	    ": next command, ? help, q quits",
+	    "학습 중 - Ctrl-C 로 중지 (상태 유지), : 다음 명령, ? 도움말, "
+	    "q 끝내기" },
+	[M_TRAIN_QUEUED] = { "runs when the training ends: {}",
+	    "학습이 끝나면 실행합니다: {}" },
+	[M_TRAIN_REFUSED] = { "not run: {} (one command line already waits "
+	    "for the training to end: {})",
+	    "실행하지 않음: {} (학습이 끝나기를 기다리는 명령이 이미 있습니다: "
+	    "{})" },
+	[M_PAGER_KEYS] = { "j k Space PgUp PgDn scroll, q Esc Enter close",
+	    "j k Space PgUp PgDn 스크롤, q Esc Enter 닫기" },
+	[M_TRAIN_WAIT] = { "training: pages and answers wait for it to end "
+	    "(Ctrl-C stops it)",
+	    "학습 중: 쪽 넘기기와 답은 학습이 끝난 뒤에 (Ctrl-C 로 중지)" },
 	[M_QUIT_CONFIRM] = { "Training is running. Quit? (y/n)",
 	    "학습 중입니다. 끝낼까요? (y/n)" },
 	[M_STOPPED] = { "training stopped; the state is kept",
@@ -65,6 +78,10 @@ static const char *const table[M_COUNT][2] = {
 	    "< >           이 쪽의 이전 / 다음 차트" },
 	[M_HELP_15] = { "q             quit (asks while training)",
 	    "q             끝내기 (학습 중이면 확인)" },
+	[M_HELP_16] = { "training      ? j k [ ] and : work; a line entered",
+	    "학습 중       ? j k [ ] : 사용 가능; 입력한 명령은" },
+	[M_HELP_17] = { "              waits for the end (one; more not run)",
+	    "              학습 뒤 실행 (한 줄만, 더는 실행 안 함)" },
 	[M_HELP_MENU_1] = { "Up Down j k   choose a lesson",
 	    "Up Down j k   레슨 고르기" },
 	[M_HELP_MENU_2] = { "0-9           the lesson with that number",

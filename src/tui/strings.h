@@ -24,6 +24,10 @@ enum tui_msg {
 	M_PRESENT_HINT,
 	M_TRAINING,		/* {}/{}: epoch */
 	M_TRAIN_HINT,		/* on the prompt row while training */
+	M_TRAIN_QUEUED,		/* {}: a line typed while training */
+	M_TRAIN_REFUSED,	/* {} {}: a second one, not run; the first */
+	M_TRAIN_WAIT,		/* a page or answer key while training */
+	M_PAGER_KEYS,		/* the long-output overlay's keys */
 	M_QUIT_CONFIRM,
 	M_STOPPED,
 	M_JUMP_PROMPT,		/* {}: last page */
@@ -32,7 +36,7 @@ enum tui_msg {
 	M_HELP_CLOSE,
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
-	M_HELP_13, M_HELP_14, M_HELP_15,
+	M_HELP_13, M_HELP_14, M_HELP_15, M_HELP_16, M_HELP_17,
 	M_HELP_MENU_1, M_HELP_MENU_2, M_HELP_MENU_3, M_HELP_MENU_4,
 	M_HELP_MENU_5, M_HELP_MENU_6,
 	M_MATCHES,

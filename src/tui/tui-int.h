@@ -72,6 +72,9 @@ int tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
     int attr);
 /* Draws a grid at r's origin, clipped to r. */
 void tui_put_grid(const struct tui_rect *r, const struct grid *g);
+/* A frame around r (box drawing, 7-bit with --ascii or no UTF-8), its
+ * title (if not NULL) on the top edge. */
+void tui_put_box(const struct tui_rect *r, const char *title);
 /* Horizontal / vertical rule over r. */
 void tui_put_hrule(const struct tui_rect *r, const char *label);
 void tui_put_vrule(const struct tui_rect *r);

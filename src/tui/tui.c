@@ -60,6 +60,10 @@ static struct tui *the_tui;	/* for the readline and resize hooks */
 
 static void redraw(struct tui *t);
 static void relayout(struct tui *t);
+static void key_prompt(struct tui *t, int c);
+static void scroll_output(struct tui *t, int delta);
+static void focus_prompt(struct tui *t);
+static void swallow_escape(void);
 
 /* ------------------------------------------------------------ output */
 
@@ -132,6 +136,29 @@ keep_loss(struct tui *t)
  * chart of each training of the session's own net that no chart followed.
  * The pane turns to the first new chart.
  */
+/* The transcript's items not in the output area yet, into it (a chart
+ * as its title in brackets). */
+static void
+out_items(struct tui *t)
+{
+	size_t n = transcript_count(t->tr);
+
+	for (; t->tr_out < n; t->tr_out++) {
+		const struct tr_item *it = transcript_item(t->tr, t->tr_out);
+
+		if (it->kind == TR_CHART) {
+			char *s = xasprintf("[%s: %s]",
+			    tui_str(t->lang, M_TAB_CHART),
+			    it->text != NULL ? it->text : "");
+
+			out_add(t, TR_CHART, s);
+			free(s);
+		} else {
+			out_add(t, it->kind, it->text != NULL ? it->text : "");
+		}
+	}
+}
+
 static void
 drain(struct tui *t)
 {
@@ -142,21 +169,9 @@ drain(struct tui *t)
 
 	keep_loss(t);
 	nl = transcript_count(t->losses);
-	for (i = 0; i < n; i++) {
-		const struct tr_item *it = transcript_item(t->tr, i);
-
-		if (it->kind == TR_CHART) {
-			char *s = xasprintf("[%s: %s]",
-			    tui_str(t->lang, M_TAB_CHART),
-			    it->text != NULL ? it->text : "");
-
-			out_add(t, TR_CHART, s);
-			free(s);
-			charts++;
-		} else {
-			out_add(t, it->kind, it->text != NULL ? it->text : "");
-		}
-	}
+	out_items(t);
+	for (i = 0; i < n; i++)
+		charts += transcript_item(t->tr, i)->kind == TR_CHART;
 	if (d != NULL) {
 		if (t->run == NULL && charts + nl > 0)
 			transcript_clear(d);
@@ -171,6 +186,9 @@ drain(struct tui *t)
 			*sel = (int)n0;
 	}
 	transcript_clear(t->tr);
+	t->tr_out = 0;
+	if (strcmp(t->note, tui_str(t->lang, M_TRAIN_WAIT)) == 0)
+		t->note[0] = '\0';	/* the run it spoke of is over */
 	transcript_clear(t->pend);
 	transcript_clear(t->losses);
 	t->training = 0;
@@ -207,6 +225,148 @@ confirm_quit(struct tui *t)
 	return yes;
 }
 
+/* Rows the long-output overlay shows at once (for paging). */
+static int
+pager_rows(void)
+{
+	return LINES - 5 > 1 ? LINES - 5 : 1;
+}
+
+/* A key for the long-output overlay (t->pager): scrolls or closes it. */
+static void
+pager_key(struct tui *t, int c)
+{
+	switch (c) {
+	case 'j':
+	case KEY_DOWN:
+		t->pager_scroll++;
+		break;
+	case 'k':
+	case KEY_UP:
+		t->pager_scroll--;
+		break;
+	case ' ':
+	case KEY_NPAGE:
+		t->pager_scroll += pager_rows() - 1;
+		break;
+	case 'b':
+	case KEY_PPAGE:
+		t->pager_scroll -= pager_rows() - 1;
+		break;
+	case KEY_HOME:
+		t->pager_scroll = 0;
+		break;
+	case KEY_END:
+		t->pager_scroll = 1 << 20;	/* clamped on draw */
+		break;
+	case 27:
+		swallow_escape();
+		/* FALLTHROUGH */
+	case 'q':
+	case 'Q':
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		free(t->pager);
+		t->pager = NULL;
+		break;
+	default:
+		break;
+	}
+	t->dirty = 1;
+}
+
+/*
+ * A key while training; 1 stops the run.  The shell stays usable: the
+ * help overlay, scrolling the page and the output, and the prompt (a line
+ * entered now waits for the run to end: on_line); what would change the
+ * page under the run (turning pages, answering, re-running) waits, said
+ * in the note.  Ctrl-C stops the run wherever the focus is.
+ */
+static int
+training_key(struct tui *t, int c)
+{
+	switch (c) {
+	case 3:			/* Ctrl-C */
+		return 1;
+	case KEY_RESIZE:
+		relayout(t);
+		t->dirty = 1;
+		return 0;
+	case 26:		/* Ctrl-Z */
+		tui_term_suspend();
+		t->dirty = 1;
+		return 0;
+	default:
+		break;
+	}
+	t->dirty = 1;
+	if (t->pager != NULL) {
+		pager_key(t, c);
+		return 0;
+	}
+	if (t->help) {		/* any key closes the overlay */
+		if (c == 27)
+			swallow_escape();
+		t->help = 0;
+		return 0;
+	}
+	if (t->focus == FOCUS_PROMPT && t->screen == SCR_LESSON) {
+		key_prompt(t, c);	/* typing, Esc, F1, PgUp/PgDn */
+		return 0;
+	}
+	t->note[0] = '\0';
+	switch (c) {
+	case 'q':
+	case 'Q':
+		if (confirm_quit(t)) {
+			t->quit = 1;
+			return 1;
+		}
+		break;
+	case '?':
+	case KEY_F(1):
+		t->help = 1;
+		break;
+	case 27:
+		swallow_escape();
+		break;
+	case KEY_UP:
+	case 'k':
+		t->lesson_scroll--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		t->lesson_scroll++;
+		break;
+	case KEY_HOME:
+		t->lesson_scroll = 0;
+		break;
+	case KEY_END:
+		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
+		break;
+	case '[':
+	case KEY_SR:
+		scroll_output(t, 3);
+		break;
+	case ']':
+	case KEY_SF:
+		scroll_output(t, -3);
+		break;
+	case ':':
+	case '\t':
+	case '/':
+		if (t->screen == SCR_LESSON)
+			focus_prompt(t);
+		break;
+	default:
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_TRAIN_WAIT));
+		break;
+	}
+	return 0;
+}
+
 /* Keys while training: 1 stops the run. */
 static int
 poll_training_keys(struct tui *t)
@@ -214,30 +374,8 @@ poll_training_keys(struct tui *t)
 	int c, stop = 0;
 
 	timeout(0);
-	while (!stop && (c = getch()) != ERR) {
-		switch (c) {
-		case 3:			/* Ctrl-C */
-			stop = 1;
-			break;
-		case 'q':
-		case 'Q':
-			if (confirm_quit(t)) {
-				t->quit = 1;
-				stop = 1;
-			}
-			break;
-		case KEY_RESIZE:
-			relayout(t);
-			t->dirty = 1;
-			break;
-		case 26:		/* Ctrl-Z */
-			tui_term_suspend();
-			t->dirty = 1;
-			break;
-		default:
-			break;		/* typing waits for the run to end */
-		}
-	}
+	while (!stop && (c = getch()) != ERR)	/* not tui_getch: a poll */
+		stop = training_key(t, c);
 	timeout(POLL_MS);
 	return stop;
 }
@@ -259,6 +397,9 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		transcript_clear(t->pend);
 		t->train_at = (int)transcript_count(t->tr);
 	}
+	/* what the line's earlier commands printed, before the run */
+	if (info->epoch == 1)
+		out_items(t);
 	stop = poll_training_keys(t);
 	if (tui_quit_signal)
 		stop = 1;
@@ -284,16 +425,51 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 	return stop;
 }
 
+/*
+ * The output lines from out0 on, when they are more than the output area
+ * shows (help, show params, a long table): also in the long-output
+ * overlay, from their top, where they can be read and scrolled.
+ */
+static void
+open_pager(struct tui *t, size_t out0)
+{
+	struct strbuf b;
+	int rows = 0;
+	size_t i;
+
+	if (out0 > t->nout || t->lay.output.w <= 0 || t->screen != SCR_LESSON)
+		return;
+	strbuf_init(&b);
+	for (i = out0; i < t->nout; i++) {
+		char *s = view_out_text(t, &t->out[i]);
+
+		rows += tui_wrap(s, t->lay.output.w, NULL, NULL);
+		strbuf_addf(&b, "%s%s", b.len > 0 ? "\n" : "", s);
+		free(s);
+	}
+	if (rows > t->lay.output.h && b.len > 0) {
+		free(t->pager);
+		t->pager = strbuf_detach(&b);
+		t->pager_scroll = 0;
+	}
+	strbuf_done(&b);
+}
+
 /* Runs one command line through the interpreter. */
 static void
 run_line(struct tui *t, const char *line)
 {
 	int rc;
 
+	size_t out0 = t->nout;
+	long frames0 = t->frames;
+
 	t->training = 0;
 	t->last_frame = 0;
 	rc = cmd_execute(t->s, line, t->tr);
 	drain(t);		/* training over */
+	if (t->frames == frames0)	/* a run's output was in view */
+		open_pager(t, out0);
 	if (t->run != NULL && lesson_try_poll(t->run) > 0) {
 		/* a try-it of the page done by the learner: in view */
 		const struct lesson_page *pg = &t->lesson->pages[t->run->page];
@@ -776,9 +952,12 @@ redraw(struct tui *t)
 		view_status_draw(t);
 		view_prompt_draw(t);
 	}
-	if (t->help && !l->too_small)
+	if (t->pager != NULL && !l->too_small)
+		view_pager_draw(t);
+	else if (t->help && !l->too_small)
 		view_help_draw(t);
-	tui_cursor(!t->help && !t->training && !l->too_small &&
+	tui_cursor(!t->help && t->pager == NULL && (!t->training || t->focus == FOCUS_PROMPT) &&
+	    !l->too_small &&
 	    t->screen == SCR_LESSON && t->focus == FOCUS_PROMPT &&
 	    l->prompt.h > 0);
 	refresh();
@@ -791,7 +970,23 @@ static void
 on_line(void *ctx, const char *line)
 {
 	struct tui *t = ctx;
+	char buf[512];
 
+	if (t->training && line != NULL) {
+		/* typed during a run: the first line waits for its end, a
+		 * second one is not run (said, with the one that waits) */
+		if (t->pending != NULL)
+			tui_fmt(buf, sizeof(buf), t->lang, M_TRAIN_REFUSED,
+			    line, t->pending);
+		else
+			tui_fmt(buf, sizeof(buf), t->lang, M_TRAIN_QUEUED,
+			    line);
+		out_add(t, t->pending != NULL ? TR_WARNING : TR_INFO, buf);
+		if (t->pending == NULL)
+			t->pending = xstrdup(line);
+		t->dirty = 1;
+		return;
+	}
 	free(t->pending);
 	t->pending = NULL;
 	if (line == NULL)
@@ -1171,6 +1366,11 @@ handle_key(struct tui *t, int c)
 		relayout(t);
 		return;
 	}
+	if (t->pager != NULL && c != KEY_RESIZE && c != 26 &&
+	    !t->lay.too_small) {
+		pager_key(t, c);
+		return;
+	}
 	if (c == 27 && (t->screen == SCR_MENU || t->focus != FOCUS_PROMPT)) {
 		swallow_escape();
 		if (t->help) {
@@ -1326,9 +1526,8 @@ tui_main(const struct tui_options *o)
 		if (t.dirty)
 			redraw(&t);
 		c = tui_getch();
-		if (c == ERR)
-			continue;
-		handle_key(&t, c);
+		if (c != ERR)
+			handle_key(&t, c);
 		if (t.pending_eof) {
 			t.pending_eof = 0;
 			t.quit = 1;
@@ -1353,6 +1552,7 @@ tui_main(const struct tui_options *o)
 		free(t.out[i].text);
 	free(t.out);
 	free(t.pending);
+	free(t.pager);
 	grid_done(&t.chart);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);

@@ -142,7 +142,7 @@ view_prompt_draw(struct tui *t)
 	int visible;
 
 	visible = l->prompt.h > 0;
-	if (visible && t->training) {
+	if (visible && t->training && (t->focus != FOCUS_PROMPT || t->help)) {
 		/* The line was accepted; say how to stop the run. */
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
 		    tui_str(t->lang, M_TRAIN_HINT), (size_t)-1,
@@ -153,7 +153,7 @@ view_prompt_draw(struct tui *t)
 		    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
 		    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
 	} else if (visible) {
-		if (t->help || t->training)
+		if (t->help)
 			tui_input_draw(&l->prompt, 0);
 		else
 			tui_input_draw(&l->prompt,
