@@ -31,7 +31,7 @@ static const struct {
 	[GRID_AXIS] = { 244, -1, "axis" },
 	[GRID_LABEL] = { -1, -1, "label" },
 	[GRID_TITLE] = { -1, -1, "title" },
-	[GRID_MARKER] = { 196, 1, "marker" },
+	[GRID_MARKER] = { 213, 5, "marker" },	/* not red: red means failure */
 	[GRID_GOOD] = { 34, 2, "good" },
 	[GRID_BAD] = { 196, 1, "bad" },
 	[GRID_WARN] = { 214, 3, "warn" },

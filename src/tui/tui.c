@@ -1008,7 +1008,10 @@ on_matches(void *ctx, const char *const *m, int n)
 		strbuf_addch(&b, ' ');
 		strbuf_adds(&b, m[i]);
 	}
-	out_add(t, TR_INFO, b.s);
+	/* Tab again on the same word (readline lists on each): once */
+	if (t->nout == 0 || t->out[t->nout - 1].kind != TR_INFO ||
+	    strcmp(t->out[t->nout - 1].text, b.s) != 0)
+		out_add(t, TR_INFO, b.s);
 	strbuf_done(&b);
 	redraw(t);
 }

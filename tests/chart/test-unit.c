@@ -1212,6 +1212,12 @@ palette_rgb(void **state)
 	assert_int_equal(chart_color_rgb(232), 0x080808);
 	assert_int_equal(chart_color_rgb(-1), -1);
 	assert_int_equal(chart_color_rgb(256), -1);
+	/* one meaning a colour: red is for failures, not for a marker or
+	 * the "more" note */
+	assert_int_not_equal(chart_role_color(GRID_MARKER, CHART_COLOR_256),
+	    chart_role_color(GRID_BAD, CHART_COLOR_256));
+	assert_int_not_equal(chart_role_color(GRID_MARKER, CHART_COLOR_8),
+	    chart_role_color(GRID_BAD, CHART_COLOR_8));
 }
 
 /* Notes wrap to a second row instead of losing their end: the

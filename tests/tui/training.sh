@@ -8,7 +8,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=12
+NTESTS=13
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -82,7 +82,15 @@ check "Ctrl-C stops the run, then the waiting line runs" \
     wait_for '^lr = 0\.03' 100
 check "... and the other did not" eval '! screen | grep -q "^lambda = "'
 
-# 5. a long output opens in a scrollable overlay
+# 5. Tab twice on an empty prompt: the commands listed once
+tm send-keys Tab
+sleep 0.3
+tm send-keys Tab
+check "Tab Tab on an empty prompt lists the commands once" \
+    eval 'wait_for "^matches: compare data" 50 &&
+	[ "$(screen | grep -c "^matches: ")" -eq 1 ]'
+
+# 6. a long output opens in a scrollable overlay
 tm send-keys -l 'help'
 tm send-keys Enter
 check "help opens in an overlay" wait_for 'q Esc Enter close' 50
