@@ -107,6 +107,8 @@ struct session_status {
 	 * stop), not the last history row */
 	double train_loss;	/* NAN before any training */
 	double val_loss;	/* NAN before any training / no val split */
+	const char *loss;	/* the loss they are in ("mse"), NULL with
+				   no net */
 	int have_data, have_net;
 	char spec[64];		/* e.g. "2-16-16-1", "" without a net */
 	char data[32];		/* data kind, "" without data */

@@ -445,6 +445,7 @@ session_get_status(struct session *s, struct session_status *st)
 	st->have_net = s->lab.net != NULL;
 	if (s->lab.net != NULL) {
 		st->epoch = nn_net_history(s->lab.net, &h);
+		st->loss = nn_loss_name(nn_net_config(s->lab.net)->loss);
 		st->penalty = nn_net_penalty(s->lab.net,
 		    s->lab.train ? s->lab.train->n : 0);
 		nn_net_spec(s->lab.net, st->spec, sizeof st->spec);

@@ -97,7 +97,11 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	}
 	fmt_loss(a, sizeof(a), st.train_loss);
 	fmt_loss(b, sizeof(b), st.val_loss);
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "train %s val %s", a, b);
+	/* which loss: a run with loss=mae reports MAE, the net as it
+	 * stands is measured in its own (MSE) */
+	snprintf(seg[nseg].text, sizeof(seg[0].text), "%s%strain %s val %s",
+	    st.loss != NULL && !t->training ? st.loss : "",
+	    st.loss != NULL && !t->training ? " " : "", a, b);
 	seg[nseg++].prio = 0;
 
 	tui_status_fit(seg, nseg, r->w);

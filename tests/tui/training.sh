@@ -8,7 +8,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=13
+NTESTS=14
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -90,7 +90,14 @@ check "Tab Tab on an empty prompt lists the commands once" \
     eval 'wait_for "^matches: compare data" 50 &&
 	[ "$(screen | grep -c "^matches: ")" -eq 1 ]'
 
-# 6. a long output opens in a scrollable overlay
+# 6. the status line says which loss its numbers are in: after a run
+# with loss=mae, the net as it stands is measured in its own loss (mse)
+tm send-keys -l 'train 5 loss=mae'
+tm send-keys Enter
+check "after train loss=mae the status line names its loss" \
+    wait_for ' mse train [0-9.]+ val [0-9.]+ *$' 100
+
+# 7. a long output opens in a scrollable overlay
 tm send-keys -l 'help'
 tm send-keys Enter
 check "help opens in an overlay" wait_for 'q Esc Enter close' 50
