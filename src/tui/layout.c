@@ -255,7 +255,7 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 	if (width < 1)
 		width = 1;
 	for (;;) {
-		size_t i = start, brk = 0, cut;
+		size_t i = start, brk = 0, cut, slash = 0;
 		int cols = 0, have_brk = 0;
 		uint32_t cp;
 
@@ -272,6 +272,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				break;
 			cols += cw;
 			i += k;
+			if (cp == '/')
+				slash = i;	/* a path breaks after a '/' */
 		}
 		if (i >= n || text[i] == '\n') {
 			cut = i;		/* the rest fits */
@@ -280,6 +282,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 		} else if (i == start) {
 			/* A single character wider than the line. */
 			cut = start + utf8_decode(text + start, n - start, &cp);
+		} else if (slash > start) {
+			cut = slash;		/* a path: after its last '/' */
 		} else {
 			cut = i;		/* a word longer than the line */
 		}

@@ -193,6 +193,12 @@ test_wrap_words(void **state)
 	assert_string_equal(w.lines[1], "b");
 	w.n = 0;
 	assert_int_equal(tui_wrap("exactly10!", 10, collect, &w), 1);
+	/* a path breaks after a '/' */
+	w.n = 0;
+	assert_int_equal(tui_wrap("data /usr/share/regtutor/x.csv: 21 rows",
+	    16, collect, &w), 4);
+	assert_string_equal(w.lines[1], "/usr/share/");
+	assert_string_equal(w.lines[2], "regtutor/x.csv:");
 }
 
 static void
