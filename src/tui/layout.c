@@ -93,6 +93,20 @@ tui_layout(int w, int h, int present, int prompt_shown, struct tui_layout *l)
 	return 0;
 }
 
+void
+tui_layout_lab(struct tui_layout *l)
+{
+	int top = l->chart.h;
+
+	if (l->too_small || l->lesson.w == 0 || top <= 0)
+		return;
+	rect_set(&l->lesson, 0, 0, 0, 0);
+	rect_set(&l->vsep, 0, 0, 0, 0);
+	rect_set(&l->chart, 0, 0, l->w, top);
+	rect_set(&l->hsep, 0, top, l->w, 1);
+	rect_set(&l->output, 0, top + 1, l->w, l->h - 2 - top - 1);
+}
+
 int
 tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 {

@@ -42,6 +42,12 @@ struct tui_layout {
  */
 int tui_layout(int w, int h, int present, int prompt_shown,
     struct tui_layout *l);
+/*
+ * The free lab's normal layout: no lesson text, so no lesson pane; the
+ * chart takes the whole width over the output (same rows as before).
+ * Nothing changes for a layout that is too small or has no lesson pane.
+ */
+void tui_layout_lab(struct tui_layout *l);
 
 /* 1 when the two rectangles share at least one cell. */
 int tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b);

@@ -109,6 +109,9 @@ struct tui {
 	char *pending;		/* a line to run (typed during a run: it
 				   waits for the run to end) */
 	size_t tr_out;		/* items of tr already in the output */
+	int train_typing;	/* during a run, : opened the prompt: keys
+				   type the next line */
+	int training_seen;	/* a run began in this command line */
 	int pending_eof;
 
 	/* menu */
@@ -146,6 +149,9 @@ void view_lesson_draw(struct tui *t);
 /* The overlay of a long output (t->pager), scrolled by t->pager_scroll
  * (clamped here); returns the rows it shows at once. */
 int view_pager_draw(struct tui *t);
+
+/* The free lab's note: what to type (with **bold** and `code`). */
+const char *view_lab_note(const struct tui *t);
 
 /* ---------------------------------------------------- view-chart.c */
 

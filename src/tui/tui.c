@@ -187,6 +187,7 @@ drain(struct tui *t)
 	}
 	transcript_clear(t->tr);
 	t->tr_out = 0;
+	t->training_seen = t->train_typing = 0;
 	if (strcmp(t->note, tui_str(t->lang, M_TRAIN_WAIT)) == 0)
 		t->note[0] = '\0';	/* the run it spoke of is over */
 	transcript_clear(t->pend);
@@ -311,7 +312,13 @@ training_key(struct tui *t, int c)
 		t->help = 0;
 		return 0;
 	}
-	if (t->focus == FOCUS_PROMPT && t->screen == SCR_LESSON) {
+	if (t->train_typing && t->focus == FOCUS_PROMPT &&
+	    t->screen == SCR_LESSON) {
+		if (c == 27 && rl_end == 0) {	/* back to the run's keys */
+			swallow_escape();
+			t->train_typing = 0;
+			return 0;
+		}
 		key_prompt(t, c);	/* typing, Esc, F1, PgUp/PgDn */
 		return 0;
 	}
@@ -356,8 +363,10 @@ training_key(struct tui *t, int c)
 	case ':':
 	case '\t':
 	case '/':
-		if (t->screen == SCR_LESSON)
+		if (t->screen == SCR_LESSON) {
 			focus_prompt(t);
+			t->train_typing = 1;
+		}
 		break;
 	default:
 		snprintf(t->note, sizeof(t->note), "%s",
@@ -397,9 +406,14 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		transcript_clear(t->pend);
 		t->train_at = (int)transcript_count(t->tr);
 	}
-	/* what the line's earlier commands printed, before the run */
-	if (info->epoch == 1)
+	/* what the line's earlier commands printed, before the run; the
+	 * keys are the run's until : opens the prompt */
+	if (info->epoch == 1) {
 		out_items(t);
+		if (!t->training_seen)
+			t->train_typing = 0;
+		t->training_seen = 1;
+	}
 	stop = poll_training_keys(t);
 	if (tui_quit_signal)
 		stop = 1;
@@ -465,6 +479,7 @@ run_line(struct tui *t, const char *line)
 	long frames0 = t->frames;
 
 	t->training = 0;
+	t->training_seen = 0;
 	t->last_frame = 0;
 	rc = cmd_execute(t->s, line, t->tr);
 	drain(t);		/* training over */
@@ -805,6 +820,12 @@ menu_open(struct tui *t, int i)
 		t->focus = FOCUS_PROMPT;
 		t->dirty = 1;
 		relayout(t);
+		if (!t->o->present) {	/* no lesson pane: the note here */
+			char *s = lesson_plain(view_lab_note(t));
+
+			out_add(t, TR_INFO, s);
+			free(s);
+		}
 		return;
 	}
 	lesson_open_path(t, t->items[i].path);
@@ -921,6 +942,8 @@ relayout(struct tui *t)
 	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
 
 	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
+	if (t->screen == SCR_LESSON && t->run == NULL && !t->o->present)
+		tui_layout_lab(&t->lay);	/* charts get the width */
 	session_render(t, t->lab);
 	if (t->ls != NULL)
 		session_render(t, t->ls);
@@ -956,7 +979,8 @@ redraw(struct tui *t)
 		view_pager_draw(t);
 	else if (t->help && !l->too_small)
 		view_help_draw(t);
-	tui_cursor(!t->help && t->pager == NULL && (!t->training || t->focus == FOCUS_PROMPT) &&
+	tui_cursor(!t->help && t->pager == NULL && (!t->training ||
+	    t->train_typing) &&
 	    !l->too_small &&
 	    t->screen == SCR_LESSON && t->focus == FOCUS_PROMPT &&
 	    l->prompt.h > 0);
@@ -984,6 +1008,7 @@ on_line(void *ctx, const char *line)
 		out_add(t, t->pending != NULL ? TR_WARNING : TR_INFO, buf);
 		if (t->pending == NULL)
 			t->pending = xstrdup(line);
+		t->train_typing = 0;	/* the prompt row: the run's keys */
 		t->dirty = 1;
 		return;
 	}

@@ -256,6 +256,19 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 	pane_line(p, "", GRID_DEFAULT, 0);	/* paragraph gap */
 }
 
+const char *
+view_lab_note(const struct tui *t)
+{
+	return t->lang == TUI_LANG_KO ?
+	    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
+	    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
+	    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
+	    "**Free lab** - type commands without a lesson, e.g. "
+	    "`data moons`, `net 2-16-16-1`, `train 50`, "
+	    "`set lambda 0.1`. `help` lists the commands; m opens the "
+	    "lesson menu.";
+}
+
 static void
 lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
@@ -264,14 +277,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	int i, wait;
 
 	if (t->run == NULL) {
-		pane_wrapped(&p, t->lang == TUI_LANG_KO ?
-		    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
-		    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
-		    "**Free lab** - type commands without a lesson, e.g. "
-		    "`data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` lists the commands; m opens the "
-		    "lesson menu.", 0, 0, GRID_DEFAULT, 0);
+		pane_wrapped(&p, view_lab_note(t), 0, 0, GRID_DEFAULT, 0);
 		t->lesson_total = p.end;
 		return;
 	}
@@ -322,6 +328,9 @@ view_lesson_draw(struct tui *t)
 	const struct tui_layout *l = &t->lay;
 	struct tui_rect lr = l->lesson;
 	int more;
+
+	if (lr.w <= 0 || lr.h <= 0)
+		return;		/* the free lab: no lesson pane */
 
 	/*
 	 * The lesson pane: measure, clamp the scroll, draw.  A page

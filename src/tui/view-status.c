@@ -146,7 +146,7 @@ view_prompt_draw(struct tui *t)
 	int visible;
 
 	visible = l->prompt.h > 0;
-	if (visible && t->training && (t->focus != FOCUS_PROMPT || t->help)) {
+	if (visible && t->training && (!t->train_typing || t->help)) {
 		/* The line was accepted; say how to stop the run. */
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
 		    tui_str(t->lang, M_TRAIN_HINT), (size_t)-1,

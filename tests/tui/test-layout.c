@@ -154,6 +154,32 @@ test_layout_too_small(void **state)
 	assert_string_equal(buf, "terminal too small (need 60x16)");
 }
 
+/* The free lab has no lesson text: the chart gets the whole width. */
+static void
+test_layout_lab(void **state)
+{
+	struct tui_layout l;
+	int sizes[3][2] = { { 80, 24 }, { 120, 35 }, { 200, 50 } };
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		int w = sizes[i][0], h = sizes[i][1], chart_h;
+
+		assert_int_equal(tui_layout(w, h, 0, 1, &l), 0);
+		chart_h = l.chart.h;
+		tui_layout_lab(&l);
+		assert_int_equal(l.lesson.w, 0);
+		assert_int_equal(l.vsep.w, 0);
+		assert_int_equal(l.chart.x, 0);
+		assert_int_equal(l.chart.w, w);
+		assert_int_equal(l.chart.h, chart_h);
+		assert_int_equal(l.output.w, w);
+		assert_int_equal(l.output.y + l.output.h, h - 2);
+		assert_false(tui_rect_overlap(&l.chart, &l.output));
+		assert_false(tui_rect_overlap(&l.output, &l.prompt));
+	}
+}
+
 struct wrapped {
 	char lines[16][80];
 	int n;
@@ -490,6 +516,7 @@ main(void)
 		cmocka_unit_test(test_layout_present),
 		cmocka_unit_test(test_layout_too_small),
 		cmocka_unit_test(test_wrap_words),
+		cmocka_unit_test(test_layout_lab),
 		cmocka_unit_test(test_wrap_hangul),
 		cmocka_unit_test(test_text_cols),
 		cmocka_unit_test(test_truncate),

@@ -8,7 +8,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=14
+NTESTS=16
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -50,9 +50,9 @@ check "... the line's earlier output is shown before it ends" \
     eval 'output | grep -q "^data poly: 40 rows" &&
 	output | grep -q "^net 1-32-32-1: "'
 
-# 2. help overlay, from the page (Esc leaves the prompt)
-tm send-keys Escape
-sleep 0.3
+# 2. help overlay: the run's keys are the page's (: opens the prompt)
+check "the prompt row says how to stop the run and what works" \
+    wait_for '^training - Ctrl-C stops it.*: next command' 50
 tm send-keys '?'
 check "? opens the help overlay during training" wait_for 'Keys' 50
 check "... which says what works while training" wait_for 'training +\? j k' 50
@@ -73,6 +73,10 @@ tm send-keys -l 'get lr'
 tm send-keys Enter
 check "a line typed during training waits, said so" \
     wait_for 'runs when the training ends: get lr' 50
+check "... and the prompt row shows the run's keys again" \
+    wait_for '^training - Ctrl-C stops it' 50
+tm send-keys ':'
+sleep 0.3
 tm send-keys -l 'get lambda'
 tm send-keys Enter
 check "... a second one is not run, said so" \
