@@ -69,22 +69,16 @@ cmd_names(void)
 	return names;
 }
 
-/* The nearest command name within edit distance 2, or NULL. */
+/* The nearest command name (nearest_*()), or NULL. */
 static const char *
 suggest(const char *name)
 {
-	const char *best = NULL;
-	int bestd = 3;
+	struct nearest n;
 
-	for (size_t i = 0; i < cmd_table_len; i++) {
-		int d = edit_distance(cmd_table[i]->name, name);
-
-		if (d < bestd) {
-			bestd = d;
-			best = cmd_table[i]->name;
-		}
-	}
-	return best;
+	nearest_init(&n, name);
+	for (size_t i = 0; i < cmd_table_len; i++)
+		nearest_add(&n, cmd_table[i]->name);
+	return nearest_best(&n);
 }
 
 /*
