@@ -42,5 +42,4 @@ tests_test_lesson_shipped_LDADD = $(LESSON_TEST_LIBS)
 
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
 	tests/lesson/fails.lesson tests/lesson/seeds.sh tests/lesson/seeds.lesson \
-	tests/lesson/seeds-gate.sh tests/lesson/scale.sh \
-	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt
+	tests/lesson/seeds-gate.sh tests/lesson/scale.sh
