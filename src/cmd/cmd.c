@@ -69,6 +69,28 @@ cmd_names(void)
 	return names;
 }
 
+const char *
+cmd_usage(const struct cmd_entry *e)
+{
+	const char *usage, *help;
+
+	if (e->describe == NULL)
+		return e->usage;
+	e->describe(&usage, &help);
+	return usage;
+}
+
+const char *
+cmd_help(const struct cmd_entry *e)
+{
+	const char *usage, *help;
+
+	if (e->describe == NULL)
+		return e->help;
+	e->describe(&usage, &help);
+	return help;
+}
+
 /* The nearest command name (nearest_*()), or NULL. */
 static const char *
 suggest(const char *name)
@@ -105,13 +127,13 @@ lookup(struct cmd_ctx *c)
 	c->entry = e;
 	if (nargs < e->min_args) {
 		cmd_error(c, -1, "missing argument (usage: %s %s)", e->name,
-		    e->usage);
+		    cmd_usage(e));
 		return NULL;
 	}
 	if (e->max_args >= 0 && nargs > e->max_args) {
 		cmd_error(c, 1 + e->max_args, "unexpected argument '%s' "
 		    "(usage: %s %s)", c->argv[1 + e->max_args].s, e->name,
-		    e->usage);
+		    cmd_usage(e));
 		return NULL;
 	}
 	return e;

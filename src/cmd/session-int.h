@@ -120,10 +120,12 @@ struct sweep {
 	double sd_chosen_val, sd_chosen_test;
 };
 
+/* The kinds of chart, the rows of plot_kinds[] (plot.c). */
 enum plot_kind {
 	PLOT_NONE, PLOT_LOSS, PLOT_WEIGHTS, PLOT_GRADS, PLOT_ACTS, PLOT_FN,
 	PLOT_BOUNDARY, PLOT_NORM, PLOT_SWEEP, PLOT_HIST2, PLOT_CMP_LOSS,
-	PLOT_CMP_GRADS, PLOT_BUNDLES
+	PLOT_CMP_GRADS, PLOT_BUNDLES, PLOT_PREDICTION,
+	PLOT_KIND_COUNT
 };
 
 /*
@@ -139,19 +141,21 @@ enum plot_kind {
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
+	int layer;			/* weights, norm: 1-based; weights: 0
+					   all layers */
+	int act;			/* fn: the activation */
 	/*
-	 * layer: weights: 0 = all, else 1-based; boundary: 2 = heatmap
-	 * (a = xlo xhi ylo yhi then act x act samples, b = x y class
-	 * triples, the first split of them training points, the rest
-	 * validation), 1 = curve (a = training x then y, then validation
-	 * x then y, split training points; b = grid x then prediction);
-	 * norm: 1 batch (a column), 2 layer (a row)
-	 * act: fn: the activation; boundary: samples per axis; norm: the
-	 * highlighted index
+	 * boundary: a = xlo xhi ylo yhi then samples x samples outputs,
+	 * b = x y class triples, the first split of them training points,
+	 * the rest validation.  prediction (boundary with one input): a =
+	 * training x then y, then validation x then y, split training
+	 * points; b = grid x then the prediction.
 	 */
-	int layer;
-	int act;
-	int split;			/* boundary: training points */
+	int samples;
+	int split;
+	int by_row;			/* norm: layer norm's groups are rows
+					   (0: batch norm's, columns) */
+	int hilite;			/* norm: the highlighted group */
 	char title[160];
 	/* copied data for charts that do not read the live session */
 	double *a, *b;
@@ -259,6 +263,36 @@ int session_train(struct session *s, struct nn_net *net,
 /* Charts: render the session's plot into g at its size (a spec is
  * captured first, a snapshot drawn as it is). */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
+
+/*
+ * One kind of chart: all that differs between kinds, in one row of
+ * plot_kinds[] (indexed by enum plot_kind).  The kinds with a name are the
+ * plot command's, in the order it lists them; the others are drawn by
+ * sweep and compare (and a one-input boundary).
+ */
+struct plot_kind_def {
+	const char *name;	/* KIND of "plot KIND"; NULL: not a KIND */
+	const char *usage;	/* its part of the usage, "loss [log]" */
+	const char *help;	/* its line of "help plot" */
+	const char *const *args;	/* completion words of its argument */
+	/* Its argument (argv[2], may be absent) into the spec, checked
+	 * without a session; NULL: it takes none. */
+	int (*parse)(struct cmd_ctx *c, struct plot *p);
+	/* The spec for the session now: checks, title, and a chart of a
+	 * moment's numbers.  CMD_OK, or the error already reported. */
+	int (*gather)(struct cmd_ctx *c, struct plot *p);
+	/* A live chart's numbers into its snapshot; NULL: they came with
+	 * the spec. */
+	void (*capture)(struct session *s, struct plot *p);
+	/* Draws a snapshot; o holds the tiers and the title. */
+	void (*draw)(const struct plot *p, struct grid *g,
+	    struct chart_opts *o);
+	/* How many numbers a and b hold; NULL: na and nb. */
+	void (*counts)(const struct plot *p, int *na, int *nb);
+	/* The chart's rows when the session's charts have h; NULL: h. */
+	int (*rows)(const struct plot *p, int h);
+};
+extern const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT];
 /* A snapshot of p (a spec or a snapshot) with s's live state and render
  * tiers; out is overwritten (plot_clear() it after use). */
 void plot_capture(struct session *s, const struct plot *p, struct plot *out);
