@@ -129,14 +129,17 @@ int
 main(void)
 {
 	struct CMUnitTest *tests;
+	char **names;
 	int *index_of, i, rc;
 
 	tests = xcalloc((size_t)chart_ncases + 1, sizeof(*tests));
+	names = xcalloc((size_t)chart_ncases, sizeof(*names));
 	index_of = xcalloc((size_t)chart_ncases, sizeof(*index_of));
 	for (i = 0; i < chart_ncases; i++) {
 		index_of[i] = i;
-		tests[i].name = xasprintf("%s/%s", chart_cases[i].chart,
+		names[i] = xasprintf("%s/%s", chart_cases[i].chart,
 		    chart_cases[i].name);
+		tests[i].name = names[i];
 		tests[i].test_func = golden_case;
 		tests[i].initial_state = &index_of[i];
 	}
@@ -145,7 +148,8 @@ main(void)
 	rc = _cmocka_run_group_tests("chart-golden", tests,
 	    (size_t)chart_ncases + 1, NULL, NULL);
 	for (i = 0; i < chart_ncases; i++)
-		free((char *)tests[i].name);
+		free(names[i]);
+	free(names);
 	free(tests);
 	free(index_of);
 	return rc;
