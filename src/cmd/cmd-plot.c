@@ -66,12 +66,16 @@ plot_describe(const char **usage, const char **help)
 		strbuf_init(&u);
 		strbuf_init(&h);
 		for (int k = 0; k < PLOT_KIND_COUNT; k++) {
-			if (plot_kinds[k].name == NULL)
+			const struct plot_kind_def *d = &plot_kinds[k];
+			char buf[256];
+
+			if (d->name == NULL)
 				continue;
-			strbuf_addf(&u, "%s%s", u.len ? "|" : "",
-			    plot_kinds[k].usage);
-			strbuf_addf(&h, "%s%s", h.len ? "\n" : "",
-			    plot_kinds[k].help);
+			strbuf_addf(&u, "%s%s", u.len ? "|" : "", d->usage);
+			strbuf_addf(&h, "%s%s", h.len ? "\n" : "", d->help);
+			if (d->args_name != NULL)
+				strbuf_addf(&h, "; %s: %s", d->args_name,
+				    choices_str(d->args, buf, sizeof buf));
 		}
 	}
 	*usage = u.s;

@@ -608,9 +608,11 @@ parse_layer(struct cmd_ctx *c, struct plot *p)
 static int
 parse_fn(struct cmd_ctx *c, struct plot *p)
 {
+	char buf[256];
+
 	if (c->argc < 3)
 		return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
-		    "linear|sigmoid|tanh|relu|leaky|elu|softplus");
+		    choices_str(act_names, buf, sizeof buf));
 	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &p->act) != 0)
 		return CMD_ERROR;
 	return CMD_OK;
@@ -1217,9 +1219,9 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_FN] = {
 		.name = "fn",
 		.usage = "fn ACT",
-		.help = "fn ACT: an activation and its derivative; ACT: "
-		    "linear|sigmoid|tanh|relu|leaky|elu|softplus",
+		.help = "fn ACT: an activation and its derivative",
 		.args = act_names,
+		.args_name = "ACT",
 		.parse = parse_fn,
 		.gather = gather_fn,
 		.capture = capture_fn,

@@ -219,6 +219,8 @@ struct plot_kind_def {
 	const char *usage;	/* its part of the usage, "loss [log]" */
 	const char *help;	/* its line of "help plot" */
 	const char *const *args;	/* completion words of its argument */
+	const char *args_name;	/* non-NULL: the help line goes on with
+				   "; NAME: " and the words of args */
 	/* Its argument (argv[2], may be absent) into the spec, checked
 	 * without a session; NULL: it takes none. */
 	int (*parse)(struct cmd_ctx *c, struct plot *p);
