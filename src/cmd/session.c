@@ -35,8 +35,15 @@ session_init_lab(struct session *s, unsigned long seed)
 struct session *
 session_new(unsigned long seed)
 {
-	struct session *s = xcalloc(1, sizeof *s);
+	struct session *s;
+	char err[256];
 
+	/* a kind without its table row is a build mistake: refuse to start */
+	if (nn_kinds_check(err, sizeof err) != 0) {
+		fprintf(stderr, "regtutor: internal error: %s\n", err);
+		abort();
+	}
+	s = xcalloc(1, sizeof *s);
 	/* ^C stops the engine's long passes too (gradients, statistics) */
 	nn_set_interrupt(&cmd_interrupt);
 	s->glyphs = CMD_GLYPH_ASCII;

@@ -38,8 +38,15 @@
 #define NN_MAX_NET_BYTES (64LL << 20)	/* a saved network */
 
 /* ------------------------------------------------------------ kinds */
-/* Each kind has a name table: nn_X_name(k) gives the lower-case name
- * (NULL if k is out of range), nn_X_from_name(s) the kind or -1. */
+/*
+ * Each kind has a name: nn_X_name(k) gives the lower-case name (NULL if k
+ * is out of range, so k = 0, 1, ... until NULL lists them in enum order),
+ * nn_X_from_name(s) the kind or -1.  The activations, initialisations,
+ * losses, penalties, optimizers and norms are rows of tables with their
+ * functions (act.c, net.c, loss.c, opt.c, norm.c): one row per enum
+ * value.  A value past the last row fails to compile; a gap in a table is
+ * found by nn_kinds_check().
+ */
 
 enum nn_act {
 	NN_ACT_LINEAR,		/* "linear"   x */
@@ -133,6 +140,10 @@ enum nn_task {
 	NN_TASK_COUNT
 };
 const char *nn_task_name(int k);
+
+/* 0 if every kind has a complete table row, else -1 and a message naming
+ * the kind and its file.  The front end calls it at start-up. */
+int nn_kinds_check(char *err, size_t errlen);
 
 /* Value f(x) and derivative f'(x) of an activation (leak used by leaky). */
 void nn_act_eval(int act, double leak, double x, double *f, double *df);
