@@ -3,7 +3,8 @@
  * cmd-help.c - "help" and "quit".
  *
  * Help is generated from the command table (usage, summary, details) and
- * the settings table, so it cannot drift from what the parser accepts.
+ * the settings table, so it cannot drift from what the parser accepts;
+ * lists of kinds in usage and details come from the engine (cmd_text()).
  */
 
 #include <stdio.h>
@@ -22,6 +23,7 @@ static int
 help_exec(struct cmd_ctx *c)
 {
 	const struct cmd_entry *e = NULL;
+	char text[4096];
 
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
@@ -39,10 +41,11 @@ help_exec(struct cmd_ctx *c)
 			    cmd_table[i]->summary);
 		return CMD_OK;
 	}
-	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "", e->usage);
+	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "",
+	    cmd_text(e->usage, text, sizeof text));
 	cmd_out(c, "%s", e->summary);
 	if (e->help != NULL)
-		cmd_out(c, "%s", e->help);
+		cmd_out(c, "%s", cmd_text(e->help, text, sizeof text));
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
 		char buf[160];
 

@@ -27,7 +27,7 @@ plot_complete(int argi, const char *prev)
 	if (argi == 0)
 		return plot_kinds;
 	if (argi == 1 && prev != NULL && strcmp(prev, "fn") == 0)
-		return act_names;
+		return kind_names(nn_act_name);
 	if (argi == 1 && prev != NULL && strcmp(prev, "loss") == 0)
 		return loss_opts;
 	return NULL;
@@ -278,6 +278,7 @@ plot_exec(struct cmd_ctx *c)
 	struct plot p;
 	int kind, act = 0, rc = CMD_OK;
 	long layer = 0;
+	char names[256];
 
 	if (arg_enum(c, 1, "KIND", c->argv[1].s, plot_kinds, &kind) != 0)
 		return CMD_ERROR;
@@ -297,8 +298,9 @@ plot_exec(struct cmd_ctx *c)
 	case K_FN:
 		if (c->argc < 3)
 			return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
-			    "linear|sigmoid|tanh|relu|leaky|elu|softplus");
-		if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &act) != 0)
+			    cmd_text("{act}", names, sizeof names));
+		if (arg_enum(c, 2, "ACT", c->argv[2].s,
+		    kind_names(nn_act_name), &act) != 0)
 			return CMD_ERROR;
 		break;
 	default:
@@ -308,7 +310,7 @@ plot_exec(struct cmd_ctx *c)
 	    kind != K_WEIGHTS && kind != K_NORM && kind != K_FN))
 		return cmd_error(c, c->argc - 1, "unexpected argument '%s' "
 		    "(usage: plot %s)", c->argv[c->argc - 1].s,
-		    c->entry->usage);
+		    cmd_text(c->entry->usage, names, sizeof names));
 	if (c->s == NULL)
 		return CMD_OK;
 
@@ -352,7 +354,7 @@ plot_exec(struct cmd_ctx *c)
 		p.kind = PLOT_FN;
 		p.act = act;
 		snprintf(p.title, sizeof p.title, "%s and its derivative",
-		    act_names[act]);
+		    nn_act_name(act));
 		break;
 	case K_BOUNDARY:
 		rc = plot_boundary(c, &p);
@@ -402,8 +404,7 @@ const struct cmd_entry cmd_plot_entry = {
 	    ", share of zeros\n"
 	    "grads: gradient norm per layer (full batch), log scale\n"
 	    "acts: mean, std, saturated and dead share per hidden layer\n"
-	    "fn ACT: an activation and its derivative; ACT: "
-	    "linear|sigmoid|tanh|relu|leaky|elu|softplus\n"
+	    "fn ACT: an activation and its derivative; ACT: {act}\n"
 	    "boundary: the classifier's output over the plane with the data "
 	    "(1 input: prediction vs data)\n"
 	    "norm [LAYER]: one mini-batch at a hidden layer, the batch- or "

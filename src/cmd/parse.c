@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 
 /* ------------------------------------------------------------ tokenizer */
 
@@ -335,6 +336,63 @@ choices_str(const char *const *choices, char *buf, size_t len)
 			break;
 		n += (size_t)k;
 	}
+	return buf;
+}
+
+const char *const *
+kind_names(const char *(*name)(int))
+{
+	static struct {
+		const char *(*name)(int);
+		const char **v;
+	} lists[16];
+	size_t i;
+	int n;
+
+	for (i = 0; i < COUNT(lists) && lists[i].name != NULL; i++)
+		if (lists[i].name == name)
+			return lists[i].v;
+	if (i == COUNT(lists))
+		abort();	/* more kinds than lists: raise the 16 */
+	for (n = 0; name(n) != NULL; n++)
+		;
+	lists[i].v = xcalloc((size_t)n + 1, sizeof *lists[i].v);
+	for (n = 0; name(n) != NULL; n++)
+		lists[i].v[n] = name(n);
+	lists[i].name = name;
+	return lists[i].v;
+}
+
+const char *
+cmd_text(const char *s, char *buf, size_t len)
+{
+	static const struct {
+		const char *tag;
+		const char *(*name)(int);
+	} tags[] = {
+		{ "{act}", nn_act_name },
+		{ "{init}", nn_init_name },
+		{ "{norm}", nn_norm_name },
+	};
+	struct strbuf b;
+	size_t i;
+
+	strbuf_init(&b);
+	while (*s != '\0') {
+		for (i = 0; i < COUNT(tags); i++)
+			if (strncmp(s, tags[i].tag, strlen(tags[i].tag)) == 0)
+				break;
+		if (i < COUNT(tags)) {
+			char names[256];
+
+			strbuf_adds(&b, choices_str(kind_names(tags[i].name),
+			    names, sizeof names));
+			s += strlen(tags[i].tag);
+		} else
+			strbuf_addch(&b, *s++);
+	}
+	snprintf(buf, len, "%s", b.s);
+	strbuf_done(&b);
 	return buf;
 }
 

@@ -1825,6 +1825,68 @@ help_and_quit(void **state)
 	session_free(s);
 }
 
+/*
+ * The lists of kinds in help, usage, errors and completion come from the
+ * engine's tables: every activation, init and norm the engine names is
+ * listed, "plot fn" draws each activation, and no "{...}" is left over.
+ */
+static void
+kinds_come_from_the_engine(void **state)
+{
+	struct session *s = session_new(1);
+	char *text, *line;
+	char **v;
+	size_t st;
+	int k;
+
+	(void)state;
+	for (size_t i = 0; i < cmd_table_len; i++) {
+		line = xasprintf("help %s", cmd_table[i]->name);
+		text = run(s, line, CMD_OK);
+		assert_null(strstr(text, "{act}"));
+		assert_null(strstr(text, "{norm}"));
+		assert_null(strstr(text, "{init}"));
+		free(text);
+		free(line);
+	}
+	text = run(s, "help plot; help net; plot fn", CMD_ERROR);
+	{
+		struct strbuf all;
+		int n = 0;
+
+		strbuf_init(&all);
+		for (k = 0; nn_act_name(k) != NULL; k++) {
+			strbuf_addf(&all, "%s%s", k ? "|" : "",
+			    nn_act_name(k));
+			line = xasprintf("plot fn %s", nn_act_name(k));
+			expect(s, line, CMD_OK, nn_act_name(k));
+			free(line);
+		}
+		assert_int_equal(k, NN_ACT_COUNT);
+		for (const char *p = text; (p = strstr(p, all.s)) != NULL; p++)
+			n++;
+		assert_int_equal(n, 3);	/* help plot, help net, the error */
+		strbuf_done(&all);
+	}
+	free(text);
+	for (k = 0; nn_norm_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_norm_name(k));
+	for (k = 0; nn_init_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_init_name(k));
+	v = cmd_complete("plot fn ", 8, &st);
+	for (k = 0; k < NN_ACT_COUNT; k++) {
+		int found = 0;
+
+		for (int i = 0; v[i] != NULL; i++)
+			found |= strcmp(v[i], nn_act_name(k)) == 0;
+		assert_true(found);
+	}
+	cmd_complete_free(v);
+	expect(s, "net 2-4-1 a b c d e f g h i", CMD_ERROR,
+	    "[norm=none|batch|layer]");
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ printing */
 
 static char *
@@ -2441,6 +2503,7 @@ main(void)
 		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
+		cmocka_unit_test(kinds_come_from_the_engine),
 	};
 
 	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);
