@@ -381,8 +381,8 @@ const char *nn_train_status_name(int k); /* "done" "early-stop" "diverged" "canc
 struct nn_train_result {
 	enum nn_train_status status;
 	int epochs_run;		/* epochs completed by this call */
-	int best_epoch;		/* epoch of the lowest monitored loss so far (0: none) */
-	double best_loss;	/* that loss (val if a validation set, else train) */
+	int best_epoch;		/* nn_net_best() after the call */
+	double best_loss;	/* its loss */
 	int stopped_early;	/* status == NN_TRAIN_EARLY_STOP */
 	int restored;		/* best weights were restored */
 };
@@ -442,6 +442,16 @@ int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
 int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
     int batch, uint64_t seed, double *loss, char *err, size_t errlen);
 
+/*
+ * The best epoch since the last reset, by the early-stopping rule (see
+ * nn_early_update(): an epoch is the new best when its monitored loss,
+ * val when training had a validation set, else train, is below the best
+ * so far by more than min_delta), whether or not early stopping is on;
+ * *loss (may be NULL) gets its monitored loss.  0 and NAN before any
+ * epoch.  The one answer to "which epoch was best": what early stopping
+ * restores, what the front end reports and marks.
+ */
+int nn_net_best(const struct nn_net *net, double *loss);
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
 int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);

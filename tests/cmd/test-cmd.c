@@ -600,6 +600,69 @@ early_stopping_settings(void **state)
 	session_free(s);
 }
 
+static int
+last_best(void *ctx, const struct cmd_epoch_info *info)
+{
+	*(int *)ctx = info->best_epoch;
+	return 0;
+}
+
+/*
+ * The best epoch is the engine's (nn_net_best: the early-stopping rule,
+ * min_delta included), wherever it is shown: the train summary, get
+ * best_epoch and best_val_loss, the epoch hook, the loss chart's marker
+ * and a sweep's best@ column.  With min_delta 0.01 the val loss still
+ * creeps down by less than 0.01 after the best epoch, so a plain lowest
+ * value would name a later epoch.
+ */
+static void
+best_epoch_has_one_owner(void **state)
+{
+	struct session *s = session_new(1);
+	const struct nn_epoch *h;
+	struct grid g;
+	char *text, *want, *chart;
+	double v, best, bestval;
+	int be, n, hook_best = -1, lowest = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16);
+	session_set_epoch_hook(s, last_best, &hook_best);
+	run_ok(s, "data moons n=60 noise=0.1 seed=3; net 2-8-1; "
+	    "set early on; set min_delta 0.01");
+	text = run(s, "train 200", CMD_OK);
+	best = number_after(text, "best val loss ");
+	be = (int)number_after(strstr(text, "best val loss "), " at epoch ");
+	n = nn_net_history(s->lab.net, &h);
+	for (int i = 1; i < n; i++)
+		if (h[i].val_loss < h[lowest].val_loss)
+			lowest = i;
+	assert_true(be > 0 && lowest + 1 > be);	/* the rules differ here */
+	bestval = h[be - 1].val_loss;
+	free(text);
+	assert_int_equal(session_query(s, "best_epoch", &v), 0);
+	assert_int_equal((int)v, be);
+	assert_int_equal(session_query(s, "best_val_loss", &v), 0);
+	assert_close(v, bestval, 0);
+	assert_close(v, best, 1e-3);
+	assert_int_equal(hook_best, be);
+	expect(s, "get best_epoch", CMD_OK, "best_epoch = ");
+	run_ok(s, "plot loss");
+	grid_init(&g, 72, 16);
+	assert_int_equal(session_render_chart(s, &g), 0);
+	chart = grid_to_string(&g, CHART_COLOR_NONE);
+	want = xasprintf("best@%d ", be);
+	assert_non_null(strstr(chart, want));
+	free(want);
+	free(chart);
+	grid_done(&g);
+	/* a sweep's run of the same net and settings */
+	run_ok(s, "sweep min_delta 0.01 0.02");
+	assert_int_equal(s->sweep.r[0].best_epoch, be);
+	assert_close(s->sweep.r[0].best_val_loss, bestval, 0);
+	session_free(s);
+}
+
 static void
 plots_render_and_rerender(void **state)
 {
@@ -2504,6 +2567,7 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
 		cmocka_unit_test(kinds_come_from_the_engine),
+		cmocka_unit_test(best_epoch_has_one_owner),
 	};
 
 	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);
