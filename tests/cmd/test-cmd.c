@@ -215,7 +215,7 @@ static const char *const bad_lines[] = {
 	"plot",
 	"plot nothing",
 	"plot fn",
-	"plot fn swish",
+	"plot fn nosuch",
 	"plot weights 9",
 	"plot weights x",
 	"plot loss cubic",
