@@ -1,7 +1,8 @@
 /*
  * core.c - the engine's small parts: name tables for the kinds without
- * functions of their own (the activations, losses, optimizers and norms
- * have tables with their functions: act.c, loss.c, opt.c, norm.c), the
+ * functions of their own (the activations, inits, losses, optimizers,
+ * norms and data sets have tables with their functions: act.c, net.c,
+ * loss.c, opt.c, norm.c, data.c), the
  * hyper-parameter config (defaults, range checks, get/set by key), network
  * spec parsing, the seeded random generator and the allocation accounting
  * behind the benchmark's heap figure.
@@ -120,16 +121,12 @@ nn_mem_reset_peak(void)
 /* ============================================================ name tables */
 
 static const char *const l1mode_names[] = { "subgrad", "prox" };
-static const char *const ds_names[] = {
-	"poly", "sine", "circle", "xor", "gauss", "spiral", "moons"
-};
 static const char *const task_names[] = { "regression", "classification" };
 static const char *const status_names[] = {
 	"done", "early-stop", "diverged", "cancelled"
 };
 
 _Static_assert(COUNT(l1mode_names) == NN_L1_COUNT, "l1mode names");
-_Static_assert(COUNT(ds_names) == NN_DS_COUNT, "dataset names");
 _Static_assert(COUNT(task_names) == NN_TASK_COUNT, "task names");
 _Static_assert(COUNT(status_names) == NN_TRAIN_STATUS_COUNT, "status names");
 
@@ -157,14 +154,14 @@ const char *pfx##_name(int k) { return name_of(table, (int)COUNT(table), k); } \
 int pfx##_from_name(const char *s) { return from_name(table, (int)COUNT(table), s); }
 
 NAME_FUNCS(nn_l1mode, l1mode_names)
-NAME_FUNCS(nn_dataset_kind, ds_names)
 
 int
 nn_kinds_check(char *err, size_t errlen)
 {
 	if (nn__act_check(err, errlen) < 0 || nn__loss_check(err, errlen) < 0 ||
 	    nn__opt_check(err, errlen) < 0 || nn__norm_check(err, errlen) < 0 ||
-	    nn__init_check(err, errlen) < 0)
+	    nn__init_check(err, errlen) < 0 ||
+	    nn__dataset_check(err, errlen) < 0)
 		return -1;
 	return 0;
 }

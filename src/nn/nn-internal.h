@@ -114,8 +114,10 @@ int nn__norm_has_stats(int norm);
 /* 0 if every enum nn_norm / nn_opt has a complete row, else -1. */
 int nn__norm_check(char *err, size_t errlen);
 int nn__opt_check(char *err, size_t errlen);
-/* 0 if every enum nn_init has a complete row (net.c), else -1. */
+/* 0 if every enum nn_init (net.c) / nn_dataset_kind (data.c) has a
+ * complete row, else -1. */
 int nn__init_check(char *err, size_t errlen);
+int nn__dataset_check(char *err, size_t errlen);
 
 /* Makes the caches hold at least B rows. */
 void nn__ensure_cap(struct nn_net *net, int B);

@@ -42,9 +42,9 @@
  * Each kind has a name: nn_X_name(k) gives the lower-case name (NULL if k
  * is out of range, so k = 0, 1, ... until NULL lists them in enum order),
  * nn_X_from_name(s) the kind or -1.  The activations, initialisations,
- * losses, penalties, optimizers and norms are rows of tables with their
- * functions (act.c, net.c, loss.c, opt.c, norm.c): one row per enum
- * value.  A value past the last row fails to compile; a gap in a table is
+ * losses, penalties, optimizers, norms and data sets are rows of tables
+ * with their functions (act.c, net.c, loss.c, opt.c, norm.c, data.c): one
+ * row per enum value.  A value past the last row fails to compile; a gap in a table is
  * found by nn_kinds_check().
  */
 

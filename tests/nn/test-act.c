@@ -168,6 +168,8 @@ tables_are_complete(void **state)
 	check_names(nn_reg_name, nn_reg_from_name, NN_REG_COUNT);
 	check_names(nn_opt_name, nn_opt_from_name, NN_OPT_COUNT);
 	check_names(nn_norm_name, nn_norm_from_name, NN_NORM_COUNT);
+	check_names(nn_dataset_kind_name, nn_dataset_kind_from_name,
+	    NN_DS_COUNT);
 }
 
 int
