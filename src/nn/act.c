@@ -374,24 +374,7 @@ nn__act_check(char *err, size_t errlen)
 
 /* ============================================================ API */
 
-const char *
-nn_act_name(int k)
-{
-	return k >= 0 && k < NN_ACT_COUNT ? acts[k].name : NULL;
-}
-
-int
-nn_act_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_ACT_COUNT; k++)
-		if (strcmp(acts[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_act, acts, NN_ACT_COUNT)
 
 void
 nn_act_eval(int act, double leak, double x, double *f, double *df)

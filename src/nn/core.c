@@ -130,30 +130,38 @@ _Static_assert(COUNT(l1mode_names) == NN_L1_COUNT, "l1mode names");
 _Static_assert(COUNT(task_names) == NN_TASK_COUNT, "task names");
 _Static_assert(COUNT(status_names) == NN_TRAIN_STATUS_COUNT, "status names");
 
+/* The name of row k of a kind table whose rows, stride bytes apart,
+ * start with their name (a plain name list is such a table). */
 static const char *
-name_of(const char *const *t, int n, int k)
+row_name(const void *rows, size_t stride, int k)
 {
-	return k >= 0 && k < n ? t[k] : NULL;
+	const char *name;
+
+	memcpy(&name, (const char *)rows + (size_t)k * stride, sizeof name);
+	return name;
 }
 
-static int
-from_name(const char *const *t, int n, const char *s)
+const char *
+nn__kind_name(const void *rows, size_t stride, int n, int k)
 {
-	int i;
+	return k >= 0 && k < n ? row_name(rows, stride, k) : NULL;
+}
+
+int
+nn__kind_find(const void *rows, size_t stride, int n, const char *s)
+{
+	int k;
 
 	if (s == NULL)
 		return -1;
-	for (i = 0; i < n; i++)
-		if (strcmp(t[i], s) == 0)
-			return i;
+	for (k = 0; k < n; k++)
+		if (row_name(rows, stride, k) != NULL &&
+		    strcmp(row_name(rows, stride, k), s) == 0)
+			return k;
 	return -1;
 }
 
-#define NAME_FUNCS(pfx, table) \
-const char *pfx##_name(int k) { return name_of(table, (int)COUNT(table), k); } \
-int pfx##_from_name(const char *s) { return from_name(table, (int)COUNT(table), s); }
-
-NAME_FUNCS(nn_l1mode, l1mode_names)
+NN_KIND_NAMES(nn_l1mode, l1mode_names, NN_L1_COUNT)
 
 int
 nn_kinds_check(char *err, size_t errlen)
@@ -169,13 +177,15 @@ nn_kinds_check(char *err, size_t errlen)
 const char *
 nn_task_name(int k)
 {
-	return name_of(task_names, (int)COUNT(task_names), k);
+	return nn__kind_name(task_names, sizeof task_names[0], NN_TASK_COUNT,
+	    k);
 }
 
 const char *
 nn_train_status_name(int k)
 {
-	return name_of(status_names, (int)COUNT(status_names), k);
+	return nn__kind_name(status_names, sizeof status_names[0],
+	    NN_TRAIN_STATUS_COUNT, k);
 }
 
 /* ============================================================ random */

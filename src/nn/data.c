@@ -166,24 +166,7 @@ static const struct ds_kind kinds[] = {
  * nn_kinds_check() at start-up */
 _Static_assert(COUNT(kinds) == NN_DS_COUNT, "one row per data set kind");
 
-const char *
-nn_dataset_kind_name(int k)
-{
-	return k >= 0 && k < NN_DS_COUNT ? kinds[k].name : NULL;
-}
-
-int
-nn_dataset_kind_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_DS_COUNT; k++)
-		if (strcmp(kinds[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_dataset_kind, kinds, NN_DS_COUNT)
 
 int
 nn__dataset_check(char *err, size_t errlen)

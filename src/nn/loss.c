@@ -117,24 +117,7 @@ loss_of(int k)
 	return &losses[k];
 }
 
-const char *
-nn_loss_name(int k)
-{
-	return k >= 0 && k < NN_LOSS_COUNT ? losses[k].name : NULL;
-}
-
-int
-nn_loss_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_LOSS_COUNT; k++)
-		if (strcmp(losses[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_loss, losses, NN_LOSS_COUNT)
 
 int
 nn__loss_logits(int loss)
@@ -243,24 +226,7 @@ reg_of(int k)
 	return &regs[k];
 }
 
-const char *
-nn_reg_name(int k)
-{
-	return k >= 0 && k < NN_REG_COUNT ? regs[k].name : NULL;
-}
-
-int
-nn_reg_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_REG_COUNT; k++)
-		if (strcmp(regs[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_reg, regs, NN_REG_COUNT)
 
 /* The penalty's row when it is on (a reg, lambda > 0, n > 0), else NULL. */
 static const struct reg_kind *

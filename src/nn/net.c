@@ -172,24 +172,7 @@ static const struct init_kind inits[] = {
  * nn_kinds_check() at start-up */
 _Static_assert(COUNT(inits) == NN_INIT_COUNT, "one row per enum nn_init");
 
-const char *
-nn_init_name(int k)
-{
-	return k >= 0 && k < NN_INIT_COUNT ? inits[k].name : NULL;
-}
-
-int
-nn_init_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_INIT_COUNT; k++)
-		if (strcmp(inits[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_init, inits, NN_INIT_COUNT)
 
 int
 nn__init_check(char *err, size_t errlen)

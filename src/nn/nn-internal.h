@@ -88,6 +88,25 @@ double *nn_dup(const double *a, size_t n);
 void nn_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * Kind tables (core.c): the rows of a table indexed by the kind's enum,
+ * stride bytes apart, each starting with its const char *name.
+ * nn__kind_name() gives row k's name (NULL out of range), nn__kind_find()
+ * the row named s (-1 if none).  NN_KIND_NAMES defines a kind's public
+ * pfx_name() and pfx_from_name() on its table.
+ */
+const char *nn__kind_name(const void *rows, size_t stride, int n, int k);
+int nn__kind_find(const void *rows, size_t stride, int n, const char *s);
+#define NN_KIND_NAMES(pfx, rows, n) \
+const char *pfx##_name(int k) \
+{ \
+	return nn__kind_name(rows, sizeof rows[0], n, k); \
+} \
+int pfx##_from_name(const char *s) \
+{ \
+	return nn__kind_find(rows, sizeof rows[0], n, s); \
+}
+
 /* Activations (act.c).  Over an array: h = f(u). */
 void nn__act_forward(double *h, const double *u, long n, int act, double leak);
 /* du = dh * f'(u), using the cached h where cheaper (du may alias dh). */

@@ -187,24 +187,7 @@ norm_of(int k)
 	return &norms[k];
 }
 
-const char *
-nn_norm_name(int k)
-{
-	return k >= 0 && k < NN_NORM_COUNT ? norms[k].name : NULL;
-}
-
-int
-nn_norm_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_NORM_COUNT; k++)
-		if (strcmp(norms[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_norm, norms, NN_NORM_COUNT)
 
 int
 nn__norm_has_stats(int norm)

@@ -153,24 +153,7 @@ opt_of(int k)
 	return &opts[k];
 }
 
-const char *
-nn_opt_name(int k)
-{
-	return k >= 0 && k < NN_OPT_COUNT ? opts[k].name : NULL;
-}
-
-int
-nn_opt_from_name(const char *s)
-{
-	int k;
-
-	if (s == NULL)
-		return -1;
-	for (k = 0; k < NN_OPT_COUNT; k++)
-		if (strcmp(opts[k].name, s) == 0)
-			return k;
-	return -1;
-}
+NN_KIND_NAMES(nn_opt, opts, NN_OPT_COUNT)
 
 int
 nn__opt_check(char *err, size_t errlen)
