@@ -8,6 +8,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/session-int.h"
@@ -23,7 +24,7 @@ static int
 help_exec(struct cmd_ctx *c)
 {
 	const struct cmd_entry *e = NULL;
-	char text[4096];
+	char *text;
 
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
@@ -41,11 +42,15 @@ help_exec(struct cmd_ctx *c)
 			    cmd_table[i]->summary);
 		return CMD_OK;
 	}
-	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "",
-	    cmd_text(e->usage, text, sizeof text));
+	text = cmd_text(e->usage);
+	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "", text);
+	free(text);
 	cmd_out(c, "%s", e->summary);
-	if (e->help != NULL)
-		cmd_out(c, "%s", cmd_text(e->help, text, sizeof text));
+	if (e->help != NULL) {
+		text = cmd_text(e->help);
+		cmd_out(c, "%s", text);
+		free(text);
+	}
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
 		char buf[160];
 

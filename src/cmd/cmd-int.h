@@ -114,9 +114,9 @@ const char *const *kind_names(const char *(*name)(int));
 /*
  * Command text (usage, help) with each "{act}", "{init}" or "{norm}"
  * replaced by that kind's names from the engine joined by '|', so a list
- * of kinds is written nowhere but in the engine's table.  Returns buf.
+ * of kinds is written nowhere but in the engine's table.  Caller frees.
  */
-const char *cmd_text(const char *s, char *buf, size_t len);
+char *cmd_text(const char *s);
 
 /* ------------------------------------------------------------ settings */
 

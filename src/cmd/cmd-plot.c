@@ -298,7 +298,8 @@ plot_exec(struct cmd_ctx *c)
 	case K_FN:
 		if (c->argc < 3)
 			return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
-			    cmd_text("{act}", names, sizeof names));
+			    choices_str(kind_names(nn_act_name), names,
+			    sizeof names));
 		if (arg_enum(c, 2, "ACT", c->argv[2].s,
 		    kind_names(nn_act_name), &act) != 0)
 			return CMD_ERROR;
@@ -310,7 +311,7 @@ plot_exec(struct cmd_ctx *c)
 	    kind != K_WEIGHTS && kind != K_NORM && kind != K_FN))
 		return cmd_error(c, c->argc - 1, "unexpected argument '%s' "
 		    "(usage: plot %s)", c->argv[c->argc - 1].s,
-		    cmd_text(c->entry->usage, names, sizeof names));
+		    c->entry->usage);
 	if (c->s == NULL)
 		return CMD_OK;
 

@@ -97,7 +97,6 @@ lookup(struct cmd_ctx *c)
 	const struct cmd_entry *e = cmd_find(c->argv[0].s);
 	int nargs = c->argc - 1;
 	const char *near;
-	char usage[512];
 
 	if (e == NULL) {
 		near = suggest(c->argv[0].s);
@@ -110,15 +109,18 @@ lookup(struct cmd_ctx *c)
 		return NULL;
 	}
 	c->entry = e;
-	if (nargs < e->min_args) {
-		cmd_error(c, -1, "missing argument (usage: %s %s)", e->name,
-		    cmd_text(e->usage, usage, sizeof usage));
-		return NULL;
-	}
-	if (e->max_args >= 0 && nargs > e->max_args) {
-		cmd_error(c, 1 + e->max_args, "unexpected argument '%s' "
-		    "(usage: %s %s)", c->argv[1 + e->max_args].s, e->name,
-		    cmd_text(e->usage, usage, sizeof usage));
+	if (nargs < e->min_args ||
+	    (e->max_args >= 0 && nargs > e->max_args)) {
+		char *usage = cmd_text(e->usage);
+
+		if (nargs < e->min_args)
+			cmd_error(c, -1, "missing argument (usage: %s %s)",
+			    e->name, usage);
+		else
+			cmd_error(c, 1 + e->max_args, "unexpected argument "
+			    "'%s' (usage: %s %s)", c->argv[1 + e->max_args].s,
+			    e->name, usage);
+		free(usage);
 		return NULL;
 	}
 	return e;

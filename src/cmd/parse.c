@@ -363,8 +363,8 @@ kind_names(const char *(*name)(int))
 	return lists[i].v;
 }
 
-const char *
-cmd_text(const char *s, char *buf, size_t len)
+char *
+cmd_text(const char *s)
 {
 	static const struct {
 		const char *tag;
@@ -374,6 +374,7 @@ cmd_text(const char *s, char *buf, size_t len)
 		{ "{init}", nn_init_name },
 		{ "{norm}", nn_norm_name },
 	};
+	const char *const *names;
 	struct strbuf b;
 	size_t i;
 
@@ -382,18 +383,16 @@ cmd_text(const char *s, char *buf, size_t len)
 		for (i = 0; i < COUNT(tags); i++)
 			if (strncmp(s, tags[i].tag, strlen(tags[i].tag)) == 0)
 				break;
-		if (i < COUNT(tags)) {
-			char names[256];
-
-			strbuf_adds(&b, choices_str(kind_names(tags[i].name),
-			    names, sizeof names));
-			s += strlen(tags[i].tag);
-		} else
+		if (i == COUNT(tags)) {
 			strbuf_addch(&b, *s++);
+			continue;
+		}
+		names = kind_names(tags[i].name);
+		for (int k = 0; names[k] != NULL; k++)
+			strbuf_addf(&b, "%s%s", k ? "|" : "", names[k]);
+		s += strlen(tags[i].tag);
 	}
-	snprintf(buf, len, "%s", b.s);
-	strbuf_done(&b);
-	return buf;
+	return strbuf_detach(&b);
 }
 
 int
