@@ -1,0 +1,409 @@
+/*
+ * dense.c - the products of a dense layer on a mini-batch: forward
+ * z = x W + b, and backward dW += x^T dz, db += sum of dz's rows,
+ * dx = dz W^T (through a transposed copy of W).
+ *
+ * All three are one operation, mm(): every output is its start value plus
+ * the products of a row of one operand and a column of the other, added in
+ * the order of the shared index.  Blocking only chooses which outputs are
+ * computed together (a tile of rows x columns whose sums run side by side,
+ * so each loaded value is used several times and the sums stay in
+ * registers); it never splits or reorders a sum.  Any tiling therefore
+ * gives the same bits, which is what lets the engine pick its code path at
+ * run time and still reproduce every golden file on every machine.
+ *
+ * Two code paths:
+ * - portable C: 4x4 and 2x4 register tiles in plain C, which gcc's
+ *   basic-block vectoriser turns into SSE2 at -O2 without extra flags;
+ * - AVX2 (x86-64 with gcc or clang, chosen at run time when the processor
+ *   has it): the same tiles written with vector extensions, four rows by
+ *   eight columns, compiled for AVX2 only inside this file.  AVX2 without
+ *   FMA: a product and a sum stay two roundings, as in the portable code
+ *   (the build also passes -ffp-contract=off where the compiler has it).
+ * tests/nn/test-dense.c trains the same nets on both and compares them
+ * bit for bit.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nn/nn-internal.h"
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define HAVE_AVX2_PATH 1
+#endif
+
+/*
+ * The operation of every kernel: for r < R, c < C,
+ *   p[r*ps + c] = start + sum over k < n, in order, of
+ *                 u[r*ur + k*su] * w[k*sw + c]
+ * where start is init[c] (a bias), or 0 when init is NULL and zero is
+ * set, or else p[r*ps + c] itself (accumulate).
+ */
+struct mm {
+	double *p;
+	const double *init;
+	int zero;
+	long ps;
+	const double *u;
+	long ur, su;
+	const double *w;
+	long sw;
+	int R, C, n;
+};
+
+/* ============================================================ portable */
+
+/*
+ * The portable tiles: tile4x4() (4 rows x 4 columns of accumulators), then
+ * tile2x4() for two rows left, then the tails.  The eight independent add
+ * chains of the 4x4 tile hide the add latency a 2x4 tile waits on.
+ */
+#define START(q, c) (init != NULL ? init[c] : zero ? 0.0 : (q)[c])
+static inline void
+tile2x4(double *restrict p, const double *restrict init, int zero, long ps,
+    const double *restrict u, long ur, long su, const double *restrict w,
+    long sw, int n)
+{
+	double *p0 = p, *p1 = p0 + ps;
+	double a0 = START(p0, 0), a1 = START(p0, 1), a2 = START(p0, 2),
+	    a3 = START(p0, 3);
+	double c0 = START(p1, 0), c1 = START(p1, 1), c2 = START(p1, 2),
+	    c3 = START(p1, 3);
+	int k;
+
+	for (k = 0; k < n; k++, u += su, w += sw) {
+		double s = u[0], t = u[ur];
+
+		a0 += s * w[0];
+		a1 += s * w[1];
+		a2 += s * w[2];
+		a3 += s * w[3];
+		c0 += t * w[0];
+		c1 += t * w[1];
+		c2 += t * w[2];
+		c3 += t * w[3];
+	}
+	p0[0] = a0, p0[1] = a1, p0[2] = a2, p0[3] = a3;
+	p1[0] = c0, p1[1] = c1, p1[2] = c2, p1[3] = c3;
+}
+
+static inline void
+tile4x4(double *restrict p, const double *restrict init, int zero, long ps,
+    const double *restrict u, long ur, long su, const double *restrict w,
+    long sw, int n)
+{
+	double *p0 = p, *p1 = p0 + ps, *p2 = p1 + ps, *p3 = p2 + ps;
+	double a0 = START(p0, 0), a1 = START(p0, 1), a2 = START(p0, 2),
+	    a3 = START(p0, 3);
+	double b0 = START(p1, 0), b1 = START(p1, 1), b2 = START(p1, 2),
+	    b3 = START(p1, 3);
+	double c0 = START(p2, 0), c1 = START(p2, 1), c2 = START(p2, 2),
+	    c3 = START(p2, 3);
+	double d0 = START(p3, 0), d1 = START(p3, 1), d2 = START(p3, 2),
+	    d3 = START(p3, 3);
+	int k;
+
+	for (k = 0; k < n; k++, u += su, w += sw) {
+		double s = u[0], t = u[ur], v = u[2 * ur], x = u[3 * ur];
+
+		a0 += s * w[0];
+		a1 += s * w[1];
+		a2 += s * w[2];
+		a3 += s * w[3];
+		b0 += t * w[0];
+		b1 += t * w[1];
+		b2 += t * w[2];
+		b3 += t * w[3];
+		c0 += v * w[0];
+		c1 += v * w[1];
+		c2 += v * w[2];
+		c3 += v * w[3];
+		d0 += x * w[0];
+		d1 += x * w[1];
+		d2 += x * w[2];
+		d3 += x * w[3];
+	}
+	p0[0] = a0, p0[1] = a1, p0[2] = a2, p0[3] = a3;
+	p1[0] = b0, p1[1] = b1, p1[2] = b2, p1[3] = b3;
+	p2[0] = c0, p2[1] = c1, p2[2] = c2, p2[3] = c3;
+	p3[0] = d0, p3[1] = d1, p3[2] = d2, p3[3] = d3;
+}
+
+/* One column of two rows: the column tail. */
+static inline void
+tile2x1(double *restrict p, const double *restrict init, int zero, long ps,
+    const double *restrict u, long ur, long su, const double *restrict w,
+    long sw, int n)
+{
+	double a = START(p, 0), c = START(p + ps, 0);
+	int k;
+
+	for (k = 0; k < n; k++, u += su, w += sw) {
+		a += u[0] * w[0];
+		c += u[ur] * w[0];
+	}
+	p[0] = a;
+	p[ps] = c;
+}
+#undef START
+
+/* A single row: its start values, then one k at a time along the row
+ * (axpy form, which gcc vectorises). */
+static inline void
+axpy_row(double *restrict p, const double *restrict init, int zero,
+    const double *restrict u, long su, const double *restrict w, long sw,
+    int n, int m)
+{
+	int k, c;
+
+	if (init != NULL)
+		memcpy(p, init, (size_t)m * sizeof *p);
+	else if (zero)
+		memset(p, 0, (size_t)m * sizeof *p);
+	for (k = 0; k < n; k++) {
+		const double s = u[k * su], *wk = w + k * sw;
+
+		for (c = 0; c < m; c++)
+			p[c] += s * wk[c];
+	}
+}
+
+static void
+mm_portable(const struct mm *a)
+{
+	const double *init = a->init;
+	long ps = a->ps, ur = a->ur, su = a->su, sw = a->sw;
+	int zero = a->zero, C = a->C, n = a->n, r, j;
+
+	for (r = 0; r + 4 <= a->R; r += 4) {
+		double *pr = a->p + r * ps;
+		const double *ur0 = a->u + r * ur;
+
+		for (j = 0; j + 4 <= C; j += 4)
+			tile4x4(pr + j, init ? init + j : NULL, zero, ps, ur0,
+			    ur, su, a->w + j, sw, n);
+		for (; j < C; j++) {
+			tile2x1(pr + j, init ? init + j : NULL, zero, ps, ur0,
+			    ur, su, a->w + j, sw, n);
+			tile2x1(pr + 2 * ps + j, init ? init + j : NULL, zero,
+			    ps, ur0 + 2 * ur, ur, su, a->w + j, sw, n);
+		}
+	}
+	for (; r + 2 <= a->R; r += 2) {
+		double *pr = a->p + r * ps;
+		const double *ur0 = a->u + r * ur;
+
+		for (j = 0; j + 4 <= C; j += 4)
+			tile2x4(pr + j, init ? init + j : NULL, zero, ps, ur0,
+			    ur, su, a->w + j, sw, n);
+		for (; j < C; j++)
+			tile2x1(pr + j, init ? init + j : NULL, zero, ps, ur0,
+			    ur, su, a->w + j, sw, n);
+	}
+	for (; r < a->R; r++)
+		axpy_row(a->p + r * ps, init, zero, a->u + r * ur, su, a->w,
+		    sw, n, C);
+}
+
+/* db[j] += sum over the B rows, in order, of dz[r*out + j] */
+static void
+bias_grad_portable(double *restrict db, const double *restrict dz, int B,
+    int out)
+{
+	int r, j;
+
+	for (r = 0; r < B; r++)
+		for (j = 0; j < out; j++)
+			db[j] += dz[(long)r * out + j];
+}
+
+/* ============================================================ AVX2 */
+
+#ifdef HAVE_AVX2_PATH
+#define AVX2 __attribute__((target("avx2")))
+typedef double v4d __attribute__((vector_size(32)));
+
+static inline AVX2 v4d
+load4(const double *q)
+{
+	v4d v;
+
+	memcpy(&v, q, sizeof v);
+	return v;
+}
+
+static inline AVX2 void
+store4(double *q, v4d v)
+{
+	memcpy(q, &v, sizeof v);
+}
+
+/*
+ * A tile of R rows (R <= 4) by V vectors of four columns (V <= 2): the
+ * accumulators acc[r][v] hold p's row r, columns 4v..4v+3.
+ */
+static inline AVX2 __attribute__((always_inline)) void
+tile_avx2(const struct mm *a, double *p, const double *init,
+    const double *u, const double *w, const int R, const int V)
+{
+	v4d acc[4][2], wv[2];
+	long ps = a->ps, ur = a->ur, su = a->su, sw = a->sw;
+	int n = a->n, r, v, k;
+
+#pragma GCC unroll 4
+	for (r = 0; r < R; r++)
+#pragma GCC unroll 2
+		for (v = 0; v < V; v++)
+			acc[r][v] = init != NULL ? load4(init + 4 * v) :
+			    a->zero ? (v4d){ 0, 0, 0, 0 } :
+			    load4(p + r * ps + 4 * v);
+	for (k = 0; k < n; k++, u += su, w += sw) {
+#pragma GCC unroll 2
+		for (v = 0; v < V; v++)
+			wv[v] = load4(w + 4 * v);
+#pragma GCC unroll 4
+		for (r = 0; r < R; r++) {
+			double s = u[r * ur];
+			v4d sv = { s, s, s, s };
+
+#pragma GCC unroll 2
+			for (v = 0; v < V; v++)
+				acc[r][v] += sv * wv[v];
+		}
+	}
+#pragma GCC unroll 4
+	for (r = 0; r < R; r++)
+#pragma GCC unroll 2
+		for (v = 0; v < V; v++)
+			store4(p + r * ps + 4 * v, acc[r][v]);
+}
+
+/* The rows r0..r0+R of columns [0, C & ~3), R <= 4. */
+static inline AVX2 __attribute__((always_inline)) void
+rows_avx2(const struct mm *a, int r0, const int R)
+{
+	double *p = a->p + r0 * a->ps;
+	const double *u = a->u + r0 * a->ur;
+	int j;
+
+	for (j = 0; j + 8 <= a->C; j += 8)
+		tile_avx2(a, p + j, a->init ? a->init + j : NULL, u, a->w + j,
+		    R, 2);
+	if (j + 4 <= a->C)
+		tile_avx2(a, p + j, a->init ? a->init + j : NULL, u, a->w + j,
+		    R, 1);
+}
+
+static AVX2 void
+mm_avx2(const struct mm *a)
+{
+	int r, C4 = a->C & ~3;
+
+	for (r = 0; r + 4 <= a->R; r += 4)
+		rows_avx2(a, r, 4);
+	if (r + 2 <= a->R) {
+		rows_avx2(a, r, 2);
+		r += 2;
+	}
+	if (r < a->R)
+		rows_avx2(a, r, 1);
+	if (C4 < a->C) {	/* the last columns, fewer than four */
+		struct mm t = *a;
+
+		t.p += C4;
+		t.init = t.init ? t.init + C4 : NULL;
+		t.w += C4;
+		t.C -= C4;
+		mm_portable(&t);
+	}
+}
+
+static AVX2 void
+bias_grad_avx2(double *restrict db, const double *restrict dz, int B,
+    int out)
+{
+	int r, j = 0;
+
+	for (; j + 4 <= out; j += 4) {
+		v4d s = load4(db + j);
+
+		for (r = 0; r < B; r++)
+			s += load4(dz + (long)r * out + j);
+		store4(db + j, s);
+	}
+	for (; j < out; j++)
+		for (r = 0; r < B; r++)
+			db[j] += dz[(long)r * out + j];
+}
+#endif
+
+/* ============================================================ dispatch */
+
+static int force_portable;	/* tests: nn__dense_portable() */
+
+void
+nn__dense_portable(int on)
+{
+	force_portable = on;
+}
+
+static int
+use_avx2(void)
+{
+#ifdef HAVE_AVX2_PATH
+	return !force_portable && __builtin_cpu_supports("avx2");
+#else
+	return 0;
+#endif
+}
+
+static void
+mm(const struct mm *a)
+{
+#ifdef HAVE_AVX2_PATH
+	if (use_avx2()) {
+		mm_avx2(a);
+		return;
+	}
+#endif
+	mm_portable(a);
+}
+
+/* ============================================================ dense layer */
+
+void
+nn__dense_forward(double *z, const double *x, const double *W,
+    const double *b, int B, int in, int out)
+{
+	struct mm a = { .p = z, .init = b, .zero = b == NULL, .ps = out,
+	    .u = x, .ur = in, .su = 1, .w = W, .sw = out, .R = B, .C = out,
+	    .n = in };
+
+	mm(&a);
+}
+
+void
+nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
+    const double *x, const double *W, double *wt, int B, int in, int out)
+{
+	/* dW (in, out): row i is x's column i against dz, over the rows */
+	struct mm g = { .p = dW, .ps = out, .u = x, .ur = 1, .su = in,
+	    .w = dz, .sw = out, .R = in, .C = out, .n = B };
+	int i, j;
+
+#ifdef HAVE_AVX2_PATH
+	if (use_avx2())
+		bias_grad_avx2(db, dz, B, out);
+	else
+#endif
+		bias_grad_portable(db, dz, B, out);
+	mm(&g);
+	if (dx == NULL)
+		return;
+	/* dx = dz W^T through the transpose, so the same tiles apply */
+	for (j = 0; j < out; j++)
+		for (i = 0; i < in; i++)
+			wt[(long)j * in + i] = W[(long)i * out + j];
+	nn__dense_forward(dx, dz, wt, NULL, B, out, in);
+}
