@@ -303,8 +303,11 @@ nn__act_backward(double *du, const double *dh, const double *u,
 			du[i] = dh[i] * (1 - h[i] * h[i]);
 		break;
 	case NN_ACT_RELU:
-		for (i = 0; i < n; i++)
-			du[i] = u[i] > 0 ? dh[i] : 0;
+		for (i = 0; i < n; i++) {
+			double d = dh[i];	/* read always: no branch */
+
+			du[i] = u[i] > 0 ? d : 0;
+		}
 		break;
 	case NN_ACT_LEAKY:
 		for (i = 0; i < n; i++)

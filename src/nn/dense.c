@@ -30,7 +30,7 @@
 #include "nn/nn-internal.h"
 
 #if defined(__GNUC__) && defined(__x86_64__)
-#define HAVE_AVX2_PATH 1
+#define HAVE_X86_PATHS 1
 #endif
 
 /*
@@ -218,156 +218,158 @@ bias_grad_portable(double *restrict db, const double *restrict dz, int B,
 			db[j] += dz[(long)r * out + j];
 }
 
-/* ============================================================ AVX2 */
+/* ============================================================ x86 */
 
-#ifdef HAVE_AVX2_PATH
-#define AVX2 __attribute__((target("avx2")))
-typedef double v4d __attribute__((vector_size(32)));
+#ifdef HAVE_X86_PATHS
+#include <immintrin.h>
 
-static inline AVX2 v4d
-load4(const double *q)
-{
-	v4d v;
+#define SIMD(name) name##_avx2
+#define TARGET __attribute__((target("avx2")))
+#define VW 4
+#define NEXT mm_portable
+#include "nn/dense-simd.h"
+#undef SIMD
+#undef TARGET
+#undef VW
+#undef NEXT
 
-	memcpy(&v, q, sizeof v);
-	return v;
-}
+#define SIMD(name) name##_avx512
+#define TARGET __attribute__((target("avx512f")))
+#define VW 8
+#define NEXT mm_avx2
+#include "nn/dense-simd.h"
+#undef SIMD
+#undef TARGET
+#undef VW
+#undef NEXT
 
-static inline AVX2 void
-store4(double *q, v4d v)
-{
-	memcpy(q, &v, sizeof v);
-}
-
-/*
- * A tile of R rows (R <= 4) by V vectors of four columns (V <= 2): the
- * accumulators acc[r][v] hold p's row r, columns 4v..4v+3.
- */
-static inline AVX2 __attribute__((always_inline)) void
-tile_avx2(const struct mm *a, double *p, const double *init,
-    const double *u, const double *w, const int R, const int V)
-{
-	v4d acc[4][2], wv[2];
-	long ps = a->ps, ur = a->ur, su = a->su, sw = a->sw;
-	int n = a->n, r, v, k;
-
-#pragma GCC unroll 4
-	for (r = 0; r < R; r++)
-#pragma GCC unroll 2
-		for (v = 0; v < V; v++)
-			acc[r][v] = init != NULL ? load4(init + 4 * v) :
-			    a->zero ? (v4d){ 0, 0, 0, 0 } :
-			    load4(p + r * ps + 4 * v);
-	for (k = 0; k < n; k++, u += su, w += sw) {
-#pragma GCC unroll 2
-		for (v = 0; v < V; v++)
-			wv[v] = load4(w + 4 * v);
-#pragma GCC unroll 4
-		for (r = 0; r < R; r++) {
-			double s = u[r * ur];
-			v4d sv = { s, s, s, s };
-
-#pragma GCC unroll 2
-			for (v = 0; v < V; v++)
-				acc[r][v] += sv * wv[v];
-		}
-	}
-#pragma GCC unroll 4
-	for (r = 0; r < R; r++)
-#pragma GCC unroll 2
-		for (v = 0; v < V; v++)
-			store4(p + r * ps + 4 * v, acc[r][v]);
-}
-
-/* The rows r0..r0+R of columns [0, C & ~3), R <= 4. */
-static inline AVX2 __attribute__((always_inline)) void
-rows_avx2(const struct mm *a, int r0, const int R)
-{
-	double *p = a->p + r0 * a->ps;
-	const double *u = a->u + r0 * a->ur;
-	int j;
-
-	for (j = 0; j + 8 <= a->C; j += 8)
-		tile_avx2(a, p + j, a->init ? a->init + j : NULL, u, a->w + j,
-		    R, 2);
-	if (j + 4 <= a->C)
-		tile_avx2(a, p + j, a->init ? a->init + j : NULL, u, a->w + j,
-		    R, 1);
-}
-
-static AVX2 void
-mm_avx2(const struct mm *a)
-{
-	int r, C4 = a->C & ~3;
-
-	for (r = 0; r + 4 <= a->R; r += 4)
-		rows_avx2(a, r, 4);
-	if (r + 2 <= a->R) {
-		rows_avx2(a, r, 2);
-		r += 2;
-	}
-	if (r < a->R)
-		rows_avx2(a, r, 1);
-	if (C4 < a->C) {	/* the last columns, fewer than four */
-		struct mm t = *a;
-
-		t.p += C4;
-		t.init = t.init ? t.init + C4 : NULL;
-		t.w += C4;
-		t.C -= C4;
-		mm_portable(&t);
-	}
-}
-
-static AVX2 void
-bias_grad_avx2(double *restrict db, const double *restrict dz, int B,
+/* wt (out, in) = W (in, out) transposed, in 4x4 blocks through registers */
+static __attribute__((target("avx2"))) void
+transpose_avx2(double *restrict wt, const double *restrict W, int in,
     int out)
 {
-	int r, j = 0;
+	int i, j;
 
-	for (; j + 4 <= out; j += 4) {
-		v4d s = load4(db + j);
+	for (i = 0; i + 4 <= in; i += 4) {
+		const double *w = W + (long)i * out;
 
-		for (r = 0; r < B; r++)
-			s += load4(dz + (long)r * out + j);
-		store4(db + j, s);
+		for (j = 0; j + 4 <= out; j += 4) {
+			__m256d r0 = _mm256_loadu_pd(w + j);
+			__m256d r1 = _mm256_loadu_pd(w + out + j);
+			__m256d r2 = _mm256_loadu_pd(w + 2L * out + j);
+			__m256d r3 = _mm256_loadu_pd(w + 3L * out + j);
+			__m256d t0 = _mm256_unpacklo_pd(r0, r1);
+			__m256d t1 = _mm256_unpackhi_pd(r0, r1);
+			__m256d t2 = _mm256_unpacklo_pd(r2, r3);
+			__m256d t3 = _mm256_unpackhi_pd(r2, r3);
+			double *d = wt + (long)j * in + i;
+
+			_mm256_storeu_pd(d, _mm256_permute2f128_pd(t0, t2,
+			    0x20));
+			_mm256_storeu_pd(d + in, _mm256_permute2f128_pd(t1, t3,
+			    0x20));
+			_mm256_storeu_pd(d + 2L * in,
+			    _mm256_permute2f128_pd(t0, t2, 0x31));
+			_mm256_storeu_pd(d + 3L * in,
+			    _mm256_permute2f128_pd(t1, t3, 0x31));
+		}
+		for (; j < out; j++) {
+			wt[(long)j * in + i] = w[j];
+			wt[(long)j * in + i + 1] = w[out + j];
+			wt[(long)j * in + i + 2] = w[2L * out + j];
+			wt[(long)j * in + i + 3] = w[3L * out + j];
+		}
 	}
-	for (; j < out; j++)
-		for (r = 0; r < B; r++)
-			db[j] += dz[(long)r * out + j];
+	for (; i < in; i++)
+		for (j = 0; j < out; j++)
+			wt[(long)j * in + i] = W[(long)i * out + j];
 }
 #endif
 
 /* ============================================================ dispatch */
 
-static int force_portable;	/* tests: nn__dense_portable() */
+enum { PORTABLE, AVX2, AVX512 };
 
-void
-nn__dense_portable(int on)
+static int limit = AVX512;	/* tests: nn__dense_limit() */
+
+/* The best path this processor has. */
+static int
+best_path(void)
 {
-	force_portable = on;
+#ifdef HAVE_X86_PATHS
+	if (__builtin_cpu_supports("avx512f"))
+		return AVX512;
+	if (__builtin_cpu_supports("avx2"))
+		return AVX2;
+#endif
+	return PORTABLE;
+}
+
+int
+nn__dense_limit(int max)
+{
+	limit = max;
+	return best_path();
 }
 
 static int
-use_avx2(void)
+path(void)
 {
-#ifdef HAVE_AVX2_PATH
-	return !force_portable && __builtin_cpu_supports("avx2");
-#else
-	return 0;
-#endif
+	int b = best_path();
+
+	return b < limit ? b : limit;
 }
 
 static void
 mm(const struct mm *a)
 {
-#ifdef HAVE_AVX2_PATH
-	if (use_avx2()) {
+	switch (path()) {
+#ifdef HAVE_X86_PATHS
+	case AVX512:
+		mm_avx512(a);
+		return;
+	case AVX2:
 		mm_avx2(a);
+		return;
+#endif
+	default:
+		mm_portable(a);
+		return;
+	}
+}
+
+static void
+bias_grad(double *db, const double *dz, int B, int out)
+{
+	switch (path()) {
+#ifdef HAVE_X86_PATHS
+	case AVX512:
+		bias_grad_avx512(db, dz, B, out);
+		return;
+	case AVX2:
+		bias_grad_avx2(db, dz, B, out);
+		return;
+#endif
+	default:
+		bias_grad_portable(db, dz, B, out);
+		return;
+	}
+}
+
+static void
+transpose(double *wt, const double *W, int in, int out)
+{
+	int i, j;
+
+#ifdef HAVE_X86_PATHS
+	if (path() >= AVX2) {
+		transpose_avx2(wt, W, in, out);
 		return;
 	}
 #endif
-	mm_portable(a);
+	for (j = 0; j < out; j++)
+		for (i = 0; i < in; i++)
+			wt[(long)j * in + i] = W[(long)i * out + j];
 }
 
 /* ============================================================ dense layer */
@@ -390,20 +392,12 @@ nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
 	/* dW (in, out): row i is x's column i against dz, over the rows */
 	struct mm g = { .p = dW, .ps = out, .u = x, .ur = 1, .su = in,
 	    .w = dz, .sw = out, .R = in, .C = out, .n = B };
-	int i, j;
 
-#ifdef HAVE_AVX2_PATH
-	if (use_avx2())
-		bias_grad_avx2(db, dz, B, out);
-	else
-#endif
-		bias_grad_portable(db, dz, B, out);
+	bias_grad(db, dz, B, out);
 	mm(&g);
 	if (dx == NULL)
 		return;
 	/* dx = dz W^T through the transpose, so the same tiles apply */
-	for (j = 0; j < out; j++)
-		for (i = 0; i < in; i++)
-			wt[(long)j * in + i] = W[(long)i * out + j];
+	transpose(wt, W, in, out);
 	nn__dense_forward(dx, dz, wt, NULL, B, out, in);
 }

@@ -1014,7 +1014,8 @@ nn__update(struct nn_net *net, int ntrain)
 	int k;
 	long i;
 
-	nn__clip(net);
+	if (net->cfg.clip > 0)	/* else no need for the norm */
+		nn__clip(net);
 	if (net->cfg.opt == NN_OPT_ADAM || net->cfg.opt == NN_OPT_ADAMW) {
 		net->adam_t++;
 		c1 = 1 - pow(net->cfg.beta1, (double)net->adam_t);

@@ -104,9 +104,10 @@ void nn__dense_forward(double *z, const double *x, const double *W,
     const double *b, int B, int in, int out);
 void nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
     const double *x, const double *W, double *wt, int B, int in, int out);
-/* Tests: on, the dense products take the portable path even where a
- * faster one exists (the results must be the same bits). */
-void nn__dense_portable(int on);
+/* Tests: the dense products take at most code path max (0 portable C, 1
+ * AVX2, 2 AVX-512; the results must be the same bits); returns the best
+ * path this processor has. */
+int nn__dense_limit(int max);
 /* Forward pass on B rows of x; returns the output layer's output buffer
  * (B, nout): out_act(z), i.e. logits for bce. */
 const double *nn__forward(struct nn_net *net, const double *x, int B,
