@@ -250,6 +250,19 @@ nn_act_eval(int act, double leak, double x, double *f, double *df)
 		*df = d;
 }
 
+/* x if keep, else +0, without a branch (relu's signs are a coin toss, so a
+ * branch would be mispredicted half the time): x's bits, masked. */
+static inline double
+keep_if(int keep, double x)
+{
+	uint64_t b;
+
+	memcpy(&b, &x, sizeof b);
+	b &= -(uint64_t)(keep != 0);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
 void
 nn__act_forward(double *h, const double *u, long n, int act, double leak)
 {
@@ -264,9 +277,9 @@ nn__act_forward(double *h, const double *u, long n, int act, double leak)
 		for (i = 0; i < n; i++)
 			h[i] = tanh(u[i]);
 		break;
-	case NN_ACT_RELU:
+	case NN_ACT_RELU:	/* u > 0 ? u : 0 */
 		for (i = 0; i < n; i++)
-			h[i] = u[i] > 0 ? u[i] : 0;
+			h[i] = keep_if(u[i] > 0, u[i]);
 		break;
 	case NN_ACT_LEAKY:
 		for (i = 0; i < n; i++)
@@ -302,12 +315,9 @@ nn__act_backward(double *du, const double *dh, const double *u,
 		for (i = 0; i < n; i++)
 			du[i] = dh[i] * (1 - h[i] * h[i]);
 		break;
-	case NN_ACT_RELU:
-		for (i = 0; i < n; i++) {
-			double d = dh[i];	/* read always: no branch */
-
-			du[i] = u[i] > 0 ? d : 0;
-		}
+	case NN_ACT_RELU:	/* u > 0 ? dh : 0 */
+		for (i = 0; i < n; i++)
+			du[i] = keep_if(u[i] > 0, dh[i]);
 		break;
 	case NN_ACT_LEAKY:
 		for (i = 0; i < n; i++)

@@ -243,17 +243,18 @@ bias_grad_portable(double *restrict db, const double *restrict dz, int B,
 #undef VW
 #undef NEXT
 
-/* wt (out, in) = W (in, out) transposed, in 4x4 blocks through registers */
+/* wt (m, in) = the first m columns of W (in rows of out) transposed, in
+ * 4x4 blocks through registers */
 static __attribute__((target("avx2"))) void
 transpose_avx2(double *restrict wt, const double *restrict W, int in,
-    int out)
+    int out, int m)
 {
 	int i, j;
 
 	for (i = 0; i + 4 <= in; i += 4) {
 		const double *w = W + (long)i * out;
 
-		for (j = 0; j + 4 <= out; j += 4) {
+		for (j = 0; j + 4 <= m; j += 4) {
 			__m256d r0 = _mm256_loadu_pd(w + j);
 			__m256d r1 = _mm256_loadu_pd(w + out + j);
 			__m256d r2 = _mm256_loadu_pd(w + 2L * out + j);
@@ -273,7 +274,7 @@ transpose_avx2(double *restrict wt, const double *restrict W, int in,
 			_mm256_storeu_pd(d + 3L * in,
 			    _mm256_permute2f128_pd(t1, t3, 0x31));
 		}
-		for (; j < out; j++) {
+		for (; j < m; j++) {
 			wt[(long)j * in + i] = w[j];
 			wt[(long)j * in + i + 1] = w[out + j];
 			wt[(long)j * in + i + 2] = w[2L * out + j];
@@ -281,7 +282,7 @@ transpose_avx2(double *restrict wt, const double *restrict W, int in,
 		}
 	}
 	for (; i < in; i++)
-		for (j = 0; j < out; j++)
+		for (j = 0; j < m; j++)
 			wt[(long)j * in + i] = W[(long)i * out + j];
 }
 #endif
@@ -357,22 +358,24 @@ bias_grad(double *db, const double *dz, int B, int out)
 }
 
 static void
-transpose(double *wt, const double *W, int in, int out)
+transpose(double *wt, const double *W, int in, int out, int m)
 {
 	int i, j;
 
 #ifdef HAVE_X86_PATHS
 	if (path() >= AVX2) {
-		transpose_avx2(wt, W, in, out);
+		transpose_avx2(wt, W, in, out, m);
 		return;
 	}
 #endif
-	for (j = 0; j < out; j++)
+	for (j = 0; j < m; j++)
 		for (i = 0; i < in; i++)
 			wt[(long)j * in + i] = W[(long)i * out + j];
 }
 
 /* ============================================================ dense layer */
+
+#define PANEL 16	/* columns of W transposed at a time for dx */
 
 void
 nn__dense_forward(double *z, const double *x, const double *W,
@@ -392,12 +395,24 @@ nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
 	/* dW (in, out): row i is x's column i against dz, over the rows */
 	struct mm g = { .p = dW, .ps = out, .u = x, .ur = 1, .su = in,
 	    .w = dz, .sw = out, .R = in, .C = out, .n = B };
+	int j;
 
 	bias_grad(db, dz, B, out);
 	mm(&g);
 	if (dx == NULL)
 		return;
-	/* dx = dz W^T through the transpose, so the same tiles apply */
-	transpose(wt, W, in, out);
-	nn__dense_forward(dx, dz, wt, NULL, B, out, in);
+	/*
+	 * dx = dz W^T through the transpose, so the same tiles apply, a
+	 * panel of PANEL columns of W at a time: the panel's transpose is
+	 * still in the cache when the tiles read it.  Each panel continues
+	 * the sums where the last one stopped, so they run in order of j.
+	 */
+	for (j = 0; j < out; j += PANEL) {
+		struct mm t = { .p = dx, .zero = j == 0, .ps = in, .u = dz + j,
+		    .ur = out, .su = 1, .w = wt, .sw = in, .R = B, .C = in,
+		    .n = out - j < PANEL ? out - j : PANEL };
+
+		transpose(wt, W + j, in, out, t.n);
+		mm(&t);
+	}
 }

@@ -2,11 +2,7 @@
 noinst_LIBRARIES += libnn.a
 libnn_a_SOURCES = src/nn/nn.h src/nn/nn-internal.h src/nn/core.c \
 	src/nn/net.c src/nn/train.c src/nn/data.c src/nn/diag.c src/nn/io.c
-# The dense products; the engine's loops vectorised where gcc's -O2 cost
-# model would leave them scalar (elementwise only: no sum is reordered,
-# so the results are the same bits; see configure.ac).
 libnn_a_SOURCES += src/nn/dense.c src/nn/dense-simd.h
-libnn_a_CFLAGS = $(AM_CFLAGS) $(NN_CFLAGS)
 
 # Tests: one cmocka binary per concern.
 NN_TEST_LDADD = libtestutil.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
