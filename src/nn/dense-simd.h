@@ -5,6 +5,7 @@
  *   SIMD(name)  the name with the set's suffix (name##_avx2)
  *   TARGET      the function attribute selecting the set
  *   VW          doubles per vector (4 or 8)
+ *   RMAX        rows of the largest tile (4, or 6 with 32 registers)
  *   NEXT        the mm function for the columns left over (fewer than VW)
  * and this file defines SIMD(mm) and SIMD(bias_grad).  Each output is
  * still its start value plus its products in the order of the shared index
@@ -30,7 +31,7 @@ SIMD(store)(double *q, SIMD(vec) v)
 }
 
 /*
- * A tile of R rows (R <= 4) by V vectors of columns (V <= 2): the
+ * A tile of R rows (R <= RMAX) by V vectors of columns (V <= 2): the
  * accumulator acc[r][v] holds row r, columns VW v .. VW v + VW - 1.
  * Inlined with constant R and V, so the loops over them unroll and the
  * accumulators live in registers.
@@ -39,11 +40,11 @@ static inline TARGET __attribute__((always_inline)) void
 SIMD(tile)(const struct mm *a, double *p, const double *init,
     const double *u, const double *w, const int R, const int V)
 {
-	SIMD(vec) acc[4][2], wv[2], zero = { 0 };
+	SIMD(vec) acc[RMAX][2], wv[2], zero = { 0 };
 	long ps = a->ps, ur = a->ur, su = a->su, sw = a->sw;
 	int n = a->n, r, v, k;
 
-#pragma GCC unroll 4
+#pragma GCC unroll 6
 	for (r = 0; r < R; r++)
 #pragma GCC unroll 2
 		for (v = 0; v < V; v++)
@@ -53,7 +54,7 @@ SIMD(tile)(const struct mm *a, double *p, const double *init,
 #pragma GCC unroll 2
 		for (v = 0; v < V; v++)
 			wv[v] = SIMD(load)(w + VW * v);
-#pragma GCC unroll 4
+#pragma GCC unroll 6
 		for (r = 0; r < R; r++) {
 			/* a broadcast (x - 0 is x, -0 included) */
 			SIMD(vec) s = u[r * ur] - zero;
@@ -63,7 +64,7 @@ SIMD(tile)(const struct mm *a, double *p, const double *init,
 				acc[r][v] += s * wv[v];
 		}
 	}
-#pragma GCC unroll 4
+#pragma GCC unroll 6
 	for (r = 0; r < R; r++)
 #pragma GCC unroll 2
 		for (v = 0; v < V; v++)
@@ -91,8 +92,12 @@ SIMD(mm)(const struct mm *a)
 {
 	int r, cv = a->C - a->C % VW;
 
-	for (r = 0; r + 4 <= a->R; r += 4)
+	for (r = 0; r + RMAX <= a->R; r += RMAX)
+		SIMD(rows)(a, r, RMAX);
+	if (RMAX > 4 && r + 4 <= a->R) {
 		SIMD(rows)(a, r, 4);
+		r += 4;
+	}
 	if (r + 2 <= a->R) {
 		SIMD(rows)(a, r, 2);
 		r += 2;

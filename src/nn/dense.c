@@ -226,21 +226,25 @@ bias_grad_portable(double *restrict db, const double *restrict dz, int B,
 #define SIMD(name) name##_avx2
 #define TARGET __attribute__((target("avx2")))
 #define VW 4
+#define RMAX 4
 #define NEXT mm_portable
 #include "nn/dense-simd.h"
 #undef SIMD
 #undef TARGET
 #undef VW
+#undef RMAX
 #undef NEXT
 
 #define SIMD(name) name##_avx512
 #define TARGET __attribute__((target("avx512f")))
 #define VW 8
+#define RMAX 6
 #define NEXT mm_avx2
 #include "nn/dense-simd.h"
 #undef SIMD
 #undef TARGET
 #undef VW
+#undef RMAX
 #undef NEXT
 
 /* wt (m, in) = the first m columns of W (in rows of out) transposed, in
