@@ -12,16 +12,17 @@
  * gives the same bits, which is what lets the engine pick its code path at
  * run time and still reproduce every golden file on every machine.
  *
- * Two code paths:
+ * Three code paths, the fastest the processor has chosen at run time:
  * - portable C: 4x4 and 2x4 register tiles in plain C, which gcc's
  *   basic-block vectoriser turns into SSE2 at -O2 without extra flags;
- * - AVX2 (x86-64 with gcc or clang, chosen at run time when the processor
- *   has it): the same tiles written with vector extensions, four rows by
- *   eight columns, compiled for AVX2 only inside this file.  AVX2 without
- *   FMA: a product and a sum stay two roundings, as in the portable code
- *   (the build also passes -ffp-contract=off where the compiler has it).
- * tests/nn/test-dense.c trains the same nets on both and compares them
- * bit for bit.
+ * - AVX2 and AVX-512 (x86-64 with gcc or clang): the same tiles written
+ *   once with vector extensions (dense-simd.h), up to 4 rows by 8 columns
+ *   (AVX2) or 6 rows by 16 (AVX-512), compiled for those instruction sets
+ *   only inside this file.  A product and a sum stay two roundings as in
+ *   the portable code: the build passes -ffp-contract=off (C11 mode does
+ *   too), so no a * b + c becomes an fma even where the set has one.
+ * tests/nn/test-dense.c checks every path against plain in-order loops
+ * and trains the same nets on each, comparing them bit for bit.
  */
 #include "config.h"
 
