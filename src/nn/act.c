@@ -16,6 +16,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "nn/nn-internal.h"
@@ -169,6 +170,19 @@ tanh_saturated(double a)
 
 /* ============================================================ relu */
 
+/* x if keep, else +0, without a branch (relu's signs are a coin toss, so a
+ * branch would be mispredicted half the time): x's bits, masked. */
+static inline double
+keep_if(int keep, double x)
+{
+	uint64_t b;
+
+	memcpy(&b, &x, sizeof b);
+	b &= -(uint64_t)(keep != 0);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
 static double
 relu_f(double x, double leak)
 {
@@ -190,8 +204,8 @@ relu_forward(double *h, const double *u, long n, double leak)
 	long i;
 
 	(void)leak;
-	for (i = 0; i < n; i++)
-		h[i] = u[i] > 0 ? u[i] : 0;
+	for (i = 0; i < n; i++)	/* u > 0 ? u : 0 */
+		h[i] = keep_if(u[i] > 0, u[i]);
 }
 
 static void
@@ -201,8 +215,8 @@ relu_backward(double *du, const double *dh, const double *u,
 	long i;
 
 	(void)h, (void)leak;
-	for (i = 0; i < n; i++)
-		du[i] = u[i] > 0 ? dh[i] : 0;
+	for (i = 0; i < n; i++)	/* u > 0 ? dh : 0 */
+		du[i] = keep_if(u[i] > 0, dh[i]);
 }
 
 /* ============================================================ leaky */

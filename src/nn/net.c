@@ -4,10 +4,8 @@
  * its layers: dense, normalization (norm.c), activation (act.c), dropout,
  * skip; the loss and penalty are in loss.c, the update in opt.c.
  *
- * A mini-batch is processed as a (B, width) matrix per layer, with loops
- * ordered so the innermost runs along contiguous memory (axpy form) and gcc
- * can vectorise it at -O2; the backward pass through W uses a transposed
- * copy for the same reason.  Forward caches what backward needs, as in
+ * A mini-batch is processed as a (B, width) matrix per layer; the dense
+ * products are in dense.c.  Forward caches what backward needs, as in
  * llm.c; backward accumulates gradients into the flat g[] block.
  */
 #include "config.h"
@@ -610,223 +608,6 @@ nn__ensure_cap(struct nn_net *net, int B)
 	net->wt = nn_alloc((size_t)(maxwt ? maxwt : 1) * sizeof(double));
 }
 
-/* ============================================================ dense */
-
-/*
- * The three products of a dense layer share the same register tiles:
- * tile4x4() (4 rows x 4 columns of accumulators reduced over the shared
- * index), then tile2x4() for two rows left, then the tails, in plain C.
- * Each loaded value is used several times, the accumulators stay in
- * registers, and gcc's basic-block vectoriser turns each group of four
- * statements into vector instructions at -O2 without extra flags; the
- * eight independent add chains of the 4x4 tile hide the add latency a
- * 2x4 tile waits on (an evaluation pass ran about 7% faster).
- * Every output is its start value plus the products in the order of the
- * shared index, so the tails for rows or columns that do not fill a tile
- * give bit-identical sums.
- */
-
-/*
- * p[r*ps + c] = start + sum over k < n, in order, of u[r*ur + k*su] *
- * w[k*sw + c] for the tile's rows r < 2 and columns c < 4, where start is
- * init[c] (the bias), or p[r*ps + c] itself when init is NULL.
- */
-#define START(q, c) (init != NULL ? init[c] : (q)[c])
-static inline void
-tile2x4(double *restrict p, const double *restrict init, long ps,
-    const double *restrict u, long ur, long su, const double *restrict w,
-    long sw, int n)
-{
-	double *p0 = p, *p1 = p0 + ps;
-	double a0 = START(p0, 0), a1 = START(p0, 1), a2 = START(p0, 2),
-	    a3 = START(p0, 3);
-	double c0 = START(p1, 0), c1 = START(p1, 1), c2 = START(p1, 2),
-	    c3 = START(p1, 3);
-	int k;
-
-	for (k = 0; k < n; k++, u += su, w += sw) {
-		double s = u[0], t = u[ur];
-
-		a0 += s * w[0];
-		a1 += s * w[1];
-		a2 += s * w[2];
-		a3 += s * w[3];
-		c0 += t * w[0];
-		c1 += t * w[1];
-		c2 += t * w[2];
-		c3 += t * w[3];
-	}
-	p0[0] = a0, p0[1] = a1, p0[2] = a2, p0[3] = a3;
-	p1[0] = c0, p1[1] = c1, p1[2] = c2, p1[3] = c3;
-}
-
-/* The same for 4 rows: more independent sums to hide the add latency. */
-static inline void
-tile4x4(double *restrict p, const double *restrict init, long ps,
-    const double *restrict u, long ur, long su, const double *restrict w,
-    long sw, int n)
-{
-	double *p0 = p, *p1 = p0 + ps, *p2 = p1 + ps, *p3 = p2 + ps;
-	double a0 = START(p0, 0), a1 = START(p0, 1), a2 = START(p0, 2),
-	    a3 = START(p0, 3);
-	double b0 = START(p1, 0), b1 = START(p1, 1), b2 = START(p1, 2),
-	    b3 = START(p1, 3);
-	double c0 = START(p2, 0), c1 = START(p2, 1), c2 = START(p2, 2),
-	    c3 = START(p2, 3);
-	double d0 = START(p3, 0), d1 = START(p3, 1), d2 = START(p3, 2),
-	    d3 = START(p3, 3);
-	int k;
-
-	for (k = 0; k < n; k++, u += su, w += sw) {
-		double s = u[0], t = u[ur], v = u[2 * ur], x = u[3 * ur];
-
-		a0 += s * w[0];
-		a1 += s * w[1];
-		a2 += s * w[2];
-		a3 += s * w[3];
-		b0 += t * w[0];
-		b1 += t * w[1];
-		b2 += t * w[2];
-		b3 += t * w[3];
-		c0 += v * w[0];
-		c1 += v * w[1];
-		c2 += v * w[2];
-		c3 += v * w[3];
-		d0 += x * w[0];
-		d1 += x * w[1];
-		d2 += x * w[2];
-		d3 += x * w[3];
-	}
-	p0[0] = a0, p0[1] = a1, p0[2] = a2, p0[3] = a3;
-	p1[0] = b0, p1[1] = b1, p1[2] = b2, p1[3] = b3;
-	p2[0] = c0, p2[1] = c1, p2[2] = c2, p2[3] = c3;
-	p3[0] = d0, p3[1] = d1, p3[2] = d2, p3[3] = d3;
-}
-
-/* The same sum for one column of the tile: the column tail. */
-static inline void
-tile2x1(double *restrict p, const double *restrict init, long ps,
-    const double *restrict u, long ur, long su, const double *restrict w,
-    long sw, int n)
-{
-	double a = START(p, 0), c = START(p + ps, 0);
-	int k;
-
-	for (k = 0; k < n; k++, u += su, w += sw) {
-		a += u[0] * w[0];
-		c += u[ur] * w[0];
-	}
-	p[0] = a;
-	p[ps] = c;
-}
-
-/*
- * p[c] += sum over k < n, in order, of u[k*su] * w[k*sw + c] for c < m,
- * one k at a time along p (axpy form, vectorised): a single row's tail.
- */
-static inline void
-axpy_rows(double *restrict p, const double *restrict u, long su,
-    const double *restrict w, long sw, int n, int m)
-{
-	int k, c;
-
-	for (k = 0; k < n; k++) {
-		const double s = u[k * su], *wk = w + k * sw;
-
-		for (c = 0; c < m; c++)
-			p[c] += s * wk[c];
-	}
-}
-
-/* z (B, out) = x (B, in) W (in, out) + b (b may be NULL: no bias) */
-static void
-dense_forward(double *restrict z, const double *restrict x,
-    const double *restrict W, const double *restrict b, int B, int in,
-    int out)
-{
-	int r, j;
-
-	if (b == NULL)		/* no bias: the sums start at 0 */
-		memset(z, 0, (size_t)B * out * sizeof *z);
-	for (r = 0; r + 4 <= B; r += 4) {
-		double *zr = z + (long)r * out;
-		const double *xr = x + (long)r * in;
-
-		for (j = 0; j + 4 <= out; j += 4)
-			tile4x4(zr + j, b ? b + j : NULL, out, xr, in, 1, W + j,
-			    out, in);
-		for (; j < out; j++) {
-			tile2x1(zr + j, b ? b + j : NULL, out, xr, in, 1, W + j,
-			    out, in);
-			tile2x1(zr + 2 * out + j, b ? b + j : NULL, out,
-			    xr + 2 * in, in, 1, W + j, out, in);
-		}
-	}
-	for (; r + 2 <= B; r += 2) {
-		double *zr = z + (long)r * out;
-		const double *xr = x + (long)r * in;
-
-		for (j = 0; j + 4 <= out; j += 4)
-			tile2x4(zr + j, b ? b + j : NULL, out, xr, in, 1, W + j,
-			    out, in);
-		for (; j < out; j++)
-			tile2x1(zr + j, b ? b + j : NULL, out, xr, in, 1, W + j,
-			    out, in);
-	}
-	for (; r < B; r++) {	/* rows left: axpy along z's row */
-		if (b != NULL)
-			memcpy(z + (long)r * out, b, (size_t)out * sizeof *z);
-		axpy_rows(z + (long)r * out, x + (long)r * in, 1, W, out, in,
-		    out);
-	}
-}
-
-/* dW += x^T dz, db += sum dz, dx = dz W^T (dx may be NULL: first layer). */
-static void
-dense_backward(double *restrict dx, double *restrict dW, double *restrict db,
-    const double *restrict dz, const double *restrict x,
-    const double *restrict W, double *restrict wt, int B, int in, int out)
-{
-	int r, i = 0, j;
-
-	for (r = 0; r < B; r++)
-		for (j = 0; j < out; j++)
-			db[j] += dz[(long)r * out + j];
-	/* dW tiles: 4 (then 2) inputs x 4 units, reduced over the rows */
-	for (; i + 4 <= in; i += 4) {
-		double *gi = dW + (long)i * out;
-
-		for (j = 0; j + 4 <= out; j += 4)
-			tile4x4(gi + j, NULL, out, x + i, 1, in, dz + j, out,
-			    B);
-		for (; j < out; j++) {
-			tile2x1(gi + j, NULL, out, x + i, 1, in, dz + j, out,
-			    B);
-			tile2x1(gi + 2 * out + j, NULL, out, x + i + 2, 1, in,
-			    dz + j, out, B);
-		}
-	}
-	for (; i + 2 <= in; i += 2) {
-		double *gi = dW + (long)i * out;
-
-		for (j = 0; j + 4 <= out; j += 4)
-			tile2x4(gi + j, NULL, out, x + i, 1, in, dz + j, out,
-			    B);
-		for (; j < out; j++)
-			tile2x1(gi + j, NULL, out, x + i, 1, in, dz + j, out,
-			    B);
-	}
-	for (; i < in; i++)		/* inputs left: axpy along dW's row */
-		axpy_rows(dW + (long)i * out, x + i, in, dz, out, B, out);
-	if (dx == NULL)
-		return;
-	/* dx = dz W^T through the transpose, so the same tiles apply */
-	for (j = 0; j < out; j++)
-		for (i = 0; i < in; i++)
-			wt[(long)j * in + i] = W[(long)i * out + j];
-	dense_forward(dx, dz, wt, NULL, B, out, in);
-}
-#undef START
 
 /* ============================================================ forward */
 
@@ -846,8 +627,8 @@ nn__forward(struct nn_net *net, const double *x, int B, int flags)
 
 		assert(l->in == net->sizes[k] && l->out == net->sizes[k + 1]);
 
-		dense_forward(l->z, in, net->p + l->off_w, net->p + l->off_b,
-		    B, l->in, l->out);
+		nn__dense_forward(l->z, in, net->p + l->off_w,
+		    net->p + l->off_b, B, l->in, l->out);
 		l->u = l->z;
 		if (l->hidden && net->cfg.norm != NN_NORM_NONE) {
 			const double *ga = net->p + l->off_g;
@@ -957,7 +738,7 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 				}
 			nn__norm_backward(net, l, d, B);
 		}
-		dense_backward(k ? dnext : NULL, net->g + l->off_w,
+		nn__dense_backward(k ? dnext : NULL, net->g + l->off_w,
 		    net->g + l->off_b, d, in, net->p + l->off_w, net->wt, B,
 		    l->in, l->out);
 		if (k && nn__skip(net, k))

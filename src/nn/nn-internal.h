@@ -140,6 +140,18 @@ int nn__dataset_check(char *err, size_t errlen);
 
 /* Makes the caches hold at least B rows. */
 void nn__ensure_cap(struct nn_net *net, int B);
+/* Dense products (dense.c), row-major (B, width) blocks: z = x W + b (b
+ * NULL: no bias); dW += x^T dz, db += the sum of dz's rows and, unless dx
+ * is NULL, dx = dz W^T using wt (in * out scratch).  Every sum runs in
+ * the order of its shared index, whatever the code path. */
+void nn__dense_forward(double *z, const double *x, const double *W,
+    const double *b, int B, int in, int out);
+void nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
+    const double *x, const double *W, double *wt, int B, int in, int out);
+/* Tests: the dense products take at most code path max (0 portable C, 1
+ * AVX2, 2 AVX-512; the results must be the same bits); returns the best
+ * path this processor has. */
+int nn__dense_limit(int max);
 /* Forward pass on B rows of x; returns the output layer's output buffer
  * (B, nout): out_act(z), i.e. logits for bce. */
 const double *nn__forward(struct nn_net *net, const double *x, int B,

@@ -176,7 +176,8 @@ nn__update(struct nn_net *net, int ntrain)
 {
 	const struct opt_kind *o = opt_of(net->cfg.opt);
 
-	nn__clip(net);
+	if (net->cfg.clip > 0)	/* else no need for the norm */
+		nn__clip(net);
 	/* the previous values, for the update:data ratio (diag.c) */
 	memcpy(net->pprev, net->p, (size_t)net->np * sizeof *net->p);
 	o->step(net);
