@@ -27,7 +27,7 @@ plot_complete(int argi, const char *prev)
 	if (argi == 0)
 		return plot_kinds;
 	if (argi == 1 && prev != NULL && strcmp(prev, "fn") == 0)
-		return act_names;
+		return param_choices(param_find("act"));
 	if (argi == 1 && prev != NULL && strcmp(prev, "loss") == 0)
 		return loss_opts;
 	return NULL;
@@ -84,7 +84,7 @@ plot_grads(struct cmd_ctx *c, struct plot *p)
 		cmd_out(c, "layer %d: |dL/dW| = %s", k + 1, num);
 	}
 	snprintf(p->title, sizeof p->title, "gradient norm per layer (%s)",
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -120,7 +120,7 @@ plot_acts(struct cmd_ctx *c, struct plot *p)
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
 	snprintf(p->title, sizeof p->title, "activations per hidden layer (%s)",
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -244,7 +244,7 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	nl = nn_net_nlayers(l->net);
-	if (l->p.norm == 0)
+	if (l->cfg.norm == NN_NORM_NONE)
 		return cmd_error(c, 1, "the net has no normalization (use 'set "
 		    "norm batch' or 'set norm layer')");
 	if (nl < 2)
@@ -253,7 +253,7 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 	if (layer > nl - 1)
 		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
 		    "%d, the hidden layers)", layer, nl - 1);
-	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
+	B = l->cfg.batch < 8 ? l->cfg.batch : 8;
 	if (B > l->train->n)
 		B = l->train->n;
 	F = nn_net_width(l->net, (int)layer);
@@ -264,10 +264,10 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 	if (nn_net_norm_matrix(l->net, l->train, B, (int)layer - 1, NULL, p->a,
 	    err, sizeof err) != 0)
 		return cmd_error(c, 1, "%s", err);
-	p->layer = l->p.norm;	/* 1 batch: a column, 2 layer: a row */
+	p->layer = (int)l->cfg.norm;	/* 1 batch: a column, 2 layer: a row */
 	p->act = 0;
 	snprintf(p->title, sizeof p->title, "%s norm, hidden layer %ld: "
-	    "mini-batch of %d x %d features", norm_names[l->p.norm], layer, B,
+	    "mini-batch of %d x %d features", nn_norm_name(l->cfg.norm), layer, B,
 	    F);
 	return CMD_OK;
 }
@@ -298,7 +298,8 @@ plot_exec(struct cmd_ctx *c)
 		if (c->argc < 3)
 			return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
 			    "linear|sigmoid|tanh|relu|leaky|elu|softplus");
-		if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &act) != 0)
+		if (arg_enum(c, 2, "ACT", c->argv[2].s,
+		    param_choices(param_find("act")), &act) != 0)
 			return CMD_ERROR;
 		break;
 	default:
@@ -334,11 +335,12 @@ plot_exec(struct cmd_ctx *c)
 		if (layer)
 			snprintf(p.title, sizeof p.title, "weights of layer %ld "
 			    "(reg %s, lambda %g)", layer,
-			    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
+			    nn_reg_name(c->s->lab.cfg.reg),
+			    c->s->lab.cfg.lambda);
 		else
 			snprintf(p.title, sizeof p.title, "all weights (reg %s, "
-			    "lambda %g)", reg_names[c->s->lab.p.reg],
-			    c->s->lab.p.lambda);
+			    "lambda %g)", nn_reg_name(c->s->lab.cfg.reg),
+			    c->s->lab.cfg.lambda);
 		break;
 	case K_GRADS:
 		if ((rc = need_net(c)) == CMD_OK)
@@ -352,7 +354,7 @@ plot_exec(struct cmd_ctx *c)
 		p.kind = PLOT_FN;
 		p.act = act;
 		snprintf(p.title, sizeof p.title, "%s and its derivative",
-		    act_names[act]);
+		    nn_act_name(act));
 		break;
 	case K_BOUNDARY:
 		rc = plot_boundary(c, &p);

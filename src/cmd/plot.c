@@ -43,20 +43,20 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 }
 
 void
-plot_train_title(char *buf, size_t n, const struct params *p)
+plot_train_title(char *buf, size_t n, const struct nn_config *p)
 {
 	char loss[16] = "", norm[32] = "", reg[64] = "";
 
 	/* what is not the default: short enough for a narrow chart pane */
-	if (p->loss != 0)
-		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
-	if (p->norm != 0)
-		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
-	if (p->reg != 0)	/* the penalty and its strength, l1's step */
-		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
+	if (!p->loss_auto)
+		snprintf(loss, sizeof loss, " %s", nn_loss_name(p->loss));
+	if (p->norm != NN_NORM_NONE)
+		snprintf(norm, sizeof norm, ", norm %s", nn_norm_name(p->norm));
+	if (p->reg != NN_REG_NONE) /* the penalty and its strength, l1's step */
+		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
-		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
-	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
+		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
+	snprintf(buf, n, "loss%s (%s%s, batch %d%s)", loss, nn_act_name(p->act),
 	    norm, p->batch, reg);
 }
 
@@ -503,7 +503,7 @@ plot_capture(struct session *s, const struct plot *p, struct plot *out)
 		capture_weights(s, out);
 		break;
 	case PLOT_FN:
-		out->leak = s->lab.p.leak;
+		out->leak = s->lab.cfg.leak;
 		break;
 	case PLOT_SWEEP:
 		capture_sweep(s, out);
@@ -611,8 +611,8 @@ plot_draw(const struct plot *p, struct grid *g)
 		struct chart_fn fn[2];
 		char n1[32], n2[32];
 
-		snprintf(n1, sizeof n1, "%s", act_names[p->act]);
-		snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
+		snprintf(n1, sizeof n1, "%s", nn_act_name(p->act));
+		snprintf(n2, sizeof n2, "%s'", nn_act_name(p->act));
 		fn[0].name = n1;
 		fn[0].f = fn_act;
 		fn[0].ctx = ctx[0];
