@@ -192,7 +192,9 @@ const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE",
 	.summary = "write the whole lab (settings, data, net, history) to a file",
-	.help = "A versioned text file ('regtutor-lab 1'), see regtutor(1).",
+	.help = "A versioned text file ('regtutor-lab 2'): its set and data lines "
+	    "are commands, checked as the interpreter checks them; see "
+	    "regtutor(1).",
 	.min_args = 1,
 	.max_args = 1,
 	.exec = save_exec,
