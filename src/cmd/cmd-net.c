@@ -204,9 +204,11 @@ const struct cmd_entry cmd_reset_entry = {
 static int
 seed_exec(struct cmd_ctx *c)
 {
+	const struct nn_setting *d = param_find("seed");
 	long v;
 
-	if (arg_long(c, 1, "N", c->argv[1].s, 0, 2147483647, &v) != 0)
+	if (arg_long(c, 1, "N", c->argv[1].s, (long)d->min, (long)d->max,
+	    &v) != 0)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;

@@ -73,8 +73,6 @@ set_exec(struct cmd_ctx *c)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
-	if (param_loss_fits(c, 2, &cfg, c->s->lab.all) != CMD_OK)
-		return CMD_ERROR;
 	if (c->s->lab.net != NULL && (d->flags & NN_SETTING_REBUILD)) {
 		struct nn_net *net = lab_new_net(&c->s->lab, c->s->lab.spec,
 		    &cfg, err, sizeof err);

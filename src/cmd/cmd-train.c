@@ -229,9 +229,8 @@ const struct cmd_entry cmd_train_entry = {
 	.usage = "[EPOCHS] [key=value...]",
 	.summary = "train the net, e.g. train 50 lambda=0.01",
 	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
-	    "key=value: any setting that acts at once (see 'help set'; not "
-	    "one that rebuilds the net or is used at net/reset, nor epochs); "
-	    "holds for this run only\n"
+	    "key=value: any setting that acts at once (see 'help set'), but "
+	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
 	    "back the best weights (set early on; patience 5 by default).",

@@ -405,26 +405,38 @@ static int
 v1_csv(struct reader *r, struct script *sc, char *words)
 {
 	struct strbuf cmd;
-	long rows = -1;
+	long rows = -1, nin = 1, nout = 1, *v;
+	char msg[200];
 	int rc;
 
 	strbuf_init(&cmd);
 	strbuf_adds(&cmd, "data load -");
 	for (char *save = NULL, *w = strtok_r(words, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
-		if (strncmp(w, "rows=", 5) == 0) {
-			if (parse_long(w + 5, &rows) != 0 || rows < 1 ||
-			    rows > NN_MAX_EXAMPLES) {
-				strbuf_done(&cmd);
-				return fail(r, "bad rows= in the data line");
-			}
-		} else if (strncmp(w, "nin=", 4) != 0 &&
-		    strncmp(w, "nout=", 5) != 0)
+		v = strncmp(w, "rows=", 5) == 0 ? &rows :
+		    strncmp(w, "nin=", 4) == 0 ? &nin :
+		    strncmp(w, "nout=", 5) == 0 ? &nout : NULL;
+		if (v == NULL)
 			strbuf_addf(&cmd, " %s", w);
+		else if (parse_long(strchr(w, '=') + 1, v) != 0 || *v < 1 ||
+		    *v > NN_MAX_EXAMPLES) {
+			strbuf_done(&cmd);
+			snprintf(msg, sizeof msg, "data csv %.40s is out of "
+			    "range (allowed: 1..%d)", w, NN_MAX_EXAMPLES);
+			return fail(r, msg);
+		}
 	}
 	if (rows < 0) {
 		strbuf_done(&cmd);
 		return fail(r, "data csv needs rows=");
+	}
+	/* refused before a row is read */
+	if (rows * (nin + nout) > NN_MAX_VALUES) {
+		strbuf_done(&cmd);
+		snprintf(msg, sizeof msg, "data csv rows=%ld nin=%ld nout=%ld is "
+		    "%ld numbers, too large (limit %d)", rows, nin, nout,
+		    rows * (nin + nout), NN_MAX_VALUES);
+		return fail(r, msg);
 	}
 	rc = script_add(r, sc, cmd.s);
 	strbuf_done(&cmd);
