@@ -5,8 +5,9 @@
  *
  * The learner's settings are one engine config (struct nn_config), kept
  * whether or not a net exists, so "set" never needs one; a net gets them
- * when it is built and whenever they change.  Undo keeps full copies of the lab (settings, data, net),
- * taken by the interpreter before each mutating command.
+ * when it is built and whenever they change.  Undo keeps full copies of
+ * the lab (settings, data, net), taken by the interpreter before each
+ * mutating command.
  */
 
 #include <math.h>
