@@ -52,11 +52,10 @@ help_exec(struct cmd_ctx *c)
 		free(text);
 	}
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
+		const struct nn_setting *d;
 		char buf[160];
 
-		for (size_t i = 0; i < param_count; i++) {
-			const struct param_def *d = &param_table[i];
-
+		for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
 			param_allowed(d, 1, buf, sizeof buf);
 			cmd_out(c, "  %-9s %s: %s", d->name, buf, d->help);
 		}

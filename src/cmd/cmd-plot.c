@@ -51,7 +51,7 @@ plot_complete(int argi, const char *prev)
 	if (argi == 0)
 		return plot_kind_words(NULL);
 	if (argi == 1 && prev != NULL && (d = kind_named(prev)) != NULL)
-		return d->args;
+		return d->args != NULL ? d->args() : NULL;
 	return NULL;
 }
 
@@ -75,7 +75,7 @@ plot_describe(const char **usage, const char **help)
 			strbuf_addf(&h, "%s%s", h.len ? "\n" : "", d->help);
 			if (d->args_name != NULL)
 				strbuf_addf(&h, "; %s: %s", d->args_name,
-				    choices_str(d->args, buf, sizeof buf));
+				    choices_str(d->args(), buf, sizeof buf));
 		}
 	}
 	*usage = u.s;

@@ -305,16 +305,16 @@ cmd_complete(const char *line, size_t point, size_t *start)
 				/* key=VALUE: complete enumerated values */
 				char key[32];
 				size_t kl = (size_t)(eq - word);
-				const struct param_def *d;
+				const struct nn_setting *d;
 
 				if (kl < sizeof key) {
 					memcpy(key, word, kl);
 					key[kl] = '\0';
 					d = param_find(key);
-					if (d != NULL && d->type == PT_ENUM) {
+					if (d != NULL && param_choices(d) != NULL) {
 						*start += kl + 1;
 						cand_list(&cs, eq + 1,
-						    d->choices, "");
+						    param_choices(d), "");
 					}
 				}
 			} else {

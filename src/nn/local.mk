@@ -1,8 +1,9 @@
 # src/nn/local.mk - the nn layer (included by Makefile.am).
 noinst_LIBRARIES += libnn.a
 libnn_a_SOURCES = src/nn/nn.h src/nn/nn-internal.h src/nn/core.c \
-	src/nn/act.c src/nn/loss.c src/nn/opt.c src/nn/norm.c \
-	src/nn/net.c src/nn/train.c src/nn/data.c src/nn/diag.c src/nn/io.c
+	src/nn/settings.c src/nn/act.c src/nn/loss.c src/nn/opt.c \
+	src/nn/norm.c src/nn/net.c src/nn/train.c src/nn/data.c src/nn/diag.c \
+	src/nn/io.c
 libnn_a_SOURCES += src/nn/dense.c src/nn/dense-simd.h
 
 # Tests: one cmocka binary per concern.

@@ -268,6 +268,7 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 		return NULL;
 	net = nn_zalloc(sizeof *net);
 	net->cfg = *c;
+	net->cfg.loss_auto = 0;	/* a net's loss is the one it uses */
 	net->nl = n - 1;
 	memcpy(net->sizes, sizes, (size_t)n * sizeof *sizes);
 	layout(net);
@@ -404,6 +405,7 @@ nn_net_set_config(struct nn_net *net, const struct nn_config *c, char *err,
 	    (c->skip != 0) != (net->cfg.skip != 0))
 		free_caches(net);
 	net->cfg = *c;
+	net->cfg.loss_auto = 0;	/* a net's loss is the one it uses */
 	return 0;
 }
 

@@ -556,6 +556,19 @@ utf8_whole(const char *s, size_t len)
 
 /* ---------------------------------------------------------------- parsing */
 
+void
+fmt_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "nan");
+	else if (isinf(v))
+		snprintf(buf, len, v > 0 ? "inf" : "-inf");
+	else if (v == 0)
+		snprintf(buf, len, "0");
+	else
+		snprintf(buf, len, "%.4g", v);
+}
+
 int
 parse_double(const char *s, double *out)
 {

@@ -180,6 +180,10 @@ size_t utf8_prefix_cols(const char *s, int cols);
  * truncated by bytes). */
 size_t utf8_whole(const char *s, size_t len);
 
+/* The stable number format of every transcript and message: %.4g, and
+ * "0", "nan", "inf", "-inf" spelled out. */
+void fmt_num(char *buf, size_t len, double v);
+
 /* Parsing numbers strictly: whole string, finite, in range.  0 on success. */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
