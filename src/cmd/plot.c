@@ -49,20 +49,20 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 }
 
 void
-plot_train_title(char *buf, size_t n, const struct params *p)
+plot_train_title(char *buf, size_t n, const struct nn_config *p)
 {
 	char loss[16] = "", norm[32] = "", reg[64] = "";
 
 	/* what is not the default: short enough for a narrow chart pane */
-	if (p->loss != 0)
-		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
-	if (p->norm != 0)
-		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
-	if (p->reg != 0)	/* the penalty and its strength, l1's step */
-		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
+	if (!p->loss_auto)
+		snprintf(loss, sizeof loss, " %s", nn_loss_name(p->loss));
+	if (p->norm != NN_NORM_NONE)
+		snprintf(norm, sizeof norm, ", norm %s", nn_norm_name(p->norm));
+	if (p->reg != NN_REG_NONE) /* the penalty and its strength, l1's step */
+		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
-		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
-	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
+		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
+	snprintf(buf, n, "loss%s (%s%s, batch %d%s)", loss, nn_act_name(p->act),
 	    norm, p->batch, reg);
 }
 
@@ -140,6 +140,7 @@ capture_loss(struct session *s, struct plot *p)
 		p->b[i] = h[i].val_loss;
 	}
 	p->x0 = h[0].epoch;
+	p->best_epoch = nn_net_best(s->lab.net, &p->best_loss);
 }
 
 static void
@@ -147,19 +148,11 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[2];
-	double best = NAN;
-	int be = 0, hasval = 0;
+	int hasval = 0;
 	char label[64], num[32];
 
-	for (int i = 0; i < p->nb; i++) {
-		if (!isnan(p->b[i])) {
-			hasval = 1;
-			if (isnan(best) || p->b[i] < best) {
-				best = p->b[i];
-				be = p->x0 + i;
-			}
-		}
-	}
+	for (int i = 0; i < p->nb; i++)
+		hasval |= !isnan(p->b[i]);
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
@@ -172,12 +165,13 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	sr[1] = sr[0];
 	sr[1].name = "val";
 	sr[1].y = p->b;
-	if (hasval) {
-		fmt_num(num, sizeof num, best);
-		snprintf(label, sizeof label, "best@%d val=%s", be, num);
+	if (hasval && p->best_epoch > 0) {	/* the engine's best epoch */
+		fmt_num(num, sizeof num, p->best_loss);
+		snprintf(label, sizeof label, "best@%d val=%s", p->best_epoch,
+		    num);
 		lo.marker = 1;
-		lo.marker_x = be;
-		lo.marker_y = best;
+		lo.marker_x = p->best_epoch;
+		lo.marker_y = p->best_loss;
 		lo.marker_label = label;
 	}
 	chart_line(g, o, &lo, sr, hasval ? 2 : 1);
@@ -644,6 +638,19 @@ transcript_add_session_chart(struct transcript *t, struct session *s)
 
 static const char *const loss_scales[] = { "linear", "log", NULL };
 
+static const char *const *
+loss_scale_words(void)
+{
+	return loss_scales;
+}
+
+/* The activations plot fn draws: the engine's, as 'set act' offers. */
+static const char *const *
+act_words(void)
+{
+	return kind_names(nn_act_name);
+}
+
 /* ------------------------------------------------------------ parse */
 
 static int
@@ -674,8 +681,8 @@ parse_fn(struct cmd_ctx *c, struct plot *p)
 
 	if (c->argc < 3)
 		return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
-		    choices_str(act_names, buf, sizeof buf));
-	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &p->act) != 0)
+		    choices_str(act_words(), buf, sizeof buf));
+	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_words(), &p->act) != 0)
 		return CMD_ERROR;
 	return CMD_OK;
 }
@@ -735,7 +742,7 @@ gather_grads(struct cmd_ctx *c, struct plot *p)
 		cmd_out(c, "layer %d: |dL/dW| = %s", k + 1, num);
 	}
 	snprintf(p->title, sizeof p->title, "gradient norm per layer (%s)",
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -775,7 +782,7 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
 	snprintf(p->title, sizeof p->title, "activations per hidden layer (%s)",
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -900,7 +907,7 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	nl = nn_net_nlayers(l->net);
-	if (l->p.norm == 0)
+	if (l->cfg.norm == NN_NORM_NONE)
 		return cmd_error(c, 1, "the net has no normalization (use 'set "
 		    "norm batch' or 'set norm layer')");
 	if (nl < 2)
@@ -909,7 +916,7 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (layer > nl - 1)
 		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
 		    "%d, the hidden layers)", layer, nl - 1);
-	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
+	B = l->cfg.batch < 8 ? l->cfg.batch : 8;
 	if (B > l->train->n)
 		B = l->train->n;
 	F = nn_net_width(l->net, (int)layer);
@@ -920,10 +927,10 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (nn_net_norm_matrix(l->net, l->train, B, (int)layer - 1, NULL, p->a,
 	    err, sizeof err) != 0)
 		return cmd_error(c, 1, "%s", err);
-	p->by_row = l->p.norm != 1;	/* batch: a column, layer: a row */
+	p->by_row = l->cfg.norm != NN_NORM_BATCH;	/* batch: a column, layer: a row */
 	p->hilite = 0;
 	snprintf(p->title, sizeof p->title, "%s norm, hidden layer %ld: "
-	    "mini-batch of %d x %d features", norm_names[l->p.norm], layer, B,
+	    "mini-batch of %d x %d features", nn_norm_name(l->cfg.norm), layer, B,
 	    F);
 	return CMD_OK;
 }
@@ -950,11 +957,11 @@ gather_weights(struct cmd_ctx *c, struct plot *p)
 	if (p->layer)
 		snprintf(p->title, sizeof p->title, "weights of layer %d "
 		    "(reg %s, lambda %g)", p->layer,
-		    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
+		    nn_reg_name(c->s->lab.cfg.reg), c->s->lab.cfg.lambda);
 	else
 		snprintf(p->title, sizeof p->title, "all weights (reg %s, "
-		    "lambda %g)", reg_names[c->s->lab.p.reg],
-		    c->s->lab.p.lambda);
+		    "lambda %g)", nn_reg_name(c->s->lab.cfg.reg),
+		    c->s->lab.cfg.lambda);
 	return CMD_OK;
 }
 
@@ -963,7 +970,7 @@ gather_fn(struct cmd_ctx *c, struct plot *p)
 {
 	(void)c;
 	snprintf(p->title, sizeof p->title, "%s and its derivative",
-	    act_names[p->act]);
+	    nn_act_name(p->act));
 	return CMD_OK;
 }
 
@@ -995,7 +1002,7 @@ gather_compare(struct cmd_ctx *c, struct plot *p)
 static void
 capture_fn(struct session *s, struct plot *p)
 {
-	p->leak = s->lab.p.leak;
+	p->leak = s->lab.cfg.leak;
 }
 
 /* ------------------------------------------------------------ draw */
@@ -1089,8 +1096,8 @@ draw_fn(const struct plot *p, struct grid *g, struct chart_opts *o)
 	struct chart_fn fn[2];
 	char n1[32], n2[32];
 
-	snprintf(n1, sizeof n1, "%s", act_names[p->act]);
-	snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
+	snprintf(n1, sizeof n1, "%s", nn_act_name(p->act));
+	snprintf(n2, sizeof n2, "%s'", nn_act_name(p->act));
 	fn[0].name = n1;
 	fn[0].f = fn_act;
 	fn[0].ctx = ctx[0];
@@ -1245,7 +1252,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 		.usage = "loss [log]",
 		.help = "loss [log|linear]: train and val loss per epoch, "
 		    "best epoch marked",
-		.args = loss_scales,
+		.args = loss_scale_words,
 		.parse = parse_loss,
 		.gather = gather_loss,
 		.capture = capture_loss,
@@ -1282,7 +1289,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 		.name = "fn",
 		.usage = "fn ACT",
 		.help = "fn ACT: an activation and its derivative",
-		.args = act_names,
+		.args = act_words,
 		.args_name = "ACT",
 		.parse = parse_fn,
 		.gather = gather_fn,

@@ -724,6 +724,28 @@ num_shown(double v, int decimals)
 
 /* ---------------------------------------------------------------- parsing */
 
+void
+fmt_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "nan");
+	else if (isinf(v))
+		snprintf(buf, len, v > 0 ? "inf" : "-inf");
+	else if (v == 0)
+		snprintf(buf, len, "0");
+	else
+		snprintf(buf, len, "%.4g", v);
+}
+
+void
+fmt_int(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v == 0 ? 0.0 : v);
+	else
+		fmt_num(buf, len, v);
+}
+
 int
 parse_double(const char *s, double *out)
 {

@@ -205,6 +205,12 @@ int locale_is_utf8(void);
  * else v.  Every fixed-point number shown passes through it.
  */
 double num_shown(double v, int decimals);
+/* The stable number format of every transcript and message: %.4g, and
+ * "0", "nan", "inf", "-inf" spelled out. */
+void fmt_num(char *buf, size_t len, double v);
+/* A whole number in full ("100000", "2147483647", never "1e+05"), for
+ * integer settings and ranges; anything else as fmt_num(). */
+void fmt_int(char *buf, size_t len, double v);
 
 /* Parsing numbers strictly: whole string, finite, in range.  0 on success. */
 int parse_double(const char *s, double *out);
