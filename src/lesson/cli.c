@@ -277,7 +277,7 @@ put_choices(const struct out *o, const struct lesson_block *b)
 	int i;
 
 	for (i = 0; i < b->nchoices; i++) {
-		char *p = xasprintf("%s) ", b->choices[i].key);
+		char *p = xasprintf("%s) ", lesson_choice_label(i));
 
 		put_prefixed(o, 2, p, b->choices[i].text);
 		free(p);
@@ -321,7 +321,7 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 		rc = lesson_step(r);
 		if (rc == LR_WAIT) {
 			line = xasprintf("%s: %s", lesson_word(l, LW_ANSWER),
-			    b->choices[b->answer].key);
+			    lesson_choice_label(b->answer));
 			fprintf(o->f, "%s\n", line);
 			free(line);
 			rc = lesson_answer(r, b->answer);
@@ -775,7 +775,7 @@ lesson_cli_list(const char *lang)
 	for (i = 0; i < n; i++) {
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
-		int w, pad;
+		int w, pad, right, total;
 
 		if (l == NULL) {
 			printf("  ?  %.*s  (does not load: regtutor --check "
@@ -784,11 +784,12 @@ lesson_cli_list(const char *lang)
 		}
 		w = utf8_width(l->title, (size_t)-1);
 		pad = w < 40 ? 40 - w : 1;
-		printf("%3d  %s%*s  %d/%d %s, %d %s\n", lesson_number(l),
+		progress_quiz_score(pr, l, &right, &total);
+		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
 		    l->title, pad, "", progress_pages_seen(pr, l->name),
 		    l->npages, strcmp(lang, "ko") == 0 ? "쪽" : "pages",
-		    progress_quizzes_answered(pr, l->name),
-		    strcmp(lang, "ko") == 0 ? "퀴즈" : "quizzes");
+		    right, total, strcmp(lang, "ko") == 0 ?
+		    "퀴즈 정답" : "quizzes right");
 		lesson_free(l);
 	}
 	lesson_paths_free(v);
