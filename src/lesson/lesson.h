@@ -311,6 +311,10 @@ int lesson_choice_of_key(const struct lesson_block *b, int c);
 /* The choice a typed word answers on b: a label ("2") or a choice key
  * ("most"), labels first; its index, or -1. */
 int lesson_choice_of_word(const struct lesson_block *b, const char *w);
+/* The labels of b as a range for messages: "1-3" into buf. */
+void lesson_choice_range(const struct lesson_block *b, char *buf, size_t n);
+/* The keys of b joined by sep ("both|ln|bn"); caller frees. */
+char *lesson_choice_keys(const struct lesson_block *b, const char *sep);
 /*
  * Try-it on the current page (block index i): reveals the next hint;
  * after the last hint the solution.  Returns the new count (see

@@ -1663,6 +1663,25 @@ lesson_choice_of_key(const struct lesson_block *b, int c)
 	return -1;
 }
 
+void
+lesson_choice_range(const struct lesson_block *b, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s-%s", lesson_choice_label(0),
+	    lesson_choice_label(b->nchoices - 1));
+}
+
+char *
+lesson_choice_keys(const struct lesson_block *b, const char *sep)
+{
+	struct strbuf s;
+	int k;
+
+	strbuf_init(&s);
+	for (k = 0; k < b->nchoices; k++)
+		strbuf_addf(&s, "%s%s", k > 0 ? sep : "", b->choices[k].key);
+	return strbuf_detach(&s);
+}
+
 int
 lesson_choice_of_word(const struct lesson_block *b, const char *w)
 {

@@ -192,7 +192,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			pane_fmt(p, 2, 5, chosen ? GRID_HILITE : right ?
 			    GRID_GOOD : GRID_DEFAULT, chosen ? GRID_REVERSE :
 			    right ? GRID_BOLD : 0, "%s) %s",
-			    b->choices[k].key, b->choices[k].text);
+			    lesson_choice_label(k), b->choices[k].text);
 		}
 		if (st->answer >= 0) {
 			/* the explanation as of the answer */
@@ -208,20 +208,17 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD,
 				    "%s %s: %s. %s", lesson_word(l, LW_WRONG),
 				    lesson_word(l, LW_ANSWER),
-				    b->choices[b->answer].key,
+				    lesson_choice_label(b->answer),
 				    e != NULL ? e : "");
 		} else {
-			struct strbuf keys;
+			/* the labels answer; the words only at the prompt */
+			char range[16], *keys = lesson_choice_keys(b, "|");
 
-			strbuf_init(&keys);
-			for (k = 0; k < b->nchoices; k++)
-				strbuf_addf(&keys, "%s%s", k ? "/" : "",
-				    b->choices[k].key);
-			strbuf_addf(&keys, ", 1-%d", b->nchoices);
-			tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS,
-			    keys.s);
-			strbuf_done(&keys);
-			pane_line(p, buf, GRID_LABEL, GRID_DIM);
+			lesson_choice_range(b, range, sizeof(range));
+			tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS, range,
+			    keys);
+			free(keys);
+			pane_wrapped(p, buf, 0, 0, GRID_LABEL, GRID_DIM);
 		}
 		break;
 	case LB_CHECK:
@@ -290,6 +287,22 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 			t->show_end = p.line;
 		if (i == t->show_after && i != t->show_block)
 			t->after_end = p.line;
+	}
+	/* the end of the lesson: the way on */
+	if (t->run->page == t->lesson->npages - 1 && wait < 0 &&
+	    t->run->next >= pg->nblocks && t->next_item != -1) {
+		char buf[512], num[16];
+
+		if (t->next_item >= 0) {
+			const struct menu_item *m = &t->items[t->next_item];
+
+			snprintf(num, sizeof(num), "%d", m->number);
+			tui_fmt(buf, sizeof(buf), t->lang, M_END_NEXT, num,
+			    m->title);
+		} else {
+			tui_fmt(buf, sizeof(buf), t->lang, M_END_LAST);
+		}
+		pane_wrapped(&p, buf, 0, 0, GRID_GOOD, GRID_BOLD);
 	}
 	t->lesson_total = p.end;	/* the last paragraph gap is no text */
 }

@@ -281,6 +281,7 @@ choice_labels(void **state)
 {
 	struct lesson *l;
 	const struct lesson_block *b;
+	char range[16], *keys;
 
 	(void)state;
 	l = lesson_parse("t.lesson", HEAD "@page P\n@quiz q\nQ?\n"
@@ -305,6 +306,11 @@ choice_labels(void **state)
 	assert_int_equal(lesson_choice_of_word(b, "none"), 0);
 	assert_int_equal(lesson_choice_of_word(b, "b"), -1);
 	assert_int_equal(lesson_choice_of_word(b, "4"), -1);
+	lesson_choice_range(b, range, sizeof(range));
+	assert_string_equal(range, "1-3");
+	keys = lesson_choice_keys(b, "|");
+	assert_string_equal(keys, "none|most|bn");
+	free(keys);
 	lesson_free(l);
 }
 
