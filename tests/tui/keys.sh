@@ -77,7 +77,7 @@ tm send-keys n
 idle_on 2/4
 check "a quiz shows its labels" wait_for '^  1\) The letter a\.'
 check "... and says how to answer: digits, or a word at the prompt" \
-    settled 50 pane_has 'press 1-2 to answer; at the prompt: answer a\|b '
+    settled 50 pane_has 'press 1-2 to answer \(prompt: answer a\|b\)'
 tm send-keys a
 check "a (a choice's key) does not answer" not_answered
 check "... and says what the keys of the page are" \
