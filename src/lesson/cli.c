@@ -779,7 +779,7 @@ lesson_cli_list(const char *lang)
 	for (i = 0; i < n; i++) {
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
-		int w, pad;
+		int w, pad, right, total;
 
 		if (l == NULL) {
 			printf("  ?  %.*s  (does not load: regtutor --check "
@@ -788,11 +788,12 @@ lesson_cli_list(const char *lang)
 		}
 		w = utf8_width(l->title, (size_t)-1);
 		pad = w < 40 ? 40 - w : 1;
-		printf("%3d  %s%*s  %d/%d %s, %d %s\n", lesson_number(l),
+		progress_quiz_score(pr, l, &right, &total);
+		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
 		    l->title, pad, "", progress_pages_seen(pr, l->name),
 		    l->npages, strcmp(lang, "ko") == 0 ? "쪽" : "pages",
-		    progress_quizzes_answered(pr, l->name),
-		    strcmp(lang, "ko") == 0 ? "퀴즈" : "quizzes");
+		    right, total, strcmp(lang, "ko") == 0 ?
+		    "퀴즈 정답" : "quizzes right");
 		lesson_free(l);
 	}
 	lesson_paths_free(v);

@@ -117,6 +117,7 @@ struct tui {
 	/* menu */
 	struct menu_item *items;
 	int nitems, sel;
+	int cont_item;		/* the lesson in progress, "continue", or -1 */
 
 	/* lesson */
 	struct lesson *lesson;
@@ -131,6 +132,9 @@ struct tui {
 	int after_end;		/* its last line, found while measuring */
 	int show_fb;		/* line of show_block's answer feedback, -1 */
 	char note[256];		/* one-line note under the page */
+	/* the menu item of the lesson after the open one (its last page
+	 * offers it); -2: the open lesson is the last, -1: not in the menu */
+	int next_item;
 };
 
 /* "en" or "ko": the shell's language as lesson directories name it. */

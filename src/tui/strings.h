@@ -36,11 +36,12 @@ enum tui_msg {
 	M_HELP_CLOSE,
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
-	M_HELP_13, M_HELP_14, M_HELP_15, M_HELP_16, M_HELP_17,
+	M_HELP_13, M_HELP_14, M_HELP_15, M_HELP_16, M_HELP_17, M_HELP_18,
+	M_HELP_19,
 	M_HELP_MENU_1, M_HELP_MENU_2, M_HELP_MENU_3, M_HELP_MENU_4,
 	M_HELP_MENU_5, M_HELP_MENU_6,
 	M_MATCHES,
-	M_QUIZ_KEYS,
+	M_QUIZ_KEYS,		/* {}: labels "1-3", {}: keys "a|b|c" */
 	M_QUIZ_RIGHT,
 	M_QUIZ_WRONG,
 	M_NO_LESSON,		/* {}: name */
@@ -61,6 +62,16 @@ enum tui_msg {
 	M_CHECK_RERUN,		/* what to do about it */
 	M_TRY_MET,		/* a try-it whose @expect the learner met */
 	M_RERUN,		/* {}: page number, run again */
+	M_KEY_IGNORED,		/* {}: the key, {}: the keys of the page */
+	M_KEYS_QUIZ,		/* {}: labels; the keys of a waiting quiz */
+	M_KEYS_PAGE,		/* the keys of a page with no quiz waiting */
+	M_NOT_A_CHOICE,		/* {}: the digit, {}: labels */
+	M_NO_QUESTION,		/* a digit or "answer" with no quiz waiting */
+	M_ANSWER_BAD,		/* {}: the word, {}: labels, {}: keys */
+	M_RESUMED,		/* {}/{}: the page a lesson continues at */
+	M_MENU_CONTINUE,	/* {}/{}: the page the lesson continues at */
+	M_END_NEXT,		/* {}: number, {}: title of the next lesson */
+	M_END_LAST,		/* the end of the last lesson */
 	M_COUNT
 };
 

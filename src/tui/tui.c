@@ -11,10 +11,20 @@
  * cmd_execute() with the same session and transcript; the transcript is
  * drained into the output area after each action.
  *
+ * Keys on a lesson page have one meaning each: the digits answer the
+ * waiting question (the labels lesson_choice_label() puts next to its
+ * choices) and do nothing else; letters and the other keys are page keys
+ * and never answer; a key that does nothing says so in the note, with the
+ * keys of the page.  A word answer is typed at the prompt ("answer bn").
+ *
  * Sessions: the free lab is the learner's own session; a lesson runs on a
  * session of its own, fresh (the lesson's seed, default settings, nothing
  * else) each time a lesson is opened, so a lesson always starts from the
- * same state and the learner's lab is back when the lesson is closed.
+ * same state and the learner's lab is back when the lesson is closed.  A
+ * lesson opened again continues at the page it was left on (the progress
+ * file's "at"), the pages before it caught up quietly as g does; the menu
+ * chooses the lesson in progress, and a lesson's last page offers the
+ * next one (N).
  *
  * Charts: the chart pane belongs to the current page.  Every chart item a
  * page's steps (and the learner's commands on it) put into the transcript
@@ -64,6 +74,7 @@ static void key_prompt(struct tui *t, int c);
 static void scroll_output(struct tui *t, int delta);
 static void focus_prompt(struct tui *t);
 static void swallow_escape(void);
+static void focus_lesson(struct tui *t);
 
 /* ------------------------------------------------------------ output */
 
@@ -469,15 +480,19 @@ open_pager(struct tui *t, size_t out0)
 	strbuf_done(&b);
 }
 
-/* Runs one command line through the interpreter. */
+static int prompt_answer(struct tui *t, const char *line);
+
+/* Runs one command line through the interpreter ("answer ..." answers
+ * the lesson's waiting question instead, see prompt_answer()). */
 static void
 run_line(struct tui *t, const char *line)
 {
-	int rc;
-
 	size_t out0 = t->nout;
 	long frames0 = t->frames;
+	int rc;
 
+	if (prompt_answer(t, line))
+		return;
 	t->training = 0;
 	t->training_seen = 0;
 	t->last_frame = 0;
@@ -555,6 +570,38 @@ tui_lang_code(const struct tui *t)
 	return t->lang == TUI_LANG_KO ? "ko" : "en";
 }
 
+/*
+ * The menu item of the lesson in progress (the one left last) when it is
+ * not finished, or -1; *next (when not NULL): the item to choose on
+ * start, that lesson, or the one after it when it is finished (left on
+ * its last page), or -1.
+ */
+static int
+menu_in_progress(const struct tui *t, int *next)
+{
+	const char *name = t->prog != NULL ? progress_latest(t->prog) : NULL;
+	int i;
+
+	if (next != NULL)
+		*next = -1;
+	for (i = 0; name != NULL && i < t->nitems; i++) {
+		const struct menu_item *m = &t->items[i];
+
+		if (m->path == NULL || strcmp(m->name, name) != 0)
+			continue;
+		if (progress_at(t->prog, name) < m->npages - 1) {
+			if (next != NULL)
+				*next = i;
+			return i;
+		}
+		if (next != NULL && i + 1 < t->nitems &&
+		    t->items[i + 1].path != NULL)
+			*next = i + 1;
+		return -1;
+	}
+	return -1;
+}
+
 /* The lessons of the current language, then the free lab. */
 static void
 menu_load(struct tui *t)
@@ -588,6 +635,7 @@ menu_load(struct tui *t)
 	t->nitems++;
 	if (t->sel >= t->nitems)
 		t->sel = t->nitems - 1;
+	t->cont_item = menu_in_progress(t, NULL);
 }
 
 /* Trouble with the learner's files (progress, history): in the output
@@ -742,8 +790,11 @@ show_page(struct tui *t, int page, int again)
 			transcript_clear(t->decks[page]);
 		lesson_enter_page(t->run, page);
 	}
-	if (t->prog != NULL)
+	if (t->prog != NULL) {
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
+		/* reopening the lesson continues here */
+		progress_set_at(t->prog, t->lesson->name, t->run->page);
+	}
 	drain(t);
 	t->dirty = 1;
 }
@@ -771,6 +822,7 @@ lesson_open_path(struct tui *t, const char *path)
 {
 	struct strbuf diag;
 	struct lesson *l;
+	int at;
 
 	strbuf_init(&diag);
 	l = lesson_load(path, &diag, NULL);
@@ -804,7 +856,26 @@ lesson_open_path(struct tui *t, const char *path)
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
-	show_page(t, 0, 0);
+	/* the lesson after it in the menu, which its last page offers */
+	t->next_item = -1;
+	for (int i = 0; i < t->nitems; i++)
+		if (t->items[i].path != NULL &&
+		    strcmp(t->items[i].name, l->name) == 0)
+			t->next_item = i + 1 < t->nitems &&
+			    t->items[i + 1].path != NULL ? i + 1 : -2;
+	/* continue at the page it was left on, the pages before it played
+	 * quietly as g does */
+	at = t->prog != NULL ? progress_at(t->prog, l->name) : -1;
+	if (at >= l->npages)
+		at = l->npages - 1;
+	show_page(t, at > 0 ? at : 0, 0);
+	if (at > 0) {
+		char n1[16], n2[16];
+
+		snprintf(n1, sizeof(n1), "%d", at + 1);
+		snprintf(n2, sizeof(n2), "%d", l->npages);
+		tui_fmt(t->note, sizeof(t->note), t->lang, M_RESUMED, n1, n2);
+	}
 	return 0;
 }
 
@@ -880,43 +951,138 @@ continue_page(struct tui *t)
 	t->dirty = 1;
 }
 
-/* A key as the answer of the waiting quiz; 1 when it was one. */
-static int
-answer_key(struct tui *t, int c)
+/* The quiz or predict block waiting for an answer, or NULL. */
+static const struct lesson_block *
+waiting_block(const struct tui *t)
 {
-	const struct lesson_block *b;
-	char key[2] = { 0, 0 };
-	int w, i;
+	int w;
 
 	if (t->run == NULL || (w = lesson_waiting(t->run)) < 0)
-		return 0;
-	b = &t->lesson->pages[t->run->page].blocks[w];
-	if (c < 0x21 || c > 0x7e)
-		return 0;
-	key[0] = (char)c;
-	i = lesson_choice_index(b, key);
-	if (i < 0 && c >= '1' && c <= '9' && c - '1' < b->nchoices)
-		i = c - '1';
-	if (i < 0) {
-		/* The first letter of a word key, when only one has it. */
-		int k, hits = 0;
+		return NULL;
+	return &t->lesson->pages[t->run->page].blocks[w];
+}
 
-		for (k = 0; k < b->nchoices; k++)
-			if (b->choices[k].key[0] == c) {
-				hits++;
-				i = k;
-			}
-		if (hits != 1)
-			i = -1;
-	}
-	if (i < 0)
-		return 0;
+/* Answers the waiting question with choice i: recorded in the progress
+ * (by its key), then the page goes on. */
+static void
+answer_choice(struct tui *t, int i)
+{
+	const struct lesson_block *b = waiting_block(t);
+
+	if (b == NULL)
+		return;
 	if (t->prog != NULL && b->id != NULL)
 		progress_answer(t->prog, t->lesson->name, b->id,
 		    b->choices[i].key);
 	lesson_answer(t->run, i);
 	continue_page(t);
+}
+
+/*
+ * A digit on a lesson page: the label of a choice answers the waiting
+ * question; any other digit, or a digit with no question waiting, says so
+ * under the page.  Digits do nothing else on a page.
+ */
+static void
+digit_key(struct tui *t, int c)
+{
+	const struct lesson_block *b = waiting_block(t);
+	char k[2] = { (char)c, '\0' }, range[16];
+	int i;
+
+	if (b == NULL) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_NO_QUESTION));
+		return;
+	}
+	if ((i = lesson_choice_of_key(b, c)) < 0) {
+		lesson_choice_range(b, range, sizeof(range));
+		tui_fmt(t->note, sizeof(t->note), t->lang, M_NOT_A_CHOICE, k,
+		    range);
+		return;
+	}
+	answer_choice(t, i);
+}
+
+/* A key that does nothing on the page: says so, with the keys that act
+ * there (a waiting question's labels first). */
+static void
+ignored_key(struct tui *t, int c)
+{
+	const struct lesson_block *b = waiting_block(t);
+	char k[32], keys[160], range[16];
+	const char *kn;
+
+	if (c > 0x20 && c < 0x7f)
+		snprintf(k, sizeof(k), "%c", c);
+	else
+		snprintf(k, sizeof(k), "%s", (kn = keyname(c)) != NULL ?
+		    kn : "?");
+	if (b != NULL) {
+		lesson_choice_range(b, range, sizeof(range));
+		tui_fmt(keys, sizeof(keys), t->lang, M_KEYS_QUIZ, range);
+	} else {
+		snprintf(keys, sizeof(keys), "%s",
+		    tui_str(t->lang, M_KEYS_PAGE));
+	}
+	tui_fmt(t->note, sizeof(t->note), t->lang, M_KEY_IGNORED, k, keys);
+}
+
+/*
+ * "answer WORD" at the prompt: answers the waiting question with the
+ * choice labelled WORD or keyed WORD (lesson_choice_of_word()).  Returns 1
+ * when the line was an answer line (answered, or refused with a message
+ * and nothing changed), 0 for any other line.
+ */
+static int
+prompt_answer(struct tui *t, const char *line)
+{
+	const struct lesson_block *b;
+	char *w, *e, range[16], *keys, msg[512];
+	int i;
+
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (strncmp(line, "answer", 6) != 0 ||
+	    (line[6] != '\0' && line[6] != ' ' && line[6] != '\t'))
+		return 0;
+	out_add(t, TR_ECHO, line);
+	for (line += 6; *line == ' ' || *line == '\t'; line++)
+		;
+	w = xstrdup(line);
+	for (e = w + strlen(w); e > w && (e[-1] == ' ' || e[-1] == '\t'); e--)
+		;
+	*e = '\0';
+	if ((b = waiting_block(t)) == NULL) {
+		snprintf(msg, sizeof(msg), "answer: %s",
+		    tui_str(t->lang, M_NO_QUESTION));
+		out_add(t, TR_ERROR, msg);
+	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+		lesson_choice_range(b, range, sizeof(range));
+		keys = lesson_choice_keys(b, ", ");
+		tui_fmt(msg, sizeof(msg), t->lang, M_ANSWER_BAD, w, range,
+		    keys);
+		free(keys);
+		out_add(t, TR_ERROR, msg);
+	} else {
+		answer_choice(t, i);
+		focus_lesson(t);	/* the feedback, then the page keys */
+	}
+	free(w);
+	t->dirty = 1;
 	return 1;
+}
+
+/* N: the next lesson in the menu (the last page offers it). */
+static void
+next_lesson(struct tui *t)
+{
+	if (t->next_item >= 0) {
+		menu_open(t, t->next_item);
+		return;
+	}
+	snprintf(t->note, sizeof(t->note), "%s",
+	    tui_str(t->lang, M_END_LAST));
 }
 
 /* The try-it block of the page (the last one shown), or -1. */
@@ -1210,8 +1376,22 @@ key_lesson(struct tui *t, int c)
 	int p, tb;
 
 	t->note[0] = '\0';
-	/* keys that never answer a quiz (no choice key starts with < or >;
-	 * r re-runs even where a choice starts with r) */
+	/*
+	 * One key model: on a lesson page the digits answer (the labels of
+	 * the waiting question's choices) and do nothing else; every other
+	 * key is a page key and never answers; a key that does nothing says
+	 * so, with the keys of the page.
+	 */
+	if (t->run != NULL && c >= '0' && c <= '9') {
+		digit_key(t, c);
+		t->dirty = 1;
+		return;
+	}
+	if (c == 'N' && t->run != NULL) {
+		next_lesson(t);
+		t->dirty = 1;
+		return;
+	}
 	if (c == '<' || c == '>') {
 		if (!turn_chart(t, c == '<' ? -1 : 1))
 			snprintf(t->note, sizeof(t->note), "%s",
@@ -1223,8 +1403,6 @@ key_lesson(struct tui *t, int c)
 		rerun_page(t);
 		return;
 	}
-	if (answer_key(t, c))
-		return;
 	switch (c) {
 	case ' ':
 		/* Like a pager: the rest of a long page first. */
@@ -1314,10 +1492,13 @@ key_lesson(struct tui *t, int c)
 		    tui_str(t->lang, M_PROMPT_HINT));
 		break;
 	default:
-		/* Any other printable key starts a command line. */
+		/* In the free lab any other printable key starts a command
+		 * line; on a lesson page it does nothing, and says so. */
 		if (c > 0x20 && c < 0x7f && t->run == NULL) {
 			focus_prompt(t);
 			tui_input_key(c);
+		} else if (t->run != NULL) {
+			ignored_key(t, c);
 		}
 		break;
 	}
@@ -1490,7 +1671,7 @@ tui_main(const struct tui_options *o)
 	struct tui_input_hooks hooks;
 	struct strbuf err;
 	struct tui t;
-	int sig;
+	int sig, sel;
 
 	/* First readline touch, before curses and any rl_* call: otherwise
 	 * readline exports LINES/COLUMNS and resizing stops working. */
@@ -1542,6 +1723,9 @@ tui_main(const struct tui_options *o)
 	lang_shown(&t);		/* --lang ko on a terminal without UTF-8 */
 
 	menu_load(&t);
+	/* the menu opens on the lesson in progress (or the next one) */
+	if (menu_in_progress(&t, &sel) >= 0 || sel >= 0)
+		t.sel = sel;
 	t.screen = SCR_MENU;
 	relayout(&t);
 	if (o->lesson != NULL)

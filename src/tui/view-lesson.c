@@ -64,9 +64,14 @@ draw_line(const struct tui *t, const struct tui_rect *r, int y,
 	int x = 0;
 
 	if (ln->role == LV_KEYS) {
-		char buf[512];
+		/* "1-3 a|b|c": the labels, then the words for the prompt */
+		char buf[512], *range = xstrdup(ln->text), *words;
 
-		tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS, ln->text);
+		if ((words = strchr(range, ' ')) != NULL)
+			*words++ = '\0';
+		tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS, range,
+		    words != NULL ? words : "");
+		free(range);
 		tui_put_text(r->y + y, r->x, r->w, buf, (size_t)-1, fg, attr);
 		return;
 	}
@@ -146,6 +151,22 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 		}
 		if (i == t->show_after && i != t->show_block)
 			t->after_end = v->n;
+	}
+	/* the end of the lesson: the way on */
+	if (t->run->page == t->lesson->npages - 1 && wait < 0 &&
+	    t->run->next >= pg->nblocks && t->next_item != -1) {
+		char buf[512], num[16];
+
+		if (t->next_item >= 0) {
+			const struct menu_item *m = &t->items[t->next_item];
+
+			snprintf(num, sizeof(num), "%d", m->number);
+			tui_fmt(buf, sizeof(buf), t->lang, M_END_NEXT, num,
+			    m->title);
+		} else {
+			tui_fmt(buf, sizeof(buf), t->lang, M_END_LAST);
+		}
+		lesson_view_text(v, &o, LV_RIGHT, -1, 0, 0, buf);
 	}
 }
 

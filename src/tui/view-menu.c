@@ -2,8 +2,9 @@
 /*
  * view-menu.c - the lesson menu screen: the lessons of the current
  * language with their numbers (as regtutor --list and "regtutor N" use
- * them) and how many of their pages the learner has seen, then the free
- * lab; the selected row in reverse, scrolled to stay in view.
+ * them) and how many of their pages the learner has seen (the lesson in
+ * progress: the page it continues at), then the free lab; the selected
+ * row in reverse, scrolled to stay in view.
  */
 
 #include <stdio.h>
@@ -44,7 +45,17 @@ view_menu_draw(struct tui *t)
 		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
 		    sel ? GRID_DEFAULT : GRID_DEFAULT,
 		    sel ? GRID_REVERSE | GRID_BOLD : 0);
-		if (m->path != NULL && COLS > 40) {
+		if (m->path != NULL && COLS > 40 && i == t->cont_item) {
+			/* the lesson in progress: where Enter continues */
+			snprintf(n1, sizeof(n1), "%d",
+			    progress_at(t->prog, m->name) + 1);
+			snprintf(n2, sizeof(n2), "%d", m->npages);
+			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_CONTINUE, n1,
+			    n2);
+			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
+			    GRID_GOOD, sel ? GRID_REVERSE | GRID_BOLD :
+			    GRID_BOLD);
+		} else if (m->path != NULL && COLS > 40) {
 			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
 			    progress_pages_seen(t->prog, m->name) : 0);
 			snprintf(n2, sizeof(n2), "%d", m->npages);

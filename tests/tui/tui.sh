@@ -66,13 +66,14 @@ menu_numbers() { screen | grep -Eq '^ +1  TUI test lesson' &&
 check "menu shows the lesson numbers (1, 3)" menu_numbers
 tm send-keys 3 Enter
 check "digit 3 + Enter opens lesson 3" wait_for '1/1 +Only page'
-# a wrong quiz answer says which answer is right, not only why
-tm send-keys a
+# a wrong quiz answer says which answer is right (by its label), not only
+# why
+tm send-keys 1
 check "a wrong answer names the right one" \
-    wait_for '^Not quite\. Answer: b\. The alphabet'
+    wait_for '^Not quite\. Answer: 2\. The alphabet'
 check "the right choice is drawn in the 'good' colour, bold" \
     sh -c "'$T' -L '$SOCK' capture-pane -e -p |
-	grep -q '$(printf '\033')\\[1m.*  b) The letter b'"
+	grep -q '$(printf '\033')\\[1m.*  2) The letter b'"
 tm send-keys m
 wait_for 'TUI test lesson' 50
 tm send-keys 1 Enter
