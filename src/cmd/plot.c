@@ -536,6 +536,7 @@ plot_draw(const struct plot *p, struct grid *g)
 	}
 	memset(&o, 0, sizeof o);
 	o.tiers = p->tiers;
+	o.thick = p->thick;
 	o.title = p->title[0] ? p->title : NULL;
 	switch (p->kind) {
 	case PLOT_NONE:
@@ -702,11 +703,13 @@ plot_draw(const struct plot *p, struct grid *g)
 }
 
 void
-plot_render(struct session *s, const struct plot *p, struct grid *g)
+plot_render(struct session *s, const struct plot *p, struct grid *g,
+    int thick)
 {
 	struct plot snap;
 
 	plot_capture(s, p, &snap);
+	snap.thick = thick != 0;
 	plot_draw(&snap, g);
 	plot_clear(&snap);
 }
