@@ -6,13 +6,21 @@ libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
 # The full-screen shell (tui.h: tui_main).
 libtui_a_SOURCES += src/tui/tui.h src/tui/tui-int.h src/tui/tui.c \
 	src/tui/term.c src/tui/draw.c src/tui/input.c \
-	src/tui/layout.c src/tui/layout.h src/tui/strings.c src/tui/strings.h
+	src/tui/layout.c src/tui/layout.h src/tui/strings.c src/tui/strings.h \
+	src/tui/present.c src/tui/present.h
 
 check_PROGRAMS += tests/test-tui-layout
 TESTS += tests/test-tui-layout
 tests_test_tui_layout_SOURCES = tests/tui/test-layout.c
 tests_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_tui_layout_LDADD = libtestutil.a libtui.a libutil.a $(CMOCKA_LIBS) $(LIBS)
+
+check_PROGRAMS += tests/test-tui-present
+TESTS += tests/test-tui-present
+tests_test_tui_present_SOURCES = tests/tui/test-present.c
+tests_test_tui_present_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_tui_present_LDADD = libtestutil.a libtui.a liblesson.a libcmd.a \
+	libchart.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
 
 check_PROGRAMS += tests/test-tui-draw
 TESTS += tests/test-tui-draw
