@@ -105,6 +105,23 @@ tui_layout(int w, int h, int present, int prompt_shown, struct tui_layout *l)
 	return 0;
 }
 
+void
+tui_layout_big_rows(struct tui_layout *l, int rows)
+{
+	int bottom = l->lesson.y + l->lesson.h;
+
+	if (l->big.w == 0 || l->big.h == 0)
+		return;
+	if (rows < 1)
+		rows = 1;
+	if (rows >= l->big.h)
+		return;
+	l->big.h = rows;
+	l->hsep.y = l->big.y + rows;
+	l->lesson.y = l->hsep.y + 1;
+	l->lesson.h = bottom - l->lesson.y;
+}
+
 int
 tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 {

@@ -47,6 +47,13 @@ struct tui_layout {
 int tui_layout(int w, int h, int present, int prompt_shown,
     struct tui_layout *l);
 
+/*
+ * Classroom mode: the key numbers take only rows rows (at least 1, at most
+ * the rows the layout gave them) and the lesson text below them the rest
+ * of the column.  Nothing else moves; no-op outside classroom mode.
+ */
+void tui_layout_big_rows(struct tui_layout *l, int rows);
+
 /* 1 when the two rectangles share at least one cell. */
 int tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b);
 

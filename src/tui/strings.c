@@ -66,6 +66,8 @@ static const char *const table[M_COUNT][2] = {
 	    "< >           이 쪽의 이전 / 다음 차트" },
 	[M_HELP_15] = { "q             quit (asks while training)",
 	    "q             끝내기 (학습 중이면 확인)" },
+	[M_HELP_16] = { "P F5          classroom mode (Space: next step)",
+	    "P F5          수업 모드 (Space: 다음 단계)" },
 	[M_HELP_MENU_1] = { "Up Down j k   choose a lesson",
 	    "Up Down j k   레슨 고르기" },
 	[M_HELP_MENU_2] = { "0-9           the lesson with that number",
@@ -112,6 +114,11 @@ static const char *const table[M_COUNT][2] = {
 	    "해냈습니다 - 입력한 명령으로 목표를 이뤘습니다." },
 	[M_RERUN] = { "page {} run again from a clean state",
 	    "{}쪽을 처음 상태에서 다시 실행했습니다" },
+	[M_PRESENT_ON] = { "classroom mode: Space shows the next step, P leaves",
+	    "수업 모드: Space 다음 단계, P 나가기" },
+	[M_PRESENT_OFF] = { "classroom mode off (P: back to it)",
+	    "수업 모드 끝 (P: 다시 켜기)" },
+	[M_ANSWER_FIRST] = { "answer the quiz first", "먼저 퀴즈에 답하세요" },
 };
 
 const char *

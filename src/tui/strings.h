@@ -33,7 +33,7 @@ enum tui_msg {
 	M_HELP_CLOSE,
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
-	M_HELP_13, M_HELP_14, M_HELP_15,
+	M_HELP_13, M_HELP_14, M_HELP_15, M_HELP_16,
 	M_HELP_MENU_1, M_HELP_MENU_2, M_HELP_MENU_3, M_HELP_MENU_4,
 	M_HELP_MENU_5, M_HELP_MENU_6,
 	M_MATCHES,
@@ -58,6 +58,9 @@ enum tui_msg {
 	M_CHECK_RERUN,		/* what to do about it */
 	M_TRY_MET,		/* a try-it whose @expect the learner met */
 	M_RERUN,		/* {}: page number, run again */
+	M_PRESENT_ON,		/* P: classroom mode entered */
+	M_PRESENT_OFF,		/* P: left */
+	M_ANSWER_FIRST,		/* classroom Space while a quiz waits */
 	M_COUNT
 };
 

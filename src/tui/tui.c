@@ -45,6 +45,7 @@
 #include "lesson/lesson-cli.h"
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
+#include "tui/present.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
 #include "util/util.h"
@@ -147,12 +148,22 @@ struct tui {
 	int after_end;		/* its last line, found while measuring */
 	int show_fb;		/* line of show_block's answer feedback, -1 */
 	char note[256];		/* one-line note under the page */
+
+	/* classroom mode (--present, P toggles it): thick charts, the
+	 * page's key numbers big, the page one step a key */
+	int present;
+	struct present_number nums[PRESENT_MAX_NUMBERS];
+	int nnums;
+	struct grid big;	/* the numbers as drawn */
 };
 
 static struct tui *the_tui;	/* for the readline and resize hooks */
 
 static void redraw(struct tui *t);
 static void relayout(struct tui *t);
+static void lay_out(struct tui *t);
+static void present_refresh(struct tui *t);
+static void turn_page(struct tui *t, int delta);
 
 /* ------------------------------------------------------------ output */
 
@@ -194,7 +205,7 @@ chart_blit(struct tui *t, const struct transcript *d, int i, int y, int h)
 	struct grid g;
 
 	grid_init(&g, t->chart.w, h);
-	if (transcript_render_chart(d, (size_t)i, &g) == 0)
+	if (transcript_render_chart_thick(d, (size_t)i, &g, t->present) == 0)
 		grid_blit(&t->chart, 0, y, &g);
 	grid_done(&g);
 }
@@ -224,7 +235,8 @@ render_chart(struct tui *t)
 	if (t->training || n == 0) {
 		/* the free lab before any chart: whatever the session has */
 		t->have_chart = (t->training || t->run == NULL) &&
-		    session_render_chart(t->s, &t->chart) == 0;
+		    session_render_chart_thick(t->s, &t->chart,
+		    t->present) == 0;
 		return;
 	}
 	if (*sel >= n)
@@ -346,6 +358,7 @@ drain(struct tui *t)
 	t->training = 0;
 	t->train_at = -1;
 	render_chart(t);
+	present_refresh(t);
 }
 
 /* ------------------------------------------------------------ live hook */
@@ -637,6 +650,126 @@ page_top(struct tui *t)
 	t->note[0] = '\0';
 }
 
+/* ------------------------------------------------------------ classroom */
+
+/*
+ * Classroom mode shows a page one step a key.  A step is a paragraph (a
+ * text block), or an experiment: the command steps in a row and the
+ * checkpoints and @remember lines right after them, so the class sees
+ * the run and its verdict together; a quiz, a predict or a try-it is a
+ * step of its own (a quiz then waits for its answer).  @remember lines,
+ * which show nothing, go with the step before them.  Returns the result
+ * of the last lesson_step() (LR_END when the page had nothing left).
+ */
+static int
+present_unit(struct tui *t)
+{
+	const struct lesson_page *pg = &t->lesson->pages[t->run->page];
+	int rc = LR_END, cmds = 0;
+	enum lesson_block_kind k;
+
+	while (t->run->next < pg->nblocks) {
+		k = pg->blocks[t->run->next].kind;
+		if (cmds && k != LB_CMD && k != LB_CHECK &&
+		    k != LB_REMEMBER)
+			break;		/* the experiment is over */
+		if (cmds && k == LB_CMD &&
+		    pg->blocks[t->run->next - 1].kind != LB_CMD)
+			break;		/* another experiment */
+		if (k == LB_CMD)
+			cmds = 1;
+		rc = lesson_step(t->run);
+		if (rc != LR_OK)
+			break;
+		if (!cmds && k != LB_REMEMBER)
+			break;		/* one paragraph, quiz, check, try */
+	}
+	/* the silent lines after it go with it */
+	while (rc == LR_OK && t->run->next < pg->nblocks &&
+	    pg->blocks[t->run->next].kind == LB_REMEMBER)
+		rc = lesson_step(t->run);
+	return rc;
+}
+
+/* Space in classroom mode: the page's next step in view; at the end of
+ * the page, the next page. */
+static void
+present_step(struct tui *t)
+{
+	int first;
+
+	if (t->run == NULL)
+		return;
+	if (lesson_waiting(t->run) >= 0) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_ANSWER_FIRST));
+		t->dirty = 1;
+		return;
+	}
+	if (t->run->next >= t->lesson->pages[t->run->page].nblocks) {
+		turn_page(t, 1);
+		return;
+	}
+	first = t->run->next;
+	present_unit(t);
+	t->show_block = first;
+	t->show_after = t->run->next - 1;
+	t->show_tail = 1;		/* the newest line at the bottom */
+	drain(t);
+	t->dirty = 1;
+}
+
+/* The key numbers of the page, queried now (classroom mode only: a
+ * metric such as grad_ratio costs a pass over the data). */
+static void
+present_refresh(struct tui *t)
+{
+	t->nnums = 0;
+	if (!t->present || t->screen != SCR_LESSON)
+		return;
+	t->nnums = present_numbers(t->s, t->run != NULL ?
+	    &t->lesson->pages[t->run->page] : NULL, tui_term.ascii,
+	    t->nums);
+	lay_out(t);	/* the column's rows for that many */
+}
+
+/*
+ * P: classroom mode on or off.  Nothing is run again or lost: the page,
+ * its charts (drawn again from their snapshots), the session, the output
+ * and the line at the prompt stay; a page shown step by step is shown
+ * whole in normal mode (its remaining steps run, as turning to it would
+ * have run them).
+ */
+static void
+toggle_present(struct tui *t)
+{
+	t->present = !t->present;
+	tui_term.present = t->present;
+	if (!t->present && t->run != NULL && t->screen == SCR_LESSON) {
+		int from = t->run->next;
+
+		while (lesson_step(t->run) == LR_OK)
+			;
+		if (t->run->next > from) {
+			t->show_block = from;
+			t->show_after = t->run->next - 1;
+			drain(t);
+		}
+	}
+	if (t->present && t->focus == FOCUS_PROMPT && rl_end == 0)
+		t->focus = FOCUS_LESSON;
+	if (t->present && t->run != NULL && t->run->next > 0) {
+		/* the newest of the page in view, as after a step */
+		t->show_block = t->run->next - 1;
+		t->show_tail = 1;
+	}
+	present_refresh(t);
+	relayout(t);
+	snprintf(t->note, sizeof(t->note), "%s", tui_str(t->lang,
+	    t->present ? M_PRESENT_ON : M_PRESENT_OFF));
+	t->dirty = 1;
+}
+
 /*
  * A page run before, as it was: entered from a clean state (lesson_goto()
  * restarts the session and replays the pages before it), its quizzes
@@ -688,7 +821,13 @@ show_page(struct tui *t, int page, int again)
 	} else {
 		if (page >= 0 && page < t->lesson->npages)
 			transcript_clear(t->decks[page]);
-		lesson_enter_page(t->run, page);
+		if (t->present) {
+			/* classroom mode: the first step only */
+			lesson_goto(t->run, page);
+			present_unit(t);
+		} else {
+			lesson_enter_page(t->run, page);
+		}
 	}
 	if (t->prog != NULL)
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
@@ -812,7 +951,7 @@ continue_page(struct tui *t)
 {
 	int answered = t->run->next - 1, w;
 
-	while (lesson_step(t->run) == LR_OK)
+	while (!t->present && lesson_step(t->run) == LR_OK)
 		;
 	w = lesson_waiting(t->run);
 	t->show_block = answered;
@@ -887,6 +1026,7 @@ struct pane {
 	int skip;		/* lines scrolled away */
 	int draw;
 	int end;		/* line after the last one with text */
+	int spaced;		/* classroom mode: a blank row between lines */
 };
 
 static void
@@ -937,6 +1077,8 @@ pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
 		}
 		p->line++;
 		p->end = p->line;
+		if (p->spaced && i + 1 < ls.n)
+			p->line++;	/* large spacing, for the back row */
 	}
 	lesson_lines_free(&ls);
 }
@@ -1116,7 +1258,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 static void
 lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 {
-	struct pane p = { r, 0, 0, draw, 0 };
+	struct pane p = { r, 0, 0, draw, 0, 0 };
 	const struct lesson_page *pg;
 	int i, wait;
 
@@ -1134,6 +1276,7 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	}
 	pg = &t->lesson->pages[t->run->page];
 	p.skip = t->lesson_scroll;
+	p.spaced = t->present;
 	pane_fmt(&p, 0, 0, GRID_TITLE, GRID_BOLD, "%d/%d  %s",
 	    t->run->page + 1, t->lesson->npages,
 	    pg->title != NULL ? pg->title : "");
@@ -1371,10 +1514,29 @@ note_draw(struct tui *t, const struct tui_rect *r)
 	    GRID_BOLD | GRID_REVERSE);
 }
 
+/* Classroom mode: the page's key numbers in big digits over the lesson
+ * text; while the session's own net trains, its losses as they are. */
+static void
+big_draw(struct tui *t, const struct tui_rect *r)
+{
+	struct present_number nums[PRESENT_MAX_NUMBERS];
+	int n = t->nnums;
+
+	memcpy(nums, t->nums, sizeof(nums));
+	if (t->training && t->ep.own) {
+		present_set(nums, n, "train_loss", t->ep.train_loss);
+		present_set(nums, n, "val_loss", t->ep.val_loss);
+	}
+	grid_resize(&t->big, r->w, r->h);
+	present_panel(&t->big, nums, n, t->o->ascii ? CHART_GLYPH_ASCII :
+	    chart_detect_tiers(0).glyphs);
+	tui_put_grid(r, &t->big);
+}
+
 static void
 help_draw(struct tui *t)
 {
-	int w = 60, h = M_HELP_15 - M_HELP_1 + 5, x, y, i, first, last;
+	int w = 60, h = M_HELP_16 - M_HELP_1 + 5, x, y, i, first, last;
 	struct tui_rect box;
 
 	if (t->screen == SCR_MENU)
@@ -1402,7 +1564,7 @@ help_draw(struct tui *t)
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
 	/* The keys of the screen it was asked on. */
 	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_15;
+	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_16;
 	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4,
 		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
@@ -1483,12 +1645,24 @@ too_small_draw(struct tui *t)
 	    GRID_WARN, GRID_BOLD);
 }
 
+/* The panes for the screen's size and mode; in classroom mode the key
+ * numbers take the rows they need and the lesson text the rest. */
+static void
+lay_out(struct tui *t)
+{
+	int prompt = !t->present || t->focus == FOCUS_PROMPT;
+	int bh = chart_big_height(t->o->ascii ? CHART_GLYPH_ASCII :
+	    CHART_GLYPH_QUADRANT, 1);
+
+	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
+	tui_layout_big_rows(&t->lay, t->nnums > 0 ?
+	    t->nnums * (bh + 1) - 1 : 1);
+}
+
 static void
 relayout(struct tui *t)
 {
-	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
-
-	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
+	lay_out(t);
 	session_render(t, t->lab);
 	if (t->ls != NULL)
 		session_render(t, t->ls);
@@ -1544,11 +1718,13 @@ redraw(struct tui *t)
 			scroll_note_draw(t, &l->lesson);
 		if (l->vsep.h > 0)
 			tui_put_vrule(&l->vsep);
+		if (l->big.w > 0 && l->big.h > 0)
+			big_draw(t, &l->big);
 		if (l->output.h > 0)
 			output_draw(t, &l->output);
 		if (l->hsep.w > 0)
 			tui_put_hrule(&l->hsep, tui_str(t->lang,
-			    t->o->present ? M_TAB_LESSON : t->out_older ?
+			    t->present ? M_TAB_LESSON : t->out_older ?
 			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
 		if (t->have_chart) {
 			tui_put_grid(&l->chart, &t->chart);
@@ -1584,7 +1760,7 @@ redraw(struct tui *t)
 		} else if (visible && rl_end == 0 &&
 		    t->focus != FOCUS_PROMPT) {
 			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-			    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
+			    tui_str(t->lang, t->present ? M_PRESENT_HINT :
 			    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
 		} else if (visible) {
 			if (t->help || t->training)
@@ -1651,7 +1827,7 @@ focus_prompt(struct tui *t)
 	if (t->focus == FOCUS_PROMPT)
 		return;
 	t->focus = FOCUS_PROMPT;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -1662,7 +1838,7 @@ focus_lesson(struct tui *t)
 	if (t->screen != SCR_LESSON)
 		return;
 	t->focus = FOCUS_LESSON;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -1820,6 +1996,10 @@ key_lesson(struct tui *t, int c)
 		return;
 	switch (c) {
 	case ' ':
+		if (t->present && t->run != NULL) {
+			present_step(t);	/* classroom: a step a key */
+			break;
+		}
 		/* Like a pager: the rest of a long page first. */
 		if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
 			t->lesson_scroll += t->lesson_view > 2 ?
@@ -1893,6 +2073,8 @@ key_lesson(struct tui *t, int c)
 			if (b->suggest != NULL && rl_end == 0)
 				tui_input_set_line(b->suggest);
 			focus_prompt(t);
+		} else if (t->present) {
+			present_step(t);
 		} else {
 			turn_page(t, 1);
 		}
@@ -2018,6 +2200,10 @@ handle_key(struct tui *t, int c)
 		t->dirty = 1;
 		return;
 	}
+	if (c == KEY_F(5) || (c == 'P' && t->focus != FOCUS_PROMPT)) {
+		toggle_present(t);
+		return;
+	}
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
@@ -2090,6 +2276,7 @@ tui_main(const struct tui_options *o)
 	tui_term.utf8 = tui_term_locale();
 	tui_term.ascii = o->ascii || !tui_term.utf8;
 	tui_term.present = o->present;
+	t.present = o->present;
 	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
 	    &t.lang) != 0)
 		t.lang = TUI_LANG_EN;
@@ -2105,6 +2292,7 @@ tui_main(const struct tui_options *o)
 	strbuf_init(&err);
 	t.prog = progress_load(NULL, &err);
 	grid_init(&t.chart, 0, 0);
+	grid_init(&t.big, 0, 0);
 	session_set_epoch_hook(t.lab, epoch_hook, &t);
 	the_tui = &t;
 
@@ -2117,6 +2305,7 @@ tui_main(const struct tui_options *o)
 		transcript_free(t.losses);
 		progress_free(t.prog);
 		grid_done(&t.chart);
+		grid_done(&t.big);
 		return 1;
 	}
 	timeout(POLL_MS);
@@ -2167,6 +2356,7 @@ tui_main(const struct tui_options *o)
 	free(t.out);
 	free(t.pending);
 	grid_done(&t.chart);
+	grid_done(&t.big);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);
 	transcript_free(t.pend);

@@ -151,6 +151,19 @@ test_layout_present(void **state)
 	assert_int_equal(l.lesson.y, TUI_BIG_ROWS + 1);
 	assert_int_equal(l.lesson.h, 34 - TUI_BIG_ROWS - 1);
 	assert_int_equal(l.lesson.w, 36);
+	/* one number: the lesson text moves up under it */
+	tui_layout_big_rows(&l, 3);
+	assert_int_equal(l.big.h, 3);
+	assert_int_equal(l.hsep.y, 3);
+	assert_int_equal(l.lesson.y, 4);
+	assert_int_equal(l.lesson.h, 30);
+	assert_int_equal(l.chart.h, 34);	/* nothing else moves */
+	tui_layout_big_rows(&l, 40);		/* never more than given */
+	assert_int_equal(l.big.h, 3);
+	assert_int_equal(tui_layout(120, 35, 0, 1, &l), 0);
+	lp = l;
+	tui_layout_big_rows(&l, 3);		/* normal mode: no-op */
+	assert_memory_equal(&l, &lp, sizeof l);
 }
 
 static void
