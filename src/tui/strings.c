@@ -93,6 +93,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_ERROR] = { "error", "오류" },
 	[M_MORE_BELOW] = { "more: j/Space  {}-{}/{}",
 	    "계속: j/Space  {}-{}/{}" },
+	[M_MORE_BELOW_J] = { "more: j  {}-{}/{}", "계속: j  {}-{}/{}" },
 	[M_MORE_ABOVE] = { "end: k/Up back  {}-{}/{}",
 	    "끝: k/Up 위로  {}-{}/{}" },
 	[M_OUT_NEWER] = { "-- {} newer lines below: ] or PgDn --",

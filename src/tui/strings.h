@@ -47,6 +47,7 @@ enum tui_msg {
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
 	M_ERROR,		/* prefix of error lines */
 	M_MORE_BELOW,		/* {}-{}/{}: lines shown, of the page */
+	M_MORE_BELOW_J,		/* the same in classroom mode */
 	M_MORE_ABOVE,		/* {}-{}/{} */
 	M_OUT_NEWER,		/* {}: lines below the output area */
 	M_TAB_OUTPUT_MORE,	/* rule label: older output above */

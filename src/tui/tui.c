@@ -696,7 +696,7 @@ present_unit(struct tui *t)
 static void
 present_step(struct tui *t)
 {
-	int first;
+	int first, w;
 
 	if (t->run == NULL)
 		return;
@@ -712,8 +712,9 @@ present_step(struct tui *t)
 	}
 	first = t->run->next;
 	present_unit(t);
+	w = lesson_waiting(t->run);	/* a quiz now waiting: shown too */
 	t->show_block = first;
-	t->show_after = t->run->next - 1;
+	t->show_after = w >= 0 ? w : t->run->next - 1;
 	t->show_tail = 1;		/* the newest line at the bottom */
 	drain(t);
 	t->dirty = 1;
@@ -1496,8 +1497,10 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
 	    t->lesson_total);
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
+	/* (in classroom mode Space is the next step, j scrolls) */
 	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
-	    M_MORE_BELOW : M_MORE_ABOVE, a, b, c);
+	    (t->present ? M_MORE_BELOW_J : M_MORE_BELOW) : M_MORE_ABOVE, a,
+	    b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 	    GRID_REVERSE);
