@@ -81,7 +81,8 @@ struct chart_opts {
 	 * cells.  Dash patterns keep series apart without colour, in
 	 * dashes of two cells; the legend shows them as half blocks.  In
 	 * the ASCII tier the pen is two cells wide.  Axes, rules and
-	 * reference lines stay thin: they are not data.
+	 * reference lines stay thin: they are not data.  The matrix view
+	 * (numbers in cells) and sparklines have no strokes to thicken.
 	 */
 	int thick;
 };

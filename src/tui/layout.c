@@ -72,11 +72,11 @@ layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
 		rect_set(&l->output, 0, h - 5, w, 3);
 		y = h - 5;
 	}
-	sw = w * 3 / 10;
+	sw = w / 3;	/* "best_val_loss" and 7 big digits side by side */
 	if (sw < 26)
 		sw = 26;
-	if (sw > 44)
-		sw = 44;
+	if (sw > 46)
+		sw = 46;
 	cw = w - sw - 1;
 	bh = y / 3 < TUI_BIG_ROWS ? y / 3 : TUI_BIG_ROWS;
 	rect_set(&l->chart, 0, 0, cw, y);

@@ -37,7 +37,7 @@ struct tui_layout {
 
 /*
  * Computes the panes for a w x h terminal.  present: classroom mode (the
- * chart on the left, full height; on the right a column of about 3/10 of
+ * chart on the left, full height; on the right a column of a third of
  * the width with the key numbers on top (big, TUI_BIG_ROWS rows) and the
  * lesson text below them; prompt and output at the bottom, shown only
  * while prompt_shown).  Always fills *l; returns 0, or -1 when the

@@ -137,23 +137,52 @@ present_set(struct present_number *nums, int n, const char *name, double v)
 			present_fmt(v, nums[i].value, sizeof nums[i].value);
 }
 
-int
-present_panel(struct grid *g, const struct present_number *nums, int n,
-    enum chart_glyphs gl)
+/* The label column's width, and 1 when every label fits beside its
+ * digits in w columns (aligned). */
+static int
+panel_side(const struct present_number *nums, int n, int w, int *labw)
 {
-	int bh = chart_big_height(gl, 1), labw = 0, maxdw = 0, y = 0, i, lw;
-	int dw, side;
+	int maxdw = 0, i, lw, dw;
 
-	grid_clear(g);
+	*labw = 0;
 	for (i = 0; i < n; i++) {
 		lw = utf8_width(nums[i].label, (size_t)-1);
-		if (lw > labw)
-			labw = lw;
+		if (lw > *labw)
+			*labw = lw;
 		dw = chart_big_width(nums[i].value, 1);
 		if (dw > maxdw)
 			maxdw = dw;
 	}
-	side = labw + 1 + maxdw <= g->w;	/* all of them, aligned */
+	return *labw + 1 + maxdw <= w;
+}
+
+int
+present_panel_rows(const struct present_number *nums, int n,
+    enum chart_glyphs gl, int w)
+{
+	int bh = chart_big_height(gl, 1), labw, side, rows = 0, i;
+
+	side = panel_side(nums, n, w, &labw);
+	for (i = 0; i < n; i++) {
+		rows += i > 0;		/* the gap */
+		if (side)
+			rows += bh;
+		else if (chart_big_width(nums[i].value, 1) <= w)
+			rows += 1 + bh;
+		else
+			rows += 1;
+	}
+	return rows;
+}
+
+int
+present_panel(struct grid *g, const struct present_number *nums, int n,
+    enum chart_glyphs gl)
+{
+	int bh = chart_big_height(gl, 1), labw, y = 0, i, lw, dw, side;
+
+	grid_clear(g);
+	side = panel_side(nums, n, g->w, &labw);	/* all, aligned */
 	for (i = 0; i < n; i++) {
 		const struct present_number *p = &nums[i];
 		int gap = y > 0;

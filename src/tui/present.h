@@ -63,5 +63,8 @@ void present_fmt(double v, char *buf, size_t n);
  */
 int present_panel(struct grid *g, const struct present_number *nums, int n,
     enum chart_glyphs gl);
+/* The rows present_panel() needs for all n numbers in a panel w wide. */
+int present_panel_rows(const struct present_number *nums, int n,
+    enum chart_glyphs gl, int w);
 
 #endif

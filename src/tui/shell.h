@@ -9,7 +9,8 @@
  * view-lesson.c the lesson pane, view-chart.c the chart pane,
  * view-output.c the output area, view-status.c the status line, its note
  * and the prompt row, view-menu.c the lesson menu, view-help.c the help
- * overlay and the too-small notice.  Views draw into stdscr at the
+ * overlay and the too-small notice, view-present.c classroom mode's key
+ * numbers.  Views draw into stdscr at the
  * rectangles of t->lay; besides drawing they only record what they
  * measured (lines of the lesson page, where a block is, whether older
  * output is hidden) for the controller's scrolling.

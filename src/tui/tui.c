@@ -845,12 +845,11 @@ static void
 lay_out(struct tui *t)
 {
 	int prompt = !t->present || t->focus == FOCUS_PROMPT;
-	int bh = chart_big_height(t->o->ascii ? CHART_GLYPH_ASCII :
-	    CHART_GLYPH_QUADRANT, 1);
 
 	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
-	tui_layout_big_rows(&t->lay, t->nnums > 0 ?
-	    t->nnums * (bh + 1) - 1 : 1);
+	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
+	    t->o->ascii ? CHART_GLYPH_ASCII : CHART_GLYPH_QUADRANT,
+	    t->lay.big.w));
 }
 
 static void

@@ -131,26 +131,26 @@ test_layout_present(void **state)
 	(void)state;
 	assert_int_equal(tui_layout(100, 40, 1, 0, &l), 0);
 	assert_int_equal(l.chart.h, 39);	/* as tall as the screen */
-	assert_int_equal(l.chart.w, 100 - 30 - 1);
+	assert_int_equal(l.chart.w, 100 - 33 - 1);
 	assert_int_equal(l.prompt.h, 0);	/* hidden until ':' */
 	assert_int_equal(tui_layout(100, 40, 1, 1, &lp), 0);
 	assert_int_equal(lp.prompt.h, 1);
 	assert_true(lp.chart.h < l.chart.h);
 	assert_int_equal(lp.chart.w, l.chart.w);
-	/* the projector's 120x35: a chart of 83x34, a column of 36 with
+	/* the projector's 120x35: a chart of 79x34, a column of 40 with
 	 * three big numbers over the lesson text */
 	assert_int_equal(tui_layout(120, 35, 1, 0, &l), 0);
 	assert_int_equal(l.chart.x, 0);
-	assert_int_equal(l.chart.w, 83);
+	assert_int_equal(l.chart.w, 79);
 	assert_int_equal(l.chart.h, 34);
-	assert_int_equal(l.vsep.x, 83);
-	assert_int_equal(l.big.x, 84);
-	assert_int_equal(l.big.w, 36);
+	assert_int_equal(l.vsep.x, 79);
+	assert_int_equal(l.big.x, 80);
+	assert_int_equal(l.big.w, 40);
 	assert_int_equal(l.big.h, TUI_BIG_ROWS);
 	assert_int_equal(l.hsep.y, TUI_BIG_ROWS);
 	assert_int_equal(l.lesson.y, TUI_BIG_ROWS + 1);
 	assert_int_equal(l.lesson.h, 34 - TUI_BIG_ROWS - 1);
-	assert_int_equal(l.lesson.w, 36);
+	assert_int_equal(l.lesson.w, 40);
 	/* one number: the lesson text moves up under it */
 	tui_layout_big_rows(&l, 3);
 	assert_int_equal(l.big.h, 3);

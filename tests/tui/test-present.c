@@ -159,6 +159,8 @@ panel(void **state)
 	grid_init(&g, 36, 11);
 	rows = present_panel(&g, nums, 3, CHART_GLYPH_QUADRANT);
 	assert_int_equal(rows, 3 * 3 + 2);
+	assert_int_equal(present_panel_rows(nums, 3, CHART_GLYPH_QUADRANT, 36),
+	    rows);
 	for (y = 0; y < 11; y++)
 		if (y != 3 && y != 7)
 			assert_true(row_count(&g, y, 0x2580, 0x2588) > 0);
@@ -173,12 +175,20 @@ panel(void **state)
 	grid_resize(&g, 26, 14);
 	rows = present_panel(&g, nums, 2, CHART_GLYPH_QUADRANT);
 	assert_int_equal(rows, 1 + 3 + 1 + 1 + 3);
+	assert_int_equal(present_panel_rows(nums, 2, CHART_GLYPH_QUADRANT, 26),
+	    rows);
+	assert_int_equal(present_panel_rows(nums, 3, CHART_GLYPH_QUADRANT, 26),
+	    rows + 1 + 1 + 3);
+	assert_int_equal(present_panel_rows(nums, 3, CHART_GLYPH_ASCII, 40),
+	    3 * 5 + 2);		/* '#' digits are 5 rows */
+	assert_int_equal(present_panel_rows(nums, 0, CHART_GLYPH_ASCII, 40), 0);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x3bb);
 	assert_int_equal(grid_at(&g, 0, 5)->cp, 'v');
 	/* too narrow for digits: plain bold text */
 	grid_resize(&g, 12, 6);
 	rows = present_panel(&g, nums, 2, CHART_GLYPH_ASCII);
 	assert_int_equal(rows, 3);	/* two lines and the gap */
+	assert_int_equal(present_panel_rows(nums, 2, CHART_GLYPH_ASCII, 12), 3);
 	assert_int_equal(grid_at(&g, 0, 2)->cp, 'v');	/* "val_loss 0.0123" */
 	assert_int_equal(grid_at(&g, 0, 2)->fg, GRID_SERIES2);
 	grid_done(&g);
