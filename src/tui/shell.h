@@ -133,6 +133,10 @@ struct tui {
 	struct grid big;	/* the numbers as drawn */
 };
 
+/* The glyph tier of the screen's charts (--ascii, else from the locale
+ * and the terminal), also that of classroom mode's big digits. */
+enum chart_glyphs tui_glyphs(const struct tui *t);
+
 /* "en" or "ko": the shell's language as lesson directories name it. */
 const char *tui_lang_code(const struct tui *t);
 

@@ -451,11 +451,16 @@ lesson_close(struct tui *t)
 }
 
 /* The chart options of the screen for session s. */
+enum chart_glyphs
+tui_glyphs(const struct tui *t)
+{
+	return t->o->ascii ? CHART_GLYPH_ASCII : chart_detect_tiers(0).glyphs;
+}
+
 static void
 session_render(struct tui *t, struct session *s)
 {
-	session_set_render(s, t->o->ascii ? CHART_GLYPH_ASCII :
-	    chart_detect_tiers(0).glyphs, tui_term.colors,
+	session_set_render(s, tui_glyphs(t), tui_term.colors,
 	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
 	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
 }
@@ -550,8 +555,8 @@ present_refresh(struct tui *t)
 	if (!t->present || t->screen != SCR_LESSON)
 		return;
 	t->nnums = present_numbers(t->s, t->run != NULL ?
-	    &t->lesson->pages[t->run->page] : NULL, tui_term.ascii,
-	    t->nums);
+	    &t->lesson->pages[t->run->page] : NULL, tui_term.ascii ||
+	    tui_glyphs(t) == CHART_GLYPH_ASCII, t->nums);
 	lay_out(t);	/* the column's rows for that many */
 }
 
@@ -848,8 +853,7 @@ lay_out(struct tui *t)
 
 	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
 	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
-	    t->o->ascii ? CHART_GLYPH_ASCII : CHART_GLYPH_QUADRANT,
-	    t->lay.big.w));
+	    tui_glyphs(t), t->lay.big.w));
 }
 
 static void

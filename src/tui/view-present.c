@@ -31,7 +31,6 @@ view_present_draw(struct tui *t)
 		present_set(nums, n, "val_loss", t->ep.val_loss);
 	}
 	grid_resize(&t->big, r->w, r->h);
-	present_panel(&t->big, nums, n, t->o->ascii ? CHART_GLYPH_ASCII :
-	    chart_detect_tiers(0).glyphs);
+	present_panel(&t->big, nums, n, tui_glyphs(t));
 	tui_put_grid(r, &t->big);
 }
