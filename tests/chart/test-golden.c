@@ -9,6 +9,8 @@
  * thick strokes as thick-braille+256, thick-quadrant+mono and
  * thick-ascii+mono (<case>.thick-<tier>.txt), and must pass
  * chart_check_thick(): no series anywhere thinner than a cell.
+ * The tests are made from the table of cases, and a golden file of no case
+ * fails, so neither the list nor its count is kept by hand.
  */
 #include "config.h"
 
@@ -21,16 +23,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+
 #include "util/util.h"
 #include "chart/chart.h"
 #include "chart/chart-samples.h"
 #include "chart-check.h"
 #include "../testutil.h"
-
-#define NCASES 35
-#define NTHICK 15
-
-static int index_of[NCASES + NTHICK];
 
 static void
 golden_case(void **state)
@@ -70,10 +69,12 @@ static const struct chart_tier_case thick_tiers[3] = {
 	{ "thick-ascii-mono", { CHART_GLYPH_ASCII, CHART_COLOR_NONE } },
 };
 
+/* A thick case (state: its index in chart_thick_cases) in the thick
+ * tiers against its goldens, and its strokes by chart_check_thick(). */
 static void
 thick_case(void **state)
 {
-	const char *cname = chart_thick_cases[*(int *)*state - NCASES];
+	const char *cname = chart_thick_cases[*(int *)*state];
 	const struct chart_case *c = chart_case_find(cname);
 	struct chart_opts o;
 	struct grid g;
@@ -115,46 +116,116 @@ thick_case(void **state)
 	assert_int_equal(bad, 0);
 }
 
-static void
-case_count(void **state)
+/* 1 when name is "<case>.<tier>.txt" of a case of chart (a thick tier's
+ * for a thick case). */
+static int
+known_golden(const char *chart, const char *name)
 {
-	(void)state;
-	assert_int_equal(chart_ncases, NCASES);
-	assert_int_equal(chart_nthick, NTHICK);
+	char want[256], full[256];
+
+	for (int i = 0; i < chart_ncases; i++) {
+		if (strcmp(chart_cases[i].chart, chart) != 0)
+			continue;
+		snprintf(full, sizeof full, "%s/%s", chart, chart_cases[i].name);
+		for (int k = 0; k < 3; k++) {
+			snprintf(want, sizeof want, "%s.%s.txt",
+			    chart_cases[i].name, chart_tier_cases[k].name);
+			if (strcmp(want, name) == 0)
+				return 1;
+			for (int j = 0; j < chart_nthick; j++) {
+				if (strcmp(chart_thick_cases[j], full) != 0)
+					continue;
+				snprintf(want, sizeof want, "%s.%s.txt",
+				    chart_cases[i].name, thick_tiers[k].name);
+				if (strcmp(want, name) == 0)
+					return 1;
+			}
+		}
+	}
+	return 0;
 }
 
-#define G(i) { NULL, golden_case, NULL, NULL, &index_of[i] }
-#define T(i) { NULL, thick_case, NULL, NULL, &index_of[NCASES + i] }
+/* Every file under tests/golden/chart/ is a case's: a case removed or
+ * renamed leaves no golden file behind that nothing checks. */
+static void
+no_stray_goldens(void **state)
+{
+	char *top = test_srcpath("tests/golden/chart");
+	DIR *d = opendir(top), *sub;
+	struct dirent *e, *f;
+	int stray = 0, files = 0;
 
+	(void)state;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char *path;
+
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", top, e->d_name);
+		sub = opendir(path);
+		if (sub == NULL) {
+			print_error("stray golden file %s\n", path);
+			stray++;
+			free(path);
+			continue;
+		}
+		while ((f = readdir(sub)) != NULL) {
+			if (f->d_name[0] == '.')
+				continue;
+			files++;
+			if (!known_golden(e->d_name, f->d_name)) {
+				print_error("stray golden file %s/%s (no such "
+				    "case in chart-samples.c)\n", path,
+				    f->d_name);
+				stray++;
+			}
+		}
+		closedir(sub);
+		free(path);
+	}
+	closedir(d);
+	free(top);
+	assert_int_equal(stray, 0);
+	assert_int_equal(files, 3 * chart_ncases + 3 * chart_nthick);
+}
+
+/* One test per case of chart-samples.c, named after it, then the check
+ * for stray golden files: the list is the table's, not kept here. */
 int
 main(void)
 {
-	struct CMUnitTest tests[] = {
-		cmocka_unit_test(case_count),
-		G(0), G(1), G(2), G(3), G(4), G(5), G(6), G(7), G(8), G(9),
-		G(10), G(11), G(12), G(13), G(14), G(15), G(16), G(17), G(18),
-		G(19), G(20), G(21), G(22), G(23), G(24), G(25), G(26), G(27),
-		G(28), G(29), G(30), G(31), G(32), G(33), G(34),
-		T(0), T(1), T(2), T(3), T(4), T(5), T(6), T(7), T(8), T(9),
-		T(10), T(11), T(12), T(13), T(14),
-	};
-	char *names[NCASES + NTHICK];
-	int i, rc;
+	struct CMUnitTest *tests;
+	char **names;
+	int *index_of, i, n = chart_ncases + chart_nthick, rc;
 
-	for (i = 0; i < NCASES; i++) {
+	tests = xcalloc((size_t)n + 1, sizeof(*tests));
+	names = xcalloc((size_t)n, sizeof(*names));
+	index_of = xcalloc((size_t)n, sizeof(*index_of));
+	for (i = 0; i < chart_ncases; i++) {
 		index_of[i] = i;
-		names[i] = i < chart_ncases ? xasprintf("%s/%s",
-		    chart_cases[i].chart, chart_cases[i].name) : xstrdup("?");
-		tests[i + 1].name = names[i];
+		names[i] = xasprintf("%s/%s", chart_cases[i].chart,
+		    chart_cases[i].name);
+		tests[i].name = names[i];
+		tests[i].test_func = golden_case;
+		tests[i].initial_state = &index_of[i];
 	}
-	for (i = 0; i < NTHICK; i++) {
-		index_of[NCASES + i] = NCASES + i;
-		names[NCASES + i] = xasprintf("thick %s", i < chart_nthick ?
-		    chart_thick_cases[i] : "?");
-		tests[NCASES + i + 1].name = names[NCASES + i];
+	for (; i < n; i++) {	/* the thick cases */
+		index_of[i] = i - chart_ncases;
+		names[i] = xasprintf("thick %s", chart_thick_cases[i -
+		    chart_ncases]);
+		tests[i].name = names[i];
+		tests[i].test_func = thick_case;
+		tests[i].initial_state = &index_of[i];
 	}
-	rc = cmocka_run_group_tests_name("chart-golden", tests, NULL, NULL);
-	for (i = 0; i < NCASES + NTHICK; i++)
+	tests[i].name = "no_stray_goldens";
+	tests[i].test_func = no_stray_goldens;
+	rc = _cmocka_run_group_tests("chart-golden", tests, (size_t)n + 1,
+	    NULL, NULL);
+	for (i = 0; i < n; i++)
 		free(names[i]);
+	free(names);
+	free(tests);
+	free(index_of);
 	return rc;
 }
