@@ -3,10 +3,12 @@
  * cmd-help.c - "help" and "quit".
  *
  * Help is generated from the command table (usage, summary, details) and
- * the settings table, so it cannot drift from what the parser accepts.
+ * the settings table, so it cannot drift from what the parser accepts;
+ * lists of kinds in usage and details come from the engine (cmd_text()).
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/session-int.h"
@@ -22,6 +24,7 @@ static int
 help_exec(struct cmd_ctx *c)
 {
 	const struct cmd_entry *e = NULL;
+	char *text;
 
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
@@ -39,11 +42,15 @@ help_exec(struct cmd_ctx *c)
 			    cmd_table[i]->summary);
 		return CMD_OK;
 	}
-	cmd_out(c, "usage: %s%s%s", e->name, cmd_usage(e)[0] ? " " : "",
-	    cmd_usage(e));
+	text = cmd_text(cmd_usage(e));
+	cmd_out(c, "usage: %s%s%s", e->name, text[0] ? " " : "", text);
+	free(text);
 	cmd_out(c, "%s", e->summary);
-	if (cmd_help(e) != NULL)
-		cmd_out(c, "%s", cmd_help(e));
+	if (cmd_help(e) != NULL) {
+		text = cmd_text(cmd_help(e));
+		cmd_out(c, "%s", text);
+		free(text);
+	}
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
 		char buf[160];
 

@@ -112,6 +112,18 @@ int arg_keyval(struct cmd_ctx *c, int argi, char *key, size_t keylen,
     const char **value);
 /* "a|b|c" into buf. */
 const char *choices_str(const char *const *choices, char *buf, size_t len);
+/*
+ * An engine kind's names in enum order, NULL-terminated, for arg_enum(),
+ * choices_str() and completion: name is nn_act_name() or its like (NULL
+ * past the last kind).  Built on first use, kept until exit.
+ */
+const char *const *kind_names(const char *(*name)(int));
+/*
+ * Command text (usage, help) with each "{act}", "{init}" or "{norm}"
+ * replaced by that kind's names from the engine joined by '|', so a list
+ * of kinds is written nowhere but in the engine's table.  Caller frees.
+ */
+char *cmd_text(const char *s);
 
 /* ------------------------------------------------------------ settings */
 

@@ -117,14 +117,13 @@ net_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_net_entry = {
 	.name = "net",
-	.usage = "SPEC [act=A] [norm=none|batch|layer] [dropout=P] [init=I] "
+	.usage = "SPEC [act=A] [norm={norm}] [dropout=P] [init=I] "
 	    "[init_scale=S] [leak=X] [skip=on|off]",
 	.summary = "build a fresh network, e.g. net 2-16-16-1 act=relu",
 	.help = "SPEC: layer widths from inputs to outputs joined by '-', "
 	    "each 1..256, 2..17 numbers\n"
-	    "act=linear|sigmoid|tanh|relu|leaky|elu|softplus; "
-	    "norm=none|batch|layer; dropout=P (0..0.95)\n"
-	    "init=xavier|he|normal|uniform; init_scale=S (>0..1000: the sd of "
+	    "act={act}; norm={norm}; dropout=P (0..0.95)\n"
+	    "init={init}; init_scale=S (>0..1000: the sd of "
 	    "normal, the half-width of uniform; xavier and he ignore it); "
 	    "leak=X (0..0.99)\n"
 	    "skip=on: every hidden layer as wide as its input gets an "

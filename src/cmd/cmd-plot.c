@@ -16,7 +16,7 @@
 
 /* The KIND words, in the table's order; NULL-terminated. */
 static const char *const *
-kind_names(enum plot_kind *kinds)
+plot_kind_words(enum plot_kind *kinds)
 {
 	static const char *names[PLOT_KIND_COUNT + 1];
 	static enum plot_kind of[PLOT_KIND_COUNT];
@@ -49,7 +49,7 @@ plot_complete(int argi, const char *prev)
 	const struct plot_kind_def *d;
 
 	if (argi == 0)
-		return kind_names(NULL);
+		return plot_kind_words(NULL);
 	if (argi == 1 && prev != NULL && (d = kind_named(prev)) != NULL)
 		return d->args;
 	return NULL;
@@ -86,7 +86,7 @@ static int
 plot_exec(struct cmd_ctx *c)
 {
 	enum plot_kind kinds[PLOT_KIND_COUNT];
-	const char *const *names = kind_names(kinds);
+	const char *const *names = plot_kind_words(kinds);
 	const struct plot_kind_def *d;
 	struct plot p;
 	int i, rc;

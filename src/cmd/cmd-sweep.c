@@ -34,18 +34,11 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 	r->epochs = n;
 	r->hist_train = xcalloc((size_t)n + 1, sizeof(double));
 	r->hist_val = xcalloc((size_t)n + 1, sizeof(double));
-	r->best_val_loss = NAN;
 	for (int i = 0; i < n; i++) {
-		double v = isnan(h[i].val_loss) ? h[i].train_loss :
-		    h[i].val_loss;
-
 		r->hist_train[i] = h[i].train_loss;
 		r->hist_val[i] = h[i].val_loss;
-		if (isnan(r->best_val_loss) || v < r->best_val_loss) {
-			r->best_val_loss = v;
-			r->best_epoch = h[i].epoch;
-		}
 	}
+	r->best_epoch = nn_net_best(net, &r->best_val_loss);
 	/* the run's net as it stands: after an early stop the restored best
 	 * weights, which the weight figures below describe too */
 	{

@@ -125,15 +125,18 @@ lookup(struct cmd_ctx *c)
 		return NULL;
 	}
 	c->entry = e;
-	if (nargs < e->min_args) {
-		cmd_error(c, -1, "missing argument (usage: %s %s)", e->name,
-		    cmd_usage(e));
-		return NULL;
-	}
-	if (e->max_args >= 0 && nargs > e->max_args) {
-		cmd_error(c, 1 + e->max_args, "unexpected argument '%s' "
-		    "(usage: %s %s)", c->argv[1 + e->max_args].s, e->name,
-		    cmd_usage(e));
+	if (nargs < e->min_args ||
+	    (e->max_args >= 0 && nargs > e->max_args)) {
+		char *usage = cmd_text(cmd_usage(e));
+
+		if (nargs < e->min_args)
+			cmd_error(c, -1, "missing argument (usage: %s %s)",
+			    e->name, usage);
+		else
+			cmd_error(c, 1 + e->max_args, "unexpected argument "
+			    "'%s' (usage: %s %s)", c->argv[1 + e->max_args].s,
+			    e->name, usage);
+		free(usage);
 		return NULL;
 	}
 	return e;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 
 /* ------------------------------------------------------------ tokenizer */
 
@@ -336,6 +337,62 @@ choices_str(const char *const *choices, char *buf, size_t len)
 		n += (size_t)k;
 	}
 	return buf;
+}
+
+const char *const *
+kind_names(const char *(*name)(int))
+{
+	static struct {
+		const char *(*name)(int);
+		const char **v;
+	} lists[16];
+	size_t i;
+	int n;
+
+	for (i = 0; i < COUNT(lists) && lists[i].name != NULL; i++)
+		if (lists[i].name == name)
+			return lists[i].v;
+	if (i == COUNT(lists))
+		abort();	/* more kinds than lists: raise the 16 */
+	for (n = 0; name(n) != NULL; n++)
+		;
+	lists[i].v = xcalloc((size_t)n + 1, sizeof *lists[i].v);
+	for (n = 0; name(n) != NULL; n++)
+		lists[i].v[n] = name(n);
+	lists[i].name = name;
+	return lists[i].v;
+}
+
+char *
+cmd_text(const char *s)
+{
+	static const struct {
+		const char *tag;
+		const char *(*name)(int);
+	} tags[] = {
+		{ "{act}", nn_act_name },
+		{ "{init}", nn_init_name },
+		{ "{norm}", nn_norm_name },
+	};
+	const char *const *names;
+	struct strbuf b;
+	size_t i;
+
+	strbuf_init(&b);
+	while (*s != '\0') {
+		for (i = 0; i < COUNT(tags); i++)
+			if (strncmp(s, tags[i].tag, strlen(tags[i].tag)) == 0)
+				break;
+		if (i == COUNT(tags)) {
+			strbuf_addch(&b, *s++);
+			continue;
+		}
+		names = kind_names(tags[i].name);
+		for (int k = 0; names[k] != NULL; k++)
+			strbuf_addf(&b, "%s%s", k ? "|" : "", names[k]);
+		s += strlen(tags[i].tag);
+	}
+	return strbuf_detach(&b);
 }
 
 int

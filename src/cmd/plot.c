@@ -140,6 +140,7 @@ capture_loss(struct session *s, struct plot *p)
 		p->b[i] = h[i].val_loss;
 	}
 	p->x0 = h[0].epoch;
+	p->best_epoch = nn_net_best(s->lab.net, &p->best_loss);
 }
 
 static void
@@ -147,19 +148,11 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[2];
-	double best = NAN;
-	int be = 0, hasval = 0;
+	int hasval = 0;
 	char label[64], num[32];
 
-	for (int i = 0; i < p->nb; i++) {
-		if (!isnan(p->b[i])) {
-			hasval = 1;
-			if (isnan(best) || p->b[i] < best) {
-				best = p->b[i];
-				be = p->x0 + i;
-			}
-		}
-	}
+	for (int i = 0; i < p->nb; i++)
+		hasval |= !isnan(p->b[i]);
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
@@ -172,12 +165,13 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	sr[1] = sr[0];
 	sr[1].name = "val";
 	sr[1].y = p->b;
-	if (hasval) {
-		fmt_num(num, sizeof num, best);
-		snprintf(label, sizeof label, "best@%d val=%s", be, num);
+	if (hasval && p->best_epoch > 0) {	/* the engine's best epoch */
+		fmt_num(num, sizeof num, p->best_loss);
+		snprintf(label, sizeof label, "best@%d val=%s", p->best_epoch,
+		    num);
 		lo.marker = 1;
-		lo.marker_x = be;
-		lo.marker_y = best;
+		lo.marker_x = p->best_epoch;
+		lo.marker_y = p->best_loss;
 		lo.marker_label = label;
 	}
 	chart_line(g, o, &lo, sr, hasval ? 2 : 1);

@@ -118,6 +118,8 @@ struct plot {
 	int snapshot;			/* 1: self-contained */
 	struct chart_tiers tiers;
 	int x0;				/* loss: epoch of a[0] */
+	int best_epoch;			/* loss: nn_net_best() (0: none) */
+	double best_loss;		/* loss: its loss */
 	int nseeds;			/* sweep: seeds=N (b: per run the mean
 					   val loss, its sd, the mean train
 					   loss; nb = 3 runs) */

@@ -35,8 +35,15 @@ session_init_lab(struct session *s, unsigned long seed)
 struct session *
 session_new(unsigned long seed)
 {
-	struct session *s = xcalloc(1, sizeof *s);
+	struct session *s;
+	char err[256];
 
+	/* a kind without its table row is a build mistake: refuse to start */
+	if (nn_kinds_check(err, sizeof err) != 0) {
+		fprintf(stderr, "regtutor: internal error: %s\n", err);
+		abort();
+	}
+	s = xcalloc(1, sizeof *s);
 	/* ^C stops the engine's long passes too (gradients, statistics) */
 	nn_set_interrupt(&cmd_interrupt);
 	s->glyphs = CMD_GLYPH_ASCII;
@@ -343,8 +350,6 @@ train_cb(void *vctx, const struct nn_epoch *e)
 {
 	struct train_ctx *ctx = vctx;
 	struct cmd_epoch_info info;
-	const struct nn_epoch *h;
-	int n;
 
 	if (ctx->s->hook == NULL)
 		return 0;
@@ -356,17 +361,7 @@ train_cb(void *vctx, const struct nn_epoch *e)
 	info.val_loss = e->val_loss;
 	info.penalty = e->penalty;
 	info.own = ctx->net == ctx->s->lab.net;
-	info.best_val_loss = NAN;
-	n = nn_net_history(ctx->net, &h);
-	for (int i = 0; i < n; i++) {
-		double v = isnan(h[i].val_loss) ? h[i].train_loss :
-		    h[i].val_loss;
-
-		if (isnan(info.best_val_loss) || v < info.best_val_loss) {
-			info.best_val_loss = v;
-			info.best_epoch = h[i].epoch;
-		}
-	}
+	info.best_epoch = nn_net_best(ctx->net, &info.best_val_loss);
 	return ctx->s->hook(ctx->s->hook_ctx, &info);
 }
 
@@ -709,17 +704,9 @@ session_query(struct session *s, const char *name, double *out)
 	}
 	if (strcmp(name, "best_val_loss") == 0 ||
 	    strcmp(name, "best_epoch") == 0) {
-		double best = NAN;
-		int be = 0;
+		double best;
+		int be = nn_net_best(l->net, &best);
 
-		for (int i = 0; i < n; i++) {
-			double v = isnan(h[i].val_loss) ? h[i].train_loss :
-			    h[i].val_loss;
-			if (isnan(best) || v < best) {
-				best = v;
-				be = h[i].epoch;
-			}
-		}
 		if (be == 0)
 			return qfail(s, "%s: nothing trained yet", name);
 		*out = name[5] == 'v' ? best : be;

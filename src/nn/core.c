@@ -1,8 +1,11 @@
 /*
- * core.c - the engine's small parts: name tables for every kind, the
+ * core.c - the engine's small parts: name tables for the kinds without
+ * functions of their own (the activations, inits, losses, optimizers,
+ * norms and data sets have tables with their functions: act.c, net.c,
+ * loss.c, opt.c, norm.c, data.c), the
  * hyper-parameter config (defaults, range checks, get/set by key), network
- * spec parsing, activation functions, the seeded random generator and the
- * allocation accounting behind the benchmark's heap figure.
+ * spec parsing, the seeded random generator and the allocation accounting
+ * behind the benchmark's heap figure.
  */
 #include "config.h"
 
@@ -117,212 +120,72 @@ nn_mem_reset_peak(void)
 
 /* ============================================================ name tables */
 
-static const char *const act_names[] = {
-	"linear", "sigmoid", "tanh", "relu", "leaky", "elu", "softplus"
-};
-static const char *const init_names[] = { "xavier", "he", "normal", "uniform" };
-static const char *const loss_names[] = { "mse", "mae", "bce" };
-static const char *const reg_names[] = { "none", "l1", "l2" };
 static const char *const l1mode_names[] = { "subgrad", "prox" };
-static const char *const opt_names[] = { "sgd", "momentum", "adam",
-	"adamw" };
-static const char *const norm_names[] = { "none", "batch", "layer" };
-static const char *const ds_names[] = {
-	"poly", "sine", "circle", "xor", "gauss", "spiral", "moons"
-};
 static const char *const task_names[] = { "regression", "classification" };
 static const char *const status_names[] = {
 	"done", "early-stop", "diverged", "cancelled"
 };
 
-_Static_assert(COUNT(act_names) == NN_ACT_COUNT, "act names");
-_Static_assert(COUNT(init_names) == NN_INIT_COUNT, "init names");
-_Static_assert(COUNT(loss_names) == NN_LOSS_COUNT, "loss names");
-_Static_assert(COUNT(reg_names) == NN_REG_COUNT, "reg names");
 _Static_assert(COUNT(l1mode_names) == NN_L1_COUNT, "l1mode names");
-_Static_assert(COUNT(opt_names) == NN_OPT_COUNT, "opt names");
-_Static_assert(COUNT(norm_names) == NN_NORM_COUNT, "norm names");
-_Static_assert(COUNT(ds_names) == NN_DS_COUNT, "dataset names");
 _Static_assert(COUNT(task_names) == NN_TASK_COUNT, "task names");
 _Static_assert(COUNT(status_names) == NN_TRAIN_STATUS_COUNT, "status names");
 
+/* The name of row k of a kind table whose rows, stride bytes apart,
+ * start with their name (a plain name list is such a table). */
 static const char *
-name_of(const char *const *t, int n, int k)
+row_name(const void *rows, size_t stride, int k)
 {
-	return k >= 0 && k < n ? t[k] : NULL;
+	const char *name;
+
+	memcpy(&name, (const char *)rows + (size_t)k * stride, sizeof name);
+	return name;
 }
 
-static int
-from_name(const char *const *t, int n, const char *s)
+const char *
+nn__kind_name(const void *rows, size_t stride, int n, int k)
 {
-	int i;
+	return k >= 0 && k < n ? row_name(rows, stride, k) : NULL;
+}
+
+int
+nn__kind_find(const void *rows, size_t stride, int n, const char *s)
+{
+	int k;
 
 	if (s == NULL)
 		return -1;
-	for (i = 0; i < n; i++)
-		if (strcmp(t[i], s) == 0)
-			return i;
+	for (k = 0; k < n; k++)
+		if (row_name(rows, stride, k) != NULL &&
+		    strcmp(row_name(rows, stride, k), s) == 0)
+			return k;
 	return -1;
 }
 
-#define NAME_FUNCS(pfx, table) \
-const char *pfx##_name(int k) { return name_of(table, (int)COUNT(table), k); } \
-int pfx##_from_name(const char *s) { return from_name(table, (int)COUNT(table), s); }
+NN_KIND_NAMES(nn_l1mode, l1mode_names, NN_L1_COUNT)
 
-NAME_FUNCS(nn_act, act_names)
-NAME_FUNCS(nn_init, init_names)
-NAME_FUNCS(nn_loss, loss_names)
-NAME_FUNCS(nn_reg, reg_names)
-NAME_FUNCS(nn_l1mode, l1mode_names)
-NAME_FUNCS(nn_opt, opt_names)
-NAME_FUNCS(nn_norm, norm_names)
-NAME_FUNCS(nn_dataset_kind, ds_names)
+int
+nn_kinds_check(char *err, size_t errlen)
+{
+	if (nn__act_check(err, errlen) < 0 || nn__loss_check(err, errlen) < 0 ||
+	    nn__opt_check(err, errlen) < 0 || nn__norm_check(err, errlen) < 0 ||
+	    nn__init_check(err, errlen) < 0 ||
+	    nn__dataset_check(err, errlen) < 0)
+		return -1;
+	return 0;
+}
 
 const char *
 nn_task_name(int k)
 {
-	return name_of(task_names, (int)COUNT(task_names), k);
+	return nn__kind_name(task_names, sizeof task_names[0], NN_TASK_COUNT,
+	    k);
 }
 
 const char *
 nn_train_status_name(int k)
 {
-	return name_of(status_names, (int)COUNT(status_names), k);
-}
-
-/* ============================================================ activations */
-
-static double
-sigmoid(double x)
-{
-	double e;
-
-	if (x >= 0)
-		return 1.0 / (1.0 + exp(-x));
-	e = exp(x);
-	return e / (1.0 + e);
-}
-
-static double
-softplus(double x)
-{
-	if (x > 0)
-		return x + log1p(exp(-x));
-	return log1p(exp(x));
-}
-
-void
-nn_act_eval(int act, double leak, double x, double *f, double *df)
-{
-	double y = x, d = 1;
-
-	switch (act) {
-	case NN_ACT_SIGMOID:
-		y = sigmoid(x);
-		d = y * (1 - y);
-		break;
-	case NN_ACT_TANH:
-		y = tanh(x);
-		d = 1 - y * y;
-		break;
-	case NN_ACT_RELU:
-		y = x > 0 ? x : 0;
-		d = x > 0 ? 1 : 0;
-		break;
-	case NN_ACT_LEAKY:
-		y = x > 0 ? x : leak * x;
-		d = x > 0 ? 1 : leak;
-		break;
-	case NN_ACT_ELU:
-		y = x > 0 ? x : expm1(x);
-		d = x > 0 ? 1 : exp(x);
-		break;
-	case NN_ACT_SOFTPLUS:
-		y = softplus(x);
-		d = sigmoid(x);
-		break;
-	default:
-		break;
-	}
-	if (f != NULL)
-		*f = y;
-	if (df != NULL)
-		*df = d;
-}
-
-void
-nn__act_forward(double *h, const double *u, long n, int act, double leak)
-{
-	long i;
-
-	switch (act) {
-	case NN_ACT_SIGMOID:
-		for (i = 0; i < n; i++)
-			h[i] = sigmoid(u[i]);
-		break;
-	case NN_ACT_TANH:
-		for (i = 0; i < n; i++)
-			h[i] = tanh(u[i]);
-		break;
-	case NN_ACT_RELU:
-		for (i = 0; i < n; i++)
-			h[i] = u[i] > 0 ? u[i] : 0;
-		break;
-	case NN_ACT_LEAKY:
-		for (i = 0; i < n; i++)
-			h[i] = u[i] > 0 ? u[i] : leak * u[i];
-		break;
-	case NN_ACT_ELU:
-		for (i = 0; i < n; i++)
-			h[i] = u[i] > 0 ? u[i] : expm1(u[i]);
-		break;
-	case NN_ACT_SOFTPLUS:
-		for (i = 0; i < n; i++)
-			h[i] = softplus(u[i]);
-		break;
-	default:
-		if (h != u)
-			memcpy(h, u, (size_t)n * sizeof *h);
-		break;
-	}
-}
-
-void
-nn__act_backward(double *du, const double *dh, const double *u,
-    const double *h, long n, int act, double leak)
-{
-	long i;
-
-	switch (act) {
-	case NN_ACT_SIGMOID:
-		for (i = 0; i < n; i++)
-			du[i] = dh[i] * h[i] * (1 - h[i]);
-		break;
-	case NN_ACT_TANH:
-		for (i = 0; i < n; i++)
-			du[i] = dh[i] * (1 - h[i] * h[i]);
-		break;
-	case NN_ACT_RELU:
-		for (i = 0; i < n; i++)
-			du[i] = u[i] > 0 ? dh[i] : 0;
-		break;
-	case NN_ACT_LEAKY:
-		for (i = 0; i < n; i++)
-			du[i] = u[i] > 0 ? dh[i] : leak * dh[i];
-		break;
-	case NN_ACT_ELU:
-		for (i = 0; i < n; i++)
-			du[i] = u[i] > 0 ? dh[i] : dh[i] * (h[i] + 1);
-		break;
-	case NN_ACT_SOFTPLUS:
-		for (i = 0; i < n; i++)
-			du[i] = dh[i] * sigmoid(u[i]);
-		break;
-	default:
-		if (du != dh)
-			memcpy(du, dh, (size_t)n * sizeof *du);
-		break;
-	}
+	return nn__kind_name(status_names, sizeof status_names[0],
+	    NN_TRAIN_STATUS_COUNT, k);
 }
 
 /* ============================================================ random */

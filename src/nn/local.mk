@@ -1,6 +1,7 @@
 # src/nn/local.mk - the nn layer (included by Makefile.am).
 noinst_LIBRARIES += libnn.a
 libnn_a_SOURCES = src/nn/nn.h src/nn/nn-internal.h src/nn/core.c \
+	src/nn/act.c src/nn/loss.c src/nn/opt.c src/nn/norm.c \
 	src/nn/net.c src/nn/train.c src/nn/data.c src/nn/diag.c src/nn/io.c
 
 # Tests: one cmocka binary per concern.
@@ -10,6 +11,11 @@ TESTS += tests/test-nn-grad
 tests_test_nn_grad_SOURCES = tests/nn/test-grad.c
 tests_test_nn_grad_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_nn_grad_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/test-nn-act
+TESTS += tests/test-nn-act
+tests_test_nn_act_SOURCES = tests/nn/test-act.c
+tests_test_nn_act_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_nn_act_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/test-nn-train
 TESTS += tests/test-nn-train
 tests_test_nn_train_SOURCES = tests/nn/test-train.c

@@ -38,8 +38,15 @@
 #define NN_MAX_NET_BYTES (64LL << 20)	/* a saved network */
 
 /* ------------------------------------------------------------ kinds */
-/* Each kind has a name table: nn_X_name(k) gives the lower-case name
- * (NULL if k is out of range), nn_X_from_name(s) the kind or -1. */
+/*
+ * Each kind has a name: nn_X_name(k) gives the lower-case name (NULL if k
+ * is out of range, so k = 0, 1, ... until NULL lists them in enum order),
+ * nn_X_from_name(s) the kind or -1.  The activations, initialisations,
+ * losses, penalties, optimizers, norms and data sets are rows of tables
+ * with their functions (act.c, net.c, loss.c, opt.c, norm.c, data.c): one
+ * row per enum value.  A value past the last row fails to compile; a gap in a table is
+ * found by nn_kinds_check().
+ */
 
 enum nn_act {
 	NN_ACT_LINEAR,		/* "linear"   x */
@@ -133,6 +140,10 @@ enum nn_task {
 	NN_TASK_COUNT
 };
 const char *nn_task_name(int k);
+
+/* 0 if every kind has a complete table row, else -1 and a message naming
+ * the kind and its file.  The front end calls it at start-up. */
+int nn_kinds_check(char *err, size_t errlen);
 
 /* Value f(x) and derivative f'(x) of an activation (leak used by leaky). */
 void nn_act_eval(int act, double leak, double x, double *f, double *df);
@@ -370,8 +381,8 @@ const char *nn_train_status_name(int k); /* "done" "early-stop" "diverged" "canc
 struct nn_train_result {
 	enum nn_train_status status;
 	int epochs_run;		/* epochs completed by this call */
-	int best_epoch;		/* epoch of the lowest monitored loss so far (0: none) */
-	double best_loss;	/* that loss (val if a validation set, else train) */
+	int best_epoch;		/* nn_net_best() after the call */
+	double best_loss;	/* its loss */
 	int stopped_early;	/* status == NN_TRAIN_EARLY_STOP */
 	int restored;		/* best weights were restored */
 };
@@ -431,6 +442,16 @@ int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
 int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
     int batch, uint64_t seed, double *loss, char *err, size_t errlen);
 
+/*
+ * The best epoch since the last reset, by the early-stopping rule (see
+ * nn_early_update(): an epoch is the new best when its monitored loss,
+ * val when training had a validation set, else train, is below the best
+ * so far by more than min_delta), whether or not early stopping is on;
+ * *loss (may be NULL) gets its monitored loss.  0 and NAN before any
+ * epoch.  The one answer to "which epoch was best": what early stopping
+ * restores, what the front end reports and marks.
+ */
+int nn_net_best(const struct nn_net *net, double *loss);
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
 int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);

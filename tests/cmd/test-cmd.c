@@ -215,7 +215,7 @@ static const char *const bad_lines[] = {
 	"plot",
 	"plot nothing",
 	"plot fn",
-	"plot fn swish",
+	"plot fn nosuch",
 	"plot weights 9",
 	"plot weights x",
 	"plot loss cubic",
@@ -597,6 +597,69 @@ early_stopping_settings(void **state)
 	    "early = on\npatience = 9\n");
 	remove(lab);
 	free(lab);
+	session_free(s);
+}
+
+static int
+last_best(void *ctx, const struct cmd_epoch_info *info)
+{
+	*(int *)ctx = info->best_epoch;
+	return 0;
+}
+
+/*
+ * The best epoch is the engine's (nn_net_best: the early-stopping rule,
+ * min_delta included), wherever it is shown: the train summary, get
+ * best_epoch and best_val_loss, the epoch hook, the loss chart's marker
+ * and a sweep's best@ column.  With min_delta 0.01 the val loss still
+ * creeps down by less than 0.01 after the best epoch, so a plain lowest
+ * value would name a later epoch.
+ */
+static void
+best_epoch_has_one_owner(void **state)
+{
+	struct session *s = session_new(1);
+	const struct nn_epoch *h;
+	struct grid g;
+	char *text, *want, *chart;
+	double v, best, bestval;
+	int be, n, hook_best = -1, lowest = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16);
+	session_set_epoch_hook(s, last_best, &hook_best);
+	run_ok(s, "data moons n=60 noise=0.1 seed=3; net 2-8-1; "
+	    "set early on; set min_delta 0.01");
+	text = run(s, "train 200", CMD_OK);
+	best = number_after(text, "best val loss ");
+	be = (int)number_after(strstr(text, "best val loss "), " at epoch ");
+	n = nn_net_history(s->lab.net, &h);
+	for (int i = 1; i < n; i++)
+		if (h[i].val_loss < h[lowest].val_loss)
+			lowest = i;
+	assert_true(be > 0 && lowest + 1 > be);	/* the rules differ here */
+	bestval = h[be - 1].val_loss;
+	free(text);
+	assert_int_equal(session_query(s, "best_epoch", &v), 0);
+	assert_int_equal((int)v, be);
+	assert_int_equal(session_query(s, "best_val_loss", &v), 0);
+	assert_close(v, bestval, 0);
+	assert_close(v, best, 1e-3);
+	assert_int_equal(hook_best, be);
+	expect(s, "get best_epoch", CMD_OK, "best_epoch = ");
+	run_ok(s, "plot loss");
+	grid_init(&g, 72, 16);
+	assert_int_equal(session_render_chart(s, &g), 0);
+	chart = grid_to_string(&g, CHART_COLOR_NONE);
+	want = xasprintf("best@%d ", be);
+	assert_non_null(strstr(chart, want));
+	free(want);
+	free(chart);
+	grid_done(&g);
+	/* a sweep's run of the same net and settings */
+	run_ok(s, "sweep min_delta 0.01 0.02");
+	assert_int_equal(s->sweep.r[0].best_epoch, be);
+	assert_close(s->sweep.r[0].best_val_loss, bestval, 0);
 	session_free(s);
 }
 
@@ -1825,6 +1888,68 @@ help_and_quit(void **state)
 	session_free(s);
 }
 
+/*
+ * The lists of kinds in help, usage, errors and completion come from the
+ * engine's tables: every activation, init and norm the engine names is
+ * listed, "plot fn" draws each activation, and no "{...}" is left over.
+ */
+static void
+kinds_come_from_the_engine(void **state)
+{
+	struct session *s = session_new(1);
+	char *text, *line;
+	char **v;
+	size_t st;
+	int k;
+
+	(void)state;
+	for (size_t i = 0; i < cmd_table_len; i++) {
+		line = xasprintf("help %s", cmd_table[i]->name);
+		text = run(s, line, CMD_OK);
+		assert_null(strstr(text, "{act}"));
+		assert_null(strstr(text, "{norm}"));
+		assert_null(strstr(text, "{init}"));
+		free(text);
+		free(line);
+	}
+	text = run(s, "help plot; help net; plot fn", CMD_ERROR);
+	{
+		struct strbuf all;
+		int n = 0;
+
+		strbuf_init(&all);
+		for (k = 0; nn_act_name(k) != NULL; k++) {
+			strbuf_addf(&all, "%s%s", k ? "|" : "",
+			    nn_act_name(k));
+			line = xasprintf("plot fn %s", nn_act_name(k));
+			expect(s, line, CMD_OK, nn_act_name(k));
+			free(line);
+		}
+		assert_int_equal(k, NN_ACT_COUNT);
+		for (const char *p = text; (p = strstr(p, all.s)) != NULL; p++)
+			n++;
+		assert_int_equal(n, 3);	/* help plot, help net, the error */
+		strbuf_done(&all);
+	}
+	free(text);
+	for (k = 0; nn_norm_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_norm_name(k));
+	for (k = 0; nn_init_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_init_name(k));
+	v = cmd_complete("plot fn ", 8, &st);
+	for (k = 0; k < NN_ACT_COUNT; k++) {
+		int found = 0;
+
+		for (int i = 0; v[i] != NULL; i++)
+			found |= strcmp(v[i], nn_act_name(k)) == 0;
+		assert_true(found);
+	}
+	cmd_complete_free(v);
+	expect(s, "net 2-4-1 a b c d e f g h i", CMD_ERROR,
+	    "[norm=none|batch|layer]");
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ printing */
 
 static char *
@@ -2481,6 +2606,8 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
 		cmocka_unit_test(plot_kinds_table),
+		cmocka_unit_test(kinds_come_from_the_engine),
+		cmocka_unit_test(best_epoch_has_one_owner),
 	};
 
 	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);
