@@ -22,9 +22,13 @@
 
 /* ------------------------------------------------------------ log bars */
 
-/* Draws a horizontal bar of `cells` (fractional) cells at x,y. */
+/*
+ * Draws a horizontal bar of `cells` (fractional) cells at x,y; whole:
+ * rounded to whole cells, at least one (thick strokes, no eighths).
+ */
 static void
-hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
+hbar(struct grid *g, int x, int y, double cells, int role, int ascii,
+    int whole)
 {
 	int full, rem, i;
 
@@ -36,6 +40,15 @@ hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
 	rem = (int)lround((cells - full) * 8);
 	if (rem == 8)
 		full++, rem = 0;
+	if (whole) {
+		full = (int)lround(cells);
+		if (full < 1)
+			full = 1;	/* every value >= floor is visible */
+		for (i = 0; i < full; i++)
+			grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0,
+			    0);
+		return;
+	}
 	for (i = 0; i < full; i++)
 		grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0, 0);
 	if (ascii) {
@@ -433,9 +446,10 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 				cells = (log10(v[i]) - lf) / (lt - lf) * bw;
 				if (cells > bw)
 					cells = bw;
-				hbar(g, ax + 1, r, cells, role, ascii);
+				hbar(g, ax + 1, r, cells, role, ascii,
+				    o->thick);
 			} else if (v[i] == INFINITY) {
-				hbar(g, ax + 1, r, bw, role, ascii);
+				hbar(g, ax + 1, r, bw, role, ascii, o->thick);
 			} else if (v[i] >= 0 && r == ym) {
 				grid_put(g, ax, ym, ascii ? '<' : 0x25C2,
 				    GRID_BAD, 0, GRID_BOLD);
@@ -582,11 +596,12 @@ bar_height(int count, int maxc, int logcount)
 
 /*
  * A bar `cells` rows long (clamped to the grid) as whole cells and eighths
- * of the next: ascii rounds to whole cells (rem 0); a bar shorter than an
- * eighth still shows one (rem 1), as does an ascii bar below half a cell.
+ * of the next: whole (the ASCII tier, thick strokes) rounds to whole cells
+ * (rem 0); a bar shorter than an eighth still shows one (rem 1), as does a
+ * whole bar below half a cell.
  */
 static void
-split_cells(const struct grid *g, double cells, int ascii, int *full,
+split_cells(const struct grid *g, double cells, int whole, int *full,
     int *rem)
 {
 	if (!(cells >= 0))
@@ -597,7 +612,7 @@ split_cells(const struct grid *g, double cells, int ascii, int *full,
 	*rem = (int)lround((cells - *full) * 8);
 	if (*rem == 8)
 		++*full, *rem = 0;
-	if (ascii) {
+	if (whole) {
 		*full = (int)lround(cells);
 		if (*full == 0 && cells > 0)
 			*full = 1;
@@ -607,14 +622,15 @@ split_cells(const struct grid *g, double cells, int ascii, int *full,
 	}
 }
 
-/* Vertical bar growing up from row `base` (exclusive) for `cells` rows. */
+/* Vertical bar growing up from row `base` (exclusive) for `cells` rows;
+ * whole: in whole cells (ASCII tier, thick strokes). */
 static void
 vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
-    int attr, int ascii, uint32_t fullcp)
+    int attr, int whole, uint32_t fullcp)
 {
 	int full, rem, i, j;
 
-	split_cells(g, cells, ascii, &full, &rem);
+	split_cells(g, cells, whole, &full, &rem);
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base - 1 - i, fullcp, role, 0, attr);
@@ -624,15 +640,15 @@ vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
 	}
 }
 
-/* Vertical bar growing down from row `base` (exclusive). */
+/* Vertical bar growing down from row `base` (exclusive); whole as above. */
 static void
 vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
-    int attr, int ascii, uint32_t fullcp)
+    int attr, int whole, uint32_t fullcp)
 {
 	int full, rem, i, j;
 	uint32_t part = 0;
 
-	split_cells(g, cells, ascii, &full, &rem);
+	split_cells(g, cells, whole, &full, &rem);
 	if (rem >= 6)
 		full++;
 	else if (rem >= 3)
@@ -642,7 +658,7 @@ vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base + 1 + i, fullcp, role, 0, attr);
-		if (!ascii && part != 0)
+		if (!whole && part != 0)
 			grid_put(g, x + j, base + 1 + full, part, role, 0,
 			    attr);
 	}
@@ -763,8 +779,9 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		vbar_up(g, f.px + k * bw, bw, f.py + f.ph,
 		    ho->logcount ? bar_height(b.count[k], b.maxc, 1) * f.ph *
 		    (b.maxc / ya.hi) : b.count[k] / ya.hi * f.ph,
-		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '#' : 0x2588));
 	}
 	frame_draw(&f, g, o, &c, NULL, &ya);
 	if (f.xtick_row >= 0)
@@ -853,12 +870,14 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 
 		vbar_up(g, labw + 1 + k * bw, bw, mid,
 		    bar_height(ba.count[k], maxc, ho->logcount) * hh,
-		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '#' : 0x2588));
 		vbar_down(g, labw + 1 + k * bw, bw, mid,
 		    bar_height(bb.count[k], maxc, ho->logcount) * hh,
-		    z ? GRID_WARN : GRID_SERIES2, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '=' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES2, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '=' : 0x2588));
 	}
 	/* names in the halves' top-right / bottom-right corners */
 	if (name_a != NULL) {
@@ -993,7 +1012,8 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 		    GRID_LABEL, 0);
 		if (!(mean[i] >= 0) || !isfinite(mean[i]))
 			continue;
-		hbar(g, ax + 1, y, mean[i] / top * bw, GRID_SERIES1, ascii);
+		hbar(g, ax + 1, y, mean[i] / top * bw, GRID_SERIES1, ascii,
+		    o->thick);
 		if (!isnan(s) && s > 0) {
 			/* the whisker: drawn over the bar inside it */
 			int a = ax + 1 + (int)lround(fmax(mean[i] - s, 0) /

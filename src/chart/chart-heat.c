@@ -82,6 +82,22 @@ trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/*
+ * The contour's glyph, in the legend as in the plot: the series mark in
+ * ASCII, all dots in braille, a whole block in quadrants and thick
+ * strokes, except over the mono shade ramp (whose top is that block):
+ * there a thick contour is '#'.
+ */
+static uint32_t
+contour_cp(const struct chart_opts *o)
+{
+	if (o->tiers.glyphs == CHART_GLYPH_ASCII)
+		return '+';
+	if (o->thick)
+		return o->tiers.colors == CHART_COLOR_NONE ? '#' : 0x2588;
+	return o->tiers.glyphs == CHART_GLYPH_BRAILLE ? 0x28FF : 0x2588;
+}
+
 /* The letter of a data point: its class, in capitals when validation. */
 static uint32_t
 point_glyph(const struct chart_point *p)
@@ -92,20 +108,21 @@ point_glyph(const struct chart_point *p)
 	return (uint32_t)(p->val ? val[k] : train[k]);
 }
 
-/* A legend item "o x train": both class letters, bold, then the text;
- * nothing when the text has no room.  Returns the width. */
+/* A legend item "o x train": both class letters, bold (attr added, as in
+ * the plot), then the text; nothing when the text has no room.  Returns
+ * the width. */
 static int
 legend_pair(struct grid *g, int x, int row, const char *letters,
-    const char *text)
+    const char *text, int attr)
 {
 	int n;
 
 	if (x + 4 >= g->w)
 		return 0;
-	grid_put(g, x, row, (uint32_t)letters[0], 0, 0, GRID_BOLD);
+	grid_put(g, x, row, (uint32_t)letters[0], 0, 0, GRID_BOLD | attr);
 	grid_put(g, x + 1, row, ' ', 0, 0, 0);
 	n = legend_item(g, x + 2, row, g->w, (uint32_t)letters[1], 0,
-	    GRID_BOLD, text);
+	    GRID_BOLD | attr, text);
 	if (n == 0) {
 		grid_fill(g, x, row, 2, 1, ' ', 0, 0, 0);
 		return 0;
@@ -128,6 +145,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	double zlo, zhi, t, x, y, zz, step;
 	int avail, title = 0, legend = 0, xlab = 0, labw = 0, px, py, pw, ph;
 	int cx, cy, i, k, s0, s1, s2, lw, lx, nval = 0;
+	int pattr = o->thick ? GRID_REVERSE : 0;	/* of a point */
 
 	if (ho == NULL)
 		ho = &dflt;
@@ -210,8 +228,13 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 			}
 		}
 
-	/* contour: pixels whose right or lower neighbour is on the other side */
-	canvas_init(&c, g, px, py, pw, ph, o->tiers.glyphs);
+	/*
+	 * contour: pixels whose right or lower neighbour is on the other
+	 * side; with thick strokes the pixels are whole cells, each a block
+	 * over the ramp (the ASCII tier keeps its mark)
+	 */
+	canvas_init(&c, g, px, py, pw, ph, o->thick ? CHART_GLYPH_ASCII :
+	    o->tiers.glyphs);
 	if (ho->contour_on && fd.zw > 0) {
 		for (cy = 0; cy < c.ph; cy++)
 			for (cx = 0; cx < c.pw; cx++) {
@@ -235,7 +258,14 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 					if (!isnan(zz))
 						s2 = zz >= ho->contour;
 				}
-				if (s1 != s0 || s2 != s0)
+				if (s1 == s0 && s2 == s0)
+					continue;
+				if (o->thick && !ascii)
+					grid_put(g, px + cx, py + cy,
+					    contour_cp(o), GRID_LABEL,
+					    grid_at(g, px + cx, py + cy)->bg,
+					    GRID_BOLD);
+				else
 					canvas_set(&c, cx, cy, &pen);
 			}
 	}
@@ -258,7 +288,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 			continue;
 		k = grid_at(g, px + cx, py + cy)->bg;
 		grid_put(g, px + cx, py + cy, point_glyph(&pts[i]), 0, k,
-		    GRID_BOLD);
+		    GRID_BOLD | pattr);
 		nval += pts[i].val != 0;
 	}
 
@@ -285,19 +315,19 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 		lx = px;
 		if (nval > 0) {		/* "o x train  O X val" */
-			lx += legend_pair(g, lx, row, "ox", "train") + 2;
-			lx += legend_pair(g, lx, row, "OX", "val") + 2;
+			lx += legend_pair(g, lx, row, "ox", "train", pattr) +
+			    2;
+			lx += legend_pair(g, lx, row, "OX", "val", pattr) + 2;
 		} else {
-			lx += legend_item(g, lx, row, g->w, 'o', 0, GRID_BOLD,
-			    "class 0") + 2;
-			lx += legend_item(g, lx, row, g->w, 'x', 0, GRID_BOLD,
-			    "class 1") + 2;
+			lx += legend_item(g, lx, row, g->w, 'o', 0,
+			    GRID_BOLD | pattr, "class 0") + 2;
+			lx += legend_item(g, lx, row, g->w, 'x', 0,
+			    GRID_BOLD | pattr, "class 1") + 2;
 		}
 		if (ho->contour_on) {
 			snprintf(buf, sizeof buf, "z=%g", ho->contour);
-			lx += legend_item(g, lx, row, g->w, ascii ? '+' :
-			    o->tiers.glyphs == CHART_GLYPH_BRAILLE ? 0x28FF :
-			    0x2588, GRID_LABEL, GRID_BOLD, buf) + 2;
+			lx += legend_item(g, lx, row, g->w, contour_cp(o),
+			    GRID_LABEL, GRID_BOLD, buf) + 2;
 		}
 		chart_fmt_tick(zlo, 0, lo_s, sizeof lo_s);
 		chart_fmt_tick(zhi, 0, hi_s, sizeof hi_s);

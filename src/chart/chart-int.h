@@ -23,6 +23,7 @@ struct canvas {
 	int sx, sy;		/* pixels per cell */
 	int pw, ph;		/* pixel size */
 	enum chart_glyphs glyphs;
+	int thick;		/* series pens stamp blocks (chart_opts.thick) */
 };
 
 /* How a series or rule is drawn. */
@@ -36,6 +37,15 @@ struct pen {
 
 void canvas_init(struct canvas *c, struct grid *g, int x, int y, int cw,
     int ch, enum chart_glyphs glyphs);
+/*
+ * The canvas of a chart's plot area in the style of o: canvas_init() in
+ * o's glyph tier, or for o->thick a quadrant canvas (ASCII stays ASCII)
+ * whose series pens stamp thick blocks (see chart_opts.thick).
+ */
+void canvas_init_chart(struct canvas *c, struct grid *g, int x, int y,
+    int cw, int ch, const struct chart_opts *o);
+/* 1 when pen p draws thick strokes on c (a data series on a thick canvas). */
+int canvas_thick_pen(const struct canvas *c, const struct pen *p);
 void canvas_set(struct canvas *c, int px, int py, struct pen *p);
 /* Pattern-aware pixel: advances p->step, sets the pixel if its bit is on. */
 void canvas_plot(struct canvas *c, int px, int py, struct pen *p);
@@ -50,9 +60,12 @@ void canvas_dline(struct canvas *c, double x0, double y0, double x1,
  * (solid in the ASCII tier, where the mark tells series apart).
  */
 void series_pen(int i, enum chart_glyphs glyphs, struct pen *p);
-/* Writes the legend sample of pen p (2 cells) at x,y; returns 2. */
+/*
+ * Writes the legend sample of pen p (2 cells) at x,y; returns 2.  thick:
+ * the sample of a thick stroke, its dash pattern in half blocks.
+ */
 int pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
-    const struct pen *p);
+    int thick, const struct pen *p);
 int role_prio(int role);
 
 /* ------------------------------------------------------------ axes */

@@ -141,6 +141,22 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 			continue;
 		cx = px / c->sx * c->sx;	/* both columns of the cell */
 		cy = py / c->sy * c->sy;
+		if (canvas_thick_pen(c, p)) {
+			/* two whole cells: this one and its neighbour on
+			 * the side of the point (or the one inside) */
+			int nx = px % c->sx * 2 >= c->sx ? cx + c->sx :
+			    cx - c->sx;
+			int k, j;
+
+			if (nx < 0 || nx >= c->pw)
+				nx = nx < 0 ? cx + c->sx : cx - c->sx;
+			for (k = 0; k < c->sx; k++)
+				for (j = 0; j < c->sy; j++) {
+					canvas_set(c, cx + k, cy + j, p);
+					canvas_set(c, nx + k, cy + j, p);
+				}
+			continue;
+		}
 		if (c->sy > 2)			/* two rows around the point */
 			cy = py + 1 < cy + c->sy ? py : py - 1;
 		canvas_set(c, cx, cy, p);
@@ -193,7 +209,8 @@ stamped(const struct chart_opts *o, int i)
 
 /*
  * A marker per finite point as a letter in the point's cell, over whatever
- * the canvas drew there (chart_line_opts.point_glyph).
+ * the canvas drew there (chart_line_opts.point_glyph); in reverse video
+ * on a thick canvas, so the point is a whole cell of its colour.
  */
 static void
 draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
@@ -207,7 +224,8 @@ draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
 		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
 			continue;
 		grid_put(c->g, c->x + px / c->sx, c->y + py / c->sy,
-		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD);
+		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD |
+		    (c->thick ? GRID_REVERSE : 0));
 	}
 }
 
@@ -332,7 +350,7 @@ fit_y(struct axis *ya, const struct chart_line_opts *lo, int any, double dlo,
 
 /* The legend sample of a scatter: one marker, as drawn in the plot. */
 static int
-marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
+marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl, int thick,
     struct pen *p)
 {
 	struct canvas c;
@@ -341,6 +359,15 @@ marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
 		return 0;
 	grid_put(g, x, y, ' ', 0, 0, 0);
 	grid_put(g, x + 1, y, ' ', 0, 0, 0);
+	if (thick) {		/* two whole cells, as in the plot */
+		grid_put(g, x, y, gl == CHART_GLYPH_ASCII ?
+		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
+		    p->attr);
+		grid_put(g, x + 1, y, gl == CHART_GLYPH_ASCII ?
+		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
+		    p->attr);
+		return 2;
+	}
 	canvas_init(&c, g, x, y, 1, 1, gl);
 	canvas_set(&c, 0, c.sy > 2 ? 1 : 0, p);
 	canvas_set(&c, c.sx - 1, c.sy > 2 ? 1 : 0, p);
@@ -381,8 +408,8 @@ legend_want(const struct grid *g, const char *const *names, int n)
  */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
-    const char *const *names, int n, unsigned points, const char *letters,
-    unsigned stamps)
+    int thick, const char *const *names, int n, unsigned points,
+    const char *letters, unsigned stamps)
 {
 	struct pen p;
 	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
@@ -410,18 +437,19 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 		if ((points & (1u << i)) && letters != NULL &&
 		    letters[i] != 0) {
 			grid_put(g, x, row, (uint32_t)(unsigned char)letters[i],
-			    p.role, 0, GRID_BOLD);
+			    p.role, 0, GRID_BOLD | (thick ? GRID_REVERSE : 0));
 			grid_put(g, x + 1, row, ' ', 0, 0, 0);
 			x += 2;
 		} else if (points & (1u << i)) {
-			x += marker_sample(g, x, row, gl, &p);
+			x += marker_sample(g, x, row, gl, thick, &p);
 		} else {
-			pen_sample(g, x, row, gl, &p);
+			int w = pen_sample(g, x, row, gl, thick, &p);
+
 			if (stamps & (1u << i))	/* as on the curve */
 				grid_put(g, x + 1, row,
 				    (uint32_t)(unsigned char)p.ascii, p.role,
 				    0, GRID_BOLD);
-			x += 2;
+			x += w;
 		}
 		x += grid_text(g, x, row, 1, " ", 0, 0);
 		nw = grid_text_words(g, x, row, g->w - x, names[i],
@@ -567,7 +595,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 		f.px = f.ylab_w + 1;
 		f.pw = g->w - f.px;
 	}
-	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	canvas_init_chart(&c, g, f.px, f.py, f.pw, f.ph, o);
 	if (lo->nxticks > 0 && lo->xtick_pos != NULL &&
 	    lo->xtick_text != NULL) {
 		axis_explicit(&xa, xlo, xhi, lo->xtick_pos, lo->xtick_text,
@@ -628,7 +656,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (!any)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points,
+	draw_legend(g, &f, o->tiers.glyphs, o->thick, names, ns, lo->points,
 	    lo->point_glyph, stamps);
 }
 
@@ -704,7 +732,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	}
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
-	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	canvas_init_chart(&c, g, f.px, f.py, f.pw, f.ph, o);
 	axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
 	axis_thin_x(&xa, &c, 0, g->w);
 
@@ -738,5 +766,6 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (nfn == 0)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0, NULL, stamps);
+	draw_legend(g, &f, o->tiers.glyphs, o->thick, names, nfn, 0, NULL,
+	    stamps);
 }

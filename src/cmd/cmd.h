@@ -122,6 +122,9 @@ void session_get_status(struct session *s, struct session_status *st);
  * Returns 0, or -1 when there is no chart yet (g is then left cleared).
  */
 int session_render_chart(struct session *s, struct grid *g);
+/* The same in thick strokes when thick is 1 (chart_opts.thick: classroom
+ * mode, where no data series is drawn thinner than a whole cell). */
+int session_render_chart_thick(struct session *s, struct grid *g, int thick);
 
 /*
  * Metric query for lesson checkpoints.  Names (session_query_names()):
@@ -218,6 +221,10 @@ void transcript_print(const struct transcript *t, size_t from, FILE *out,
  */
 int transcript_render_chart(const struct transcript *t, size_t i,
     struct grid *g);
+/* The same in thick strokes when thick is 1 (as session_render_chart_thick):
+ * the snapshot decides what is drawn, the caller how. */
+int transcript_render_chart_thick(const struct transcript *t, size_t i,
+    struct grid *g, int thick);
 /* Appends a copy of item i of src (a chart with its snapshot) to dst. */
 void transcript_copy_item(struct transcript *dst, const struct transcript *src,
     size_t i);

@@ -570,16 +570,19 @@ plot_draw(const struct plot *p, struct grid *g)
 	}
 	memset(&o, 0, sizeof o);
 	o.tiers = p->tiers;
+	o.thick = p->thick;
 	o.title = p->title[0] ? p->title : NULL;
 	plot_kinds[p->kind].draw(p, g, &o);
 }
 
 void
-plot_render(struct session *s, const struct plot *p, struct grid *g)
+plot_render(struct session *s, const struct plot *p, struct grid *g,
+    int thick)
 {
 	struct plot snap;
 
 	plot_capture(s, p, &snap);
+	snap.thick = thick != 0;
 	plot_draw(&snap, g);
 	plot_clear(&snap);
 }

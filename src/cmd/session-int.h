@@ -127,6 +127,9 @@ struct plot {
 	double leak;			/* fn: leaky's slope */
 	char xlabel[32];		/* sweep: the swept key */
 	const char *empty;		/* a note instead of a chart (static) */
+	/* drawn in thick strokes (chart_opts.thick, classroom mode): set
+	 * on a copy by whoever draws it, never captured */
+	int thick;
 };
 
 struct session {
@@ -213,8 +216,10 @@ int session_train(struct session *s, struct nn_net *net,
     char *err, size_t errlen);
 
 /* Charts: render the session's plot into g at its size (a spec is
- * captured first, a snapshot drawn as it is). */
-void plot_render(struct session *s, const struct plot *p, struct grid *g);
+ * captured first, a snapshot drawn as it is), in thick strokes when
+ * thick is 1. */
+void plot_render(struct session *s, const struct plot *p, struct grid *g,
+    int thick);
 
 /*
  * One kind of chart: all that differs between kinds, in one row of

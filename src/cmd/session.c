@@ -397,11 +397,17 @@ session_get_status(struct session *s, struct session_status *st)
 int
 session_render_chart(struct session *s, struct grid *g)
 {
+	return session_render_chart_thick(s, g, 0);
+}
+
+int
+session_render_chart_thick(struct session *s, struct grid *g, int thick)
+{
 	if (s->plot.kind == PLOT_NONE) {
 		grid_clear(g);
 		return -1;
 	}
-	plot_render(s, &s->plot, g);
+	plot_render(s, &s->plot, g, thick);
 	return 0;
 }
 

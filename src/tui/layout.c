@@ -6,7 +6,8 @@
  * here for many terminal sizes.  Normal mode puts the lesson text on the
  * left and the chart on the right with the output area below (on wide
  * terminals the lesson pane takes the whole left column); classroom mode
- * gives the chart the whole width and most of the height.
+ * gives the chart the whole height and most of the width, the key numbers
+ * and the lesson text a column beside it.
  */
 
 #include <string.h>
@@ -54,11 +55,16 @@ layout_normal(int w, int h, struct tui_layout *l)
 	}
 }
 
+/*
+ * Classroom mode: a chart as tall as the screen, read from the back of a
+ * room, and beside it a column of short lines: the key numbers in big
+ * digits, a rule, the lesson text.
+ */
 static void
 layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
 {
 	int y = h - 1;		/* rows above the status line */
-	int strip;
+	int sw, cw, bh;
 
 	rect_set(&l->status, 0, h - 1, w, 1);
 	if (prompt_shown) {
@@ -66,12 +72,18 @@ layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
 		rect_set(&l->output, 0, h - 5, w, 3);
 		y = h - 5;
 	}
-	strip = h / 4;
-	if (strip < 4)
-		strip = 4;
-	rect_set(&l->lesson, 0, y - strip, w, strip);
-	rect_set(&l->hsep, 0, y - strip - 1, w, 1);
-	rect_set(&l->chart, 0, 0, w, y - strip - 1);
+	sw = w / 3;	/* "best_val_loss" and 7 big digits side by side */
+	if (sw < 26)
+		sw = 26;
+	if (sw > 46)
+		sw = 46;
+	cw = w - sw - 1;
+	bh = y / 3 < TUI_BIG_ROWS ? y / 3 : TUI_BIG_ROWS;
+	rect_set(&l->chart, 0, 0, cw, y);
+	rect_set(&l->vsep, cw, 0, 1, y);
+	rect_set(&l->big, cw + 1, 0, sw, bh);
+	rect_set(&l->hsep, cw + 1, bh, sw, 1);
+	rect_set(&l->lesson, cw + 1, bh + 1, sw, y - bh - 1);
 }
 
 int
@@ -105,6 +117,23 @@ tui_layout_lab(struct tui_layout *l)
 	rect_set(&l->chart, 0, 0, l->w, top);
 	rect_set(&l->hsep, 0, top, l->w, 1);
 	rect_set(&l->output, 0, top + 1, l->w, l->h - 2 - top - 1);
+}
+
+void
+tui_layout_big_rows(struct tui_layout *l, int rows)
+{
+	int bottom = l->lesson.y + l->lesson.h;
+
+	if (l->big.w == 0 || l->big.h == 0)
+		return;
+	if (rows < 1)
+		rows = 1;
+	if (rows >= l->big.h)
+		return;
+	l->big.h = rows;
+	l->hsep.y = l->big.y + rows;
+	l->lesson.y = l->hsep.y + 1;
+	l->lesson.h = bottom - l->lesson.y;
 }
 
 int

@@ -9,7 +9,8 @@
  * view-lesson.c the lesson pane, view-chart.c the chart pane,
  * view-output.c the output area, view-status.c the status line, its note
  * and the prompt row, view-menu.c the lesson menu, view-help.c the help
- * overlay and the too-small notice.  Views draw into stdscr at the
+ * overlay and the too-small notice, view-present.c classroom mode's key
+ * numbers.  Views draw into stdscr at the
  * rectangles of t->lay; besides drawing they only record what they
  * measured (lines of the lesson page, where a block is, whether older
  * output is hidden) for the controller's scrolling.
@@ -23,6 +24,7 @@
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
 #include "tui/layout.h"
+#include "tui/present.h"
 #include "tui/strings.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
@@ -135,7 +137,18 @@ struct tui {
 	/* the menu item of the lesson after the open one (its last page
 	 * offers it); -2: the open lesson is the last, -1: not in the menu */
 	int next_item;
+
+	/* classroom mode (--present, P toggles it): thick charts, the
+	 * page's key numbers big, the page one step a key */
+	int present;
+	struct present_number nums[PRESENT_MAX_NUMBERS];
+	int nnums;
+	struct grid big;	/* the numbers as drawn */
 };
+
+/* The glyph tier of the screen's charts (--ascii, else from the locale
+ * and the terminal), also that of classroom mode's big digits. */
+enum chart_glyphs tui_glyphs(const struct tui *t);
 
 /* "en" or "ko": the shell's language as lesson directories name it. */
 const char *tui_lang_code(const struct tui *t);
@@ -189,6 +202,11 @@ void view_output_draw(struct tui *t, const struct tui_rect *area);
 void view_status_draw(struct tui *t);
 /* The prompt row: how to stop a run, a hint, or readline's line. */
 void view_prompt_draw(struct tui *t);
+
+/* ---------------------------------------------------- view-present.c */
+
+/* Classroom mode: the page's key numbers in big digits (t->lay.big). */
+void view_present_draw(struct tui *t);
 
 /* ---------------------------------------------------- view-menu.c */
 

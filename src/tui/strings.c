@@ -86,6 +86,8 @@ static const char *const table[M_COUNT][2] = {
 	    "N             다음 레슨 (레슨 목록: m)" },
 	[M_HELP_19] = { ":answer 2     answer at the prompt (or by word)",
 	    ":answer 2     입력 줄에서 답하기 (단어로도)" },
+	[M_HELP_20] = { "P F5          classroom mode (Space: next step)",
+	    "P F5          수업 모드 (Space: 다음 단계)" },
 	[M_HELP_MENU_1] = { "Up Down j k   choose a lesson",
 	    "Up Down j k   레슨 고르기" },
 	[M_HELP_MENU_2] = { "0-9           the lesson with that number",
@@ -112,6 +114,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_ERROR] = { "error", "오류" },
 	[M_MORE_BELOW] = { "more: j/Space  {}-{}/{}",
 	    "계속: j/Space  {}-{}/{}" },
+	[M_MORE_BELOW_J] = { "more: j  {}-{}/{}", "계속: j  {}-{}/{}" },
 	[M_MORE_ABOVE] = { "end: k/Up back  {}-{}/{}",
 	    "끝: k/Up 위로  {}-{}/{}" },
 	[M_OUT_NEWER] = { "-- {} newer lines below: ] or PgDn --",
@@ -153,6 +156,11 @@ static const char *const table[M_COUNT][2] = {
 	    "menu.", "레슨 끝. N: 다음 레슨, {} {}; m: 레슨 목록." },
 	[M_END_LAST] = { "End of the lesson. That was the last one: m for "
 	    "the menu.", "레슨 끝. 마지막 레슨이었습니다: m 레슨 목록." },
+	[M_PRESENT_ON] = { "classroom mode: Space shows the next step, P leaves",
+	    "수업 모드: Space 다음 단계, P 나가기" },
+	[M_PRESENT_OFF] = { "classroom mode off (P: back to it)",
+	    "수업 모드 끝 (P: 다시 켜기)" },
+	[M_ANSWER_FIRST] = { "answer the quiz first", "먼저 퀴즈에 답하세요" },
 };
 
 const char *

@@ -37,7 +37,7 @@ enum tui_msg {
 	M_HELP_1, M_HELP_2, M_HELP_3, M_HELP_4, M_HELP_5, M_HELP_6,
 	M_HELP_7, M_HELP_8, M_HELP_9, M_HELP_10, M_HELP_11, M_HELP_12,
 	M_HELP_13, M_HELP_14, M_HELP_15, M_HELP_16, M_HELP_17, M_HELP_18,
-	M_HELP_19,
+	M_HELP_19, M_HELP_20,
 	M_HELP_MENU_1, M_HELP_MENU_2, M_HELP_MENU_3, M_HELP_MENU_4,
 	M_HELP_MENU_5, M_HELP_MENU_6,
 	M_MATCHES,
@@ -51,6 +51,7 @@ enum tui_msg {
 	M_TAB_LESSON, M_TAB_CHART, M_TAB_OUTPUT,
 	M_ERROR,		/* prefix of error lines */
 	M_MORE_BELOW,		/* {}-{}/{}: lines shown, of the page */
+	M_MORE_BELOW_J,		/* the same in classroom mode */
 	M_MORE_ABOVE,		/* {}-{}/{} */
 	M_OUT_NEWER,		/* {}: lines below the output area */
 	M_TAB_OUTPUT_MORE,	/* rule label: older output above */
@@ -72,6 +73,9 @@ enum tui_msg {
 	M_MENU_CONTINUE,	/* {}/{}: the page the lesson continues at */
 	M_END_NEXT,		/* {}: number, {}: title of the next lesson */
 	M_END_LAST,		/* the end of the last lesson */
+	M_PRESENT_ON,		/* P: classroom mode entered */
+	M_PRESENT_OFF,		/* P: left */
+	M_ANSWER_FIRST,		/* classroom Space while a quiz waits */
 	M_COUNT
 };
 

@@ -75,6 +75,9 @@ static void scroll_output(struct tui *t, int delta);
 static void focus_prompt(struct tui *t);
 static void swallow_escape(void);
 static void focus_lesson(struct tui *t);
+static void lay_out(struct tui *t);
+static void present_refresh(struct tui *t);
+static void turn_page(struct tui *t, int delta);
 
 /* ------------------------------------------------------------ output */
 
@@ -206,6 +209,7 @@ drain(struct tui *t)
 	t->training = 0;
 	t->train_at = -1;
 	view_chart_render(t);
+	present_refresh(t);
 }
 
 /* ------------------------------------------------------------ live hook */
@@ -716,12 +720,18 @@ lesson_close(struct tui *t)
 	t->s = t->lab;
 }
 
+enum chart_glyphs
+tui_glyphs(const struct tui *t)
+{
+	(void)t;		/* the same for every shell of the process */
+	return tui_term.ascii ? CHART_GLYPH_ASCII : chart_detect_tiers(0).glyphs;
+}
+
 /* The chart options of the screen for session s. */
 static void
 session_render(struct tui *t, struct session *s)
 {
-	session_set_render(s, tui_term.ascii ? CHART_GLYPH_ASCII :
-	    chart_detect_tiers(0).glyphs, tui_term.colors,
+	session_set_render(s, tui_glyphs(t), tui_term.colors,
 	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
 	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
 }
@@ -735,6 +745,127 @@ page_top(struct tui *t)
 	t->show_after = -1;
 	t->show_tail = 0;
 	t->note[0] = '\0';
+}
+
+/* ------------------------------------------------------------ classroom */
+
+/*
+ * Classroom mode shows a page one step a key.  A step is a paragraph (a
+ * text block), or an experiment: the command steps in a row and the
+ * checkpoints and @remember lines right after them, so the class sees
+ * the run and its verdict together; a quiz, a predict or a try-it is a
+ * step of its own (a quiz then waits for its answer).  @remember lines,
+ * which show nothing, go with the step before them.  Returns the result
+ * of the last lesson_step() (LR_END when the page had nothing left).
+ */
+static int
+present_unit(struct tui *t)
+{
+	const struct lesson_page *pg = &t->lesson->pages[t->run->page];
+	int rc = LR_END, cmds = 0;
+	enum lesson_block_kind k;
+
+	while (t->run->next < pg->nblocks) {
+		k = pg->blocks[t->run->next].kind;
+		if (cmds && k != LB_CMD && k != LB_CHECK &&
+		    k != LB_REMEMBER)
+			break;		/* the experiment is over */
+		if (cmds && k == LB_CMD &&
+		    pg->blocks[t->run->next - 1].kind != LB_CMD)
+			break;		/* another experiment */
+		if (k == LB_CMD)
+			cmds = 1;
+		rc = lesson_step(t->run);
+		if (rc != LR_OK)
+			break;
+		if (!cmds && k != LB_REMEMBER)
+			break;		/* one paragraph, quiz, check, try */
+	}
+	/* the silent lines after it go with it */
+	while (rc == LR_OK && t->run->next < pg->nblocks &&
+	    pg->blocks[t->run->next].kind == LB_REMEMBER)
+		rc = lesson_step(t->run);
+	return rc;
+}
+
+/* Space in classroom mode: the page's next step in view; at the end of
+ * the page, the next page. */
+static void
+present_step(struct tui *t)
+{
+	int first, w;
+
+	if (t->run == NULL)
+		return;
+	if (lesson_waiting(t->run) >= 0) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    tui_str(t->lang, M_ANSWER_FIRST));
+		t->dirty = 1;
+		return;
+	}
+	if (t->run->next >= t->lesson->pages[t->run->page].nblocks) {
+		turn_page(t, 1);
+		return;
+	}
+	first = t->run->next;
+	present_unit(t);
+	w = lesson_waiting(t->run);	/* a quiz now waiting: shown too */
+	t->show_block = first;
+	t->show_after = w >= 0 ? w : t->run->next - 1;
+	t->show_tail = 1;		/* the newest line at the bottom */
+	drain(t);
+	t->dirty = 1;
+}
+
+/* The key numbers of the page, queried now (classroom mode only: a
+ * metric such as grad_ratio costs a pass over the data). */
+static void
+present_refresh(struct tui *t)
+{
+	t->nnums = 0;
+	if (!t->present || t->screen != SCR_LESSON)
+		return;
+	t->nnums = present_numbers(t->s, t->run != NULL ?
+	    &t->lesson->pages[t->run->page] : NULL, tui_term.ascii ||
+	    tui_glyphs(t) == CHART_GLYPH_ASCII, t->nums);
+	lay_out(t);	/* the column's rows for that many */
+}
+
+/*
+ * P: classroom mode on or off.  Nothing is run again or lost: the page,
+ * its charts (drawn again from their snapshots), the session, the output
+ * and the line at the prompt stay; a page shown step by step is shown
+ * whole in normal mode (its remaining steps run, as turning to it would
+ * have run them).
+ */
+static void
+toggle_present(struct tui *t)
+{
+	t->present = !t->present;
+	tui_term.present = t->present;
+	if (!t->present && t->run != NULL && t->screen == SCR_LESSON) {
+		int from = t->run->next;
+
+		while (lesson_step(t->run) == LR_OK)
+			;
+		if (t->run->next > from) {
+			t->show_block = from;
+			t->show_after = t->run->next - 1;
+			drain(t);
+		}
+	}
+	if (t->present && t->focus == FOCUS_PROMPT && rl_end == 0)
+		t->focus = FOCUS_LESSON;
+	if (t->present && t->run != NULL && t->run->next > 0) {
+		/* the newest of the page in view, as after a step */
+		t->show_block = t->run->next - 1;
+		t->show_tail = 1;
+	}
+	present_refresh(t);
+	relayout(t);
+	snprintf(t->note, sizeof(t->note), "%s", tui_str(t->lang,
+	    t->present ? M_PRESENT_ON : M_PRESENT_OFF));
+	t->dirty = 1;
 }
 
 /*
@@ -788,7 +919,13 @@ show_page(struct tui *t, int page, int again)
 	} else {
 		if (page >= 0 && page < t->lesson->npages)
 			transcript_clear(t->decks[page]);
-		lesson_enter_page(t->run, page);
+		if (t->present) {
+			/* classroom mode: the first step only */
+			lesson_goto(t->run, page);
+			present_unit(t);
+		} else {
+			lesson_enter_page(t->run, page);
+		}
 	}
 	if (t->prog != NULL) {
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
@@ -891,7 +1028,7 @@ menu_open(struct tui *t, int i)
 		t->focus = FOCUS_PROMPT;
 		t->dirty = 1;
 		relayout(t);
-		if (!t->o->present) {	/* no lesson pane: the note here */
+		if (!t->present) {	/* no lesson pane: the note here */
 			char *s = lesson_plain(view_lab_note(t));
 
 			out_add(t, TR_INFO, s);
@@ -941,7 +1078,7 @@ continue_page(struct tui *t)
 {
 	int answered = t->run->next - 1, w;
 
-	while (lesson_step(t->run) == LR_OK)
+	while (!t->present && lesson_step(t->run) == LR_OK)
 		;
 	w = lesson_waiting(t->run);
 	t->show_block = answered;
@@ -1102,14 +1239,24 @@ try_block(const struct tui *t)
 	return found;
 }
 
+/* The panes for the screen's size and mode; in classroom mode the key
+ * numbers take the rows they need and the lesson text the rest. */
+static void
+lay_out(struct tui *t)
+{
+	int prompt = !t->present || t->focus == FOCUS_PROMPT;
+
+	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
+	if (t->screen == SCR_LESSON && t->run == NULL && !t->present)
+		tui_layout_lab(&t->lay);	/* charts get the width */
+	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
+	    tui_glyphs(t), t->lay.big.w));
+}
+
 static void
 relayout(struct tui *t)
 {
-	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
-
-	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
-	if (t->screen == SCR_LESSON && t->run == NULL && !t->o->present)
-		tui_layout_lab(&t->lay);	/* charts get the width */
+	lay_out(t);
 	session_render(t, t->lab);
 	if (t->ls != NULL)
 		session_render(t, t->ls);
@@ -1131,11 +1278,12 @@ redraw(struct tui *t)
 		view_lesson_draw(t);
 		if (l->vsep.h > 0)
 			tui_put_vrule(&l->vsep);
+		view_present_draw(t);
 		if (l->output.h > 0)
 			view_output_draw(t, &l->output);
 		if (l->hsep.w > 0)
 			tui_put_hrule(&l->hsep, tui_str(t->lang,
-			    t->o->present ? M_TAB_LESSON : t->out_older ?
+			    t->present ? M_TAB_LESSON : t->out_older ?
 			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
 		view_chart_draw(t);
 		view_status_draw(t);
@@ -1222,7 +1370,7 @@ focus_prompt(struct tui *t)
 	if (t->focus == FOCUS_PROMPT)
 		return;
 	t->focus = FOCUS_PROMPT;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -1233,7 +1381,7 @@ focus_lesson(struct tui *t)
 	if (t->screen != SCR_LESSON)
 		return;
 	t->focus = FOCUS_LESSON;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -1405,6 +1553,10 @@ key_lesson(struct tui *t, int c)
 	}
 	switch (c) {
 	case ' ':
+		if (t->present && t->run != NULL) {
+			present_step(t);	/* classroom: a step a key */
+			break;
+		}
 		/* Like a pager: the rest of a long page first. */
 		if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
 			t->lesson_scroll += t->lesson_view > 2 ?
@@ -1478,6 +1630,8 @@ key_lesson(struct tui *t, int c)
 			if (b->suggest != NULL && rl_end == 0)
 				tui_input_set_line(b->suggest);
 			focus_prompt(t);
+		} else if (t->present) {
+			present_step(t);
 		} else {
 			turn_page(t, 1);
 		}
@@ -1611,6 +1765,10 @@ handle_key(struct tui *t, int c)
 		t->dirty = 1;
 		return;
 	}
+	if (c == KEY_F(5) || (c == 'P' && t->focus != FOCUS_PROMPT)) {
+		toggle_present(t);
+		return;
+	}
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
@@ -1684,6 +1842,7 @@ tui_main(const struct tui_options *o)
 	tui_term.ascii = o->ascii || !tui_term.utf8;
 	tui_ascii_text(!tui_term.utf8);
 	tui_term.present = o->present;
+	t.present = o->present;
 	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
 	    &t.lang) != 0)
 		t.lang = TUI_LANG_EN;
@@ -1699,6 +1858,7 @@ tui_main(const struct tui_options *o)
 	strbuf_init(&err);
 	t.prog = progress_load(NULL, &err);
 	grid_init(&t.chart, 0, 0);
+	grid_init(&t.big, 0, 0);
 	session_set_epoch_hook(t.lab, epoch_hook, &t);
 	the_tui = &t;
 
@@ -1711,6 +1871,7 @@ tui_main(const struct tui_options *o)
 		transcript_free(t.losses);
 		progress_free(t.prog);
 		grid_done(&t.chart);
+		grid_done(&t.big);
 		return 1;
 	}
 	timeout(POLL_MS);
@@ -1766,6 +1927,7 @@ tui_main(const struct tui_options *o)
 	free(t.pending);
 	free(t.pager);
 	grid_done(&t.chart);
+	grid_done(&t.big);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);
 	transcript_free(t.pend);

@@ -16,7 +16,7 @@
 void
 view_help_draw(struct tui *t)
 {
-	int w = 60, h = M_HELP_19 - M_HELP_1 + 5, x, y, i, first, last;
+	int w = 60, h = M_HELP_20 - M_HELP_1 + 5, x, y, i, first, last;
 	struct tui_rect box;
 
 	if (t->screen == SCR_MENU)
@@ -35,7 +35,7 @@ view_help_draw(struct tui *t)
 	tui_put_box(&box, tui_str(t->lang, M_HELP_TITLE));
 	/* The keys of the screen it was asked on. */
 	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_19;
+	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_20;
 	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4,
 		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,

@@ -9,7 +9,9 @@
  * a style.  Each frame lays the page out at the pane's width, measures it
  * (its length, where the block to bring in view starts and ends), clamps
  * the scroll and draws the lines that show.  A page longer than the pane
- * gives up the pane's last row to a note saying how to scroll.
+ * gives up the pane's last row to a note saying how to scroll.  In
+ * classroom mode the lines are spaced by a blank row, for the back of the
+ * room.
  */
 
 #include <stdio.h>
@@ -194,8 +196,10 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
 	    t->lesson_total);
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
+	/* (in classroom mode Space is the next step, j scrolls) */
 	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
-	    M_MORE_BELOW : M_MORE_ABOVE, a, b, c);
+	    (t->present ? M_MORE_BELOW_J : M_MORE_BELOW) : M_MORE_ABOVE, a,
+	    b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 	    GRID_REVERSE);
@@ -207,7 +211,7 @@ view_lesson_draw(struct tui *t)
 	const struct tui_layout *l = &t->lay;
 	struct tui_rect lr = l->lesson;
 	struct lesson_view v = { NULL, 0 };
-	int more;
+	int more, n, *row;
 
 	if (lr.w <= 0 || lr.h <= 0)
 		return;		/* the free lab: no lesson pane */
@@ -218,7 +222,28 @@ view_lesson_draw(struct tui *t)
 	 * to scroll, so no text is ever covered.
 	 */
 	lesson_pane_lines(t, lr.w, &v);
-	t->lesson_total = lines_total(&v);
+	/*
+	 * The row of each line: one a line, or in classroom mode a blank
+	 * row after every line that another text line follows (large
+	 * spacing); the recorded line numbers become rows.
+	 */
+	row = xcalloc((size_t)v.n + 1, sizeof(*row));
+	for (int i = 0, r = 0; i <= v.n; i++) {
+		row[i] = r++;
+		if (t->present && i + 1 < v.n && v.v[i].role != LV_GAP &&
+		    v.v[i + 1].role != LV_GAP)
+			r++;
+	}
+	if (t->show_top >= 0)
+		t->show_top = row[t->show_top];
+	if (t->show_fb >= 0)
+		t->show_fb = row[t->show_fb];
+	if (t->show_end > 0)
+		t->show_end = row[t->show_end - 1] + 1;
+	if (t->after_end > 0)
+		t->after_end = row[t->after_end - 1] + 1;
+	n = lines_total(&v);
+	t->lesson_total = n > 0 ? row[n - 1] + 1 : 0;
 	more = t->lesson_total > lr.h && lr.h >= 3;
 	if (more)
 		lr.h--;
@@ -242,8 +267,11 @@ view_lesson_draw(struct tui *t)
 		t->lesson_scroll = t->lesson_total - lr.h;
 	if (t->lesson_scroll < 0)
 		t->lesson_scroll = 0;
-	for (int y = 0; y < lr.h && t->lesson_scroll + y < v.n; y++)
-		draw_line(t, &lr, y, &v.v[t->lesson_scroll + y]);
+	for (int i = 0; i < v.n; i++)
+		if (row[i] >= t->lesson_scroll &&
+		    row[i] < t->lesson_scroll + lr.h)
+			draw_line(t, &lr, row[i] - t->lesson_scroll, &v.v[i]);
+	free(row);
 	lesson_view_free(&v);
 	if (more)
 		scroll_note_draw(t, &l->lesson);

@@ -154,7 +154,7 @@ view_prompt_draw(struct tui *t)
 	} else if (visible && rl_end == 0 &&
 	    t->focus != FOCUS_PROMPT) {
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-		    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
+		    tui_str(t->lang, t->present ? M_PRESENT_HINT :
 		    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
 	} else if (visible) {
 		if (t->help)

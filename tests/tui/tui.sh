@@ -220,13 +220,16 @@ done
 check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
 check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
 
-# 11. classroom mode: the chart has the whole width, the prompt shows up
-# only after ':'
+# 11. classroom mode: the chart at the left edge, the prompt shows up
+# only after ':', the page's command step runs on the first Space (the
+# page shows a step a key: tests/tui/present.sh)
 tm send-keys -l "clear; '$R' --present 0; echo \"EXIT:\$?\""
 tm send-keys Enter
 check "--present opens the lesson" wait_for '^ .*page 1/3  '
 hidden() { ! screen | grep -q '^> *$'; }
 check "--present: no prompt until ':'" hidden
+tm send-keys Space
+wait_for 'data moons n=100'
 tm send-keys :
 check "--present: ':' opens the prompt" wait_for '^> *$'
 tm send-keys -l 'train 3'
