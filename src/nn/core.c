@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* ============================================================ errors, memory */
@@ -531,13 +532,13 @@ static void
 range_err(const struct key *k, char *err, size_t errlen)
 {
 	if (k->kind == K_INT)
-		nn_errf(err, errlen, "%s must be an integer from %.0f to %.0f",
+		nn_errf(err, errlen, _("%s must be an integer from %.0f to %.0f"),
 		    k->name, k->lo, k->hi);
 	else if (k->hi >= 1e300)
-		nn_errf(err, errlen, "%s must be %s %g", k->name,
+		nn_errf(err, errlen, _("%s must be %s %g"), k->name,
 		    k->lo_open ? ">" : ">=", k->lo);
 	else
-		nn_errf(err, errlen, "%s must be in %s%g, %g%s", k->name,
+		nn_errf(err, errlen, _("%s must be in %s%g, %g%s"), k->name,
 		    k->lo_open ? "(" : "[", k->lo, k->hi, k->hi_open ? ")" : "]");
 }
 
@@ -564,7 +565,7 @@ check_key(const struct nn_config *c, const struct key *k, char *err,
 	case K_ENUM:
 		memcpy(&iv, base + k->off, sizeof iv);
 		if (k->enum_name(iv) == NULL) {
-			nn_errf(err, errlen, "%s has an unknown value %d",
+			nn_errf(err, errlen, _("%s has an unknown value %d"),
 			    k->name, iv);
 			return -1;
 		}
@@ -584,7 +585,7 @@ check_key(const struct nn_config *c, const struct key *k, char *err,
 		memcpy(&iv, base + k->off, sizeof iv);
 		if (check_num(k, iv) < 0) {
 			if (k->kind == K_FLAG)
-				nn_errf(err, errlen, "%s must be 0 or 1", k->name);
+				nn_errf(err, errlen, _("%s must be 0 or 1"), k->name);
 			else
 				range_err(k, err, errlen);
 			return -1;
@@ -606,7 +607,7 @@ nn_config_check(const struct nn_config *c, char *err, size_t errlen)
 			return -1;
 	if (c->loss == NN_LOSS_BCE && c->out_act != NN_ACT_LINEAR) {
 		nn_errf(err, errlen,
-		    "loss bce works on logits: out_act must be linear (not %s)",
+		    _("loss bce works on logits: out_act must be linear (not %s)"),
 		    nn_act_name(c->out_act));
 		return -1;
 	}
@@ -642,7 +643,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 	char *base = (char *)&t;
 
 	if (k == NULL) {
-		nn_errf(err, errlen, "unknown setting '%s'", key);
+		nn_errf(err, errlen, _("unknown setting '%s'"), key);
 		return -1;
 	}
 	switch (k->kind) {
@@ -656,7 +657,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 			for (i = 0; k->enum_name(i) != NULL; i++)
 				strbuf_addf(&b, "%s%s", i ? " " : "",
 				    k->enum_name(i));
-			nn_errf(err, errlen, "%s: unknown value '%s' (one of: %s)",
+			nn_errf(err, errlen, _("%s: unknown value '%s' (one of: %s)"),
 			    k->name, value, b.s);
 			strbuf_done(&b);
 			return -1;
@@ -668,7 +669,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 		double v;
 
 		if (parse_double(value, &v) != 0) {
-			nn_errf(err, errlen, "%s: '%s' is not a number", k->name,
+			nn_errf(err, errlen, _("%s: '%s' is not a number"), k->name,
 			    value);
 			return -1;
 		}
@@ -692,7 +693,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 		int v;
 
 		if (parse_flag(value, &v) != 0) {
-			nn_errf(err, errlen, "%s must be on or off, not '%s'",
+			nn_errf(err, errlen, _("%s must be on or off, not '%s'"),
 			    k->name, value);
 			return -1;
 		}
@@ -707,7 +708,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 		if (value[0] < '0' || value[0] > '9' ||
 		    (v = strtoull(value, &end, 10), errno != 0) || *end != '\0') {
 			nn_errf(err, errlen,
-			    "%s must be a non-negative integer, not '%s'",
+			    _("%s must be a non-negative integer, not '%s'"),
 			    k->name, value);
 			return -1;
 		}
@@ -763,7 +764,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 	int k = 0;
 
 	if (s == NULL || *s == '\0') {
-		nn_errf(err, errlen, "empty network spec (expected e.g. 2-16-1)");
+		nn_errf(err, errlen, _("empty network spec (expected e.g. 2-16-1)"));
 		return -1;
 	}
 	for (;;) {
@@ -778,28 +779,28 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 		if (p == start) {
 			if (*p == '-' || *p == '\0')
 				nn_errf(err, errlen,
-				    "spec '%s': empty layer size at position %d",
+				    _("spec '%s': empty layer size at position %d"),
 				    s, (int)(p - s) + 1);
 			else
 				nn_errf(err, errlen,
-				    "spec '%s': '%c' at position %d is not a digit",
+				    _("spec '%s': '%c' at position %d is not a digit"),
 				    s, *p, (int)(p - s) + 1);
 			return -1;
 		}
 		if (v == 0) {
 			nn_errf(err, errlen,
-			    "spec '%s': layer %d has 0 units", s, k + 1);
+			    _("spec '%s': layer %d has 0 units"), s, k + 1);
 			return -1;
 		}
 		if (v > NN_MAX_WIDTH) {
 			nn_errf(err, errlen,
-			    "spec '%s': layer %d is wider than %d units", s,
+			    _("spec '%s': layer %d is wider than %d units"), s,
 			    k + 1, NN_MAX_WIDTH);
 			return -1;
 		}
 		if (k == NN_MAX_LAYERS + 1) {
 			nn_errf(err, errlen,
-			    "spec '%s': more than %d layers (at most %d numbers)",
+			    _("spec '%s': more than %d layers (at most %d numbers)"),
 			    s, NN_MAX_LAYERS, NN_MAX_LAYERS + 1);
 			return -1;
 		}
@@ -808,7 +809,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 			break;
 		if (*p != '-') {
 			nn_errf(err, errlen,
-			    "spec '%s': '%c' at position %d is not a digit or '-'",
+			    _("spec '%s': '%c' at position %d is not a digit or '-'"),
 			    s, *p, (int)(p - s) + 1);
 			return -1;
 		}
@@ -816,7 +817,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 	}
 	if (k < 2) {
 		nn_errf(err, errlen,
-		    "spec '%s': need at least inputs and outputs, e.g. %s-1",
+		    _("spec '%s': need at least inputs and outputs, e.g. %s-1"),
 		    s, s);
 		return -1;
 	}
