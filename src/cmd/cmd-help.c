@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 static const char *const *
 help_complete(int argi, const char *prev)
@@ -26,23 +27,23 @@ help_exec(struct cmd_ctx *c)
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
 
-		return cmd_error(c, 1, "unknown command '%s' (allowed: %s)",
+		return cmd_error(c, 1, _("unknown command '%s' (allowed: %s)"),
 		    c->argv[1].s, choices_str(cmd_names(), buf, sizeof buf));
 	}
 	if (c->s == NULL)
 		return CMD_OK;
 	if (e == NULL) {
-		cmd_out(c, "Commands (several on a line with ';', '#' starts a "
-		    "comment; 'help COMMAND' for details):");
+		cmd_out(c, _("Commands (several on a line with ';', '#' starts a "
+		    "comment; 'help COMMAND' for details):"));
 		for (size_t i = 0; i < cmd_table_len; i++)
 			cmd_out(c, "  %-8s %s", cmd_table[i]->name,
-			    cmd_table[i]->summary);
+			    _(cmd_table[i]->summary));
 		return CMD_OK;
 	}
-	cmd_out(c, "usage: %s%s%s", e->name, e->usage[0] ? " " : "", e->usage);
-	cmd_out(c, "%s", e->summary);
+	cmd_out(c, _("usage: %s%s%s"), e->name, e->usage[0] ? " " : "", e->usage);
+	cmd_out(c, "%s", _(e->summary));
 	if (e->help != NULL)
-		cmd_out(c, "%s", e->help);
+		cmd_out(c, "%s", _(e->help));
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
 		char buf[160];
 
@@ -50,7 +51,7 @@ help_exec(struct cmd_ctx *c)
 			const struct param_def *d = &param_table[i];
 
 			param_allowed(d, 1, buf, sizeof buf);
-			cmd_out(c, "  %-9s %s: %s", d->name, buf, d->help);
+			cmd_out(c, "  %-9s %s: %s", d->name, buf, _(d->help));
 		}
 	}
 	return CMD_OK;
@@ -59,7 +60,7 @@ help_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.usage = "[COMMAND]",
-	.summary = "list the commands, or explain one",
+	.summary = N_("list the commands, or explain one"),
 	.help = NULL,
 	.min_args = 0,
 	.max_args = 1,
@@ -76,7 +77,7 @@ quit_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_quit_entry = {
 	.name = "quit",
 	.usage = "",
-	.summary = "leave regtutor",
+	.summary = N_("leave regtutor"),
 	.help = NULL,
 	.min_args = 0,
 	.max_args = 0,

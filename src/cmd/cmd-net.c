@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 static const char *const net_keys[] = { "act=", "norm=", "dropout=",
     "init=", "init_scale=", "leak=", "skip=", NULL };
@@ -36,8 +37,8 @@ build(struct cmd_ctx *c, int argi, const struct lab *l, const char *spec,
 	}
 	if (l->all != NULL && (nn_net_nin(net) != l->all->nin ||
 	    nn_net_nout(net) != l->all->nout)) {
-		cmd_error(c, argi, "SPEC: '%s' has %d input%s and %d output%s "
-		    "but the data has %d and %d (allowed: %d-...-%d)", spec,
+		cmd_error(c, argi, _("SPEC: '%s' has %d input%s and %d output%s "
+		    "but the data has %d and %d (allowed: %d-...-%d)"), spec,
 		    nn_net_nin(net), nn_net_nin(net) == 1 ? "" : "s",
 		    nn_net_nout(net), nn_net_nout(net) == 1 ? "" : "s",
 		    l->all->nin, l->all->nout, l->all->nin, l->all->nout);
@@ -60,10 +61,10 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	nn_net_spec(net, spec, sizeof spec);
 	net_skip_layers(net, sk, sizeof sk);
 	if (sk[0] != '\0')
-		snprintf(skip, sizeof skip, ", skip around layer%s %s",
+		snprintf(skip, sizeof skip, _(", skip around layer%s %s"),
 		    strchr(sk, ',') ? "s" : "", sk);
-	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
-	    "act %s, norm %s, dropout %g, init %s, seed %ld%s", spec, nl,
+	cmd_out(c, _("net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
+	    "act %s, norm %s, dropout %g, init %s, seed %ld%s"), spec, nl,
 	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
 	    act_names[p->act], norm_names[p->norm], p->dropout,
 	    init_names[p->init], p->seed, skip);
@@ -78,8 +79,8 @@ net_key_check(struct cmd_ctx *c, int argi, const char *key,
 	    strcmp(key, "dropout") && strcmp(key, "init") &&
 	    strcmp(key, "init_scale") && strcmp(key, "leak") &&
 	    strcmp(key, "skip")))
-		return cmd_error(c, argi, "unknown key '%s' (allowed: act, "
-		    "norm, dropout, init, init_scale, leak, skip)", key);
+		return cmd_error(c, argi, _("unknown key '%s' (allowed: act, "
+		    "norm, dropout, init, init_scale, leak, skip)"), key);
 	return 0;
 }
 
@@ -92,8 +93,8 @@ net_exec(struct cmd_ctx *c)
 	struct nn_net *net;
 
 	if (nn_spec_parse(c->argv[1].s, sizes, &n, err, sizeof err) != 0)
-		return cmd_error(c, 1, "SPEC: %s (allowed: widths 1..%d joined "
-		    "by '-', e.g. 2-16-16-1)", err, NN_MAX_WIDTH);
+		return cmd_error(c, 1, _("SPEC: %s (allowed: widths 1..%d joined "
+		    "by '-', e.g. 2-16-16-1)"), err, NN_MAX_WIDTH);
 	if (c->s != NULL)
 		p = c->s->lab.p;
 	else
@@ -110,8 +111,8 @@ net_exec(struct cmd_ctx *c)
 	nn_rng_seed(&c->s->step_rng, (uint64_t)p.seed);
 	describe(c, net);
 	if (c->s->lab.all == NULL)
-		cmd_info(c, "no data yet: try 'data moons' (2 inputs) or "
-		    "'data sine' (1 input)");
+		cmd_info(c, _("no data yet: try 'data moons' (2 inputs) or "
+		    "'data sine' (1 input)"));
 	return CMD_OK;
 }
 
@@ -119,8 +120,8 @@ const struct cmd_entry cmd_net_entry = {
 	.name = "net",
 	.usage = "SPEC [act=A] [norm=none|batch|layer] [dropout=P] [init=I] "
 	    "[init_scale=S] [leak=X] [skip=on|off]",
-	.summary = "build a fresh network, e.g. net 2-16-16-1 act=relu",
-	.help = "SPEC: layer widths from inputs to outputs joined by '-', "
+	.summary = N_("build a fresh network, e.g. net 2-16-16-1 act=relu"),
+	.help = N_("SPEC: layer widths from inputs to outputs joined by '-', "
 	    "each 1..256, 2..17 numbers\n"
 	    "act=linear|sigmoid|tanh|relu|leaky|elu|softplus; "
 	    "norm=none|batch|layer; dropout=P (0..0.95)\n"
@@ -131,7 +132,7 @@ const struct cmd_entry cmd_net_entry = {
 	    "identity skip, h + f(h) (a residual block); refused when no "
 	    "hidden layer is\n"
 	    "The options become the session's settings.  The weights come "
-	    "from the seed: the same seed gives the same net.",
+	    "from the seed: the same seed gives the same net."),
 	.min_args = 1,
 	.max_args = 8,
 	.flags = CMD_MUTATES,
@@ -159,10 +160,10 @@ reset_exec(struct cmd_ctx *c)
 	if (c->s == NULL)
 		return CMD_OK;
 	if (c->s->lab.net == NULL)
-		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	if (rebuild(c) != CMD_OK)
 		return CMD_ERROR;
-	cmd_out(c, "reset: net %s rebuilt from seed %ld, history cleared",
+	cmd_out(c, _("reset: net %s rebuilt from seed %ld, history cleared"),
 	    c->s->lab.spec, c->s->lab.p.seed);
 	return CMD_OK;
 }
@@ -170,10 +171,10 @@ reset_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_reset_entry = {
 	.name = "reset",
 	.usage = "",
-	.summary = "rebuild the net from its spec, settings and seed",
-	.help = "Same seed, same initial weights: the experiment starts over.\n"
+	.summary = N_("rebuild the net from its spec, settings and seed"),
+	.help = N_("Same seed, same initial weights: the experiment starts over.\n"
 	    "Settings that only act at build time (norm, skip, init, "
-	    "init_scale, seed) take effect here.",
+	    "init_scale, seed) take effect here."),
 	.min_args = 0,
 	.max_args = 0,
 	.flags = CMD_MUTATES,
@@ -197,10 +198,10 @@ seed_exec(struct cmd_ctx *c)
 			c->s->lab.p.seed = old;
 			return CMD_ERROR;
 		}
-		cmd_out(c, "seed %ld: net %s rebuilt", v, c->s->lab.spec);
+		cmd_out(c, _("seed %ld: net %s rebuilt"), v, c->s->lab.spec);
 	} else {
 		c->s->lab.p.seed = v;
-		cmd_out(c, "seed %ld", v);
+		cmd_out(c, _("seed %ld"), v);
 	}
 	return CMD_OK;
 }
@@ -208,9 +209,9 @@ seed_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_seed_entry = {
 	.name = "seed",
 	.usage = "N",
-	.summary = "set the seed and rebuild the net from it",
-	.help = "N: 0..2147483647.  Data made afterwards uses it too "
-	    "(unless data seed= is given).",
+	.summary = N_("set the seed and rebuild the net from it"),
+	.help = N_("N: 0..2147483647.  Data made afterwards uses it too "
+	    "(unless data seed= is given)."),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_MUTATES,

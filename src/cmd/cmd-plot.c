@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 static const char *const plot_kinds[] = { "loss", "weights", "grads", "acts",
     "fn", "boundary", "norm", "sweep", "compare", NULL };
@@ -37,7 +38,7 @@ static int
 need_net(struct cmd_ctx *c)
 {
 	if (c->s->lab.net == NULL)
-		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	return CMD_OK;
 }
 
@@ -51,7 +52,7 @@ static int
 pass_failed(struct cmd_ctx *c, const char *err)
 {
 	if (cmd_interrupt) {
-		cmd_out(c, "%s: interrupted (no chart)", c->argv[0].s);
+		cmd_out(c, _("%s: interrupted (no chart)"), c->argv[0].s);
 		return CMD_STOPPED;
 	}
 	return cmd_error(c, 1, "%s", err);
@@ -79,11 +80,11 @@ plot_grads(struct cmd_ctx *c, struct plot *p)
 		char num[32];
 
 		p->a[k] = st[k].grad_norm;
-		p->labels[k] = xasprintf("layer %d", k + 1);
+		p->labels[k] = xasprintf(_("layer %d"), k + 1);
 		fmt_num(num, sizeof num, st[k].grad_norm);
-		cmd_out(c, "layer %d: |dL/dW| = %s", k + 1, num);
+		cmd_out(c, _("layer %d: |dL/dW| = %s"), k + 1, num);
 	}
-	snprintf(p->title, sizeof p->title, "gradient norm per layer (%s)",
+	snprintf(p->title, sizeof p->title, _("gradient norm per layer (%s)"),
 	    act_names[c->s->lab.p.act]);
 	return CMD_OK;
 }
@@ -99,7 +100,7 @@ plot_acts(struct cmd_ctx *c, struct plot *p)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	if (nh < 1)
-		return cmd_error(c, 1, "the network has no hidden layer");
+		return cmd_error(c, 1, _("the network has no hidden layer"));
 	if (nn_net_stats(net, c->s->lab.train, st, err, sizeof err) != 0)
 		return pass_failed(c, err);
 	p->kind = PLOT_ACTS;
@@ -116,10 +117,10 @@ plot_acts(struct cmd_ctx *c, struct plot *p)
 		fmt_num(a[1], sizeof a[1], st[k].act_std);
 		fmt_num(a[2], sizeof a[2], st[k].act_sat);
 		fmt_num(a[3], sizeof a[3], st[k].act_dead);
-		cmd_out(c, "layer %d: mean %s, std %s, saturated %s, dead %s",
+		cmd_out(c, _("layer %d: mean %s, std %s, saturated %s, dead %s"),
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
-	snprintf(p->title, sizeof p->title, "activations per hidden layer (%s)",
+	snprintf(p->title, sizeof p->title, _("activations per hidden layer (%s)"),
 	    act_names[c->s->lab.p.act]);
 	return CMD_OK;
 }
@@ -161,8 +162,8 @@ plot_boundary(struct cmd_ctx *c, struct plot *p)
 	nt = l->train->n;
 	nv = l->val != NULL ? l->val->n : 0;
 	if (d->nin > 2 || d->nout != 1)
-		return cmd_error(c, 1, "boundary needs 1 or 2 inputs and 1 output "
-		    "(the data has %d and %d)", d->nin, d->nout);
+		return cmd_error(c, 1, _("boundary needs 1 or 2 inputs and 1 output "
+		    "(the data has %d and %d)"), d->nin, d->nout);
 	for (int i = 0; i < d->n; i++) {
 		double x = d->x[i * d->nin];
 		double y = d->nin == 2 ? d->x[i * d->nin + 1] : d->y[i];
@@ -213,8 +214,8 @@ plot_boundary(struct cmd_ctx *c, struct plot *p)
 				o[3 * i + 2] = ds->y[i] >= 0.5;
 			}
 		}
-		snprintf(p->title, sizeof p->title, "decision boundary: "
-		    "p(class 1), contour 0.5");
+		snprintf(p->title, sizeof p->title, _("decision boundary: "
+		    "p(class 1), contour 0.5"));
 	} else {
 		int m = 2 * c->s->width;
 		p->layer = 1;
@@ -229,7 +230,7 @@ plot_boundary(struct cmd_ctx *c, struct plot *p)
 		for (int i = 0; i < m; i++)
 			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
 		nn_net_predict(l->net, p->b, m, p->b + m);
-		snprintf(p->title, sizeof p->title, "prediction vs data");
+		snprintf(p->title, sizeof p->title, _("prediction vs data"));
 	}
 	return CMD_OK;
 }
@@ -245,14 +246,14 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 		return CMD_ERROR;
 	nl = nn_net_nlayers(l->net);
 	if (l->p.norm == 0)
-		return cmd_error(c, 1, "the net has no normalization (use 'set "
-		    "norm batch' or 'set norm layer')");
+		return cmd_error(c, 1, _("the net has no normalization (use 'set "
+		    "norm batch' or 'set norm layer')"));
 	if (nl < 2)
-		return cmd_error(c, 1, "the net %s has no hidden layer to "
-		    "normalize (build one with e.g. 'net 2-8-1')", l->spec);
+		return cmd_error(c, 1, _("the net %s has no hidden layer to "
+		    "normalize (build one with e.g. 'net 2-8-1')"), l->spec);
 	if (layer > nl - 1)
-		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
-		    "%d, the hidden layers)", layer, nl - 1);
+		return cmd_error(c, 2, _("LAYER: %ld is out of range (allowed: 1.."
+		    "%d, the hidden layers)"), layer, nl - 1);
 	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
 	if (B > l->train->n)
 		B = l->train->n;
@@ -266,8 +267,8 @@ plot_norm(struct cmd_ctx *c, struct plot *p, long layer)
 		return cmd_error(c, 1, "%s", err);
 	p->layer = l->p.norm;	/* 1 batch: a column, 2 layer: a row */
 	p->act = 0;
-	snprintf(p->title, sizeof p->title, "%s norm, hidden layer %ld: "
-	    "mini-batch of %d x %d features", norm_names[l->p.norm], layer, B,
+	snprintf(p->title, sizeof p->title, _("%s norm, hidden layer %ld: "
+	    "mini-batch of %d x %d features"), norm_names[l->p.norm], layer, B,
 	    F);
 	return CMD_OK;
 }
@@ -296,7 +297,7 @@ plot_exec(struct cmd_ctx *c)
 		break;
 	case K_FN:
 		if (c->argc < 3)
-			return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
+			return cmd_error(c, -1, _("fn: missing ACT (allowed: %s)"),
 			    "linear|sigmoid|tanh|relu|leaky|elu|softplus");
 		if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &act) != 0)
 			return CMD_ERROR;
@@ -306,8 +307,8 @@ plot_exec(struct cmd_ctx *c)
 	}
 	if (c->argc > 3 || (c->argc > 2 && kind != K_LOSS &&
 	    kind != K_WEIGHTS && kind != K_NORM && kind != K_FN))
-		return cmd_error(c, c->argc - 1, "unexpected argument '%s' "
-		    "(usage: plot %s)", c->argv[c->argc - 1].s,
+		return cmd_error(c, c->argc - 1, _("unexpected argument '%s' "
+		    "(usage: plot %s)"), c->argv[c->argc - 1].s,
 		    c->entry->usage);
 	if (c->s == NULL)
 		return CMD_OK;
@@ -317,27 +318,27 @@ plot_exec(struct cmd_ctx *c)
 		if ((rc = need_net(c)) != CMD_OK)
 			break;
 		p.kind = PLOT_LOSS;
-		snprintf(p.title, sizeof p.title, "loss%s", p.logy ?
-		    " (log scale)" : "");
+		snprintf(p.title, sizeof p.title, _("loss%s"), p.logy ?
+		    _(" (log scale)") : "");
 		break;
 	case K_WEIGHTS:
 		if ((rc = need_net(c)) != CMD_OK)
 			break;
 		if (layer > nn_net_nlayers(c->s->lab.net)) {
-			rc = cmd_error(c, 2, "LAYER: %ld is out of range "
-			    "(allowed: 1..%d)", layer,
+			rc = cmd_error(c, 2, _("LAYER: %ld is out of range "
+			    "(allowed: 1..%d)"), layer,
 			    nn_net_nlayers(c->s->lab.net));
 			break;
 		}
 		p.kind = PLOT_WEIGHTS;
 		p.layer = (int)layer;
 		if (layer)
-			snprintf(p.title, sizeof p.title, "weights of layer %ld "
-			    "(reg %s, lambda %g)", layer,
+			snprintf(p.title, sizeof p.title, _("weights of layer %ld "
+			    "(reg %s, lambda %g)"), layer,
 			    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
 		else
-			snprintf(p.title, sizeof p.title, "all weights (reg %s, "
-			    "lambda %g)", reg_names[c->s->lab.p.reg],
+			snprintf(p.title, sizeof p.title, _("all weights (reg %s, "
+			    "lambda %g)"), reg_names[c->s->lab.p.reg],
 			    c->s->lab.p.lambda);
 		break;
 	case K_GRADS:
@@ -351,7 +352,7 @@ plot_exec(struct cmd_ctx *c)
 	case K_FN:
 		p.kind = PLOT_FN;
 		p.act = act;
-		snprintf(p.title, sizeof p.title, "%s and its derivative",
+		snprintf(p.title, sizeof p.title, _("%s and its derivative"),
 		    act_names[act]);
 		break;
 	case K_BOUNDARY:
@@ -362,8 +363,8 @@ plot_exec(struct cmd_ctx *c)
 		break;
 	case K_SWEEP:
 		if (c->s->sweep.n == 0 || c->s->sweep.compare) {
-			rc = cmd_error(c, 1, "no sweep yet (try 'sweep lambda 0 "
-			    "0.01 0.1')");
+			rc = cmd_error(c, 1, _("no sweep yet (try 'sweep lambda 0 "
+			    "0.01 0.1')"));
 			break;
 		}
 		p.kind = PLOT_SWEEP;
@@ -374,8 +375,8 @@ plot_exec(struct cmd_ctx *c)
 
 		/* the two runs' losses; the net's own is "plot loss" */
 		if (sw->n < 2 || !sw->compare) {
-			rc = cmd_error(c, 1, "no comparison yet (try 'compare "
-			    "lambda 0 0.01')");
+			rc = cmd_error(c, 1, _("no comparison yet (try 'compare "
+			    "lambda 0 0.01')"));
 			break;
 		}
 		p.kind = PLOT_CMP_LOSS;
@@ -395,8 +396,8 @@ const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
 	.usage = "loss [log]|weights [LAYER]|grads|acts|fn ACT|boundary|"
 	    "norm [LAYER]|sweep|compare",
-	.summary = "draw a chart of the session",
-	.help = "loss [log|linear]: train and val loss per epoch, best epoch "
+	.summary = N_("draw a chart of the session"),
+	.help = N_("loss [log|linear]: train and val loss per epoch, best epoch "
 	    "marked\n"
 	    "weights [LAYER]: histogram of the weights (all layers by default)"
 	    ", share of zeros\n"
@@ -411,7 +412,7 @@ const struct cmd_entry cmd_plot_entry = {
 	    "sweep: the last sweep's regularization path\n"
 	    "compare: the last compare's two runs, train and val loss per "
 	    "epoch ('plot loss' is the net's own history, which compare "
-	    "leaves as it was)",
+	    "leaves as it was)"),
 	.min_args = 1,
 	.max_args = 2,
 	.complete = plot_complete,

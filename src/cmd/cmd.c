@@ -15,6 +15,7 @@
 
 #include "cmd/cmd-int.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 volatile sig_atomic_t cmd_interrupt;
 
@@ -102,21 +103,21 @@ lookup(struct cmd_ctx *c)
 		near = suggest(c->argv[0].s);
 		c->argc = 1;
 		if (near != NULL)
-			cmd_error(c, 0, "unknown command; did you mean '%s'? "
-			    "(try 'help')", near);
+			cmd_error(c, 0, _("unknown command; did you mean '%s'? "
+			    "(try 'help')"), near);
 		else
-			cmd_error(c, 0, "unknown command (try 'help')");
+			cmd_error(c, 0, _("unknown command (try 'help')"));
 		return NULL;
 	}
 	c->entry = e;
 	if (nargs < e->min_args) {
-		cmd_error(c, -1, "missing argument (usage: %s %s)", e->name,
+		cmd_error(c, -1, _("missing argument (usage: %s %s)"), e->name,
 		    e->usage);
 		return NULL;
 	}
 	if (e->max_args >= 0 && nargs > e->max_args) {
-		cmd_error(c, 1 + e->max_args, "unexpected argument '%s' "
-		    "(usage: %s %s)", c->argv[1 + e->max_args].s, e->name,
+		cmd_error(c, 1 + e->max_args, _("unexpected argument '%s' "
+		    "(usage: %s %s)"), c->argv[1 + e->max_args].s, e->name,
 		    e->usage);
 		return NULL;
 	}
@@ -204,7 +205,7 @@ cmd_check(const char *line, char *err, size_t errlen, int *errcol)
 		if (lookup(&c) == NULL || c.entry->exec(&c) != CMD_OK ||
 		    c.failed) {
 			if (!c.failed)
-				cmd_error(&c, -1, "invalid");
+				cmd_error(&c, -1, _("invalid"));
 			if (errcol != NULL)
 				*errcol = display_col(line, c.erroff);
 			rc = -1;

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 #define XSTR(x) STR(x)
 #define STR(x) #x
@@ -179,7 +180,7 @@ data_fields(struct reader *r, char *line, int kind, struct data_spec *ds,
 		long v;
 
 		if (eq == NULL)
-			return fail(r, "expected key=value in the data line");
+			return fail(r, _("expected key=value in the data line"));
 		*eq++ = '\0';
 		if (kind >= 0 && !strcmp(w, "n")) {
 			if (parse_long(eq, &v) || v < DATA_N_MIN ||
@@ -212,16 +213,16 @@ data_fields(struct reader *r, char *line, int kind, struct data_spec *ds,
 				allowed = "1.." XSTR(NN_MAX_WIDTH);
 		} else if (kind < 0 && !strcmp(w, "nout")) {
 			if (parse_long(eq, nout) || *nout != 1)
-				allowed = "1 (one target column)";
+				allowed = _("1 (one target column)");
 		} else {
-			snprintf(m, sizeof m, "unknown key '%.40s' in the data "
-			    "line (allowed: %s)", w, kind >= 0 ? gen_keys :
+			snprintf(m, sizeof m, _("unknown key '%.40s' in the data "
+			    "line (allowed: %s)"), w, kind >= 0 ? gen_keys :
 			    csv_keys);
 			return fail(r, m);
 		}
 		if (allowed != NULL) {
-			snprintf(m, sizeof m, "data %s=%.40s is out of range "
-			    "(allowed: %s)", w, eq, allowed);
+			snprintf(m, sizeof m, _("data %s=%.40s is out of range "
+			    "(allowed: %s)"), w, eq, allowed);
 			return fail(r, m);
 		}
 	}
@@ -238,20 +239,20 @@ read_csv_rows(struct reader *r, struct nn_dataset *d)
 		int j = 0;
 
 		if (line == NULL)
-			return fail(r, "unexpected end of file in the data rows");
+			return fail(r, _("unexpected end of file in the data rows"));
 		for (tok = strtok_r(line, ",", &save); tok != NULL;
 		    tok = strtok_r(NULL, ",", &save), j++) {
 			double v;
 
 			if (j >= w || parse_double(tok, &v) != 0)
-				return fail(r, "bad data row");
+				return fail(r, _("bad data row"));
 			if (j < d->nin)
 				d->x[i * d->nin + j] = v;
 			else
 				d->y[i * d->nout + j - d->nin] = v;
 		}
 		if (j != w)
-			return fail(r, "bad data row (wrong number of fields)");
+			return fail(r, _("bad data row (wrong number of fields)"));
 	}
 	return 0;
 }
@@ -272,12 +273,12 @@ read_net(struct reader *r, struct lab *l)
 	}
 	if (line == NULL) {
 		strbuf_done(&b);
-		return fail(r, "unexpected end of file in the net block");
+		return fail(r, _("unexpected end of file in the net block"));
 	}
 	mf = fmemopen(b.s, b.len, "r");
 	if (mf == NULL) {
 		strbuf_done(&b);
-		return fail(r, "cannot read the net block");
+		return fail(r, _("cannot read the net block"));
 	}
 	l->net = nn_net_load(mf, r->name, line0, err, sizeof err);
 	fclose(mf);
@@ -316,11 +317,11 @@ read_history(struct reader *r, struct lab *l, const char *count)
 	char err[256];
 
 	if (parse_long(count, &n) != 0 || n < 0 || n > INT_MAX)
-		return fail(r, "bad history count");
+		return fail(r, _("bad history count"));
 	if (l->net == NULL)
-		return fail(r, "a history without a net");
+		return fail(r, _("a history without a net"));
 	if (nn_net_history(l->net, NULL) > 0)
-		return fail(r, "a second history");
+		return fail(r, _("a second history"));
 	h = NULL;
 	for (long i = 0, cap = 0; i < n; i++) {
 		char *line = next_line(r), *save = NULL, *tok;
@@ -330,7 +331,7 @@ read_history(struct reader *r, struct lab *l, const char *count)
 
 		if (line == NULL) {
 			free(h);
-			return fail(r, "unexpected end of file in the history");
+			return fail(r, _("unexpected end of file in the history"));
 		}
 		if (i == cap) {		/* grown as rows come: n may lie */
 			cap = cap ? 2 * cap : 256;
@@ -341,13 +342,13 @@ read_history(struct reader *r, struct lab *l, const char *count)
 			if (j >= 7 || (j == 0 ? parse_long(tok, &ep) != 0 ||
 			    ep != i + 1 : hist_number(tok, &f[j]) != 0)) {
 				free(h);
-				return fail(r, "bad history row (expected "
+				return fail(r, _("bad history row (expected "
 				    "EPOCH,train,val,penalty,train_acc,"
-				    "val_acc,lr, epochs from 1)");
+				    "val_acc,lr, epochs from 1)"));
 			}
 		if (j < 6) {
 			free(h);
-			return fail(r, "bad history row (too few fields)");
+			return fail(r, _("bad history row (too few fields)"));
 		}
 		h[i].epoch = (int)ep;
 		h[i].train_loss = f[1];
@@ -374,27 +375,27 @@ read_start(struct reader *r, struct lab *l, const char *count)
 	double *v;
 
 	if (l->net == NULL)
-		return fail(r, "starting weights without a net");
+		return fail(r, _("starting weights without a net"));
 	nw = nn_net_nweights(l->net);
 	if (parse_long(count, &n) != 0 || n != nw)
-		return fail(r, "bad start count (expected the number of the "
-		    "net's weights)");
+		return fail(r, _("bad start count (expected the number of the "
+		    "net's weights)"));
 	v = xcalloc((size_t)nw + 1, sizeof *v);
 	while (got < n) {
 		char *line = next_line(r), *save = NULL, *tok;
 
 		if (line == NULL) {
 			free(v);
-			return fail(r, "unexpected end of file in the starting "
-			    "weights");
+			return fail(r, _("unexpected end of file in the starting "
+			    "weights"));
 		}
 		for (tok = strtok_r(line, " ", &save); tok != NULL;
 		    tok = strtok_r(NULL, " ", &save))
 			if (got == n || hist_number(tok, &v[got++]) != 0 ||
 			    !isfinite(v[got - 1])) {
 				free(v);
-				return fail(r, "bad starting weight (expected "
-				    "N finite numbers, 4 a line)");
+				return fail(r, _("bad starting weight (expected "
+				    "N finite numbers, 4 a line)"));
 			}
 	}
 	for (int k = 0, m = 0; k < nn_net_nlayers(l->net); k++) {
@@ -416,8 +417,8 @@ load_body(struct reader *r, struct lab *l)
 	int gotend = 0, saw_early = 0;
 
 	if ((line = next_line(r)) == NULL || strcmp(line, "regtutor-lab 1") != 0)
-		return fail(r, "not a regtutor lab file (expected "
-		    "'regtutor-lab 1')");
+		return fail(r, _("not a regtutor lab file (expected "
+		    "'regtutor-lab 1')"));
 	while (!gotend && (line = next_line(r)) != NULL) {
 		if (line[0] == '\0')
 			continue;
@@ -429,10 +430,10 @@ load_body(struct reader *r, struct lab *l)
 			const struct param_def *d;
 
 			if (val == NULL)
-				return fail(r, "expected 'set KEY VALUE'");
+				return fail(r, _("expected 'set KEY VALUE'"));
 			*val++ = '\0';
 			if ((d = param_find(key)) == NULL) {
-				snprintf(msg, sizeof msg, "unknown setting '%s'",
+				snprintf(msg, sizeof msg, _("unknown setting '%s'"),
 				    key);
 				return fail(r, msg);
 			}
@@ -461,25 +462,25 @@ load_body(struct reader *r, struct lab *l)
 			int kind = -1;
 
 			if (sp == NULL)
-				return fail(r, "expected 'data KIND key=value...'");
+				return fail(r, _("expected 'data KIND key=value...'"));
 			*sp++ = '\0';
 			if (strcmp(rest, "csv") != 0) {
 				for (int i = 0; data_names[i]; i++)
 					if (!strcmp(rest, data_names[i]))
 						kind = i;
 				if (kind < 0)
-					return fail(r, "unknown data kind");
+					return fail(r, _("unknown data kind"));
 			}
 			data_defaults(kind, &l->ds);
 			l->ds.seed = l->p.seed;
 			if (l->all != NULL)
-				return fail(r, "a second data line");
+				return fail(r, _("a second data line"));
 			if (data_fields(r, sp, kind, &l->ds, &rows, &nin,
 			    &nout) != 0)
 				return -1;
 			if (l->ds.split + l->ds.test > 1 + 1e-12)
-				return fail(r, "split + test is more than 1 in "
-				    "the data line");
+				return fail(r, _("split + test is more than 1 in "
+				    "the data line"));
 			if (kind >= 0) {
 				l->all = nn_dataset_generate(
 				    (enum nn_dataset_kind)kind, (int)l->ds.n,
@@ -489,13 +490,13 @@ load_body(struct reader *r, struct lab *l)
 					return fail(r, err);
 			} else {
 				if (rows == 0 || nin == 0 || nout == 0)
-					return fail(r, "data csv needs rows=, "
-					    "nin= and nout=");
+					return fail(r, _("data csv needs rows=, "
+					    "nin= and nout="));
 				/* checked before a byte is allocated */
 				if (rows * (nin + nout) > NN_MAX_VALUES) {
-					snprintf(msg, sizeof msg, "data csv "
+					snprintf(msg, sizeof msg, _("data csv "
 					    "rows=%ld nin=%ld nout=%ld is %ld "
-					    "numbers, too large (limit %d)",
+					    "numbers, too large (limit %d)"),
 					    rows, nin, nout, rows * (nin + nout),
 					    NN_MAX_VALUES);
 					return fail(r, msg);
@@ -518,7 +519,7 @@ load_body(struct reader *r, struct lab *l)
 				return fail(r, err);
 		} else if (strcmp(line, "net") == 0) {
 			if (l->net != NULL)
-				return fail(r, "a second net block");
+				return fail(r, _("a second net block"));
 			if (read_net(r, l) != 0)
 				return -1;
 		} else if (strncmp(line, "history ", 8) == 0) {
@@ -530,12 +531,12 @@ load_body(struct reader *r, struct lab *l)
 		} else if (strcmp(line, "end") == 0) {
 			gotend = 1;
 		} else {
-			snprintf(msg, sizeof msg, "unknown line '%.40s'", line);
+			snprintf(msg, sizeof msg, _("unknown line '%.40s'"), line);
 			return fail(r, msg);
 		}
 	}
 	if (!gotend)
-		return fail(r, "unexpected end of file (no 'end' line)");
+		return fail(r, _("unexpected end of file (no 'end' line)"));
 	/* a net that does not fit the data is allowed, as in a session */
 	return 0;
 }

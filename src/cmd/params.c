@@ -16,6 +16,7 @@
 
 #include "cmd/cmd-int.h"
 #include "nn/nn.h"
+#include "util/i18n.h"
 
 const char *const reg_names[] = { "none", "l1", "l2", NULL };
 const char *const l1mode_names[] = { "subgrad", "prox", NULL };
@@ -39,36 +40,36 @@ const char *const data_names[] = { "poly", "sine", "circle", "xor", "gauss",
 	{ #n, PT_ENUM, 0, 0, 0, names, h, offsetof(struct params, n) }
 
 const struct param_def param_table[] = {
-	REAL(lambda, 0, 100, 0, "regularization strength"),
-	ENUM(reg, reg_names, "penalty on the weights"),
-	ENUM(l1mode, l1mode_names, "how L1 is applied: subgradient or proximal step"),
-	ENUM(act, act_names, "activation of the hidden layers"),
-	REAL(leak, 0, 0.99, 0, "slope of leaky for x < 0"),
-	REAL(lr, 0, 10, 1, "learning rate"),
-	ENUM(opt, opt_names, "optimizer"),
-	REAL(momentum, 0, 0.999, 0, "momentum coefficient"),
-	REAL(wd, 0, 100, 0, "weight decay of opt adamw: w -= lr*wd*w after "
-	    "each step (weights, not biases)"),
-	REAL(clip, 0, 1000, 0, "clip the gradient to this global L2 norm "
-	    "before each update (0: off)"),
-	INT(batch, 1, NN_MAX_BATCH, "mini-batch size"),
-	INT(epochs, 1, 100000, "epochs of a plain 'train'"),
-	ENUM(early, onoff_names, "early stopping on the validation loss"),
-	INT(patience, 1, 100000, "early stop after this many epochs without "
-	    "improvement"),
-	REAL(min_delta, 0, 1000, 0, "an improvement must be larger than this"),
-	ENUM(restore, onoff_names, "at an early stop, restore the best weights"),
-	ENUM(loss, loss_names, "loss function (auto: by the data's task)"),
-	REAL(dropout, 0, 0.95, 0, "dropout rate after hidden activations"),
-	REAL(input_noise, 0, 10, 0, "sd of Gaussian noise added to the "
-	    "training inputs of each mini-batch (never at evaluation)"),
-	ENUM(norm, norm_names, "normalization in hidden layers (rebuilds the net)"),
-	ENUM(skip, onoff_names, "identity skip around each hidden layer as "
-	    "wide as its input (rebuilds the net)"),
-	ENUM(init, init_names, "weight initialization (used at net/reset)"),
-	REAL(init_scale, 0, 1000, 1, "sd of init normal, half-width of init "
-	    "uniform (used at net/reset)"),
-	INT(seed, 0, 2147483647, "seed of the weights, dropout and shuffling"),
+	REAL(lambda, 0, 100, 0, N_("regularization strength")),
+	ENUM(reg, reg_names, N_("penalty on the weights")),
+	ENUM(l1mode, l1mode_names, N_("how L1 is applied: subgradient or proximal step")),
+	ENUM(act, act_names, N_("activation of the hidden layers")),
+	REAL(leak, 0, 0.99, 0, N_("slope of leaky for x < 0")),
+	REAL(lr, 0, 10, 1, N_("learning rate")),
+	ENUM(opt, opt_names, N_("optimizer")),
+	REAL(momentum, 0, 0.999, 0, N_("momentum coefficient")),
+	REAL(wd, 0, 100, 0, N_("weight decay of opt adamw: w -= lr*wd*w after "
+	    "each step (weights, not biases)")),
+	REAL(clip, 0, 1000, 0, N_("clip the gradient to this global L2 norm "
+	    "before each update (0: off)")),
+	INT(batch, 1, NN_MAX_BATCH, N_("mini-batch size")),
+	INT(epochs, 1, 100000, N_("epochs of a plain 'train'")),
+	ENUM(early, onoff_names, N_("early stopping on the validation loss")),
+	INT(patience, 1, 100000, N_("early stop after this many epochs without "
+	    "improvement")),
+	REAL(min_delta, 0, 1000, 0, N_("an improvement must be larger than this")),
+	ENUM(restore, onoff_names, N_("at an early stop, restore the best weights")),
+	ENUM(loss, loss_names, N_("loss function (auto: by the data's task)")),
+	REAL(dropout, 0, 0.95, 0, N_("dropout rate after hidden activations")),
+	REAL(input_noise, 0, 10, 0, N_("sd of Gaussian noise added to the "
+	    "training inputs of each mini-batch (never at evaluation)")),
+	ENUM(norm, norm_names, N_("normalization in hidden layers (rebuilds the net)")),
+	ENUM(skip, onoff_names, N_("identity skip around each hidden layer as "
+	    "wide as its input (rebuilds the net)")),
+	ENUM(init, init_names, N_("weight initialization (used at net/reset)")),
+	REAL(init_scale, 0, 1000, 1, N_("sd of init normal, half-width of init "
+	    "uniform (used at net/reset)")),
+	INT(seed, 0, 2147483647, N_("seed of the weights, dropout and shuffling")),
 };
 const size_t param_count = COUNT(param_table);
 
@@ -146,11 +147,11 @@ param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
 		}
 	}
 	if (best != NULL)
-		return cmd_error(c, argi, "unknown key '%s'; did you mean '%s'? "
-		    "(try 'show params'%s)", key, best,
-		    queries ? " or 'help get'" : "");
-	return cmd_error(c, argi, "unknown key '%s' (try 'show params'%s)", key,
-	    queries ? " or 'help get'" : "");
+		return cmd_error(c, argi, _("unknown key '%s'; did you mean '%s'? "
+		    "(try 'show params'%s)"), key, best,
+		    queries ? _(" or 'help get'") : "");
+	return cmd_error(c, argi, _("unknown key '%s' (try 'show params'%s)"), key,
+	    queries ? _(" or 'help get'") : "");
 }
 
 void
@@ -181,26 +182,26 @@ void
 param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
 {
 	if (strcmp(key, "lambda") == 0 && p->reg == 0 && p->lambda > 0)
-		cmd_warn(c, "reg is none, so lambda has no effect (set reg l1 "
-		    "or set reg l2)");
+		cmd_warn(c, _("reg is none, so lambda has no effect (set reg l1 "
+		    "or set reg l2)"));
 	else if (strcmp(key, "reg") == 0 && p->reg != 0 && p->lambda == 0)
-		cmd_warn(c, "lambda is 0, so reg %s has no effect (set lambda "
-		    "0.01, say)", reg_names[p->reg]);
+		cmd_warn(c, _("lambda is 0, so reg %s has no effect (set lambda "
+		    "0.01, say)"), reg_names[p->reg]);
 	else if (strcmp(key, "l1mode") == 0 && p->reg != 1)
-		cmd_warn(c, "l1mode only matters with reg l1");
+		cmd_warn(c, _("l1mode only matters with reg l1"));
 	else if (strcmp(key, "leak") == 0 && p->act != 4)
-		cmd_warn(c, "leak only matters with act leaky");
+		cmd_warn(c, _("leak only matters with act leaky"));
 	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
-		cmd_warn(c, "momentum only matters with opt momentum");
+		cmd_warn(c, _("momentum only matters with opt momentum"));
 	else if (strcmp(key, "wd") == 0 && p->opt != NN_OPT_ADAMW &&
 	    p->wd > 0)
-		cmd_warn(c, "wd only matters with opt adamw (with other "
-		    "optimizers use reg l2)");
+		cmd_warn(c, _("wd only matters with opt adamw (with other "
+		    "optimizers use reg l2)"));
 	else if (strcmp(key, "opt") == 0 && p->opt == NN_OPT_ADAMW &&
 	    p->wd == 0)
-		cmd_warn(c, "wd is 0, so adamw is adam (set wd 0.01, say)");
+		cmd_warn(c, _("wd is 0, so adamw is adam (set wd 0.01, say)"));
 	else if (strcmp(key, "init_scale") == 0 && p->init != NN_INIT_NORMAL &&
 	    p->init != NN_INIT_UNIFORM)
-		cmd_warn(c, "init_scale only matters with init normal or "
-		    "uniform (xavier and he scale by the layer widths)");
+		cmd_warn(c, _("init_scale only matters with init normal or "
+		    "uniform (xavier and he scale by the layer widths)"));
 }

@@ -22,6 +22,7 @@
 #include "chart/chart.h"
 #include "chart/grid.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 void
 plot_clear(struct plot *p)
@@ -39,7 +40,7 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 {
 	/* the path of the penalty's strength; other keys: plain sweeps */
 	snprintf(buf, n, "%s: %s", strcmp(key, "lambda") == 0 ?
-	    "regularization path" : "sweep", key);
+	    _("regularization path") : _("sweep"), key);
 }
 
 void
@@ -56,14 +57,14 @@ plot_train_title(char *buf, size_t n, const struct params *p)
 		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
 		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
-	snprintf(buf, n, "loss%s (%s%s, batch %ld%s)", loss, act_names[p->act],
+	snprintf(buf, n, _("loss%s (%s%s, batch %ld%s)"), loss, act_names[p->act],
 	    norm, p->batch, reg);
 }
 
 void
 plot_compare_title(char *buf, size_t n, const struct sweep *sw)
 {
-	snprintf(buf, n, "loss: %s %s vs %s", sw->key, sw->r[0].value,
+	snprintf(buf, n, _("loss: %s %s vs %s"), sw->key, sw->r[0].value,
 	    sw->r[1].value);
 }
 
@@ -125,7 +126,7 @@ capture_loss(struct session *s, struct plot *p)
 	int n;
 
 	if (s->lab.net == NULL || (n = nn_net_history(s->lab.net, &h)) == 0) {
-		p->empty = "no training history yet (try 'train')";
+		p->empty = _("no training history yet (try 'train')");
 		return;
 	}
 	p->na = p->nb = n;
@@ -160,17 +161,17 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
 	lo.xint = 1;
-	sr[0].name = "train";
+	sr[0].name = _("train");
 	sr[0].y = p->a;
 	sr[0].n = p->na;
 	sr[0].x0 = p->x0;
 	sr[0].dx = 1;
 	sr[1] = sr[0];
-	sr[1].name = "val";
+	sr[1].name = _("val");
 	sr[1].y = p->b;
 	if (hasval) {
 		fmt_num(num, sizeof num, best);
-		snprintf(label, sizeof label, "best@%d val=%s", be, num);
+		snprintf(label, sizeof label, _("best@%d val=%s"), be, num);
 		lo.marker = 1;
 		lo.marker_x = be;
 		lo.marker_y = best;
@@ -205,7 +206,7 @@ static void
 capture_weights(struct session *s, struct plot *p)
 {
 	if (s->lab.net == NULL || p->layer > nn_net_nlayers(s->lab.net)) {
-		p->empty = "no such network layer";
+		p->empty = _("no such network layer");
 		return;
 	}
 	p->a = gather_weights(s->lab.net, p->layer - 1, &p->na);
@@ -218,7 +219,7 @@ draw_weights(const struct plot *p, struct grid *g, const struct chart_opts *o)
 
 	memset(&ho, 0, sizeof ho);
 	ho.zero_eps = 1e-6;
-	chart_hist(g, o, &ho, "weights", p->a, p->na);
+	chart_hist(g, o, &ho, _("weights"), p->a, p->na);
 }
 
 /* An activation (ctx: act, leak, 0 for f or 1 for f') for chart_function. */
@@ -241,7 +242,7 @@ capture_sweep(struct session *s, struct plot *p)
 
 	snprintf(p->xlabel, sizeof p->xlabel, "%s", sw->key);
 	if (n == 0) {
-		p->empty = "no sweep yet (try 'sweep lambda 0 0.01 0.1')";
+		p->empty = _("no sweep yet (try 'sweep lambda 0 0.01 0.1')");
 		return;
 	}
 	p->na = 3 * n;
@@ -315,18 +316,18 @@ draw_sweep_seeds(const struct plot *p, const double *x,
 	}
 	memset(sr, 0, sizeof sr);
 	sweep_axis(&lo, x, text, n, 15);
-	sr[0].name = "val loss mean";
+	sr[0].name = _("val loss mean");
 	sr[0].y = mean_val;
 	sr[0].x = x;
 	sr[0].n = n;
 	sr[1] = sr[0];
-	sr[1].name = "mean - sd";
+	sr[1].name = _("mean - sd");
 	sr[1].y = lo_v;
 	sr[2] = sr[0];
-	sr[2].name = "mean + sd";
+	sr[2].name = _("mean + sd");
 	sr[2].y = hi_v;
 	sr[3] = sr[0];
-	sr[3].name = "train loss mean";
+	sr[3].name = _("train loss mean");
 	sr[3].y = p->b + 2 * n;
 	chart_line(g, o, &lo, sr, 4);
 }
@@ -377,15 +378,15 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	}
 	memset(sr, 0, sizeof sr);
 	sweep_axis(&lo, x, text, n, 7);
-	sr[0].name = "best val loss";
+	sr[0].name = _("best val loss");
 	sr[0].y = vl;
 	sr[0].x = x;
 	sr[0].n = n;
 	sr[1] = sr[0];
-	sr[1].name = "|w| / max|w|";
+	sr[1].name = _("|w| / max|w|");
 	sr[1].y = wn;
 	sr[2] = sr[0];
-	sr[2].name = "zero share";
+	sr[2].name = _("zero share");
 	sr[2].y = zf;
 	chart_line(g, o, &lo, sr, 3);
 }
@@ -434,7 +435,7 @@ draw_cmp_loss(const struct plot *p, struct grid *g,
 		const double *v = i == 0 ? p->a : p->b;
 		int e = (i == 0 ? p->na : p->nb) / 2;
 
-		snprintf(names[ns], sizeof names[ns], "%s train",
+		snprintf(names[ns], sizeof names[ns], _("%s train"),
 		    p->labels[i]);
 		sr[ns].name = names[ns];
 		sr[ns].y = v;
@@ -443,7 +444,7 @@ draw_cmp_loss(const struct plot *p, struct grid *g,
 		sr[ns].dx = 1;
 		ns++;
 		if (e > 0 && !isnan(v[e])) {
-			snprintf(names[ns], sizeof names[ns], "%s val",
+			snprintf(names[ns], sizeof names[ns], _("%s val"),
 			    p->labels[i]);
 			sr[ns] = sr[ns - 1];
 			sr[ns].name = names[ns];
@@ -461,7 +462,7 @@ capture_hist2(struct session *s, struct plot *p)
 	const char *text[2];
 
 	if (sw->n < 2) {
-		p->empty = "no comparison yet";
+		p->empty = _("no comparison yet");
 		return;
 	}
 	p->a = dup_doubles(sw->r[0].weights, (int)sw->r[0].nweights);
@@ -542,7 +543,7 @@ plot_draw(const struct plot *p, struct grid *g)
 		grid_clear(g);
 		break;
 	case PLOT_LOSS:
-		o.xlabel = "epoch";
+		o.xlabel = _("epoch");
 		o.ylabel = NULL;	/* the title says "loss" */
 		draw_loss(p, g, &o);
 		break;
@@ -556,7 +557,7 @@ plot_draw(const struct plot *p, struct grid *g)
 		memset(&bo, 0, sizeof bo);
 		bo.threshold_on = 1;
 		bo.threshold = 1e-4;
-		bo.threshold_label = "vanishing";
+		bo.threshold_label = _("vanishing");
 		if (p->kind == PLOT_CMP_GRADS)	/* two runs per layer */
 			bo.group = 2;
 		chart_logbars(g, &o, &bo, (const char *const *)p->labels, p->a,
@@ -566,8 +567,8 @@ plot_draw(const struct plot *p, struct grid *g)
 	case PLOT_ACTS: {
 		struct chart_line_opts lo;
 		struct chart_series sr[4];
-		static const char *const nm[4] = { "mean", "std", "saturated",
-		    "dead" };
+		static const char *const nm[4] = { N_("mean"), N_("std"),
+		    N_("saturated"), N_("dead") };
 		double pos[NN_MAX_LAYERS];
 		char num[NN_MAX_LAYERS][8];
 		const char *text[NN_MAX_LAYERS];
@@ -587,7 +588,7 @@ plot_draw(const struct plot *p, struct grid *g)
 		lo.xtick_text = text;
 		lo.nxticks = p->na < NN_MAX_LAYERS ? p->na : NN_MAX_LAYERS;
 		lo.marks = 15;
-		o.xlabel = "hidden layer";
+		o.xlabel = _("hidden layer");
 		for (int i = 0; i < 4; i++) {
 			int any = 0;
 
@@ -595,7 +596,7 @@ plot_draw(const struct plot *p, struct grid *g)
 				any |= !isnan(p->a[i * p->na + j]);
 			if (!any)
 				continue;
-			sr[ns].name = nm[i];
+			sr[ns].name = _(nm[i]);
 			sr[ns].y = p->a + i * p->na;
 			sr[ns].n = p->na;
 			sr[ns].x0 = 1;
@@ -660,15 +661,15 @@ plot_draw(const struct plot *p, struct grid *g)
 			 * letters, so they differ without colour too */
 			memset(&lo, 0, sizeof lo);
 			memset(sr, 0, sizeof sr);
-			sr[0].name = "prediction";
+			sr[0].name = _("prediction");
 			sr[0].x = p->b;
 			sr[0].y = p->b + m;
 			sr[0].n = m;
-			sr[1].name = "train";
+			sr[1].name = _("train");
 			sr[1].x = p->a;
 			sr[1].y = p->a + nt;
 			sr[1].n = nt;
-			sr[2].name = "val";
+			sr[2].name = _("val");
 			sr[2].x = p->a + 2 * nt;
 			sr[2].y = p->a + 2 * nt + nv;
 			sr[2].n = nv;
@@ -691,7 +692,7 @@ plot_draw(const struct plot *p, struct grid *g)
 		draw_hist2(p, g, &o);
 		break;
 	case PLOT_CMP_LOSS:
-		o.xlabel = "epoch";
+		o.xlabel = _("epoch");
 		draw_cmp_loss(p, g, &o);
 		break;
 	case PLOT_BUNDLES:	/* a: mean val loss, b: its sd per bundle */
