@@ -160,12 +160,12 @@ data_exec(struct cmd_ctx *c)
 		cmd_out(c, _("data %s: %d rows (%d train, %d val, %d test), %d "
 		    "input%s, %s"), file ? file : data_names[kind], all->n,
 		    tr->n, va->n, te->n, all->nin, all->nin == 1 ? "" : "s",
-		    nn_task_name(all->task));
+		    _(nn_task_name(all->task)));
 	else
 		cmd_out(c, _("data %s: %d rows (%d train, %d val), %d input%s, "
 		    "%s"), file ? file : data_names[kind], all->n, tr->n,
 		    va->n, all->nin, all->nin == 1 ? "" : "s",
-		    nn_task_name(all->task));
+		    _(nn_task_name(all->task)));
 	if (s->lab.net != NULL) {
 		if (nn_net_nin(s->lab.net) != all->nin ||
 		    nn_net_nout(s->lab.net) != all->nout) {

@@ -325,8 +325,8 @@ show_stats(struct cmd_ctx *c)
 		cmd_error(c, 1, "%s", err);
 		return;
 	}
-	cmd_out(c, _("layer  shape      w_mean     w_std      zero   small  "
-	    "act_std    sat    dead"));
+	cmd_out(c, "layer  shape      w_mean     w_std      zero   small  "
+	    "act_std    sat    dead");
 	for (int k = 0; k < nn_net_nlayers(net); k++) {
 		fmt_num(a[0], sizeof a[0], st[k].w_mean);
 		fmt_num(a[1], sizeof a[1], st[k].w_std);
@@ -353,8 +353,8 @@ show_history(struct cmd_ctx *c)
 		cmd_out(c, _("no epochs trained yet"));
 		return;
 	}
-	cmd_out(c, _("epoch  train_loss  val_loss    penalty     train_acc  "
-	    "val_acc"));
+	cmd_out(c, "epoch  train_loss  val_loss    penalty     train_acc  "
+	    "val_acc");
 	for (int i = 0; i < n; i++) {
 		/* long runs: the first 5 and the last 15 epochs */
 		if (n > 25 && i == 5) {

@@ -475,7 +475,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			    how, data);
 		else
 			cmd_out(c, _("%s %s: %d values x %d seeds (%ld-%ld)%s%s"),
-			    compare ? _("compare") : _("sweep"), sw.key, nv, done, s0,
+			    compare ? "compare" : "sweep", sw.key, nv, done, s0,
 			    s0 + done - 1, how, data);
 	}
 	{
@@ -808,11 +808,11 @@ runs_exec(struct cmd_ctx *c, int compare)
 	}
 	if (strcmp(sw.key, "epochs") == 0)	/* the runs' own lengths */
 		cmd_out(c, _("%s %s: %d run%s from seed %ld"), compare ?
-		    _("compare") : _("sweep"), sw.key, sw.n, sw.n == 1 ? "" : "s",
+		    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
 		    c->s->lab.p.seed);
 	else
 		cmd_out(c, _("%s %s: %d run%s of %ld epochs from seed %ld"),
-		    compare ? _("compare") : _("sweep"), sw.key, sw.n,
+		    compare ? "compare" : "sweep", sw.key, sw.n,
 		    sw.n == 1 ? "" : "s", c->s->lab.p.epochs,
 		    c->s->lab.p.seed);
 	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,

@@ -131,7 +131,8 @@ static const char *const norm_names[] = { "none", "batch", "layer" };
 static const char *const ds_names[] = {
 	"poly", "sine", "circle", "xor", "gauss", "spiral", "moons"
 };
-static const char *const task_names[] = { "regression", "classification" };
+static const char *const task_names[] = { N_("regression"),
+    N_("classification") };
 static const char *const status_names[] = {
 	"done", "early-stop", "diverged", "cancelled"
 };
