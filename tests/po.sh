@@ -72,8 +72,13 @@ END { flush() }' "$tmp/regtutor.pot" |
     sed -e 's/^[[:space:][:punct:]]*//' -e 's/[[:space:][:punct:]]*$//' |
     grep -E '^[A-Za-z]+[ -][A-Za-z]+' | grep -E '.{10}' |
     LC_ALL=C sort -u >"$tmp/english"
+# The lesson's own words (its commands, a term quoted in English) are
+# not the interface's.
+lesson=$(ls "$S"/lessons/ko/02-*.lesson)
+grep -F -o -f "$tmp/english" "$lesson" | LC_ALL=C sort -u >"$tmp/in-lesson" || :
+grep -F -x -v -f "$tmp/in-lesson" "$tmp/english" >"$tmp/english-ui" || :
 "$R" --lang ko --batch 2 --ascii >"$tmp/batch.out" 2>&1
 is "--lang ko --batch 2 runs" "$?" 0
-found=$(grep -F -f "$tmp/english" "$tmp/batch.out" | head -5)
+found=$(grep -F -f "$tmp/english-ui" "$tmp/batch.out" | head -5)
 is "--lang ko --batch 2 prints no English UI sentence" "$found" ""
 finish

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "chart/chart-int.h"
 
@@ -150,7 +151,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 	avail = g->h - 3;
 	if (avail < 0 || g->w < 8) {
-		chart_too_small(g, "heatmap");
+		chart_too_small(g, _("heatmap"));
 		return;
 	}
 	if (avail > 0)
@@ -285,13 +286,13 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 		lx = px;
 		if (nval > 0) {		/* "o x train  O X val" */
-			lx += legend_pair(g, lx, row, "ox", "train") + 2;
-			lx += legend_pair(g, lx, row, "OX", "val") + 2;
+			lx += legend_pair(g, lx, row, "ox", _("train")) + 2;
+			lx += legend_pair(g, lx, row, "OX", _("val")) + 2;
 		} else {
 			lx += legend_item(g, lx, row, g->w, 'o', 0, GRID_BOLD,
-			    "class 0") + 2;
+			    _("class 0")) + 2;
 			lx += legend_item(g, lx, row, g->w, 'x', 0, GRID_BOLD,
-			    "class 1") + 2;
+			    _("class 1")) + 2;
 		}
 		if (ho->contour_on) {
 			snprintf(buf, sizeof buf, "z=%g", ho->contour);
@@ -357,7 +358,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	labw = (int)strlen(buf) + 1;
 	avail = g->h - 2;	/* header and at least one row */
 	if (avail < 0 || g->w < labw + SLOT) {
-		chart_too_small(g, "matrix");
+		chart_too_small(g, _("matrix"));
 		return;
 	}
 	vis_r = rows;
@@ -455,7 +456,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		y++;
 	}
 	if (rows == 0 || cols == 0) {
-		grid_text(g, 0, y, g->w, "(no data)", GRID_LABEL, GRID_DIM);
+		grid_text(g, 0, y, g->w, _("(no data)"), GRID_LABEL, GRID_DIM);
 		return;
 	}
 	if (group == CHART_GROUP_NONE || index < 0 ||
@@ -477,18 +478,18 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	y = g->h - caption - stats;
 	if (caption) {
 		if (group == CHART_GROUP_COLUMN)
-			snprintf(buf, sizeof buf, "batch norm: one feature "
-			    "(f%d) over the batch %s", index, ascii ? "v" :
+			snprintf(buf, sizeof buf, _("batch norm: one feature "
+			    "(f%d) over the batch %s"), index, ascii ? "v" :
 			    "\xe2\x86\x93");
 		else
-			snprintf(buf, sizeof buf, "layer norm: one example "
-			    "(x%d) over its features %s", index, ascii ? "->" :
+			snprintf(buf, sizeof buf, _("layer norm: one example "
+			    "(x%d) over its features %s"), index, ascii ? "->" :
 			    "\xe2\x86\x92");
 		grid_text_words(g, 0, y++, g->w, buf, GRID_HILITE, 0);
 	}
 	if (stats) {
-		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
-		    "mean=%.3f std=%.3f", n, mean, sd);
+		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		    "mean=%.3f std=%.3f"), n, mean, sd);
 		grid_text_words(g, 0, y, g->w, buf, GRID_LABEL, 0);
 	}
 }

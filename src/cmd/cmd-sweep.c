@@ -114,6 +114,16 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 
 /* ------------------------------------------------------------ the choice */
 
+/* s and spaces to w columns: %-20s pads by bytes, a Korean word is wider. */
+static const char *
+padded(char *buf, size_t n, const char *s, int w)
+{
+	int k = w - utf8_width(s, (size_t)-1);
+
+	snprintf(buf, n, "%s%*s", s, k > 0 ? k : 0, "");
+	return buf;
+}
+
 /* Index of the lowest of v[0..n-1], the first on a tie, NaN never
  * chosen; -1 when every value is NaN. */
 static int
@@ -481,14 +491,18 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 	{
 		int has_test = l->test != NULL && l->test->n > 0;
 
+		char h[4][64];
+
+		padded(h[0], sizeof h[0], _("val loss"), 20);
+		padded(h[1], sizeof h[1], _("best val loss"), 20);
+		padded(h[2], sizeof h[2], _("train loss"), 20);
+		padded(h[3], sizeof h[3], _("lowest"), 6);
 		if (has_test)
-			cmd_out(c, "%-*s %-20s %-20s %-20s %-6s  %s", keyw,
-			    sw.key, "val loss", "best val loss", "train loss",
-			    "lowest", "test loss");
+			cmd_out(c, "%-*s %s %s %s %s  %s", keyw, sw.key, h[0],
+			    h[1], h[2], h[3], _("test loss"));
 		else
-			cmd_out(c, "%-*s %-20s %-20s %-20s %s", keyw, sw.key,
-			    "val loss", "best val loss", "train loss",
-			    "lowest");
+			cmd_out(c, "%-*s %s %s %s %s", keyw, sw.key, h[0],
+			    h[1], h[2], _("lowest"));
 		for (int i = 0; i < nv; i++) {
 			char col[4][72], low[24];
 
@@ -815,8 +829,14 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    compare ? "compare" : "sweep", sw.key, sw.n,
 		    sw.n == 1 ? "" : "s", c->s->lab.p.epochs,
 		    c->s->lab.p.seed);
-	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,
-	    "train", "val", "best_val", "best@", "|w|", "zero", "status");
+	{
+		char h[2][32];
+
+		cmd_out(c, "%-10s %s %s %-10s %-6s %-10s %-6s %s", sw.key,
+		    padded(h[0], sizeof h[0], _("train"), 10),
+		    padded(h[1], sizeof h[1], _("val"), 10), "best_val",
+		    "best@", "|w|", "zero", "status");
+	}
 	for (int i = 0; i < sw.n; i++) {
 		struct run_result *r = &sw.r[i];
 		char a[4][32];
