@@ -5,6 +5,9 @@ libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(READLINE_CFLAGS)
 
 # The full-screen shell (tui.h: tui_main).
 libtui_a_SOURCES += src/tui/tui.h src/tui/tui-int.h src/tui/tui.c \
+	src/tui/shell.h src/tui/view-lesson.c src/tui/view-chart.c \
+	src/tui/view-output.c src/tui/view-status.c src/tui/view-menu.c \
+	src/tui/view-help.c \
 	src/tui/term.c src/tui/draw.c src/tui/input.c \
 	src/tui/layout.c src/tui/layout.h src/tui/strings.c src/tui/strings.h
 

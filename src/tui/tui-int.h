@@ -4,7 +4,7 @@
  * term.c owns the terminal (curses start/stop, locale, signals, colour
  * pairs), draw.c turns grids and UTF-8 text into curses cells, input.c is
  * the readline-inside-curses bridge, tui.c is the shell itself (screens,
- * keys, live training).  All drawing goes to stdscr at rectangles computed
+ * keys, live training) and view-*.c draw its parts (shell.h).  All drawing goes to stdscr at rectangles computed
  * by layout.c; curses sends only the cells that changed.
  */
 #ifndef REGTUTOR_TUI_INT_H

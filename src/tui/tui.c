@@ -31,9 +31,12 @@
  * tui_frame_due(): at least every ~33 ms when the epochs are shorter than
  * that, and never more often than every 30 ms.  The whole screen is redrawn into stdscr each frame;
  * curses sends only the cells that changed.
+ *
+ * This file keeps the state (struct tui, shell.h), the main loop and the
+ * key dispatch; redraw() has the views draw it: view-lesson.c,
+ * view-chart.c, view-output.c, view-status.c, view-menu.c, view-help.c.
  */
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,109 +48,13 @@
 #include "lesson/lesson-cli.h"
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
+#include "tui/shell.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
 #include "util/util.h"
 
 #define POLL_MS		200	/* idle key poll (signal flags) */
 #define OUT_MAX		2000	/* output lines kept */
-#define PROMPT		"> "
-#define STACK_MIN	10	/* rows a stacked chart needs at least */
-
-enum tui_screen { SCR_MENU, SCR_LESSON };
-enum tui_focus { FOCUS_LESSON, FOCUS_PROMPT };
-
-struct outline {
-	enum tr_kind kind;
-	char *text;
-};
-
-/* What the learner did on a page run before: quiz answers, hints, try-its
- * done; going back replays the page with them. */
-struct page_view {
-	struct lesson_state *st;	/* NULL: not run yet */
-	int n;				/* blocks */
-};
-
-struct menu_item {
-	char *path;		/* NULL: the free lab */
-	char *name;
-	char *title;
-	int npages;
-	int number;		/* the lesson's number (regtutor --list), or -1 */
-};
-
-struct tui {
-	const struct tui_options *o;
-	enum tui_lang lang;
-	struct session *s;
-	struct transcript *tr;
-	struct progress *prog;
-
-	enum tui_screen screen;
-	enum tui_focus focus;
-	int help;		/* help overlay shown */
-	int quit;
-	int dirty;
-	struct tui_layout lay;
-
-	/* the learner's own lab, a lesson's session; s is the one in use */
-	struct session *lab, *ls;
-
-	/* output area */
-	struct outline *out;
-	size_t nout, capout;
-	int out_scroll;		/* wrapped lines up from the bottom */
-
-	int out_older;		/* lines above the output area */
-
-	/* chart pane */
-	struct grid chart;
-	int have_chart;
-	/* charts (snapshots) per page of the open lesson, and the free
-	 * lab's; sel: the first one shown */
-	struct transcript **decks;
-	int *deck_sel;
-	struct transcript *lab_deck;
-	int lab_sel;
-	struct page_view *views;	/* [npages] */
-	/* the action's trainings of the session's own net */
-	int train_at;		/* transcript index where the last one began,
-				   -1: none */
-	struct transcript *pend;	/* its loss chart so far */
-	struct transcript *losses;	/* earlier ones' with no chart after */
-	int *loss_at;		/* [count of losses]: their transcript index */
-	char chart_label[64];	/* "chart 2/3 ..." under the pane, or "" */
-
-	/* live training */
-	int training;
-	struct cmd_epoch_info ep;
-	long long last_frame;
-	long long last_epoch;	/* when the previous epoch ended */
-	long frames;
-
-	/* the line readline accepted, run by the main loop */
-	char *pending;
-	int pending_eof;
-
-	/* menu */
-	struct menu_item *items;
-	int nitems, sel;
-
-	/* lesson */
-	struct lesson *lesson;
-	struct lesson_run *run;
-	int lesson_scroll;
-	int lesson_total;	/* wrapped lines of the page */
-	int lesson_view;	/* rows of it on screen */
-	int show_block;		/* block to scroll into view, -1 none */
-	int show_top, show_end;	/* its lines, found while measuring */
-	int show_tail;		/* its end matters more (a new hint) */
-	int show_after;		/* block to show too, after show_block, -1 */
-	int after_end;		/* its last line, found while measuring */
-	int show_fb;		/* line of show_block's answer feedback, -1 */
-	char note[256];		/* one-line note under the page */
-};
 
 static struct tui *the_tui;	/* for the readline and resize hooks */
 
@@ -175,83 +82,6 @@ out_add(struct tui *t, enum tr_kind kind, const char *text)
 	t->dirty = 1;
 }
 
-/* The deck of charts the pane shows now and its selection. */
-static struct transcript *
-cur_deck(struct tui *t, int **sel)
-{
-	if (t->run != NULL && t->decks != NULL) {
-		*sel = &t->deck_sel[t->run->page];
-		return t->decks[t->run->page];
-	}
-	*sel = &t->lab_sel;
-	return t->lab_deck;
-}
-
-/* Draws deck item i into rows y..y+h-1 of the chart grid. */
-static void
-chart_blit(struct tui *t, const struct transcript *d, int i, int y, int h)
-{
-	struct grid g;
-
-	grid_init(&g, t->chart.w, h);
-	if (transcript_render_chart(d, (size_t)i, &g) == 0)
-		grid_blit(&t->chart, 0, y, &g);
-	grid_done(&g);
-}
-
-/*
- * The chart pane: the live chart while training; else the deck, stacked
- * when every chart gets STACK_MIN rows, otherwise the selected one, with
- * a label saying which it is and how to turn (on the rule under the pane,
- * so the chart keeps every row).
- */
-static void
-render_chart(struct tui *t)
-{
-	const struct tui_rect *r = &t->lay.chart;
-	struct transcript *d;
-	int *sel, n;
-
-	if (t->lay.too_small || r->w <= 0 || r->h <= 0) {
-		t->have_chart = 0;
-		return;
-	}
-	grid_resize(&t->chart, r->w, r->h);
-	grid_clear(&t->chart);
-	t->chart_label[0] = '\0';
-	d = cur_deck(t, &sel);
-	n = d != NULL ? (int)transcript_count(d) : 0;
-	if (t->training || n == 0) {
-		/* the free lab before any chart: whatever the session has */
-		t->have_chart = (t->training || t->run == NULL) &&
-		    session_render_chart(t->s, &t->chart) == 0;
-		return;
-	}
-	if (*sel >= n)
-		*sel = n - 1;
-	if (*sel < 0)
-		*sel = 0;
-	t->have_chart = 1;
-	if (n == 1 || r->h / n >= STACK_MIN) {
-		for (int i = 0; i < n; i++)
-			chart_blit(t, d, i, i * r->h / n,
-			    (i + 1) * r->h / n - i * r->h / n);
-	} else {
-		char a[16], b[16];
-		int below = t->lay.hsep.h > 0 &&
-		    t->lay.hsep.y == r->y + r->h;
-
-		/* no rule right under the pane: the label takes its last row */
-		chart_blit(t, d, *sel, 0, below ? r->h : r->h - 1);
-		snprintf(a, sizeof(a), "%d", *sel + 1);
-		snprintf(b, sizeof(b), "%d", n);
-		tui_fmt(t->chart_label, sizeof(t->chart_label), t->lang,
-		    M_CHART_OF, a, b);
-		if (!below)
-			grid_text(&t->chart, 0, r->h - 1, r->w, t->chart_label,
-			    GRID_MARKER, GRID_REVERSE);
-	}
-}
 
 /* < and >: the previous or next chart of the page; 0 when there is none
  * to turn to. */
@@ -261,12 +91,12 @@ turn_chart(struct tui *t, int delta)
 	struct transcript *d;
 	int *sel, n;
 
-	d = cur_deck(t, &sel);
+	d = view_chart_deck(t, &sel);
 	n = d != NULL ? (int)transcript_count(d) : 0;
 	if (n < 2 || *sel + delta < 0 || *sel + delta >= n)
 		return 0;
 	*sel += delta;
-	render_chart(t);
+	view_chart_render(t);
 	return 1;
 }
 
@@ -308,7 +138,7 @@ drain(struct tui *t)
 	size_t i, k = 0, n = transcript_count(t->tr), n0;
 	size_t nl;
 	int charts = 0, *sel;
-	struct transcript *d = cur_deck(t, &sel);
+	struct transcript *d = view_chart_deck(t, &sel);
 
 	keep_loss(t);
 	nl = transcript_count(t->losses);
@@ -345,7 +175,7 @@ drain(struct tui *t)
 	transcript_clear(t->losses);
 	t->training = 0;
 	t->train_at = -1;
-	render_chart(t);
+	view_chart_render(t);
 }
 
 /* ------------------------------------------------------------ live hook */
@@ -437,7 +267,7 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		t->last_epoch = now;
 	if (t->dirty || info->epoch == 1 || info->epoch >= info->epochs ||
 	    tui_frame_due(now, t->last_frame, now - t->last_epoch)) {
-		render_chart(t);
+		view_chart_render(t);
 		redraw(t);
 		t->last_frame = now;
 		t->frames++;
@@ -497,8 +327,8 @@ menu_free(struct tui *t)
 	t->nitems = 0;
 }
 
-static const char *
-lang_code(const struct tui *t)
+const char *
+tui_lang_code(const struct tui *t)
 {
 	return t->lang == TUI_LANG_KO ? "ko" : "en";
 }
@@ -511,7 +341,7 @@ menu_load(struct tui *t)
 	int i, n;
 
 	menu_free(t);
-	n = lesson_paths(lang_code(t), &paths);
+	n = lesson_paths(tui_lang_code(t), &paths);
 	t->items = xcalloc((size_t)(n > 0 ? n : 0) + 1, sizeof(*t->items));
 	for (i = 0; i < n; i++) {
 		/* no diagnostics: --check reports broken lessons */
@@ -878,611 +708,6 @@ try_block(const struct tui *t)
 	return found;
 }
 
-/* ------------------------------------------------------------ drawing */
-
-/* Draw context for the lesson pane: counts lines, draws visible ones. */
-struct pane {
-	const struct tui_rect *r;
-	int line;		/* next line index (from the top) */
-	int skip;		/* lines scrolled away */
-	int draw;
-	int end;		/* line after the last one with text */
-};
-
-static void
-pane_line(struct pane *p, const char *s, int fg, int attr)
-{
-	int y = p->line - p->skip;
-
-	if (p->draw && y >= 0 && y < p->r->h)
-		tui_put_text(p->r->y + y, p->r->x, p->r->w, s, (size_t)-1, fg,
-		    attr);
-	p->line++;
-	if (s[0] != '\0')
-		p->end = p->line;
-}
-
-static void
-pane_wrapped(struct pane *p, const char *text, int indent1, int indent2,
-    int fg, int attr)
-{
-	struct lesson_lines ls;
-	int i, j;
-
-	memset(&ls, 0, sizeof(ls));
-	lesson_wrap(text, p->r->w, indent1, indent2, &ls);
-	for (i = 0; i < ls.n; i++) {
-		const struct lesson_line *l = &ls.v[i];
-		int y = p->line - p->skip, x = 0;
-
-		if (p->draw && y >= 0 && y < p->r->h) {
-			for (j = 0; j < l->nspans; j++) {
-				const struct lesson_span *sp = &l->spans[j];
-				int sfg = fg, sattr = attr;
-
-				if (sp->style == LS_BOLD)
-					sattr |= GRID_BOLD;
-				else if (sp->style == LS_CODE) {
-					sfg = GRID_SERIES2;
-					if (tui_term.colors == CHART_COLOR_NONE)
-						sattr |= GRID_UNDERLINE;
-				}
-				x += tui_put_text(p->r->y + y, p->r->x + x,
-				    p->r->w - x, l->text + sp->off, sp->len,
-				    sfg, sattr);
-			}
-			if (l->nspans == 0)
-				tui_put_text(p->r->y + y, p->r->x, p->r->w,
-				    l->text, (size_t)-1, fg, attr);
-		}
-		p->line++;
-		p->end = p->line;
-	}
-	lesson_lines_free(&ls);
-}
-
-/* pane_wrapped() of a formatted text (lesson texts have no length limit). */
-static void pane_fmt(struct pane *p, int indent1, int indent2, int fg,
-    int attr, const char *fmt, ...) PRINTF_LIKE(6, 7);
-
-static void
-pane_fmt(struct pane *p, int indent1, int indent2, int fg, int attr,
-    const char *fmt, ...)
-{
-	va_list ap;
-	char *text;
-
-	va_start(ap, fmt);
-	text = xvasprintf(fmt, ap);
-	va_end(ap);
-	pane_wrapped(p, text, indent1, indent2, fg, attr);
-	free(text);
-}
-
-/*
- * A checkpoint as a result for the student: passed, its @pass text then
- * the numbers; failed (or not measurable), that the result differs from
- * what the lesson expects, the numbers, the @fail text and the key that
- * runs the page again from a clean state.  Nothing before it ran.
- */
-static void
-check_draw(struct tui *t, struct pane *p, const struct lesson_state *st)
-{
-	const char *m = st->message, *nl, *arrow, *txt = st->text;
-	char prefix[64];
-	char *nums;
-	size_t n;
-
-	if (m == NULL)
-		return;
-	/* the numbers: the message's first line without "Check: " and
-	 * " -> passed" (the assertion form --batch prints) */
-	nl = strchr(m, '\n');
-	n = nl != NULL ? (size_t)(nl - m) : strlen(m);
-	snprintf(prefix, sizeof(prefix), "%s: ",
-	    lesson_word(t->lesson, LW_CHECK));
-	if (strncmp(m, prefix, strlen(prefix)) == 0 &&
-	    strlen(prefix) <= n) {
-		m += strlen(prefix);
-		n -= strlen(prefix);
-	}
-	nums = xstrndup(m, n);
-	if ((arrow = strstr(nums, " -> ")) != NULL)
-		nums[arrow - nums] = '\0';
-	if (txt == NULL && nl != NULL)
-		txt = nl + 1;	/* the author's text, as --batch has it */
-	if (st->result == 1) {
-		pane_fmt(p, 0, 2, GRID_GOOD, GRID_BOLD, "%s%s",
-		    tui_term.ascii ? "" : "\xe2\x9c\x93 ",
-		    txt != NULL ? txt : lesson_word(t->lesson, LW_PASSED));
-		pane_fmt(p, 2, 2, GRID_LABEL, 0, "(%s)", nums);
-	} else {
-		pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD, "%s",
-		    tui_str(t->lang, M_CHECK_DIFFERS));
-		pane_fmt(p, 2, 2, GRID_BAD, 0, "%s", nums);
-		if (txt != NULL)
-			pane_wrapped(p, txt, 0, 0, GRID_DEFAULT, 0);
-		pane_fmt(p, 0, 0, GRID_WARN, 0, "%s",
-		    tui_str(t->lang, M_CHECK_RERUN));
-	}
-	free(nums);
-}
-
-static void
-lesson_block_draw(struct tui *t, struct pane *p, int i)
-{
-	const struct lesson_page *pg = &t->lesson->pages[t->run->page];
-	const struct lesson_block *b = &pg->blocks[i];
-	const struct lesson_block *next = i + 1 < pg->nblocks ?
-	    &pg->blocks[i + 1] : NULL;
-	const struct lesson_state *st = &t->run->st[i];
-	const struct lesson *l = t->lesson;
-	char buf[512];
-	int k;
-
-	switch (b->kind) {
-	case LB_TEXT:
-		if (b->bullet) {
-			pane_fmt(p, 0, 2, GRID_DEFAULT, 0, "- %s", b->text);
-			if (next != NULL && next->kind == LB_TEXT &&
-			    next->bullet)
-				return;	/* a list: no gap between items */
-		} else {
-			pane_wrapped(p, b->text, 0, 0, GRID_DEFAULT, 0);
-		}
-		break;
-	case LB_CMD:
-		pane_fmt(p, 0, 2, GRID_SERIES2, GRID_BOLD, "%s%s", PROMPT,
-		    b->text);
-		if (next != NULL && next->kind == LB_CMD)
-			return;
-		break;
-	case LB_QUIZ:
-	case LB_PREDICT:
-		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",
-		    lesson_word(l, b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT),
-		    b->text);
-		for (k = 0; k < b->nchoices; k++) {
-			int chosen = st->answer == k;
-			/* after a wrong answer the right one stands out */
-			int right = st->answer >= 0 && !st->correct &&
-			    k == b->answer;
-
-			pane_fmt(p, 2, 5, chosen ? GRID_HILITE : right ?
-			    GRID_GOOD : GRID_DEFAULT, chosen ? GRID_REVERSE :
-			    right ? GRID_BOLD : 0, "%s) %s",
-			    b->choices[k].key, b->choices[k].text);
-		}
-		if (st->answer >= 0) {
-			/* the explanation as of the answer */
-			const char *e = st->text;
-
-			if (i == t->show_block)
-				t->show_fb = p->line;
-			if (st->correct)
-				pane_fmt(p, 0, 0, GRID_GOOD, GRID_BOLD,
-				    "%s %s", lesson_word(l, LW_RIGHT),
-				    e != NULL ? e : "");
-			else	/* say which answer is right, not only why */
-				pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD,
-				    "%s %s: %s. %s", lesson_word(l, LW_WRONG),
-				    lesson_word(l, LW_ANSWER),
-				    b->choices[b->answer].key,
-				    e != NULL ? e : "");
-		} else {
-			struct strbuf keys;
-
-			strbuf_init(&keys);
-			for (k = 0; k < b->nchoices; k++)
-				strbuf_addf(&keys, "%s%s", k ? "/" : "",
-				    b->choices[k].key);
-			strbuf_addf(&keys, ", 1-%d", b->nchoices);
-			tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS,
-			    keys.s);
-			strbuf_done(&keys);
-			pane_line(p, buf, GRID_LABEL, GRID_DIM);
-		}
-		break;
-	case LB_CHECK:
-		check_draw(t, p, st);
-		break;
-	case LB_TRY:
-		pane_fmt(p, 0, 0, GRID_TITLE, GRID_BOLD, "%s: %s",
-		    lesson_word(l, LW_TRY), b->text);
-		if (b->suggest != NULL)
-			pane_fmt(p, 2, 4, GRID_SERIES2, 0, "%s: %s",
-			    lesson_word(l, LW_SUGGEST), b->suggest);
-		for (k = 0; k < st->hints && k < b->nhints; k++)
-			pane_fmt(p, 2, 4, GRID_LABEL, 0, "%s %d: %s",
-			    lesson_word(l, LW_HINT), k + 1, b->hints[k]);
-		if (st->met) {
-			/* the learner did it: say so, and the answer */
-			pane_fmt(p, 0, 2, GRID_GOOD, GRID_BOLD, "%s%s",
-			    tui_term.ascii ? "" : "\xe2\x9c\x93 ",
-			    tui_str(t->lang, M_TRY_MET));
-			if (st->text != NULL)
-				pane_wrapped(p, st->text, 2, 2, GRID_GOOD, 0);
-		}
-		if ((st->met || st->hints > b->nhints) && b->solution != NULL)
-			pane_fmt(p, 2, 4, GRID_SERIES2, GRID_BOLD, "%s: %s",
-			    lesson_word(l, LW_SOLUTION), b->solution);
-		break;
-	case LB_REMEMBER:
-		return;		/* nothing to show */
-	}
-	pane_line(p, "", GRID_DEFAULT, 0);	/* paragraph gap */
-}
-
-static void
-lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
-{
-	struct pane p = { r, 0, 0, draw, 0 };
-	const struct lesson_page *pg;
-	int i, wait;
-
-	if (t->run == NULL) {
-		pane_wrapped(&p, t->lang == TUI_LANG_KO ?
-		    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
-		    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
-		    "**Free lab** - type commands without a lesson, e.g. "
-		    "`data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` lists the commands; m opens the "
-		    "lesson menu.", 0, 0, GRID_DEFAULT, 0);
-		t->lesson_total = p.end;
-		return;
-	}
-	pg = &t->lesson->pages[t->run->page];
-	p.skip = t->lesson_scroll;
-	pane_fmt(&p, 0, 0, GRID_TITLE, GRID_BOLD, "%d/%d  %s",
-	    t->run->page + 1, t->lesson->npages,
-	    pg->title != NULL ? pg->title : "");
-	pane_line(&p, "", GRID_DEFAULT, 0);
-	wait = lesson_waiting(t->run);
-	for (i = 0; i < pg->nblocks && t->run->st != NULL; i++) {
-		if (i >= t->run->next && i != wait)
-			break;
-		if (i == t->show_block)
-			t->show_top = p.line;
-		lesson_block_draw(t, &p, i);
-		if (i == t->show_block)
-			t->show_end = p.line;
-		if (i == t->show_after && i != t->show_block)
-			t->after_end = p.line;
-	}
-	t->lesson_total = p.end;	/* the last paragraph gap is no text */
-}
-
-/* Draws wrapped plain text starting at row top of r (rows outside are
- * clipped). */
-struct plain {
-	const struct tui_rect *r;
-	int row, fg, attr;
-};
-
-static void
-plain_line(void *ctx, const char *line, size_t len)
-{
-	struct plain *p = ctx;
-
-	if (p->row >= 0 && p->row < p->r->h)
-		tui_put_text(p->r->y + p->row, p->r->x, p->r->w, line, len,
-		    p->fg, p->attr);
-	p->row++;
-}
-
-/* The text of an output line as shown (echo and error prefixed); caller
- * frees. */
-static char *
-out_text(const struct tui *t, const struct outline *o)
-{
-	if (o->kind == TR_ECHO)
-		return xasprintf("%s%s", PROMPT, o->text);
-	if (o->kind == TR_ERROR)
-		return xasprintf("%s: %s", tui_str(t->lang, M_ERROR), o->text);
-	return xstrdup(o->text);
-}
-
-static void
-output_draw(struct tui *t, const struct tui_rect *area)
-{
-	/* From the newest line backwards until the area is full; scrolled
-	 * back, the last row says so and how to come back. */
-	struct tui_rect rr = *area, *r = &rr;
-	int bottom, top_line;
-	size_t i = t->nout;
-
-	if (t->out_scroll > 0 && r->h >= 3) {
-		int y = r->y + r->h - 1;
-		char n[16], buf[160];
-
-		r->h--;
-		snprintf(n, sizeof(n), "%d", t->out_scroll);
-		tui_fmt(buf, sizeof(buf), t->lang, M_OUT_NEWER, n);
-		mvhline(y, r->x, ' ', r->w);
-		tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
-		    GRID_REVERSE);
-	}
-	bottom = r->h + t->out_scroll;	/* row after the last line */
-	top_line = bottom;
-
-	while (i > 0 && bottom > 0) {
-		const struct outline *o = &t->out[--i];
-		struct plain p = { r, 0, GRID_DEFAULT, 0 };
-		char *text = out_text(t, o);
-
-		switch (o->kind) {
-		case TR_ECHO:
-			p.attr = GRID_BOLD;
-			break;
-		case TR_INFO:
-			p.fg = GRID_LABEL;
-			p.attr = GRID_DIM;
-			break;
-		case TR_WARNING:
-			p.fg = GRID_WARN;
-			p.attr = GRID_BOLD;
-			break;
-		case TR_ERROR:
-			p.fg = GRID_BAD;
-			p.attr = GRID_BOLD;
-			break;
-		case TR_CHART:
-			p.fg = GRID_TITLE;
-			break;
-		case TR_OUTPUT:
-			break;
-		}
-		bottom -= tui_wrap(text, r->w, NULL, NULL);
-		p.row = bottom;
-		tui_wrap(text, r->w, plain_line, &p);
-		free(text);
-		top_line = bottom;
-	}
-	/* Older lines above the area: the rule above it says so. */
-	t->out_older = i > 0 || top_line < 0;
-}
-
-static void
-fmt_loss(char *buf, size_t n, double v)
-{
-	if (v != v)
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, "%.4g", v);
-}
-
-/* Status line: lesson, page, lambda, penalty, activation, norm, epoch,
- * losses; tui_status_fit() decides what is shown when space is short. */
-static void
-status_draw(struct tui *t, const struct tui_rect *r)
-{
-	struct session_status st;
-	struct tui_seg seg[10];
-	char a[32], b[32], n1[16], n2[16];
-	int nseg = 0, i, x = 0;
-	short pair;
-
-	memset(seg, 0, sizeof(seg));
-	session_get_status(t->s, &st);
-	if (t->training) {
-		st.epoch = t->ep.total_epochs;
-		st.train_loss = t->ep.train_loss;
-		st.val_loss = t->ep.val_loss;
-		st.penalty = t->ep.penalty;
-	}
-	if (t->lesson != NULL && t->run != NULL) {
-		snprintf(n1, sizeof(n1), "%d", t->run->page + 1);
-		snprintf(n2, sizeof(n2), "%d", t->lesson->npages);
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
-		    t->lesson->title);
-		seg[nseg].flex = 1;
-		seg[nseg].prio = 1;
-		seg[nseg++].bold = 1;
-		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang, M_PAGE,
-		    n1, n2);
-		seg[nseg++].prio = 0;
-	} else if (t->screen == SCR_LESSON) {
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
-		    t->lang == TUI_LANG_KO ? "자유 실습" : "free lab");
-		seg[nseg].flex = 1;
-		seg[nseg].prio = 1;
-		seg[nseg++].bold = 1;
-	}
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "%s=%g %s",
-	    tui_term.ascii ? "lambda" : "\xce\xbb", st.lambda,
-	    st.reg != NULL ? st.reg : "");
-	seg[nseg++].prio = 0;
-	if (st.penalty == st.penalty) {
-		fmt_loss(a, sizeof(a), st.penalty);
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "pen %s", a);
-		seg[nseg++].prio = 3;
-	}
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "act %s",
-	    st.act != NULL ? st.act : "-");
-	seg[nseg++].prio = 2;
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "norm %s",
-	    st.norm != NULL ? st.norm : "-");
-	/* "norm none" says little: it goes with the penalty, first. */
-	seg[nseg++].prio = st.norm == NULL || strcmp(st.norm, "none") == 0 ?
-	    3 : 2;
-	if (t->training) {
-		snprintf(n1, sizeof(n1), "%d", t->ep.epoch);
-		snprintf(n2, sizeof(n2), "%d", t->ep.epochs);
-		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang,
-		    M_TRAINING, n1, n2);
-		seg[nseg].bold = 1;
-		seg[nseg++].prio = 0;
-	} else {
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "ep %d",
-		    st.epoch);
-		seg[nseg++].prio = 1;
-	}
-	fmt_loss(a, sizeof(a), st.train_loss);
-	fmt_loss(b, sizeof(b), st.val_loss);
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "train %s val %s", a, b);
-	seg[nseg++].prio = 0;
-
-	tui_status_fit(seg, nseg, r->w);
-	attrset(tui_style_attr(GRID_DEFAULT, GRID_DEFAULT, GRID_REVERSE,
-	    &pair));
-	mvhline(r->y, r->x, ' ', r->w);
-	attrset(A_NORMAL);
-	for (i = 0; i < nseg; i++) {
-		if (!seg[i].shown)
-			continue;
-		x += x > 0 ? 2 : 1;
-		if (x >= r->w)
-			break;
-		x += tui_put_text(r->y, r->x + x, r->w - x, seg[i].text,
-		    (size_t)-1, GRID_DEFAULT, GRID_REVERSE |
-		    (seg[i].bold ? GRID_BOLD : 0));
-	}
-}
-
-/* The last row of an overflowing lesson pane: where the text goes on and
- * which keys scroll it. */
-static void
-scroll_note_draw(struct tui *t, const struct tui_rect *r)
-{
-	char a[16], b[16], c[16], buf[160];
-	int last = t->lesson_scroll + t->lesson_view;
-	int y = r->y + r->h - 1;
-
-	snprintf(a, sizeof(a), "%d", t->lesson_scroll + 1);
-	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
-	    t->lesson_total);
-	snprintf(c, sizeof(c), "%d", t->lesson_total);
-	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
-	    M_MORE_BELOW : M_MORE_ABOVE, a, b, c);
-	mvhline(y, r->x, ' ', r->w);
-	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
-	    GRID_REVERSE);
-}
-
-static void
-note_draw(struct tui *t, const struct tui_rect *r)
-{
-	/* A note (quit question, first/last page) over the status line. */
-	if (t->note[0] == '\0')
-		return;
-	mvhline(r->y, r->x, ' ', r->w);
-	tui_put_text(r->y, r->x + 1, r->w - 1, t->note, (size_t)-1, GRID_WARN,
-	    GRID_BOLD | GRID_REVERSE);
-}
-
-static void
-help_draw(struct tui *t)
-{
-	int w = 60, h = M_HELP_15 - M_HELP_1 + 5, x, y, i, first, last;
-	struct tui_rect box;
-
-	if (t->screen == SCR_MENU)
-		h = M_HELP_MENU_6 - M_HELP_MENU_1 + 5;
-	if (w > COLS - 2)
-		w = COLS - 2;
-	if (h > LINES - 2)
-		h = LINES - 2;
-	x = (COLS - w) / 2;
-	y = (LINES - h) / 2;
-	box.x = x;
-	box.y = y;
-	box.w = w;
-	box.h = h;
-	tui_clear_rect(&box);
-	for (i = 0; i < h; i++) {
-		tui_put_text(y + i, x, 1, "|", 1, GRID_AXIS, 0);
-		tui_put_text(y + i, x + w - 1, 1, "|", 1, GRID_AXIS, 0);
-	}
-	for (i = 0; i < w; i++) {
-		tui_put_text(y, x + i, 1, "-", 1, GRID_AXIS, 0);
-		tui_put_text(y + h - 1, x + i, 1, "-", 1, GRID_AXIS, 0);
-	}
-	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
-	    (size_t)-1, GRID_TITLE, GRID_BOLD);
-	/* The keys of the screen it was asked on. */
-	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_15;
-	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
-		tui_put_text(y + 1 + i, x + 2, w - 4,
-		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
-		    GRID_DEFAULT, 0);
-	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
-	    (size_t)-1, GRID_LABEL, GRID_DIM);
-}
-
-static void
-menu_draw(struct tui *t)
-{
-	int i, y = 3, rows = LINES - 5, first = 0;
-	char buf[256], n1[16], n2[16];
-
-	tui_put_text(1, 2, COLS - 4, tui_str(t->lang, M_MENU_TITLE),
-	    (size_t)-1, GRID_TITLE, GRID_BOLD);
-	snprintf(buf, sizeof(buf), "[%s]", lang_code(t));
-	tui_put_text(1, COLS - 6, 5, buf, (size_t)-1, GRID_LABEL, 0);
-	if (t->sel >= rows)
-		first = t->sel - rows + 1;
-	for (i = first; i < t->nitems && y < LINES - 2; i++, y++) {
-		const struct menu_item *m = &t->items[i];
-		int sel = i == t->sel, x;
-
-		if (sel)
-			attrset(A_REVERSE);
-		mvhline(y, 2, ' ', COLS - 4);
-		attrset(A_NORMAL);
-		x = 3;
-		/* The numbers of regtutor --list and "regtutor N". */
-		if (m->path != NULL && m->number >= 0)
-			snprintf(buf, sizeof(buf), "%2d  %s", m->number,
-			    m->title);
-		else
-			snprintf(buf, sizeof(buf), "    %s", m->title);
-		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
-		    sel ? GRID_DEFAULT : GRID_DEFAULT,
-		    sel ? GRID_REVERSE | GRID_BOLD : 0);
-		if (m->path != NULL && COLS > 40) {
-			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
-			    progress_pages_seen(t->prog, m->name) : 0);
-			snprintf(n2, sizeof(n2), "%d", m->npages);
-			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_DONE, n1, n2);
-			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
-			    GRID_LABEL, sel ? GRID_REVERSE : 0);
-		}
-	}
-	if (t->nitems <= 1)
-		tui_put_text(y + 1, 4, COLS - 6, tui_str(t->lang, M_MENU_EMPTY),
-		    (size_t)-1, GRID_WARN, 0);
-	if (t->note[0] != '\0')
-		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
-		    GRID_WARN, GRID_BOLD);
-	tui_put_text(LINES - 1, 1, COLS - 2, tui_str(t->lang, M_MENU_KEYS),
-	    (size_t)-1, GRID_LABEL, GRID_DIM);
-}
-
-static void
-too_small_draw(struct tui *t)
-{
-	char w[16], h[16], buf[128];
-	int cols;
-
-	snprintf(w, sizeof(w), "%d", t->lay.need_w);
-	snprintf(h, sizeof(h), "%d", t->lay.need_h);
-	tui_fmt(buf, sizeof(buf), t->lang, M_TOO_SMALL, w,
-	    tui_term.ascii ? "x" : "\xc3\x97", h);
-	cols = utf8_width(buf, (size_t)-1);
-	if (cols > COLS) {
-		/* Even the notice does not fit: wrap it. */
-		struct tui_rect r = { 0, 0, COLS, LINES };
-		struct plain p = { &r, LINES / 2 - 1, GRID_WARN, GRID_BOLD };
-
-		tui_wrap(buf, COLS, plain_line, &p);
-		return;
-	}
-	tui_put_text(LINES / 2, (COLS - cols) / 2, COLS, buf, (size_t)-1,
-	    GRID_WARN, GRID_BOLD);
-}
-
 static void
 relayout(struct tui *t)
 {
@@ -1492,7 +717,7 @@ relayout(struct tui *t)
 	session_render(t, t->lab);
 	if (t->ls != NULL)
 		session_render(t, t->ls);
-	render_chart(t);
+	view_chart_render(t);
 	t->dirty = 1;
 }
 
@@ -1500,102 +725,28 @@ static void
 redraw(struct tui *t)
 {
 	const struct tui_layout *l = &t->lay;
-	struct tui_rect lr = l->lesson;
-	int visible, more;
 
 	erase();
 	if (l->too_small) {
-		too_small_draw(t);
+		view_too_small_draw(t);
 	} else if (t->screen == SCR_MENU) {
-		menu_draw(t);
+		view_menu_draw(t);
 	} else {
-		/*
-		 * The lesson pane: measure, clamp the scroll, draw.  A page
-		 * longer than the pane gives up its last row to a line
-		 * saying how to scroll, so no text is ever covered.
-		 */
-		t->show_top = t->show_end = t->after_end = t->show_fb = -1;
-		lesson_pane_draw(t, &lr, 0);
-		more = t->lesson_total > lr.h && lr.h >= 3;
-		if (more)
-			lr.h--;
-		t->lesson_view = lr.h;
-		if (t->show_block >= 0 && t->show_top >= 0) {
-			/* Bring the block in view, its start first (an
-			 * answered quiz: its feedback), then as much of the
-			 * block after it as fits. */
-			int top = t->show_fb >= 0 ? t->show_fb : t->show_top;
-
-			t->lesson_scroll = t->show_end - lr.h;
-			if (t->after_end - lr.h > t->lesson_scroll)
-				t->lesson_scroll = t->after_end - lr.h;
-			if (t->lesson_scroll > top && !t->show_tail)
-				t->lesson_scroll = top;
-			t->show_block = -1;
-			t->show_after = -1;
-			t->show_tail = 0;
-		}
-		if (t->lesson_scroll > t->lesson_total - lr.h)
-			t->lesson_scroll = t->lesson_total - lr.h;
-		if (t->lesson_scroll < 0)
-			t->lesson_scroll = 0;
-		lesson_pane_draw(t, &lr, 1);
-		if (more)
-			scroll_note_draw(t, &l->lesson);
+		view_lesson_draw(t);
 		if (l->vsep.h > 0)
 			tui_put_vrule(&l->vsep);
 		if (l->output.h > 0)
-			output_draw(t, &l->output);
+			view_output_draw(t, &l->output);
 		if (l->hsep.w > 0)
 			tui_put_hrule(&l->hsep, tui_str(t->lang,
 			    t->o->present ? M_TAB_LESSON : t->out_older ?
 			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
-		if (t->have_chart) {
-			tui_put_grid(&l->chart, &t->chart);
-			if (t->chart_label[0] != '\0' && l->hsep.h > 0 &&
-			    l->hsep.y == l->chart.y + l->chart.h) {
-				/* which chart of the page, right under it */
-				int w = utf8_width(t->chart_label, (size_t)-1) + 2;
-
-				if (w > l->chart.w)
-					w = l->chart.w;
-				tui_put_text(l->hsep.y, l->chart.x + l->chart.w - w,
-				    w, t->chart_label, (size_t)-1, GRID_MARKER,
-				    GRID_REVERSE);
-			}
-		} else if (l->chart.h > 0) {
-			const char *s = tui_str(t->lang, t->run != NULL ?
-			    M_PAGE_NO_CHART : M_NO_CHART);
-			int w = utf8_width(s, (size_t)-1);
-
-			tui_put_text(l->chart.y + l->chart.h / 2,
-			    l->chart.x + (w < l->chart.w ?
-			    (l->chart.w - w) / 2 : 0), l->chart.w, s,
-			    (size_t)-1, GRID_LABEL, GRID_DIM);
-		}
-		status_draw(t, &l->status);
-		note_draw(t, &l->status);
-		visible = l->prompt.h > 0;
-		if (visible && t->training) {
-			/* The line was accepted; say how to stop the run. */
-			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-			    tui_str(t->lang, M_TRAIN_HINT), (size_t)-1,
-			    GRID_WARN, GRID_BOLD);
-		} else if (visible && rl_end == 0 &&
-		    t->focus != FOCUS_PROMPT) {
-			tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-			    tui_str(t->lang, t->o->present ? M_PRESENT_HINT :
-			    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
-		} else if (visible) {
-			if (t->help || t->training)
-				tui_input_draw(&l->prompt, 0);
-			else
-				tui_input_draw(&l->prompt,
-				    t->focus == FOCUS_PROMPT);
-		}
+		view_chart_draw(t);
+		view_status_draw(t);
+		view_prompt_draw(t);
 	}
 	if (t->help && !l->too_small)
-		help_draw(t);
+		view_help_draw(t);
 	tui_cursor(!t->help && !t->training && !l->too_small &&
 	    t->screen == SCR_LESSON && t->focus == FOCUS_PROMPT &&
 	    l->prompt.h > 0);
@@ -1674,7 +825,7 @@ scroll_output(struct tui *t, int delta)
 	int total = 0;
 
 	for (i = 0; i < t->nout; i++) {
-		char *s = out_text(t, &t->out[i]);
+		char *s = view_out_text(t, &t->out[i]);
 
 		total += tui_wrap(s, t->lay.output.w > 0 ? t->lay.output.w : 1,
 		    NULL, NULL);
@@ -2056,7 +1207,7 @@ open_initial(struct tui *t, const char *spec)
 		}
 	}
 	strbuf_init(&err);
-	path = lesson_resolve(spec, lang_code(t), &err);
+	path = lesson_resolve(spec, tui_lang_code(t), &err);
 	if (path == NULL) {
 		char buf[256];
 

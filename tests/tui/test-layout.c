@@ -276,7 +276,7 @@ seg_set(struct tui_seg *s, const char *text, int prio, int flex)
 	s->flex = flex;
 }
 
-/* The status line of a lesson page, as tui.c builds it. */
+/* The status line of a lesson page, as view-status.c builds it. */
 static int
 status_segs(struct tui_seg *s, const char *title)
 {

@@ -1,0 +1,77 @@
+#include "config.h"
+/*
+ * view-help.c - what covers the screen instead of its views: the help
+ * overlay (a box with the keys of the screen it was asked on, menu or
+ * lesson) and, when the terminal is smaller than the layout needs, the
+ * notice saying the size needed.
+ */
+
+#include <stdio.h>
+
+#include "tui/shell.h"
+#include "tui/tui-int.h"
+#include "util/util.h"
+
+void
+view_help_draw(struct tui *t)
+{
+	int w = 60, h = M_HELP_15 - M_HELP_1 + 5, x, y, i, first, last;
+	struct tui_rect box;
+
+	if (t->screen == SCR_MENU)
+		h = M_HELP_MENU_6 - M_HELP_MENU_1 + 5;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	x = (COLS - w) / 2;
+	y = (LINES - h) / 2;
+	box.x = x;
+	box.y = y;
+	box.w = w;
+	box.h = h;
+	tui_clear_rect(&box);
+	for (i = 0; i < h; i++) {
+		tui_put_text(y + i, x, 1, "|", 1, GRID_AXIS, 0);
+		tui_put_text(y + i, x + w - 1, 1, "|", 1, GRID_AXIS, 0);
+	}
+	for (i = 0; i < w; i++) {
+		tui_put_text(y, x + i, 1, "-", 1, GRID_AXIS, 0);
+		tui_put_text(y + h - 1, x + i, 1, "-", 1, GRID_AXIS, 0);
+	}
+	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
+	    (size_t)-1, GRID_TITLE, GRID_BOLD);
+	/* The keys of the screen it was asked on. */
+	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
+	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_15;
+	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
+		tui_put_text(y + 1 + i, x + 2, w - 4,
+		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
+		    GRID_DEFAULT, 0);
+	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
+	    (size_t)-1, GRID_LABEL, GRID_DIM);
+}
+
+void
+view_too_small_draw(struct tui *t)
+{
+	char w[16], h[16], buf[128];
+	int cols;
+
+	snprintf(w, sizeof(w), "%d", t->lay.need_w);
+	snprintf(h, sizeof(h), "%d", t->lay.need_h);
+	tui_fmt(buf, sizeof(buf), t->lang, M_TOO_SMALL, w,
+	    tui_term.ascii ? "x" : "\xc3\x97", h);
+	cols = utf8_width(buf, (size_t)-1);
+	if (cols > COLS) {
+		/* Even the notice does not fit: wrap it. */
+		struct tui_rect r = { 0, 0, COLS, LINES };
+		struct view_plain p = { &r, LINES / 2 - 1, GRID_WARN,
+		    GRID_BOLD };
+
+		tui_wrap(buf, COLS, view_plain_line, &p);
+		return;
+	}
+	tui_put_text(LINES / 2, (COLS - cols) / 2, COLS, buf, (size_t)-1,
+	    GRID_WARN, GRID_BOLD);
+}

@@ -1,0 +1,63 @@
+#include "config.h"
+/*
+ * view-menu.c - the lesson menu screen: the lessons of the current
+ * language with their numbers (as regtutor --list and "regtutor N" use
+ * them) and how many of their pages the learner has seen, then the free
+ * lab; the selected row in reverse, scrolled to stay in view.
+ */
+
+#include <stdio.h>
+
+#include "lesson/progress.h"
+#include "tui/shell.h"
+#include "tui/tui-int.h"
+#include "util/util.h"
+
+void
+view_menu_draw(struct tui *t)
+{
+	int i, y = 3, rows = LINES - 5, first = 0;
+	char buf[256], n1[16], n2[16];
+
+	tui_put_text(1, 2, COLS - 4, tui_str(t->lang, M_MENU_TITLE),
+	    (size_t)-1, GRID_TITLE, GRID_BOLD);
+	snprintf(buf, sizeof(buf), "[%s]", tui_lang_code(t));
+	tui_put_text(1, COLS - 6, 5, buf, (size_t)-1, GRID_LABEL, 0);
+	if (t->sel >= rows)
+		first = t->sel - rows + 1;
+	for (i = first; i < t->nitems && y < LINES - 2; i++, y++) {
+		const struct menu_item *m = &t->items[i];
+		int sel = i == t->sel, x;
+
+		if (sel)
+			attrset(A_REVERSE);
+		mvhline(y, 2, ' ', COLS - 4);
+		attrset(A_NORMAL);
+		x = 3;
+		/* The numbers of regtutor --list and "regtutor N". */
+		if (m->path != NULL && m->number >= 0)
+			snprintf(buf, sizeof(buf), "%2d  %s", m->number,
+			    m->title);
+		else
+			snprintf(buf, sizeof(buf), "    %s", m->title);
+		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
+		    sel ? GRID_DEFAULT : GRID_DEFAULT,
+		    sel ? GRID_REVERSE | GRID_BOLD : 0);
+		if (m->path != NULL && COLS > 40) {
+			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
+			    progress_pages_seen(t->prog, m->name) : 0);
+			snprintf(n2, sizeof(n2), "%d", m->npages);
+			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_DONE, n1, n2);
+			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
+			    GRID_LABEL, sel ? GRID_REVERSE : 0);
+		}
+	}
+	if (t->nitems <= 1)
+		tui_put_text(y + 1, 4, COLS - 6, tui_str(t->lang, M_MENU_EMPTY),
+		    (size_t)-1, GRID_WARN, 0);
+	if (t->note[0] != '\0')
+		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
+		    GRID_WARN, GRID_BOLD);
+	tui_put_text(LINES - 1, 1, COLS - 2, tui_str(t->lang, M_MENU_KEYS),
+	    (size_t)-1, GRID_LABEL, GRID_DIM);
+}
