@@ -52,8 +52,9 @@ is "po/ko.po passes msgfmt -c (formats match)" "$err" ""
 err=$("$R" --lang ko -e trian 2>&1 >/dev/null)
 like "--lang ko: the error is Korean" "$err" \
     "^regtutor: trian: 알 수 없는 명령.*'train'"
-err=$(env -u LC_ALL -u LANGUAGE LANG=ko_KR.UTF-8 "$R" -e trian 2>&1 >/dev/null)
-like "LANG=ko_KR.UTF-8 (not installed): the error is Korean" "$err" \
+err=$(env -u LC_ALL -u LANGUAGE -u REGTUTOR_LOCALEDIR LANG=ko_KR.UTF-8 "$R" -e trian \
+    2>&1 >/dev/null)
+like "LANG=ko_KR.UTF-8 (not installed), the build tree's catalog: Korean" "$err" \
     "알 수 없는 명령"
 err=$("$R" --lang en -e trian 2>&1 >/dev/null)
 like "--lang en: the error is English" "$err" "unknown command"

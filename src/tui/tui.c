@@ -51,6 +51,7 @@
 #include "tui/shell.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #define POLL_MS		200	/* idle key poll (signal flags) */
@@ -147,7 +148,7 @@ drain(struct tui *t)
 
 		if (it->kind == TR_CHART) {
 			char *s = xasprintf("[%s: %s]",
-			    tui_str(t->lang, M_TAB_CHART),
+			    _("chart"),
 			    it->text != NULL ? it->text : "");
 
 			out_add(t, TR_CHART, s);
@@ -187,7 +188,7 @@ confirm_quit(struct tui *t)
 	int c, yes = 0;
 
 	snprintf(t->note, sizeof(t->note), "%s",
-	    tui_str(t->lang, M_QUIT_CONFIRM));
+	    _("Training is running. Quit? (y/n)"));
 	redraw(t);
 	timeout(-1);
 	for (;;) {
@@ -306,7 +307,7 @@ run_line(struct tui *t, const char *line)
 	if (rc == CMD_QUIT)
 		t->quit = 1;
 	else if (rc == CMD_STOPPED)
-		out_add(t, TR_INFO, tui_str(t->lang, M_STOPPED));
+		out_add(t, TR_INFO, _("training stopped; the state is kept"));
 	t->dirty = 1;
 }
 
@@ -330,7 +331,7 @@ menu_free(struct tui *t)
 const char *
 tui_lang_code(const struct tui *t)
 {
-	return t->lang == TUI_LANG_KO ? "ko" : "en";
+	return t->lang_ko ? "ko" : "en";
 }
 
 /* The lessons of the current language, then the free lab. */
@@ -360,8 +361,7 @@ menu_load(struct tui *t)
 	}
 	if (paths != NULL)
 		lesson_paths_free(paths);
-	t->items[t->nitems].title = xstrdup(t->lang == TUI_LANG_KO ?
-	    "자유 실습 (레슨 없이)" : "Free lab (no lesson)");
+	t->items[t->nitems].title = xstrdup(_("Free lab (no lesson)"));
 	t->items[t->nitems].number = -1;
 	t->nitems++;
 	if (t->sel >= t->nitems)
@@ -540,7 +540,7 @@ rerun_page(struct tui *t)
 	lesson_restart_page(t->run);
 	drain(t);
 	snprintf(n, sizeof(n), "%d", t->run->page + 1);
-	tui_fmt(t->note, sizeof(t->note), t->lang, M_RERUN, n);
+	utf8_snprintf(t->note, sizeof(t->note), _("page %s run again from a clean state"), n);
 	t->dirty = 1;
 }
 
@@ -614,13 +614,13 @@ turn_page(struct tui *t, int delta)
 	p = t->run->page + delta;
 	if (p < 0) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_FIRST_PAGE));
+		    _("first page"));
 		t->dirty = 1;
 		return;
 	}
 	if (p >= t->lesson->npages) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_LAST_PAGE));
+		    _("last page - m for the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -738,9 +738,9 @@ redraw(struct tui *t)
 		if (l->output.h > 0)
 			view_output_draw(t, &l->output);
 		if (l->hsep.w > 0)
-			tui_put_hrule(&l->hsep, tui_str(t->lang,
-			    t->o->present ? M_TAB_LESSON : t->out_older ?
-			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
+			tui_put_hrule(&l->hsep, t->o->present ? _("lesson") :
+			    t->out_older ? _("output ([ / PgUp: older)") :
+			    _("output"));
 		view_chart_draw(t);
 		view_status_draw(t);
 		view_prompt_draw(t);
@@ -777,7 +777,7 @@ on_matches(void *ctx, const char *const *m, int n)
 	int i;
 
 	strbuf_init(&b);
-	strbuf_adds(&b, tui_str(t->lang, M_MATCHES));
+	strbuf_adds(&b, _("matches:"));
 	for (i = 0; i < n; i++) {
 		strbuf_addch(&b, ' ');
 		strbuf_adds(&b, m[i]);
@@ -825,7 +825,7 @@ scroll_output(struct tui *t, int delta)
 	int total = 0;
 
 	for (i = 0; i < t->nout; i++) {
-		char *s = view_out_text(t, &t->out[i]);
+		char *s = view_out_text(&t->out[i]);
 
 		total += tui_wrap(s, t->lay.output.w > 0 ? t->lay.output.w : 1,
 		    NULL, NULL);
@@ -854,8 +854,8 @@ ask_page(struct tui *t)
 		int c;
 
 		if (!shown) {
-			tui_fmt(t->note, sizeof(t->note), t->lang,
-			    M_JUMP_PROMPT, last);
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("go to page (1-%s): "), last);
 			strncat(t->note, num, sizeof(t->note) -
 			    strlen(t->note) - 1);
 			redraw(t);
@@ -889,7 +889,7 @@ ask_page(struct tui *t)
 		return -1;
 	if (v < 1 || v > t->lesson->npages) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_BAD_PAGE));
+		    _("no such page"));
 		return -1;
 	}
 	return (int)v - 1;
@@ -925,7 +925,8 @@ key_menu(struct tui *t, int c)
 		break;
 	case 'l':
 	case 'L':
-		t->lang = t->lang == TUI_LANG_KO ? TUI_LANG_EN : TUI_LANG_KO;
+		t->lang_ko = !t->lang_ko;
+		i18n_set_lang(tui_lang_code(t));
 		menu_load(t);
 		break;
 	case 'q':
@@ -959,7 +960,7 @@ key_lesson(struct tui *t, int c)
 	if (c == '<' || c == '>') {
 		if (!turn_chart(t, c == '<' ? -1 : 1))
 			snprintf(t->note, sizeof(t->note), "%s",
-			    tui_str(t->lang, M_NO_MORE_CHARTS));
+			    _("no other chart this way"));
 		t->dirty = 1;
 		return;
 	}
@@ -1010,7 +1011,7 @@ key_lesson(struct tui *t, int c)
 			}
 		}
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_NO_MORE_HINTS));
+		    _("no (more) hints on this page"));
 		break;
 	case KEY_UP:
 	case 'k':
@@ -1055,7 +1056,7 @@ key_lesson(struct tui *t, int c)
 		break;
 	case 3:
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_PROMPT_HINT));
+		    _(TUI_PROMPT_HINT));
 		break;
 	default:
 		/* Any other printable key starts a command line. */
@@ -1211,7 +1212,7 @@ open_initial(struct tui *t, const char *spec)
 	if (path == NULL) {
 		char buf[256];
 
-		tui_fmt(buf, sizeof(buf), t->lang, M_NO_LESSON, spec);
+		utf8_snprintf(buf, sizeof(buf), _("no lesson '%s'"), spec);
 		out_add(t, TR_ERROR, err.len > 0 ? err.s : buf);
 		snprintf(t->note, sizeof(t->note), "%s", buf);
 		strbuf_done(&err);
@@ -1241,9 +1242,9 @@ tui_main(const struct tui_options *o)
 	tui_term.utf8 = tui_term_locale();
 	tui_term.ascii = o->ascii || !tui_term.utf8;
 	tui_term.present = o->present;
-	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
-	    &t.lang) != 0)
-		t.lang = TUI_LANG_EN;
+	t.lang_ko = strcmp(o->lang != NULL ? o->lang : lesson_env_lang(),
+	    "ko") == 0;
+	i18n_set_lang(tui_lang_code(&t));
 
 	t.lab = session_new(o->seed);
 	t.s = t.lab;

@@ -8,18 +8,24 @@
 
 #include <stdio.h>
 
+#include "tui/hints.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 void
 view_help_draw(struct tui *t)
 {
-	int w = 60, h = M_HELP_15 - M_HELP_1 + 5, x, y, i, first, last;
+	/* The keys of the screen it was asked on. */
+	const char *const *lines = t->screen == SCR_MENU ? tui_help_menu :
+	    tui_help_lesson;
+	int w = 60, h, n = 0, x, y, i;
 	struct tui_rect box;
 
-	if (t->screen == SCR_MENU)
-		h = M_HELP_MENU_6 - M_HELP_MENU_1 + 5;
+	while (lines[n] != NULL)
+		n++;
+	h = n + 4;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
@@ -39,16 +45,12 @@ view_help_draw(struct tui *t)
 		tui_put_text(y, x + i, 1, "-", 1, GRID_AXIS, 0);
 		tui_put_text(y + h - 1, x + i, 1, "-", 1, GRID_AXIS, 0);
 	}
-	tui_put_text(y, x + 2, w - 4, tui_str(t->lang, M_HELP_TITLE),
+	tui_put_text(y, x + 2, w - 4, _("Keys"),
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
-	/* The keys of the screen it was asked on. */
-	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_15;
-	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
-		tui_put_text(y + 1 + i, x + 2, w - 4,
-		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
+	for (i = 0; i < n && i + 2 < h - 1; i++)
+		tui_put_text(y + 1 + i, x + 2, w - 4, _(lines[i]), (size_t)-1,
 		    GRID_DEFAULT, 0);
-	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
+	tui_put_text(y + h - 2, x + 2, w - 4, _("press any key"),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
 }
 
@@ -60,7 +62,7 @@ view_too_small_draw(struct tui *t)
 
 	snprintf(w, sizeof(w), "%d", t->lay.need_w);
 	snprintf(h, sizeof(h), "%d", t->lay.need_h);
-	tui_fmt(buf, sizeof(buf), t->lang, M_TOO_SMALL, w,
+	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), w,
 	    tui_term.ascii ? "x" : "\xc3\x97", h);
 	cols = utf8_width(buf, (size_t)-1);
 	if (cols > COLS) {

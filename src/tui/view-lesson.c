@@ -19,6 +19,7 @@
 #include "lesson/lesson.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* Draw context for the lesson pane: counts lines, draws visible ones. */
@@ -139,12 +140,12 @@ check_draw(struct tui *t, struct pane *p, const struct lesson_state *st)
 		pane_fmt(p, 2, 2, GRID_LABEL, 0, "(%s)", nums);
 	} else {
 		pane_fmt(p, 0, 0, GRID_BAD, GRID_BOLD, "%s",
-		    tui_str(t->lang, M_CHECK_DIFFERS));
+		    _("The result differs from what the lesson expects:"));
 		pane_fmt(p, 2, 2, GRID_BAD, 0, "%s", nums);
 		if (txt != NULL)
 			pane_wrapped(p, txt, 0, 0, GRID_DEFAULT, 0);
 		pane_fmt(p, 0, 0, GRID_WARN, 0, "%s",
-		    tui_str(t->lang, M_CHECK_RERUN));
+		    _("Press r to run this page again from a clean state."));
 	}
 	free(nums);
 }
@@ -218,7 +219,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 				strbuf_addf(&keys, "%s%s", k ? "/" : "",
 				    b->choices[k].key);
 			strbuf_addf(&keys, ", 1-%d", b->nchoices);
-			tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS,
+			utf8_snprintf(buf, sizeof(buf), _("answer with %s"),
 			    keys.s);
 			strbuf_done(&keys);
 			pane_line(p, buf, GRID_LABEL, GRID_DIM);
@@ -240,7 +241,7 @@ lesson_block_draw(struct tui *t, struct pane *p, int i)
 			/* the learner did it: say so, and the answer */
 			pane_fmt(p, 0, 2, GRID_GOOD, GRID_BOLD, "%s%s",
 			    tui_term.ascii ? "" : "\xe2\x9c\x93 ",
-			    tui_str(t->lang, M_TRY_MET));
+			    _("Done - your commands did it."));
 			if (st->text != NULL)
 				pane_wrapped(p, st->text, 2, 2, GRID_GOOD, 0);
 		}
@@ -262,14 +263,10 @@ lesson_pane_draw(struct tui *t, const struct tui_rect *r, int draw)
 	int i, wait;
 
 	if (t->run == NULL) {
-		pane_wrapped(&p, t->lang == TUI_LANG_KO ?
-		    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
-		    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
-		    "**Free lab** - type commands without a lesson, e.g. "
-		    "`data moons`, `net 2-16-16-1`, `train 50`, "
+		pane_wrapped(&p, _("**Free lab** - type commands without a "
+		    "lesson, e.g. `data moons`, `net 2-16-16-1`, `train 50`, "
 		    "`set lambda 0.1`. `help` lists the commands; m opens the "
-		    "lesson menu.", 0, 0, GRID_DEFAULT, 0);
+		    "lesson menu."), 0, 0, GRID_DEFAULT, 0);
 		t->lesson_total = p.end;
 		return;
 	}
@@ -307,8 +304,8 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
 	    t->lesson_total);
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
-	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
-	    M_MORE_BELOW : M_MORE_ABOVE, a, b, c);
+	utf8_snprintf(buf, sizeof(buf), last < t->lesson_total ?
+	    _(TUI_MORE_BELOW) : _(TUI_MORE_ABOVE), a, b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 	    GRID_REVERSE);

@@ -555,6 +555,22 @@ utf8_whole(const char *s, size_t len)
 	return len - (i - 1) < need ? i - 1 : len;
 }
 
+char *
+utf8_snprintf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		buf[0] = '\0';
+	else if ((size_t)k >= n)	/* cut: whole characters only */
+		buf[utf8_whole(buf, n - 1)] = '\0';
+	return buf;
+}
+
 /* ---------------------------------------------------------------- parsing */
 
 int
