@@ -565,6 +565,9 @@ lesson_open_path(struct tui *t, const char *path)
 	strbuf_done(&diag);
 	lesson_close(t);
 	t->lesson = l;
+	/* the shell speaks the lesson's language (a file of the other one) */
+	t->lang_ko = strcmp(l->lang, "ko") == 0;
+	i18n_set_lang(tui_lang_code(t));
 	/* a session of the lesson's own, fresh: every lesson starts from
 	 * the same state, whatever ran before; the learner's lab waits */
 	if (t->ls == NULL) {
