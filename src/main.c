@@ -47,7 +47,8 @@ struct opts {
 	int reset_progress;	/* --reset-progress */
 	const char *lang;	/* --lang: en, ko; NULL = from the locale */
 	int present;		/* --present: classroom mode of the shell */
-	const char *color_when;	/* --color as given (the shell decides auto) */
+	enum chart_color_when color_when;	/* --color (the shell decides
+						   auto with curses) */
 	int repl;		/* --repl */
 	int ascii;		/* --ascii */
 	int color;		/* CMD_COLOR_*, resolved from --color */
@@ -330,12 +331,7 @@ mode_shell(const struct opts *o)
 	to.lang = o->lang;
 	to.present = o->present;
 	to.ascii = o->ascii;
-	if (o->color_when == NULL || strcmp(o->color_when, "auto") == 0)
-		to.color = TUI_COLOR_AUTO;
-	else if (strcmp(o->color_when, "never") == 0)
-		to.color = TUI_COLOR_NEVER;
-	else
-		to.color = TUI_COLOR_ALWAYS;
+	to.color = (int)o->color_when;
 	to.seed = (unsigned long)o->seed;
 	return tui_main(&to);
 }
@@ -428,25 +424,34 @@ static const struct mode modes[] = {
 
 /* ------------------------------------------------------------ options */
 
+/* --color (NULL: auto) as a choice, and the colours of the headless
+ * output it gives (CMD_COLOR_*); -1 when it names no choice. */
 static int
-resolve_color(const char *when, int *out)
+resolve_color(const char *name, enum chart_color_when *when, int *out)
 {
-	const char *nc = getenv("NO_COLOR");
-	const char *term = getenv("TERM");
-	int c256 = term != NULL && strstr(term, "256") != NULL;
+	static const struct {
+		const char *name;
+		enum chart_color_when when;
+	} whens[] = {
+		{ "auto", CHART_WHEN_AUTO },
+		{ "never", CHART_WHEN_NEVER },
+		{ "always", CHART_WHEN_ALWAYS },
+	};
+	static const int cmd_colors[] = {
+		[CHART_COLOR_NONE] = CMD_COLOR_NONE,
+		[CHART_COLOR_8] = CMD_COLOR_8,
+		[CHART_COLOR_256] = CMD_COLOR_256,
+	};
+	size_t i;
 
-	if (when == NULL || strcmp(when, "auto") == 0) {
-		if (!isatty(STDOUT_FILENO) || (nc != NULL && nc[0] != '\0') ||
-		    term == NULL || strcmp(term, "dumb") == 0)
-			*out = CMD_COLOR_NONE;
-		else
-			*out = c256 ? CMD_COLOR_256 : CMD_COLOR_8;
-	} else if (strcmp(when, "always") == 0)
-		*out = c256 ? CMD_COLOR_256 : CMD_COLOR_8;
-	else if (strcmp(when, "never") == 0)
-		*out = CMD_COLOR_NONE;
-	else
+	for (i = 0; i < COUNT(whens); i++)
+		if (strcmp(name != NULL ? name : "auto", whens[i].name) == 0)
+			break;
+	if (i == COUNT(whens))
 		return -1;
+	*when = whens[i].when;
+	*out = cmd_colors[chart_colors_choose(*when, isatty(STDOUT_FILENO),
+	    getenv("TERM"), getenv("NO_COLOR"), 0)];
 	return 0;
 }
 
@@ -644,8 +649,7 @@ main(int argc, char **argv)
 		free(o.exprs);
 		return bad_usage(_("--seeds needs --batch LESSON"));
 	}
-	o.color_when = color;
-	if (resolve_color(color, &o.color) != 0) {
+	if (resolve_color(color, &o.color_when, &o.color) != 0) {
 		free(o.exprs);
 		return bad_usage(_("--color: '%s' is not auto, always or never"),
 		    color);

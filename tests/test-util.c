@@ -128,6 +128,31 @@ edit_distance_suggests(void **state)
 }
 
 static void
+nearest_name(void **state)
+{
+	static const char *const names[] = { "train", "plot", "trace", NULL };
+	static const char *const none[] = { NULL };
+	struct nearest n;
+
+	(void)state;
+	assert_string_equal(nearest_in("trian", names), "train");
+	assert_string_equal(nearest_in("plt", names), "plot");
+	/* ties: the first offered */
+	assert_string_equal(nearest_in("trbce", names), "trace");
+	assert_string_equal(nearest_in("tra", names), "train");
+	/* more than NEAREST_MAX edits away: no suggestion */
+	assert_null(nearest_in("xyzzy", names));
+	assert_null(nearest_in("plot", none));
+	nearest_init(&n, "lamda");
+	assert_null(nearest_best(&n));
+	nearest_add(&n, "lr");
+	assert_null(nearest_best(&n));
+	nearest_add(&n, "lambda");
+	nearest_add(&n, "lambda2");
+	assert_string_equal(nearest_best(&n), "lambda");
+}
+
+static void
 xdg_path_and_dirs(void **state)
 {
 	char *dir = xasprintf("tests/tmp/util-%ld", (long)getpid());
@@ -581,6 +606,7 @@ main(void)
 		cmocka_unit_test(strict_numbers),
 		cmocka_unit_test(strbuf_grows),
 		cmocka_unit_test(edit_distance_suggests),
+		cmocka_unit_test(nearest_name),
 		cmocka_unit_test(xdg_path_and_dirs),
 		cmocka_unit_test(mono_clock_advances),
 		cmocka_unit_test(atomic_replace),

@@ -54,6 +54,29 @@ struct chart_tiers chart_tiers_choose(const char *codeset, const char *term,
  * and NO_COLOR.  ncolors as above.
  */
 struct chart_tiers chart_detect_tiers(int ncolors);
+
+/* --color: auto, never, always. */
+enum chart_color_when {
+	CHART_WHEN_AUTO,
+	CHART_WHEN_NEVER,
+	CHART_WHEN_ALWAYS
+};
+/*
+ * The one decision whether to draw in colour and with how many (the
+ * shell, the headless output and chart_tiers_choose() all ask it).  tty:
+ * the output is a terminal; term, no_color: $TERM and $NO_COLOR (NULL
+ * ok); ncolors: the colour count the caller knows (curses COLORS, -1 when
+ * the terminal has no colours, 0 unknown: then TERM decides).
+ *   never: none.
+ *   auto: none when the output is no terminal, NO_COLOR is set and not
+ *   empty, TERM is dumb, fewer than 8 colours are known, or the count is
+ *   unknown and TERM unset or empty; else as always.
+ *   always: none when the terminal has none (-1); 256 when 256 or more
+ *   are known, or the count is unknown and TERM names a 256color
+ *   terminal; else 8.
+ */
+enum chart_colors chart_colors_choose(enum chart_color_when when, int tty,
+    const char *term, const char *no_color, int ncolors);
 /* Names: "ascii" "quadrant" "braille"; "none" "8" "256". */
 const char *chart_glyphs_name(enum chart_glyphs g);
 const char *chart_colors_name(enum chart_colors c);

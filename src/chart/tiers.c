@@ -5,6 +5,8 @@
  * says what colour a role is in the 256- and 8-colour tiers.  Detection reads
  * the locale codeset (the caller runs setlocale), NO_COLOR and TERM, and takes
  * a colour count from the caller (curses knows COLORS, we do not).
+ * chart_colors_choose() is the one place that decides whether output is in
+ * colour, for the shell and the headless modes alike.
  */
 #include "config.h"
 
@@ -93,21 +95,35 @@ chart_tiers_choose(const char *codeset, const char *term,
 	else
 		t.glyphs = CHART_GLYPH_BRAILLE;
 
-	if ((no_color != NULL && *no_color != '\0') || dumb)
-		t.colors = CHART_COLOR_NONE;
-	else if (ncolors >= 256)
-		t.colors = CHART_COLOR_256;
-	else if (ncolors >= 8)
-		t.colors = CHART_COLOR_8;
-	else if (ncolors > 0)
-		t.colors = CHART_COLOR_NONE;
-	else if (term == NULL || *term == '\0')
-		t.colors = CHART_COLOR_NONE;
-	else if (strstr(term, "256color") != NULL)
-		t.colors = CHART_COLOR_256;
-	else
-		t.colors = CHART_COLOR_8;
+	t.colors = chart_colors_choose(CHART_WHEN_AUTO, 1, term, no_color,
+	    ncolors);
 	return t;
+}
+
+enum chart_colors
+chart_colors_choose(enum chart_color_when when, int tty, const char *term,
+    const char *no_color, int ncolors)
+{
+	int unset = term == NULL || *term == '\0';
+
+	switch (when) {
+	case CHART_WHEN_NEVER:
+		return CHART_COLOR_NONE;
+	case CHART_WHEN_AUTO:
+		if (!tty || (no_color != NULL && *no_color != '\0') ||
+		    (!unset && strcmp(term, "dumb") == 0) ||
+		    (ncolors > 0 && ncolors < 8) || (ncolors == 0 && unset))
+			return CHART_COLOR_NONE;
+		break;
+	case CHART_WHEN_ALWAYS:
+		break;
+	}
+	if (ncolors < 0)
+		return CHART_COLOR_NONE;
+	if (ncolors >= 256 || (ncolors == 0 && !unset &&
+	    strstr(term, "256color") != NULL))
+		return CHART_COLOR_256;
+	return CHART_COLOR_8;
 }
 
 struct chart_tiers

@@ -40,10 +40,11 @@ help_exec(struct cmd_ctx *c)
 			    _(cmd_table[i]->summary));
 		return CMD_OK;
 	}
-	cmd_out(c, _("usage: %s%s%s"), e->name, e->usage[0] ? " " : "", e->usage);
+	cmd_out(c, _("usage: %s%s%s"), e->name, cmd_usage(e)[0] ? " " : "",
+	    cmd_usage(e));
 	cmd_out(c, "%s", _(e->summary));
-	if (e->help != NULL)
-		cmd_out(c, "%s", _(e->help));
+	if (cmd_help(e) != NULL)
+		cmd_out(c, "%s", cmd_help(e));
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
 		char buf[160];
 

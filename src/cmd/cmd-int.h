@@ -72,7 +72,15 @@ struct cmd_entry {
 	 */
 	const char *const *(*complete)(int argi, const char *prev);
 	int (*exec)(struct cmd_ctx *c);
+	/* Usage and help made from a table of the command's own (plot's
+	 * kinds), in place of usage and help; NULL: none. */
+	void (*describe)(const char **usage, const char **help);
 };
+
+/* e's usage and help (help may be NULL, else translated), written or
+ * described. */
+const char *cmd_usage(const struct cmd_entry *e);
+const char *cmd_help(const struct cmd_entry *e);
 
 #define CMD_MUTATES	0x1		/* take an undo snapshot before */
 

@@ -20,24 +20,8 @@
 #include "cmd/session-int.h"
 #include "util/i18n.h"
 
-void
-run_free(struct run_result *r)
-{
-	free(r->hist_train);
-	free(r->hist_val);
-	free(r->weights);
-	memset(r, 0, sizeof *r);
-}
-
-void
-sweep_clear(struct sweep *sw)
-{
-	for (int i = 0; i < sw->n; i++)
-		run_free(&sw->r[i]);
-	memset(sw, 0, sizeof *sw);
-}
-
-void
+/* The figures of one finished run of net (trained on l's data) into r. */
+static void
 run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
     int status)
 {
@@ -373,7 +357,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			wsum[i] += r.w_norm;
 			zsum[i] += r.zero_frac;
 			curve_add(&cv[i], &r);
-			run_free(&r);
+			sweep_run_free(&r);
 			if (res.status == NN_TRAIN_CANCELLED)
 				rc = CMD_STOPPED;
 		}

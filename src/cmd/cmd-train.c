@@ -72,21 +72,18 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 {
 	if (d == NULL) {
 		/* a typo ('lamda') gets the nearest setting, as 'set' does */
-		const char *best = NULL;
-		int bestd = 3;
+		const char *best;
+		struct nearest near;
 
+		nearest_init(&near, key);
 		for (size_t i = 0; i < param_count; i++) {
 			const char *n = param_table[i].name;
-			int dist = edit_distance(n, key);
 
 			if (!strcmp(n, "epochs") || param_build_time(n))
 				continue;	/* not allowed here */
-			if (dist < bestd) {
-				bestd = dist;
-				best = n;
-			}
+			nearest_add(&near, n);
 		}
-		if (best != NULL)
+		if ((best = nearest_best(&near)) != NULL)
 			return cmd_error(c, argi, _("unknown key '%s'; did you "
 			    "mean '%s'? (see 'show params')"), key, best);
 	}

@@ -70,22 +70,38 @@ cmd_names(void)
 	return names;
 }
 
-/* The nearest command name within edit distance 2, or NULL. */
+const char *
+cmd_usage(const struct cmd_entry *e)
+{
+	const char *usage, *help;
+
+	if (e->describe == NULL)
+		return e->usage;
+	e->describe(&usage, &help);
+	return usage;
+}
+
+const char *
+cmd_help(const struct cmd_entry *e)
+{
+	const char *usage, *help;
+
+	if (e->describe == NULL)
+		return e->help != NULL ? _(e->help) : NULL;
+	e->describe(&usage, &help);
+	return help;
+}
+
+/* The nearest command name (nearest_*()), or NULL. */
 static const char *
 suggest(const char *name)
 {
-	const char *best = NULL;
-	int bestd = 3;
+	struct nearest n;
 
-	for (size_t i = 0; i < cmd_table_len; i++) {
-		int d = edit_distance(cmd_table[i]->name, name);
-
-		if (d < bestd) {
-			bestd = d;
-			best = cmd_table[i]->name;
-		}
-	}
-	return best;
+	nearest_init(&n, name);
+	for (size_t i = 0; i < cmd_table_len; i++)
+		nearest_add(&n, cmd_table[i]->name);
+	return nearest_best(&n);
 }
 
 /*
@@ -112,13 +128,13 @@ lookup(struct cmd_ctx *c)
 	c->entry = e;
 	if (nargs < e->min_args) {
 		cmd_error(c, -1, _("missing argument (usage: %s %s)"), e->name,
-		    e->usage);
+		    cmd_usage(e));
 		return NULL;
 	}
 	if (e->max_args >= 0 && nargs > e->max_args) {
 		cmd_error(c, 1 + e->max_args, _("unexpected argument '%s' "
 		    "(usage: %s %s)"), c->argv[1 + e->max_args].s, e->name,
-		    e->usage);
+		    cmd_usage(e));
 		return NULL;
 	}
 	return e;

@@ -135,18 +135,13 @@ param_complete(int argi, const char *prev)
 int
 param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
 {
-	const char *best = NULL;
-	int bestd = 3;
+	const char *best;
+	struct nearest n;
 
-	for (size_t i = 0; i < param_count; i++) {
-		int d = edit_distance(param_table[i].name, key);
-
-		if (d < bestd) {
-			bestd = d;
-			best = param_table[i].name;
-		}
-	}
-	if (best != NULL)
+	nearest_init(&n, key);
+	for (size_t i = 0; i < param_count; i++)
+		nearest_add(&n, param_table[i].name);
+	if ((best = nearest_best(&n)) != NULL)
 		return cmd_error(c, argi, _("unknown key '%s'; did you mean '%s'? "
 		    "(try 'show params'%s)"), key, best,
 		    queries ? _(" or 'help get'") : "");

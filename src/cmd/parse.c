@@ -344,22 +344,14 @@ arg_enum(struct cmd_ctx *c, int argi, const char *what, const char *text,
     const char *const *choices, int *out)
 {
 	char buf[256];
-	const char *best = NULL;
-	int bestd = 3;
+	const char *best;
 
-	for (int i = 0; choices[i] != NULL; i++) {
-		int d;
-
+	for (int i = 0; choices[i] != NULL; i++)
 		if (strcmp(choices[i], text) == 0) {
 			*out = i;
 			return 0;
 		}
-		d = edit_distance(choices[i], text);
-		if (d < bestd) {
-			bestd = d;
-			best = choices[i];
-		}
-	}
+	best = nearest_in(text, choices);
 	choices_str(choices, buf, sizeof buf);
 	if (best != NULL)
 		return cmd_error(c, argi, _("%s: unknown value '%s'; did you mean "

@@ -12,6 +12,12 @@
  * transcript keeps the snapshot of every chart it records, so a lesson
  * page's charts can be drawn again as they were after the session moved
  * on.
+ *
+ * The kinds of chart are the rows of plot_kinds[] at the end of this
+ * file: per kind its KIND word, usage and help (the plot command and its
+ * help read them), its argument, what it gathers when plotted, what it
+ * captures of live state and how it draws.  Adding a kind is a row and its
+ * functions.
  */
 
 #include <math.h>
@@ -93,10 +99,8 @@ plot_copy(struct plot *out, const struct plot *p)
 	int la = p->na, lb = p->nb;
 
 	/* how many numbers a and b hold, where na and nb say otherwise */
-	if (p->kind == PLOT_ACTS)
-		la = 4 * p->na;		/* mean, std, saturated, dead */
-	else if (p->kind == PLOT_NORM)
-		la = p->na * p->nb, lb = 0;	/* the matrix; no b */
+	if (plot_kinds[p->kind].counts != NULL)
+		plot_kinds[p->kind].counts(p, &la, &lb);
 	*out = *p;
 	out->a = dup_doubles(p->a, la);
 	out->b = dup_doubles(p->b, lb);
@@ -182,7 +186,7 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 
 /* All weights of layer k (0-based) or of every layer (k < 0); caller frees. */
 static double *
-gather_weights(struct nn_net *net, int k, int *n)
+collect_weights(struct nn_net *net, int k, int *n)
 {
 	double *v = NULL;
 	int m = 0;
@@ -209,7 +213,7 @@ capture_weights(struct session *s, struct plot *p)
 		p->empty = _("no such network layer");
 		return;
 	}
-	p->a = gather_weights(s->lab.net, p->layer - 1, &p->na);
+	p->a = collect_weights(s->lab.net, p->layer - 1, &p->na);
 }
 
 static void
@@ -496,34 +500,8 @@ plot_capture(struct session *s, const struct plot *p, struct plot *out)
 	out->snapshot = 1;
 	out->tiers = session_tiers(s);
 	out->empty = NULL;
-	switch (p->kind) {
-	case PLOT_LOSS:
-		capture_loss(s, out);
-		break;
-	case PLOT_WEIGHTS:
-		capture_weights(s, out);
-		break;
-	case PLOT_FN:
-		out->leak = s->lab.p.leak;
-		break;
-	case PLOT_SWEEP:
-		capture_sweep(s, out);
-		break;
-	case PLOT_HIST2:
-		capture_hist2(s, out);
-		break;
-	case PLOT_CMP_LOSS:
-		capture_cmp_loss(s, out);
-		break;
-	case PLOT_NONE:
-	case PLOT_GRADS:
-	case PLOT_ACTS:
-	case PLOT_BOUNDARY:
-	case PLOT_NORM:
-	case PLOT_CMP_GRADS:
-	case PLOT_BUNDLES:
-		break;		/* their numbers came with the spec */
-	}
+	if (plot_kinds[p->kind].capture != NULL)
+		plot_kinds[p->kind].capture(s, out);
 }
 
 void
@@ -538,168 +516,7 @@ plot_draw(const struct plot *p, struct grid *g)
 	memset(&o, 0, sizeof o);
 	o.tiers = p->tiers;
 	o.title = p->title[0] ? p->title : NULL;
-	switch (p->kind) {
-	case PLOT_NONE:
-		grid_clear(g);
-		break;
-	case PLOT_LOSS:
-		o.xlabel = _("epoch");
-		o.ylabel = NULL;	/* the title says "loss" */
-		draw_loss(p, g, &o);
-		break;
-	case PLOT_WEIGHTS:
-		draw_weights(p, g, &o);
-		break;
-	case PLOT_GRADS:
-	case PLOT_CMP_GRADS: {
-		struct chart_logbar_opts bo;
-
-		memset(&bo, 0, sizeof bo);
-		bo.threshold_on = 1;
-		bo.threshold = 1e-4;
-		bo.threshold_label = _("vanishing");
-		if (p->kind == PLOT_CMP_GRADS)	/* two runs per layer */
-			bo.group = 2;
-		chart_logbars(g, &o, &bo, (const char *const *)p->labels, p->a,
-		    p->na);
-		break;
-	}
-	case PLOT_ACTS: {
-		struct chart_line_opts lo;
-		struct chart_series sr[4];
-		static const char *const nm[4] = { N_("mean"), N_("std"),
-		    N_("saturated"), N_("dead") };
-		double pos[NN_MAX_LAYERS];
-		char num[NN_MAX_LAYERS][8];
-		const char *text[NN_MAX_LAYERS];
-		int ns = 0;
-
-		/* one tick per hidden layer, a marker per measured value */
-		memset(&lo, 0, sizeof lo);
-		memset(sr, 0, sizeof sr);
-		for (int j = 0; j < p->na && j < NN_MAX_LAYERS; j++) {
-			pos[j] = j + 1;
-			snprintf(num[j], sizeof num[j], "%d", j + 1);
-			text[j] = num[j];
-		}
-		lo.xlo = 0.5;
-		lo.xhi = p->na + 0.5;
-		lo.xtick_pos = pos;
-		lo.xtick_text = text;
-		lo.nxticks = p->na < NN_MAX_LAYERS ? p->na : NN_MAX_LAYERS;
-		lo.marks = 15;
-		o.xlabel = _("hidden layer");
-		for (int i = 0; i < 4; i++) {
-			int any = 0;
-
-			for (int j = 0; j < p->na; j++)
-				any |= !isnan(p->a[i * p->na + j]);
-			if (!any)
-				continue;
-			sr[ns].name = _(nm[i]);
-			sr[ns].y = p->a + i * p->na;
-			sr[ns].n = p->na;
-			sr[ns].x0 = 1;
-			sr[ns].dx = 1;
-			ns++;
-		}
-		chart_line(g, &o, &lo, sr, ns);
-		break;
-	}
-	case PLOT_FN: {
-		double ctx[2][3] = { { p->act, p->leak, 0 },
-		    { p->act, p->leak, 1 } };
-		struct chart_fn fn[2];
-		char n1[32], n2[32];
-
-		snprintf(n1, sizeof n1, "%s", act_names[p->act]);
-		snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
-		fn[0].name = n1;
-		fn[0].f = fn_act;
-		fn[0].ctx = ctx[0];
-		fn[1].name = n2;
-		fn[1].f = fn_act;
-		fn[1].ctx = ctx[1];
-		o.xlabel = "x";
-		chart_function(g, &o, -6, 6, 0, 0, fn, 2);
-		break;
-	}
-	case PLOT_BOUNDARY:
-		if (p->layer == 2) {
-			struct chart_heatmap_opts ho;
-			struct chart_point *pts;
-			int npts = p->nb / 3;
-
-			memset(&ho, 0, sizeof ho);
-			ho.xlo = p->a[0];
-			ho.xhi = p->a[1];
-			ho.ylo = p->a[2];
-			ho.yhi = p->a[3];
-			ho.zlo = 0;
-			ho.zhi = 1;
-			ho.contour_on = 1;
-			ho.contour = 0.5;
-			pts = xcalloc((size_t)npts + 1, sizeof *pts);
-			for (int i = 0; i < npts; i++) {
-				pts[i].x = p->b[3 * i];
-				pts[i].y = p->b[3 * i + 1];
-				pts[i].cls = (int)p->b[3 * i + 2];
-				pts[i].val = i >= p->split;
-			}
-			chart_heatmap(g, &o, &ho, p->a + 4, p->act, p->act,
-			    pts, npts);
-			free(pts);
-		} else {
-			struct chart_series sr[3];
-			struct chart_line_opts lo;
-			int nt = p->split, nv = p->na / 2 - p->split;
-			int m = p->nb / 2;
-
-			/* the prediction is a curve, the data are points
-			 * (drawn after it, so a marker stays on the curve):
-			 * training points as blobs, validation points as
-			 * letters, so they differ without colour too */
-			memset(&lo, 0, sizeof lo);
-			memset(sr, 0, sizeof sr);
-			sr[0].name = _("prediction");
-			sr[0].x = p->b;
-			sr[0].y = p->b + m;
-			sr[0].n = m;
-			sr[1].name = _("train");
-			sr[1].x = p->a;
-			sr[1].y = p->a + nt;
-			sr[1].n = nt;
-			sr[2].name = _("val");
-			sr[2].x = p->a + 2 * nt;
-			sr[2].y = p->a + 2 * nt + nv;
-			sr[2].n = nv;
-			lo.points = 1u << 1 | 1u << 2;
-			lo.point_glyph[2] = 'v';
-			o.xlabel = "x";
-			chart_line(g, &o, &lo, sr, nv > 0 ? 3 : 2);
-		}
-		break;
-	case PLOT_NORM:
-		chart_matrix(g, &o, p->a, p->na, p->nb,
-		    p->layer == 1 ? CHART_GROUP_COLUMN : CHART_GROUP_ROW,
-		    p->act);
-		break;
-	case PLOT_SWEEP:
-		o.xlabel = p->xlabel;
-		draw_sweep(p, g, &o);
-		break;
-	case PLOT_HIST2:
-		draw_hist2(p, g, &o);
-		break;
-	case PLOT_CMP_LOSS:
-		o.xlabel = _("epoch");
-		draw_cmp_loss(p, g, &o);
-		break;
-	case PLOT_BUNDLES:	/* a: mean val loss, b: its sd per bundle */
-		chart_meanbars(g, &o, (const char *const *)p->labels, p->a,
-		    p->b, p->na, NULL);
-		break;
-	}
+	plot_kinds[p->kind].draw(p, g, &o);
 }
 
 void
@@ -742,17 +559,8 @@ session_show_plot(struct session *s, struct transcript *t, struct plot *p)
 	plot_clear(&s->plot);
 	s->plot = *p;
 	memset(p, 0, sizeof *p);
-	/* one row per bar plus axis, tick labels, legend and title */
-	if ((s->plot.kind == PLOT_GRADS || s->plot.kind == PLOT_CMP_GRADS) &&
-	    h < s->plot.na + 4)
-		h = s->plot.na + 4;
-	/* a small matrix: title, header, one row per example, a blank row
-	 * and two notes, with no run of blank rows before the notes */
-	if (s->plot.kind == PLOT_NORM && h > s->plot.na + 5)
-		h = s->plot.na + 5;
-	/* bars: title, a bar and a blank row each, axis, ticks, legend */
-	if (s->plot.kind == PLOT_BUNDLES && h > 2 * s->plot.na + 3)
-		h = 2 * s->plot.na + 3;
+	if (plot_kinds[s->plot.kind].rows != NULL)
+		h = plot_kinds[s->plot.kind].rows(&s->plot, h);
 	add_snapshot(s, t, h, 1);
 }
 
@@ -763,3 +571,713 @@ transcript_add_session_chart(struct transcript *t, struct session *s)
 		return -1;
 	return add_snapshot(s, t, s->height, 0);
 }
+
+/* ============================================================ the kinds */
+
+/*
+ * Each kind's functions (parse, gather, capture, draw, counts, rows), then
+ * plot_kinds[], the table that names them.  A kind is one row: the plot
+ * command, its usage and help, completion, capture, drawing and the chart
+ * height all read it.
+ */
+
+static const char *const loss_scales[] = { "linear", "log", NULL };
+
+/* ------------------------------------------------------------ parse */
+
+static int
+parse_loss(struct cmd_ctx *c, struct plot *p)
+{
+	if (c->argc > 2 && arg_enum(c, 2, "SCALE", c->argv[2].s, loss_scales,
+	    &p->logy) != 0)
+		return CMD_ERROR;
+	return CMD_OK;
+}
+
+static int
+parse_layer(struct cmd_ctx *c, struct plot *p)
+{
+	long layer = 0;
+
+	if (c->argc > 2 && arg_long(c, 2, "LAYER", c->argv[2].s, 1,
+	    NN_MAX_LAYERS, &layer) != 0)
+		return CMD_ERROR;
+	p->layer = (int)layer;
+	return CMD_OK;
+}
+
+static int
+parse_fn(struct cmd_ctx *c, struct plot *p)
+{
+	char buf[256];
+
+	if (c->argc < 3)
+		return cmd_error(c, -1, _("fn: missing ACT (allowed: %s)"),
+		    choices_str(act_names, buf, sizeof buf));
+	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &p->act) != 0)
+		return CMD_ERROR;
+	return CMD_OK;
+}
+
+/* ------------------------------------------------------------ gather */
+
+static int
+need_net(struct cmd_ctx *c)
+{
+	if (c->s->lab.net == NULL)
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
+	return CMD_OK;
+}
+
+/*
+ * A gradient or statistics pass over the training rows that did not
+ * finish: stopped by ^C (cmd_interrupt, which the engine checks between
+ * chunks of rows) is not an error but CMD_STOPPED, as for train; anything
+ * else is.  No chart is drawn either way.
+ */
+static int
+pass_failed(struct cmd_ctx *c, const char *err)
+{
+	if (cmd_interrupt) {
+		cmd_out(c, _("%s: interrupted (no chart)"), c->argv[0].s);
+		return CMD_STOPPED;
+	}
+	return cmd_error(c, 1, "%s", err);
+}
+
+static int
+gather_grads(struct cmd_ctx *c, struct plot *p)
+{
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	struct nn_net *net;
+	int nl;
+	char err[256];
+
+	if (need_net(c) != CMD_OK || lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	net = c->s->lab.net;
+	nl = nn_net_nlayers(net);
+	if (nn_net_gradients(net, c->s->lab.train, err, sizeof err) != 0 ||
+	    nn_net_stats(net, NULL, st, err, sizeof err) != 0)
+		return pass_failed(c, err);
+	p->kind = PLOT_GRADS;
+	p->na = nl;
+	p->a = xcalloc((size_t)nl, sizeof *p->a);
+	p->labels = xcalloc((size_t)nl, sizeof *p->labels);
+	p->nlabels = nl;
+	for (int k = 0; k < nl; k++) {
+		char num[32];
+
+		p->a[k] = st[k].grad_norm;
+		p->labels[k] = xasprintf(_("layer %d"), k + 1);
+		fmt_num(num, sizeof num, st[k].grad_norm);
+		cmd_out(c, _("layer %d: |dL/dW| = %s"), k + 1, num);
+	}
+	snprintf(p->title, sizeof p->title, _("gradient norm per layer (%s)"),
+	    act_names[c->s->lab.p.act]);
+	return CMD_OK;
+}
+
+static int
+gather_acts(struct cmd_ctx *c, struct plot *p)
+{
+	struct nn_layer_stats st[NN_MAX_LAYERS];
+	struct nn_net *net;
+	int nh;
+	char err[256];
+
+	if (need_net(c) != CMD_OK)
+		return CMD_ERROR;
+	net = c->s->lab.net;
+	nh = nn_net_nlayers(net) - 1;
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	if (nh < 1)
+		return cmd_error(c, 1, _("the network has no hidden layer"));
+	if (nn_net_stats(net, c->s->lab.train, st, err, sizeof err) != 0)
+		return pass_failed(c, err);
+	p->kind = PLOT_ACTS;
+	p->na = nh;
+	p->a = xcalloc((size_t)nh * 4, sizeof *p->a);
+	for (int k = 0; k < nh; k++) {
+		char a[4][32];
+
+		p->a[k] = st[k].act_mean;
+		p->a[nh + k] = st[k].act_std;
+		p->a[2 * nh + k] = st[k].act_sat;
+		p->a[3 * nh + k] = st[k].act_dead;
+		fmt_num(a[0], sizeof a[0], st[k].act_mean);
+		fmt_num(a[1], sizeof a[1], st[k].act_std);
+		fmt_num(a[2], sizeof a[2], st[k].act_sat);
+		fmt_num(a[3], sizeof a[3], st[k].act_dead);
+		cmd_out(c, _("layer %d: mean %s, std %s, saturated %s, dead %s"),
+		    k + 1, a[0], a[1], a[2], a[3]);
+	}
+	snprintf(p->title, sizeof p->title, _("activations per hidden layer (%s)"),
+	    act_names[c->s->lab.p.act]);
+	return CMD_OK;
+}
+
+#define BRES 32		/* boundary heatmap samples per axis */
+
+/* Writes d's n inputs, then its n targets, to out (2n numbers), sorted by
+ * input, so a series reads left to right. */
+static void
+sorted_points(const struct nn_dataset *d, double *out)
+{
+	int n = d->n;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = d->x[i];
+		out[n + i] = d->y[i];
+	}
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			double t = out[j];
+
+			out[j] = out[j - 1], out[j - 1] = t;
+			t = out[n + j];
+			out[n + j] = out[n + j - 1], out[n + j - 1] = t;
+		}
+}
+
+static int
+gather_boundary(struct cmd_ctx *c, struct plot *p)
+{
+	struct lab *l = &c->s->lab;
+	const struct nn_dataset *d;
+	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+	int nt, nv;
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	d = l->all;
+	nt = l->train->n;
+	nv = l->val != NULL ? l->val->n : 0;
+	if (d->nin > 2 || d->nout != 1)
+		return cmd_error(c, 1, _("boundary needs 1 or 2 inputs and 1 output "
+		    "(the data has %d and %d)"), d->nin, d->nout);
+	for (int i = 0; i < d->n; i++) {
+		double x = d->x[i * d->nin];
+		double y = d->nin == 2 ? d->x[i * d->nin + 1] : d->y[i];
+
+		xlo = fmin(xlo, x);
+		xhi = fmax(xhi, x);
+		ylo = fmin(ylo, y);
+		yhi = fmax(yhi, y);
+	}
+	if (!(xhi > xlo))
+		xhi = xlo + 1;
+	if (!(yhi > ylo))
+		yhi = ylo + 1;
+	p->kind = PLOT_BOUNDARY;
+	if (d->nin == 2) {
+		double *in = xmalloc(2 * BRES * BRES * sizeof *in);
+		double mx = (xhi - xlo) * 0.05, my = (yhi - ylo) * 0.05;
+
+		xlo -= mx, xhi += mx, ylo -= my, yhi += my;
+		p->samples = BRES;
+		p->na = 4 + BRES * BRES;
+		p->a = xmalloc((size_t)p->na * sizeof *p->a);
+		p->a[0] = xlo, p->a[1] = xhi, p->a[2] = ylo, p->a[3] = yhi;
+		for (int j = 0; j < BRES; j++)
+			for (int i = 0; i < BRES; i++) {
+				in[2 * (j * BRES + i)] = xlo + i * (xhi - xlo) /
+				    (BRES - 1);
+				in[2 * (j * BRES + i) + 1] = ylo + j *
+				    (yhi - ylo) / (BRES - 1);
+			}
+		nn_net_predict(l->net, in, BRES * BRES, p->a + 4);
+		free(in);
+		if (d->task != NN_TASK_CLASSIFICATION)
+			for (int i = 0; i < BRES * BRES; i++)
+				p->a[4 + i] = 1 / (1 + exp(-p->a[4 + i]));
+		/* the training points, then the validation points */
+		p->split = nt;
+		p->nb = 3 * (nt + nv);
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		for (int k = 0; k < 2; k++) {
+			const struct nn_dataset *ds = k ? l->val : l->train;
+			double *o = p->b + (k ? 3 * nt : 0);
+
+			for (int i = 0; i < (k ? nv : nt); i++) {
+				o[3 * i] = ds->x[2 * i];
+				o[3 * i + 1] = ds->x[2 * i + 1];
+				o[3 * i + 2] = ds->y[i] >= 0.5;
+			}
+		}
+		snprintf(p->title, sizeof p->title, _("decision boundary: "
+		    "p(class 1), contour 0.5"));
+	} else {
+		int m = 2 * c->s->width;
+
+		p->kind = PLOT_PREDICTION;
+		p->split = nt;
+		p->na = 2 * (nt + nv);
+		p->a = xmalloc((size_t)p->na * sizeof *p->a);
+		sorted_points(l->train, p->a);
+		if (nv > 0)
+			sorted_points(l->val, p->a + 2 * nt);
+		p->nb = 2 * m;
+		p->b = xmalloc((size_t)p->nb * sizeof *p->b);
+		for (int i = 0; i < m; i++)
+			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
+		nn_net_predict(l->net, p->b, m, p->b + m);
+		snprintf(p->title, sizeof p->title, _("prediction vs data"));
+	}
+	return CMD_OK;
+}
+
+static int
+gather_norm(struct cmd_ctx *c, struct plot *p)
+{
+	struct lab *l = &c->s->lab;
+	long layer = p->layer ? p->layer : 1;
+	int nl, B, F;
+	char err[256];
+
+	if (lab_ready(c) != CMD_OK)
+		return CMD_ERROR;
+	nl = nn_net_nlayers(l->net);
+	if (l->p.norm == 0)
+		return cmd_error(c, 1, _("the net has no normalization (use 'set "
+		    "norm batch' or 'set norm layer')"));
+	if (nl < 2)
+		return cmd_error(c, 1, _("the net %s has no hidden layer to "
+		    "normalize (build one with e.g. 'net 2-8-1')"), l->spec);
+	if (layer > nl - 1)
+		return cmd_error(c, 2, _("LAYER: %ld is out of range (allowed: 1.."
+		    "%d, the hidden layers)"), layer, nl - 1);
+	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
+	if (B > l->train->n)
+		B = l->train->n;
+	F = nn_net_width(l->net, (int)layer);
+	p->kind = PLOT_NORM;
+	p->na = B;
+	p->nb = F;
+	p->a = xcalloc((size_t)B * (size_t)F, sizeof *p->a);
+	if (nn_net_norm_matrix(l->net, l->train, B, (int)layer - 1, NULL, p->a,
+	    err, sizeof err) != 0)
+		return cmd_error(c, 1, "%s", err);
+	p->by_row = l->p.norm != 1;	/* batch: a column, layer: a row */
+	p->hilite = 0;
+	snprintf(p->title, sizeof p->title, _("%s norm, hidden layer %ld: "
+	    "mini-batch of %d x %d features"), norm_names[l->p.norm], layer, B,
+	    F);
+	return CMD_OK;
+}
+
+
+static int
+gather_loss(struct cmd_ctx *c, struct plot *p)
+{
+	if (need_net(c) != CMD_OK)
+		return CMD_ERROR;
+	snprintf(p->title, sizeof p->title, _("loss%s"), p->logy ?
+	    _(" (log scale)") : "");
+	return CMD_OK;
+}
+
+static int
+gather_weights(struct cmd_ctx *c, struct plot *p)
+{
+	if (need_net(c) != CMD_OK)
+		return CMD_ERROR;
+	if (p->layer > nn_net_nlayers(c->s->lab.net))
+		return cmd_error(c, 2, _("LAYER: %d is out of range (allowed: "
+		    "1..%d)"), p->layer, nn_net_nlayers(c->s->lab.net));
+	if (p->layer)
+		snprintf(p->title, sizeof p->title, _("weights of layer %d "
+		    "(reg %s, lambda %g)"), p->layer,
+		    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
+	else
+		snprintf(p->title, sizeof p->title, _("all weights (reg %s, "
+		    "lambda %g)"), reg_names[c->s->lab.p.reg],
+		    c->s->lab.p.lambda);
+	return CMD_OK;
+}
+
+static int
+gather_fn(struct cmd_ctx *c, struct plot *p)
+{
+	(void)c;
+	snprintf(p->title, sizeof p->title, _("%s and its derivative"),
+	    act_names[p->act]);
+	return CMD_OK;
+}
+
+static int
+gather_sweep(struct cmd_ctx *c, struct plot *p)
+{
+	if (c->s->sweep.n == 0 || c->s->sweep.compare)
+		return cmd_error(c, 1, _("no sweep yet (try 'sweep lambda 0 "
+		    "0.01 0.1')"));
+	plot_sweep_title(p->title, sizeof p->title, c->s->sweep.key);
+	return CMD_OK;
+}
+
+static int
+gather_compare(struct cmd_ctx *c, struct plot *p)
+{
+	const struct sweep *sw = &c->s->sweep;
+
+	/* the two runs' losses; the net's own is "plot loss" */
+	if (sw->n < 2 || !sw->compare)
+		return cmd_error(c, 1, _("no comparison yet (try 'compare "
+		    "lambda 0 0.01')"));
+	plot_compare_title(p->title, sizeof p->title, sw);
+	return CMD_OK;
+}
+
+/* ------------------------------------------------------------ capture */
+
+static void
+capture_fn(struct session *s, struct plot *p)
+{
+	p->leak = s->lab.p.leak;
+}
+
+/* ------------------------------------------------------------ draw */
+
+static void
+draw_none(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	(void)p;
+	(void)o;
+	grid_clear(g);
+}
+
+static void
+draw_loss_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	o->xlabel = _("epoch");
+	o->ylabel = NULL;	/* the title says "loss" */
+	draw_loss(p, g, o);
+}
+
+static void
+draw_weights_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	draw_weights(p, g, o);
+}
+
+/* Gradient norms per layer, log scale; a compare's two runs side by side
+ * per layer. */
+static void
+draw_grads(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	struct chart_logbar_opts bo;
+
+	memset(&bo, 0, sizeof bo);
+	bo.threshold_on = 1;
+	bo.threshold = 1e-4;
+	bo.threshold_label = _("vanishing");
+	if (p->kind == PLOT_CMP_GRADS)	/* two runs per layer */
+		bo.group = 2;
+	chart_logbars(g, o, &bo, (const char *const *)p->labels, p->a, p->na);
+}
+
+static void
+draw_acts(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	struct chart_line_opts lo;
+	struct chart_series sr[4];
+	static const char *const nm[4] = { N_("mean"), N_("std"),
+	    N_("saturated"), N_("dead") };
+	double pos[NN_MAX_LAYERS];
+	char num[NN_MAX_LAYERS][8];
+	const char *text[NN_MAX_LAYERS];
+	int ns = 0;
+
+	/* one tick per hidden layer, a marker per measured value */
+	memset(&lo, 0, sizeof lo);
+	memset(sr, 0, sizeof sr);
+	for (int j = 0; j < p->na && j < NN_MAX_LAYERS; j++) {
+		pos[j] = j + 1;
+		snprintf(num[j], sizeof num[j], "%d", j + 1);
+		text[j] = num[j];
+	}
+	lo.xlo = 0.5;
+	lo.xhi = p->na + 0.5;
+	lo.xtick_pos = pos;
+	lo.xtick_text = text;
+	lo.nxticks = p->na < NN_MAX_LAYERS ? p->na : NN_MAX_LAYERS;
+	lo.marks = 15;
+	o->xlabel = _("hidden layer");
+	for (int i = 0; i < 4; i++) {
+		int any = 0;
+
+		for (int j = 0; j < p->na; j++)
+			any |= !isnan(p->a[i * p->na + j]);
+		if (!any)
+			continue;
+		sr[ns].name = _(nm[i]);
+		sr[ns].y = p->a + i * p->na;
+		sr[ns].n = p->na;
+		sr[ns].x0 = 1;
+		sr[ns].dx = 1;
+		ns++;
+	}
+	chart_line(g, o, &lo, sr, ns);
+}
+
+static void
+draw_fn(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	double ctx[2][3] = { { p->act, p->leak, 0 }, { p->act, p->leak, 1 } };
+	struct chart_fn fn[2];
+	char n1[32], n2[32];
+
+	snprintf(n1, sizeof n1, "%s", act_names[p->act]);
+	snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
+	fn[0].name = n1;
+	fn[0].f = fn_act;
+	fn[0].ctx = ctx[0];
+	fn[1].name = n2;
+	fn[1].f = fn_act;
+	fn[1].ctx = ctx[1];
+	o->xlabel = "x";
+	chart_function(g, o, -6, 6, 0, 0, fn, 2);
+}
+
+static void
+draw_boundary(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	struct chart_heatmap_opts ho;
+	struct chart_point *pts;
+	int npts = p->nb / 3;
+
+	memset(&ho, 0, sizeof ho);
+	ho.xlo = p->a[0];
+	ho.xhi = p->a[1];
+	ho.ylo = p->a[2];
+	ho.yhi = p->a[3];
+	ho.zlo = 0;
+	ho.zhi = 1;
+	ho.contour_on = 1;
+	ho.contour = 0.5;
+	pts = xcalloc((size_t)npts + 1, sizeof *pts);
+	for (int i = 0; i < npts; i++) {
+		pts[i].x = p->b[3 * i];
+		pts[i].y = p->b[3 * i + 1];
+		pts[i].cls = (int)p->b[3 * i + 2];
+		pts[i].val = i >= p->split;
+	}
+	chart_heatmap(g, o, &ho, p->a + 4, p->samples, p->samples, pts, npts);
+	free(pts);
+}
+
+static void
+draw_prediction(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	struct chart_series sr[3];
+	struct chart_line_opts lo;
+	int nt = p->split, nv = p->na / 2 - p->split;
+	int m = p->nb / 2;
+
+	/* the prediction is a curve, the data are points (drawn after it,
+	 * so a marker stays on the curve): training points as blobs,
+	 * validation points as letters, so they differ without colour too */
+	memset(&lo, 0, sizeof lo);
+	memset(sr, 0, sizeof sr);
+	sr[0].name = "prediction";
+	sr[0].x = p->b;
+	sr[0].y = p->b + m;
+	sr[0].n = m;
+	sr[1].name = "train";
+	sr[1].x = p->a;
+	sr[1].y = p->a + nt;
+	sr[1].n = nt;
+	sr[2].name = "val";
+	sr[2].x = p->a + 2 * nt;
+	sr[2].y = p->a + 2 * nt + nv;
+	sr[2].n = nv;
+	lo.points = 1u << 1 | 1u << 2;
+	lo.point_glyph[2] = 'v';
+	o->xlabel = "x";
+	chart_line(g, o, &lo, sr, nv > 0 ? 3 : 2);
+}
+
+static void
+draw_norm(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	chart_matrix(g, o, p->a, p->na, p->nb, p->by_row ? CHART_GROUP_ROW :
+	    CHART_GROUP_COLUMN, p->hilite);
+}
+
+static void
+draw_sweep_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	o->xlabel = p->xlabel;
+	draw_sweep(p, g, o);
+}
+
+static void
+draw_hist2_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	draw_hist2(p, g, o);
+}
+
+static void
+draw_cmp_loss_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	o->xlabel = _("epoch");
+	draw_cmp_loss(p, g, o);
+}
+
+/* a: mean val loss, b: its sd per bundle */
+static void
+draw_bundles(const struct plot *p, struct grid *g, struct chart_opts *o)
+{
+	chart_meanbars(g, o, (const char *const *)p->labels, p->a, p->b, p->na,
+	    NULL);
+}
+
+/* ------------------------------------------------------------ counts */
+
+static void
+counts_acts(const struct plot *p, int *na, int *nb)
+{
+	*na = 4 * p->na;	/* mean, std, saturated, dead */
+	*nb = p->nb;
+}
+
+static void
+counts_norm(const struct plot *p, int *na, int *nb)
+{
+	*na = p->na * p->nb;	/* the matrix; no b */
+	*nb = 0;
+}
+
+/* ------------------------------------------------------------ rows */
+
+/* one row per bar plus axis, tick labels, legend and title */
+static int
+rows_grads(const struct plot *p, int h)
+{
+	return h < p->na + 4 ? p->na + 4 : h;
+}
+
+/* a small matrix: title, header, one row per example, a blank row and two
+ * notes, with no run of blank rows before the notes */
+static int
+rows_norm(const struct plot *p, int h)
+{
+	return h > p->na + 5 ? p->na + 5 : h;
+}
+
+/* bars: title, a bar and a blank row each, axis, ticks, legend */
+static int
+rows_bundles(const struct plot *p, int h)
+{
+	return h > 2 * p->na + 3 ? 2 * p->na + 3 : h;
+}
+
+/* ------------------------------------------------------------ table */
+
+const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
+	[PLOT_NONE] = {
+		.draw = draw_none,
+	},
+	[PLOT_LOSS] = {
+		.name = "loss",
+		.usage = "loss [log]",
+		.help = N_("loss [log|linear]: train and val loss per epoch, "
+		    "best epoch marked"),
+		.args = loss_scales,
+		.parse = parse_loss,
+		.gather = gather_loss,
+		.capture = capture_loss,
+		.draw = draw_loss_kind,
+	},
+	[PLOT_WEIGHTS] = {
+		.name = "weights",
+		.usage = "weights [LAYER]",
+		.help = N_("weights [LAYER]: histogram of the weights (all layers "
+		    "by default), share of zeros"),
+		.parse = parse_layer,
+		.gather = gather_weights,
+		.capture = capture_weights,
+		.draw = draw_weights_kind,
+	},
+	[PLOT_GRADS] = {
+		.name = "grads",
+		.usage = "grads",
+		.help = N_("grads: gradient norm per layer (full batch), log scale"),
+		.gather = gather_grads,
+		.draw = draw_grads,
+		.rows = rows_grads,
+	},
+	[PLOT_ACTS] = {
+		.name = "acts",
+		.usage = "acts",
+		.help = N_("acts: mean, std, saturated and dead share per hidden "
+		    "layer"),
+		.gather = gather_acts,
+		.draw = draw_acts,
+		.counts = counts_acts,
+	},
+	[PLOT_FN] = {
+		.name = "fn",
+		.usage = "fn ACT",
+		.help = N_("fn ACT: an activation and its derivative"),
+		.args = act_names,
+		.args_name = "ACT",
+		.parse = parse_fn,
+		.gather = gather_fn,
+		.capture = capture_fn,
+		.draw = draw_fn,
+	},
+	[PLOT_BOUNDARY] = {
+		.name = "boundary",
+		.usage = "boundary",
+		.help = N_("boundary: the classifier's output over the plane with "
+		    "the data (1 input: prediction vs data)"),
+		.gather = gather_boundary,
+		.draw = draw_boundary,
+	},
+	[PLOT_NORM] = {
+		.name = "norm",
+		.usage = "norm [LAYER]",
+		.help = N_("norm [LAYER]: one mini-batch at a hidden layer, the "
+		    "batch- or layer-normalised group highlighted"),
+		.parse = parse_layer,
+		.gather = gather_norm,
+		.draw = draw_norm,
+		.counts = counts_norm,
+		.rows = rows_norm,
+	},
+	[PLOT_SWEEP] = {
+		.name = "sweep",
+		.usage = "sweep",
+		.help = N_("sweep: the last sweep's regularization path"),
+		.gather = gather_sweep,
+		.capture = capture_sweep,
+		.draw = draw_sweep_kind,
+	},
+	[PLOT_HIST2] = {	/* compare of reg, lambda or l1mode */
+		.capture = capture_hist2,
+		.draw = draw_hist2_kind,
+	},
+	[PLOT_CMP_LOSS] = {
+		.name = "compare",
+		.usage = "compare",
+		.help = N_("compare: the last compare's two runs, train and val "
+		    "loss per epoch ('plot loss' is the net's own history, "
+		    "which compare leaves as it was)"),
+		.gather = gather_compare,
+		.capture = capture_cmp_loss,
+		.draw = draw_cmp_loss_kind,
+	},
+	[PLOT_CMP_GRADS] = {	/* compare of other keys */
+		.draw = draw_grads,
+		.rows = rows_grads,
+	},
+	[PLOT_BUNDLES] = {	/* sweep of bundles with seeds=N */
+		.draw = draw_bundles,
+		.rows = rows_bundles,
+	},
+	[PLOT_PREDICTION] = {	/* boundary with one input */
+		.draw = draw_prediction,
+	},
+};

@@ -15,10 +15,10 @@
 
 #include "chart/chart.h"
 #include "cmd/cmd-int.h"
+#include "cmd/sweep.h"
 #include "nn/nn.h"
 
 #define UNDO_MAX	16
-#define SWEEP_MAX	16
 
 /* The data as the learner asked for it. */
 struct data_spec {
@@ -64,66 +64,12 @@ struct lab {
 	char spec[64];			/* the net's spec as typed */
 };
 
-/* One run of a sweep or compare. */
-struct run_result {
-	char value[32];			/* the swept value (or bundle) as
-					   typed */
-	double train_loss, val_loss, best_val_loss;
-	double test_loss;		/* on the test split; NAN without one */
-	int best_epoch, epochs;
-	double w_norm, zero_frac, small_frac, penalty;
-	int status;			/* enum nn_train_status */
-	double *hist_train, *hist_val;	/* per epoch, epochs long */
-	double *weights;		/* all weights, nweights long */
-	long nweights;
-	double grad[NN_MAX_LAYERS];	/* per-layer gradient norms */
-	int nlayers;
-};
-
-/* seeds=N of sweep and compare: how many seeds a value may run on */
-#define SEEDS_MIN	2
-#define SEEDS_MAX	30
-
-struct sweep {
-	char key[32];
-	int n;
-	/* one run per value; after seeds=N the means over the seeds (losses,
-	 * |w|, zero share, per-epoch curves) */
-	struct run_result r[SWEEP_MAX];
-	int compare;			/* 1: from "compare", 0: "sweep" */
-	int bundles;			/* 1: a compare of setting bundles
-					   (r[i].value: the bundle) */
-	/* seeds=N: every value ran on seeds seed0 .. seed0 + nseeds - 1
-	 * (0: a single run per value from the session seed) */
-	int nseeds;
-	long seed0;
-	/* per value over the seeds: mean and sample sd of the final val
-	 * loss, the best val loss and the train loss */
-	double mean_val[SWEEP_MAX], sd_val[SWEEP_MAX];
-	double mean_best_val[SWEEP_MAX], sd_best_val[SWEEP_MAX];
-	double mean_train[SWEEP_MAX], sd_train[SWEEP_MAX];
-	/* and of the test loss, NAN without a test split */
-	double mean_test[SWEEP_MAX], sd_test[SWEEP_MAX];
-	int wins;			/* seeds where value 2's val loss is
-					   below value 1's */
-	int lowest[SWEEP_MAX];		/* seeds where value i's val loss is
-					   the lowest of all values (ties
-					   count for each) */
-	/* The choice on validation: the value whose run has the lowest val
-	 * loss (on each seed with seeds=N), that run's val loss and its
-	 * test loss (NAN without a test split); with seeds=N the mean and
-	 * sample sd over the seeds of the chosen runs' figures.  chosen is
-	 * the value's index (single runs; -1 with seeds=N, where the
-	 * choice is per seed, or when no run has a val loss). */
-	int chosen;
-	double chosen_val, chosen_test;
-	double sd_chosen_val, sd_chosen_test;
-};
-
+/* The kinds of chart, the rows of plot_kinds[] (plot.c). */
 enum plot_kind {
 	PLOT_NONE, PLOT_LOSS, PLOT_WEIGHTS, PLOT_GRADS, PLOT_ACTS, PLOT_FN,
 	PLOT_BOUNDARY, PLOT_NORM, PLOT_SWEEP, PLOT_HIST2, PLOT_CMP_LOSS,
-	PLOT_CMP_GRADS, PLOT_BUNDLES
+	PLOT_CMP_GRADS, PLOT_BUNDLES, PLOT_PREDICTION,
+	PLOT_KIND_COUNT
 };
 
 /*
@@ -139,19 +85,21 @@ enum plot_kind {
 struct plot {
 	enum plot_kind kind;
 	int logy;			/* loss */
+	int layer;			/* weights, norm: 1-based; weights: 0
+					   all layers */
+	int act;			/* fn: the activation */
 	/*
-	 * layer: weights: 0 = all, else 1-based; boundary: 2 = heatmap
-	 * (a = xlo xhi ylo yhi then act x act samples, b = x y class
-	 * triples, the first split of them training points, the rest
-	 * validation), 1 = curve (a = training x then y, then validation
-	 * x then y, split training points; b = grid x then prediction);
-	 * norm: 1 batch (a column), 2 layer (a row)
-	 * act: fn: the activation; boundary: samples per axis; norm: the
-	 * highlighted index
+	 * boundary: a = xlo xhi ylo yhi then samples x samples outputs,
+	 * b = x y class triples, the first split of them training points,
+	 * the rest validation.  prediction (boundary with one input): a =
+	 * training x then y, then validation x then y, split training
+	 * points; b = grid x then the prediction.
 	 */
-	int layer;
-	int act;
-	int split;			/* boundary: training points */
+	int samples;
+	int split;
+	int by_row;			/* norm: layer norm's groups are rows
+					   (0: batch norm's, columns) */
+	int hilite;			/* norm: the highlighted group */
 	char title[160];
 	/* copied data for charts that do not read the live session */
 	double *a, *b;
@@ -259,6 +207,38 @@ int session_train(struct session *s, struct nn_net *net,
 /* Charts: render the session's plot into g at its size (a spec is
  * captured first, a snapshot drawn as it is). */
 void plot_render(struct session *s, const struct plot *p, struct grid *g);
+
+/*
+ * One kind of chart: all that differs between kinds, in one row of
+ * plot_kinds[] (indexed by enum plot_kind).  The kinds with a name are the
+ * plot command's, in the order it lists them; the others are drawn by
+ * sweep and compare (and a one-input boundary).
+ */
+struct plot_kind_def {
+	const char *name;	/* KIND of "plot KIND"; NULL: not a KIND */
+	const char *usage;	/* its part of the usage, "loss [log]" */
+	const char *help;	/* its line of "help plot" */
+	const char *const *args;	/* completion words of its argument */
+	const char *args_name;	/* non-NULL: the help line goes on with
+				   "; NAME: " and the words of args */
+	/* Its argument (argv[2], may be absent) into the spec, checked
+	 * without a session; NULL: it takes none. */
+	int (*parse)(struct cmd_ctx *c, struct plot *p);
+	/* The spec for the session now: checks, title, and a chart of a
+	 * moment's numbers.  CMD_OK, or the error already reported. */
+	int (*gather)(struct cmd_ctx *c, struct plot *p);
+	/* A live chart's numbers into its snapshot; NULL: they came with
+	 * the spec. */
+	void (*capture)(struct session *s, struct plot *p);
+	/* Draws a snapshot; o holds the tiers and the title. */
+	void (*draw)(const struct plot *p, struct grid *g,
+	    struct chart_opts *o);
+	/* How many numbers a and b hold; NULL: na and nb. */
+	void (*counts)(const struct plot *p, int *na, int *nb);
+	/* The chart's rows when the session's charts have h; NULL: h. */
+	int (*rows)(const struct plot *p, int h);
+};
+extern const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT];
 /* A snapshot of p (a spec or a snapshot) with s's live state and render
  * tiers; out is overwritten (plot_clear() it after use). */
 void plot_capture(struct session *s, const struct plot *p, struct plot *out);
@@ -286,11 +266,5 @@ void plot_compare_title(char *buf, size_t n, const struct sweep *sw);
 void session_show_plot(struct session *s, struct transcript *t,
     struct plot *p);
 struct chart_tiers session_tiers(const struct session *s);
-
-/* Shared summaries. */
-void run_collect(struct run_result *r, struct nn_net *net,
-    const struct lab *l, int status);
-void run_free(struct run_result *r);
-void sweep_clear(struct sweep *sw);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "cmd/cmd.h"
 #include "lesson/lesson-cli.h"
+#include "lesson/lesson-view.h"
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
 #include "util/i18n.h"
@@ -186,76 +187,18 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 
 struct out {
 	FILE *f;
-	int width;
 	int color;		/* emphasis with escape sequences */
 	int colors;		/* CMD_COLOR_* of the transcript */
+	struct lesson_view_opts vo;	/* the transcript form */
+	struct lesson_view v;	/* lines printed as they come */
 };
 
+/* Prints the lines added to o->v since the last call. */
 static void
-put_styled(const struct out *o, const struct lesson_line *ln)
+put_view(struct out *o)
 {
-	int i;
-
-	for (i = 0; i < ln->nspans; i++) {
-		const struct lesson_span *sp = &ln->spans[i];
-		const char *on = NULL;
-
-		if (o->color && sp->style == LS_BOLD)
-			on = "\033[1m";
-		else if (o->color && sp->style == LS_CODE)
-			on = "\033[36m";
-		if (on != NULL)
-			fputs(on, o->f);
-		fwrite(ln->text + sp->off, 1, sp->len, o->f);
-		if (on != NULL)
-			fputs("\033[0m", o->f);
-	}
-	/* no trailing blanks in plain output */
-	fputc('\n', o->f);
-}
-
-/* Prints text wrapped, every line prefixed by indent columns. */
-static void
-put_text(const struct out *o, const char *text, int indent1, int indent2)
-{
-	struct lesson_lines ls = { NULL, 0 };
-	int i;
-
-	lesson_wrap_ex(text, o->width, indent1, indent2,
-	    o->color ? 0 : LESSON_WRAP_TICKS, &ls);
-	for (i = 0; i < ls.n; i++) {
-		struct lesson_line *ln = &ls.v[i];
-		size_t len = strlen(ln->text);
-
-		/* trim trailing blanks (an empty indented line) */
-		while (len > 0 && ln->text[len - 1] == ' ')
-			len--;
-		ln->text[len] = '\0';
-		while (ln->nspans > 0 &&
-		    ln->spans[ln->nspans - 1].off >= len)
-			ln->nspans--;
-		if (ln->nspans > 0) {
-			struct lesson_span *sp = &ln->spans[ln->nspans - 1];
-
-			if (sp->off + sp->len > len)
-				sp->len = len - sp->off;
-		}
-		put_styled(o, ln);
-	}
-	lesson_lines_free(&ls);
-}
-
-/* Prints prefix + text wrapped: the first line indented by indent, the
- * others aligned after the prefix (or by indent + 2 for a long prefix). */
-static void
-put_prefixed(const struct out *o, int indent, const char *prefix,
-    const char *text)
-{
-	char *t = xasprintf("%s%s", prefix, text);
-	int w = utf8_width(prefix, (size_t)-1);
-
-	put_text(o, t, indent, indent + (w > 10 ? 2 : w));
-	free(t);
+	lesson_view_print(&o->v, 0, o->f, o->color);
+	lesson_view_clear(&o->v);
 }
 
 static int
@@ -272,33 +215,10 @@ flush_tr(struct transcript *t, size_t *from, const struct out *o)
 	return errors;
 }
 
-static void
-put_choices(const struct out *o, const struct lesson_block *b)
-{
-	int i;
-
-	for (i = 0; i < b->nchoices; i++) {
-		char *p = xasprintf("%s) ", b->choices[i].key);
-
-		put_prefixed(o, 2, p, b->choices[i].text);
-		free(p);
-	}
-}
-
-static void
-put_rule(const struct out *o, const char *title, int ch)
-{
-	int w = utf8_width(title, (size_t)-1), i;
-
-	fprintf(o->f, "%s\n", title);
-	for (i = 0; i < w && i < o->width; i++)
-		fputc(ch, o->f);
-	fputc('\n', o->f);
-}
-
-/* Plays the current page; returns failures. */
+/* Plays the current page; returns failures.  The blocks are shown as
+ * lesson_view_block() renders them, the commands' transcript between. */
 static int
-batch_page(struct lesson_run *r, const struct out *o, size_t *from)
+batch_page(struct lesson_run *r, struct out *o, size_t *from)
 {
 	const struct lesson *l = r->lesson;
 	const struct lesson_page *pg = &l->pages[r->page];
@@ -307,97 +227,34 @@ batch_page(struct lesson_run *r, const struct out *o, size_t *from)
 	for (;;) {
 		int i = r->next;
 		const struct lesson_block *b;
-		char *line;
 
 		if (i >= pg->nblocks)
 			break;
 		b = &pg->blocks[i];
 		if (b->kind == LB_QUIZ || b->kind == LB_PREDICT) {
-			line = xasprintf("%s [%s]: ", lesson_word(l,
-			    b->kind == LB_QUIZ ? LW_QUIZ : LW_PREDICT), b->id);
-			put_prefixed(o, 0, line, b->text);
-			free(line);
-			put_choices(o, b);
+			lesson_view_question(&o->v, &o->vo, l, b, i, NULL);
+			put_view(o);
 		}
 		rc = lesson_step(r);
 		if (rc == LR_WAIT) {
-			line = xasprintf("%s: %s", lesson_word(l, LW_ANSWER),
-			    b->choices[b->answer].key);
-			fprintf(o->f, "%s\n", line);
-			free(line);
+			lesson_view_keyed(&o->v, l, b, i);
+			put_view(o);
 			rc = lesson_answer(r, b->answer);
 			fails += flush_tr(r->tr, from, o);
-			/* the explanation as of the answer (its text) */
-			line = xasprintf("%s %s", lesson_word(l,
-			    r->st[i].correct ? LW_RIGHT : LW_WRONG),
-			    r->st[i].text != NULL ? r->st[i].text : "");
-			put_text(o, line, 0, 2);
-			free(line);
-			fputc('\n', o->f);
+			lesson_view_answer(&o->v, &o->vo, l, b, i, &r->st[i]);
+			put_view(o);
 			continue;
 		}
 		fails += flush_tr(r->tr, from, o);
-		switch (b->kind) {
-		case LB_TEXT:
-			if (b->bullet) {
-				line = xasprintf("- %s", b->text);
-				put_text(o, line, 0, 2);
-				free(line);
-			} else {
-				put_text(o, b->text, 0, 0);
-			}
-			if (i + 1 >= pg->nblocks ||
-			    !pg->blocks[i + 1].bullet || !b->bullet)
-				fputc('\n', o->f);
-			break;
-		case LB_CMD:
-			if (i + 1 >= pg->nblocks ||
-			    pg->blocks[i + 1].kind != LB_CMD)
-				fputc('\n', o->f);
-			break;
-		case LB_CHECK:
-			/* the exact assertion, then the author's text of
-			 * that moment */
-			put_text(o, r->st[i].message, 0, 2);
-			if (r->st[i].text != NULL)
-				put_text(o, r->st[i].text, 2, 2);
-			fputc('\n', o->f);
-			if (r->st[i].result != 1)
-				fails++;
-			break;
-		case LB_TRY: {
-			int h;
-
-			line = xasprintf("%s: ", lesson_word(l, LW_TRY));
-			put_prefixed(o, 0, line, b->text);
-			free(line);
-			if (b->suggest != NULL)
-				fprintf(o->f, "  %s: %s\n",
-				    lesson_word(l, LW_SUGGEST), b->suggest);
-			if (b->expect) {
-				char *e = lesson_expr_text(b);
-
-				fprintf(o->f, "  %s: %s\n",
-				    lesson_word(l, LW_EXPECT), e);
-				free(e);
-			}
-			for (h = 0; h < b->nhints; h++) {
-				line = xasprintf("%s %d: ",
-				    lesson_word(l, LW_HINT), h + 1);
-				put_prefixed(o, 2, line, b->hints[h]);
-				free(line);
+		if (b->kind == LB_TRY) {
+			/* the transcript shows every hint */
+			for (int h = 0; h <= b->nhints; h++)
 				lesson_reveal_hint(r, i);
-			}
-			lesson_reveal_hint(r, i);
-			fprintf(o->f, "  %s: %s\n\n",
-			    lesson_word(l, LW_SOLUTION), b->solution);
-			break;
 		}
-		case LB_REMEMBER:
-		case LB_QUIZ:
-		case LB_PREDICT:
-			break;
-		}
+		lesson_view_block(&o->v, &o->vo, l, pg, i, &r->st[i]);
+		put_view(o);
+		if (b->kind == LB_CHECK && r->st[i].result != 1)
+			fails++;
 		if (rc == LR_END)
 			break;
 	}
@@ -412,33 +269,40 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 	struct lesson_run *r;
 	struct out o;
 	size_t from = 0;
-	int p, fails = 0, num = lesson_number(l);
-	char *head;
+	int p, fails = 0, num = lesson_number(l), w;
+	char *head, *rule;
 
+	memset(&o, 0, sizeof(o));
 	o.f = out;
-	o.width = ro != NULL && ro->width > 0 ? ro->width : 72;
+	o.vo.width = ro != NULL && ro->width > 0 ? ro->width : 72;
+	o.vo.transcript = 1;
 	o.color = ro != NULL && ro->colors != CMD_COLOR_NONE;
+	o.vo.ticks = !o.color;
 	o.colors = ro != NULL ? ro->colors : CMD_COLOR_NONE;
 	session_set_render(s, ro != NULL ? ro->glyphs : CMD_GLYPH_ASCII,
-	    ro != NULL ? ro->colors : CMD_COLOR_NONE, o.width,
+	    ro != NULL ? ro->colors : CMD_COLOR_NONE, o.vo.width,
 	    ro != NULL && ro->height > 0 ? ro->height : 16);
 	r = lesson_run_new(l, s, t);
+	/* the lesson's title, underlined */
 	if (num >= 0)
 		head = xasprintf("%d. %s", num, l->title);
 	else
 		head = xstrdup(l->title);
-	put_rule(&o, head, '=');
+	w = utf8_width(head, (size_t)-1);
+	if (w > o.vo.width)
+		w = o.vo.width;
+	rule = xcalloc((size_t)w + 1, 1);
+	memset(rule, '=', (size_t)w);
+	fprintf(out, "%s\n%s\n\n", head, rule);
+	free(rule);
 	free(head);
-	fputc('\n', out);
 	for (p = 0; p < l->npages; p++) {
-		head = xasprintf("%s %d/%d: %s", lesson_word(l, LW_PAGE),
-		    p + 1, l->npages, l->pages[p].title);
-		put_rule(&o, head, '-');
-		free(head);
-		fputc('\n', out);
+		lesson_view_heading(&o.v, &o.vo, l, p);
+		put_view(&o);
 		lesson_goto(r, p);
 		fails += batch_page(r, &o, &from);
 	}
+	lesson_view_free(&o.v);
 	lesson_run_free(r);
 	transcript_free(t);
 	session_free(s);

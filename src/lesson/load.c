@@ -244,24 +244,15 @@ static const char *
 suggest_word(const struct parser *p, const char *w)
 {
 	const char *const *v;
-	const char *best = NULL;
-	int bd = 3, i, d;
+	struct nearest n;
+	int i;
 
-	for (v = session_query_names(); *v != NULL; v++) {
-		d = edit_distance(w, *v);
-		if (d < bd) {
-			bd = d;
-			best = *v;
-		}
-	}
-	for (i = 0; i < p->nnames; i++) {
-		d = edit_distance(w, p->names[i].name);
-		if (d < bd) {
-			bd = d;
-			best = p->names[i].name;
-		}
-	}
-	return best;
+	nearest_init(&n, w);
+	for (v = session_query_names(); *v != NULL; v++)
+		nearest_add(&n, *v);
+	for (i = 0; i < p->nnames; i++)
+		nearest_add(&n, p->names[i].name);
+	return nearest_best(&n);
 }
 
 /* The first entry of v named name, found through its index ix. */
@@ -1162,18 +1153,13 @@ directive(struct parser *p, int line, const char *s, size_t len)
 		if (strcmp(directives[i].name, word) == 0)
 			dir = &directives[i];
 	if (dir == NULL) {
-		const char *best = NULL;
-		int bd = 3;
+		const char *best;
+		struct nearest n;
 
-		for (i = 0; i < COUNT(directives); i++) {
-			int dd = edit_distance(word, directives[i].name);
-
-			if (dd < bd) {
-				bd = dd;
-				best = directives[i].name;
-			}
-		}
-		if (best != NULL)
+		nearest_init(&n, word);
+		for (i = 0; i < COUNT(directives); i++)
+			nearest_add(&n, directives[i].name);
+		if ((best = nearest_best(&n)) != NULL)
 			errat(p, line, 0, _("unknown directive '%s' (did you "
 			    "mean '%s'?)"), word, best);
 		else

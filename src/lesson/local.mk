@@ -6,6 +6,7 @@
 noinst_LIBRARIES += liblesson.a
 liblesson_a_SOURCES = \
 	src/lesson/lesson.h src/lesson/lesson-cli.h src/lesson/progress.h \
+	src/lesson/lesson-view.h src/lesson/view.c \
 	src/lesson/load.c src/lesson/wrap.c src/lesson/run.c \
 	src/lesson/progress.c src/lesson/cli.c
 
@@ -14,7 +15,8 @@ LESSON_TEST_LIBS = libtestutil.a liblesson.a libcmd.a libchart.a libnn.a \
 
 check_PROGRAMS += tests/test-lesson-load tests/test-lesson-wrap \
 	tests/test-lesson-progress tests/test-lesson-run \
-	tests/test-lesson-shipped
+	tests/test-lesson-shipped tests/test-lesson-view
+TESTS += tests/test-lesson-view
 TESTS += tests/test-lesson-load tests/test-lesson-wrap \
 	tests/test-lesson-progress tests/test-lesson-run \
 	tests/test-lesson-shipped tests/lesson/lessons.sh \
@@ -36,11 +38,14 @@ tests_test_lesson_run_SOURCES = tests/lesson/test-run.c
 tests_test_lesson_run_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_lesson_run_LDADD = $(LESSON_TEST_LIBS)
 
+tests_test_lesson_view_SOURCES = tests/lesson/test-view.c
+tests_test_lesson_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_lesson_view_LDADD = $(LESSON_TEST_LIBS)
+
 tests_test_lesson_shipped_SOURCES = tests/lesson/test-shipped.c
 tests_test_lesson_shipped_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_lesson_shipped_LDADD = $(LESSON_TEST_LIBS)
 
 EXTRA_DIST += tests/lesson/lessons.sh tests/lesson/broken.lesson \
 	tests/lesson/fails.lesson tests/lesson/seeds.sh tests/lesson/seeds.lesson \
-	tests/lesson/seeds-gate.sh tests/lesson/scale.sh \
-	tests/golden/lesson/broken.diag tests/golden/lesson/00-tour.en.txt
+	tests/lesson/seeds-gate.sh tests/lesson/scale.sh

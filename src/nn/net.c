@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,7 +524,7 @@ nn__ensure_cap(struct nn_net *net, int B)
 		if (l->hidden && norm) {
 			l->xhat = q;
 			q += n;
-			l->u = q;
+			l->u = q;	/* nn__forward() finds u right after xhat */
 			q += n;
 			l->mean = q;
 			q += ms;
@@ -541,6 +542,7 @@ nn__ensure_cap(struct nn_net *net, int B)
 			q += n;
 		}
 	}
+	assert(q == net->cache + tot);	/* carved exactly what was counted */
 	net->xin = nn_alloc((size_t)cap * net->sizes[0] * sizeof(double));
 	net->yin = nn_alloc((size_t)cap * net->sizes[net->nl] * sizeof(double));
 	net->d1 = nn_alloc((size_t)cap * maxw * sizeof(double));
@@ -909,10 +911,13 @@ nn__forward(struct nn_net *net, const double *x, int B, int flags)
 	long i;
 
 	nn__ensure_cap(net, B);
+	assert(B >= 0 && B <= net->cap);
 	for (k = 0; k < net->nl; k++) {
 		struct nn_layer *l = &net->L[k];
 		long n = (long)B * l->out;
 		int act = nn__act_of_layer(net, k);
+
+		assert(l->in == net->sizes[k] && l->out == net->sizes[k + 1]);
 
 		dense_forward(l->z, in, net->p + l->off_w, net->p + l->off_b,
 		    B, l->in, l->out);
@@ -922,6 +927,7 @@ nn__forward(struct nn_net *net, const double *x, int B, int flags)
 			const double *be = net->p + l->off_be;
 			int F = l->out, r, j;
 
+			assert(l->xhat != NULL);	/* caches made for norm */
 			if (net->cfg.norm == NN_NORM_BATCH)
 				batchnorm_forward(net, l, B, flags);
 			else
@@ -1056,6 +1062,7 @@ nn__backward(struct nn_net *net, const double *x, const double *y, int B,
 	double *d = net->d1, *dnext = net->d2, inv = n ? 1.0 / n : 0;
 	int k;
 
+	assert(B >= 0 && B <= net->cap);	/* the forward pass's caches */
 	memset(net->g, 0, (size_t)net->np * sizeof *net->g);
 	/* dL0/d(output) then through out_act to dz of the last layer. */
 	switch (net->cfg.loss) {

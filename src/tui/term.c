@@ -124,7 +124,6 @@ restore_signals(void)
 int
 tui_term_start(int color_mode)
 {
-	const char *nc = getenv("NO_COLOR");
 	char *cup;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -178,15 +177,14 @@ tui_term_start(int color_mode)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 
-	tui_term.colors = CHART_COLOR_NONE;
 	memset(pairs, 0, sizeof(pairs));
 	next_pair = 1;
-	if (color_mode != TUI_COLOR_NEVER && has_colors() &&
-	    (color_mode == TUI_COLOR_ALWAYS || nc == NULL || nc[0] == '\0')) {
+	tui_term.colors = chart_colors_choose(
+	    (enum chart_color_when)color_mode, 1, getenv("TERM"),
+	    getenv("NO_COLOR"), has_colors() ? COLORS : -1);
+	if (tui_term.colors != CHART_COLOR_NONE) {
 		start_color();
 		use_default_colors();
-		tui_term.colors = COLORS >= 256 ? CHART_COLOR_256 :
-		    CHART_COLOR_8;
 	}
 	return 0;
 }

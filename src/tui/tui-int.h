@@ -38,7 +38,8 @@ extern volatile sig_atomic_t tui_quit_signal;
  * UTF-8 tries C.UTF-8 for LC_CTYPE.  Returns 1 when the result is UTF-8.
  */
 int tui_term_locale(void);
-/* Starts curses (raw, noecho, keypad, colours per color_mode TUI_COLOR_*).
+/* Starts curses (raw, noecho, keypad, colours as chart_colors_choose()
+ * decides for color_mode, an enum chart_color_when).
  * 0, or -1 with a message on stderr. */
 int tui_term_start(int color_mode);
 /* Restores the terminal; safe to call more than once. */

@@ -11,18 +11,13 @@
 #ifndef REGTUTOR_TUI_H
 #define REGTUTOR_TUI_H
 
-/* Colour choice (tui_options.color). */
-#define TUI_COLOR_AUTO		0	/* terminal's colours unless NO_COLOR */
-#define TUI_COLOR_NEVER		1	/* attributes only */
-#define TUI_COLOR_ALWAYS	2	/* colours even with NO_COLOR set */
-
 struct tui_options {
 	const char *lesson;	/* lesson to open (name, file or number
 				   "0"); NULL = the lesson menu */
 	const char *lang;	/* "en", "ko"; NULL = from the locale */
 	int present;		/* classroom mode (--present) */
 	int ascii;		/* 7-bit glyphs only (--ascii) */
-	int color;		/* TUI_COLOR_* */
+	int color;		/* enum chart_color_when (--color) */
 	unsigned long seed;	/* session seed */
 };
 

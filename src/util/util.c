@@ -648,6 +648,42 @@ edit_distance(const char *a, const char *b)
 	return best;
 }
 
+void
+nearest_init(struct nearest *n, const char *word)
+{
+	n->word = word;
+	n->best = NULL;
+	n->dist = NEAREST_MAX + 1;
+}
+
+void
+nearest_add(struct nearest *n, const char *name)
+{
+	int d = edit_distance(name, n->word);
+
+	if (d < n->dist) {
+		n->dist = d;
+		n->best = name;
+	}
+}
+
+const char *
+nearest_best(const struct nearest *n)
+{
+	return n->best;
+}
+
+const char *
+nearest_in(const char *word, const char *const *names)
+{
+	struct nearest n;
+
+	nearest_init(&n, word);
+	for (; *names != NULL; names++)
+		nearest_add(&n, *names);
+	return nearest_best(&n);
+}
+
 /* ---------------------------------------------------------------- safe writes */
 
 static int

@@ -192,7 +192,27 @@ int parse_long(const char *s, long *out);
 /* Seconds of a monotonic clock (for elapsed times, not dates). */
 double mono_seconds(void);
 
-/* Levenshtein distance, for "did you mean" suggestions. */
+/* Levenshtein distance (nearest_*() below uses it). */
 int edit_distance(const char *a, const char *b);
+
+/*
+ * The one nearest-name search behind every "did you mean": a name within
+ * NEAREST_MAX edits of the word, the closest (the first of equals) among
+ * the candidates offered.  nearest_init() with the word typed, then
+ * nearest_add() for each name that may be suggested; nearest_best() is
+ * the suggestion, or NULL when none is close enough.  Names are borrowed,
+ * not copied.
+ */
+#define NEAREST_MAX 2
+struct nearest {
+	const char *word;
+	const char *best;
+	int dist;
+};
+void nearest_init(struct nearest *n, const char *word);
+void nearest_add(struct nearest *n, const char *name);
+const char *nearest_best(const struct nearest *n);
+/* nearest_*() over a NULL-terminated list of names. */
+const char *nearest_in(const char *word, const char *const *names);
 
 #endif

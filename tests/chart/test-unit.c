@@ -285,6 +285,28 @@ tier_detection(void **state)
 	t = chart_tiers_choose("UTF-8", "xterm-256color", NULL, 8);
 	assert_int_equal(t.colors, CHART_COLOR_8);
 
+	/* --color: the one decision for the shell and the headless modes */
+	assert_int_equal(chart_colors_choose(CHART_WHEN_NEVER, 1,
+	    "xterm-256color", NULL, 256), CHART_COLOR_NONE);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_AUTO, 0,
+	    "xterm-256color", NULL, 0), CHART_COLOR_NONE);	/* a pipe */
+	assert_int_equal(chart_colors_choose(CHART_WHEN_AUTO, 1,
+	    "xterm-256color", "1", 256), CHART_COLOR_NONE);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_AUTO, 1, "xterm",
+	    NULL, -1), CHART_COLOR_NONE);	/* curses: no colours */
+	assert_int_equal(chart_colors_choose(CHART_WHEN_AUTO, 1, "xterm",
+	    NULL, 0), CHART_COLOR_8);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_AUTO, 1, "",
+	    NULL, 0), CHART_COLOR_NONE);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_ALWAYS, 0,
+	    "xterm-256color", "1", 0), CHART_COLOR_256);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_ALWAYS, 1, "dumb",
+	    NULL, 0), CHART_COLOR_8);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_ALWAYS, 1,
+	    "xterm-256color", "1", 88), CHART_COLOR_8);
+	assert_int_equal(chart_colors_choose(CHART_WHEN_ALWAYS, 1,
+	    "xterm-256color", NULL, -1), CHART_COLOR_NONE);
+
 	assert_int_equal(chart_glyphs_parse("quadrant", &gl), 0);
 	assert_int_equal(gl, CHART_GLYPH_QUADRANT);
 	assert_int_equal(chart_glyphs_parse("sextant", &gl), -1);

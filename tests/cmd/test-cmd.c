@@ -1948,6 +1948,45 @@ static const struct script scripts[] = {
 	    "undo\n" },
 };
 
+/*
+ * Every plot kind is a whole row: it draws, and a KIND of the plot command
+ * has usage, help and gather; the command's usage, help and KIND words are
+ * the table's.
+ */
+static void
+plot_kinds_table(void **state)
+{
+	const struct cmd_entry *e = cmd_find("plot");
+	struct transcript *t = transcript_new();
+	struct session *s = session_new(1);
+	int named = 0;
+
+	(void)state;
+	assert_non_null(e);
+	for (int k = 0; k < PLOT_KIND_COUNT; k++) {
+		const struct plot_kind_def *d = &plot_kinds[k];
+
+		assert_non_null(d->draw);
+		if (d->name == NULL)
+			continue;
+		named++;
+		assert_non_null(d->usage);
+		assert_non_null(d->help);
+		assert_non_null(d->gather);
+		assert_non_null(strstr(cmd_usage(e), d->usage));
+		assert_non_null(strstr(cmd_help(e), d->help));
+		assert_int_equal(strncmp(d->usage, d->name, strlen(d->name)),
+		    0);
+	}
+	assert_int_equal(named, 9);
+	assert_int_equal(cmd_execute(s, "plot bogus", t), CMD_ERROR);
+	assert_true(transcript_count(t) > 0);
+	assert_non_null(strstr(transcript_item(t, transcript_count(t) - 1)->text,
+	    "allowed: loss|weights|grads|acts|fn|boundary|norm|sweep|compare"));
+	session_free(s);
+	transcript_free(t);
+}
+
 static void
 golden_transcripts(void **state)
 {
@@ -2441,6 +2480,7 @@ main(void)
 		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(golden_transcripts),
+		cmocka_unit_test(plot_kinds_table),
 	};
 
 	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);
