@@ -282,6 +282,8 @@ lesson_render_of(const struct opts *o)
 	ro.colors = o->color;
 	ro.width = o->width;
 	ro.height = o->height;
+	/* a locale that is not UTF-8 cannot show lambda or Hangul */
+	ro.ascii_text = !locale_is_utf8();
 	return ro;
 }
 

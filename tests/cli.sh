@@ -2,7 +2,8 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 22
+plan 34
+mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
 is "--version exits 0" "$rc" 0
@@ -65,4 +66,44 @@ unset LOCPATH
 rm -rf "$loc"
 is "a comma-decimal locale: numbers keep their '.'" "$out" "lr = 0.03
 lr = 0.5"
+# Lessons from the build tree: the binary in its build directory reads the
+# source tree's lessons without REGTUTOR_DATADIR; a copy elsewhere (an
+# installed binary) never does; with no lessons the message says where it
+# looked and how to fix it.
+err=$(env -u REGTUTOR_DATADIR "$R" --batch nosuch 2>&1)
+like "the build-tree binary finds the source tree's lessons" "$err" \
+    "no lesson 'nosuch' in $REGTUTOR_SRCDIR/lessons/en \\(there are: 00-tour"
+out=$(cd / && env -u REGTUTOR_DATADIR "$R" --list 2>&1)
+like "... from any working directory" "$out" '^  0  Tour of regtutor'
+c=$(pwd)/tests/tmp/copy-$$
+mkdir -p "$c"
+cp "$R" "$c/regtutor"
+err=$(env -u REGTUTOR_DATADIR "$c/regtutor" --batch nosuch 2>&1)
+rc=0; case $err in *"$REGTUTOR_SRCDIR/lessons"*) rc=1;; esac
+is "a copy outside the build directory never reads the build tree" "$rc" 0
+case $err in
+*"no lessons found"*)
+	like "... and with no lessons installed says where it looked and what to do" \
+	    "$err" "no lessons found \\(looked in /.*/lessons/en\\): run .make install., or .make run. in the build directory, or set REGTUTOR_DATADIR";;
+*)	like "... (lessons are installed: it reads those)" "$err" \
+	    "no lesson 'nosuch' in /.*/lessons/en \\(there are:";;
+esac
+rm -rf "$c"
+err=$(REGTUTOR_DATADIR=/nonexistent "$R" --list 2>&1); rc=$?
+is "--list with no lessons exits 1" "$rc" 1
+like "... naming REGTUTOR_DATADIR as where it looked" "$err" \
+    'no lessons found \(looked in /nonexistent/lessons/en, from REGTUTOR_DATADIR\): set REGTUTOR_DATADIR'
+# A locale that is not UTF-8: the lesson text is spelt in ASCII (the one
+# table in util), nothing is left out, Korean says it needs UTF-8.
+out=$(LC_ALL=C "$R" --batch 2 2>&1); rc=$?
+is "LC_ALL=C --batch 2 exits 0" "$rc" 0
+n=$(printf '%s\n' "$out" | LC_ALL=C grep -c '[^ -~]')
+is "... prints only ASCII" "$n" 0
+like "... with the formulas spelt out" "$out" \
+    '^- L2: `L = L0 \+ \(lambda/n\) sum w\^2`$'
+err=$(LC_ALL=C "$R" --batch 0 --lang ko 2>&1 >/dev/null); rc=$?
+is "LC_ALL=C --lang ko --batch 0 exits 0" "$rc" 0
+like "... and says once that Korean needs a UTF-8 locale" "$err" \
+    '^regtutor: Korean needs a UTF-8 locale .*showing the English lessons$'
+is "... once" "$(printf '%s\n' "$err" | grep -c Korean)" 1
 finish

@@ -595,6 +595,63 @@ strmap_maps(void **state)
 	assert_int_equal(strmap_get(&m, "key1"), -1);
 }
 
+/* The one table of ASCII spellings, for a locale that is not UTF-8. */
+static void
+ascii_spellings(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "L = L0 + (\u03bb/n) \u03a3 |w|",
+		    "L = L0 + (lambda/n) sum |w|" },
+		{ "(\u03bb/n) \u03a3 w\u00b2", "(lambda/n) sum w^2" },
+		{ "0.25\u00b9\u2070, 0.4\u2079", "0.25^10, 0.4^9" },
+		{ "s \u00b7 \u221a16 \u2248 1", "s * sqrt 16 ~ 1" },
+		{ "\u2016w\u2016 = \u221a(\u03a3 w\u00b2)",
+		    "||w|| = sqrt(sum w^2)" },
+		{ "w \u2190 (1 \u2212 2\u00b7lr)", "w <- (1 - 2*lr)" },
+		{ "\u03c3\u2032 \u00b1 \u0177 \u2026", "sigma' +- yhat ..." },
+		{ "\u250c\u2500\u2510\u2502\u2514\u2518", "+-+|++" },
+		{ "\u2588\u25bc\u25c2\u2713", "#v<ok" },
+		{ "\ud55c\uae00 ok", "???? ok" },	/* 2 columns each */
+		{ "plain", "plain" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++) {
+		char *got = utf8_to_ascii(cases[i].in);
+
+		assert_string_equal(got, cases[i].out);
+		free(got);
+	}
+	assert_null(cp_ascii('a'));
+	assert_null(cp_ascii(0x4E00));
+	assert_string_equal(cp_ascii(0x00A0), " ");	/* the first row */
+	assert_string_equal(cp_ascii(0xFFFD), "?");	/* the last row */
+	assert_int_equal(cp_ascii1(0x2500), '-');
+	assert_int_equal(cp_ascii1(0x03BB), '?');	/* "lambda": 6 columns */
+	assert_int_equal(cp_ascii1('x'), 'x');
+}
+
+static void
+no_negative_zero(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	snprintf(buf, sizeof buf, "%.3f", num_shown(-0.0004, 3));
+	assert_string_equal(buf, "0.000");
+	snprintf(buf, sizeof buf, "%.3f", num_shown(-0.0006, 3));
+	assert_string_equal(buf, "-0.001");
+	snprintf(buf, sizeof buf, "%.3g", num_shown(-0.0, -1));
+	assert_string_equal(buf, "0");
+	snprintf(buf, sizeof buf, "%.3g", num_shown(-1e-20, -1));
+	assert_string_equal(buf, "-1e-20");
+	snprintf(buf, sizeof buf, "%.2f", num_shown(2.5, 2));
+	assert_string_equal(buf, "2.50");
+}
+
 int
 main(void)
 {
@@ -616,6 +673,8 @@ main(void)
 		cmocka_unit_test(lines_are_bounded),
 		cmocka_unit_test(xgrow_grows),
 		cmocka_unit_test(strmap_maps),
+		cmocka_unit_test(ascii_spellings),
+		cmocka_unit_test(no_negative_zero),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -143,7 +143,7 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		return buf;
 	}
 	if (step <= 0 || !isfinite(step)) {
-		snprintf(buf, n, "%.3g", v);
+		snprintf(buf, n, "%.3g", num_shown(v, -1));
 		compact_exp(buf);
 		return buf;
 	}
@@ -151,7 +151,10 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		snprintf(buf, n, "0");
 		return buf;
 	}
-	if (step < 1e-3 || a >= 1e5) {
+	/* a fine step on values that are not small (0.13740 0.13742):
+	 * fixed decimals, or every label would read 1.374e-1 */
+	if (a >= 1e5 || (step < 1e-3 && (a < 1e-3 ||
+	    step_decimals(step) > 6))) {
 		e = (int)floor(log10(a));
 		d = step_decimals(step / pow(10, e));
 		if (d > 3)
@@ -161,7 +164,7 @@ chart_fmt_tick(double v, double step, char *buf, size_t n)
 		return buf;
 	}
 	d = step_decimals(step);
-	snprintf(buf, n, "%.*f", d, v);
+	snprintf(buf, n, "%.*f", d, num_shown(v, d));
 	return buf;
 }
 
@@ -697,4 +700,69 @@ legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph, int role,
 		return 0;
 	}
 	return n + tw;
+}
+
+/* The longest prefix of s (n bytes) that ends before a space and is at
+ * most w columns wide: its length, 0 when even the first word is wider. */
+static size_t
+fit_prefix(const char *s, size_t n, int w)
+{
+	size_t i, best = 0;
+
+	for (i = 1; i <= n; i++)
+		if ((i == n || s[i] == ' ') && s[i - 1] != ' ' &&
+		    utf8_width(s, i) <= w)
+			best = i;
+	return best;
+}
+
+int
+legend_flow(struct grid *g, int x0, int y, int rows, int maxx,
+    const struct legend_entry *e, int n)
+{
+	int i, x = x0, row = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *t = e[i].text;
+		int gw = e[i].glyph != 0 ? 2 : 0, tw = utf8_width(t, (size_t)-1);
+		int fg = e[i].fg != 0 ? e[i].fg : GRID_LABEL, indent;
+
+		if (x > x0 && x + gw + tw > maxx && row + 1 < rows) {
+			row++;
+			x = x0;
+		}
+		if (x + gw >= maxx)
+			break;
+		if (g != NULL && gw > 0) {
+			grid_put(g, x, y + row, e[i].glyph, e[i].role, 0,
+			    e[i].attr);
+			grid_put(g, x + 1, y + row, ' ', 0, 0, 0);
+		}
+		x += gw;
+		indent = x;
+		/* a text wider than the rest of the row: at spaces, onward */
+		while (utf8_width(t, (size_t)-1) > maxx - x && row + 1 < rows) {
+			size_t k = fit_prefix(t, strlen(t), maxx - x);
+
+			if (k == 0 && x == indent)
+				break;	/* a word wider than a row: cut here */
+			if (g != NULL && k > 0) {
+				char *part = xstrndup(t, k);
+
+				grid_text(g, x, y + row, maxx - x, part, fg, 0);
+				free(part);
+			}
+			t += k;
+			while (*t == ' ')
+				t++;
+			row++;
+			x = indent;
+		}
+		if (g != NULL)
+			x += grid_text_words(g, x, y + row, maxx - x, t, fg, 0);
+		else
+			x += utf8_width(t, (size_t)-1);
+		x += 2;
+	}
+	return row + 1;
 }

@@ -5,6 +5,14 @@
  * U+2800 | dots, a quadrant cell's is looked up from its 4-bit mask, an
  * ASCII cell holds its series' mark.  A cell belongs to the highest-priority
  * pen that drew in it; a higher pen clears the lower pen's dots first.
+ *
+ * Thick strokes (chart_opts.thick, for a projector): the canvas is in
+ * quadrants and a series pen stamps 3x3 pixels around each pixel of its
+ * path.  Three consecutive pixels always hold an aligned pair, so every
+ * stamp covers one whole cell: no stroke is thinner than a cell anywhere,
+ * whatever its slope, and none is wider than two.  The dash pattern then
+ * advances once per THICK_DASH pixels, so a gap stays visible under the
+ * wide pen.
  */
 #include "config.h"
 
@@ -14,6 +22,9 @@
 
 #include "util/util.h"
 #include "chart/chart-int.h"
+
+/* Pixels of path per dash-pattern step of a thick pen (2 cells). */
+#define THICK_DASH 4
 
 /* Braille dot bits by (px, py): columns 0..1, rows 0..3 top to bottom. */
 static const unsigned char braille_bits[4][2] = {
@@ -97,6 +108,7 @@ canvas_init(struct canvas *c, struct grid *g, int x, int y, int cw, int ch,
 	c->cw = cw > 0 ? cw : 0;
 	c->ch = ch > 0 ? ch : 0;
 	c->glyphs = glyphs;
+	c->thick = 0;
 	switch (glyphs) {
 	case CHART_GLYPH_BRAILLE:
 		c->sx = 2, c->sy = 4;
@@ -111,6 +123,25 @@ canvas_init(struct canvas *c, struct grid *g, int x, int y, int cw, int ch,
 	}
 	c->pw = c->cw * c->sx;
 	c->ph = c->ch * c->sy;
+}
+
+void
+canvas_init_chart(struct canvas *c, struct grid *g, int x, int y, int cw,
+    int ch, const struct chart_opts *o)
+{
+	enum chart_glyphs gl = o->tiers.glyphs;
+
+	if (o->thick && gl == CHART_GLYPH_BRAILLE)
+		gl = CHART_GLYPH_QUADRANT;
+	canvas_init(c, g, x, y, cw, ch, gl);
+	c->thick = o->thick != 0;
+}
+
+int
+canvas_thick_pen(const struct canvas *c, const struct pen *p)
+{
+	return c->thick && p->role >= GRID_SERIES1 &&
+	    p->role <= GRID_SERIES6;
 }
 
 void
@@ -150,11 +181,35 @@ canvas_set(struct canvas *c, int px, int py, struct pen *p)
 	cell->flags = 0;
 }
 
+/* The thick pen's block at (px, py): 3x3 pixels around it, or two cells
+ * side by side in the ASCII tier (where a pixel is a cell). */
+static void
+stamp(struct canvas *c, int px, int py, struct pen *p)
+{
+	int dx, dy;
+
+	if (c->glyphs == CHART_GLYPH_ASCII) {
+		canvas_set(c, px, py, p);
+		canvas_set(c, px + 1 < c->pw ? px + 1 : px - 1, py, p);
+		return;
+	}
+	for (dy = -1; dy <= 1; dy++)
+		for (dx = -1; dx <= 1; dx++)
+			canvas_set(c, px + dx, py + dy, p);
+}
+
 void
 canvas_plot(struct canvas *c, int px, int py, struct pen *p)
 {
-	unsigned bit = p->step++ & 7;
+	unsigned bit;
 
+	if (canvas_thick_pen(c, p)) {
+		bit = (p->step++ / THICK_DASH) & 7;
+		if (p->pattern & (1u << bit))
+			stamp(c, px, py, p);
+		return;
+	}
+	bit = p->step++ & 7;
 	if (p->pattern & (1u << bit))
 		canvas_set(c, px, py, p);
 }
@@ -244,8 +299,10 @@ series_pen(int i, enum chart_glyphs glyphs, struct pen *p)
 
 int
 pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
-    const struct pen *p)
+    int thick, const struct pen *p)
 {
+	/* half-block pairs by (left, right) pattern bit */
+	static const uint32_t halves[4] = { ' ', 0x258C, 0x2590, 0x2588 };
 	struct canvas c;
 	struct pen q = *p;
 	int i, row;
@@ -254,6 +311,12 @@ pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
 		return 0;
 	grid_put(g, x, y, ' ', 0, 0, 0);
 	grid_put(g, x + 1, y, ' ', 0, 0, 0);
+	if (thick && glyphs != CHART_GLYPH_ASCII) {
+		for (i = 0; i < 2; i++)
+			grid_put(g, x + i, y, halves[(p->pattern >> (2 * i)) &
+			    3], p->role, 0, p->attr);
+		return 2;
+	}
 	canvas_init(&c, g, x, y, 2, 1, glyphs);
 	q.step = 0;
 	row = c.sy == 4 ? 1 : 0;	/* braille: second dot row */

@@ -23,9 +23,13 @@
 
 /* ------------------------------------------------------------ log bars */
 
-/* Draws a horizontal bar of `cells` (fractional) cells at x,y. */
+/*
+ * Draws a horizontal bar of `cells` (fractional) cells at x,y; whole:
+ * rounded to whole cells, at least one (thick strokes, no eighths).
+ */
 static void
-hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
+hbar(struct grid *g, int x, int y, double cells, int role, int ascii,
+    int whole)
 {
 	int full, rem, i;
 
@@ -37,6 +41,15 @@ hbar(struct grid *g, int x, int y, double cells, int role, int ascii)
 	rem = (int)lround((cells - full) * 8);
 	if (rem == 8)
 		full++, rem = 0;
+	if (whole) {
+		full = (int)lround(cells);
+		if (full < 1)
+			full = 1;	/* every value >= floor is visible */
+		for (i = 0; i < full; i++)
+			grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0,
+			    0);
+		return;
+	}
 	for (i = 0; i < full; i++)
 		grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0, 0);
 	if (ascii) {
@@ -225,6 +238,9 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	const char *l;
 	int member = 0, hdr = 0;	/* a column per group member, its header */
 	size_t skip[LOGBAR_MAXGROUP] = { 0 }, sk[LOGBAR_MAXGROUP] = { 0 };
+	struct legend_entry le[3];
+	char lt_under[48], lt_thr[96], lt_scale[48];
+	int nle = 0;
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -249,6 +265,28 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		top = DBL_MAX;
 	lf = log10(fl);
 	lt = log10(top);
+
+	/* the legend: values below the floor, the threshold, the scale */
+	for (i = 0; i < n; i++)
+		any_under |= v[i] >= 0 && v[i] < fl;
+	if (any_under) {
+		snprintf(lt_under, sizeof lt_under, "below %s",
+		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+		le[nle++] = (struct legend_entry){ ascii ? '<' : 0x25C2,
+		    GRID_BAD, GRID_BOLD, 0, lt_under };
+	}
+	if (bo->threshold_on && bo->threshold > 0 &&
+	    isfinite(bo->threshold) && log10(bo->threshold) >= lf &&
+	    log10(bo->threshold) <= lt) {
+		snprintf(lt_thr, sizeof lt_thr, "%s %s", bo->threshold_label ?
+		    bo->threshold_label : "threshold",
+		    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
+		le[nle++] = (struct legend_entry){ ascii ? ':' : 0x250A,
+		    GRID_WARN, 0, 0, lt_thr };
+	}
+	snprintf(lt_scale, sizeof lt_scale, "log scale from %s",
+	    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
+	le[nle++] = (struct legend_entry){ 0, 0, 0, 0, lt_scale };
 
 	labw = logbar_label_width(labels, n, skip, 1);
 	for (i = 0; i < n; i++) {
@@ -318,6 +356,10 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		ticks = 1, avail--;
 	if (avail > 0 && !o->no_legend)
 		legend = 1, avail--;
+	/* a second legend row rather than a cut one, when there is room */
+	if (legend && avail > 0 && legend_flow(NULL, labw > 0 ? labw + 1 : 0,
+	    0, 2, g->w, le, nle) > 1)
+		legend = 2, avail--;
 	/*
 	 * A tall grid (classroom mode) is filled: each group of bars gets an
 	 * equal share of the rows, its bars at the top of the share as thick
@@ -405,9 +447,10 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 				cells = (log10(v[i]) - lf) / (lt - lf) * bw;
 				if (cells > bw)
 					cells = bw;
-				hbar(g, ax + 1, r, cells, role, ascii);
+				hbar(g, ax + 1, r, cells, role, ascii,
+				    o->thick);
 			} else if (v[i] == INFINITY) {
-				hbar(g, ax + 1, r, bw, role, ascii);
+				hbar(g, ax + 1, r, bw, role, ascii, o->thick);
 			} else if (v[i] >= 0 && r == ym) {
 				grid_put(g, ax, ym, ascii ? '<' : 0x25C2,
 				    GRID_BAD, 0, GRID_BOLD);
@@ -421,26 +464,8 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	if (n == 0)
 		grid_text(g, ax + 2, row0, bw, _("(no data)"), GRID_LABEL,
 		    GRID_DIM);
-	if (legend) {
-		int x = ax, y = arow + 1 + ticks;
-
-		if (any_under) {
-			snprintf(buf, sizeof buf, _("below %s"),
-			    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
-			x += legend_item(g, x, y, g->w, ascii ? '<' : 0x25C2,
-			    GRID_BAD, GRID_BOLD, buf) + 2;
-		}
-		if (tcol > ax) {
-			snprintf(buf, sizeof buf, "%s %s", bo->threshold_label ?
-			    bo->threshold_label : _("threshold"),
-			    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
-			x += legend_item(g, x, y, g->w, ascii ? ':' : 0x250A,
-			    GRID_WARN, 0, buf) + 2;
-		}
-		snprintf(buf, sizeof buf, _("log scale from %s"),
-		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
-		legend_item(g, x, y, g->w, 0, 0, 0, buf);
-	}
+	if (legend)
+		legend_flow(g, ax, arow + 1 + ticks, legend, g->w, le, nle);
 }
 
 /* ------------------------------------------------------------ histogram */
@@ -572,11 +597,12 @@ bar_height(int count, int maxc, int logcount)
 
 /*
  * A bar `cells` rows long (clamped to the grid) as whole cells and eighths
- * of the next: ascii rounds to whole cells (rem 0); a bar shorter than an
- * eighth still shows one (rem 1), as does an ascii bar below half a cell.
+ * of the next: whole (the ASCII tier, thick strokes) rounds to whole cells
+ * (rem 0); a bar shorter than an eighth still shows one (rem 1), as does a
+ * whole bar below half a cell.
  */
 static void
-split_cells(const struct grid *g, double cells, int ascii, int *full,
+split_cells(const struct grid *g, double cells, int whole, int *full,
     int *rem)
 {
 	if (!(cells >= 0))
@@ -587,7 +613,7 @@ split_cells(const struct grid *g, double cells, int ascii, int *full,
 	*rem = (int)lround((cells - *full) * 8);
 	if (*rem == 8)
 		++*full, *rem = 0;
-	if (ascii) {
+	if (whole) {
 		*full = (int)lround(cells);
 		if (*full == 0 && cells > 0)
 			*full = 1;
@@ -597,14 +623,15 @@ split_cells(const struct grid *g, double cells, int ascii, int *full,
 	}
 }
 
-/* Vertical bar growing up from row `base` (exclusive) for `cells` rows. */
+/* Vertical bar growing up from row `base` (exclusive) for `cells` rows;
+ * whole: in whole cells (ASCII tier, thick strokes). */
 static void
 vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
-    int attr, int ascii, uint32_t fullcp)
+    int attr, int whole, uint32_t fullcp)
 {
 	int full, rem, i, j;
 
-	split_cells(g, cells, ascii, &full, &rem);
+	split_cells(g, cells, whole, &full, &rem);
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base - 1 - i, fullcp, role, 0, attr);
@@ -614,15 +641,15 @@ vbar_up(struct grid *g, int x, int w, int base, double cells, int role,
 	}
 }
 
-/* Vertical bar growing down from row `base` (exclusive). */
+/* Vertical bar growing down from row `base` (exclusive); whole as above. */
 static void
 vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
-    int attr, int ascii, uint32_t fullcp)
+    int attr, int whole, uint32_t fullcp)
 {
 	int full, rem, i, j;
 	uint32_t part = 0;
 
-	split_cells(g, cells, ascii, &full, &rem);
+	split_cells(g, cells, whole, &full, &rem);
 	if (rem >= 6)
 		full++;
 	else if (rem >= 3)
@@ -632,7 +659,7 @@ vbar_down(struct grid *g, int x, int w, int base, double cells, int role,
 	for (j = 0; j < w; j++) {
 		for (i = 0; i < full; i++)
 			grid_put(g, x + j, base + 1 + i, fullcp, role, 0, attr);
-		if (!ascii && part != 0)
+		if (!whole && part != 0)
 			grid_put(g, x + j, base + 1 + full, part, role, 0,
 			    attr);
 	}
@@ -707,6 +734,7 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 	struct frame f;
 	struct axis ya;
 	struct canvas c;
+	struct legend_entry le;
 	char buf[128];
 	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII, k, bw, sym, mt;
 	double lo, hi;
@@ -717,13 +745,21 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		n = 0;
 	chart_begin(g, o);
 	hist_range(ho, v, n, NULL, 0, &lo, &hi, &sym);
-	if (frame_rows(&f, g, o, 1, 1) < 0)
-		return;
 	/* y axis: counts, computed on a provisional bin count */
 	b.lo = lo;
 	b.hi = hi;
 	b.n = pick_bins(ho, g->w - 4, sym);
 	bins_fill(&b, v, n, ho->zero_eps);
+	/* the caption wraps to a second row rather than lose its end */
+	zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
+	le.glyph = ascii ? '@' : 0x2593;
+	le.role = GRID_WARN;
+	le.attr = GRID_BOLD;
+	le.fg = 0;
+	le.text = buf;
+	if (frame_rows(&f, g, o, legend_flow(NULL, 4, 0, 2, g->w, &le, 1),
+	    1) < 0)
+		return;
 	mt = ymaxticks(f.ph);
 	if (b.maxc + 1 < mt)
 		mt = b.maxc + 1;
@@ -744,8 +780,9 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		vbar_up(g, f.px + k * bw, bw, f.py + f.ph,
 		    ho->logcount ? bar_height(b.count[k], b.maxc, 1) * f.ph *
 		    (b.maxc / ya.hi) : b.count[k] / ya.hi * f.ph,
-		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '#' : 0x2588));
 	}
 	frame_draw(&f, g, o, &c, NULL, &ya);
 	if (f.xtick_row >= 0)
@@ -753,8 +790,8 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		    hi, o->tiers.glyphs);
 	if (f.legend_row >= 0) {
 		zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
-		legend_item(g, f.px, f.legend_row, g->w, ascii ? '@' : 0x2593,
-		    GRID_WARN, GRID_BOLD, buf);
+		le.text = buf;
+		legend_flow(g, f.px, f.legend_row, f.legend_rows, g->w, &le, 1);
 	}
 	if (b.total == 0)
 		grid_text_center(g, f.px, f.py + f.ph / 2, f.pw, _("(no data)"),
@@ -834,12 +871,14 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 
 		vbar_up(g, labw + 1 + k * bw, bw, mid,
 		    bar_height(ba.count[k], maxc, ho->logcount) * hh,
-		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '#' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES1, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '#' : 0x2588));
 		vbar_down(g, labw + 1 + k * bw, bw, mid,
 		    bar_height(bb.count[k], maxc, ho->logcount) * hh,
-		    z ? GRID_WARN : GRID_SERIES2, z ? GRID_BOLD : 0, ascii,
-		    z ? (ascii ? '@' : 0x2593) : (ascii ? '=' : 0x2588));
+		    z ? GRID_WARN : GRID_SERIES2, z ? GRID_BOLD : 0,
+		    ascii || o->thick, z ? (ascii ? '@' : 0x2593) :
+		    (ascii ? '=' : 0x2588));
 	}
 	/* names in the halves' top-right / bottom-right corners */
 	if (name_a != NULL) {
@@ -884,10 +923,10 @@ meanbar_text(char *buf, size_t len, double m, double sd, int ascii)
 	if (isnan(m))
 		snprintf(buf, len, "nan");
 	else if (isnan(sd))
-		snprintf(buf, len, "%.3g", m);
+		snprintf(buf, len, "%.3g", num_shown(m, -1));
 	else
-		snprintf(buf, len, "%.3g %s %.2g", m, ascii ? "+-" : "\xc2\xb1",
-		    sd);
+		snprintf(buf, len, "%.3g %s %.2g", num_shown(m, -1),
+		    ascii ? "+-" : "\xc2\xb1", sd);
 }
 
 void
@@ -974,7 +1013,8 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 		    GRID_LABEL, 0);
 		if (!(mean[i] >= 0) || !isfinite(mean[i]))
 			continue;
-		hbar(g, ax + 1, y, mean[i] / top * bw, GRID_SERIES1, ascii);
+		hbar(g, ax + 1, y, mean[i] / top * bw, GRID_SERIES1, ascii,
+		    o->thick);
 		if (!isnan(s) && s > 0) {
 			/* the whisker: drawn over the bar inside it */
 			int a = ax + 1 + (int)lround(fmax(mean[i] - s, 0) /

@@ -4,7 +4,8 @@
  * Not installed.  With no arguments it prints all cases in the three golden
  * tiers (braille+256, quadrant+8, ascii+mono).  Options pick one tier:
  * -g ascii|quadrant|braille, -c none|8|256, -a auto-detects from the
- * environment; arguments select charts ("line") or cases ("line/basic").
+ * environment, -t draws thick strokes (classroom mode); arguments select
+ * charts ("line") or cases ("line/basic").
  */
 #include "config.h"
 
@@ -34,13 +35,15 @@ selected(const struct chart_case *c, int argc, char **argv)
 	return 0;
 }
 
+static int thick;
+
 static void
 show(const struct chart_case *c, const char *tname,
     const struct chart_tiers *t, struct grid *g)
 {
 	char *s;
 
-	chart_case_render(c, t, g);
+	chart_case_render(c, t, thick, g);
 	printf("== %s/%s (%s, %dx%d) ==\n", c->chart, c->name, tname, c->w,
 	    c->h);
 	s = grid_to_string(g, t->colors);
@@ -51,7 +54,7 @@ show(const struct chart_case *c, const char *tname,
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: chart-demo [-a] [-g ascii|quadrant|braille] "
+	fprintf(stderr, "usage: chart-demo [-at] [-g ascii|quadrant|braille] "
 	    "[-c none|8|256] [chart[/case] ...]\n");
 	exit(2);
 }
@@ -64,13 +67,16 @@ main(int argc, char **argv)
 	char tname[64];
 	int ch, one = 0, i, k;
 
-	while ((ch = getopt(argc, argv, "ag:c:")) != -1) {
+	while ((ch = getopt(argc, argv, "atg:c:")) != -1) {
 		switch (ch) {
 		case 'a':
 			setlocale(LC_ALL, "");
 			setlocale(LC_NUMERIC, "C");	/* tick labels use '.' */
 			t = chart_detect_tiers(0);
 			one = 1;
+			break;
+		case 't':
+			thick = 1;
 			break;
 		case 'g':
 			if (chart_glyphs_parse(optarg, &t.glyphs) != 0)

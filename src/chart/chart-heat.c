@@ -83,6 +83,22 @@ trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/*
+ * The contour's glyph, in the legend as in the plot: the series mark in
+ * ASCII, all dots in braille, a whole block in quadrants and thick
+ * strokes, except over the mono shade ramp (whose top is that block):
+ * there a thick contour is '#'.
+ */
+static uint32_t
+contour_cp(const struct chart_opts *o)
+{
+	if (o->tiers.glyphs == CHART_GLYPH_ASCII)
+		return '+';
+	if (o->thick)
+		return o->tiers.colors == CHART_COLOR_NONE ? '#' : 0x2588;
+	return o->tiers.glyphs == CHART_GLYPH_BRAILLE ? 0x28FF : 0x2588;
+}
+
 /* The letter of a data point: its class, in capitals when validation. */
 static uint32_t
 point_glyph(const struct chart_point *p)
@@ -93,20 +109,21 @@ point_glyph(const struct chart_point *p)
 	return (uint32_t)(p->val ? val[k] : train[k]);
 }
 
-/* A legend item "o x train": both class letters, bold, then the text;
- * nothing when the text has no room.  Returns the width. */
+/* A legend item "o x train": both class letters, bold (attr added, as in
+ * the plot), then the text; nothing when the text has no room.  Returns
+ * the width. */
 static int
 legend_pair(struct grid *g, int x, int row, const char *letters,
-    const char *text)
+    const char *text, int attr)
 {
 	int n;
 
 	if (x + 4 >= g->w)
 		return 0;
-	grid_put(g, x, row, (uint32_t)letters[0], 0, 0, GRID_BOLD);
+	grid_put(g, x, row, (uint32_t)letters[0], 0, 0, GRID_BOLD | attr);
 	grid_put(g, x + 1, row, ' ', 0, 0, 0);
 	n = legend_item(g, x + 2, row, g->w, (uint32_t)letters[1], 0,
-	    GRID_BOLD, text);
+	    GRID_BOLD | attr, text);
 	if (n == 0) {
 		grid_fill(g, x, row, 2, 1, ' ', 0, 0, 0);
 		return 0;
@@ -129,6 +146,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	double zlo, zhi, t, x, y, zz, step;
 	int avail, title = 0, legend = 0, xlab = 0, labw = 0, px, py, pw, ph;
 	int cx, cy, i, k, s0, s1, s2, lw, lx, nval = 0;
+	int pattr = o->thick ? GRID_REVERSE : 0;	/* of a point */
 
 	if (ho == NULL)
 		ho = &dflt;
@@ -211,8 +229,13 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 			}
 		}
 
-	/* contour: pixels whose right or lower neighbour is on the other side */
-	canvas_init(&c, g, px, py, pw, ph, o->tiers.glyphs);
+	/*
+	 * contour: pixels whose right or lower neighbour is on the other
+	 * side; with thick strokes the pixels are whole cells, each a block
+	 * over the ramp (the ASCII tier keeps its mark)
+	 */
+	canvas_init(&c, g, px, py, pw, ph, o->thick ? CHART_GLYPH_ASCII :
+	    o->tiers.glyphs);
 	if (ho->contour_on && fd.zw > 0) {
 		for (cy = 0; cy < c.ph; cy++)
 			for (cx = 0; cx < c.pw; cx++) {
@@ -236,7 +259,14 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 					if (!isnan(zz))
 						s2 = zz >= ho->contour;
 				}
-				if (s1 != s0 || s2 != s0)
+				if (s1 == s0 && s2 == s0)
+					continue;
+				if (o->thick && !ascii)
+					grid_put(g, px + cx, py + cy,
+					    contour_cp(o), GRID_LABEL,
+					    grid_at(g, px + cx, py + cy)->bg,
+					    GRID_BOLD);
+				else
 					canvas_set(&c, cx, cy, &pen);
 			}
 	}
@@ -259,7 +289,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 			continue;
 		k = grid_at(g, px + cx, py + cy)->bg;
 		grid_put(g, px + cx, py + cy, point_glyph(&pts[i]), 0, k,
-		    GRID_BOLD);
+		    GRID_BOLD | pattr);
 		nval += pts[i].val != 0;
 	}
 
@@ -286,19 +316,19 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 		lx = px;
 		if (nval > 0) {		/* "o x train  O X val" */
-			lx += legend_pair(g, lx, row, "ox", _("train")) + 2;
-			lx += legend_pair(g, lx, row, "OX", _("val")) + 2;
+			lx += legend_pair(g, lx, row, "ox", _("train"), pattr) +
+			    2;
+			lx += legend_pair(g, lx, row, "OX", _("val"), pattr) + 2;
 		} else {
-			lx += legend_item(g, lx, row, g->w, 'o', 0, GRID_BOLD,
-			    _("class 0")) + 2;
-			lx += legend_item(g, lx, row, g->w, 'x', 0, GRID_BOLD,
-			    _("class 1")) + 2;
+			lx += legend_item(g, lx, row, g->w, 'o', 0,
+			    GRID_BOLD | pattr, _("class 0")) + 2;
+			lx += legend_item(g, lx, row, g->w, 'x', 0,
+			    GRID_BOLD | pattr, _("class 1")) + 2;
 		}
 		if (ho->contour_on) {
 			snprintf(buf, sizeof buf, "z=%g", ho->contour);
-			lx += legend_item(g, lx, row, g->w, ascii ? '+' :
-			    o->tiers.glyphs == CHART_GLYPH_BRAILLE ? 0x28FF :
-			    0x2588, GRID_LABEL, GRID_BOLD, buf) + 2;
+			lx += legend_item(g, lx, row, g->w, contour_cp(o),
+			    GRID_LABEL, GRID_BOLD, buf) + 2;
 		}
 		chart_fmt_tick(zlo, 0, lo_s, sizeof lo_s);
 		chart_fmt_tick(zhi, 0, hi_s, sizeof hi_s);
@@ -334,7 +364,20 @@ fmt_cell(double v, int big, char *buf, size_t n)
 	else if (big)
 		snprintf(buf, n, "%6.0e", v);
 	else
-		snprintf(buf, n, "%6.2f", v);
+		snprintf(buf, n, "%6.2f", num_shown(v, 2));
+}
+
+/* What the highlighted group is, for the caption under the matrix. */
+static void
+caption_text(char *buf, size_t len, enum chart_group group, int index,
+    int ascii)
+{
+	if (group == CHART_GROUP_COLUMN)
+		snprintf(buf, len, "batch norm: one feature (f%d) over the "
+		    "batch %s", index, ascii ? "v" : "\xe2\x86\x93");
+	else
+		snprintf(buf, len, "layer norm: one example (x%d) over its "
+		    "features %s", index, ascii ? "->" : "\xe2\x86\x92");
 }
 
 void
@@ -342,7 +385,8 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
     int rows, int cols, enum chart_group group, int index)
 {
 	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
-	char buf[96], num[32];
+	struct legend_entry cap_le = { 0, 0, 0, GRID_HILITE, NULL };
+	char buf[96], num[32], capbuf[96];
 	int labw, vis_c, vis_r, c0 = 0, r0 = 0, avail, title = 0, caption = 0;
 	int stats = 0, r, c, x, y, big = 0, hl, more_c, more_r, n = 0, i;
 	int slots, hc, lead = 0, labw0, pitch = 1;
@@ -368,6 +412,25 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		stats = 1;
 	if (avail >= rows + caption + stats + 1 && o->title != NULL)
 		title = 1;
+	/* a note or caption too long for a row takes a second one when
+	 * every row of the matrix still fits; the numbers first */
+	if (stats) {
+		struct legend_entry le = { 0, 0, 0, 0, buf };
+
+		/* as wide as the note can be: a sign, 3 decimals */
+		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
+		    "mean=-0.000 std=0.000", rows > cols ? rows : cols);
+		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
+		    avail - (rows - 1) - caption - stats - title >= 1)
+			stats = 2;
+	}
+	if (caption) {
+		caption_text(capbuf, sizeof capbuf, group, index, ascii);
+		cap_le.text = capbuf;
+		if (legend_flow(NULL, 0, 0, 2, g->w, &cap_le, 1) > 1 &&
+		    avail - (rows - 1) - caption - stats - title >= 1)
+			caption = 2;
+	}
 	if (vis_r > avail - caption - stats)
 		vis_r = avail - caption - stats;
 	if (vis_r < 1)
@@ -477,20 +540,16 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	sd = n ? sqrt(fmax(sq / n - mean * mean, 0)) : NAN;
 	y = g->h - caption - stats;
 	if (caption) {
-		if (group == CHART_GROUP_COLUMN)
-			snprintf(buf, sizeof buf, _("batch norm: one feature "
-			    "(f%d) over the batch %s"), index, ascii ? "v" :
-			    "\xe2\x86\x93");
-		else
-			snprintf(buf, sizeof buf, _("layer norm: one example "
-			    "(x%d) over its features %s"), index, ascii ? "->" :
-			    "\xe2\x86\x92");
-		grid_text_words(g, 0, y++, g->w, buf, GRID_HILITE, 0);
+		cap_le.text = capbuf;
+		y += legend_flow(g, 0, y, caption, g->w, &cap_le, 1);
 	}
 	if (stats) {
+		struct legend_entry le = { 0, 0, 0, 0, buf };
+
 		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
-		    "mean=%.3f std=%.3f"), n, mean, sd);
-		grid_text_words(g, 0, y, g->w, buf, GRID_LABEL, 0);
+		    "mean=%.3f std=%.3f"), n, num_shown(mean, 3),
+		    num_shown(sd, 3));
+		legend_flow(g, 0, y, stats, g->w, &le, 1);
 	}
 }
 

@@ -23,6 +23,7 @@ struct canvas {
 	int sx, sy;		/* pixels per cell */
 	int pw, ph;		/* pixel size */
 	enum chart_glyphs glyphs;
+	int thick;		/* series pens stamp blocks (chart_opts.thick) */
 };
 
 /* How a series or rule is drawn. */
@@ -36,6 +37,15 @@ struct pen {
 
 void canvas_init(struct canvas *c, struct grid *g, int x, int y, int cw,
     int ch, enum chart_glyphs glyphs);
+/*
+ * The canvas of a chart's plot area in the style of o: canvas_init() in
+ * o's glyph tier, or for o->thick a quadrant canvas (ASCII stays ASCII)
+ * whose series pens stamp thick blocks (see chart_opts.thick).
+ */
+void canvas_init_chart(struct canvas *c, struct grid *g, int x, int y,
+    int cw, int ch, const struct chart_opts *o);
+/* 1 when pen p draws thick strokes on c (a data series on a thick canvas). */
+int canvas_thick_pen(const struct canvas *c, const struct pen *p);
 void canvas_set(struct canvas *c, int px, int py, struct pen *p);
 /* Pattern-aware pixel: advances p->step, sets the pixel if its bit is on. */
 void canvas_plot(struct canvas *c, int px, int py, struct pen *p);
@@ -50,9 +60,12 @@ void canvas_dline(struct canvas *c, double x0, double y0, double x1,
  * (solid in the ASCII tier, where the mark tells series apart).
  */
 void series_pen(int i, enum chart_glyphs glyphs, struct pen *p);
-/* Writes the legend sample of pen p (2 cells) at x,y; returns 2. */
+/*
+ * Writes the legend sample of pen p (2 cells) at x,y; returns 2.  thick:
+ * the sample of a thick stroke, its dash pattern in half blocks.
+ */
 int pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
-    const struct pen *p);
+    int thick, const struct pen *p);
 int role_prio(int role);
 
 /* ------------------------------------------------------------ axes */
@@ -144,5 +157,22 @@ uint32_t eighth_up(int k);	/* k = 1..8 -> U+2581..2588 */
 uint32_t eighth_right(int k);	/* k = 1..8 -> U+258F..2588 */
 int legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph,
     int role, int attr, const char *text);
+/*
+ * Legend items (or notes: glyph 0) flowed over rows y .. y + rows - 1,
+ * from x0 to maxx: an item goes on the current row when it fits whole,
+ * else on the next; a text longer than a row wraps at spaces onto the
+ * next rows, under its own start; on the last row what does not fit is
+ * cut at a word ("...").  So a note keeps its last numbers on a second
+ * row instead of losing them.  g NULL: nothing drawn.  Returns the rows
+ * the items take (with rows large: the rows they need).
+ */
+struct legend_entry {
+	uint32_t glyph;		/* 0: text only */
+	int role, attr;		/* of the glyph */
+	int fg;			/* of the text: GRID_LABEL unless set */
+	const char *text;
+};
+int legend_flow(struct grid *g, int x0, int y, int rows, int maxx,
+    const struct legend_entry *e, int n);
 
 #endif

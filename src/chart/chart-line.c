@@ -142,6 +142,22 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 			continue;
 		cx = px / c->sx * c->sx;	/* both columns of the cell */
 		cy = py / c->sy * c->sy;
+		if (canvas_thick_pen(c, p)) {
+			/* two whole cells: this one and its neighbour on
+			 * the side of the point (or the one inside) */
+			int nx = px % c->sx * 2 >= c->sx ? cx + c->sx :
+			    cx - c->sx;
+			int k, j;
+
+			if (nx < 0 || nx >= c->pw)
+				nx = nx < 0 ? cx + c->sx : cx - c->sx;
+			for (k = 0; k < c->sx; k++)
+				for (j = 0; j < c->sy; j++) {
+					canvas_set(c, cx + k, cy + j, p);
+					canvas_set(c, nx + k, cy + j, p);
+				}
+			continue;
+		}
 		if (c->sy > 2)			/* two rows around the point */
 			cy = py + 1 < cy + c->sy ? py : py - 1;
 		canvas_set(c, cx, cy, p);
@@ -151,9 +167,51 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 	}
 }
 
+/* Columns between two stamps of a series' mark (MONO_STAMP). */
+#define STAMP_EVERY	6
+
+/*
+ * Without colour, a dotted braille curve and a solid one differ only in
+ * density; series index i >= 1 of a line chart also gets its ASCII mark
+ * ('o' for the second) stamped on its curve every STAMP_EVERY columns, at
+ * a column offset of its own so two series' stamps do not meet: in such a
+ * column, the topmost cell that is still the series' own (its pixels).
+ */
+static void
+draw_stamps(struct canvas *c, const struct pen *p, int i)
+{
+	int col, row;
+
+	for (col = 0; col < c->cw; col++) {
+		if ((col + 2 * i) % STAMP_EVERY != 0)
+			continue;
+		for (row = 0; row < c->ch; row++) {
+			struct grid_cell *cell = grid_at(c->g, c->x + col,
+			    c->y + row);
+
+			if (cell != NULL && cell->fg == p->role &&
+			    cell->cp != ' ') {
+				grid_put(c->g, c->x + col, c->y + row,
+				    (uint32_t)(unsigned char)p->ascii,
+				    p->role, 0, GRID_BOLD);
+				break;
+			}
+		}
+	}
+}
+
+/* Whether series i is told apart by stamped marks (see draw_stamps). */
+static int
+stamped(const struct chart_opts *o, int i)
+{
+	return i > 0 && o->tiers.colors == CHART_COLOR_NONE &&
+	    o->tiers.glyphs != CHART_GLYPH_ASCII;
+}
+
 /*
  * A marker per finite point as a letter in the point's cell, over whatever
- * the canvas drew there (chart_line_opts.point_glyph).
+ * the canvas drew there (chart_line_opts.point_glyph); in reverse video
+ * on a thick canvas, so the point is a whole cell of its colour.
  */
 static void
 draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
@@ -167,7 +225,8 @@ draw_letters(struct canvas *c, const struct axis *xa, const struct axis *ya,
 		if (point_pixel(c, xa, ya, x, y, &px, &py) != 0)
 			continue;
 		grid_put(c->g, c->x + px / c->sx, c->y + py / c->sy,
-		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD);
+		    (uint32_t)(unsigned char)letter, p->role, 0, GRID_BOLD |
+		    (c->thick ? GRID_REVERSE : 0));
 	}
 }
 
@@ -292,7 +351,7 @@ fit_y(struct axis *ya, const struct chart_line_opts *lo, int any, double dlo,
 
 /* The legend sample of a scatter: one marker, as drawn in the plot. */
 static int
-marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
+marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl, int thick,
     struct pen *p)
 {
 	struct canvas c;
@@ -301,6 +360,15 @@ marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl,
 		return 0;
 	grid_put(g, x, y, ' ', 0, 0, 0);
 	grid_put(g, x + 1, y, ' ', 0, 0, 0);
+	if (thick) {		/* two whole cells, as in the plot */
+		grid_put(g, x, y, gl == CHART_GLYPH_ASCII ?
+		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
+		    p->attr);
+		grid_put(g, x + 1, y, gl == CHART_GLYPH_ASCII ?
+		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
+		    p->attr);
+		return 2;
+	}
 	canvas_init(&c, g, x, y, 1, 1, gl);
 	canvas_set(&c, 0, c.sy > 2 ? 1 : 0, p);
 	canvas_set(&c, c.sx - 1, c.sy > 2 ? 1 : 0, p);
@@ -341,7 +409,8 @@ legend_want(const struct grid *g, const char *const *names, int n)
  */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
-    const char *const *names, int n, unsigned points, const char *letters)
+    int thick, const char *const *names, int n, unsigned points,
+    const char *letters, unsigned stamps)
 {
 	struct pen p;
 	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
@@ -369,13 +438,20 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 		if ((points & (1u << i)) && letters != NULL &&
 		    letters[i] != 0) {
 			grid_put(g, x, row, (uint32_t)(unsigned char)letters[i],
-			    p.role, 0, GRID_BOLD);
+			    p.role, 0, GRID_BOLD | (thick ? GRID_REVERSE : 0));
 			grid_put(g, x + 1, row, ' ', 0, 0, 0);
 			x += 2;
-		} else if (points & (1u << i))
-			x += marker_sample(g, x, row, gl, &p);
-		else
-			x += pen_sample(g, x, row, gl, &p);
+		} else if (points & (1u << i)) {
+			x += marker_sample(g, x, row, gl, thick, &p);
+		} else {
+			int w = pen_sample(g, x, row, gl, thick, &p);
+
+			if (stamps & (1u << i))	/* as on the curve */
+				grid_put(g, x + 1, row,
+				    (uint32_t)(unsigned char)p.ascii, p.role,
+				    0, GRID_BOLD);
+			x += w;
+		}
 		x += grid_text(g, x, row, 1, " ", 0, 0);
 		nw = grid_text_words(g, x, row, g->w - x, names[i],
 		    GRID_LABEL, 0);
@@ -485,6 +561,7 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	struct pen p;
 	double xlo, xhi, ylo, yhi;
 	int i, any, named = 0, ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
+	unsigned stamps = 0;
 
 	if (lo == NULL)
 		lo = &dflt;
@@ -514,7 +591,12 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	fit_y(&ya, lo, any, ylo, yhi, f.ph);
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
-	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	if (lo->ylab_w > f.ylab_w && g->w - lo->ylab_w - 1 >= f.pw / 2) {
+		f.ylab_w = lo->ylab_w;
+		f.px = f.ylab_w + 1;
+		f.pw = g->w - f.px;
+	}
+	canvas_init_chart(&c, g, f.px, f.py, f.pw, f.ph, o);
 	if (lo->nxticks > 0 && lo->xtick_pos != NULL &&
 	    lo->xtick_text != NULL) {
 		axis_explicit(&xa, xlo, xhi, lo->xtick_pos, lo->xtick_text,
@@ -547,6 +629,14 @@ chart_line(struct grid *g, const struct chart_opts *o,
 			draw_points(&c, &xa, &ya, &p, series_point, &s[i],
 			    s[i].n);
 	}
+	for (i = 0; i < ns; i++) {	/* no colour: marks tell lines apart */
+		if (s[i].y == NULL || s[i].n <= 0 || !stamped(o, i) ||
+		    (lo->points & (1u << i)))
+			continue;
+		series_pen(i, o->tiers.glyphs, &p);
+		draw_stamps(&c, &p, i);
+		stamps |= 1u << i;
+	}
 	for (i = 0; i < ns; i++) {	/* markers over all the lines */
 		if (s[i].y == NULL || s[i].n <= 0 ||
 		    !(lo->marks & ~lo->points & (1u << i)))
@@ -567,8 +657,8 @@ chart_line(struct grid *g, const struct chart_opts *o,
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (!any)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, ns, lo->points,
-	    lo->point_glyph);
+	draw_legend(g, &f, o->tiers.glyphs, o->thick, names, ns, lo->points,
+	    lo->point_glyph, stamps);
 }
 
 /* ------------------------------------------------------------ functions */
@@ -599,6 +689,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	struct fn_ctx fc;
 	double dlo = INFINITY, dhi = -INFINITY, x, y;
 	int i, k, named = 0, mt;
+	unsigned stamps = 0;
 	const int nsample = 257;
 
 	chart_begin(g, o);
@@ -642,7 +733,7 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 	}
 	if (frame_cols(&f, g, &ya) < 0)
 		return;
-	canvas_init(&c, g, f.px, f.py, f.pw, f.ph, o->tiers.glyphs);
+	canvas_init_chart(&c, g, f.px, f.py, f.pw, f.ph, o);
 	axis_fixed(&xa, xlo, xhi, f.pw / 4 + 1);
 	axis_thin_x(&xa, &c, 0, g->w);
 
@@ -665,8 +756,17 @@ chart_function(struct grid *g, const struct chart_opts *o, double xlo,
 		series_pen(k, o->tiers.glyphs, &p);
 		draw_points(&c, &xa, &ya, &p, fn_point, &fc, c.pw);
 	}
+	for (k = 0; k < nfn; k++) {	/* no colour: marks tell lines apart */
+		if (!stamped(o, k))
+			continue;
+		fc.fn = &fn[k];
+		series_pen(k, o->tiers.glyphs, &p);
+		draw_stamps(&c, &p, k);
+		stamps |= 1u << k;
+	}
 	frame_draw(&f, g, o, &c, &xa, &ya);
 	if (nfn == 0)
 		no_data(g, &f);
-	draw_legend(g, &f, o->tiers.glyphs, names, nfn, 0, NULL);
+	draw_legend(g, &f, o->tiers.glyphs, o->thick, names, nfn, 0, NULL,
+	    stamps);
 }

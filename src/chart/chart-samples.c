@@ -333,6 +333,74 @@ line_small(struct grid *g, const struct chart_opts *o0)
 	line_basic(g, o0);
 }
 
+/* A fit of one input (plot boundary with one input): the prediction as a
+ * line, training points as markers, validation points as letters. */
+static void
+line_boundary(struct grid *g, const struct chart_opts *o0)
+{
+	double tx[12], ty[12], vx[6], vy[6], px[61], py[61];
+	struct chart_opts o = *o0;
+	struct chart_line_opts lo;
+	struct chart_series s[3] = {
+		{ "prediction", py, px, 61, 0, 0 },
+		{ "train", ty, tx, 12, 0, 0 },
+		{ "val", vy, vx, 6, 0, 0 }
+	};
+	int i;
+
+	sample_normal(ty, 12, 0.2, 11);
+	sample_normal(vy, 6, 0.2, 12);
+	for (i = 0; i < 12; i++) {
+		tx[i] = -1 + 2.0 * i / 11;
+		ty[i] += sin(3 * tx[i]);
+	}
+	for (i = 0; i < 6; i++) {
+		vx[i] = -0.9 + 1.8 * i / 5;
+		vy[i] += sin(3 * vx[i]);
+	}
+	for (i = 0; i < 61; i++) {
+		px[i] = -1 + 2.0 * i / 60;
+		py[i] = sin(3 * px[i]) + 0.3 * sin(17 * px[i]);
+	}
+	memset(&lo, 0, sizeof lo);
+	lo.points = 1u << 1 | 1u << 2;
+	lo.point_glyph[2] = 'v';
+	o.title = "boundary: one input";
+	o.xlabel = "x";
+	chart_line(g, &o, &lo, s, 3);
+}
+
+/* A sweep over lambda: one tick per value, train and validation loss as
+ * lines with a marker per run, the norm of the weights as a third. */
+static void
+line_sweep(struct grid *g, const struct chart_opts *o0)
+{
+	static const char *const text[5] = { "0", "1e-4", "1e-3", "0.01",
+		"0.1" };
+	static const double pos[5] = { 0, 1, 2, 3, 4 };
+	static const double tr[5] = { 0.02, 0.03, 0.06, 0.15, 0.42 };
+	static const double va[5] = { 0.31, 0.27, 0.19, 0.22, 0.45 };
+	static const double wn[5] = { 1, 0.82, 0.55, 0.31, 0.12 };
+	struct chart_opts o = *o0;
+	struct chart_line_opts lo;
+	struct chart_series s[3] = {
+		{ "train", tr, pos, 5, 0, 0 },
+		{ "val", va, pos, 5, 0, 0 },
+		{ "|w|/max", wn, pos, 5, 0, 0 }
+	};
+
+	memset(&lo, 0, sizeof lo);
+	lo.xlo = -0.5;
+	lo.xhi = 4.5;
+	lo.xtick_pos = pos;
+	lo.xtick_text = text;
+	lo.nxticks = 5;
+	lo.marks = 7;
+	o.title = "sweep lambda";
+	o.xlabel = "lambda";
+	chart_line(g, &o, &lo, s, 3);
+}
+
 /* ------------------------------------------------------------ log bars */
 
 static void
@@ -632,6 +700,37 @@ spark_all(struct grid *g, const struct chart_opts *o)
 	chart_sparkline(g, 8, 4, 40, NULL, 0, o->tiers.glyphs, GRID_SERIES5);
 }
 
+/* ------------------------------------------------------------ mean bars */
+
+static void
+meanbars_seeds(struct grid *g, const struct chart_opts *o0)
+{
+	static const char *const labels[] = { "lambda 0", "lambda 1e-3",
+		"lambda 0.01" };
+	static const double mean[] = { 0.312, 0.214, 0.251 };
+	static const double sd[] = { 0.061, 0.032, NAN };
+	struct chart_opts o = *o0;
+
+	o.title = "val loss over seeds";
+	chart_meanbars(g, &o, labels, mean, sd, 3, "10 seeds");
+}
+
+/* ------------------------------------------------------------ big digits */
+
+static void
+big_digits(struct grid *g, const struct chart_opts *o)
+{
+	enum chart_glyphs gl = o->tiers.glyphs;
+	int h1 = chart_big_height(gl, 1);
+
+	grid_text(g, 0, 0, g->w, "val loss", GRID_LABEL, 0);
+	chart_big_text(g, 0, 1, "0.0123", 1, gl, GRID_SERIES2, GRID_BOLD);
+	chart_big_text(g, 26, 1, "-4.5e-7", 1, gl, GRID_SERIES1, 0);
+	chart_big_text(g, 0, 2 + h1, "6789", 2, gl, GRID_TITLE, 0);
+	chart_big_text(g, 32, 2 + h1, "12%", 1, gl, GRID_WARN, 0);
+	chart_big_text(g, 32, 3 + 2 * h1, "nan", 1, gl, GRID_BAD, 0);
+}
+
 /* ------------------------------------------------------------ table */
 
 const struct chart_case chart_cases[] = {
@@ -649,6 +748,8 @@ const struct chart_case chart_cases[] = {
 	{ "line", "scatter", 60, 16, line_scatter },
 	{ "line", "small", 28, 7, line_small },
 	{ "line", "tiny", 12, 3, line_small },
+	{ "line", "boundary", 60, 16, line_boundary },
+	{ "line", "sweep", 60, 16, line_sweep },
 	{ "logbars", "grads", 64, 13, bars_grads },
 	{ "logbars", "empty", 40, 5, bars_empty },
 	{ "logbars", "odd", 56, 10, bars_odd },
@@ -666,8 +767,34 @@ const struct chart_case chart_cases[] = {
 	{ "matrix", "layernorm", 64, 13, matrix_ln },
 	{ "matrix", "elided", 36, 6, matrix_elided },
 	{ "sparkline", "all", 48, 5, spark_all },
+	{ "meanbars", "seeds", 60, 9, meanbars_seeds },
+	{ "big", "digits", 60, 16, big_digits },
 };
 const int chart_ncases = (int)COUNT(chart_cases);
+
+/* One case of every chart kind the shell draws, in thick strokes. */
+const char *const chart_thick_cases[] = {
+	"line/basic", "line/log-y", "line/six-series", "line/scatter",
+	"line/boundary", "line/sweep", "line/small", "function/sigmoid",
+	"function/tanh-relu", "logbars/grads", "hist/weights-l2",
+	"hist/mirror", "heatmap/moons", "matrix/batchnorm", "meanbars/seeds",
+};
+const int chart_nthick = (int)COUNT(chart_thick_cases);
+
+const struct chart_case *
+chart_case_find(const char *name)
+{
+	char buf[128];
+	int i;
+
+	for (i = 0; i < chart_ncases; i++) {
+		snprintf(buf, sizeof buf, "%s/%s", chart_cases[i].chart,
+		    chart_cases[i].name);
+		if (strcmp(buf, name) == 0)
+			return &chart_cases[i];
+	}
+	return NULL;
+}
 
 const struct chart_tier_case chart_tier_cases[3] = {
 	{ "braille-256", { CHART_GLYPH_BRAILLE, CHART_COLOR_256 } },
@@ -677,12 +804,13 @@ const struct chart_tier_case chart_tier_cases[3] = {
 
 void
 chart_case_render(const struct chart_case *c, const struct chart_tiers *t,
-    struct grid *g)
+    int thick, struct grid *g)
 {
 	struct chart_opts o;
 
 	memset(&o, 0, sizeof o);
 	o.tiers = *t;
+	o.thick = thick;
 	grid_resize(g, c->w, c->h);
 	c->draw(g, &o);
 }

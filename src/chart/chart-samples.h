@@ -25,9 +25,17 @@ struct chart_tier_case {
 };
 extern const struct chart_tier_case chart_tier_cases[3];
 
-/* Renders case c in tier t into g (resized to the case's size). */
+/* Renders case c in tier t (thick: chart_opts.thick) into g (resized to
+ * the case's size). */
 void chart_case_render(const struct chart_case *c,
-    const struct chart_tiers *t, struct grid *g);
+    const struct chart_tiers *t, int thick, struct grid *g);
+
+/* The cases ("chart/case") also drawn in thick strokes: one or more of
+ * every chart kind. */
+extern const char *const chart_thick_cases[];
+extern const int chart_nthick;
+/* The case named "chart/case", or NULL. */
+const struct chart_case *chart_case_find(const char *name);
 
 /* Training-like loss curves: n epochs, train and validation. */
 void sample_losses(double *train, double *val, int n, unsigned seed);

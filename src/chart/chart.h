@@ -93,6 +93,21 @@ struct chart_opts {
 	const char *xlabel;	/* NULL = none */
 	const char *ylabel;	/* shown in the top-left corner; NULL = none */
 	int no_legend;		/* 1 hides the legend */
+	/*
+	 * 1: thick strokes for a projector (classroom mode).  No data series
+	 * is drawn thinner than one full cell: lines and curves go on a
+	 * quadrant canvas (even in the braille tier) with a pen of 3x3
+	 * pixels, so every point of a stroke holds a whole block and the
+	 * stroke is one to two cells wide; scatter markers are two whole
+	 * cells, letter markers reverse video; bars are whole cells (no
+	 * eighth-block remainders); the heatmap contour is a line of whole
+	 * cells.  Dash patterns keep series apart without colour, in
+	 * dashes of two cells; the legend shows them as half blocks.  In
+	 * the ASCII tier the pen is two cells wide.  Axes, rules and
+	 * reference lines stay thin: they are not data.  The matrix view
+	 * (numbers in cells) and sparklines have no strokes to thicken.
+	 */
+	int thick;
 };
 
 /* ------------------------------------------------------------ line chart */
@@ -180,6 +195,9 @@ struct chart_line_opts {
 	const double *xtick_pos;
 	const char *const *xtick_text;
 	int nxticks;
+	/* At least this many columns for the y tick labels (0: as they
+	 * need): charts stacked over one x axis line their plots up. */
+	int ylab_w;
 };
 
 /* Draws up to CHART_MAX_SERIES series (later ones drawn on top). */
@@ -337,6 +355,28 @@ int chart_sparkline(struct grid *g, int x, int y, int w, const double *v,
 /* The same as a newly allocated UTF-8 string of w columns; caller frees. */
 char *chart_sparkline_str(const double *v, int n, int w,
     enum chart_glyphs glyphs);
+
+/* ------------------------------------------------------------ big digits */
+
+/*
+ * Big text for the few numbers a projected page is about (the lambda, the
+ * validation loss, the gradient ratio), drawn from a 3x5-pixel font:
+ * digits, '.', '-', '+', 'e', '%', ' ' and the letters of "nan" and "inf";
+ * any other character is drawn as '?'.  Glyphs are 3 pixels wide ('.' 1,
+ * ' ' 2) with one blank pixel column between them.  scale 1: a pixel is
+ * half a cell (U+2580 upper half, U+2584 lower half, U+2588 full), so a
+ * digit is 3 columns by 3 rows; scale 2: a pixel is two whole cells side
+ * by side, a digit 6 columns by 5 rows.  In the ASCII tier a pixel is '#'
+ * (one or two columns, one row: 5 rows at either scale).  Every cell of
+ * the text's box is written (blanks as spaces) with role and attr.
+ */
+/* Columns the text takes at scale (1 or 2; others count as 1). */
+int chart_big_width(const char *s, int scale);
+/* Rows it takes in glyph tier gl. */
+int chart_big_height(enum chart_glyphs gl, int scale);
+/* Draws s with its top-left cell at x,y (clipped); returns the columns. */
+int chart_big_text(struct grid *g, int x, int y, const char *s, int scale,
+    enum chart_glyphs gl, int role, int attr);
 
 /* ------------------------------------------------------------ helpers */
 

@@ -119,7 +119,8 @@ grid_put(struct grid *g, int x, int y, uint32_t cp, int fg, int bg, int attr)
 	if (w == 2 && x + 1 >= g->w)
 		cp = ' ', w = 1;
 	if (g->ascii && cp >= 0x80) {
-		grid_put(g, x, y, '?', fg, bg, attr);
+		/* util's one-column spelling ('-' for a rule), else '?' */
+		grid_put(g, x, y, cp_ascii1(cp), fg, bg, attr);
 		if (w == 2)
 			grid_put(g, x + 1, y, '?', fg, bg, attr);
 		return w;

@@ -156,6 +156,10 @@ char *grid_to_string(const struct grid *g, enum chart_colors colors);
  * that keep the default colour, and always for CHART_COLOR_NONE.
  */
 int chart_role_color(int role, enum chart_colors colors);
+/* 0xRRGGBB of colour c of xterm's 256-colour palette (what c means on a
+ * 256-colour terminal), for a direct-colour terminal, where a colour
+ * number is its RGB value; -1 for c outside 0..255. */
+long chart_color_rgb(int c);
 /* Short name of a role ("series1", "axis", "shade4"...), for debugging. */
 const char *chart_role_name(int role);
 

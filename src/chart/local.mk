@@ -7,7 +7,8 @@ libchart_a_SOURCES = \
 	src/chart/grid.c src/chart/grid.h \
 	src/chart/chart.h src/chart/chart-int.h \
 	src/chart/tiers.c src/chart/canvas.c src/chart/axis.c \
-	src/chart/chart-line.c src/chart/chart-bars.c src/chart/chart-heat.c
+	src/chart/chart-line.c src/chart/chart-bars.c src/chart/chart-heat.c \
+	src/chart/chart-big.c
 
 # chart-demo: every sample chart in every tier (not installed).
 noinst_PROGRAMS += chart-demo

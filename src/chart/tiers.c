@@ -33,7 +33,7 @@ static const struct {
 	[GRID_AXIS] = { 244, -1, "axis" },
 	[GRID_LABEL] = { -1, -1, "label" },
 	[GRID_TITLE] = { -1, -1, "title" },
-	[GRID_MARKER] = { 196, 1, "marker" },
+	[GRID_MARKER] = { 213, 5, "marker" },	/* not red: red means failure */
 	[GRID_GOOD] = { 34, 2, "good" },
 	[GRID_BAD] = { 196, 1, "bad" },
 	[GRID_WARN] = { 214, 3, "warn" },
@@ -64,6 +64,29 @@ chart_role_color(int role, enum chart_colors colors)
 		break;
 	}
 	return -1;
+}
+
+long
+chart_color_rgb(int c)
+{
+	/* xterm's first 16: the 8 colours, then their bright forms */
+	static const long base[16] = {
+		0x000000, 0x800000, 0x008000, 0x808000, 0x000080, 0x800080,
+		0x008080, 0xc0c0c0, 0x808080, 0xff0000, 0x00ff00, 0xffff00,
+		0x0000ff, 0xff00ff, 0x00ffff, 0xffffff
+	};
+	int r, g, b;
+
+	if (c < 0 || c > 255)
+		return -1;
+	if (c < 16)
+		return base[c];
+	if (c >= 232)	/* 24 greys from 8 in steps of 10 */
+		return (8 + 10L * (c - 232)) * 0x010101;
+	c -= 16;	/* the 6x6x6 cube: levels 0, 95, 135, 175, 215, 255 */
+	r = c / 36, g = c / 6 % 6, b = c % 6;
+	return (r ? 55 + 40L * r : 0) << 16 | (g ? 55 + 40L * g : 0) << 8 |
+	    (b ? 55 + 40L * b : 0);
 }
 
 const char *

@@ -69,7 +69,7 @@ data_exec(struct cmd_ctx *c)
 	    &kind) != 0)
 		return CMD_ERROR;
 	data_defaults(kind, &ds);
-	ds.seed = s ? s->lab.p.seed : 1;
+	ds.seed = s ? (long)s->lab.cfg.seed : 1;
 	for (int i = first; i < c->argc; i++) {
 		char key[16];
 		const char *v;
@@ -115,7 +115,15 @@ data_exec(struct cmd_ctx *c)
 		return CMD_OK;
 
 	ds.kind = kind;
-	if (file != NULL) {
+	if (file != NULL && strcmp(file, "-") == 0 && s->rows_in != NULL) {
+		/* the rows a lab file carries (lab-file.c) */
+		all = nn_dataset_read_csv(s->rows_in, s->rows_name, err,
+		    sizeof err);
+		if (all == NULL)
+			return cmd_error(c, 2, "%s", err);
+		ds.n = all->n;
+		ds.noise = 0;
+	} else if (file != NULL) {
 		all = nn_dataset_load_csv(file, err, sizeof err);
 		if (all == NULL)
 			return cmd_error(c, 2, "%s", err);
@@ -158,12 +166,12 @@ data_exec(struct cmd_ctx *c)
 	s->lab.test = te;
 	if (te != NULL)
 		cmd_out(c, _("data %s: %d rows (%d train, %d val, %d test), %d "
-		    "input%s, %s"), file ? file : data_names[kind], all->n,
-		    tr->n, va->n, te->n, all->nin, all->nin == 1 ? "" : "s",
-		    _(nn_task_name(all->task)));
+		    "input%s, %s"), file ? file : nn_dataset_kind_name(kind),
+		    all->n, tr->n, va->n, te->n, all->nin, all->nin == 1 ? "" : "s",
+		    nn_task_name(all->task));
 	else
 		cmd_out(c, _("data %s: %d rows (%d train, %d val), %d input%s, "
-		    "%s"), file ? file : data_names[kind], all->n, tr->n,
+		    "%s"), file ? file : nn_dataset_kind_name(kind), all->n, tr->n,
 		    va->n, all->nin, all->nin == 1 ? "" : "s",
 		    _(nn_task_name(all->task)));
 	if (s->lab.net != NULL) {
@@ -176,7 +184,8 @@ data_exec(struct cmd_ctx *c)
 			    "(%d in, %d out): build one with 'net'"), spec,
 			    all->nin, all->nout);
 		} else {
-			struct nn_config cf = lab_config(&s->lab);
+			struct nn_config cf = lab_config(&s->lab,
+			    &s->lab.cfg);
 
 			if (nn_net_set_config(s->lab.net, &cf, err,
 			    sizeof err) != 0)

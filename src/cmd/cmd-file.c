@@ -94,9 +94,9 @@ const struct cmd_entry cmd_export_entry = {
 static int
 loss_is_auto(const struct lab *l, enum nn_loss loss)
 {
-	struct nn_config cf = nn_config_default();
-
 	for (int task = 0; task < NN_TASK_COUNT; task++) {
+		struct nn_config cf = nn_config_default();
+
 		if (l->all != NULL && task != (int)l->all->task)
 			continue;
 		nn_config_for_task(&cf, (enum nn_task)task);
@@ -136,9 +136,10 @@ import_exec(struct cmd_ctx *c)
 	}
 	session_set_net(c->s, net);
 	nn_net_spec(net, c->s->lab.spec, sizeof c->s->lab.spec);
-	params_from_config(&c->s->lab.p, nn_net_config(net));
+	/* the net's settings, every one of them, become the session's */
+	c->s->lab.cfg = *nn_net_config(net);
 	if (loss_is_auto(&c->s->lab, nn_net_config(net)->loss))
-		c->s->lab.p.loss = 0;	/* auto */
+		c->s->lab.cfg.loss_auto = 1;
 	cmd_out(c, _("imported net %s from %s (%ld weights)"), c->s->lab.spec,
 	    file, nn_net_nweights(net));
 	return CMD_OK;
@@ -192,7 +193,9 @@ const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE",
 	.summary = N_("write the whole lab (settings, data, net, history) to a file"),
-	.help = N_("A versioned text file ('regtutor-lab 1'), see regtutor(1)."),
+	.help = "A versioned text file ('regtutor-lab 2'): its set and data lines "
+	    "are commands, checked as the interpreter checks them; see "
+	    "regtutor(1).",
 	.min_args = 1,
 	.max_args = 1,
 	.exec = save_exec,
@@ -250,8 +253,10 @@ undo_exec(struct cmd_ctx *c)
 	s->lab = *l;
 	free(l);
 	s->last_status = -1;
-	cmd_out(c, _("undone (%d more step%s can be undone)"), s->nundo,
-	    s->nundo == 1 ? "" : "s");
+	cmd_out(c, "undid '%s' (%d more step%s can be undone)",
+	    s->undo_what[s->nundo], s->nundo, s->nundo == 1 ? "" : "s");
+	free(s->undo_what[s->nundo]);
+	s->undo_what[s->nundo] = NULL;
 	return CMD_OK;
 }
 

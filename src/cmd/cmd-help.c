@@ -3,10 +3,12 @@
  * cmd-help.c - "help" and "quit".
  *
  * Help is generated from the command table (usage, summary, details) and
- * the settings table, so it cannot drift from what the parser accepts.
+ * the settings table, so it cannot drift from what the parser accepts;
+ * lists of kinds in usage and details come from the engine (cmd_text()).
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/session-int.h"
@@ -23,6 +25,7 @@ static int
 help_exec(struct cmd_ctx *c)
 {
 	const struct cmd_entry *e = NULL;
+	char *text;
 
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
@@ -40,17 +43,20 @@ help_exec(struct cmd_ctx *c)
 			    _(cmd_table[i]->summary));
 		return CMD_OK;
 	}
-	cmd_out(c, _("usage: %s%s%s"), e->name, cmd_usage(e)[0] ? " " : "",
-	    cmd_usage(e));
-	cmd_out(c, "%s", _(e->summary));
-	if (cmd_help(e) != NULL)
-		cmd_out(c, "%s", cmd_help(e));
+	text = cmd_text(cmd_usage(e));
+	cmd_out(c, _("usage: %s%s%s"), e->name, text[0] ? " " : "", text);
+	free(text);
+	cmd_out(c, "%s", e->summary);
+	if (cmd_help(e) != NULL) {
+		text = cmd_text(cmd_help(e));
+		cmd_out(c, "%s", text);
+		free(text);
+	}
 	if (strcmp(e->name, "set") == 0 || strcmp(e->name, "get") == 0) {
+		const struct nn_setting *d;
 		char buf[160];
 
-		for (size_t i = 0; i < param_count; i++) {
-			const struct param_def *d = &param_table[i];
-
+		for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
 			param_allowed(d, 1, buf, sizeof buf);
 			cmd_out(c, "  %-9s %s: %s", d->name, buf, _(d->help));
 		}

@@ -113,94 +113,69 @@ int arg_keyval(struct cmd_ctx *c, int argi, char *key, size_t keylen,
     const char **value);
 /* "a|b|c" into buf. */
 const char *choices_str(const char *const *choices, char *buf, size_t len);
+/*
+ * An engine kind's names in enum order, NULL-terminated, for arg_enum(),
+ * choices_str() and completion: name is nn_act_name() or its like (NULL
+ * past the last kind).  Built on first use, kept until exit.
+ */
+const char *const *kind_names(const char *(*name)(int));
+/*
+ * Command text (usage, help) with each "{act}", "{init}" or "{norm}"
+ * replaced by that kind's names from the engine joined by '|', so a list
+ * of kinds is written nowhere but in the engine's table.  Caller frees.
+ */
+char *cmd_text(const char *s);
 
 /* ------------------------------------------------------------ settings */
+/*
+ * The settings are the engine's table (nn.h: struct nn_setting, one row a
+ * setting); the session holds one struct nn_config.  These helpers are
+ * the command language's view of the rows.
+ */
+struct nn_config;
+struct nn_dataset;
+struct nn_setting;
 
-enum param_type { PT_REAL, PT_INT, PT_ENUM };
-
-struct param_def {
-	const char *name;
-	enum param_type type;
-	double min, max;		/* inclusive bounds (PT_REAL, PT_INT) */
-	int min_open;			/* min is exclusive */
-	const char *const *choices;	/* PT_ENUM */
-	const char *help;
-	size_t off;			/* into struct params */
-};
-
-extern const char *const reg_names[];		/* none l1 l2 */
-extern const char *const l1mode_names[];	/* subgrad prox */
-extern const char *const act_names[];		/* relu tanh sigmoid ... */
-extern const char *const opt_names[];
-extern const char *const loss_names[];
-extern const char *const norm_names[];
-extern const char *const init_names[];
-extern const char *const data_names[];
-extern const char *const onoff_names[];	/* off on */
-
-/* Everything "set" can change; also the per-run overrides of train. */
-struct params {
-	double lambda;
-	int reg;
-	int l1mode;
-	int act;
-	double leak;
-	double lr;
-	int opt;
-	double momentum;
-	double wd;		/* adamw's decoupled weight decay */
-	double clip;		/* global gradient norm limit, 0 = off */
-	long batch;
-	long epochs;
-	int early;		/* 0/1 */
-	long patience;		/* >= 1 */
-	double min_delta;
-	int restore;		/* 0/1: restore the best weights */
-	int loss;
-	double dropout;
-	double input_noise;	/* sd of the noise on training inputs */
-	int norm;
-	int skip;		/* 0/1: residual blocks where widths allow */
-	int init;
-	double init_scale;	/* sd (normal) or half-width (uniform) */
-	long seed;
-};
-
-extern const struct param_def param_table[];
-extern const size_t param_count;
-const struct param_def *param_find(const char *name);
-/* Does the setting act only when a net is built (norm, skip, init,
- * init_scale, seed)?  Such settings are not one-run overrides of train.  The names
- * joined by ", " for messages: */
-int param_build_time(const char *name);
-const char *param_build_time_names(void);
-void params_default(struct params *p);
-/* Completion of "KEY VALUE" (set, sweep, compare): the keys, then an
- * enumeration's names. */
+/* The row of a setting's name (or older alias), NULL when none. */
+const struct nn_setting *param_find(const char *name);
+/* Every setting's name, in the table's order, NULL-terminated. */
+const char *const *param_names(void);
+/* A kind's or flag's allowed values, NULL-terminated; NULL for numbers. */
+const char *const *param_choices(const struct nn_setting *d);
+/* The settings train may not override for one run, joined by ", ". */
+const char *param_fixed_names(void);
+/* Completion of "KEY VALUE" (set, sweep, compare): the keys, then a
+ * kind's or flag's values. */
 const char *const *param_complete(int argi, const char *prev);
+/* The setting nearest to key (edit distance <= 2) among the rows with
+ * every flag of want, or NULL. */
+const char *param_nearest(const char *key, int want);
 /* Error for an unknown key at argi, with the nearest key as a suggestion
  * (queries: also point at 'help get'); returns CMD_ERROR. */
 int param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries);
-/* Applies "key=value" arguments first.. into p; check(c, argi, key, d)
+/* Applies "key=value" arguments first.. into cfg; check(c, argi, key, d)
  * (d NULL when no setting has that name) accepts a key with 0 or reports
  * it with CMD_ERROR. */
-int param_keyvals(struct cmd_ctx *c, int first, struct params *p,
+int param_keyvals(struct cmd_ctx *c, int first, struct nn_config *cfg,
     int (*check)(struct cmd_ctx *c, int argi, const char *key,
-    const struct param_def *d));
-/* Parses text for d into p (validating); 0 or CMD_ERROR via c. */
-int param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
-    const char *text, struct params *p);
-/* Formats d's value in p ("0.01", "l2"). */
-void param_format(const struct param_def *d, const struct params *p,
+    const struct nn_setting *d));
+/* Parses text for d into cfg as the table checks it; 0 or CMD_ERROR with
+ * the table's message at argi. */
+int param_parse(struct cmd_ctx *c, int argi, const struct nn_setting *d,
+    const char *text, struct nn_config *cfg);
+/* d's value in cfg as the transcript shows it ("0.01", "l2", "on"). */
+void param_format(const struct nn_setting *d, const struct nn_config *cfg,
     char *buf, size_t len);
 /* d's allowed values: "none|l1|l2", ">0..10", or with typed (for help)
- * "number 0..10", "integer 1..1e+05". */
-void param_allowed(const struct param_def *d, int typed, char *buf,
+ * "number 0..10", "integer 1..100000". */
+void param_allowed(const struct nn_setting *d, int typed, char *buf,
     size_t len);
 /* Warns when key has no effect with the other settings in p. */
-void param_note_inert(struct cmd_ctx *c, const struct params *p,
+void param_note_inert(struct cmd_ctx *c, const struct nn_config *p,
     const char *key);
-/* Stable number format used in every transcript. */
-void fmt_num(char *buf, size_t len, double v);
+/* Refuses loss bce for data whose targets are not 0/1 (all NULL: no
+ * data, nothing to refuse); CMD_OK or CMD_ERROR at argi. */
+int param_loss_fits(struct cmd_ctx *c, int argi, const struct nn_config *cfg,
+    const struct nn_dataset *all);
 
 #endif

@@ -13,20 +13,39 @@
 #include "cmd/session-int.h"
 #include "util/i18n.h"
 
-static const char *const net_keys[] = { "act=", "norm=", "dropout=",
-    "init=", "init_scale=", "leak=", "skip=", NULL };
+/* The settings net takes as KEY=VALUE: the rows flagged for it. */
+static const char *const *
+net_keys(void)
+{
+	static const char *keys[32];
+	static char buf[32][24];
+
+	if (keys[0] == NULL) {
+		const struct nn_setting *d;
+		size_t n = 0;
+
+		for (int i = 0; (d = nn_setting_at(i)) != NULL &&
+		    n + 1 < COUNT(keys); i++)
+			if (d->flags & NN_SETTING_NET) {
+				snprintf(buf[n], sizeof buf[n], "%s=", d->name);
+				keys[n] = buf[n];
+				n++;
+			}
+	}
+	return keys;
+}
 
 static const char *const *
 net_complete(int argi, const char *prev)
 {
 	(void)prev;
-	return argi == 0 ? NULL : net_keys;
+	return argi == 0 ? NULL : net_keys();
 }
 
 /* Builds a net for l from spec; checks it fits the data.  NULL on error. */
 static struct nn_net *
 build(struct cmd_ctx *c, int argi, const struct lab *l, const char *spec,
-    const struct params *p)
+    const struct nn_config *p)
 {
 	char err[256];
 	struct nn_net *net = lab_new_net(l, spec, p, err, sizeof err);
@@ -51,7 +70,7 @@ build(struct cmd_ctx *c, int argi, const struct lab *l, const char *spec,
 static void
 describe(struct cmd_ctx *c, struct nn_net *net)
 {
-	const struct params *p = &c->s->lab.p;
+	const struct nn_config *p = &c->s->lab.cfg;
 	char spec[64];
 	int nl = nn_net_nlayers(net);
 	long nw = nn_net_nweights(net);
@@ -63,31 +82,36 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	if (sk[0] != '\0')
 		snprintf(skip, sizeof skip, _(", skip around layer%s %s"),
 		    strchr(sk, ',') ? "s" : "", sk);
-	cmd_out(c, _("net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
-	    "act %s, norm %s, dropout %g, init %s, seed %ld%s"), spec, nl,
+	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
+	    "act %s, norm %s, dropout %g, init %s, seed %llu%s", spec, nl,
 	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
-	    act_names[p->act], norm_names[p->norm], p->dropout,
-	    init_names[p->init], p->seed, skip);
+	    nn_act_name(p->act), nn_norm_name(p->norm), p->dropout,
+	    nn_init_name(p->init), (unsigned long long)p->seed, skip);
 }
 
 /* The settings net takes as key=value. */
 static int
 net_key_check(struct cmd_ctx *c, int argi, const char *key,
-    const struct param_def *d)
+    const struct nn_setting *d)
 {
-	if (d == NULL || (strcmp(key, "act") && strcmp(key, "norm") &&
-	    strcmp(key, "dropout") && strcmp(key, "init") &&
-	    strcmp(key, "init_scale") && strcmp(key, "leak") &&
-	    strcmp(key, "skip")))
-		return cmd_error(c, argi, _("unknown key '%s' (allowed: act, "
-		    "norm, dropout, init, init_scale, leak, skip)"), key);
+	if (d == NULL || !(d->flags & NN_SETTING_NET)) {
+		char buf[160];
+		size_t n = 0;
+
+		buf[0] = '\0';
+		for (const char *const *k = net_keys(); *k != NULL; k++)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s",
+			    n ? ", " : "", (int)strlen(*k) - 1, *k);
+		return cmd_error(c, argi, "unknown key '%s' (allowed: %s)",
+		    key, buf);
+	}
 	return 0;
 }
 
 static int
 net_exec(struct cmd_ctx *c)
 {
-	struct params p;
+	struct nn_config p;
 	int sizes[NN_MAX_LAYERS + 1], n;
 	char err[256];
 	struct nn_net *net;
@@ -95,10 +119,7 @@ net_exec(struct cmd_ctx *c)
 	if (nn_spec_parse(c->argv[1].s, sizes, &n, err, sizeof err) != 0)
 		return cmd_error(c, 1, _("SPEC: %s (allowed: widths 1..%d joined "
 		    "by '-', e.g. 2-16-16-1)"), err, NN_MAX_WIDTH);
-	if (c->s != NULL)
-		p = c->s->lab.p;
-	else
-		params_default(&p);
+	p = c->s != NULL ? c->s->lab.cfg : nn_config_default();
 	if (param_keyvals(c, 2, &p, net_key_check) != CMD_OK)
 		return CMD_ERROR;
 	if (c->s == NULL)
@@ -106,9 +127,9 @@ net_exec(struct cmd_ctx *c)
 	if ((net = build(c, 1, &c->s->lab, c->argv[1].s, &p)) == NULL)
 		return CMD_ERROR;
 	session_set_net(c->s, net);
-	c->s->lab.p = p;
+	c->s->lab.cfg = p;
 	snprintf(c->s->lab.spec, sizeof c->s->lab.spec, "%s", c->argv[1].s);
-	nn_rng_seed(&c->s->step_rng, (uint64_t)p.seed);
+	nn_rng_seed(&c->s->step_rng, p.seed);
 	describe(c, net);
 	if (c->s->lab.all == NULL)
 		cmd_info(c, _("no data yet: try 'data moons' (2 inputs) or "
@@ -118,14 +139,13 @@ net_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_net_entry = {
 	.name = "net",
-	.usage = "SPEC [act=A] [norm=none|batch|layer] [dropout=P] [init=I] "
+	.usage = "SPEC [act=A] [norm={norm}] [dropout=P] [init=I] "
 	    "[init_scale=S] [leak=X] [skip=on|off]",
 	.summary = N_("build a fresh network, e.g. net 2-16-16-1 act=relu"),
 	.help = N_("SPEC: layer widths from inputs to outputs joined by '-', "
 	    "each 1..256, 2..17 numbers\n"
-	    "act=linear|sigmoid|tanh|relu|leaky|elu|softplus; "
-	    "norm=none|batch|layer; dropout=P (0..0.95)\n"
-	    "init=xavier|he|normal|uniform; init_scale=S (>0..1000: the sd of "
+	    "act={act}; norm={norm}; dropout=P (0..0.95)\n"
+	    "init={init}; init_scale=S (>0..1000: the sd of "
 	    "normal, the half-width of uniform; xavier and he ignore it); "
 	    "leak=X (0..0.99)\n"
 	    "skip=on: every hidden layer as wide as its input gets an "
@@ -146,11 +166,11 @@ rebuild(struct cmd_ctx *c)
 {
 	struct nn_net *net;
 
-	net = build(c, -1, &c->s->lab, c->s->lab.spec, &c->s->lab.p);
+	net = build(c, -1, &c->s->lab, c->s->lab.spec, &c->s->lab.cfg);
 	if (net == NULL)
 		return CMD_ERROR;
 	session_set_net(c->s, net);
-	nn_rng_seed(&c->s->step_rng, (uint64_t)c->s->lab.p.seed);
+	nn_rng_seed(&c->s->step_rng, c->s->lab.cfg.seed);
 	return CMD_OK;
 }
 
@@ -163,8 +183,8 @@ reset_exec(struct cmd_ctx *c)
 		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	if (rebuild(c) != CMD_OK)
 		return CMD_ERROR;
-	cmd_out(c, _("reset: net %s rebuilt from seed %ld, history cleared"),
-	    c->s->lab.spec, c->s->lab.p.seed);
+	cmd_out(c, "reset: net %s rebuilt from seed %llu, history cleared",
+	    c->s->lab.spec, (unsigned long long)c->s->lab.cfg.seed);
 	return CMD_OK;
 }
 
@@ -184,23 +204,25 @@ const struct cmd_entry cmd_reset_entry = {
 static int
 seed_exec(struct cmd_ctx *c)
 {
+	const struct nn_setting *d = param_find("seed");
 	long v;
 
-	if (arg_long(c, 1, "N", c->argv[1].s, 0, 2147483647, &v) != 0)
+	if (arg_long(c, 1, "N", c->argv[1].s, (long)d->min, (long)d->max,
+	    &v) != 0)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
 	if (c->s->lab.net != NULL) {
-		long old = c->s->lab.p.seed;
+		uint64_t old = c->s->lab.cfg.seed;
 
-		c->s->lab.p.seed = v;
+		c->s->lab.cfg.seed = (uint64_t)v;
 		if (rebuild(c) != CMD_OK) {
-			c->s->lab.p.seed = old;
+			c->s->lab.cfg.seed = old;
 			return CMD_ERROR;
 		}
 		cmd_out(c, _("seed %ld: net %s rebuilt"), v, c->s->lab.spec);
 	} else {
-		c->s->lab.p.seed = v;
+		c->s->lab.cfg.seed = (uint64_t)v;
 		cmd_out(c, _("seed %ld"), v);
 	}
 	return CMD_OK;

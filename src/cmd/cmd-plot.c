@@ -17,7 +17,7 @@
 
 /* The KIND words, in the table's order; NULL-terminated. */
 static const char *const *
-kind_names(enum plot_kind *kinds)
+plot_kind_words(enum plot_kind *kinds)
 {
 	static const char *names[PLOT_KIND_COUNT + 1];
 	static enum plot_kind of[PLOT_KIND_COUNT];
@@ -50,9 +50,9 @@ plot_complete(int argi, const char *prev)
 	const struct plot_kind_def *d;
 
 	if (argi == 0)
-		return kind_names(NULL);
+		return plot_kind_words(NULL);
 	if (argi == 1 && prev != NULL && (d = kind_named(prev)) != NULL)
-		return d->args;
+		return d->args != NULL ? d->args() : NULL;
 	return NULL;
 }
 
@@ -82,7 +82,7 @@ plot_describe(const char **usage, const char **help)
 			strbuf_addf(&h, "%s%s", h.len ? "\n" : "", _(d->help));
 			if (d->args_name != NULL)
 				strbuf_addf(&h, "; %s: %s", d->args_name,
-				    choices_str(d->args, buf, sizeof buf));
+				    choices_str(d->args(), buf, sizeof buf));
 		}
 	}
 	*usage = u.s;
@@ -93,7 +93,7 @@ static int
 plot_exec(struct cmd_ctx *c)
 {
 	enum plot_kind kinds[PLOT_KIND_COUNT];
-	const char *const *names = kind_names(kinds);
+	const char *const *names = plot_kind_words(kinds);
 	const struct plot_kind_def *d;
 	struct plot p;
 	int i, rc;

@@ -2,9 +2,10 @@
 /*
  * cmd-set.c - "set", "get" and "show": settings and what the lab holds.
  *
- * Settings apply to the live net at once where the engine allows it; norm
- * and skip change the net's shape, so setting them rebuilds the net (fresh
- * weights), and init/init_scale/seed act at the next "reset".
+ * Each setting's row in the engine's table says when it acts on a live
+ * net: at once; at the next "reset" (init, init_scale, seed); or, when it
+ * changes what the net computes (act, norm, skip, ...), by rebuilding the
+ * net with fresh weights from the seed.
  */
 
 #include <math.h>
@@ -29,7 +30,7 @@ is_set(const struct cmd_ctx *c, int i)
  * every setting of the run is in place (each key once).
  */
 static void
-note_inert_run(struct cmd_ctx *c, const struct params *p)
+note_inert_run(struct cmd_ctx *c, const struct nn_config *p)
 {
 	int first = c->line_i;
 
@@ -42,7 +43,7 @@ note_inert_run(struct cmd_ctx *c, const struct params *p)
 	while (is_set(c, first - 1))
 		first--;
 	for (int i = first; i <= c->line_i; i++) {
-		const struct param_def *d =
+		const struct nn_setting *d =
 		    param_find(c->line_cmds[i].v[1].s);
 		int again = 0;
 
@@ -53,58 +54,56 @@ note_inert_run(struct cmd_ctx *c, const struct params *p)
 	}
 }
 
+/*
+ * The net follows a changed setting as the table's row says: at once, at
+ * the next reset (said so), or, for a setting that changes what the net
+ * computes, by a rebuild with fresh weights from the seed (said so: the
+ * trained weights are gone, as with 'net').
+ */
 static int
 set_exec(struct cmd_ctx *c)
 {
-	const struct param_def *d = param_find(c->argv[1].s);
-	struct params p;
+	const struct nn_setting *d = param_find(c->argv[1].s);
+	struct nn_config cfg;
 	char err[256], buf[64];
 
 	if (d == NULL)
 		return param_unknown(c, 1, c->argv[1].s, 0);
-	if (c->s != NULL)
-		p = c->s->lab.p;
-	else
-		params_default(&p);
-	if (param_parse(c, 2, d, c->argv[2].s, &p) != 0)
+	cfg = c->s != NULL ? c->s->lab.cfg : nn_config_default();
+	if (param_parse(c, 2, d, c->argv[2].s, &cfg) != 0)
 		return CMD_ERROR;
 	if (c->s == NULL)
 		return CMD_OK;
-	if (c->s->lab.net != NULL) {
-		struct lab tmp = c->s->lab;
-		struct nn_config cf;
+	if (c->s->lab.net != NULL && (d->flags & NN_SETTING_REBUILD)) {
+		struct nn_net *net = lab_new_net(&c->s->lab, c->s->lab.spec,
+		    &cfg, err, sizeof err);
+		char sk[96];
 
-		tmp.p = p;
-		cf = lab_config(&tmp);
-		if (strcmp(d->name, "norm") == 0 ||
-		    strcmp(d->name, "skip") == 0) {
-			struct nn_net *net = lab_new_net(&c->s->lab,
-			    c->s->lab.spec, &p, err, sizeof err);
-			char sk[96];
+		if (net == NULL)
+			return cmd_error(c, 2, "%s", err);
+		session_set_net(c->s, net);
+		cmd_info(c, _("%s changes %s: net %s rebuilt with fresh "
+		    "weights"), d->name, d->flags & NN_SETTING_SHAPE ?
+		    _("the network's layers") : _("what the network computes"),
+		    c->s->lab.spec);
+		net_skip_layers(net, sk, sizeof sk);
+		if (sk[0] != '\0' && (d->flags & NN_SETTING_SHAPE))
+			cmd_info(c, _("identity skip around layer%s %s"),
+			    strchr(sk, ',') ? "s" : "", sk);
+	} else if (c->s->lab.net != NULL) {
+		struct nn_config cf = lab_config(&c->s->lab, &cfg);
 
-			if (net == NULL)
-				return cmd_error(c, 2, "%s", err);
-			session_set_net(c->s, net);
-			cmd_info(c, _("%s changes the network's layers: net %s "
-			    "rebuilt with fresh weights"), d->name,
-			    c->s->lab.spec);
-			net_skip_layers(net, sk, sizeof sk);
-			if (sk[0] != '\0')
-				cmd_info(c, _("identity skip around layer%s %s"),
-				    strchr(sk, ',') ? "s" : "", sk);
-		} else if (nn_net_set_config(c->s->lab.net, &cf, err,
+		if (nn_net_set_config(c->s->lab.net, &cf, err,
 		    sizeof err) != 0)
 			return cmd_error(c, 2, "%s", err);
-		if (strcmp(d->name, "init") == 0 ||
-		    strcmp(d->name, "init_scale") == 0 ||
-		    strcmp(d->name, "seed") == 0)
+		if (d->flags & NN_SETTING_RESET)
 			cmd_info(c, _("%s takes effect at the next 'reset'"),
 			    d->name);
 	}
-	c->s->lab.p = p;
-	param_format(d, &p, buf, sizeof buf);
+	c->s->lab.cfg = cfg;
+	param_format(d, &cfg, buf, sizeof buf);
 	cmd_out(c, "%s = %s", d->name, buf);
-	note_inert_run(c, &p);
+	note_inert_run(c, &cfg);
 	return CMD_OK;
 }
 
@@ -112,10 +111,12 @@ const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "KEY VALUE",
 	.summary = N_("change a setting, e.g. set lambda 0.01"),
-	.help = N_("KEY: lambda reg l1mode act leak lr opt momentum wd clip batch "
-	    "epochs early patience min_delta restore loss dropout input_noise "
-	    "norm skip init init_scale seed\n"
-	    "'show params' lists them with their values and allowed ranges.\n"
+	.help = N_("KEY: one of the settings below; 'show params' lists them "
+	    "with their values.\n"
+	    "With a net, a setting marked 'rebuilds the net' (it changes what "
+	    "the net computes) builds it anew with fresh weights from the "
+	    "seed; one 'used at net/reset' acts at the next 'reset'; the "
+	    "others act at once.\n"
 	    "opt adamw: the adam step, then w -= lr*wd*w for every weight "
 	    "(biases are not decayed); unlike reg l2, whose gradient adam "
 	    "divides by its running scale, the decay is the same share for "
@@ -146,8 +147,8 @@ get_complete(int argi, const char *prev)
 		size_t n = 0;
 		const char *const *q = session_query_names();
 
-		for (size_t i = 0; i < param_count; i++)
-			names[n++] = param_table[i].name;
+		for (const char *const *p = param_names(); *p != NULL; p++)
+			names[n++] = *p;
 		for (size_t i = 0; q[i] != NULL && n < COUNT(names) - 1; i++)
 			names[n++] = q[i];
 	}
@@ -175,19 +176,55 @@ is_query(const char *name)
 	return 0;
 }
 
+/*
+ * get of a name that is neither a setting nor a metric: the nearest of
+ * both (a metric's ".K" forms by their stem) as the "did you mean", else
+ * the settings' message.
+ */
+static int
+get_unknown(struct cmd_ctx *c, const char *name)
+{
+	const char *const *keys = param_complete(0, NULL);
+	const char *const *q = session_query_names();
+	char best[32] = "";
+	int bestd = 3, d, i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if ((d = edit_distance(keys[i], name)) < bestd) {
+			bestd = d;
+			snprintf(best, sizeof best, "%s", keys[i]);
+		}
+	for (i = 0; q[i] != NULL; i++) {
+		const char *dot = strchr(q[i], '.');
+		char stem[32];
+
+		snprintf(stem, sizeof stem, "%.*s", dot != NULL ?
+		    (int)(dot - q[i]) : (int)strlen(q[i]), q[i]);
+		if ((d = edit_distance(stem, name)) < bestd) {
+			bestd = d;
+			snprintf(best, sizeof best, "%s", q[i]);
+		}
+	}
+	if (best[0] != '\0' && param_find(best) == NULL)
+		return cmd_error(c, 1, "unknown setting or metric '%s'; did "
+		    "you mean '%s'? (try 'show params' or 'help get')", name,
+		    best);
+	return param_unknown(c, 1, name, 1);
+}
+
 static int
 get_exec(struct cmd_ctx *c)
 {
-	const struct param_def *d = param_find(c->argv[1].s);
+	const struct nn_setting *d = param_find(c->argv[1].s);
 	char buf[64];
 	double v;
 
 	if (d == NULL && !is_query(c->argv[1].s))
-		return param_unknown(c, 1, c->argv[1].s, 1);
+		return get_unknown(c, c->argv[1].s);
 	if (c->s == NULL)
 		return CMD_OK;
 	if (d != NULL) {
-		param_format(d, &c->s->lab.p, buf, sizeof buf);
+		param_format(d, &c->s->lab.cfg, buf, sizeof buf);
 		cmd_out(c, "%s = %s", d->name, buf);
 		return CMD_OK;
 	}
@@ -251,16 +288,15 @@ show_complete(int argi, const char *prev)
 static void
 show_params(struct cmd_ctx *c)
 {
+	const struct nn_setting *d;
 	char buf[64], allowed[160];
 	int w = 0;
 
-	for (size_t i = 0; i < param_count; i++)	/* the names' column */
-		if ((int)strlen(param_table[i].name) > w)
-			w = (int)strlen(param_table[i].name);
-	for (size_t i = 0; i < param_count; i++) {
-		const struct param_def *d = &param_table[i];
-
-		param_format(d, &c->s->lab.p, buf, sizeof buf);
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++)	/* names */
+		if ((int)strlen(d->name) > w)
+			w = (int)strlen(d->name);
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
+		param_format(d, &c->s->lab.cfg, buf, sizeof buf);
 		param_allowed(d, 0, allowed, sizeof allowed);
 		cmd_out(c, "%-*s %-8s %-34s %s", w, d->name, buf, allowed,
 		    _(d->help));
@@ -346,15 +382,19 @@ static void
 show_history(struct cmd_ctx *c)
 {
 	const struct nn_epoch *h;
-	int n = nn_net_history(c->s->lab.net, &h);
+	int n = nn_net_history(c->s->lab.net, &h), acc = 0;
 	char a[5][24];
 
 	if (n == 0) {
 		cmd_out(c, _("no epochs trained yet"));
 		return;
 	}
-	cmd_out(c, "epoch  train_loss  val_loss    penalty     train_acc  "
-	    "val_acc");
+	/* accuracy columns only where there is an accuracy (not for
+	 * regression); a missing one is a dash, never "nan" */
+	for (int i = 0; i < n && !acc; i++)
+		acc = !isnan(h[i].train_acc) || !isnan(h[i].val_acc);
+	cmd_out(c, "epoch  train_loss  val_loss    penalty%s",
+	    acc ? "     train_acc  val_acc" : "");
 	for (int i = 0; i < n; i++) {
 		/* long runs: the first 5 and the last 15 epochs */
 		if (n > 25 && i == 5) {
@@ -367,8 +407,16 @@ show_history(struct cmd_ctx *c)
 		fmt_num(a[2], sizeof a[2], h[i].penalty);
 		fmt_num(a[3], sizeof a[3], h[i].train_acc);
 		fmt_num(a[4], sizeof a[4], h[i].val_acc);
-		cmd_out(c, "%-6d %-11s %-11s %-11s %-10s %s", h[i].epoch, a[0],
-		    a[1], a[2], a[3], a[4]);
+		if (isnan(h[i].train_acc))
+			snprintf(a[3], sizeof a[3], "-");
+		if (isnan(h[i].val_acc))
+			snprintf(a[4], sizeof a[4], "-");
+		if (acc)
+			cmd_out(c, "%-6d %-11s %-11s %-11s %-10s %s",
+			    h[i].epoch, a[0], a[1], a[2], a[3], a[4]);
+		else
+			cmd_out(c, "%-6d %-11s %-11s %s", h[i].epoch, a[0],
+			    a[1], a[2]);
 	}
 }
 

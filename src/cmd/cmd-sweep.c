@@ -35,18 +35,11 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 	r->epochs = n;
 	r->hist_train = xcalloc((size_t)n + 1, sizeof(double));
 	r->hist_val = xcalloc((size_t)n + 1, sizeof(double));
-	r->best_val_loss = NAN;
 	for (int i = 0; i < n; i++) {
-		double v = isnan(h[i].val_loss) ? h[i].train_loss :
-		    h[i].val_loss;
-
 		r->hist_train[i] = h[i].train_loss;
 		r->hist_val[i] = h[i].val_loss;
-		if (isnan(r->best_val_loss) || v < r->best_val_loss) {
-			r->best_val_loss = v;
-			r->best_epoch = h[i].epoch;
-		}
 	}
+	r->best_epoch = nn_net_best(net, &r->best_val_loss);
 	/* the run's net as it stands: after an early stop the restored best
 	 * weights, which the weight figures below describe too */
 	{
@@ -279,12 +272,12 @@ enum multi_mode { MULTI_SWEEP, MULTI_COMPARE, MULTI_BUNDLES };
  * many seeds the second value has the lower val loss.
  */
 static int
-multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
+multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
     const long *dn, const int *argi, int nv, int nseeds, enum multi_mode mode)
 {
 	struct session *s = c->s;
 	const struct lab *l = &s->lab;
-	long s0 = l->p.seed;
+	long s0 = (long)l->cfg.seed;
 	int regen = l->ds.kind >= 0 && l->ds.seed == s0;
 	int compare = mode != MULTI_SWEEP, keyw = 10, same_epochs = 1;
 	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
@@ -315,7 +308,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			break;
 		}
 		for (int i = 0; i < nv && rc == CMD_OK; i++) {
-			struct params pi = p[i];
+			struct nn_config pi = p[i];
 			struct nn_train_result res;
 			struct run_result r;
 			struct nn_net *net;
@@ -334,10 +327,10 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 				}
 				ul = &bl;
 			}
-			pi.seed = s0 + j;
+			pi.seed = (uint64_t)(s0 + j);
 			net = lab_new_net(ul, l->spec, &pi, err, sizeof err);
 			if (net == NULL ||
-			    session_train(s, net, ul, (int)pi.epochs, &res, err,
+			    session_train(s, net, ul, pi.epochs, &res, err,
 			    sizeof err) != 0) {
 				nn_net_free(net);
 				if (ul != &rl)
@@ -395,7 +388,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 		w = utf8_width(r->value, (size_t)-1);
 		if (w > keyw)
 			keyw = w;
-		if (p[i].epochs != l->p.epochs)
+		if (p[i].epochs != l->cfg.epochs)
 			same_epochs = 0;
 		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
 		mean_sd(best[i], done, &sw.mean_best_val[i], &sw.sd_best_val[i]);
@@ -461,8 +454,8 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
 			snprintf(how, sizeof how, "%s", mode == MULTI_BUNDLES ?
 			    _(", epochs as each bundle sets them") : "");
 		else
-			snprintf(how, sizeof how, _(", %ld epochs each"),
-			    l->p.epochs);
+			snprintf(how, sizeof how, ", %d epochs each",
+			    l->cfg.epochs);
 		if (mode == MULTI_BUNDLES)
 			cmd_out(c, _("compare %d bundles x %d seed%s (%ld-%ld)%s%s"),
 			    nv, done, done == 1 ? "" : "s", s0, s0 + done - 1,
@@ -584,17 +577,14 @@ multi_exec(struct cmd_ctx *c, const char *key, struct params *p,
  * settings, or the defaults in check mode) and *n (0: the session's data).
  */
 static int
-bundle_parse(struct cmd_ctx *c, int argi, struct params *p, long *n)
+bundle_parse(struct cmd_ctx *c, int argi, struct nn_config *p, long *n)
 {
 	const char *word = c->argv[argi].s;
 	char buf[sizeof ((struct run_result *)0)->value];
 	char seen[16][32];
 	int nseen = 0;
 
-	if (c->s != NULL)
-		*p = c->s->lab.p;
-	else
-		params_default(p);
+	*p = c->s != NULL ? c->s->lab.cfg : nn_config_default();
 	*n = 0;
 	if (strcmp(word, "none") == 0)
 		return 0;
@@ -608,7 +598,7 @@ bundle_parse(struct cmd_ctx *c, int argi, struct params *p, long *n)
 	for (char *save = NULL, *kv = strtok_r(buf, " \t", &save); kv != NULL;
 	    kv = strtok_r(NULL, " \t", &save)) {
 		char *v = strchr(kv, '=');
-		const struct param_def *d;
+		const struct nn_setting *d;
 
 		if (v == NULL || v == kv)
 			return cmd_error(c, argi, _("'%s' is not KEY=VALUE (a "
@@ -646,7 +636,7 @@ bundle_parse(struct cmd_ctx *c, int argi, struct params *p, long *n)
 static int
 bundles_exec(struct cmd_ctx *c)
 {
-	struct params p[SWEEP_MAX];
+	struct nn_config p[SWEEP_MAX];
 	long dn[SWEEP_MAX], nseeds = 1;
 	int argi[SWEEP_MAX], nv = 0, seeds_at = -1;
 
@@ -679,10 +669,9 @@ bundles_exec(struct cmd_ctx *c)
 			return cmd_error(c, argi[i], _("n=N makes the data anew, "
 			    "which needs generated data ('data KIND'), not a "
 			    "loaded file"));
-		if (p[i].loss == 3 &&
-		    c->s->lab.all->task != NN_TASK_CLASSIFICATION)
-			return cmd_error(c, argi[i], _("loss bce needs 0/1 "
-			    "targets"));
+		if (param_loss_fits(c, argi[i], &p[i], c->s->lab.all) !=
+		    CMD_OK)
+			return CMD_ERROR;
 	}
 	return multi_exec(c, "bundle", p, dn, argi, nv, (int)nseeds,
 	    MULTI_BUNDLES);
@@ -700,8 +689,8 @@ is_bundle(const char *word)
 static int
 runs_exec(struct cmd_ctx *c, int compare)
 {
-	const struct param_def *d = param_find(c->argv[1].s);
-	struct params p[SWEEP_MAX];
+	const struct nn_setting *d = param_find(c->argv[1].s);
+	struct nn_config p[SWEEP_MAX];
 	struct sweep sw;
 	int argi[SWEEP_MAX], nv = 0, rc = CMD_OK, seeds_at = -1;
 	long nseeds = 0;
@@ -741,10 +730,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    "several seeds; it does not go with %s seed"),
 		    c->entry->name);
 	for (int i = 0; i < nv; i++) {
-		if (c->s != NULL)
-			p[i] = c->s->lab.p;
-		else
-			params_default(&p[i]);
+		p[i] = c->s != NULL ? c->s->lab.cfg : nn_config_default();
 		if (param_parse(c, argi[i], d, c->argv[argi[i]].s, &p[i]) != 0)
 			return CMD_ERROR;
 	}
@@ -760,10 +746,9 @@ runs_exec(struct cmd_ctx *c, int compare)
 			break;
 		}
 	for (int i = 0; i < nv; i++)
-		if (p[i].loss == 3 &&
-		    c->s->lab.all->task != NN_TASK_CLASSIFICATION)
-			return cmd_error(c, argi[i], _("loss bce needs 0/1 "
-			    "targets"));
+		if (param_loss_fits(c, argi[i], &p[i], c->s->lab.all) !=
+		    CMD_OK)
+			return CMD_ERROR;
 	if (seeds_at >= 0)
 		{
 		long dn[SWEEP_MAX] = { 0 };
@@ -785,7 +770,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 			rc = cmd_error(c, argi[i], "%s", err);
 			break;
 		}
-		if (session_train(c->s, net, &c->s->lab, (int)p[i].epochs, &res,
+		if (session_train(c->s, net, &c->s->lab, p[i].epochs, &res,
 		    err, sizeof err) != 0) {
 			nn_net_free(net);
 			rc = cmd_error(c, argi[i], "%s", err);
@@ -807,20 +792,14 @@ runs_exec(struct cmd_ctx *c, int compare)
 	if (strcmp(sw.key, "epochs") == 0)	/* the runs' own lengths */
 		cmd_out(c, _("%s %s: %d run%s from seed %ld"), compare ?
 		    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
-		    c->s->lab.p.seed);
+		    (long)c->s->lab.cfg.seed);
 	else
-		cmd_out(c, _("%s %s: %d run%s of %ld epochs from seed %ld"),
+		cmd_out(c, "%s %s: %d run%s of %d epochs from seed %ld",
 		    compare ? "compare" : "sweep", sw.key, sw.n,
-		    sw.n == 1 ? "" : "s", c->s->lab.p.epochs,
-		    c->s->lab.p.seed);
-	{
-		char h[2][32];
-
-		cmd_out(c, "%-10s %s %s %-10s %-6s %-10s %-6s %s", sw.key,
-		    padded(h[0], sizeof h[0], _("train"), 10),
-		    padded(h[1], sizeof h[1], _("val"), 10), "best_val",
-		    "best@", "|w|", "zero", "status");
-	}
+		    sw.n == 1 ? "" : "s", c->s->lab.cfg.epochs,
+		    (long)c->s->lab.cfg.seed);
+	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,
+	    _("train"), _("val"), "best_val", "best@", "|w|", "zero", "status");
 	for (int i = 0; i < sw.n; i++) {
 		struct run_result *r = &sw.r[i];
 		char a[4][32];
@@ -956,10 +935,10 @@ compare_complete(int argi, const char *prev)
 	if (words[0] == NULL) {
 		size_t n = 0;
 
-		for (size_t i = 0; i < param_count && n + 4 < COUNT(words); i++)
-			if (strcmp(param_table[i].name, "seed") != 0) {
-				snprintf(buf[n], sizeof buf[n], "%s=",
-				    param_table[i].name);
+		for (const char *const *k = param_names(); *k != NULL &&
+		    n + 4 < COUNT(words); k++)
+			if (strcmp(*k, "seed") != 0) {
+				snprintf(buf[n], sizeof buf[n], "%s=", *k);
 				words[n] = buf[n];
 				n++;
 			}

@@ -34,67 +34,57 @@ lab_ready(struct cmd_ctx *c)
 		return cmd_error(c, -1, _("the network does not fit the data "
 		    "(%d inputs, %d outputs): build one with 'net'"),
 		    l->all->nin, l->all->nout);
-	if (l->p.loss == 3 && l->all->task != NN_TASK_CLASSIFICATION)
-		return cmd_error(c, -1, _("loss bce needs 0/1 targets "
-		    "(allowed here: auto|mse|mae)"));
-	return CMD_OK;
+	return param_loss_fits(c, -1, &l->cfg, l->all);
 }
 
 static const char *const *
 train_complete(int argi, const char *prev)
 {
-	static const char *keys[32];
+	static const char *keys[64];
 
 	(void)argi;
 	(void)prev;
 	if (keys[0] == NULL) {
-		static char buf[32][16];
+		static char buf[64][24];
+		const struct nn_setting *d;
 		size_t n = 0;
 
-		for (size_t i = 0; i < param_count; i++) {
-			const char *nm = param_table[i].name;
-
-			if (param_build_time(nm) || !strcmp(nm, "epochs"))
-				continue;
-			snprintf(buf[n], sizeof buf[n], "%s=", nm);
-			keys[n] = buf[n];
-			n++;
-		}
+		for (int i = 0; (d = nn_setting_at(i)) != NULL &&
+		    n + 1 < COUNT(keys); i++)
+			if (d->flags & NN_SETTING_RUN) {
+				snprintf(buf[n], sizeof buf[n], "%s=", d->name);
+				keys[n] = buf[n];
+				n++;
+			}
 	}
 	return keys;
 }
 
-/* The keys a run can override: any setting but those that act when the
- * net is built, and epochs (the EPOCHS argument). */
+/* The keys a run can override: the settings whose row allows it (not
+ * those that act when the net is built or change what it computes, nor
+ * epochs, the EPOCHS argument). */
 static int
 override_check(struct cmd_ctx *c, int argi, const char *key,
-    const struct param_def *d)
+    const struct nn_setting *d)
 {
-	if (d == NULL) {
-		/* a typo ('lamda') gets the nearest setting, as 'set' does */
-		const char *best;
-		struct nearest near;
+	const char *best;
 
-		nearest_init(&near, key);
-		for (size_t i = 0; i < param_count; i++) {
-			const char *n = param_table[i].name;
-
-			if (!strcmp(n, "epochs") || param_build_time(n))
-				continue;	/* not allowed here */
-			nearest_add(&near, n);
-		}
-		if ((best = nearest_best(&near)) != NULL)
-			return cmd_error(c, argi, _("unknown key '%s'; did you "
-			    "mean '%s'? (see 'show params')"), key, best);
-	}
-	if (d == NULL || !strcmp(key, "epochs"))
-		return cmd_error(c, argi, _("unknown key '%s' (allowed: any "
-		    "setting but %s, epochs; see 'show params')"), key,
-		    param_build_time_names());
-	if (param_build_time(key))
+	/* a typo ('lamda') gets the nearest setting, as 'set' does */
+	if (d == NULL && (best = param_nearest(key, NN_SETTING_RUN)) != NULL)
+		return cmd_error(c, argi, _("unknown key '%s'; did you mean "
+		    "'%s'? (see 'show params')"), key, best);
+	if (d == NULL || strcmp(d->name, "epochs") == 0)
+		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
+		    "setting but %s; see 'show params')", key,
+		    param_fixed_names());
+	if (d->flags & NN_SETTING_REBUILD)
+		return cmd_error(c, argi, "%s acts when the net is built: "
+		    "use 'set %s', which rebuilds the net (allowed here: "
+		    "lambda, reg, lr, ...)", d->name, d->name);
+	if (!(d->flags & NN_SETTING_RUN))
 		return cmd_error(c, argi, _("%s acts when the net is built: "
 		    "use 'set %s' and 'reset' (allowed here: lambda, "
-		    "reg, lr, ...)"), key, key);
+		    "reg, lr, ...)"), d->name, d->name);
 	return 0;
 }
 
@@ -134,7 +124,7 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
  */
 static void
 summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
-    const struct params *p, int measured, struct measure m)
+    const struct nn_config *p, int measured, struct measure m)
 {
 	struct nn_net *net = c->s->lab.net;
 	const struct nn_epoch *h;
@@ -159,8 +149,8 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 	switch (res->status) {
 	case NN_TRAIN_EARLY_STOP:
 		fmt_num(a[3], sizeof a[3], res->best_loss);
-		cmd_out(c, _("early stop at epoch %d (patience %ld): best %s loss "
-		    "%s at epoch %d%s"), n, p->patience,
+		cmd_out(c, "early stop at epoch %d (patience %d): best %s loss "
+		    "%s at epoch %d%s", n, p->patience,
 		    c->s->lab.val && c->s->lab.val->n ? _("val") : _("train"), a[3],
 		    res->best_epoch, res->restored ?
 		    _(", best weights restored") : "");
@@ -181,13 +171,12 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 static int
 train_exec(struct cmd_ctx *c)
 {
-	struct params p;
+	struct nn_config p;
 	long epochs = -1;
 	int first = 1, hist0, rc, measured;
 	struct measure m = { NAN, NAN, NAN, NAN, NAN, 0 };
 	struct nn_train_result res;
 	struct nn_config orig, cf;
-	struct lab tmp;
 	const struct nn_epoch *h;
 	char err[256];
 
@@ -197,10 +186,7 @@ train_exec(struct cmd_ctx *c)
 			return CMD_ERROR;
 		first = 2;
 	}
-	if (c->s != NULL)
-		p = c->s->lab.p;
-	else
-		params_default(&p);
+	p = c->s != NULL ? c->s->lab.cfg : nn_config_default();
 	if (param_keyvals(c, first, &p, override_check) != CMD_OK)
 		return CMD_ERROR;
 	if (c->s == NULL)
@@ -214,15 +200,12 @@ train_exec(struct cmd_ctx *c)
 	}
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
-	if (p.loss == 3 && c->s->lab.all->task != NN_TASK_CLASSIFICATION)
-		return cmd_error(c, -1, _("loss bce needs 0/1 targets "
-		    "(allowed here: auto|mse|mae)"));
+	if (param_loss_fits(c, -1, &p, c->s->lab.all) != CMD_OK)
+		return CMD_ERROR;
 	if (epochs < 0)
 		epochs = p.epochs;
 	orig = *nn_net_config(c->s->lab.net);
-	tmp = c->s->lab;
-	tmp.p = p;
-	cf = lab_config(&tmp);
+	cf = lab_config(&c->s->lab, &p);
 	if (nn_net_set_config(c->s->lab.net, &cf, err, sizeof err) != 0)
 		return cmd_error(c, -1, "%s", err);
 	plot_clear(&c->s->plot);
@@ -247,7 +230,7 @@ const struct cmd_entry cmd_train_entry = {
 	.usage = "[EPOCHS] [key=value...]",
 	.summary = N_("train the net, e.g. train 50 lambda=0.01"),
 	.help = N_("EPOCHS: 1..100000 (default: the epochs setting)\n"
-	    "key=value: any setting but norm, skip, init, init_scale, seed, "
+	    "key=value: any setting that acts at once (see 'help set'), but "
 	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
@@ -333,8 +316,8 @@ eval_exec(struct cmd_ctx *c)
 	cmd_out(c, _("eval mode=train: train loss %s in training mode (one "
 	    "pass in mini-batches of %ld, batch-norm statistics of each "
 	    "batch, dropout on), %s in evaluation mode"), a[0],
-	    c->s->lab.p.batch < c->s->lab.train->n ? c->s->lab.p.batch :
-	    (long)c->s->lab.train->n, a[1]);
+	    (long)(c->s->lab.cfg.batch < c->s->lab.train->n ?
+	    c->s->lab.cfg.batch : c->s->lab.train->n), a[1]);
 	return CMD_OK;
 }
 
@@ -376,7 +359,7 @@ step_exec(struct cmd_ctx *c)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	l = &c->s->lab;
-	n = (int)(l->p.batch < l->train->n ? l->p.batch : l->train->n);
+	n = (int)(l->cfg.batch < l->train->n ? l->cfg.batch : l->train->n);
 	idx = xmalloc((size_t)n * sizeof *idx);
 	for (int i = 0; i < n; i++)
 		idx[i] = (int)nn_rng_below(&c->s->step_rng,

@@ -126,15 +126,18 @@ lookup(struct cmd_ctx *c)
 		return NULL;
 	}
 	c->entry = e;
-	if (nargs < e->min_args) {
-		cmd_error(c, -1, _("missing argument (usage: %s %s)"), e->name,
-		    cmd_usage(e));
-		return NULL;
-	}
-	if (e->max_args >= 0 && nargs > e->max_args) {
-		cmd_error(c, 1 + e->max_args, _("unexpected argument '%s' "
-		    "(usage: %s %s)"), c->argv[1 + e->max_args].s, e->name,
-		    cmd_usage(e));
+	if (nargs < e->min_args ||
+	    (e->max_args >= 0 && nargs > e->max_args)) {
+		char *usage = cmd_text(cmd_usage(e));
+
+		if (nargs < e->min_args)
+			cmd_error(c, -1, _("missing argument (usage: %s %s)"),
+			    e->name, usage);
+		else
+			cmd_error(c, 1 + e->max_args, _("unexpected argument "
+			    "'%s' (usage: %s %s)"), c->argv[1 + e->max_args].s,
+			    e->name, usage);
+		free(usage);
 		return NULL;
 	}
 	return e;
@@ -177,7 +180,8 @@ cmd_execute(struct session *s, const char *line, struct transcript *t)
 		if (c.failed && rc == CMD_OK)
 			rc = CMD_ERROR;
 		if (snap != NULL && (rc == CMD_OK || rc == CMD_STOPPED))
-			session_push_undo_lab(s, snap);
+			session_push_undo_lab(s, snap, xstrndup(line +
+			    cmds[i].off, cmds[i].end - cmds[i].off));
 		else if (snap != NULL) {
 			lab_done(snap);
 			free(snap);
@@ -303,16 +307,16 @@ cmd_complete(const char *line, size_t point, size_t *start)
 				/* key=VALUE: complete enumerated values */
 				char key[32];
 				size_t kl = (size_t)(eq - word);
-				const struct param_def *d;
+				const struct nn_setting *d;
 
 				if (kl < sizeof key) {
 					memcpy(key, word, kl);
 					key[kl] = '\0';
 					d = param_find(key);
-					if (d != NULL && d->type == PT_ENUM) {
+					if (d != NULL && param_choices(d) != NULL) {
 						*start += kl + 1;
 						cand_list(&cs, eq + 1,
-						    d->choices, "");
+						    param_choices(d), "");
 					}
 				}
 			} else {

@@ -80,7 +80,7 @@ struct cmd_epoch_info {
 	double train_loss;	/* data loss, without the penalty */
 	double val_loss;	/* NAN when there is no validation split */
 	double penalty;		/* current lambda * R(w) */
-	int best_epoch;		/* epoch (history) with the best val loss */
+	int best_epoch;		/* nn_net_best(): the best epoch so far */
 	double best_val_loss;
 	int own;		/* 1: the session's own net (train); 0: a run
 				   of sweep or compare on a net of its own */
@@ -107,6 +107,8 @@ struct session_status {
 	 * stop), not the last history row */
 	double train_loss;	/* NAN before any training */
 	double val_loss;	/* NAN before any training / no val split */
+	const char *loss;	/* the loss they are in ("mse"), NULL with
+				   no net */
 	int have_data, have_net;
 	char spec[64];		/* e.g. "2-16-16-1", "" without a net */
 	char data[32];		/* data kind, "" without data */
@@ -120,6 +122,9 @@ void session_get_status(struct session *s, struct session_status *st);
  * Returns 0, or -1 when there is no chart yet (g is then left cleared).
  */
 int session_render_chart(struct session *s, struct grid *g);
+/* The same in thick strokes when thick is 1 (chart_opts.thick: classroom
+ * mode, where no data series is drawn thinner than a whole cell). */
+int session_render_chart_thick(struct session *s, struct grid *g, int thick);
 
 /*
  * Metric query for lesson checkpoints.  Names (session_query_names()):
@@ -128,7 +133,9 @@ int session_render_chart(struct session *s, struct grid *g);
  *   train_mode_loss          training loss in training mode over one
  *                            pass in mini-batches of the batch setting
  *                            (batch statistics, dropout; net unchanged)
- *   best_val_loss best_epoch lowest val loss so far and its epoch (1-based)
+ *   best_val_loss best_epoch the best epoch so far (1-based) and its val
+ *                            loss, from the engine (nn_net_best(): the
+ *                            early-stopping rule, min_delta included)
  *   epochs_trained           epochs trained since the net was built
  *   stopped_early            1 when the last train stopped on patience
  *   diverged                 1 when the last train hit a non-finite loss
@@ -214,6 +221,10 @@ void transcript_print(const struct transcript *t, size_t from, FILE *out,
  */
 int transcript_render_chart(const struct transcript *t, size_t i,
     struct grid *g);
+/* The same in thick strokes when thick is 1 (as session_render_chart_thick):
+ * the snapshot decides what is drawn, the caller how. */
+int transcript_render_chart_thick(const struct transcript *t, size_t i,
+    struct grid *g, int thick);
 /* Appends a copy of item i of src (a chart with its snapshot) to dst. */
 void transcript_copy_item(struct transcript *dst, const struct transcript *src,
     size_t i);

@@ -2,13 +2,17 @@
 /*
  * lab-file.c - the lab state file written by "save" and read by "load".
  *
- * Format, version 1 (text, one item per line, '#' comment lines allowed):
+ * The file is a command script with payload blocks.  Format, version 2
+ * (text, one item per line, '#' comment lines allowed):
  *
- *   regtutor-lab 1
+ *   regtutor-lab 2
  *   set KEY VALUE                  every setting, as the "set" command
- *   data KIND n=N noise=X split=S [test=T] seed=N   a generated data
- *   data csv rows=R nin=I nout=O split=S [test=T] seed=N    set, or rows
- *   R lines of I+O comma-separated numbers (%.17g)
+ *                                  takes it (numbers %.17g)
+ *   data KIND n=N noise=X split=S [test=T] seed=N   generated data, or
+ *   csv L                          for loaded rows, L lines of CSV as
+ *   ...                            "export data" writes them (header
+ *   data load - split=S [test=T] seed=N   first), then the data command
+ *                                  that reads them ("-": these rows)
  *   net                            when there is a network:
  *   regtutor-net 2 ... end         the engine's own net format (nn.h)
  *   history N                      N lines "epoch,train,val,penalty,
@@ -22,9 +26,15 @@
  *                                  it the loaded weights are the start
  *   end
  *
- * Numbers print with %.17g, so save + load reproduces the weights exactly.
- * Loading builds a complete new lab first; on any error it names
- * file:line and the session is not touched.
+ * The set and data lines are the command language itself: each is
+ * checked as the interpreter checks it (cmd_check(): the same messages,
+ * as file:line:column) before any runs, and then they are replayed in a
+ * session of their own, so a lab file accepts exactly what the commands
+ * accept.  Version 1 files (rows inline after "data csv rows=R nin=I
+ * nout=O split=S seed=N"; "set patience 0" for no early stopping before
+ * "early" existed) load too.  Numbers print with %.17g, so save + load
+ * reproduces the weights exactly.  Loading builds a complete new lab
+ * first; on any error it names file:line and the session is not touched.
  */
 
 #include <errno.h>
@@ -37,50 +47,42 @@
 #include "cmd/session-int.h"
 #include "util/i18n.h"
 
-#define XSTR(x) STR(x)
-#define STR(x) #x
 
 char *
 lab_dump(const struct lab *l)
 {
+	const struct nn_setting *d;
 	struct strbuf b;
 	char buf[64];
 
 	strbuf_init(&b);
-	strbuf_adds(&b, "regtutor-lab 1\n");
-	for (size_t i = 0; i < param_count; i++) {
-		if (param_table[i].type == PT_REAL) {
-			double v;
-
-			memcpy(&v, (const char *)&l->p + param_table[i].off,
-			    sizeof v);
-			snprintf(buf, sizeof buf, "%.17g", v);
-		} else
-			param_format(&param_table[i], &l->p, buf, sizeof buf);
-		strbuf_addf(&b, "set %s %s\n", param_table[i].name, buf);
+	strbuf_adds(&b, "regtutor-lab 2\n");
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
+		nn_setting_get(&l->cfg, d, buf, sizeof buf);
+		strbuf_addf(&b, "set %s %s\n", d->name, buf);
 	}
-	/* test= only when there is a test split: older files have none */
+	/* test= only when there is a test split */
 	if (l->ds.test > 0)
 		snprintf(buf, sizeof buf, " test=%.17g", l->ds.test);
 	else
 		buf[0] = '\0';
 	if (l->all != NULL && l->ds.kind >= 0) {
 		strbuf_addf(&b, "data %s n=%ld noise=%.17g split=%.17g%s "
-		    "seed=%ld\n", data_names[l->ds.kind], l->ds.n, l->ds.noise,
-		    l->ds.split, buf, l->ds.seed);
+		    "seed=%ld\n", nn_dataset_kind_name(l->ds.kind), l->ds.n,
+		    l->ds.noise, l->ds.split, buf, l->ds.seed);
 	} else if (l->all != NULL) {
-		const struct nn_dataset *d = l->all;
+		char *rows = NULL;
+		size_t len = 0, lines = 0;
+		FILE *mf = open_memstream(&rows, &len);
 
-		strbuf_addf(&b, "data csv rows=%d nin=%d nout=%d split=%.17g%s "
-		    "seed=%ld\n", d->n, d->nin, d->nout, l->ds.split, buf,
-		    l->ds.seed);
-		for (int i = 0; i < d->n; i++) {
-			for (int j = 0; j < d->nin; j++)
-				strbuf_addf(&b, "%.17g,", d->x[i * d->nin + j]);
-			for (int j = 0; j < d->nout; j++)
-				strbuf_addf(&b, "%.17g%s", d->y[i * d->nout + j],
-				    j + 1 < d->nout ? "," : "\n");
-		}
+		if (mf == NULL || nn_dataset_write_csv(l->all, mf) != 0)
+			abort();	/* out of memory */
+		fclose(mf);
+		for (size_t i = 0; i < len; i++)
+			lines += rows[i] == '\n';
+		strbuf_addf(&b, "csv %zu\n%sdata load - split=%.17g%s "
+		    "seed=%ld\n", lines, rows, l->ds.split, buf, l->ds.seed);
+		free(rows);
 	}
 	if (l->net != NULL) {
 		char *s = nn_net_save_string(l->net);
@@ -159,102 +161,6 @@ next_line(struct reader *r)
 		fail(r, line_error(&r->lr, why, sizeof why));
 	}
 	return NULL;
-}
-
-/* A data line's key=value words, as the data command takes them: the
- * same keys and the same ranges (see session-int.h); kind -1 is CSV. */
-static int
-data_fields(struct reader *r, char *line, int kind, struct data_spec *ds,
-    long *rows, long *nin, long *nout)
-{
-	static const char *const gen_keys = "n, noise, split, test, seed";
-	static const char *const csv_keys = "rows, nin, nout, split, test, "
-	    "seed";
-	char *save = NULL, m[200];
-
-	for (char *w = strtok_r(line, " ", &save); w != NULL;
-	    w = strtok_r(NULL, " ", &save)) {
-		char *eq = strchr(w, '=');
-		const char *allowed = NULL;
-		double d;
-		long v;
-
-		if (eq == NULL)
-			return fail(r, _("expected key=value in the data line"));
-		*eq++ = '\0';
-		if (kind >= 0 && !strcmp(w, "n")) {
-			if (parse_long(eq, &v) || v < DATA_N_MIN ||
-			    v > DATA_N_MAX)
-				allowed = XSTR(DATA_N_MIN) ".." XSTR(DATA_N_MAX);
-			ds->n = v;
-		} else if (kind >= 0 && !strcmp(w, "noise")) {
-			if (parse_double(eq, &d) || d < 0 || d > DATA_NOISE_MAX)
-				allowed = "0.." XSTR(DATA_NOISE_MAX);
-			ds->noise = d;
-		} else if (!strcmp(w, "split")) {
-			if (parse_double(eq, &d) || d < DATA_SPLIT_MIN || d > 1)
-				allowed = XSTR(DATA_SPLIT_MIN) "..1";
-			ds->split = d;
-		} else if (!strcmp(w, "test")) {
-			if (parse_double(eq, &d) || d < 0 || d > DATA_TEST_MAX)
-				allowed = "0.." XSTR(DATA_TEST_MAX);
-			ds->test = d;
-		} else if (!strcmp(w, "seed")) {
-			if (parse_long(eq, &v) || v < 0 || v > DATA_SEED_MAX)
-				allowed = "0.." XSTR(DATA_SEED_MAX);
-			ds->seed = v;
-		} else if (kind < 0 && !strcmp(w, "rows")) {
-			if (parse_long(eq, rows) || *rows < 1 ||
-			    *rows > NN_MAX_EXAMPLES)
-				allowed = "1.." XSTR(NN_MAX_EXAMPLES);
-		} else if (kind < 0 && !strcmp(w, "nin")) {
-			if (parse_long(eq, nin) || *nin < 1 ||
-			    *nin > NN_MAX_WIDTH)
-				allowed = "1.." XSTR(NN_MAX_WIDTH);
-		} else if (kind < 0 && !strcmp(w, "nout")) {
-			if (parse_long(eq, nout) || *nout != 1)
-				allowed = _("1 (one target column)");
-		} else {
-			snprintf(m, sizeof m, _("unknown key '%.40s' in the data "
-			    "line (allowed: %s)"), w, kind >= 0 ? gen_keys :
-			    csv_keys);
-			return fail(r, m);
-		}
-		if (allowed != NULL) {
-			snprintf(m, sizeof m, _("data %s=%.40s is out of range "
-			    "(allowed: %s)"), w, eq, allowed);
-			return fail(r, m);
-		}
-	}
-	return 0;
-}
-
-static int
-read_csv_rows(struct reader *r, struct nn_dataset *d)
-{
-	int w = d->nin + d->nout;
-
-	for (int i = 0; i < d->n; i++) {
-		char *line = next_line(r), *save = NULL, *tok;
-		int j = 0;
-
-		if (line == NULL)
-			return fail(r, _("unexpected end of file in the data rows"));
-		for (tok = strtok_r(line, ",", &save); tok != NULL;
-		    tok = strtok_r(NULL, ",", &save), j++) {
-			double v;
-
-			if (j >= w || parse_double(tok, &v) != 0)
-				return fail(r, _("bad data row"));
-			if (j < d->nin)
-				d->x[i * d->nin + j] = v;
-			else
-				d->y[i * d->nout + j - d->nin] = v;
-		}
-		if (j != w)
-			return fail(r, _("bad data row (wrong number of fields)"));
-	}
-	return 0;
 }
 
 static int
@@ -409,114 +315,185 @@ read_start(struct reader *r, struct lab *l, const char *count)
 	return 0;
 }
 
-static int
-load_body(struct reader *r, struct lab *l)
-{
-	char *line;
-	char msg[300];
-	int gotend = 0, saw_early = 0;
+/* The script of a lab file: its set and data lines, each with its line
+ * number, checked as the interpreter checks them. */
+struct script {
+	char **line;
+	int *lineno;
+	int n;
+	struct strbuf rows;	/* the csv block */
+	int rows_line;		/* its first line, 0: none */
+	int reads_rows;		/* a "data load -" line */
+	int saw_early;		/* version 1: an "early" line came */
+};
 
-	if ((line = next_line(r)) == NULL || strcmp(line, "regtutor-lab 1") != 0)
-		return fail(r, _("not a regtutor lab file (expected "
-		    "'regtutor-lab 1')"));
+static void
+script_done(struct script *sc)
+{
+	for (int i = 0; i < sc->n; i++)
+		free(sc->line[i]);
+	free(sc->line);
+	free(sc->lineno);
+	strbuf_done(&sc->rows);
+}
+
+/* Checks line (the reader's current line) as a command and keeps it: a
+ * single set or data command, valid as cmd_check() judges it. */
+static int
+script_add(struct reader *r, struct script *sc, const char *line)
+{
+	struct cmdline *cmds;
+	int ncmds, col, bad;
+	char err[256];
+	size_t off;
+
+	if (cmd_tokenize(line, &cmds, &ncmds, err, sizeof err, &off) != 0)
+		ncmds = 0;
+	bad = ncmds != 1 || (strcmp(cmds[0].v[0].s, "set") != 0 &&
+	    strcmp(cmds[0].v[0].s, "data") != 0);
+	if (!bad && strcmp(cmds[0].v[0].s, "data") == 0 && cmds[0].n > 2 &&
+	    strcmp(cmds[0].v[1].s, "load") == 0) {
+		if (strcmp(cmds[0].v[2].s, "-") != 0)
+			bad = 2;
+		sc->reads_rows = 1;
+	}
+	if (ncmds > 0)
+		cmd_tokens_free(cmds, ncmds);
+	if (bad)
+		return fail(r, bad == 2 ? "a lab file loads its own rows "
+		    "('data load -' after a csv block)" : "expected one 'set' "
+		    "or 'data' command");
+	if (cmd_check(line, err, sizeof err, &col) != 0) {
+		if (!r->failed)
+			snprintf(r->err, r->errlen, "%s:%d:%d: %s", r->name,
+			    r->line, col, err);
+		r->failed = 1;
+		return -1;
+	}
+	sc->line = xrealloc(sc->line, (size_t)(sc->n + 1) * sizeof *sc->line);
+	sc->lineno = xrealloc(sc->lineno, (size_t)(sc->n + 1) *
+	    sizeof *sc->lineno);
+	sc->line[sc->n] = xstrdup(line);
+	sc->lineno[sc->n++] = r->line;
+	return 0;
+}
+
+/* "csv L" and its L lines. */
+static int
+read_rows(struct reader *r, struct script *sc, const char *count)
+{
+	long n;
+
+	if (sc->rows_line != 0)
+		return fail(r, "a second csv block");
+	if (parse_long(count, &n) != 0 || n < 1 || n > NN_MAX_EXAMPLES + 1)
+		return fail(r, "bad csv line count");
+	sc->rows_line = r->line + 1;
+	for (long i = 0; i < n; i++) {
+		char *line = next_line(r);
+
+		if (line == NULL)
+			return fail(r, "unexpected end of file in the csv "
+			    "block");
+		strbuf_addf(&sc->rows, "%s\n", line);
+	}
+	return 0;
+}
+
+/* Version 1's "data csv rows=R nin=I nout=O split=S [test=T] seed=N" and
+ * its R rows: the rows become the csv block, the line "data load -". */
+static int
+v1_csv(struct reader *r, struct script *sc, char *words)
+{
+	struct strbuf cmd;
+	long rows = -1, nin = 1, nout = 1, *v;
+	char msg[200];
+	int rc;
+
+	strbuf_init(&cmd);
+	strbuf_adds(&cmd, "data load -");
+	for (char *save = NULL, *w = strtok_r(words, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		v = strncmp(w, "rows=", 5) == 0 ? &rows :
+		    strncmp(w, "nin=", 4) == 0 ? &nin :
+		    strncmp(w, "nout=", 5) == 0 ? &nout : NULL;
+		if (v == NULL)
+			strbuf_addf(&cmd, " %s", w);
+		else if (parse_long(strchr(w, '=') + 1, v) != 0 || *v < 1 ||
+		    *v > NN_MAX_EXAMPLES) {
+			strbuf_done(&cmd);
+			snprintf(msg, sizeof msg, "data csv %.40s is out of "
+			    "range (allowed: 1..%d)", w, NN_MAX_EXAMPLES);
+			return fail(r, msg);
+		}
+	}
+	if (rows < 0) {
+		strbuf_done(&cmd);
+		return fail(r, "data csv needs rows=");
+	}
+	/* refused before a row is read */
+	if (rows * (nin + nout) > NN_MAX_VALUES) {
+		strbuf_done(&cmd);
+		snprintf(msg, sizeof msg, "data csv rows=%ld nin=%ld nout=%ld is "
+		    "%ld numbers, too large (limit %d)", rows, nin, nout,
+		    rows * (nin + nout), NN_MAX_VALUES);
+		return fail(r, msg);
+	}
+	rc = script_add(r, sc, cmd.s);
+	strbuf_done(&cmd);
+	if (rc != 0)
+		return -1;
+	sc->rows_line = r->line + 1;
+	for (long i = 0; i < rows; i++) {
+		char *line = next_line(r);
+
+		if (line == NULL)
+			return fail(r, "unexpected end of file in the data rows");
+		strbuf_addf(&sc->rows, "%s\n", line);
+	}
+	return 0;
+}
+
+/* Reads the whole file: the script (checked), the rows, and the net
+ * with its history and starting weights into l->net. */
+static int
+load_body(struct reader *r, struct script *sc, struct lab *l)
+{
+	char *line, msg[300];
+	int gotend = 0, version;
+
+	if ((line = next_line(r)) == NULL ||
+	    (strcmp(line, "regtutor-lab 1") != 0 &&
+	    strcmp(line, "regtutor-lab 2") != 0))
+		return fail(r, "not a regtutor lab file (expected "
+		    "'regtutor-lab 2', or 1 from an older version)");
+	version = line[13] - '0';
 	while (!gotend && (line = next_line(r)) != NULL) {
 		if (line[0] == '\0')
 			continue;
-		if (strncmp(line, "set ", 4) == 0) {
-			struct token tok[3];
-			char setword[] = "set";
-			struct cmd_ctx c;
-			char *key = line + 4, *val = strchr(key, ' ');
-			const struct param_def *d;
+		if (version == 1 && strncmp(line, "set early ", 10) == 0)
+			sc->saw_early = 1;
+		if (version == 1 && strncmp(line, "set patience ", 13) == 0 &&
+		    !sc->saw_early) {
+			/* before 'early': patience 0 was off, N > 0 on */
+			int on = strcmp(line + 13, "0") != 0;
 
-			if (val == NULL)
-				return fail(r, _("expected 'set KEY VALUE'"));
-			*val++ = '\0';
-			if ((d = param_find(key)) == NULL) {
-				snprintf(msg, sizeof msg, _("unknown setting '%s'"),
-				    key);
-				return fail(r, msg);
-			}
-			memset(&c, 0, sizeof c);
-			memset(tok, 0, sizeof tok);
-			tok[0].s = setword;
-			c.argv = tok;
-			c.argc = 1;
-			c.err = msg;
-			c.errlen = sizeof msg;
-			if (strcmp(key, "early") == 0)
-				saw_early = 1;
-			/* files before 'early' existed: patience 0 was off,
-			 * patience N > 0 was on */
-			if (strcmp(key, "patience") == 0 && !saw_early) {
-				l->p.early = strcmp(val, "0") != 0;
-				if (!l->p.early)
-					continue;
-			}
-			if (param_parse(&c, -1, d, val, &l->p) != 0)
-				return fail(r, msg);
-		} else if (strncmp(line, "data ", 5) == 0) {
-			char *rest = line + 5, *sp = strchr(rest, ' ');
-			long rows = 0, nin = 0, nout = 0;
-			char err[256];
-			int kind = -1;
-
-			if (sp == NULL)
-				return fail(r, _("expected 'data KIND key=value...'"));
-			*sp++ = '\0';
-			if (strcmp(rest, "csv") != 0) {
-				for (int i = 0; data_names[i]; i++)
-					if (!strcmp(rest, data_names[i]))
-						kind = i;
-				if (kind < 0)
-					return fail(r, _("unknown data kind"));
-			}
-			data_defaults(kind, &l->ds);
-			l->ds.seed = l->p.seed;
-			if (l->all != NULL)
-				return fail(r, _("a second data line"));
-			if (data_fields(r, sp, kind, &l->ds, &rows, &nin,
-			    &nout) != 0)
+			if (script_add(r, sc, on ? "set early on" :
+			    "set early off") != 0)
 				return -1;
-			if (l->ds.split + l->ds.test > 1 + 1e-12)
-				return fail(r, _("split + test is more than 1 in "
-				    "the data line"));
-			if (kind >= 0) {
-				l->all = nn_dataset_generate(
-				    (enum nn_dataset_kind)kind, (int)l->ds.n,
-				    l->ds.noise, (uint64_t)l->ds.seed, err,
-				    sizeof err);
-				if (l->all == NULL)
-					return fail(r, err);
-			} else {
-				if (rows == 0 || nin == 0 || nout == 0)
-					return fail(r, _("data csv needs rows=, "
-					    "nin= and nout="));
-				/* checked before a byte is allocated */
-				if (rows * (nin + nout) > NN_MAX_VALUES) {
-					snprintf(msg, sizeof msg, _("data csv "
-					    "rows=%ld nin=%ld nout=%ld is %ld "
-					    "numbers, too large (limit %d)"),
-					    rows, nin, nout, rows * (nin + nout),
-					    NN_MAX_VALUES);
-					return fail(r, msg);
-				}
-				l->all = nn_dataset_new((int)rows, (int)nin,
-				    (int)nout, NN_TASK_REGRESSION);
-				if (read_csv_rows(r, l->all) != 0)
-					return -1;
-				l->all->task = NN_TASK_CLASSIFICATION;
-				for (int i = 0; i < l->all->n * l->all->nout;
-				    i++)
-					if (l->all->y[i] != 0 &&
-					    l->all->y[i] != 1)
-						l->all->task =
-						    NN_TASK_REGRESSION;
-				l->ds.n = rows;
-				l->ds.csv = xstrdup(r->name);
-			}
-			if (lab_split(l, err, sizeof err) != 0)
-				return fail(r, err);
+			if (!on)
+				continue;
+		}
+		if (version == 1 && strncmp(line, "data csv ", 9) == 0) {
+			if (v1_csv(r, sc, line + 9) != 0)
+				return -1;
+		} else if (strncmp(line, "set ", 4) == 0 ||
+		    strncmp(line, "data ", 5) == 0) {
+			if (script_add(r, sc, line) != 0)
+				return -1;
+		} else if (version == 2 && strncmp(line, "csv ", 4) == 0) {
+			if (read_rows(r, sc, line + 4) != 0)
+				return -1;
 		} else if (strcmp(line, "net") == 0) {
 			if (l->net != NULL)
 				return fail(r, _("a second net block"));
@@ -537,8 +514,53 @@ load_body(struct reader *r, struct lab *l)
 	}
 	if (!gotend)
 		return fail(r, _("unexpected end of file (no 'end' line)"));
-	/* a net that does not fit the data is allowed, as in a session */
+	if (sc->reads_rows != (sc->rows_line != 0))
+		return fail(r, sc->reads_rows ? "'data load -' without a csv "
+		    "block" : "a csv block without 'data load -'");
 	return 0;
+}
+
+/* Replays the script in a session of its own; its lab goes to out. */
+static int
+replay(struct reader *r, struct script *sc, struct lab *out)
+{
+	struct session *s = session_new(1);
+	struct transcript *t = transcript_new();
+	char name[300];
+	int rc = 0;
+
+	snprintf(name, sizeof name, "%s (csv block from line %d)", r->name,
+	    sc->rows_line);
+	if (sc->rows_line != 0)
+		s->rows_in = fmemopen(sc->rows.s, sc->rows.len, "r");
+	s->rows_name = name;
+	for (int i = 0; i < sc->n && rc == 0; i++) {
+		if (cmd_execute(s, sc->line[i], t) == CMD_OK)
+			continue;
+		r->line = sc->lineno[i];
+		for (size_t k = transcript_count(t); k-- > 0;)
+			if (transcript_item(t, k)->kind == TR_ERROR) {
+				fail(r, transcript_item(t, k)->text);
+				break;
+			}
+		if (!r->failed)
+			fail(r, "the line failed");
+		rc = -1;
+	}
+	if (s->rows_in != NULL)
+		fclose(s->rows_in);
+	s->rows_in = NULL;
+	transcript_free(t);
+	if (rc == 0) {
+		*out = s->lab;
+		memset(&s->lab, 0, sizeof s->lab);
+		if (out->all != NULL && out->ds.kind < 0) {
+			free(out->ds.csv);
+			out->ds.csv = xstrdup(r->name);
+		}
+	}
+	session_free(s);
+	return rc;
 }
 
 int
@@ -546,23 +568,30 @@ lab_load(struct lab *out, FILE *f, const char *name, char *err,
     size_t errlen)
 {
 	struct reader r;
-	struct lab l;
+	struct script sc;
+	struct lab payload, l;
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	memset(&sc, 0, sizeof sc);
+	strbuf_init(&sc.rows);
 	line_init(&r.lr, f, LAB_MAX_LINE, LAB_MAX_BYTES);
 	r.name = name;
 	r.err = err;
 	r.errlen = errlen;
-	memset(&l, 0, sizeof l);
-	params_default(&l.p);
-	l.ds.kind = -1;
-	rc = load_body(&r, &l);
+	memset(&payload, 0, sizeof payload);
+	rc = load_body(&r, &sc, &payload);
 	line_done(&r.lr);
+	if (rc == 0)
+		rc = replay(&r, &sc, &l);
+	script_done(&sc);
 	if (rc != 0) {
-		lab_done(&l);
+		lab_done(&payload);
 		return -1;
 	}
+	/* the net, its history and start, as the file carries them */
+	l.net = payload.net;
+	memcpy(l.spec, payload.spec, sizeof l.spec);
 	*out = l;
 	return 0;
 }

@@ -1,16 +1,15 @@
 #include "config.h"
 /*
- * params.c - the table of settings behind set/get/show params and the
- * key=value overrides of train, net and data.
+ * params.c - the command language's view of the engine's settings table
+ * (nn.h, nn_setting_*): lookup with a nearest-name suggestion, parsing
+ * into a config with the command's error position, the display format,
+ * completion words and the warnings about settings that do nothing.
  *
- * One row per setting: type, range or allowed names, one line of help and
- * where it lives in struct params.  Enumerations list their names in the
- * engine's order, so a name's index is the engine's enum value.
+ * The table itself, names, ranges, defaults, help and when a change acts,
+ * is the engine's; nothing here lists a setting except the warnings of
+ * param_note_inert(), which are about combinations.
  */
 
-#include <limits.h>
-#include <math.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,130 +17,101 @@
 #include "nn/nn.h"
 #include "util/i18n.h"
 
-const char *const reg_names[] = { "none", "l1", "l2", NULL };
-const char *const l1mode_names[] = { "subgrad", "prox", NULL };
-const char *const act_names[] = { "linear", "sigmoid", "tanh", "relu",
-    "leaky", "elu", "softplus", NULL };
-const char *const opt_names[] = { "sgd", "momentum", "adam", "adamw",
-    NULL };
-/* "auto": mse for regression data, bce for classification data */
-const char *const loss_names[] = { "auto", "mse", "mae", "bce", NULL };
-const char *const norm_names[] = { "none", "batch", "layer", NULL };
-const char *const init_names[] = { "xavier", "he", "normal", "uniform", NULL };
-const char *const onoff_names[] = { "off", "on", NULL };
-const char *const data_names[] = { "poly", "sine", "circle", "xor", "gauss",
-    "spiral", "moons", NULL };
+#define MAX_SETTINGS	64
+#define MAX_CHOICES	16
 
-#define REAL(n, lo, hi, open, h) \
-	{ #n, PT_REAL, lo, hi, open, NULL, h, offsetof(struct params, n) }
-#define INT(n, lo, hi, h) \
-	{ #n, PT_INT, lo, hi, 0, NULL, h, offsetof(struct params, n) }
-#define ENUM(n, names, h) \
-	{ #n, PT_ENUM, 0, 0, 0, names, h, offsetof(struct params, n) }
-
-const struct param_def param_table[] = {
-	REAL(lambda, 0, 100, 0, N_("regularization strength")),
-	ENUM(reg, reg_names, N_("penalty on the weights")),
-	ENUM(l1mode, l1mode_names, N_("how L1 is applied: subgradient or proximal step")),
-	ENUM(act, act_names, N_("activation of the hidden layers")),
-	REAL(leak, 0, 0.99, 0, N_("slope of leaky for x < 0")),
-	REAL(lr, 0, 10, 1, N_("learning rate")),
-	ENUM(opt, opt_names, N_("optimizer")),
-	REAL(momentum, 0, 0.999, 0, N_("momentum coefficient")),
-	REAL(wd, 0, 100, 0, N_("weight decay of opt adamw: w -= lr*wd*w after "
-	    "each step (weights, not biases)")),
-	REAL(clip, 0, 1000, 0, N_("clip the gradient to this global L2 norm "
-	    "before each update (0: off)")),
-	INT(batch, 1, NN_MAX_BATCH, N_("mini-batch size")),
-	INT(epochs, 1, 100000, N_("epochs of a plain 'train'")),
-	ENUM(early, onoff_names, N_("early stopping on the validation loss")),
-	INT(patience, 1, 100000, N_("early stop after this many epochs without "
-	    "improvement")),
-	REAL(min_delta, 0, 1000, 0, N_("an improvement must be larger than this")),
-	ENUM(restore, onoff_names, N_("at an early stop, restore the best weights")),
-	ENUM(loss, loss_names, N_("loss function (auto: by the data's task)")),
-	REAL(dropout, 0, 0.95, 0, N_("dropout rate after hidden activations")),
-	REAL(input_noise, 0, 10, 0, N_("sd of Gaussian noise added to the "
-	    "training inputs of each mini-batch (never at evaluation)")),
-	ENUM(norm, norm_names, N_("normalization in hidden layers (rebuilds the net)")),
-	ENUM(skip, onoff_names, N_("identity skip around each hidden layer as "
-	    "wide as its input (rebuilds the net)")),
-	ENUM(init, init_names, N_("weight initialization (used at net/reset)")),
-	REAL(init_scale, 0, 1000, 1, N_("sd of init normal, half-width of init "
-	    "uniform (used at net/reset)")),
-	INT(seed, 0, 2147483647, N_("seed of the weights, dropout and shuffling")),
-};
-const size_t param_count = COUNT(param_table);
-
-/* The settings that act when a net is built (PARAM_BUILD_TIME lists
- * them for messages). */
-static const char *const build_time[] = { "norm", "skip", "init",
-    "init_scale", "seed", NULL };
-
-int
-param_build_time(const char *name)
+const struct nn_setting *
+param_find(const char *name)
 {
-	for (int i = 0; build_time[i] != NULL; i++)
-		if (strcmp(build_time[i], name) == 0)
-			return 1;
-	return 0;
+	return nn_setting_find(name);
+}
+
+const char *const *
+param_choices(const struct nn_setting *d)
+{
+	static const char *v[MAX_SETTINGS][MAX_CHOICES + 1];
+	const struct nn_setting *r;
+	int row = 0;
+
+	while ((r = nn_setting_at(row)) != NULL && r != d)
+		row++;
+	if (r == NULL || row >= MAX_SETTINGS || nn_setting_choice(d, 0) == NULL)
+		return NULL;
+	if (v[row][0] == NULL)
+		for (int i = 0; i < MAX_CHOICES &&
+		    (v[row][i] = nn_setting_choice(d, i)) != NULL; i++)
+			;
+	return v[row];
+}
+
+/* The names of the rows with all of the flags in want (0: every row). */
+static const char *const *
+names_with(int want, const char **v, size_t cap)
+{
+	const struct nn_setting *d;
+	size_t n = 0;
+
+	for (int i = 0; (d = nn_setting_at(i)) != NULL && n + 1 < cap; i++)
+		if ((d->flags & want) == want)
+			v[n++] = d->name;
+	v[n] = NULL;
+	return v;
+}
+
+const char *const *
+param_names(void)
+{
+	static const char *v[MAX_SETTINGS + 1];
+
+	return v[0] != NULL ? v : names_with(0, v, COUNT(v));
 }
 
 const char *
-param_build_time_names(void)
+param_fixed_names(void)
 {
-	static char buf[96];
+	static char buf[256];
+	const struct nn_setting *d;
 
 	if (buf[0] == '\0')
-		for (int i = 0; build_time[i] != NULL; i++)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-			    "%s%s", i ? ", " : "", build_time[i]);
+		for (int i = 0; (d = nn_setting_at(i)) != NULL; i++)
+			if (!(d->flags & NN_SETTING_RUN))
+				snprintf(buf + strlen(buf), sizeof buf -
+				    strlen(buf), "%s%s", buf[0] ? ", " : "",
+				    d->name);
 	return buf;
-}
-
-const struct param_def *
-param_find(const char *name)
-{
-	for (size_t i = 0; i < param_count; i++)
-		if (strcmp(param_table[i].name, name) == 0)
-			return &param_table[i];
-	return NULL;
-}
-
-static const char *const *
-param_names(void)
-{
-	static const char *names[32];
-
-	if (names[0] == NULL)
-		for (size_t i = 0; i < param_count && i < COUNT(names) - 1; i++)
-			names[i] = param_table[i].name;
-	return names;
 }
 
 const char *const *
 param_complete(int argi, const char *prev)
 {
-	const struct param_def *d;
+	const struct nn_setting *d;
 
 	if (argi == 0)
 		return param_names();
-	if (argi == 1 && prev != NULL && (d = param_find(prev)) != NULL &&
-	    d->type == PT_ENUM)
-		return d->choices;
+	if (argi == 1 && prev != NULL && (d = param_find(prev)) != NULL)
+		return param_choices(d);
 	return NULL;
+}
+
+const char *
+param_nearest(const char *key, int want)
+{
+	const struct nn_setting *d;
+	struct nearest n;
+
+	nearest_init(&n, key);
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++)
+		if ((d->flags & want) == want)
+			nearest_add(&n, d->name);
+	return nearest_best(&n);
 }
 
 int
 param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
 {
-	const char *best;
-	struct nearest n;
+	const char *best = param_nearest(key, 0);
 
-	nearest_init(&n, key);
-	for (size_t i = 0; i < param_count; i++)
-		nearest_add(&n, param_table[i].name);
-	if ((best = nearest_best(&n)) != NULL)
+	if (best != NULL)
 		return cmd_error(c, argi, _("unknown key '%s'; did you mean '%s'? "
 		    "(try 'show params'%s)"), key, best,
 		    queries ? _(" or 'help get'") : "");
@@ -149,24 +119,68 @@ param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
 	    queries ? _(" or 'help get'") : "");
 }
 
-void
-params_default(struct params *p)
+int
+param_parse(struct cmd_ctx *c, int argi, const struct nn_setting *d,
+    const char *text, struct nn_config *cfg)
 {
-	static const struct params defaults = {
-		.act = 2,		/* tanh */
-		.leak = 0.05,
-		.lr = 0.03,
-		.momentum = 0.9,
-		.init_scale = 0.1,
-		.batch = 10,
-		.epochs = 100,
-		.early = 0,		/* off: lesson 1 shows overfitting first */
-		.patience = 5,		/* as in the notes */
-		.restore = 1,
-		.seed = 1,
-	};
+	char err[1024];		/* cmd_error() cuts a long one with "..." */
 
-	*p = defaults;		/* every other setting is 0: none, sgd, auto */
+	if (nn_setting_parse(cfg, d, text, err, sizeof err) != 0)
+		return cmd_error(c, argi, "%s", err);
+	return 0;
+}
+
+void
+param_format(const struct nn_setting *d, const struct nn_config *cfg,
+    char *buf, size_t len)
+{
+	if (d->type == NN_SETTING_REAL)
+		fmt_num(buf, len, nn_setting_number(cfg, d));
+	else
+		nn_setting_get(cfg, d, buf, len);
+}
+
+void
+param_allowed(const struct nn_setting *d, int typed, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	if (param_choices(d) != NULL) {
+		choices_str(param_choices(d), buf, len);
+		return;
+	}
+	if (d->type == NN_SETTING_REAL) {
+		fmt_num(a, sizeof a, d->min);
+		fmt_num(b, sizeof b, d->max);
+	} else {	/* 1..100000, not 1..1e+05 */
+		fmt_int(a, sizeof a, d->min);
+		fmt_int(b, sizeof b, d->max);
+	}
+	if (typed)
+		snprintf(buf, len, "%s %s..%s", d->type == NN_SETTING_REAL ?
+		    "number" : "integer", a, b);
+	else
+		snprintf(buf, len, "%s%s..%s", d->min_open ? ">" : "", a, b);
+}
+
+int
+param_keyvals(struct cmd_ctx *c, int first, struct nn_config *cfg,
+    int (*check)(struct cmd_ctx *c, int argi, const char *key,
+    const struct nn_setting *d))
+{
+	for (int i = first; i < c->argc; i++) {
+		char key[32];
+		const char *v;
+		const struct nn_setting *d;
+
+		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
+			return CMD_ERROR;
+		d = param_find(key);
+		if (check(c, i, key, d) != 0 ||
+		    param_parse(c, i, d, v, cfg) != 0)
+			return CMD_ERROR;
+	}
+	return CMD_OK;
 }
 
 /*
@@ -174,19 +188,22 @@ params_default(struct params *p)
  * trap ("I raised lambda and nothing changed"): say so.
  */
 void
-param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
+param_note_inert(struct cmd_ctx *c, const struct nn_config *p,
+    const char *key)
 {
-	if (strcmp(key, "lambda") == 0 && p->reg == 0 && p->lambda > 0)
+	if (strcmp(key, "lambda") == 0 && p->reg == NN_REG_NONE &&
+	    p->lambda > 0)
 		cmd_warn(c, _("reg is none, so lambda has no effect (set reg l1 "
 		    "or set reg l2)"));
-	else if (strcmp(key, "reg") == 0 && p->reg != 0 && p->lambda == 0)
+	else if (strcmp(key, "reg") == 0 && p->reg != NN_REG_NONE &&
+	    p->lambda == 0)
 		cmd_warn(c, _("lambda is 0, so reg %s has no effect (set lambda "
-		    "0.01, say)"), reg_names[p->reg]);
-	else if (strcmp(key, "l1mode") == 0 && p->reg != 1)
+		    "0.01, say)"), nn_reg_name(p->reg));
+	else if (strcmp(key, "l1mode") == 0 && p->reg != NN_REG_L1)
 		cmd_warn(c, _("l1mode only matters with reg l1"));
-	else if (strcmp(key, "leak") == 0 && p->act != 4)
+	else if (strcmp(key, "leak") == 0 && p->act != NN_ACT_LEAKY)
 		cmd_warn(c, _("leak only matters with act leaky"));
-	else if (strcmp(key, "momentum") == 0 && p->opt != 1)
+	else if (strcmp(key, "momentum") == 0 && p->opt != NN_OPT_MOMENTUM)
 		cmd_warn(c, _("momentum only matters with opt momentum"));
 	else if (strcmp(key, "wd") == 0 && p->opt != NN_OPT_ADAMW &&
 	    p->wd > 0)
@@ -199,4 +216,15 @@ param_note_inert(struct cmd_ctx *c, const struct params *p, const char *key)
 	    p->init != NN_INIT_UNIFORM)
 		cmd_warn(c, _("init_scale only matters with init normal or "
 		    "uniform (xavier and he scale by the layer widths)"));
+}
+
+int
+param_loss_fits(struct cmd_ctx *c, int argi, const struct nn_config *cfg,
+    const struct nn_dataset *all)
+{
+	if (cfg->loss_auto || cfg->loss != NN_LOSS_BCE || all == NULL ||
+	    all->task == NN_TASK_CLASSIFICATION)
+		return CMD_OK;
+	return cmd_error(c, argi, "loss bce needs 0/1 targets (allowed here: "
+	    "auto|mse|mae)");
 }

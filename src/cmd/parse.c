@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cmd/cmd-int.h"
+#include "nn/nn.h"
 #include "util/i18n.h"
 
 /* ------------------------------------------------------------ tokenizer */
@@ -255,19 +256,6 @@ cmd_warn(struct cmd_ctx *c, const char *fmt, ...)
 
 /* ------------------------------------------------------------ arguments */
 
-void
-fmt_num(char *buf, size_t len, double v)
-{
-	if (isnan(v))
-		snprintf(buf, len, "nan");
-	else if (isinf(v))
-		snprintf(buf, len, v > 0 ? "inf" : "-inf");
-	else if (v == 0)
-		snprintf(buf, len, "0");
-	else
-		snprintf(buf, len, "%.4g", v);
-}
-
 static void
 range_str(char *buf, size_t len, double min, double max, int min_open)
 {
@@ -339,6 +327,62 @@ choices_str(const char *const *choices, char *buf, size_t len)
 	return buf;
 }
 
+const char *const *
+kind_names(const char *(*name)(int))
+{
+	static struct {
+		const char *(*name)(int);
+		const char **v;
+	} lists[16];
+	size_t i;
+	int n;
+
+	for (i = 0; i < COUNT(lists) && lists[i].name != NULL; i++)
+		if (lists[i].name == name)
+			return lists[i].v;
+	if (i == COUNT(lists))
+		abort();	/* more kinds than lists: raise the 16 */
+	for (n = 0; name(n) != NULL; n++)
+		;
+	lists[i].v = xcalloc((size_t)n + 1, sizeof *lists[i].v);
+	for (n = 0; name(n) != NULL; n++)
+		lists[i].v[n] = name(n);
+	lists[i].name = name;
+	return lists[i].v;
+}
+
+char *
+cmd_text(const char *s)
+{
+	static const struct {
+		const char *tag;
+		const char *(*name)(int);
+	} tags[] = {
+		{ "{act}", nn_act_name },
+		{ "{init}", nn_init_name },
+		{ "{norm}", nn_norm_name },
+	};
+	const char *const *names;
+	struct strbuf b;
+	size_t i;
+
+	strbuf_init(&b);
+	while (*s != '\0') {
+		for (i = 0; i < COUNT(tags); i++)
+			if (strncmp(s, tags[i].tag, strlen(tags[i].tag)) == 0)
+				break;
+		if (i == COUNT(tags)) {
+			strbuf_addch(&b, *s++);
+			continue;
+		}
+		names = kind_names(tags[i].name);
+		for (int k = 0; names[k] != NULL; k++)
+			strbuf_addf(&b, "%s%s", k ? "|" : "", names[k]);
+		s += strlen(tags[i].tag);
+	}
+	return strbuf_detach(&b);
+}
+
 int
 arg_enum(struct cmd_ctx *c, int argi, const char *what, const char *text,
     const char *const *choices, int *out)
@@ -377,97 +421,3 @@ arg_keyval(struct cmd_ctx *c, int argi, char *key, size_t keylen,
 	return 0;
 }
 
-/* ------------------------------------------------------------ settings */
-
-int
-param_parse(struct cmd_ctx *c, int argi, const struct param_def *d,
-    const char *text, struct params *p)
-{
-	char *base = (char *)p;
-	double dv;
-	long lv;
-	int iv;
-
-	switch (d->type) {
-	case PT_REAL:
-		if (real_check(c, argi, d->name, text, d->min, d->max,
-		    d->min_open, &dv) != 0)
-			return CMD_ERROR;
-		memcpy(base + d->off, &dv, sizeof dv);
-		return 0;
-	case PT_INT:
-		if (arg_long(c, argi, d->name, text, (long)d->min, (long)d->max,
-		    &lv) != 0)
-			return CMD_ERROR;
-		memcpy(base + d->off, &lv, sizeof lv);
-		return 0;
-	case PT_ENUM:
-		if (arg_enum(c, argi, d->name, text, d->choices, &iv) != 0)
-			return CMD_ERROR;
-		memcpy(base + d->off, &iv, sizeof iv);
-		return 0;
-	}
-	return CMD_ERROR;
-}
-
-void
-param_format(const struct param_def *d, const struct params *p, char *buf,
-    size_t len)
-{
-	const char *base = (const char *)p;
-	double dv;
-	long lv;
-	int iv;
-
-	switch (d->type) {
-	case PT_REAL:
-		memcpy(&dv, base + d->off, sizeof dv);
-		fmt_num(buf, len, dv);
-		break;
-	case PT_INT:
-		memcpy(&lv, base + d->off, sizeof lv);
-		snprintf(buf, len, "%ld", lv);
-		break;
-	case PT_ENUM:
-		memcpy(&iv, base + d->off, sizeof iv);
-		snprintf(buf, len, "%s", d->choices[iv]);
-		break;
-	}
-}
-
-void
-param_allowed(const struct param_def *d, int typed, char *buf, size_t len)
-{
-	char a[32], b[32];
-
-	if (d->type == PT_ENUM) {
-		choices_str(d->choices, buf, len);
-		return;
-	}
-	fmt_num(a, sizeof a, d->min);
-	fmt_num(b, sizeof b, d->max);
-	if (typed)
-		snprintf(buf, len, "%s %s..%s", d->type == PT_INT ? _("integer") :
-		    _("number"), a, b);
-	else
-		snprintf(buf, len, "%s%s..%s", d->min_open ? ">" : "", a, b);
-}
-
-int
-param_keyvals(struct cmd_ctx *c, int first, struct params *p,
-    int (*check)(struct cmd_ctx *c, int argi, const char *key,
-    const struct param_def *d))
-{
-	for (int i = first; i < c->argc; i++) {
-		char key[16];
-		const char *v;
-		const struct param_def *d;
-
-		if (arg_keyval(c, i, key, sizeof key, &v) != 0)
-			return CMD_ERROR;
-		d = param_find(key);
-		if (check(c, i, key, d) != 0 || param_parse(c, i, d, v, p) != 0)
-			return CMD_ERROR;
-	}
-	return CMD_OK;
-}

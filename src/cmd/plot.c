@@ -50,20 +50,20 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 }
 
 void
-plot_train_title(char *buf, size_t n, const struct params *p)
+plot_train_title(char *buf, size_t n, const struct nn_config *p)
 {
 	char loss[16] = "", norm[32] = "", reg[64] = "";
 
 	/* what is not the default: short enough for a narrow chart pane */
-	if (p->loss != 0)
-		snprintf(loss, sizeof loss, " %s", loss_names[p->loss]);
-	if (p->norm != 0)
-		snprintf(norm, sizeof norm, ", norm %s", norm_names[p->norm]);
-	if (p->reg != 0)	/* the penalty and its strength, l1's step */
-		snprintf(reg, sizeof reg, ", %s %g%s%s", reg_names[p->reg],
+	if (!p->loss_auto)
+		snprintf(loss, sizeof loss, " %s", nn_loss_name(p->loss));
+	if (p->norm != NN_NORM_NONE)
+		snprintf(norm, sizeof norm, ", norm %s", nn_norm_name(p->norm));
+	if (p->reg != NN_REG_NONE) /* the penalty and its strength, l1's step */
+		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
-		    p->reg == NN_REG_L1 ? l1mode_names[p->l1mode] : "");
-	snprintf(buf, n, _("loss%s (%s%s, batch %ld%s)"), loss, act_names[p->act],
+		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
+	snprintf(buf, n, "loss%s (%s%s, batch %d%s)", loss, nn_act_name(p->act),
 	    norm, p->batch, reg);
 }
 
@@ -141,6 +141,7 @@ capture_loss(struct session *s, struct plot *p)
 		p->b[i] = h[i].val_loss;
 	}
 	p->x0 = h[0].epoch;
+	p->best_epoch = nn_net_best(s->lab.net, &p->best_loss);
 }
 
 static void
@@ -148,19 +149,11 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[2];
-	double best = NAN;
-	int be = 0, hasval = 0;
+	int hasval = 0;
 	char label[64], num[32];
 
-	for (int i = 0; i < p->nb; i++) {
-		if (!isnan(p->b[i])) {
-			hasval = 1;
-			if (isnan(best) || p->b[i] < best) {
-				best = p->b[i];
-				be = p->x0 + i;
-			}
-		}
-	}
+	for (int i = 0; i < p->nb; i++)
+		hasval |= !isnan(p->b[i]);
 	memset(&lo, 0, sizeof lo);
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
@@ -173,12 +166,13 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	sr[1] = sr[0];
 	sr[1].name = _("val");
 	sr[1].y = p->b;
-	if (hasval) {
-		fmt_num(num, sizeof num, best);
-		snprintf(label, sizeof label, _("best@%d val=%s"), be, num);
+	if (hasval && p->best_epoch > 0) {	/* the engine's best epoch */
+		fmt_num(num, sizeof num, p->best_loss);
+		snprintf(label, sizeof label, _("best@%d val=%s"), p->best_epoch,
+		    num);
 		lo.marker = 1;
-		lo.marker_x = be;
-		lo.marker_y = best;
+		lo.marker_x = p->best_epoch;
+		lo.marker_y = p->best_loss;
 		lo.marker_label = label;
 	}
 	chart_line(g, o, &lo, sr, hasval ? 2 : 1);
@@ -336,6 +330,68 @@ draw_sweep_seeds(const struct plot *p, const double *x,
 	chart_line(g, o, &lo, sr, 4);
 }
 
+/* Rows from which the path chart has two panels. */
+#define PATH_SPLIT_MIN	12
+
+/*
+ * The path chart in two panels over the same x axis: above, the best
+ * validation loss on its own axis (a log axis when it spans more than a
+ * decade), so a rise from 0.01 to 0.03 is as tall as the panel; below,
+ * |w| / max|w| and the zero share on 0..1.  Fewer than PATH_SPLIT_MIN
+ * rows: the validation loss alone.  The x label is left out: the title
+ * ("regularization path: lambda") names the key.  sr: the three series, in that order.
+ */
+static void
+draw_path_panels(struct grid *g, const struct chart_opts *o,
+    const struct chart_line_opts *lo, const struct chart_series *sr)
+{
+	struct chart_line_opts lt = *lo, lb = *lo;
+	struct chart_opts ot = *o, ob = *o;
+	struct chart_series below[3];
+	struct grid top, bot;
+	double vmin = INFINITY, vmax = 0;
+	int ht;
+
+	for (int i = 0; i < sr[0].n; i++)
+		if (isfinite(sr[0].y[i])) {
+			vmin = fmin(vmin, sr[0].y[i]);
+			vmax = fmax(vmax, sr[0].y[i]);
+		}
+	lt.logy = vmin > 0 && vmax > 10 * vmin;
+	if (g->h < PATH_SPLIT_MIN) {
+		chart_line(g, o, &lt, sr, 1);
+		return;
+	}
+	/* above: title, ylabel naming the curve, no legend; below: the
+	 * legend, no x label (the title names the key); 6 rows each at
+	 * least, 3 of them plot */
+	ht = g->h / 2;
+	lt.ylab_w = lb.ylab_w = 5;	/* "0.138" over "1": x lines up */
+	ot.xlabel = NULL;
+	ot.ylabel = sr[0].name;
+	ot.no_legend = 1;
+	ob.title = NULL;
+	ob.ylabel = NULL;
+	ob.xlabel = NULL;
+	grid_init(&top, g->w, ht);
+	grid_init(&bot, g->w, g->h - ht);
+	chart_line(&top, &ot, &lt, sr, 1);
+	/* below: the same pens as in one chart (series 2 and 3) */
+	below[0] = sr[0];
+	below[0].name = NULL;
+	below[0].y = NULL;
+	below[1] = sr[1];
+	below[2] = sr[2];
+	lb.ylo = 0;
+	lb.yhi = 1;
+	chart_line(&bot, &ob, &lb, below, 3);
+	grid_clear(g);
+	grid_blit(g, 0, 0, &top);
+	grid_blit(g, 0, ht, &bot);
+	grid_done(&top);
+	grid_done(&bot);
+}
+
 static void
 draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 {
@@ -392,7 +448,7 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	sr[2] = sr[0];
 	sr[2].name = _("zero share");
 	sr[2].y = zf;
-	chart_line(g, o, &lo, sr, 3);
+	draw_path_panels(g, o, &lo, sr);
 }
 
 static void
@@ -515,16 +571,19 @@ plot_draw(const struct plot *p, struct grid *g)
 	}
 	memset(&o, 0, sizeof o);
 	o.tiers = p->tiers;
+	o.thick = p->thick;
 	o.title = p->title[0] ? p->title : NULL;
 	plot_kinds[p->kind].draw(p, g, &o);
 }
 
 void
-plot_render(struct session *s, const struct plot *p, struct grid *g)
+plot_render(struct session *s, const struct plot *p, struct grid *g,
+    int thick)
 {
 	struct plot snap;
 
 	plot_capture(s, p, &snap);
+	snap.thick = thick != 0;
 	plot_draw(&snap, g);
 	plot_clear(&snap);
 }
@@ -583,6 +642,19 @@ transcript_add_session_chart(struct transcript *t, struct session *s)
 
 static const char *const loss_scales[] = { "linear", "log", NULL };
 
+static const char *const *
+loss_scale_words(void)
+{
+	return loss_scales;
+}
+
+/* The activations plot fn draws: the engine's, as 'set act' offers. */
+static const char *const *
+act_words(void)
+{
+	return kind_names(nn_act_name);
+}
+
 /* ------------------------------------------------------------ parse */
 
 static int
@@ -613,8 +685,8 @@ parse_fn(struct cmd_ctx *c, struct plot *p)
 
 	if (c->argc < 3)
 		return cmd_error(c, -1, _("fn: missing ACT (allowed: %s)"),
-		    choices_str(act_names, buf, sizeof buf));
-	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_names, &p->act) != 0)
+		    choices_str(act_words(), buf, sizeof buf));
+	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_words(), &p->act) != 0)
 		return CMD_ERROR;
 	return CMD_OK;
 }
@@ -674,7 +746,7 @@ gather_grads(struct cmd_ctx *c, struct plot *p)
 		cmd_out(c, _("layer %d: |dL/dW| = %s"), k + 1, num);
 	}
 	snprintf(p->title, sizeof p->title, _("gradient norm per layer (%s)"),
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -714,7 +786,7 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
 	snprintf(p->title, sizeof p->title, _("activations per hidden layer (%s)"),
-	    act_names[c->s->lab.p.act]);
+	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
 
@@ -839,7 +911,7 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	nl = nn_net_nlayers(l->net);
-	if (l->p.norm == 0)
+	if (l->cfg.norm == NN_NORM_NONE)
 		return cmd_error(c, 1, _("the net has no normalization (use 'set "
 		    "norm batch' or 'set norm layer')"));
 	if (nl < 2)
@@ -848,7 +920,7 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (layer > nl - 1)
 		return cmd_error(c, 2, _("LAYER: %ld is out of range (allowed: 1.."
 		    "%d, the hidden layers)"), layer, nl - 1);
-	B = (int)(l->p.batch < 8 ? l->p.batch : 8);
+	B = l->cfg.batch < 8 ? l->cfg.batch : 8;
 	if (B > l->train->n)
 		B = l->train->n;
 	F = nn_net_width(l->net, (int)layer);
@@ -859,10 +931,10 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 	if (nn_net_norm_matrix(l->net, l->train, B, (int)layer - 1, NULL, p->a,
 	    err, sizeof err) != 0)
 		return cmd_error(c, 1, "%s", err);
-	p->by_row = l->p.norm != 1;	/* batch: a column, layer: a row */
+	p->by_row = l->cfg.norm != NN_NORM_BATCH;	/* batch: a column, layer: a row */
 	p->hilite = 0;
 	snprintf(p->title, sizeof p->title, _("%s norm, hidden layer %ld: "
-	    "mini-batch of %d x %d features"), norm_names[l->p.norm], layer, B,
+	    "mini-batch of %d x %d features"), nn_norm_name(l->cfg.norm), layer, B,
 	    F);
 	return CMD_OK;
 }
@@ -889,11 +961,11 @@ gather_weights(struct cmd_ctx *c, struct plot *p)
 	if (p->layer)
 		snprintf(p->title, sizeof p->title, _("weights of layer %d "
 		    "(reg %s, lambda %g)"), p->layer,
-		    reg_names[c->s->lab.p.reg], c->s->lab.p.lambda);
+		    nn_reg_name(c->s->lab.cfg.reg), c->s->lab.cfg.lambda);
 	else
 		snprintf(p->title, sizeof p->title, _("all weights (reg %s, "
-		    "lambda %g)"), reg_names[c->s->lab.p.reg],
-		    c->s->lab.p.lambda);
+		    "lambda %g)"), nn_reg_name(c->s->lab.cfg.reg),
+		    c->s->lab.cfg.lambda);
 	return CMD_OK;
 }
 
@@ -902,7 +974,7 @@ gather_fn(struct cmd_ctx *c, struct plot *p)
 {
 	(void)c;
 	snprintf(p->title, sizeof p->title, _("%s and its derivative"),
-	    act_names[p->act]);
+	    nn_act_name(p->act));
 	return CMD_OK;
 }
 
@@ -934,7 +1006,7 @@ gather_compare(struct cmd_ctx *c, struct plot *p)
 static void
 capture_fn(struct session *s, struct plot *p)
 {
-	p->leak = s->lab.p.leak;
+	p->leak = s->lab.cfg.leak;
 }
 
 /* ------------------------------------------------------------ draw */
@@ -1028,8 +1100,8 @@ draw_fn(const struct plot *p, struct grid *g, struct chart_opts *o)
 	struct chart_fn fn[2];
 	char n1[32], n2[32];
 
-	snprintf(n1, sizeof n1, "%s", act_names[p->act]);
-	snprintf(n2, sizeof n2, "%s'", act_names[p->act]);
+	snprintf(n1, sizeof n1, "%s", nn_act_name(p->act));
+	snprintf(n2, sizeof n2, "%s'", nn_act_name(p->act));
 	fn[0].name = n1;
 	fn[0].f = fn_act;
 	fn[0].ctx = ctx[0];
@@ -1184,7 +1256,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 		.usage = "loss [log]",
 		.help = N_("loss [log|linear]: train and val loss per epoch, "
 		    "best epoch marked"),
-		.args = loss_scales,
+		.args = loss_scale_words,
 		.parse = parse_loss,
 		.gather = gather_loss,
 		.capture = capture_loss,
@@ -1221,7 +1293,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 		.name = "fn",
 		.usage = "fn ACT",
 		.help = N_("fn ACT: an activation and its derivative"),
-		.args = act_names,
+		.args = act_words,
 		.args_name = "ACT",
 		.parse = parse_fn,
 		.gather = gather_fn,

@@ -2,7 +2,8 @@
  * session-int.h - private to src/cmd/: what a session holds and the
  * operations the commands share.
  *
- * The session keeps the learner's settings (struct params), the data (its
+ * The session keeps the learner's settings (one struct nn_config, read
+ * and written through the engine's settings table), the data (its
  * generator parameters or loaded CSV rows, split into train/val), the
  * network (an nn_net, which owns its own history and early-stop state), the
  * results of the last train/sweep/compare, the last chart (so it can be
@@ -54,7 +55,7 @@ void data_defaults(int kind, struct data_spec *ds);
 
 /* The state undo restores and save writes. */
 struct lab {
-	struct params p;
+	struct nn_config cfg;		/* the settings (loss may be auto) */
 	struct data_spec ds;
 	struct nn_dataset *all;		/* NULL: no data yet */
 	struct nn_dataset *train, *val;
@@ -118,12 +119,17 @@ struct plot {
 	int snapshot;			/* 1: self-contained */
 	struct chart_tiers tiers;
 	int x0;				/* loss: epoch of a[0] */
+	int best_epoch;			/* loss: nn_net_best() (0: none) */
+	double best_loss;		/* loss: its loss */
 	int nseeds;			/* sweep: seeds=N (b: per run the mean
 					   val loss, its sd, the mean train
 					   loss; nb = 3 runs) */
 	double leak;			/* fn: leaky's slope */
 	char xlabel[32];		/* sweep: the swept key */
 	const char *empty;		/* a note instead of a chart (static) */
+	/* drawn in thick strokes (chart_opts.thick, classroom mode): set
+	 * on a copy by whoever draws it, never captured */
+	int thick;
 };
 
 struct session {
@@ -138,14 +144,18 @@ struct session {
 	char errmsg[256];
 	/* undo */
 	struct lab *undo[UNDO_MAX];
+	char *undo_what[UNDO_MAX];	/* the command each one undoes */
 	int nundo;
 	struct nn_rng step_rng;		/* mini-batches of "step" */
+	/* what "data load -" reads: the rows a lab file carries, while
+	 * lab_load() replays its data line (NULL: "-" is a file name) */
+	FILE *rows_in;
+	const char *rows_name;
 };
 
-/* Settings -> engine config (task from the data, loss "auto"). */
-struct nn_config lab_config(const struct lab *l);
-/* The settings a net was built with (import weights). */
-void params_from_config(struct params *p, const struct nn_config *c);
+/* cfg as the engine runs it on l's data: loss auto resolved for the
+ * data's task (regression without data). */
+struct nn_config lab_config(const struct lab *l, const struct nn_config *cfg);
 /* Deep copy / free of a lab. */
 struct lab *lab_copy(const struct lab *l);
 void lab_done(struct lab *l);
@@ -162,9 +172,9 @@ int data_split(const struct nn_dataset *all, const struct data_spec *ds,
     struct nn_dataset **te, char *err, size_t errlen);
 /* Re-splits l->all into train/val/test with l->ds and its seed. */
 int lab_split(struct lab *l, char *err, size_t errlen);
-/* A fresh net from spec and the settings; NULL with a message. */
+/* A fresh net from spec and the settings cfg; NULL with a message. */
 struct nn_net *lab_new_net(const struct lab *l, const char *spec,
-    const struct params *p, char *err, size_t errlen);
+    const struct nn_config *cfg, char *err, size_t errlen);
 
 /* The layers (1-based) with an identity skip, "2, 3", into buf; "" when
  * none. */
@@ -174,8 +184,9 @@ void net_skip_layers(const struct nn_net *net, char *buf, size_t len);
  * training status any more.  The spec is the caller's to set. */
 void session_set_net(struct session *s, struct nn_net *net);
 
-/* Snapshot for undo (cmd.c, before each mutating command); takes l. */
-void session_push_undo_lab(struct session *s, struct lab *l);
+/* Snapshot for undo (cmd.c, before each mutating command what, as
+ * typed); takes l and what. */
+void session_push_undo_lab(struct session *s, struct lab *l, char *what);
 
 /* Lab state text (version 1) and its loader; load leaves s unchanged on
  * error ("name:line: message"). */
@@ -205,8 +216,10 @@ int session_train(struct session *s, struct nn_net *net,
     char *err, size_t errlen);
 
 /* Charts: render the session's plot into g at its size (a spec is
- * captured first, a snapshot drawn as it is). */
-void plot_render(struct session *s, const struct plot *p, struct grid *g);
+ * captured first, a snapshot drawn as it is), in thick strokes when
+ * thick is 1. */
+void plot_render(struct session *s, const struct plot *p, struct grid *g,
+    int thick);
 
 /*
  * One kind of chart: all that differs between kinds, in one row of
@@ -218,7 +231,8 @@ struct plot_kind_def {
 	const char *name;	/* KIND of "plot KIND"; NULL: not a KIND */
 	const char *usage;	/* its part of the usage, "loss [log]" */
 	const char *help;	/* its line of "help plot" */
-	const char *const *args;	/* completion words of its argument */
+	const char *const *(*args)(void);	/* completion words of its
+					   argument */
 	const char *args_name;	/* non-NULL: the help line goes on with
 				   "; NAME: " and the words of args */
 	/* Its argument (argv[2], may be absent) into the spec, checked
@@ -259,7 +273,7 @@ void plot_sweep_title(char *buf, size_t n, const char *key);
  * (relu, norm batch, batch 2)", "loss (tanh, batch 10, l2 0.03)" (the
  * penalty and lambda), "loss (tanh, batch 10, l1 0.1 subgrad)", "loss mae
  * (linear, batch 21)". */
-void plot_train_title(char *buf, size_t n, const struct params *p);
+void plot_train_title(char *buf, size_t n, const struct nn_config *p);
 /* The title of a compare's loss chart: "loss: act tanh vs relu". */
 void plot_compare_title(char *buf, size_t n, const struct sweep *sw);
 /* Stores p as the last plot and appends its render to the transcript. */

@@ -3,10 +3,11 @@
  * session.c - the state every command acts on, and the views of it that
  * the TUI and the lessons read (status, metric queries, the last chart).
  *
- * The learner's settings live in struct params and are turned into an
- * engine config whenever a net is built or trained, so "set" never needs a
- * net to exist.  Undo keeps full copies of the lab (settings, data, net),
- * taken by the interpreter before each mutating command.
+ * The learner's settings are one engine config (struct nn_config), kept
+ * whether or not a net exists, so "set" never needs one; a net gets them
+ * when it is built and whenever they change.  Undo keeps full copies of
+ * the lab (settings, data, net), taken by the interpreter before each
+ * mutating command.
  */
 
 #include <math.h>
@@ -26,18 +27,25 @@
 static void
 session_init_lab(struct session *s, unsigned long seed)
 {
-	params_default(&s->lab.p);
-	s->lab.p.seed = (long)(seed & 0x7fffffff);
+	s->lab.cfg = nn_config_default();
+	s->lab.cfg.seed = seed & 0x7fffffff;
 	s->lab.ds.kind = -1;
 	s->last_status = -1;
-	nn_rng_seed(&s->step_rng, (uint64_t)s->lab.p.seed);
+	nn_rng_seed(&s->step_rng, s->lab.cfg.seed);
 }
 
 struct session *
 session_new(unsigned long seed)
 {
-	struct session *s = xcalloc(1, sizeof *s);
+	struct session *s;
+	char err[256];
 
+	/* a kind without its table row is a build mistake: refuse to start */
+	if (nn_kinds_check(err, sizeof err) != 0) {
+		fprintf(stderr, "regtutor: internal error: %s\n", err);
+		abort();
+	}
+	s = xcalloc(1, sizeof *s);
 	/* ^C stops the engine's long passes too (gradients, statistics) */
 	nn_set_interrupt(&cmd_interrupt);
 	s->glyphs = CMD_GLYPH_ASCII;
@@ -83,6 +91,7 @@ session_release(struct session *s)
 	for (int i = 0; i < s->nundo; i++) {
 		lab_done(s->undo[i]);
 		free(s->undo[i]);
+		free(s->undo_what[i]);
 	}
 	s->nundo = 0;
 	plot_clear(&s->plot);
@@ -155,81 +164,30 @@ session_errmsg(const struct session *s)
 }
 
 void
-session_push_undo_lab(struct session *s, struct lab *l)
+session_push_undo_lab(struct session *s, struct lab *l, char *what)
 {
 	if (s->nundo == UNDO_MAX) {
 		lab_done(s->undo[0]);
 		free(s->undo[0]);
+		free(s->undo_what[0]);
 		memmove(s->undo, s->undo + 1, (UNDO_MAX - 1) * sizeof s->undo[0]);
+		memmove(s->undo_what, s->undo_what + 1,
+		    (UNDO_MAX - 1) * sizeof s->undo_what[0]);
 		s->nundo--;
 	}
+	s->undo_what[s->nundo] = what;
 	s->undo[s->nundo++] = l;
 }
 
 /* ------------------------------------------------------------ settings */
 
 struct nn_config
-lab_config(const struct lab *l)
+lab_config(const struct lab *l, const struct nn_config *cfg)
 {
-	const struct params *p = &l->p;
-	struct nn_config c = nn_config_default();
+	struct nn_config c = *cfg;
 
 	nn_config_for_task(&c, l->all ? l->all->task : NN_TASK_REGRESSION);
-	c.act = (enum nn_act)p->act;
-	c.leak = p->leak;
-	c.init = (enum nn_init)p->init;
-	c.init_scale = p->init_scale;
-	c.norm = (enum nn_norm)p->norm;
-	c.skip = p->skip;
-	c.dropout = p->dropout;
-	if (p->loss > 0)
-		c.loss = (enum nn_loss)(p->loss - 1);
-	c.reg = (enum nn_reg)p->reg;
-	c.lambda = p->lambda;
-	c.l1mode = (enum nn_l1mode)p->l1mode;
-	c.opt = (enum nn_opt)p->opt;
-	c.lr = p->lr;
-	c.momentum = p->momentum;
-	c.clip = p->clip;
-	c.wd = p->wd;
-	c.input_noise = p->input_noise;
-	c.batch = (int)p->batch;
-	c.epochs = (int)p->epochs;
-	c.early_stop = p->early;
-	c.patience = (int)p->patience;
-	c.min_delta = p->min_delta;
-	c.restore_best = p->restore;
-	c.seed = (uint64_t)p->seed;
 	return c;
-}
-
-void
-params_from_config(struct params *p, const struct nn_config *c)
-{
-	p->act = (int)c->act;
-	p->leak = c->leak;
-	p->init = (int)c->init;
-	p->init_scale = c->init_scale;
-	p->norm = (int)c->norm;
-	p->skip = c->skip != 0;
-	p->dropout = c->dropout;
-	p->loss = (int)c->loss + 1;
-	p->reg = (int)c->reg;
-	p->lambda = c->lambda;
-	p->l1mode = (int)c->l1mode;
-	p->opt = (int)c->opt;
-	p->lr = c->lr;
-	p->momentum = c->momentum;
-	p->clip = c->clip;
-	p->wd = c->wd;
-	p->input_noise = c->input_noise;
-	p->batch = c->batch;
-	p->epochs = c->epochs;
-	p->early = c->early_stop != 0;
-	p->patience = c->patience;
-	p->min_delta = c->min_delta;
-	p->restore = c->restore_best != 0;
-	p->seed = (long)(c->seed & 0x7fffffff);
 }
 
 /* Rows first..first+n-1 of d as a set of their own. */
@@ -299,14 +257,11 @@ session_set_net(struct session *s, struct nn_net *net)
 }
 
 struct nn_net *
-lab_new_net(const struct lab *l, const char *spec, const struct params *p,
-    char *err, size_t errlen)
+lab_new_net(const struct lab *l, const char *spec,
+    const struct nn_config *cfg, char *err, size_t errlen)
 {
-	struct lab tmp = *l;
-	struct nn_config c;
+	struct nn_config c = lab_config(l, cfg);
 
-	tmp.p = *p;
-	c = lab_config(&tmp);
 	return nn_net_new(spec, &c, err, errlen);
 }
 
@@ -344,8 +299,6 @@ train_cb(void *vctx, const struct nn_epoch *e)
 {
 	struct train_ctx *ctx = vctx;
 	struct cmd_epoch_info info;
-	const struct nn_epoch *h;
-	int n;
 
 	if (ctx->s->hook == NULL)
 		return 0;
@@ -357,17 +310,7 @@ train_cb(void *vctx, const struct nn_epoch *e)
 	info.val_loss = e->val_loss;
 	info.penalty = e->penalty;
 	info.own = ctx->net == ctx->s->lab.net;
-	info.best_val_loss = NAN;
-	n = nn_net_history(ctx->net, &h);
-	for (int i = 0; i < n; i++) {
-		double v = isnan(h[i].val_loss) ? h[i].train_loss :
-		    h[i].val_loss;
-
-		if (isnan(info.best_val_loss) || v < info.best_val_loss) {
-			info.best_val_loss = v;
-			info.best_epoch = h[i].epoch;
-		}
-	}
+	info.best_epoch = nn_net_best(ctx->net, &info.best_val_loss);
 	return ctx->s->hook(ctx->s->hook_ctx, &info);
 }
 
@@ -418,17 +361,17 @@ lab_measure(const struct lab *l, struct measure *m, char *err, size_t errlen)
 void
 session_get_status(struct session *s, struct session_status *st)
 {
-	const struct params *p = &s->lab.p;
+	const struct nn_config *p = &s->lab.cfg;
 	const struct nn_epoch *h;
 	struct measure m;
 	char err[256];
 
 	memset(st, 0, sizeof *st);
 	st->lambda = p->lambda;
-	st->reg = reg_names[p->reg];
-	st->act = act_names[p->act];
-	st->norm = norm_names[p->norm];
-	st->opt = opt_names[p->opt];
+	st->reg = nn_reg_name(p->reg);
+	st->act = nn_act_name(p->act);
+	st->norm = nn_norm_name(p->norm);
+	st->opt = nn_opt_name(p->opt);
 	st->lr = p->lr;
 	st->penalty = NAN;
 	st->train_loss = st->val_loss = NAN;
@@ -441,23 +384,31 @@ session_get_status(struct session *s, struct session_status *st)
 	st->have_net = s->lab.net != NULL;
 	if (s->lab.net != NULL) {
 		st->epoch = nn_net_history(s->lab.net, &h);
+		st->loss = nn_loss_name(nn_net_config(s->lab.net)->loss);
 		st->penalty = nn_net_penalty(s->lab.net,
 		    s->lab.train ? s->lab.train->n : 0);
 		nn_net_spec(s->lab.net, st->spec, sizeof st->spec);
 	}
 	if (s->lab.all != NULL)
 		snprintf(st->data, sizeof st->data, "%s",
-		    s->lab.ds.kind >= 0 ? data_names[s->lab.ds.kind] : "csv");
+		    s->lab.ds.kind >= 0 ? nn_dataset_kind_name(s->lab.ds.kind) :
+		    "csv");
 }
 
 int
 session_render_chart(struct session *s, struct grid *g)
 {
+	return session_render_chart_thick(s, g, 0);
+}
+
+int
+session_render_chart_thick(struct session *s, struct grid *g, int thick)
+{
 	if (s->plot.kind == PLOT_NONE) {
 		grid_clear(g);
 		return -1;
 	}
-	plot_render(s, &s->plot, g);
+	plot_render(s, &s->plot, g, thick);
 	return 0;
 }
 
@@ -611,7 +562,7 @@ session_query(struct session *s, const char *name, double *out)
 
 	s->errmsg[0] = '\0';
 	if (strcmp(name, "lambda") == 0) {
-		*out = l->p.lambda;
+		*out = l->cfg.lambda;
 		return 0;
 	}
 	if (strcmp(name, "stopped_early") == 0 ||
@@ -697,24 +648,16 @@ session_query(struct session *s, const char *name, double *out)
 	if (strcmp(name, "train_mode_loss") == 0) {
 		if (l->train == NULL)
 			return qfail(s, _("%s: no data yet"), name);
-		if (nn_net_evaluate_train_mode(l->net, l->train, (int)l->p.batch,
-		    (uint64_t)l->p.seed, out, err, sizeof err) != 0)
+		if (nn_net_evaluate_train_mode(l->net, l->train, l->cfg.batch,
+		    l->cfg.seed, out, err, sizeof err) != 0)
 			return qfail(s, "%s: %s", name, err);
 		return 0;
 	}
 	if (strcmp(name, "best_val_loss") == 0 ||
 	    strcmp(name, "best_epoch") == 0) {
-		double best = NAN;
-		int be = 0;
+		double best;
+		int be = nn_net_best(l->net, &best);
 
-		for (int i = 0; i < n; i++) {
-			double v = isnan(h[i].val_loss) ? h[i].train_loss :
-			    h[i].val_loss;
-			if (isnan(best) || v < best) {
-				best = v;
-				be = h[i].epoch;
-			}
-		}
 		if (be == 0)
 			return qfail(s, _("%s: nothing trained yet"), name);
 		*out = name[5] == 'v' ? best : be;

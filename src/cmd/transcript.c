@@ -150,13 +150,23 @@ transcript_snapshot(const struct transcript *t, size_t i)
 int
 transcript_render_chart(const struct transcript *t, size_t i, struct grid *g)
 {
+	return transcript_render_chart_thick(t, i, g, 0);
+}
+
+int
+transcript_render_chart_thick(const struct transcript *t, size_t i,
+    struct grid *g, int thick)
+{
 	const struct tr_item *it;
 
 	if (i >= t->n || t->v[i].kind != TR_CHART)
 		return -1;
 	it = &t->v[i];
 	if (t->snap[i] != NULL) {
-		plot_draw(t->snap[i], g);
+		struct plot style = *t->snap[i];	/* shares its data */
+
+		style.thick = thick != 0;
+		plot_draw(&style, g);
 	} else {
 		/* a chart added without a snapshot: the grid as it was */
 		grid_clear(g);

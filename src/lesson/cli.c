@@ -59,14 +59,115 @@ lesson_env_lang(void)
 	    getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
+/*
+ * Whether the running program is the one in the build directory it was
+ * built in (REGTUTOR_BUILDDIR, set by the makefile): its directory, links
+ * resolved, is that directory.  An installed copy lives elsewhere and so
+ * never looks at the build tree.  Asked once.
+ */
+static int
+running_from_build_tree(void)
+{
+	static int known, yes;
+#ifdef REGTUTOR_BUILDDIR
+	char *exe, *dir, *slash;
+
+	if (known)
+		return yes;
+	known = 1;
+	exe = realpath("/proc/self/exe", NULL);
+	dir = realpath(REGTUTOR_BUILDDIR, NULL);
+	if (exe != NULL && dir != NULL && (slash = strrchr(exe, '/')) != NULL) {
+		*slash = '\0';
+		yes = strcmp(exe, dir) == 0;
+	}
+	free(exe);
+	free(dir);
+#else
+	known = 1;
+#endif
+	return yes;
+}
+
+/* Whether dir/lessons/lang is a directory. */
+static int
+has_lessons(const char *dir, const char *lang)
+{
+	char *p = xasprintf("%s/lessons/%s", dir, lang);
+	struct stat sb;
+	int ok = stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+
+	free(p);
+	return ok;
+}
+
+/*
+ * The data directories to look in, in order, into v (room for 3):
+ * $REGTUTOR_DATADIR alone when set; else, for the program in its build
+ * directory, the source tree it was built from (its lessons are the ones
+ * that go with its code), then the installed PKGDATADIR.
+ */
+static int
+data_dirs(const char *v[3])
+{
+	const char *d = getenv("REGTUTOR_DATADIR");
+	int n = 0;
+
+	if (d != NULL && *d != '\0') {
+		v[n++] = d;
+		return n;
+	}
+#ifdef REGTUTOR_SRCDIR
+	if (running_from_build_tree())
+		v[n++] = REGTUTOR_SRCDIR;
+#endif
+	v[n++] = PKGDATADIR;
+	return n;
+}
+
+const char *
+lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
+{
+	if (utf8 || strcmp(lang, "ko") != 0)
+		return lang;
+	if (note != NULL)
+		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
+		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
+		    "lessons\n");
+	return "en";
+}
+
 char *
 lesson_dir(const char *lang)
 {
-	const char *d = getenv("REGTUTOR_DATADIR");
+	const char *v[3];
+	int i, n = data_dirs(v);
 
-	if (d == NULL || *d == '\0')
-		d = PKGDATADIR;
-	return xasprintf("%s/lessons/%s", d, lang);
+	for (i = 0; i < n - 1; i++)
+		if (has_lessons(v[i], lang))
+			break;
+	return xasprintf("%s/lessons/%s", v[i], lang);
+}
+
+void
+lesson_dir_help(const char *lang, struct strbuf *sb)
+{
+	const char *v[3];
+	int i, n = data_dirs(v);
+
+	strbuf_adds(sb, _("no lessons found (looked in "));
+	for (i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s/lessons/%s", i == 0 ? "" :
+		    i == n - 1 ? _(" and ") : ", ", v[i], lang);
+	if (getenv("REGTUTOR_DATADIR") != NULL &&
+	    *getenv("REGTUTOR_DATADIR") != '\0')
+		strbuf_adds(sb, _(", from REGTUTOR_DATADIR): set "
+		    "REGTUTOR_DATADIR to the directory holding lessons/, or "
+		    "unset it to use the installed lessons\n"));
+	else
+		strbuf_adds(sb, _("): run `make install`, or `make run` in the "
+		    "build directory, or set REGTUTOR_DATADIR to the source "
+		    "directory (the one holding lessons/)\n"));
 }
 
 static int
@@ -162,7 +263,10 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 			break;
 		}
 	}
-	if (found == NULL) {
+	if (found == NULL && n == 0) {
+		strbuf_addf(err, _("no lesson '%s': "), spec);
+		lesson_dir_help(lang, err);
+	} else if (found == NULL) {
 		char *dir = lesson_dir(lang);
 
 		strbuf_addf(err, _("no lesson '%s' in %s"), spec, dir);
@@ -193,11 +297,29 @@ struct out {
 	struct lesson_view v;	/* lines printed as they come */
 };
 
-/* Prints the lines added to o->v since the last call. */
+/* Prints the lines added to o->v since the last call; with
+ * o->vo.ascii_text spelt in ASCII (the wrapped ones are already, the
+ * lines kept as written, a suggestion or a solution, are here). */
 static void
 put_view(struct out *o)
 {
-	lesson_view_print(&o->v, 0, o->f, o->color);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	if (o->vo.ascii_text && (m = open_memstream(&buf, &len)) != NULL) {
+		struct strbuf b;
+
+		lesson_view_print(&o->v, 0, m, o->color);
+		fclose(m);
+		strbuf_init(&b);
+		strbuf_add_ascii(&b, buf, len);
+		fwrite(b.s, 1, b.len, o->f);
+		strbuf_done(&b);
+		free(buf);
+	} else {
+		lesson_view_print(&o->v, 0, o->f, o->color);
+	}
 	lesson_view_clear(&o->v);
 }
 
@@ -278,6 +400,7 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 	o.vo.transcript = 1;
 	o.color = ro != NULL && ro->colors != CMD_COLOR_NONE;
 	o.vo.ticks = !o.color;
+	o.vo.ascii_text = ro != NULL && ro->ascii_text;
 	o.colors = ro != NULL ? ro->colors : CMD_COLOR_NONE;
 	session_set_render(s, ro != NULL ? ro->glyphs : CMD_GLYPH_ASCII,
 	    ro != NULL ? ro->colors : CMD_COLOR_NONE, o.vo.width,
@@ -288,6 +411,12 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 		head = xasprintf("%d. %s", num, l->title);
 	else
 		head = xstrdup(l->title);
+	if (o.vo.ascii_text) {
+		char *a = utf8_to_ascii(head);
+
+		free(head);
+		head = a;
+	}
 	w = utf8_width(head, (size_t)-1);
 	if (w > o.vo.width)
 		w = o.vo.width;
@@ -583,8 +712,16 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_init(&err);
-	path = lesson_resolve(spec, lang != NULL ? lang : lesson_env_lang(),
-	    &err);
+	if (lang == NULL)
+		lang = lesson_env_lang();
+	if (ro != NULL && ro->ascii_text) {
+		lang = lesson_lang_shown(lang, 0, &err);
+		if (err.len > 0)
+			fprintf(stderr, "regtutor: %s", err.s);
+		strbuf_done(&err);
+		strbuf_init(&err);
+	}
+	path = lesson_resolve(spec, lang, &err);
 	if (path == NULL) {
 		fprintf(stderr, "regtutor: %s", err.s);
 		strbuf_done(&err);
@@ -630,21 +767,24 @@ lesson_cli_list(const char *lang)
 	if (lang == NULL)
 		lang = lesson_env_lang();
 	strbuf_init(&warn);
+	lang = lesson_lang_shown(lang, locale_is_utf8(), &warn);
 	pr = progress_load(NULL, &warn);
 	if (warn.len > 0)
 		fprintf(stderr, "regtutor: %s", warn.s);
 	strbuf_done(&warn);
 	n = lesson_paths(lang, &v);
 	if (n == 0) {
-		char *dir = lesson_dir(lang);
+		struct strbuf help;
 
-		fprintf(stderr, _("regtutor: no lessons in %s\n"), dir);
-		free(dir);
+		strbuf_init(&help);
+		lesson_dir_help(lang, &help);
+		fprintf(stderr, "regtutor: %s", help.s);
+		strbuf_done(&help);
 	}
 	for (i = 0; i < n; i++) {
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
-		int w, pad;
+		int w, pad, right, total;
 
 		if (l == NULL) {
 			printf(_("  ?  %.*s  (does not load: regtutor --check "
@@ -653,10 +793,10 @@ lesson_cli_list(const char *lang)
 		}
 		w = utf8_width(l->title, (size_t)-1);
 		pad = w < 40 ? 40 - w : 1;
-		printf("%3d  %s%*s  %d/%d %s, %d %s\n", lesson_number(l),
+		progress_quiz_score(pr, l, &right, &total);
+		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
 		    l->title, pad, "", progress_pages_seen(pr, l->name),
-		    l->npages, _("pages"),
-		    progress_quizzes_answered(pr, l->name), _("quizzes"));
+		    l->npages, _("pages"), right, total, _("quizzes right"));
 		lesson_free(l);
 	}
 	lesson_paths_free(v);

@@ -4,7 +4,9 @@
  * that find lesson files by number, name or path in the right language.
  *
  * Lesson files live in $REGTUTOR_DATADIR/lessons/<lang>/ when that is set,
- * else in PKGDATADIR/lessons/<lang>/, named NN-name.lesson.
+ * else in PKGDATADIR/lessons/<lang>/, named NN-name.lesson; the program
+ * run from its build directory looks first in the source tree it was built
+ * from (so ./regtutor works before make install).
  */
 #ifndef REGTUTOR_LESSON_CLI_H
 #define REGTUTOR_LESSON_CLI_H
@@ -22,6 +24,8 @@ struct lesson_render {
 	int colors;
 	int width;
 	int height;
+	int ascii_text;		/* spell the text in ASCII (a locale that is
+				   not UTF-8): lesson_batch() */
 };
 
 /*
@@ -34,8 +38,20 @@ struct lesson_render {
 const char *lesson_lang_pick(const char *language, const char *lc_all,
     const char *lc_messages, const char *lang);
 const char *lesson_env_lang(void);
-/* The lesson directory for lang (no trailing slash); caller frees. */
+/*
+ * The lesson language a terminal can show: lang, or "en" when lang is
+ * "ko" and the terminal is not UTF-8 (utf8 == 0), with a line in note
+ * (if not NULL) saying that Korean needs a UTF-8 locale and how to get
+ * one; Hangul spelt as '?' would be no lesson at all.
+ */
+const char *lesson_lang_shown(const char *lang, int utf8, struct strbuf *note);
+/* The lesson directory for lang (no trailing slash): the first of the
+ * places above that has one, else the last; caller frees. */
 char *lesson_dir(const char *lang);
+/* Appends to sb, for when there are no lessons for lang, one line saying
+ * where they were looked for and how to fix it (make install, make run,
+ * REGTUTOR_DATADIR). */
+void lesson_dir_help(const char *lang, struct strbuf *sb);
 /* Sorted paths of the *.lesson files for lang; returns the count, *paths
  * a NULL-terminated array (free with lesson_paths_free). */
 int lesson_paths(const char *lang, char ***paths);

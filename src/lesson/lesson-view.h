@@ -34,8 +34,9 @@ enum lesson_role {
 	LV_CHOICE,		/* a choice of a quiz */
 	LV_CHOSEN,		/* the choice the student picked */
 	LV_KEYED,		/* the right choice, after a wrong answer */
-	LV_KEYS,		/* the keys that answer ("a/b/c, 1-3"): the
-				   text is only the keys, the shell words it */
+	LV_KEYS,		/* how a quiz is answered ("1-3 a|b|c": the
+				   labels, a space, the choices' words for the
+				   prompt): the shell words it */
 	LV_ANSWER,		/* "Answer: b" (transcript) */
 	LV_RIGHT,		/* the feedback of a right answer */
 	LV_WRONG,		/* the feedback of a wrong answer */
@@ -73,6 +74,9 @@ struct lesson_view_opts {
 	int transcript;		/* 1: --batch's form, 0: the pane's */
 	int ticks;		/* keep the backticks of `code` (plain text) */
 	int ascii;		/* no check mark before a passed result */
+	int ascii_text;		/* text spelt in ASCII before wrapping
+				   (util's cp_ascii: a terminal that is not
+				   UTF-8) */
 	/* The pane's sentences in the shell's language (pane form only). */
 	const char *check_differs;	/* a checkpoint that failed */
 	const char *check_rerun;	/* the key that runs the page again */

@@ -164,6 +164,10 @@ void lesson_wrap(const char *text, int width, int indent1, int indent2,
 /* Flags of lesson_wrap_ex(). */
 #define LESSON_WRAP_TICKS	0x1	/* keep the backticks of `code` (as
 					   LS_CODE text): for plain output */
+#define LESSON_WRAP_ASCII	0x2	/* spell every character in ASCII
+					   (util's cp_ascii: lambda, sum, ^2)
+					   before wrapping: a terminal that
+					   is not UTF-8 */
 void lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
     int flags, struct lesson_lines *out);
 void lesson_lines_free(struct lesson_lines *ls);
@@ -292,6 +296,29 @@ int lesson_waiting(const struct lesson_run *r);
 int lesson_answer(struct lesson_run *r, int choice);
 /* Index of the choice with key, or -1. */
 int lesson_choice_index(const struct lesson_block *b, const char *key);
+/*
+ * Choice labels: what the learner presses to answer a quiz or predict,
+ * shown next to each choice in the shell and in --batch output.  Choice k
+ * (0-based) is labelled with the digit k + 1, so a quiz has at most
+ * LESSON_CHOICES_MAX choices (the loader refuses more).  The author's keys
+ * (@choice KEY) name choices in the lesson file, in @answer and in the
+ * progress file; a learner can type one at the shell's prompt ("answer
+ * most") but never as a key press: labels are digits so that no choice
+ * shares a key with the shell's page keys (n, p, m, q, ...).
+ */
+#define LESSON_CHOICES_MAX	9
+/* The label of choice k: "1" to "9" ("?" when k is out of range). */
+const char *lesson_choice_label(int k);
+/* The choice a key press c answers on b: its index, or -1 when c is not
+ * the label of one of b's choices. */
+int lesson_choice_of_key(const struct lesson_block *b, int c);
+/* The choice a typed word answers on b: a label ("2") or a choice key
+ * ("most"), labels first; its index, or -1. */
+int lesson_choice_of_word(const struct lesson_block *b, const char *w);
+/* The labels of b as a range for messages: "1-3" into buf. */
+void lesson_choice_range(const struct lesson_block *b, char *buf, size_t n);
+/* The keys of b joined by sep ("both|ln|bn"); caller frees. */
+char *lesson_choice_keys(const struct lesson_block *b, const char *sep);
 /*
  * Try-it on the current page (block index i): reveals the next hint;
  * after the last hint the solution.  Returns the new count (see

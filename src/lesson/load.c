@@ -786,6 +786,10 @@ d_choice(struct parser *p, const struct dctx *d)
 		    _("@choice '%s' has no text"), key);
 	} else if (lesson_choice_index(b, key) >= 0) {
 		errat(p, d->line, d->argoff, _("duplicate choice key '%s'"), key);
+	} else if (b->nchoices == LESSON_CHOICES_MAX) {
+		errat(p, d->line, 0, _("%s has more than %d choices (they "
+		    "are labelled 1 to %d)"), p->open_name, LESSON_CHOICES_MAX,
+		    LESSON_CHOICES_MAX);
 	} else {
 		check_emphasis(p, d->line, aoff(d, rest), rest);
 		b->choices = xreallocarray(b->choices, (size_t)b->nchoices + 1,
@@ -1623,4 +1627,55 @@ lesson_choice_index(const struct lesson_block *b, const char *key)
 		if (strcmp(b->choices[i].key, key) == 0)
 			return i;
 	return -1;
+}
+
+const char *
+lesson_choice_label(int k)
+{
+	static const char labels[LESSON_CHOICES_MAX][2] = {
+		"1", "2", "3", "4", "5", "6", "7", "8", "9"
+	};
+
+	return k >= 0 && k < LESSON_CHOICES_MAX ? labels[k] : "?";
+}
+
+int
+lesson_choice_of_key(const struct lesson_block *b, int c)
+{
+	int k;
+
+	for (k = 0; k < b->nchoices; k++)
+		if (c == (unsigned char)lesson_choice_label(k)[0])
+			return k;
+	return -1;
+}
+
+void
+lesson_choice_range(const struct lesson_block *b, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s-%s", lesson_choice_label(0),
+	    lesson_choice_label(b->nchoices - 1));
+}
+
+char *
+lesson_choice_keys(const struct lesson_block *b, const char *sep)
+{
+	struct strbuf s;
+	int k;
+
+	strbuf_init(&s);
+	for (k = 0; k < b->nchoices; k++)
+		strbuf_addf(&s, "%s%s", k > 0 ? sep : "", b->choices[k].key);
+	return strbuf_detach(&s);
+}
+
+int
+lesson_choice_of_word(const struct lesson_block *b, const char *w)
+{
+	int k;
+
+	for (k = 0; k < b->nchoices; k++)
+		if (strcmp(w, lesson_choice_label(k)) == 0)
+			return k;
+	return lesson_choice_index(b, w);
 }

@@ -16,14 +16,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lesson/lesson.h"
 #include "lesson/progress.h"
 #include "util/i18n.h"
 
-#define HEADER "# regtutor progress 1"
+/* The header written, and the versions read (version 1 had no "at"). */
+#define HEADER		"# regtutor progress 2"
+#define HEADER_V1	"# regtutor progress 1"
 
 struct fact {
 	char *lesson;
-	int page;		/* >= 0: a page fact */
+	int page;		/* >= 0: a page or at fact */
+	int at;			/* 1: an at fact (the page the learner is on) */
 	char *id, *key;		/* quiz fact (page == -1) */
 };
 
@@ -32,6 +36,7 @@ struct progress {
 	struct fact *v;		/* in the order learnt, the file's order */
 	int n;
 	struct strmap index;	/* fact_key() -> index in v */
+	int latest;		/* the at fact set last (saved last), -1 */
 };
 
 /* Limits of the file: a larger one is set aside as corrupt. */
@@ -87,11 +92,14 @@ word_eq(const char *stored, const char *raw)
 	return *stored == '\0' && *raw == '\0';
 }
 
-/* The index key of a page fact (id NULL) or a quiz fact, from clean
- * words; caller frees.  '/' never stands in a word. */
+/* The index key of a page fact (id NULL, page >= 0), a quiz fact or an
+ * at fact (id NULL, page -2: one a lesson), from clean words; caller
+ * frees.  '/' never stands in a word. */
 static char *
 fact_key(const char *lesson, int page, const char *id)
 {
+	if (id == NULL && page == -2)
+		return xasprintf("a/%s", lesson);
 	if (id == NULL)
 		return xasprintf("p/%s/%d", lesson, page);
 	return xasprintf("q/%s/%s", lesson, id);
@@ -123,6 +131,7 @@ add_fact(struct progress *p, const char *lesson, int page, const char *id,
 	f = &p->v[p->n];
 	f->lesson = clean_word(lesson);
 	f->page = page;
+	f->at = 0;
 	f->id = id != NULL ? clean_word(id) : NULL;
 	f->key = key != NULL ? clean_word(key) : NULL;
 	k = fact_key(f->lesson, page, f->id);
@@ -143,12 +152,13 @@ clear_facts(struct progress *p)
 	free(p->v);
 	p->v = NULL;
 	p->n = 0;
+	p->latest = -1;
 	strmap_done(&p->index);
 }
 
 /* Parses one line into p; 0, or -1 when it is not a valid fact. */
 static int
-parse_fact(struct progress *p, char *line)
+parse_fact(struct progress *p, char *line, int version)
 {
 	char *w[5], *save = NULL, *t;
 	int n = 0;
@@ -172,6 +182,13 @@ parse_fact(struct progress *p, char *line)
 		progress_answer(p, w[1], w[2], w[3]);
 		return 0;
 	}
+	/* version 2: the page the learner left the lesson on (once a
+	 * lesson; the last one in the file is the lesson left last) */
+	if (n == 3 && strcmp(w[0], "at") == 0 && version >= 2 &&
+	    word_ok(w[1]) && parse_long(w[2], &page) == 0 && page >= 0 && page < 100000) {
+		progress_set_at(p, w[1], (int)page);
+		return 0;
+	}
 	return -1;
 }
 
@@ -182,9 +199,10 @@ progress_load(const char *path, struct strbuf *warn)
 	struct strbuf b;
 	struct stat st;
 	char *line, *next, e[512];
-	int bad = 0, first = 1;
+	int bad = 0, first = 1, version = 0;
 	FILE *f;
 
+	p->latest = -1;
 	p->path = path != NULL ? xstrdup(path) : progress_default_path();
 	if (p->path == NULL)
 		return p;
@@ -217,11 +235,15 @@ progress_load(const char *path, struct strbuf *warn)
 			bad = 1;
 		if (first) {
 			first = 0;
-			if (strcmp(line, HEADER) != 0)
+			if (strcmp(line, HEADER) == 0)
+				version = 2;
+			else if (strcmp(line, HEADER_V1) == 0)
+				version = 1;
+			else
 				bad = 1;
 			continue;
 		}
-		if (parse_fact(p, line) != 0)
+		if (parse_fact(p, line, version) != 0)
 			bad = 1;
 	}
 	if (first && !bad)
@@ -276,12 +298,19 @@ progress_save(const struct progress *p, struct strbuf *err)
 	for (i = 0; i < p->n; i++) {
 		const struct fact *fa = &p->v[i];
 
-		if (fa->page >= 0)
+		if (i == p->latest)
+			continue;	/* last: the file says it is the latest */
+		if (fa->at)
+			fprintf(f, "at %s %d\n", fa->lesson, fa->page);
+		else if (fa->page >= 0)
 			fprintf(f, "page %s %d\n", fa->lesson, fa->page);
 		else
 			fprintf(f, "quiz %s %s %s\n", fa->lesson, fa->id,
 			    fa->key);
 	}
+	if (p->latest >= 0)
+		fprintf(f, "at %s %d\n", p->v[p->latest].lesson,
+		    p->v[p->latest].page);
 	rc = atomic_close(&af, e, sizeof e);
 	if (rc != 0 && err != NULL)
 		strbuf_addf(err, _("cannot save progress: %s\n"), e);
@@ -346,7 +375,8 @@ progress_pages_seen(const struct progress *p, const char *lesson)
 	int i, c = 0;
 
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].page >= 0 && word_eq(p->v[i].lesson, lesson))
+		if (p->v[i].page >= 0 && !p->v[i].at &&
+		    word_eq(p->v[i].lesson, lesson))
 			c++;
 	return c;
 }
@@ -382,4 +412,71 @@ progress_quizzes_answered(const struct progress *p, const char *lesson)
 		if (p->v[i].page < 0 && word_eq(p->v[i].lesson, lesson))
 			c++;
 	return c;
+}
+
+void
+progress_set_at(struct progress *p, const char *lesson, int page)
+{
+	int i;
+
+	if (page < 0)
+		return;
+	if ((i = find_fact(p, lesson, -2, NULL)) < 0) {
+		add_fact(p, lesson, -2, NULL, NULL);
+		i = p->n - 1;
+		p->v[i].at = 1;
+	}
+	p->v[i].page = page;
+	p->latest = i;
+}
+
+int
+progress_at(const struct progress *p, const char *lesson)
+{
+	int i = find_fact(p, lesson, -2, NULL), last = -1;
+
+	if (i >= 0)
+		return p->v[i].page;
+	/* a version 1 file: the furthest page seen */
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].page > last && !p->v[i].at &&
+		    word_eq(p->v[i].lesson, lesson))
+			last = p->v[i].page;
+	return last;
+}
+
+const char *
+progress_latest(const struct progress *p)
+{
+	int i;
+
+	if (p->latest >= 0)
+		return p->v[p->latest].lesson;
+	/* a version 1 file: the lesson of the page seen last */
+	for (i = p->n - 1; i >= 0; i--)
+		if (p->v[i].page >= 0)
+			return p->v[i].lesson;
+	return NULL;
+}
+
+void
+progress_quiz_score(const struct progress *p, const struct lesson *l,
+    int *right, int *total)
+{
+	int pg, i;
+
+	*right = *total = 0;
+	for (pg = 0; pg < l->npages; pg++) {
+		for (i = 0; i < l->pages[pg].nblocks; i++) {
+			const struct lesson_block *b = &l->pages[pg].blocks[i];
+			const char *a;
+
+			if (b->kind != LB_QUIZ && b->kind != LB_PREDICT)
+				continue;
+			(*total)++;
+			a = progress_quiz_answer(p, l->name, b->id);
+			if (a != NULL && word_eq(a, b->choices[b->answer].key))
+				(*right)++;
+		}
+	}
 }

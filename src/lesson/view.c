@@ -119,7 +119,8 @@ lesson_view_text(struct lesson_view *v, const struct lesson_view_opts *o,
 	struct lesson_lines ls = { NULL, 0 };
 
 	lesson_wrap_ex(text, o->width, indent1, indent2,
-	    o->ticks ? LESSON_WRAP_TICKS : 0, &ls);
+	    (o->ticks ? LESSON_WRAP_TICKS : 0) |
+	    (o->ascii_text ? LESSON_WRAP_ASCII : 0), &ls);
 	for (int i = 0; i < ls.n; i++) {
 		struct lesson_line *l = &ls.v[i];
 		struct lesson_vline *ln;
@@ -223,7 +224,7 @@ lesson_view_question(struct lesson_view *v, const struct lesson_view_opts *o,
 		prefixed(v, o, LV_TITLE, i, 0, head, b->text);
 		free(head);
 		for (int k = 0; k < b->nchoices; k++) {
-			char *key = xasprintf("%s) ", b->choices[k].key);
+			char *key = xasprintf("%s) ", lesson_choice_label(k));
 
 			prefixed(v, o, LV_CHOICE, i, 2, key,
 			    b->choices[k].text);
@@ -239,7 +240,8 @@ lesson_view_question(struct lesson_view *v, const struct lesson_view_opts *o,
 		    k == b->answer;
 
 		textf(v, o, chosen ? LV_CHOSEN : right ? LV_KEYED : LV_CHOICE,
-		    i, 2, 5, "%s) %s", b->choices[k].key, b->choices[k].text);
+		    i, 2, 5, "%s) %s", lesson_choice_label(k),
+		    b->choices[k].text);
 	}
 }
 
@@ -248,7 +250,7 @@ lesson_view_keyed(struct lesson_view *v, const struct lesson *l,
     const struct lesson_block *b, int i)
 {
 	char *line = xasprintf("%s: %s", lesson_word(l, LW_ANSWER),
-	    b->choices[b->answer].key);
+	    lesson_choice_label(b->answer));
 
 	raw(v, LV_ANSWER, i, line);
 	free(line);
@@ -274,7 +276,7 @@ feedback(struct lesson_view *v, const struct lesson_view_opts *o,
 	else
 		textf(v, o, LV_WRONG, i, 0, 0, "%s %s: %s. %s",
 		    lesson_word(l, LW_WRONG), lesson_word(l, LW_ANSWER),
-		    b->choices[b->answer].key, e);
+		    lesson_choice_label(b->answer), e);
 }
 
 void
@@ -403,18 +405,18 @@ try_it(struct lesson_view *v, const struct lesson_view_opts *o,
 		    lesson_word(l, LW_SOLUTION), b->solution);
 }
 
-/* The keys that answer a waiting quiz: "a/b/c, 1-3". */
+/* How a waiting quiz is answered: "1-3 a|b|c", the labels (the keys
+ * that answer) and the choices' words (typed at the prompt). */
 static void
 keys(struct lesson_view *v, const struct lesson_block *b, int i)
 {
-	struct strbuf s;
+	char range[16], *words = lesson_choice_keys(b, "|"), *s;
 
-	strbuf_init(&s);
-	for (int k = 0; k < b->nchoices; k++)
-		strbuf_addf(&s, "%s%s", k ? "/" : "", b->choices[k].key);
-	strbuf_addf(&s, ", 1-%d", b->nchoices);
-	raw(v, LV_KEYS, i, s.s);
-	strbuf_done(&s);
+	lesson_choice_range(b, range, sizeof(range));
+	s = xasprintf("%s %s", range, words);
+	raw(v, LV_KEYS, i, s);
+	free(s);
+	free(words);
 }
 
 void

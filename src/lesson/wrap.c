@@ -147,7 +147,14 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 		indent1 = width / 2;
 	if (indent2 > width / 2)
 		indent2 = width / 2;
-	unmark(text, flags, &t);
+	if (flags & LESSON_WRAP_ASCII) {
+		char *a = utf8_to_ascii(text);
+
+		unmark(a, flags, &t);
+		free(a);
+	} else {
+		unmark(text, flags, &t);
+	}
 	memset(&l, 0, sizeof l);
 	lb_start(&l, indent1);
 	while (i <= t.len) {
@@ -176,10 +183,11 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 		}
 		if (l.content)
 			lb_add(&l, " ", &sp_style, 1, 1);
-		/* a word longer than a whole line: cut between characters */
+		/* a word longer than a whole line (a path): cut after its
+		 * last '/' that fits, else between characters */
 		while (l.width + ww > width) {
-			size_t k = i;
-			int w = l.width;
+			size_t k = i, slash = 0;
+			int w = l.width, wslash = 0;
 
 			for (;;) {
 				uint32_t cp;
@@ -190,8 +198,16 @@ lesson_wrap_ex(const char *text, int width, int indent1, int indent2,
 					break;
 				w += cw;
 				k += n;
+				if (cp == '/' && k < j) {
+					slash = k;
+					wslash = w;
+				}
 				if (k >= j)
 					break;
+			}
+			if (slash > i && k < j) {
+				k = slash;
+				w = wslash;
 			}
 			lb_add(&l, t.s + i, t.st + i, k - i, w - l.width);
 			ww -= utf8_width(t.s + i, k - i);

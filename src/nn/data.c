@@ -58,60 +58,130 @@ nn_dataset_free(struct nn_dataset *d)
 
 /* ============================================================ generators */
 
-/* One point of class c (0/1) for the 2-D sets, before noise; i/n places
- * the point along a spiral arm. */
+/*
+ * The generators, one row each in kinds[]: a regression set draws x
+ * uniformly on [-1, 1] and y = curve(x); a 2-D classification set draws
+ * each point of class c (0/1) with point(), before noise (i/n places the
+ * point along a spiral arm).
+ */
+
+/* a gentle cubic */
+static double
+poly_curve(double x)
+{
+	return x * x * x - 0.5 * x + 0.2;
+}
+
+static double
+sine_curve(double x)
+{
+	return sin(M_PI * x);
+}
+
+/* class 1 inside radius 0.5, class 0 on a ring 0.7..1 */
 static void
-point2(enum nn_dataset_kind kind, struct nn_rng *r, int c, int i, int n,
-    double *x)
+circle_point(struct nn_rng *r, int c, int i, int n, double *x)
 {
 	double t, rad;
 
-	switch (kind) {
-	case NN_DS_CIRCLE:
-		/* class 1 inside radius 0.5, class 0 on a ring 0.7..1 */
-		rad = c ? 0.5 * sqrt(nn_rng_uniform(r)) :
-		    0.7 + 0.3 * nn_rng_uniform(r);
-		t = 2 * M_PI * nn_rng_uniform(r);
-		x[0] = rad * cos(t);
-		x[1] = rad * sin(t);
-		break;
-	case NN_DS_XOR:
-		/* class 1 in quadrants with x1*x2 > 0; a small gap at the axes */
-		do {
-			x[0] = 2 * nn_rng_uniform(r) - 1;
-			x[1] = 2 * nn_rng_uniform(r) - 1;
-		} while (fabs(x[0]) < 0.05 || fabs(x[1]) < 0.05 ||
-		    ((x[0] * x[1] > 0) != (c == 1)));
-		break;
-	case NN_DS_GAUSS:
-		x[0] = (c ? 0.4 : -0.4) + 0.2 * nn_rng_normal(r);
-		x[1] = (c ? 0.4 : -0.4) + 0.2 * nn_rng_normal(r);
-		break;
-	case NN_DS_SPIRAL:
-		/*
-		 * Two arms of 3/4 turn from radius 0.2 outwards: the hardest
-		 * of the 2-D sets, yet learnable by a small net (2-16-16-1
-		 * reaches ~88% in 200 epochs of plain SGD, ~100% with adam).
-		 * With 1.75 turns from the centre it stayed near 60%.
-		 */
-		rad = 0.2 + 0.8 * (double)i / (n > 1 ? n : 1);
-		t = 0.75 * rad * 2 * M_PI + (c ? M_PI : 0);
-		x[0] = rad * sin(t);
-		x[1] = rad * cos(t);
-		break;
-	default:	/* moons, centred and scaled to about [-1, 1] x [-.5, .5] */
-		t = M_PI * nn_rng_uniform(r);
-		if (c == 0) {
-			x[0] = cos(t);
-			x[1] = sin(t);
-		} else {
-			x[0] = 1 - cos(t);
-			x[1] = 0.5 - sin(t);
-		}
-		x[0] = (x[0] - 0.5) / 1.5;
-		x[1] = (x[1] - 0.25) / 1.5;
-		break;
+	(void)i, (void)n;
+	rad = c ? 0.5 * sqrt(nn_rng_uniform(r)) :
+	    0.7 + 0.3 * nn_rng_uniform(r);
+	t = 2 * M_PI * nn_rng_uniform(r);
+	x[0] = rad * cos(t);
+	x[1] = rad * sin(t);
+}
+
+/* class 1 in quadrants with x1*x2 > 0; a small gap at the axes */
+static void
+xor_point(struct nn_rng *r, int c, int i, int n, double *x)
+{
+	(void)i, (void)n;
+	do {
+		x[0] = 2 * nn_rng_uniform(r) - 1;
+		x[1] = 2 * nn_rng_uniform(r) - 1;
+	} while (fabs(x[0]) < 0.05 || fabs(x[1]) < 0.05 ||
+	    ((x[0] * x[1] > 0) != (c == 1)));
+}
+
+static void
+gauss_point(struct nn_rng *r, int c, int i, int n, double *x)
+{
+	(void)i, (void)n;
+	x[0] = (c ? 0.4 : -0.4) + 0.2 * nn_rng_normal(r);
+	x[1] = (c ? 0.4 : -0.4) + 0.2 * nn_rng_normal(r);
+}
+
+/*
+ * Two arms of 3/4 turn from radius 0.2 outwards: the hardest of the 2-D
+ * sets, yet learnable by a small net (2-16-16-1 reaches ~88% in 200
+ * epochs of plain SGD, ~100% with adam).  With 1.75 turns from the
+ * centre it stayed near 60%.
+ */
+static void
+spiral_point(struct nn_rng *r, int c, int i, int n, double *x)
+{
+	double t, rad;
+
+	(void)r;
+	rad = 0.2 + 0.8 * (double)i / (n > 1 ? n : 1);
+	t = 0.75 * rad * 2 * M_PI + (c ? M_PI : 0);
+	x[0] = rad * sin(t);
+	x[1] = rad * cos(t);
+}
+
+/* two half moons, centred and scaled to about [-1, 1] x [-.5, .5] */
+static void
+moons_point(struct nn_rng *r, int c, int i, int n, double *x)
+{
+	double t = M_PI * nn_rng_uniform(r);
+
+	(void)i, (void)n;
+	if (c == 0) {
+		x[0] = cos(t);
+		x[1] = sin(t);
+	} else {
+		x[0] = 1 - cos(t);
+		x[1] = 0.5 - sin(t);
 	}
+	x[0] = (x[0] - 0.5) / 1.5;
+	x[1] = (x[1] - 0.25) / 1.5;
+}
+
+struct ds_kind {
+	const char *name;
+	double (*curve)(double x);	/* regression, or NULL */
+	void (*point)(struct nn_rng *r, int c, int i, int n, double *x);
+};
+
+static const struct ds_kind kinds[] = {
+	[NN_DS_POLY] = { "poly", poly_curve, NULL },
+	[NN_DS_SINE] = { "sine", sine_curve, NULL },
+	[NN_DS_CIRCLE] = { "circle", NULL, circle_point },
+	[NN_DS_XOR] = { "xor", NULL, xor_point },
+	[NN_DS_GAUSS] = { "gauss", NULL, gauss_point },
+	[NN_DS_SPIRAL] = { "spiral", NULL, spiral_point },
+	[NN_DS_MOONS] = { "moons", NULL, moons_point },
+};
+/* an enum value past the last row fails here; a gap is refused by
+ * nn_kinds_check() at start-up */
+_Static_assert(COUNT(kinds) == NN_DS_COUNT, "one row per data set kind");
+
+NN_KIND_NAMES(nn_dataset_kind, kinds, NN_DS_COUNT)
+
+int
+nn__dataset_check(char *err, size_t errlen)
+{
+	int k;
+
+	for (k = 0; k < NN_DS_COUNT; k++)
+		if (kinds[k].name == NULL ||
+		    (kinds[k].curve == NULL) == (kinds[k].point == NULL)) {
+			nn_errf(err, errlen, "data set kind %d has no table "
+			    "row (src/nn/data.c)", k);
+			return -1;
+		}
+	return 0;
 }
 
 struct nn_dataset *
@@ -136,15 +206,12 @@ nn_dataset_generate(enum nn_dataset_kind kind, int n, double noise,
 		return NULL;
 	}
 	nn_rng_seed(&r, seed);
-	if (kind == NN_DS_POLY || kind == NN_DS_SINE) {
+	if (kinds[kind].curve != NULL) {
 		d = nn_dataset_new(n, 1, 1, NN_TASK_REGRESSION);
 		for (i = 0; i < n; i++) {
-			double x = 2 * nn_rng_uniform(&r) - 1, y;
+			double x = 2 * nn_rng_uniform(&r) - 1;
+			double y = kinds[kind].curve(x);
 
-			if (kind == NN_DS_POLY)	/* a gentle cubic */
-				y = x * x * x - 0.5 * x + 0.2;
-			else
-				y = sin(M_PI * x);
 			d->x[i] = x;
 			d->y[i] = y + noise * nn_rng_normal(&r);
 		}
@@ -154,7 +221,7 @@ nn_dataset_generate(enum nn_dataset_kind kind, int n, double noise,
 	for (i = 0; i < n; i++) {
 		int c = i % 2;
 
-		point2(kind, &r, c, i / 2, (n + 1) / 2, s->x + 2L * i);
+		kinds[kind].point(&r, c, i / 2, (n + 1) / 2, s->x + 2L * i);
 		s->x[2L * i] += noise * nn_rng_normal(&r);
 		s->x[2L * i + 1] += noise * nn_rng_normal(&r);
 		s->y[i] = c;

@@ -105,10 +105,7 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 				double a = l->h[i];
 
 				sum += a;
-				if (act == NN_ACT_TANH)
-					sat[k] += fabs(a) > 0.97;
-				else if (act == NN_ACT_SIGMOID)
-					sat[k] += a < 0.03 || a > 0.97;
+				sat[k] += nn__act_saturated(act, a);
 				if (a != 0)
 					alive[k][i % l->out] = 1;
 			}
@@ -128,9 +125,9 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 
 		st[k].act_mean = mean[k];
 		st[k].act_std = sqrt(m2[k] / cnt[k]);
-		if (act == NN_ACT_TANH || act == NN_ACT_SIGMOID)
+		if (nn__act_has_saturation(act))
 			st[k].act_sat = sat[k] / cnt[k];
-		if (act == NN_ACT_RELU) {
+		if (nn__act_dies(act)) {
 			for (j = 0; j < l->out; j++)
 				dead += !alive[k][j];
 			st[k].act_dead = (double)dead / l->out;

@@ -88,14 +88,70 @@ double *nn_dup(const double *a, size_t n);
 void nn_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Activation over an array: h = f(u). */
+/*
+ * Kind tables (core.c): the rows of a table indexed by the kind's enum,
+ * stride bytes apart, each starting with its const char *name.
+ * nn__kind_name() gives row k's name (NULL out of range), nn__kind_find()
+ * the row named s (-1 if none).  NN_KIND_NAMES defines a kind's public
+ * pfx_name() and pfx_from_name() on its table.
+ */
+const char *nn__kind_name(const void *rows, size_t stride, int n, int k);
+int nn__kind_find(const void *rows, size_t stride, int n, const char *s);
+#define NN_KIND_NAMES(pfx, rows, n) \
+const char *pfx##_name(int k) \
+{ \
+	return nn__kind_name(rows, sizeof rows[0], n, k); \
+} \
+int pfx##_from_name(const char *s) \
+{ \
+	return nn__kind_find(rows, sizeof rows[0], n, s); \
+}
+
+/* Activations (act.c).  Over an array: h = f(u). */
 void nn__act_forward(double *h, const double *u, long n, int act, double leak);
 /* du = dh * f'(u), using the cached h where cheaper (du may alias dh). */
 void nn__act_backward(double *du, const double *dh, const double *u,
     const double *h, long n, int act, double leak);
+/* Whether act has a saturation band (tanh, sigmoid) and whether output a
+ * lies in it; whether a unit of act at 0 on every example is dead (relu). */
+int nn__act_has_saturation(int act);
+int nn__act_saturated(int act, double a);
+int nn__act_dies(int act);
+/* The logistic function, computed without overflow. */
+double nn__sigmoid(double x);
+/* 0 if every enum nn_act has a complete row, else -1 and which. */
+int nn__act_check(char *err, size_t errlen);
+
+/* Normalizations (norm.c), for a net with a norm: xhat of layer l from
+ * its z (B rows), and dz from dxhat in place; whether a kind keeps
+ * running statistics (batch). */
+void nn__norm_forward(struct nn_net *net, struct nn_layer *l, int B,
+    int flags);
+void nn__norm_backward(const struct nn_net *net, struct nn_layer *l,
+    double *dz, int B);
+int nn__norm_has_stats(int norm);
+/* 0 if every enum nn_norm / nn_opt has a complete row, else -1. */
+int nn__norm_check(char *err, size_t errlen);
+int nn__opt_check(char *err, size_t errlen);
+/* 0 if every enum nn_init (net.c) / nn_dataset_kind (data.c) has a
+ * complete row, else -1. */
+int nn__init_check(char *err, size_t errlen);
+int nn__dataset_check(char *err, size_t errlen);
 
 /* Makes the caches hold at least B rows. */
 void nn__ensure_cap(struct nn_net *net, int B);
+/* Dense products (dense.c), row-major (B, width) blocks: z = x W + b (b
+ * NULL: no bias); dW += x^T dz, db += the sum of dz's rows and, unless dx
+ * is NULL, dx = dz W^T using wt (in * out scratch).  Every sum runs in
+ * the order of its shared index, whatever the code path. */
+void nn__dense_forward(double *z, const double *x, const double *W,
+    const double *b, int B, int in, int out);
+void nn__dense_backward(double *dx, double *dW, double *db, const double *dz,
+    const double *x, const double *W, double *wt, int B, int in, int out);
+/* Tests: the dense products take at most code path max (0 portable C, 1
+ * AVX2, 2 AVX-512; the results must be the same bits); returns the best
+ * path this processor has. */
+int nn__dense_limit(int max);
 /* Forward pass on B rows of x; returns the output layer's output buffer
  * (B, nout): out_act(z), i.e. logits for bce. */
 const double *nn__forward(struct nn_net *net, const double *x, int B,
@@ -103,8 +159,23 @@ const double *nn__forward(struct nn_net *net, const double *x, int B,
 /* Adds N(0, input_noise^2) from the training rng to the B gathered rows
  * in xin (row by row, input by input); nothing, and no draw, at 0. */
 void nn__input_noise(struct nn_net *net, int B);
-/* Mean loss L0 of the last forward (B rows) against targets y. */
+/* Losses and penalties (loss.c).  Mean loss L0 of the last forward (B
+ * rows) against targets y, and its gradient dL0/d(output) into d (B,
+ * nout). */
 double nn__loss(const struct nn_net *net, const double *y, int B);
+void nn__loss_grad(const struct nn_net *net, double *d, const double *y,
+    int B);
+/* Whether the net's output is a logit under loss (bce): predictions are
+ * sigmoid(output), class 1 when output >= 0. */
+int nn__loss_logits(int loss);
+/* Adds the penalty's gradient for ntrain examples to the weights' part of
+ * g (L2, subgradient L1; nothing when the penalty is a proximal step). */
+void nn__penalty_grad(struct nn_net *net, int ntrain);
+/* The proximal step of the penalty after an update (L1 with l1mode
+ * prox): soft-thresholds the weights by lr lambda / ntrain. */
+void nn__penalty_prox(struct nn_net *net, int ntrain);
+/* 0 if every enum nn_loss and nn_reg has a complete row, else -1. */
+int nn__loss_check(char *err, size_t errlen);
 /* Zeroes g, backpropagates L0 of the last forward (B rows of x, targets y)
  * and adds the penalty gradient for ntrain examples (L2 and subgradient L1;
  * proximal L1 is applied in the update instead). */
@@ -118,7 +189,7 @@ double nn__grad_norm(const struct nn_net *net);
 /* Clipping by global norm: when cfg.clip > 0 and the gradient's norm N
  * exceeds it, g *= clip / N.  Returns N (before clipping). */
 double nn__clip(struct nn_net *net);
-/* Penalty term (lambda/n) sum |w| or w^2. */
+/* Penalty term (lambda/n) sum |w| or w^2 (loss.c). */
 double nn__penalty(const struct nn_net *net, int ntrain);
 /* 0 if d has the net's inputs and outputs, else -1 and "<what> data has
  * ... but the network has ..."; then nn__check_work(). */

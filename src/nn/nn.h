@@ -38,8 +38,15 @@
 #define NN_MAX_NET_BYTES (64LL << 20)	/* a saved network */
 
 /* ------------------------------------------------------------ kinds */
-/* Each kind has a name table: nn_X_name(k) gives the lower-case name
- * (NULL if k is out of range), nn_X_from_name(s) the kind or -1. */
+/*
+ * Each kind has a name: nn_X_name(k) gives the lower-case name (NULL if k
+ * is out of range, so k = 0, 1, ... until NULL lists them in enum order),
+ * nn_X_from_name(s) the kind or -1.  The activations, initialisations,
+ * losses, penalties, optimizers, norms and data sets are rows of tables
+ * with their functions (act.c, net.c, loss.c, opt.c, norm.c, data.c): one
+ * row per enum value.  A value past the last row fails to compile; a gap in a table is
+ * found by nn_kinds_check().
+ */
 
 enum nn_act {
 	NN_ACT_LINEAR,		/* "linear"   x */
@@ -134,6 +141,10 @@ enum nn_task {
 };
 const char *nn_task_name(int k);
 
+/* 0 if every kind has a complete table row, else -1 and a message naming
+ * the kind and its file.  The front end calls it at start-up. */
+int nn_kinds_check(char *err, size_t errlen);
+
 /* Value f(x) and derivative f'(x) of an activation (leak used by leaky). */
 void nn_act_eval(int act, double leak, double x, double *f, double *df);
 
@@ -162,6 +173,8 @@ struct nn_config {
 	enum nn_norm norm;	/* [structural] between hidden dense and act (none) */
 	double dropout;		/* rate p after hidden acts, 0 <= p < 1 (0) */
 	enum nn_loss loss;	/* (mse) */
+	int loss_auto;		/* 1: the loss is the data's task's,
+				 * nn_config_for_task() (1) */
 	enum nn_reg reg;	/* (none) */
 	double lambda;		/* >= 0 (0) */
 	enum nn_l1mode l1mode;	/* (subgrad) */
@@ -202,23 +215,94 @@ struct nn_config {
 				 * dense/norm/act/dropout; a net must have at
 				 * least one such layer (0) */
 };
-/* The defaults listed above. */
+/* The defaults: the settings table's (see below). */
 struct nn_config nn_config_default(void);
-/* Sets loss and out_act for a task: regression -> mse/linear,
- * classification -> bce/linear (logits). */
+/* Resolves loss auto for a task: with loss_auto set, the loss becomes
+ * mse for regression, bce (on logits) for classification and loss_auto 0;
+ * else c is left alone. */
 void nn_config_for_task(struct nn_config *c, enum nn_task task);
 /* 0 if every field is in range, else -1 and a message naming the field. */
 int nn_config_check(const struct nn_config *c, char *err, size_t errlen);
 
-/* Fields by name (the keys of the save format, = the struct field names:
- * act leak out_act init init_scale bias_init norm dropout loss reg lambda
- * l1mode opt lr momentum beta1 beta2 adam_eps batch epochs early_stop
- * patience min_delta restore_best bn_momentum norm_eps shuffle seed, then
- * the keys of format version 2: clip wd input_noise skip).
- * nn_config_key(i) lists them (NULL past the end).  nn_config_set parses
- * value strictly (enums by name, 0/1 or on/off/yes/no/true/false for flags)
- * and range-checks that field; on error c is unchanged.  nn_config_get
- * formats a value (doubles %.17g) and returns -1 for an unknown key. */
+/* ------------------------------------------------------------ settings */
+/*
+ * The settings table: one row for every field of struct nn_config, the one
+ * owner of its name, type, range, default, allowed names and help text,
+ * and of when a change takes effect.  The commands set/get/show params,
+ * their completion and help, the per-run overrides of train, the lab and
+ * net files and the manual's list all read it (a test compares the manual
+ * with it).  nn_config_default() is the rows' defaults.
+ */
+enum nn_setting_type {
+	NN_SETTING_REAL,	/* double, min..max (min excluded: min_open) */
+	NN_SETTING_INT,		/* int, min..max */
+	NN_SETTING_SEED,	/* uint64_t, min..max */
+	NN_SETTING_KIND,	/* an enum, by the names of kind_name() */
+	NN_SETTING_FLAG		/* int 0/1, written off/on */
+};
+
+/* When a changed value acts on a net that exists (one of the first three)
+ * and where else it may be given. */
+#define NN_SETTING_NOW		0x01	/* the live net follows at once */
+#define NN_SETTING_RESET	0x02	/* acts when weights are drawn: the
+					   next net or reset */
+#define NN_SETTING_REBUILD	0x04	/* changes what a net computes: set
+					   rebuilds the net, fresh weights
+					   from the seed */
+#define NN_SETTING_SHAPE	0x08	/* (with REBUILD) changes the net's
+					   layers */
+#define NN_SETTING_RUN		0x10	/* train KEY=VALUE may override it for
+					   one run */
+#define NN_SETTING_NET		0x20	/* net SPEC KEY=VALUE takes it */
+#define NN_SETTING_AUTO		0x40	/* a KIND with the extra first name
+					   "auto", kept in the int at
+					   auto_off */
+
+struct nn_setting {
+	const char *name;	/* as set, get and the files spell it */
+	const char *alias;	/* an older name files may use, or NULL */
+	enum nn_setting_type type;
+	size_t off;		/* the field in struct nn_config */
+	size_t auto_off;	/* NN_SETTING_AUTO: the int that says auto */
+	double min, max;	/* REAL, INT, SEED */
+	int min_open;		/* REAL: min itself is not allowed */
+	const char *def;	/* the default, as set takes it */
+	const char *(*kind_name)(int);	/* KIND: NULL past the last */
+	const char *help;	/* one line */
+	int flags;		/* NN_SETTING_* */
+};
+
+/* The rows in their listing order (NULL past the end), and the row of a
+ * name or alias (NULL: none). */
+const struct nn_setting *nn_setting_at(int i);
+const struct nn_setting *nn_setting_find(const char *name);
+/*
+ * Parses text into s's field of c, checking it as "set" does; on error c
+ * is unchanged and err holds "NAME: 'x' is not a finite number (allowed:
+ * a number >= 0 and <= 100)", "NAME: 5 is out of range (allowed: ...)",
+ * "NAME: unknown value 'relux'; did you mean 'relu'? (allowed: a|b)".
+ * Flags take on/off (and 1/0, as older net files wrote them).  0 or -1.
+ */
+int nn_setting_parse(struct nn_config *c, const struct nn_setting *s,
+    const char *text, char *err, size_t errlen);
+/* The value as parse takes it back exactly (doubles %.17g, kinds and
+ * flags by name, "auto"). */
+void nn_setting_get(const struct nn_config *c, const struct nn_setting *s,
+    char *buf, size_t len);
+/* A number's value (REAL, INT, SEED; a flag 0 or 1; a kind its index,
+ * -1 for auto). */
+double nn_setting_number(const struct nn_config *c,
+    const struct nn_setting *s);
+/* KIND and FLAG: allowed name i ("auto" first where it applies), NULL
+ * past the last. */
+const char *nn_setting_choice(const struct nn_setting *s, int i);
+/* What is allowed, as parse's messages say it: "a number > 0 and <= 10",
+ * "an integer from 1 to 1024", "off|on". */
+void nn_setting_allowed(const struct nn_setting *s, char *buf, size_t len);
+
+/* The net file's keys: the rows by index and by name (nn_setting_get and
+ * nn_setting_parse on the row).  nn_config_get returns -1 for an unknown
+ * key. */
 const char *nn_config_key(int i);
 int nn_config_set(struct nn_config *c, const char *key, const char *value,
     char *err, size_t errlen);
@@ -370,8 +454,8 @@ const char *nn_train_status_name(int k); /* "done" "early-stop" "diverged" "canc
 struct nn_train_result {
 	enum nn_train_status status;
 	int epochs_run;		/* epochs completed by this call */
-	int best_epoch;		/* epoch of the lowest monitored loss so far (0: none) */
-	double best_loss;	/* that loss (val if a validation set, else train) */
+	int best_epoch;		/* nn_net_best() after the call */
+	double best_loss;	/* its loss */
 	int stopped_early;	/* status == NN_TRAIN_EARLY_STOP */
 	int restored;		/* best weights were restored */
 };
@@ -431,6 +515,16 @@ int nn_net_gradients(struct nn_net *net, const struct nn_dataset *d,
 int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
     int batch, uint64_t seed, double *loss, char *err, size_t errlen);
 
+/*
+ * The best epoch since the last reset, by the early-stopping rule (see
+ * nn_early_update(): an epoch is the new best when its monitored loss,
+ * val when training had a validation set, else train, is below the best
+ * so far by more than min_delta), whether or not early stopping is on;
+ * *loss (may be NULL) gets its monitored loss.  0 and NAN before any
+ * epoch.  The one answer to "which epoch was best": what early stopping
+ * restores, what the front end reports and marks.
+ */
+int nn_net_best(const struct nn_net *net, double *loss);
 /* History since the last reset: returns the count, *h points into the net
  * (valid until the next train/reset/free). */
 int nn_net_history(const struct nn_net *net, const struct nn_epoch **h);
@@ -506,8 +600,10 @@ int nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
  * Text format, version 2 (line oriented, '#' comments allowed):
  *   regtutor-net 2
  *   spec 2-16-16-1
- *   <config key> <value>      one line per struct nn_config field, named
- *                             as the field (enums by name, doubles %.17g)
+ *   <setting> <value>         one line per row of the settings table, by
+ *                             its name (nn_setting_get: kinds and flags by
+ *                             name, doubles %.17g); the older names
+ *                             early_stop and restore_best read too
  *   param <layer> <what> <count>
  *   <count numbers, %.17g, up to 4 per line>
  *   ...                       what = W b gamma beta rmean rvar

@@ -349,11 +349,18 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 		}
 	}
 	nn_free(perm);
-	rr.best_epoch = net->early.best_epoch;
-	rr.best_loss = net->early.best_epoch ? net->early.best : NAN;
+	rr.best_epoch = nn_net_best(net, &rr.best_loss);
 	if (res != NULL)
 		*res = rr;
 	return 0;
+}
+
+int
+nn_net_best(const struct nn_net *net, double *loss)
+{
+	if (loss != NULL)
+		*loss = net->early.best_epoch ? net->early.best : NAN;
+	return net->early.best_epoch;
 }
 
 int

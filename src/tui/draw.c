@@ -10,7 +10,8 @@
  * of its area.  --ascii (or a locale that is not UTF-8) draws frames and
  * charts with 7-bit characters only; text (a Korean lesson, what the
  * learner types) keeps its characters while the locale is UTF-8, and is
- * drawn as '?' per column only when the terminal cannot show it.
+ * spelt in ASCII (util's table: "lambda", "sum", "^2"; '?' a column for
+ * what it has no spelling for) only when the terminal cannot show it.
  */
 
 #include <wchar.h>
@@ -66,10 +67,15 @@ tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
 			put_cp(y, x + col + 1, cp == 0x7f ? '?' : cp + '@', a,
 			    pair);
 		} else if (cp >= 0x80 && !tui_term.utf8) {
+			/* util's ASCII spelling ("lambda"), else '?' a column;
+			 * w (tui_cp_cols) is its length */
+			const char *sp = cp_ascii(cp);
 			int k;
 
 			for (k = 0; k < w; k++)
-				put_cp(y, x + col + k, '?', a, pair);
+				put_cp(y, x + col + k, sp != NULL ?
+				    (uint32_t)(unsigned char)sp[k] : '?', a,
+				    pair);
 		} else {
 			put_cp(y, x + col, cp, a, pair);
 		}
@@ -97,7 +103,7 @@ tui_put_grid(const struct tui_rect *r, const struct grid *g)
 			if (cp == 0 || cp < 0x20 || cp == 0x7f)
 				cp = ' ';
 			if (cp >= 0x80 && tui_term.ascii)
-				cp = '?';
+				cp = cp_ascii1(cp);	/* '-' for a rule */
 			else if (cp_width(cp) == 2 && x + 1 >= r->w)
 				cp = ' ';	/* half a character: clipped */
 			put_cp(r->y + y, r->x + x, cp, a, pair);
@@ -136,4 +142,36 @@ tui_put_vrule(const struct tui_rect *r)
 		else
 			mvadd_wch(r->y + y, r->x, WACS_VLINE);
 	}
+}
+
+void
+tui_put_box(const struct tui_rect *r, const char *title)
+{
+	/* the rules' style: box drawing, 7-bit with --ascii */
+	static const char *const uni[6] = { "\u250c", "\u2510", "\u2514",
+	    "\u2518", "\u2500", "\u2502" };
+	static const char *const asc[6] = { "+", "+", "+", "+", "-", "|" };
+	const char *const *b = tui_term.ascii ? asc : uni;
+	int i;
+
+	if (r->w < 2 || r->h < 2)
+		return;
+	for (i = 1; i < r->w - 1; i++) {
+		tui_put_text(r->y, r->x + i, 1, b[4], (size_t)-1, GRID_AXIS, 0);
+		tui_put_text(r->y + r->h - 1, r->x + i, 1, b[4], (size_t)-1,
+		    GRID_AXIS, 0);
+	}
+	for (i = 1; i < r->h - 1; i++) {
+		tui_put_text(r->y + i, r->x, 1, b[5], (size_t)-1, GRID_AXIS, 0);
+		tui_put_text(r->y + i, r->x + r->w - 1, 1, b[5], (size_t)-1,
+		    GRID_AXIS, 0);
+	}
+	tui_put_text(r->y, r->x, 1, b[0], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y, r->x + r->w - 1, 1, b[1], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y + r->h - 1, r->x, 1, b[2], (size_t)-1, GRID_AXIS, 0);
+	tui_put_text(r->y + r->h - 1, r->x + r->w - 1, 1, b[3], (size_t)-1,
+	    GRID_AXIS, 0);
+	if (title != NULL && r->w > 6)
+		tui_put_text(r->y, r->x + 2, r->w - 4, title, (size_t)-1,
+		    GRID_TITLE, GRID_BOLD);
 }

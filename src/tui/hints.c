@@ -18,13 +18,18 @@ const char *const tui_help_lesson[] = {
 	N_("g  m          go to a page / lesson menu"),
 	N_(": Tab         command prompt (Esc leaves)"),
 	N_("Enter         try it / next page"),
-	N_("a-d 1-9  h    answer a quiz / next hint"),
+	N_("1-9  h        answer a quiz (its labels) / next hint"),
 	N_("Ctrl-C        stop training / clear the line"),
 	N_("Tab Tab       complete a command"),
 	N_("? F1          this help"),
 	N_("r             run this page again from a clean state"),
 	N_("< >           the page's previous / next chart"),
 	N_("q             quit (asks while training)"),
+	N_("training      ? j k [ ] and : work; a line entered"),
+	N_("              waits for the end (one; more not run)"),
+	N_("N             next lesson (the menu: m)"),
+	N_(":answer 2     answer at the prompt (or by word)"),
+	N_("P F5          classroom mode (Space: next step)"),
 	NULL
 };
 

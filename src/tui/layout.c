@@ -6,7 +6,8 @@
  * here for many terminal sizes.  Normal mode puts the lesson text on the
  * left and the chart on the right with the output area below (on wide
  * terminals the lesson pane takes the whole left column); classroom mode
- * gives the chart the whole width and most of the height.
+ * gives the chart the whole height and most of the width, the key numbers
+ * and the lesson text a column beside it.
  */
 
 #include <string.h>
@@ -54,11 +55,16 @@ layout_normal(int w, int h, struct tui_layout *l)
 	}
 }
 
+/*
+ * Classroom mode: a chart as tall as the screen, read from the back of a
+ * room, and beside it a column of short lines: the key numbers in big
+ * digits, a rule, the lesson text.
+ */
 static void
 layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
 {
 	int y = h - 1;		/* rows above the status line */
-	int strip;
+	int sw, cw, bh;
 
 	rect_set(&l->status, 0, h - 1, w, 1);
 	if (prompt_shown) {
@@ -66,12 +72,18 @@ layout_present(int w, int h, int prompt_shown, struct tui_layout *l)
 		rect_set(&l->output, 0, h - 5, w, 3);
 		y = h - 5;
 	}
-	strip = h / 4;
-	if (strip < 4)
-		strip = 4;
-	rect_set(&l->lesson, 0, y - strip, w, strip);
-	rect_set(&l->hsep, 0, y - strip - 1, w, 1);
-	rect_set(&l->chart, 0, 0, w, y - strip - 1);
+	sw = w / 3;	/* "best_val_loss" and 7 big digits side by side */
+	if (sw < 26)
+		sw = 26;
+	if (sw > 46)
+		sw = 46;
+	cw = w - sw - 1;
+	bh = y / 3 < TUI_BIG_ROWS ? y / 3 : TUI_BIG_ROWS;
+	rect_set(&l->chart, 0, 0, cw, y);
+	rect_set(&l->vsep, cw, 0, 1, y);
+	rect_set(&l->big, cw + 1, 0, sw, bh);
+	rect_set(&l->hsep, cw + 1, bh, sw, 1);
+	rect_set(&l->lesson, cw + 1, bh + 1, sw, y - bh - 1);
 }
 
 int
@@ -93,6 +105,37 @@ tui_layout(int w, int h, int present, int prompt_shown, struct tui_layout *l)
 	return 0;
 }
 
+void
+tui_layout_lab(struct tui_layout *l)
+{
+	int top = l->chart.h;
+
+	if (l->too_small || l->lesson.w == 0 || top <= 0)
+		return;
+	rect_set(&l->lesson, 0, 0, 0, 0);
+	rect_set(&l->vsep, 0, 0, 0, 0);
+	rect_set(&l->chart, 0, 0, l->w, top);
+	rect_set(&l->hsep, 0, top, l->w, 1);
+	rect_set(&l->output, 0, top + 1, l->w, l->h - 2 - top - 1);
+}
+
+void
+tui_layout_big_rows(struct tui_layout *l, int rows)
+{
+	int bottom = l->lesson.y + l->lesson.h;
+
+	if (l->big.w == 0 || l->big.h == 0)
+		return;
+	if (rows < 1)
+		rows = 1;
+	if (rows >= l->big.h)
+		return;
+	l->big.h = rows;
+	l->hsep.y = l->big.y + rows;
+	l->lesson.y = l->hsep.y + 1;
+	l->lesson.h = bottom - l->lesson.y;
+}
+
 int
 tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 {
@@ -104,11 +147,25 @@ tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b)
 
 /* ------------------------------------------------------------ text */
 
+/* Text is spelt in ASCII (a terminal that is not UTF-8): tui_ascii_text. */
+static int ascii_text;
+
+void
+tui_ascii_text(int on)
+{
+	ascii_text = on;
+}
+
 int
 tui_cp_cols(uint32_t cp)
 {
+	const char *a;
+
 	if (cp < 0x20 || cp == 0x7f)
 		return 2;	/* shown as ^X */
+	if (ascii_text && cp >= 0x80 && cp_width(cp) > 0 &&
+	    (a = cp_ascii(cp)) != NULL)
+		return (int)strlen(a);	/* as drawn: "lambda" */
 	return cp_width(cp);
 }
 
@@ -241,7 +298,7 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 	if (width < 1)
 		width = 1;
 	for (;;) {
-		size_t i = start, brk = 0, cut;
+		size_t i = start, brk = 0, cut, slash = 0;
 		int cols = 0, have_brk = 0;
 		uint32_t cp;
 
@@ -258,6 +315,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				break;
 			cols += cw;
 			i += k;
+			if (cp == '/')
+				slash = i;	/* a path breaks after a '/' */
 		}
 		if (i >= n || text[i] == '\n') {
 			cut = i;		/* the rest fits */
@@ -266,6 +325,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 		} else if (i == start) {
 			/* A single character wider than the line. */
 			cut = start + utf8_decode(text + start, n - start, &cp);
+		} else if (slash > start) {
+			cut = slash;		/* a path: after its last '/' */
 		} else {
 			cut = i;		/* a word longer than the line */
 		}

@@ -32,16 +32,33 @@ struct tui_layout {
 	struct tui_rect status;	/* one line at the bottom */
 	struct tui_rect vsep;	/* vertical rule between panes (w == 1) */
 	struct tui_rect hsep;	/* horizontal rule above the output (h == 1) */
+	struct tui_rect big;	/* classroom mode: the key numbers, big */
 };
 
 /*
- * Computes the panes for a w x h terminal.  present: classroom mode (chart
- * as large as the screen, lesson text in a strip below, prompt and output
- * shown only while prompt_shown).  Always fills *l; returns 0, or -1 when
- * the terminal is below the minimum (l->too_small set, panes empty).
+ * Computes the panes for a w x h terminal.  present: classroom mode (the
+ * chart on the left, full height; on the right a column of a third of
+ * the width with the key numbers on top (big, TUI_BIG_ROWS rows) and the
+ * lesson text below them; prompt and output at the bottom, shown only
+ * while prompt_shown).  Always fills *l; returns 0, or -1 when the
+ * terminal is below the minimum (l->too_small set, panes empty).
  */
+#define TUI_BIG_ROWS	11	/* three numbers of 3 rows, 1 row between */
 int tui_layout(int w, int h, int present, int prompt_shown,
     struct tui_layout *l);
+/*
+ * The free lab's normal layout: no lesson text, so no lesson pane; the
+ * chart takes the whole width over the output (same rows as before).
+ * Nothing changes for a layout that is too small or has no lesson pane.
+ */
+void tui_layout_lab(struct tui_layout *l);
+
+/*
+ * Classroom mode: the key numbers take only rows rows (at least 1, at most
+ * the rows the layout gave them) and the lesson text below them the rest
+ * of the column.  Nothing else moves; no-op outside classroom mode.
+ */
+void tui_layout_big_rows(struct tui_layout *l, int rows);
 
 /* 1 when the two rectangles share at least one cell. */
 int tui_rect_overlap(const struct tui_rect *a, const struct tui_rect *b);
@@ -60,9 +77,12 @@ int tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx);
 
 /*
  * Columns as the TUI draws them: a control character is 2 ("^X"), others
- * cp_width().  tui_cp_cols() for one code point, tui_text_cols() for the
- * first n bytes of s (cursor columns of the prompt).
+ * cp_width(), or with tui_ascii_text(1) (a terminal that is not UTF-8)
+ * the length of util's ASCII spelling ("lambda": 6).  tui_cp_cols() for
+ * one code point, tui_text_cols() for the first n bytes of s (cursor
+ * columns of the prompt).
  */
+void tui_ascii_text(int on);
 int tui_cp_cols(uint32_t cp);
 int tui_text_cols(const char *s, size_t n);
 

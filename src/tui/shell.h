@@ -9,7 +9,8 @@
  * view-lesson.c the lesson pane, view-chart.c the chart pane,
  * view-output.c the output area, view-status.c the status line, its note
  * and the prompt row, view-menu.c the lesson menu, view-help.c the help
- * overlay and the too-small notice.  Views draw into stdscr at the
+ * overlay and the too-small notice, view-present.c classroom mode's key
+ * numbers.  Views draw into stdscr at the
  * rectangles of t->lay; besides drawing they only record what they
  * measured (lines of the lesson page, where a block is, whether older
  * output is hidden) for the controller's scrolling.
@@ -24,6 +25,7 @@
 #include "lesson/lesson.h"
 #include "tui/hints.h"
 #include "tui/layout.h"
+#include "tui/present.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
 
@@ -62,7 +64,11 @@ struct tui {
 	enum tui_screen screen;
 	enum tui_focus focus;
 	int help;		/* help overlay shown */
+	char *pager;		/* a long output shown in an overlay (lines
+				   joined by '\n'), or NULL */
+	int pager_scroll;	/* its first row shown */
 	int quit;
+	int said_lang;		/* Korean needs UTF-8: -1 to say, 1 said */
 	int dirty;
 	struct tui_layout lay;
 
@@ -102,12 +108,18 @@ struct tui {
 	long frames;
 
 	/* the line readline accepted, run by the main loop */
-	char *pending;
+	char *pending;		/* a line to run (typed during a run: it
+				   waits for the run to end) */
+	size_t tr_out;		/* items of tr already in the output */
+	int train_typing;	/* during a run, : opened the prompt: keys
+				   type the next line */
+	int training_seen;	/* a run began in this command line */
 	int pending_eof;
 
 	/* menu */
 	struct menu_item *items;
 	int nitems, sel;
+	int cont_item;		/* the lesson in progress, "continue", or -1 */
 
 	/* lesson */
 	struct lesson *lesson;
@@ -122,7 +134,21 @@ struct tui {
 	int after_end;		/* its last line, found while measuring */
 	int show_fb;		/* line of show_block's answer feedback, -1 */
 	char note[256];		/* one-line note under the page */
+	/* the menu item of the lesson after the open one (its last page
+	 * offers it); -2: the open lesson is the last, -1: not in the menu */
+	int next_item;
+
+	/* classroom mode (--present, P toggles it): thick charts, the
+	 * page's key numbers big, the page one step a key */
+	int present;
+	struct present_number nums[PRESENT_MAX_NUMBERS];
+	int nnums;
+	struct grid big;	/* the numbers as drawn */
 };
+
+/* The glyph tier of the screen's charts (--ascii, else from the locale
+ * and the terminal), also that of classroom mode's big digits. */
+enum chart_glyphs tui_glyphs(const struct tui *t);
 
 /* "en" or "ko": the shell's language as lesson directories name it. */
 const char *tui_lang_code(const struct tui *t);
@@ -136,6 +162,13 @@ const char *tui_lang_code(const struct tui *t);
  * saying how to scroll.
  */
 void view_lesson_draw(struct tui *t);
+
+/* The overlay of a long output (t->pager), scrolled by t->pager_scroll
+ * (clamped here); returns the rows it shows at once. */
+int view_pager_draw(struct tui *t);
+
+/* The free lab's note: what to type (with **bold** and `code`). */
+const char *view_lab_note(const struct tui *t);
 
 /* ---------------------------------------------------- view-chart.c */
 
@@ -169,6 +202,11 @@ void view_output_draw(struct tui *t, const struct tui_rect *area);
 void view_status_draw(struct tui *t);
 /* The prompt row: how to stop a run, a hint, or readline's line. */
 void view_prompt_draw(struct tui *t);
+
+/* ---------------------------------------------------- view-present.c */
+
+/* Classroom mode: the page's key numbers in big digits (t->lay.big). */
+void view_present_draw(struct tui *t);
 
 /* ---------------------------------------------------- view-menu.c */
 

@@ -43,22 +43,45 @@ static const struct {
 	long max;
 } size_vars[] = { { "LINES", 2000 }, { "COLUMNS", 4000 } };
 
+/* Whether the environment names a UTF-8 locale (the first of LC_ALL,
+ * LC_CTYPE, LANG that is set): then the terminal shows UTF-8 even when
+ * that locale is not generated on this system. */
+static int
+env_names_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	size_t i;
+
+	for (i = 0; i < COUNT(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strcasestr(v, "UTF-8") != NULL ||
+			    strcasestr(v, "utf8") != NULL;
+	}
+	return 0;
+}
+
 int
 tui_term_locale(void)
 {
 	const char *cs;
+	int shown;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* '.' in numbers, as in main() */
 	cs = nl_langinfo(CODESET);
 	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
 		return 1;
-	/* The user's locale is not UTF-8 (or not generated): try C.UTF-8,
-	 * which every glibc has, for character handling only. */
+	/* Not UTF-8: a UTF-8 locale that is not generated here (the
+	 * terminal still shows UTF-8), or one that is not UTF-8 at all
+	 * (LANG=C: text is spelt in ASCII).  Either way C.UTF-8, which every
+	 * glibc has, for character handling only. */
+	shown = env_names_utf8();
 	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
 		cs = nl_langinfo(CODESET);
 		if (cs != NULL && strcmp(cs, "UTF-8") == 0)
-			return 1;
+			return shown;
 	}
 	setlocale(LC_CTYPE, "");
 	return 0;
@@ -179,9 +202,13 @@ tui_term_start(int color_mode)
 
 	memset(pairs, 0, sizeof(pairs));
 	next_pair = 1;
+	/* the terminal's colour count from terminfo: COLORS is only set
+	 * once start_color() ran (a direct-colour terminal would be taken
+	 * for an 8-colour one) */
 	tui_term.colors = chart_colors_choose(
 	    (enum chart_color_when)color_mode, 1, getenv("TERM"),
-	    getenv("NO_COLOR"), has_colors() ? COLORS : -1);
+	    getenv("NO_COLOR"), has_colors() ? (tigetnum("colors") > 0 ?
+	    tigetnum("colors") : 0) : -1);
 	if (tui_term.colors != CHART_COLOR_NONE) {
 		start_color();
 		use_default_colors();
@@ -207,6 +234,12 @@ tui_term_stop(void)
 	if (!tui_term.active)
 		return;
 	tui_term.active = 0;
+	/* A blank screen to leave: a terminal resized since the shell began
+	 * (tmux) may carry rows of the alternate screen over into the
+	 * learner's own screen when it ends; then they are blank rows, not
+	 * pieces of a chart. */
+	erase();
+	refresh();
 	curs_set(1);
 	cursor_state = -1;
 	endwin();
@@ -233,6 +266,25 @@ long long
 tui_now_ms(void)
 {
 	return (long long)(mono_seconds() * 1000);
+}
+
+/*
+ * Colour pair n of palette colours cf, cb (-1: the terminal's default).
+ * A direct-colour terminal (COLORS beyond 256: TERM=xterm-direct) takes a
+ * colour number as its RGB value, so the palette's number becomes the
+ * RGB it stands for; else 33 would be the near-black 0x000021.
+ */
+static int
+set_pair(int n, int cf, int cb)
+{
+#if NCURSES_VERSION_MAJOR > 6 || \
+    (NCURSES_VERSION_MAJOR == 6 && NCURSES_VERSION_MINOR >= 1)
+	if (COLORS > 256)
+		return init_extended_pair(n, cf < 0 ? -1 :
+		    (int)chart_color_rgb(cf), cb < 0 ? -1 :
+		    (int)chart_color_rgb(cb));
+#endif
+	return init_pair((short)n, (short)cf, (short)cb);
 }
 
 attr_t
@@ -262,7 +314,7 @@ tui_style_attr(int fg, int bg, int attr, short *pair)
 
 		if (next_pair >= COLOR_PAIRS)
 			return a;	/* out of pairs: attributes only */
-		if (init_pair(next_pair, (short)cf, (short)cb) == ERR)
+		if (set_pair(next_pair, cf, cb) == ERR)
 			return a;
 		pairs[fg][bg] = next_pair++;
 	}

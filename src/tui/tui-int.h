@@ -23,7 +23,8 @@
 
 struct tui_term {
 	int active;		/* curses is running */
-	int utf8;		/* the locale's codeset is UTF-8 */
+	int utf8;		/* the terminal shows UTF-8 (the user's
+				   locale is, or names, UTF-8) */
 	int ascii;		/* draw 7-bit only (--ascii or no UTF-8) */
 	int colors;		/* enum chart_colors of the screen */
 	int present;		/* classroom mode: bold, high contrast */
@@ -35,7 +36,10 @@ extern volatile sig_atomic_t tui_quit_signal;
 
 /*
  * setlocale(LC_ALL, "") but LC_NUMERIC stays "C"; when the codeset is not
- * UTF-8 tries C.UTF-8 for LC_CTYPE.  Returns 1 when the result is UTF-8.
+ * UTF-8 tries C.UTF-8 for LC_CTYPE (character handling).  Returns 1 when
+ * the terminal shows UTF-8: the codeset is UTF-8, or the environment
+ * names a UTF-8 locale that is not generated here; 0 for LANG=C and other
+ * locales that are not UTF-8 (then text is spelt in ASCII).
  */
 int tui_term_locale(void);
 /* Starts curses (raw, noecho, keypad, colours as chart_colors_choose()
@@ -60,13 +64,17 @@ attr_t tui_style_attr(int fg, int bg, int attr, short *pair);
 void tui_clear_rect(const struct tui_rect *r);
 /*
  * Draws n bytes of UTF-8 at y,x, at most maxw columns; control characters
- * as ^X, undisplayable ones (no UTF-8 locale, or --ascii) as '?'.  Style
- * as for grid cells.  Returns the columns used.
+ * as ^X; with a locale that is not UTF-8, other characters spelt in ASCII
+ * (util's cp_ascii: "lambda"; '?' a column without one).  Style as for
+ * grid cells.  Returns the columns used.
  */
 int tui_put_text(int y, int x, int maxw, const char *s, size_t n, int fg,
     int attr);
 /* Draws a grid at r's origin, clipped to r. */
 void tui_put_grid(const struct tui_rect *r, const struct grid *g);
+/* A frame around r (box drawing, 7-bit with --ascii or no UTF-8), its
+ * title (if not NULL) on the top edge. */
+void tui_put_box(const struct tui_rect *r, const char *title);
 /* Horizontal / vertical rule over r. */
 void tui_put_hrule(const struct tui_rect *r, const char *label);
 void tui_put_vrule(const struct tui_rect *r);

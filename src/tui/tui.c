@@ -11,10 +11,20 @@
  * cmd_execute() with the same session and transcript; the transcript is
  * drained into the output area after each action.
  *
+ * Keys on a lesson page have one meaning each: the digits answer the
+ * waiting question (the labels lesson_choice_label() puts next to its
+ * choices) and do nothing else; letters and the other keys are page keys
+ * and never answer; a key that does nothing says so in the note, with the
+ * keys of the page.  A word answer is typed at the prompt ("answer bn").
+ *
  * Sessions: the free lab is the learner's own session; a lesson runs on a
  * session of its own, fresh (the lesson's seed, default settings, nothing
  * else) each time a lesson is opened, so a lesson always starts from the
- * same state and the learner's lab is back when the lesson is closed.
+ * same state and the learner's lab is back when the lesson is closed.  A
+ * lesson opened again continues at the page it was left on (the progress
+ * file's "at"), the pages before it caught up quietly as g does; the menu
+ * chooses the lesson in progress, and a lesson's last page offers the
+ * next one (N).
  *
  * Charts: the chart pane belongs to the current page.  Every chart item a
  * page's steps (and the learner's commands on it) put into the transcript
@@ -61,6 +71,14 @@ static struct tui *the_tui;	/* for the readline and resize hooks */
 
 static void redraw(struct tui *t);
 static void relayout(struct tui *t);
+static void key_prompt(struct tui *t, int c);
+static void scroll_output(struct tui *t, int delta);
+static void focus_prompt(struct tui *t);
+static void swallow_escape(void);
+static void focus_lesson(struct tui *t);
+static void lay_out(struct tui *t);
+static void present_refresh(struct tui *t);
+static void turn_page(struct tui *t, int delta);
 
 /* ------------------------------------------------------------ output */
 
@@ -133,6 +151,29 @@ keep_loss(struct tui *t)
  * chart of each training of the session's own net that no chart followed.
  * The pane turns to the first new chart.
  */
+/* The transcript's items not in the output area yet, into it (a chart
+ * as its title in brackets). */
+static void
+out_items(struct tui *t)
+{
+	size_t n = transcript_count(t->tr);
+
+	for (; t->tr_out < n; t->tr_out++) {
+		const struct tr_item *it = transcript_item(t->tr, t->tr_out);
+
+		if (it->kind == TR_CHART) {
+			char *s = xasprintf("[%s: %s]",
+			    _("chart"),
+			    it->text != NULL ? it->text : "");
+
+			out_add(t, TR_CHART, s);
+			free(s);
+		} else {
+			out_add(t, it->kind, it->text != NULL ? it->text : "");
+		}
+	}
+}
+
 static void
 drain(struct tui *t)
 {
@@ -143,21 +184,9 @@ drain(struct tui *t)
 
 	keep_loss(t);
 	nl = transcript_count(t->losses);
-	for (i = 0; i < n; i++) {
-		const struct tr_item *it = transcript_item(t->tr, i);
-
-		if (it->kind == TR_CHART) {
-			char *s = xasprintf("[%s: %s]",
-			    _("chart"),
-			    it->text != NULL ? it->text : "");
-
-			out_add(t, TR_CHART, s);
-			free(s);
-			charts++;
-		} else {
-			out_add(t, it->kind, it->text != NULL ? it->text : "");
-		}
-	}
+	out_items(t);
+	for (i = 0; i < n; i++)
+		charts += transcript_item(t->tr, i)->kind == TR_CHART;
 	if (d != NULL) {
 		if (t->run == NULL && charts + nl > 0)
 			transcript_clear(d);
@@ -172,11 +201,16 @@ drain(struct tui *t)
 			*sel = (int)n0;
 	}
 	transcript_clear(t->tr);
+	t->tr_out = 0;
+	t->training_seen = t->train_typing = 0;
+	if (strcmp(t->note, _("training: pages and answers wait for it to end (Ctrl-C stops it)")) == 0)
+		t->note[0] = '\0';	/* the run it spoke of is over */
 	transcript_clear(t->pend);
 	transcript_clear(t->losses);
 	t->training = 0;
 	t->train_at = -1;
 	view_chart_render(t);
+	present_refresh(t);
 }
 
 /* ------------------------------------------------------------ live hook */
@@ -208,6 +242,156 @@ confirm_quit(struct tui *t)
 	return yes;
 }
 
+/* Rows the long-output overlay shows at once (for paging). */
+static int
+pager_rows(void)
+{
+	return LINES - 5 > 1 ? LINES - 5 : 1;
+}
+
+/* A key for the long-output overlay (t->pager): scrolls or closes it. */
+static void
+pager_key(struct tui *t, int c)
+{
+	switch (c) {
+	case 'j':
+	case KEY_DOWN:
+		t->pager_scroll++;
+		break;
+	case 'k':
+	case KEY_UP:
+		t->pager_scroll--;
+		break;
+	case ' ':
+	case KEY_NPAGE:
+		t->pager_scroll += pager_rows() - 1;
+		break;
+	case 'b':
+	case KEY_PPAGE:
+		t->pager_scroll -= pager_rows() - 1;
+		break;
+	case KEY_HOME:
+		t->pager_scroll = 0;
+		break;
+	case KEY_END:
+		t->pager_scroll = 1 << 20;	/* clamped on draw */
+		break;
+	case 27:
+		swallow_escape();
+		/* FALLTHROUGH */
+	case 'q':
+	case 'Q':
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		free(t->pager);
+		t->pager = NULL;
+		break;
+	default:
+		break;
+	}
+	t->dirty = 1;
+}
+
+/*
+ * A key while training; 1 stops the run.  The shell stays usable: the
+ * help overlay, scrolling the page and the output, and the prompt (a line
+ * entered now waits for the run to end: on_line); what would change the
+ * page under the run (turning pages, answering, re-running) waits, said
+ * in the note.  Ctrl-C stops the run wherever the focus is.
+ */
+static int
+training_key(struct tui *t, int c)
+{
+	switch (c) {
+	case 3:			/* Ctrl-C */
+		return 1;
+	case KEY_RESIZE:
+		relayout(t);
+		t->dirty = 1;
+		return 0;
+	case 26:		/* Ctrl-Z */
+		tui_term_suspend();
+		t->dirty = 1;
+		return 0;
+	default:
+		break;
+	}
+	t->dirty = 1;
+	if (t->pager != NULL) {
+		pager_key(t, c);
+		return 0;
+	}
+	if (t->help) {		/* any key closes the overlay */
+		if (c == 27)
+			swallow_escape();
+		t->help = 0;
+		return 0;
+	}
+	if (t->train_typing && t->focus == FOCUS_PROMPT &&
+	    t->screen == SCR_LESSON) {
+		if (c == 27 && rl_end == 0) {	/* back to the run's keys */
+			swallow_escape();
+			t->train_typing = 0;
+			return 0;
+		}
+		key_prompt(t, c);	/* typing, Esc, F1, PgUp/PgDn */
+		return 0;
+	}
+	t->note[0] = '\0';
+	switch (c) {
+	case 'q':
+	case 'Q':
+		if (confirm_quit(t)) {
+			t->quit = 1;
+			return 1;
+		}
+		break;
+	case '?':
+	case KEY_F(1):
+		t->help = 1;
+		break;
+	case 27:
+		swallow_escape();
+		break;
+	case KEY_UP:
+	case 'k':
+		t->lesson_scroll--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		t->lesson_scroll++;
+		break;
+	case KEY_HOME:
+		t->lesson_scroll = 0;
+		break;
+	case KEY_END:
+		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
+		break;
+	case '[':
+	case KEY_SR:
+		scroll_output(t, 3);
+		break;
+	case ']':
+	case KEY_SF:
+		scroll_output(t, -3);
+		break;
+	case ':':
+	case '\t':
+	case '/':
+		if (t->screen == SCR_LESSON) {
+			focus_prompt(t);
+			t->train_typing = 1;
+		}
+		break;
+	default:
+		snprintf(t->note, sizeof(t->note), "%s",
+		    _("training: pages and answers wait for it to end (Ctrl-C stops it)"));
+		break;
+	}
+	return 0;
+}
+
 /* Keys while training: 1 stops the run. */
 static int
 poll_training_keys(struct tui *t)
@@ -215,30 +399,8 @@ poll_training_keys(struct tui *t)
 	int c, stop = 0;
 
 	timeout(0);
-	while (!stop && (c = getch()) != ERR) {
-		switch (c) {
-		case 3:			/* Ctrl-C */
-			stop = 1;
-			break;
-		case 'q':
-		case 'Q':
-			if (confirm_quit(t)) {
-				t->quit = 1;
-				stop = 1;
-			}
-			break;
-		case KEY_RESIZE:
-			relayout(t);
-			t->dirty = 1;
-			break;
-		case 26:		/* Ctrl-Z */
-			tui_term_suspend();
-			t->dirty = 1;
-			break;
-		default:
-			break;		/* typing waits for the run to end */
-		}
-	}
+	while (!stop && (c = getch()) != ERR)	/* not tui_getch: a poll */
+		stop = training_key(t, c);
 	timeout(POLL_MS);
 	return stop;
 }
@@ -259,6 +421,14 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 		keep_loss(t);
 		transcript_clear(t->pend);
 		t->train_at = (int)transcript_count(t->tr);
+	}
+	/* what the line's earlier commands printed, before the run; the
+	 * keys are the run's until : opens the prompt */
+	if (info->epoch == 1) {
+		out_items(t);
+		if (!t->training_seen)
+			t->train_typing = 0;
+		t->training_seen = 1;
 	}
 	stop = poll_training_keys(t);
 	if (tui_quit_signal)
@@ -285,16 +455,56 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 	return stop;
 }
 
-/* Runs one command line through the interpreter. */
+/*
+ * The output lines from out0 on, when they are more than the output area
+ * shows (help, show params, a long table): also in the long-output
+ * overlay, from their top, where they can be read and scrolled.
+ */
+static void
+open_pager(struct tui *t, size_t out0)
+{
+	struct strbuf b;
+	int rows = 0;
+	size_t i;
+
+	if (out0 > t->nout || t->lay.output.w <= 0 || t->screen != SCR_LESSON)
+		return;
+	strbuf_init(&b);
+	for (i = out0; i < t->nout; i++) {
+		char *s = view_out_text(&t->out[i]);
+
+		rows += tui_wrap(s, t->lay.output.w, NULL, NULL);
+		strbuf_addf(&b, "%s%s", b.len > 0 ? "\n" : "", s);
+		free(s);
+	}
+	if (rows > t->lay.output.h && b.len > 0) {
+		free(t->pager);
+		t->pager = strbuf_detach(&b);
+		t->pager_scroll = 0;
+	}
+	strbuf_done(&b);
+}
+
+static int prompt_answer(struct tui *t, const char *line);
+
+/* Runs one command line through the interpreter ("answer ..." answers
+ * the lesson's waiting question instead, see prompt_answer()). */
 static void
 run_line(struct tui *t, const char *line)
 {
+	size_t out0 = t->nout;
+	long frames0 = t->frames;
 	int rc;
 
+	if (prompt_answer(t, line))
+		return;
 	t->training = 0;
+	t->training_seen = 0;
 	t->last_frame = 0;
 	rc = cmd_execute(t->s, line, t->tr);
 	drain(t);		/* training over */
+	if (t->frames == frames0)	/* a run's output was in view */
+		open_pager(t, out0);
 	if (t->run != NULL && lesson_try_poll(t->run) > 0) {
 		/* a try-it of the page done by the learner: in view */
 		const struct lesson_page *pg = &t->lesson->pages[t->run->page];
@@ -328,10 +538,74 @@ menu_free(struct tui *t)
 	t->nitems = 0;
 }
 
+/*
+ * Korean on a terminal that is not UTF-8 would be blank: English instead,
+ * and a note (in the output, once) saying that Korean needs a UTF-8
+ * locale.
+ */
+static void
+lang_shown(struct tui *t)
+{
+	if (!t->lang_ko || tui_term.utf8)
+		return;
+	t->lang_ko = 0;
+	i18n_set_lang("en");
+	if (t->said_lang == 0)
+		t->said_lang = -1;	/* due: lang_say() */
+}
+
+/* The note of lang_shown(), when due and not said yet. */
+static void
+lang_say(struct tui *t)
+{
+	struct strbuf note;
+
+	if (t->said_lang >= 0)
+		return;
+	t->said_lang = 1;
+	strbuf_init(&note);
+	(void)lesson_lang_shown("ko", 0, &note);
+	note.s[strcspn(note.s, "\n")] = '\0';
+	out_add(t, TR_WARNING, note.s);
+	strbuf_done(&note);
+}
+
 const char *
 tui_lang_code(const struct tui *t)
 {
 	return t->lang_ko ? "ko" : "en";
+}
+
+/*
+ * The menu item of the lesson in progress (the one left last) when it is
+ * not finished, or -1; *next (when not NULL): the item to choose on
+ * start, that lesson, or the one after it when it is finished (left on
+ * its last page), or -1.
+ */
+static int
+menu_in_progress(const struct tui *t, int *next)
+{
+	const char *name = t->prog != NULL ? progress_latest(t->prog) : NULL;
+	int i;
+
+	if (next != NULL)
+		*next = -1;
+	for (i = 0; name != NULL && i < t->nitems; i++) {
+		const struct menu_item *m = &t->items[i];
+
+		if (m->path == NULL || strcmp(m->name, name) != 0)
+			continue;
+		if (progress_at(t->prog, name) < m->npages - 1) {
+			if (next != NULL)
+				*next = i;
+			return i;
+		}
+		if (next != NULL && i + 1 < t->nitems &&
+		    t->items[i + 1].path != NULL)
+			*next = i + 1;
+		return -1;
+	}
+	return -1;
 }
 
 /* The lessons of the current language, then the free lab. */
@@ -366,6 +640,7 @@ menu_load(struct tui *t)
 	t->nitems++;
 	if (t->sel >= t->nitems)
 		t->sel = t->nitems - 1;
+	t->cont_item = menu_in_progress(t, NULL);
 }
 
 /* Trouble with the learner's files (progress, history): in the output
@@ -446,12 +721,18 @@ lesson_close(struct tui *t)
 	t->s = t->lab;
 }
 
+enum chart_glyphs
+tui_glyphs(const struct tui *t)
+{
+	(void)t;		/* the same for every shell of the process */
+	return tui_term.ascii ? CHART_GLYPH_ASCII : chart_detect_tiers(0).glyphs;
+}
+
 /* The chart options of the screen for session s. */
 static void
 session_render(struct tui *t, struct session *s)
 {
-	session_set_render(s, t->o->ascii ? CHART_GLYPH_ASCII :
-	    chart_detect_tiers(0).glyphs, tui_term.colors,
+	session_set_render(s, tui_glyphs(t), tui_term.colors,
 	    t->lay.chart.w >= 20 ? t->lay.chart.w : 72,
 	    t->lay.chart.h >= 6 ? t->lay.chart.h : 16);
 }
@@ -465,6 +746,128 @@ page_top(struct tui *t)
 	t->show_after = -1;
 	t->show_tail = 0;
 	t->note[0] = '\0';
+}
+
+/* ------------------------------------------------------------ classroom */
+
+/*
+ * Classroom mode shows a page one step a key.  A step is a paragraph (a
+ * text block), or an experiment: the command steps in a row and the
+ * checkpoints and @remember lines right after them, so the class sees
+ * the run and its verdict together; a quiz, a predict or a try-it is a
+ * step of its own (a quiz then waits for its answer).  @remember lines,
+ * which show nothing, go with the step before them.  Returns the result
+ * of the last lesson_step() (LR_END when the page had nothing left).
+ */
+static int
+present_unit(struct tui *t)
+{
+	const struct lesson_page *pg = &t->lesson->pages[t->run->page];
+	int rc = LR_END, cmds = 0;
+	enum lesson_block_kind k;
+
+	while (t->run->next < pg->nblocks) {
+		k = pg->blocks[t->run->next].kind;
+		if (cmds && k != LB_CMD && k != LB_CHECK &&
+		    k != LB_REMEMBER)
+			break;		/* the experiment is over */
+		if (cmds && k == LB_CMD &&
+		    pg->blocks[t->run->next - 1].kind != LB_CMD)
+			break;		/* another experiment */
+		if (k == LB_CMD)
+			cmds = 1;
+		rc = lesson_step(t->run);
+		if (rc != LR_OK)
+			break;
+		if (!cmds && k != LB_REMEMBER)
+			break;		/* one paragraph, quiz, check, try */
+	}
+	/* the silent lines after it go with it */
+	while (rc == LR_OK && t->run->next < pg->nblocks &&
+	    pg->blocks[t->run->next].kind == LB_REMEMBER)
+		rc = lesson_step(t->run);
+	return rc;
+}
+
+/* Space in classroom mode: the page's next step in view; at the end of
+ * the page, the next page. */
+static void
+present_step(struct tui *t)
+{
+	int first, w;
+
+	if (t->run == NULL)
+		return;
+	if (lesson_waiting(t->run) >= 0) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    _("answer the quiz first"));
+		t->dirty = 1;
+		return;
+	}
+	if (t->run->next >= t->lesson->pages[t->run->page].nblocks) {
+		turn_page(t, 1);
+		return;
+	}
+	first = t->run->next;
+	present_unit(t);
+	w = lesson_waiting(t->run);	/* a quiz now waiting: shown too */
+	t->show_block = first;
+	t->show_after = w >= 0 ? w : t->run->next - 1;
+	t->show_tail = 1;		/* the newest line at the bottom */
+	drain(t);
+	t->dirty = 1;
+}
+
+/* The key numbers of the page, queried now (classroom mode only: a
+ * metric such as grad_ratio costs a pass over the data). */
+static void
+present_refresh(struct tui *t)
+{
+	t->nnums = 0;
+	if (!t->present || t->screen != SCR_LESSON)
+		return;
+	t->nnums = present_numbers(t->s, t->run != NULL ?
+	    &t->lesson->pages[t->run->page] : NULL, tui_term.ascii ||
+	    tui_glyphs(t) == CHART_GLYPH_ASCII, t->nums);
+	lay_out(t);	/* the column's rows for that many */
+}
+
+/*
+ * P: classroom mode on or off.  Nothing is run again or lost: the page,
+ * its charts (drawn again from their snapshots), the session, the output
+ * and the line at the prompt stay; a page shown step by step is shown
+ * whole in normal mode (its remaining steps run, as turning to it would
+ * have run them).
+ */
+static void
+toggle_present(struct tui *t)
+{
+	t->present = !t->present;
+	tui_term.present = t->present;
+	if (!t->present && t->run != NULL && t->screen == SCR_LESSON) {
+		int from = t->run->next;
+
+		while (lesson_step(t->run) == LR_OK)
+			;
+		if (t->run->next > from) {
+			t->show_block = from;
+			t->show_after = t->run->next - 1;
+			drain(t);
+		}
+	}
+	if (t->present && t->focus == FOCUS_PROMPT && rl_end == 0)
+		t->focus = FOCUS_LESSON;
+	if (t->present && t->run != NULL && t->run->next > 0) {
+		/* the newest of the page in view, as after a step */
+		t->show_block = t->run->next - 1;
+		t->show_tail = 1;
+	}
+	present_refresh(t);
+	relayout(t);
+	snprintf(t->note, sizeof(t->note), "%s", t->present ?
+	    _("classroom mode: Space shows the next step, P leaves") :
+	    _("classroom mode off (P: back to it)"));
+	t->dirty = 1;
 }
 
 /*
@@ -518,10 +921,19 @@ show_page(struct tui *t, int page, int again)
 	} else {
 		if (page >= 0 && page < t->lesson->npages)
 			transcript_clear(t->decks[page]);
-		lesson_enter_page(t->run, page);
+		if (t->present) {
+			/* classroom mode: the first step only */
+			lesson_goto(t->run, page);
+			present_unit(t);
+		} else {
+			lesson_enter_page(t->run, page);
+		}
 	}
-	if (t->prog != NULL)
+	if (t->prog != NULL) {
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
+		/* reopening the lesson continues here */
+		progress_set_at(t->prog, t->lesson->name, t->run->page);
+	}
 	drain(t);
 	t->dirty = 1;
 }
@@ -549,6 +961,7 @@ lesson_open_path(struct tui *t, const char *path)
 {
 	struct strbuf diag;
 	struct lesson *l;
+	int at;
 
 	strbuf_init(&diag);
 	l = lesson_load(path, &diag, NULL);
@@ -585,7 +998,26 @@ lesson_open_path(struct tui *t, const char *path)
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
-	show_page(t, 0, 0);
+	/* the lesson after it in the menu, which its last page offers */
+	t->next_item = -1;
+	for (int i = 0; i < t->nitems; i++)
+		if (t->items[i].path != NULL &&
+		    strcmp(t->items[i].name, l->name) == 0)
+			t->next_item = i + 1 < t->nitems &&
+			    t->items[i + 1].path != NULL ? i + 1 : -2;
+	/* continue at the page it was left on, the pages before it played
+	 * quietly as g does */
+	at = t->prog != NULL ? progress_at(t->prog, l->name) : -1;
+	if (at >= l->npages)
+		at = l->npages - 1;
+	show_page(t, at > 0 ? at : 0, 0);
+	if (at > 0) {
+		char n1[16], n2[16];
+
+		snprintf(n1, sizeof(n1), "%d", at + 1);
+		snprintf(n2, sizeof(n2), "%d", l->npages);
+		utf8_snprintf(t->note, sizeof(t->note), _("continued at page %s of %s - p or g to go back"), n1, n2);
+	}
 	return 0;
 }
 
@@ -601,6 +1033,12 @@ menu_open(struct tui *t, int i)
 		t->focus = FOCUS_PROMPT;
 		t->dirty = 1;
 		relayout(t);
+		if (!t->present) {	/* no lesson pane: the note here */
+			char *s = lesson_plain(view_lab_note(t));
+
+			out_add(t, TR_INFO, s);
+			free(s);
+		}
 		return;
 	}
 	lesson_open_path(t, t->items[i].path);
@@ -623,7 +1061,7 @@ turn_page(struct tui *t, int delta)
 	}
 	if (p >= t->lesson->npages) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - m for the menu"));
+		    _("last page - N next lesson, m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -645,7 +1083,7 @@ continue_page(struct tui *t)
 {
 	int answered = t->run->next - 1, w;
 
-	while (lesson_step(t->run) == LR_OK)
+	while (!t->present && lesson_step(t->run) == LR_OK)
 		;
 	w = lesson_waiting(t->run);
 	t->show_block = answered;
@@ -655,43 +1093,138 @@ continue_page(struct tui *t)
 	t->dirty = 1;
 }
 
-/* A key as the answer of the waiting quiz; 1 when it was one. */
-static int
-answer_key(struct tui *t, int c)
+/* The quiz or predict block waiting for an answer, or NULL. */
+static const struct lesson_block *
+waiting_block(const struct tui *t)
 {
-	const struct lesson_block *b;
-	char key[2] = { 0, 0 };
-	int w, i;
+	int w;
 
 	if (t->run == NULL || (w = lesson_waiting(t->run)) < 0)
-		return 0;
-	b = &t->lesson->pages[t->run->page].blocks[w];
-	if (c < 0x21 || c > 0x7e)
-		return 0;
-	key[0] = (char)c;
-	i = lesson_choice_index(b, key);
-	if (i < 0 && c >= '1' && c <= '9' && c - '1' < b->nchoices)
-		i = c - '1';
-	if (i < 0) {
-		/* The first letter of a word key, when only one has it. */
-		int k, hits = 0;
+		return NULL;
+	return &t->lesson->pages[t->run->page].blocks[w];
+}
 
-		for (k = 0; k < b->nchoices; k++)
-			if (b->choices[k].key[0] == c) {
-				hits++;
-				i = k;
-			}
-		if (hits != 1)
-			i = -1;
-	}
-	if (i < 0)
-		return 0;
+/* Answers the waiting question with choice i: recorded in the progress
+ * (by its key), then the page goes on. */
+static void
+answer_choice(struct tui *t, int i)
+{
+	const struct lesson_block *b = waiting_block(t);
+
+	if (b == NULL)
+		return;
 	if (t->prog != NULL && b->id != NULL)
 		progress_answer(t->prog, t->lesson->name, b->id,
 		    b->choices[i].key);
 	lesson_answer(t->run, i);
 	continue_page(t);
+}
+
+/*
+ * A digit on a lesson page: the label of a choice answers the waiting
+ * question; any other digit, or a digit with no question waiting, says so
+ * under the page.  Digits do nothing else on a page.
+ */
+static void
+digit_key(struct tui *t, int c)
+{
+	const struct lesson_block *b = waiting_block(t);
+	char k[2] = { (char)c, '\0' }, range[16];
+	int i;
+
+	if (b == NULL) {
+		snprintf(t->note, sizeof(t->note), "%s",
+		    _("no question waits for an answer on this page"));
+		return;
+	}
+	if ((i = lesson_choice_of_key(b, c)) < 0) {
+		lesson_choice_range(b, range, sizeof(range));
+		utf8_snprintf(t->note, sizeof(t->note), _("%s is not a choice here: press %s"), k,
+		    range);
+		return;
+	}
+	answer_choice(t, i);
+}
+
+/* A key that does nothing on the page: says so, with the keys that act
+ * there (a waiting question's labels first). */
+static void
+ignored_key(struct tui *t, int c)
+{
+	const struct lesson_block *b = waiting_block(t);
+	char k[32], keys[160], range[16];
+	const char *kn;
+
+	if (c > 0x20 && c < 0x7f)
+		snprintf(k, sizeof(k), "%c", c);
+	else
+		snprintf(k, sizeof(k), "%s", (kn = keyname(c)) != NULL ?
+		    kn : "?");
+	if (b != NULL) {
+		lesson_choice_range(b, range, sizeof(range));
+		utf8_snprintf(keys, sizeof(keys), _("%s answer, n/p page, : prompt, ? all keys"), range);
+	} else {
+		snprintf(keys, sizeof(keys), "%s",
+		    _("n/p page, j/k scroll, : prompt, ? all keys"));
+	}
+	utf8_snprintf(t->note, sizeof(t->note), _("'%s' does nothing here: %s"), k, keys);
+}
+
+/*
+ * "answer WORD" at the prompt: answers the waiting question with the
+ * choice labelled WORD or keyed WORD (lesson_choice_of_word()).  Returns 1
+ * when the line was an answer line (answered, or refused with a message
+ * and nothing changed), 0 for any other line.
+ */
+static int
+prompt_answer(struct tui *t, const char *line)
+{
+	const struct lesson_block *b;
+	char *w, *e, range[16], *keys, msg[512];
+	int i;
+
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (strncmp(line, "answer", 6) != 0 ||
+	    (line[6] != '\0' && line[6] != ' ' && line[6] != '\t'))
+		return 0;
+	out_add(t, TR_ECHO, line);
+	for (line += 6; *line == ' ' || *line == '\t'; line++)
+		;
+	w = xstrdup(line);
+	for (e = w + strlen(w); e > w && (e[-1] == ' ' || e[-1] == '\t'); e--)
+		;
+	*e = '\0';
+	if ((b = waiting_block(t)) == NULL) {
+		snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no question waits for an answer on this page"));
+		out_add(t, TR_ERROR, msg);
+	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+		lesson_choice_range(b, range, sizeof(range));
+		keys = lesson_choice_keys(b, ", ");
+		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a choice here; give %s or one of %s"), w, range,
+		    keys);
+		free(keys);
+		out_add(t, TR_ERROR, msg);
+	} else {
+		answer_choice(t, i);
+		focus_lesson(t);	/* the feedback, then the page keys */
+	}
+	free(w);
+	t->dirty = 1;
 	return 1;
+}
+
+/* N: the next lesson in the menu (the last page offers it). */
+static void
+next_lesson(struct tui *t)
+{
+	if (t->next_item >= 0) {
+		menu_open(t, t->next_item);
+		return;
+	}
+	snprintf(t->note, sizeof(t->note), "%s",
+	    _("End of the lesson. That was the last one: m for the menu."));
 }
 
 /* The try-it block of the page (the last one shown), or -1. */
@@ -711,12 +1244,24 @@ try_block(const struct tui *t)
 	return found;
 }
 
+/* The panes for the screen's size and mode; in classroom mode the key
+ * numbers take the rows they need and the lesson text the rest. */
+static void
+lay_out(struct tui *t)
+{
+	int prompt = !t->present || t->focus == FOCUS_PROMPT;
+
+	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
+	if (t->screen == SCR_LESSON && t->run == NULL && !t->present)
+		tui_layout_lab(&t->lay);	/* charts get the width */
+	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
+	    tui_glyphs(t), t->lay.big.w));
+}
+
 static void
 relayout(struct tui *t)
 {
-	int prompt = !t->o->present || t->focus == FOCUS_PROMPT;
-
-	tui_layout(COLS, LINES, t->o->present, prompt, &t->lay);
+	lay_out(t);
 	session_render(t, t->lab);
 	if (t->ls != NULL)
 		session_render(t, t->ls);
@@ -738,19 +1283,24 @@ redraw(struct tui *t)
 		view_lesson_draw(t);
 		if (l->vsep.h > 0)
 			tui_put_vrule(&l->vsep);
+		view_present_draw(t);
 		if (l->output.h > 0)
 			view_output_draw(t, &l->output);
 		if (l->hsep.w > 0)
-			tui_put_hrule(&l->hsep, t->o->present ? _("lesson") :
+			tui_put_hrule(&l->hsep, t->present ? _("lesson") :
 			    t->out_older ? _("output ([ / PgUp: older)") :
 			    _("output"));
 		view_chart_draw(t);
 		view_status_draw(t);
 		view_prompt_draw(t);
 	}
-	if (t->help && !l->too_small)
+	if (t->pager != NULL && !l->too_small)
+		view_pager_draw(t);
+	else if (t->help && !l->too_small)
 		view_help_draw(t);
-	tui_cursor(!t->help && !t->training && !l->too_small &&
+	tui_cursor(!t->help && t->pager == NULL && (!t->training ||
+	    t->train_typing) &&
+	    !l->too_small &&
 	    t->screen == SCR_LESSON && t->focus == FOCUS_PROMPT &&
 	    l->prompt.h > 0);
 	refresh();
@@ -763,7 +1313,24 @@ static void
 on_line(void *ctx, const char *line)
 {
 	struct tui *t = ctx;
+	char buf[512];
 
+	if (t->training && line != NULL) {
+		/* typed during a run: the first line waits for its end, a
+		 * second one is not run (said, with the one that waits) */
+		if (t->pending != NULL)
+			utf8_snprintf(buf, sizeof(buf), _("not run: %s (one command line already waits for the training to end: %s)"),
+			    line, t->pending);
+		else
+			utf8_snprintf(buf, sizeof(buf), _("runs when the training ends: %s"),
+			    line);
+		out_add(t, t->pending != NULL ? TR_WARNING : TR_INFO, buf);
+		if (t->pending == NULL)
+			t->pending = xstrdup(line);
+		t->train_typing = 0;	/* the prompt row: the run's keys */
+		t->dirty = 1;
+		return;
+	}
 	free(t->pending);
 	t->pending = NULL;
 	if (line == NULL)
@@ -785,7 +1352,10 @@ on_matches(void *ctx, const char *const *m, int n)
 		strbuf_addch(&b, ' ');
 		strbuf_adds(&b, m[i]);
 	}
-	out_add(t, TR_INFO, b.s);
+	/* Tab again on the same word (readline lists on each): once */
+	if (t->nout == 0 || t->out[t->nout - 1].kind != TR_INFO ||
+	    strcmp(t->out[t->nout - 1].text, b.s) != 0)
+		out_add(t, TR_INFO, b.s);
 	strbuf_done(&b);
 	redraw(t);
 }
@@ -805,7 +1375,7 @@ focus_prompt(struct tui *t)
 	if (t->focus == FOCUS_PROMPT)
 		return;
 	t->focus = FOCUS_PROMPT;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -816,7 +1386,7 @@ focus_lesson(struct tui *t)
 	if (t->screen != SCR_LESSON)
 		return;
 	t->focus = FOCUS_LESSON;
-	if (t->o->present)
+	if (t->present)
 		relayout(t);
 	t->dirty = 1;
 }
@@ -929,7 +1499,9 @@ key_menu(struct tui *t, int c)
 	case 'l':
 	case 'L':
 		t->lang_ko = !t->lang_ko;
+		lang_shown(t);
 		i18n_set_lang(tui_lang_code(t));
+		lang_say(t);
 		menu_load(t);
 		break;
 	case 'q':
@@ -958,8 +1530,22 @@ key_lesson(struct tui *t, int c)
 	int p, tb;
 
 	t->note[0] = '\0';
-	/* keys that never answer a quiz (no choice key starts with < or >;
-	 * r re-runs even where a choice starts with r) */
+	/*
+	 * One key model: on a lesson page the digits answer (the labels of
+	 * the waiting question's choices) and do nothing else; every other
+	 * key is a page key and never answers; a key that does nothing says
+	 * so, with the keys of the page.
+	 */
+	if (t->run != NULL && c >= '0' && c <= '9') {
+		digit_key(t, c);
+		t->dirty = 1;
+		return;
+	}
+	if (c == 'N' && t->run != NULL) {
+		next_lesson(t);
+		t->dirty = 1;
+		return;
+	}
 	if (c == '<' || c == '>') {
 		if (!turn_chart(t, c == '<' ? -1 : 1))
 			snprintf(t->note, sizeof(t->note), "%s",
@@ -971,10 +1557,12 @@ key_lesson(struct tui *t, int c)
 		rerun_page(t);
 		return;
 	}
-	if (answer_key(t, c))
-		return;
 	switch (c) {
 	case ' ':
+		if (t->present && t->run != NULL) {
+			present_step(t);	/* classroom: a step a key */
+			break;
+		}
 		/* Like a pager: the rest of a long page first. */
 		if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
 			t->lesson_scroll += t->lesson_view > 2 ?
@@ -1048,6 +1636,8 @@ key_lesson(struct tui *t, int c)
 			if (b->suggest != NULL && rl_end == 0)
 				tui_input_set_line(b->suggest);
 			focus_prompt(t);
+		} else if (t->present) {
+			present_step(t);
 		} else {
 			turn_page(t, 1);
 		}
@@ -1062,10 +1652,13 @@ key_lesson(struct tui *t, int c)
 		    _(TUI_PROMPT_HINT));
 		break;
 	default:
-		/* Any other printable key starts a command line. */
+		/* In the free lab any other printable key starts a command
+		 * line; on a lesson page it does nothing, and says so. */
 		if (c > 0x20 && c < 0x7f && t->run == NULL) {
 			focus_prompt(t);
 			tui_input_key(c);
+		} else if (t->run != NULL) {
+			ignored_key(t, c);
 		}
 		break;
 	}
@@ -1142,6 +1735,11 @@ handle_key(struct tui *t, int c)
 		relayout(t);
 		return;
 	}
+	if (t->pager != NULL && c != KEY_RESIZE && c != 26 &&
+	    !t->lay.too_small) {
+		pager_key(t, c);
+		return;
+	}
 	if (c == 27 && (t->screen == SCR_MENU || t->focus != FOCUS_PROMPT)) {
 		swallow_escape();
 		if (t->help) {
@@ -1171,6 +1769,10 @@ handle_key(struct tui *t, int c)
 		else
 			key_menu(t, c);
 		t->dirty = 1;
+		return;
+	}
+	if (c == KEY_F(5) || (c == 'P' && t->focus != FOCUS_PROMPT)) {
+		toggle_present(t);
 		return;
 	}
 	if (t->focus == FOCUS_PROMPT) {
@@ -1233,7 +1835,7 @@ tui_main(const struct tui_options *o)
 	struct tui_input_hooks hooks;
 	struct strbuf err;
 	struct tui t;
-	int sig;
+	int sig, sel;
 
 	/* First readline touch, before curses and any rl_* call: otherwise
 	 * readline exports LINES/COLUMNS and resizing stops working. */
@@ -1244,7 +1846,9 @@ tui_main(const struct tui_options *o)
 	t.o = o;
 	tui_term.utf8 = tui_term_locale();
 	tui_term.ascii = o->ascii || !tui_term.utf8;
+	tui_ascii_text(!tui_term.utf8);
 	tui_term.present = o->present;
+	t.present = o->present;
 	t.lang_ko = strcmp(o->lang != NULL ? o->lang : lesson_env_lang(),
 	    "ko") == 0;
 	i18n_set_lang(tui_lang_code(&t));
@@ -1260,6 +1864,7 @@ tui_main(const struct tui_options *o)
 	strbuf_init(&err);
 	t.prog = progress_load(NULL, &err);
 	grid_init(&t.chart, 0, 0);
+	grid_init(&t.big, 0, 0);
 	session_set_epoch_hook(t.lab, epoch_hook, &t);
 	the_tui = &t;
 
@@ -1272,6 +1877,7 @@ tui_main(const struct tui_options *o)
 		transcript_free(t.losses);
 		progress_free(t.prog);
 		grid_done(&t.chart);
+		grid_done(&t.big);
 		return 1;
 	}
 	timeout(POLL_MS);
@@ -1281,12 +1887,17 @@ tui_main(const struct tui_options *o)
 	tui_input_init(PROMPT, &hooks);
 	tui_input_idle_key = on_idle_key;
 	report_files(&t, &err);	/* a corrupt progress file set aside */
+	lang_shown(&t);		/* --lang ko on a terminal without UTF-8 */
 
 	menu_load(&t);
+	/* the menu opens on the lesson in progress (or the next one) */
+	if (menu_in_progress(&t, &sel) >= 0 || sel >= 0)
+		t.sel = sel;
 	t.screen = SCR_MENU;
 	relayout(&t);
 	if (o->lesson != NULL)
 		open_initial(&t, o->lesson);
+	lang_say(&t);
 
 	while (!t.quit && !tui_quit_signal) {
 		int c;
@@ -1294,9 +1905,8 @@ tui_main(const struct tui_options *o)
 		if (t.dirty)
 			redraw(&t);
 		c = tui_getch();
-		if (c == ERR)
-			continue;
-		handle_key(&t, c);
+		if (c != ERR)
+			handle_key(&t, c);
 		if (t.pending_eof) {
 			t.pending_eof = 0;
 			t.quit = 1;
@@ -1321,7 +1931,9 @@ tui_main(const struct tui_options *o)
 		free(t.out[i].text);
 	free(t.out);
 	free(t.pending);
+	free(t.pager);
 	grid_done(&t.chart);
+	grid_done(&t.big);
 	transcript_free(t.tr);
 	transcript_free(t.lab_deck);
 	transcript_free(t.pend);

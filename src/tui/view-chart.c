@@ -6,7 +6,8 @@
  * snapshots (the free lab's: its latest command line's), stacked when
  * every chart gets STACK_MIN rows, otherwise one at a time with a label
  * ("chart 2/3") saying which and how to turn; during training the live
- * loss chart.  view_chart_render() renders into the shell's grid when
+ * loss chart; in classroom mode all of them in thick strokes.
+ * view_chart_render() renders into the shell's grid when
  * something changed (a relayout, new charts, an epoch's frame); redraw()
  * puts that grid on the screen with view_chart_draw().
  */
@@ -40,7 +41,7 @@ chart_blit(struct tui *t, const struct transcript *d, int i, int y, int h)
 	struct grid g;
 
 	grid_init(&g, t->chart.w, h);
-	if (transcript_render_chart(d, (size_t)i, &g) == 0)
+	if (transcript_render_chart_thick(d, (size_t)i, &g, t->present) == 0)
 		grid_blit(&t->chart, 0, y, &g);
 	grid_done(&g);
 }
@@ -70,7 +71,8 @@ view_chart_render(struct tui *t)
 	if (t->training || n == 0) {
 		/* the free lab before any chart: whatever the session has */
 		t->have_chart = (t->training || t->run == NULL) &&
-		    session_render_chart(t->s, &t->chart) == 0;
+		    session_render_chart_thick(t->s, &t->chart,
+		    t->present) == 0;
 		return;
 	}
 	if (*sel >= n)

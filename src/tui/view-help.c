@@ -2,8 +2,9 @@
 /*
  * view-help.c - what covers the screen instead of its views: the help
  * overlay (a box with the keys of the screen it was asked on, menu or
- * lesson) and, when the terminal is smaller than the layout needs, the
- * notice saying the size needed.
+ * lesson), the overlay of a long output (help, show params: more than the
+ * output area holds, scrollable) and, when the terminal is smaller than
+ * the layout needs, the notice saying the size needed.
  */
 
 #include <stdio.h>
@@ -37,16 +38,7 @@ view_help_draw(struct tui *t)
 	box.w = w;
 	box.h = h;
 	tui_clear_rect(&box);
-	for (i = 0; i < h; i++) {
-		tui_put_text(y + i, x, 1, "|", 1, GRID_AXIS, 0);
-		tui_put_text(y + i, x + w - 1, 1, "|", 1, GRID_AXIS, 0);
-	}
-	for (i = 0; i < w; i++) {
-		tui_put_text(y, x + i, 1, "-", 1, GRID_AXIS, 0);
-		tui_put_text(y + h - 1, x + i, 1, "-", 1, GRID_AXIS, 0);
-	}
-	tui_put_text(y, x + 2, w - 4, _("Keys"),
-	    (size_t)-1, GRID_TITLE, GRID_BOLD);
+	tui_put_box(&box, _("Keys"));
 	for (i = 0; i < n && i + 2 < h - 1; i++)
 		tui_put_text(y + 1 + i, x + 2, w - 4, _(lines[i]), (size_t)-1,
 		    GRID_DEFAULT, 0);
@@ -76,4 +68,35 @@ view_too_small_draw(struct tui *t)
 	}
 	tui_put_text(LINES / 2, (COLS - cols) / 2, COLS, buf, (size_t)-1,
 	    GRID_WARN, GRID_BOLD);
+}
+
+int
+view_pager_draw(struct tui *t)
+{
+	struct tui_rect box = { 1, 1, COLS - 2, LINES - 2 }, in;
+	struct view_plain p;
+	int total, rows;
+
+	if (box.w < 10 || box.h < 4)
+		return 1;
+	in.x = box.x + 2;
+	in.y = box.y + 1;
+	in.w = box.w - 4;
+	in.h = box.h - 3;	/* the bottom row: the keys */
+	rows = in.h;
+	total = tui_wrap(t->pager, in.w, NULL, NULL);
+	if (t->pager_scroll > total - rows)
+		t->pager_scroll = total - rows;
+	if (t->pager_scroll < 0)
+		t->pager_scroll = 0;
+	tui_clear_rect(&box);
+	tui_put_box(&box, _("output"));
+	p.r = &in;
+	p.row = -t->pager_scroll;
+	p.fg = GRID_DEFAULT;
+	p.attr = 0;
+	tui_wrap(t->pager, in.w, view_plain_line, &p);
+	tui_put_text(box.y + box.h - 2, in.x, in.w,
+	    _("j k Space PgUp PgDn scroll, q Esc Enter close"), (size_t)-1, GRID_LABEL, GRID_DIM);
+	return rows;
 }

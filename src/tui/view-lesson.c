@@ -9,7 +9,9 @@
  * a style.  Each frame lays the page out at the pane's width, measures it
  * (its length, where the block to bring in view starts and ends), clamps
  * the scroll and draws the lines that show.  A page longer than the pane
- * gives up the pane's last row to a note saying how to scroll.
+ * gives up the pane's last row to a note saying how to scroll.  In
+ * classroom mode the lines are spaced by a blank row, for the back of the
+ * room.
  */
 
 #include <stdio.h>
@@ -65,9 +67,15 @@ draw_line(const struct tui_rect *r, int y,
 	int x = 0;
 
 	if (ln->role == LV_KEYS) {
-		char buf[512];
+		/* "1-3 a|b|c": the labels, then the words for the prompt */
+		char buf[512], *range = xstrdup(ln->text), *words;
 
-		utf8_snprintf(buf, sizeof(buf), _("answer with %s"), ln->text);
+		if ((words = strchr(range, ' ')) != NULL)
+			*words++ = '\0';
+		utf8_snprintf(buf, sizeof(buf),
+		    _("press %s to answer (prompt: answer %s)"), range,
+		    words != NULL ? words : "");
+		free(range);
 		tui_put_text(r->y + y, r->x, r->w, buf, (size_t)-1, fg, attr);
 		return;
 	}
@@ -90,6 +98,16 @@ draw_line(const struct tui_rect *r, int y,
 		    attr);
 }
 
+const char *
+view_lab_note(const struct tui *t)
+{
+	(void)t;
+	return _("**Free lab** - type commands without a lesson, e.g. "
+	    "`data moons`, `net 2-16-16-1`, `train 50`, "
+	    "`set lambda 0.1`. `help` lists the commands; m opens the "
+	    "lesson menu.");
+}
+
 /*
  * The page as lines at width w (lesson-view.h, the pane form): the open
  * page's blocks as far as the lesson has run, or the free lab's note.
@@ -106,16 +124,13 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 	memset(&o, 0, sizeof(o));
 	o.width = w;
 	o.ascii = tui_term.ascii;
+	o.ascii_text = !tui_term.utf8;	/* spelt before wrapping */
 	o.check_differs = _("The result differs from what the lesson expects:");
 	o.check_rerun = _("Press r to run this page again from a clean state.");
 	o.try_met = _("Done - your commands did it.");
 	t->show_top = t->show_end = t->after_end = t->show_fb = -1;
 	if (t->run == NULL) {
-		lesson_view_text(v, &o, LV_BODY, -1, 0, 0,
-		    _("**Free lab** - type commands without a lesson, e.g. "
-		    "`data moons`, `net 2-16-16-1`, `train 50`, "
-		    "`set lambda 0.1`. `help` lists the commands; m opens the "
-		    "lesson menu."));
+		lesson_view_text(v, &o, LV_BODY, -1, 0, 0, view_lab_note(t));
 		return;
 	}
 	pg = &t->lesson->pages[t->run->page];
@@ -137,6 +152,24 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 		}
 		if (i == t->show_after && i != t->show_block)
 			t->after_end = v->n;
+	}
+	/* the end of the lesson: the way on */
+	if (t->run->page == t->lesson->npages - 1 && wait < 0 &&
+	    t->run->next >= pg->nblocks && t->next_item != -1) {
+		char buf[512], num[16];
+
+		if (t->next_item >= 0) {
+			const struct menu_item *m = &t->items[t->next_item];
+
+			snprintf(num, sizeof(num), "%d", m->number);
+			utf8_snprintf(buf, sizeof(buf), _("End of the lesson. "
+			    "N: next lesson, %s %s; m: the menu."), num,
+			    m->title);
+		} else {
+			utf8_snprintf(buf, sizeof(buf), "%s", _("End of the "
+			    "lesson. That was the last one: m for the menu."));
+		}
+		lesson_view_text(v, &o, LV_RIGHT, -1, 0, 0, buf);
 	}
 }
 
@@ -164,8 +197,10 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(b, sizeof(b), "%d", last < t->lesson_total ? last :
 	    t->lesson_total);
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
+	/* (in classroom mode Space is the next step, j scrolls) */
 	utf8_snprintf(buf, sizeof(buf), last < t->lesson_total ?
-	    _(TUI_MORE_BELOW) : _(TUI_MORE_ABOVE), a, b, c);
+	    (t->present ? _("more: j  %s-%s/%s") : _(TUI_MORE_BELOW)) :
+	    _(TUI_MORE_ABOVE), a, b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 	    GRID_REVERSE);
@@ -177,7 +212,10 @@ view_lesson_draw(struct tui *t)
 	const struct tui_layout *l = &t->lay;
 	struct tui_rect lr = l->lesson;
 	struct lesson_view v = { NULL, 0 };
-	int more;
+	int more, n, *row;
+
+	if (lr.w <= 0 || lr.h <= 0)
+		return;		/* the free lab: no lesson pane */
 
 	/*
 	 * The lesson pane: lay the page out, clamp the scroll, draw.  A page
@@ -185,7 +223,28 @@ view_lesson_draw(struct tui *t)
 	 * to scroll, so no text is ever covered.
 	 */
 	lesson_pane_lines(t, lr.w, &v);
-	t->lesson_total = lines_total(&v);
+	/*
+	 * The row of each line: one a line, or in classroom mode a blank
+	 * row after every line that another text line follows (large
+	 * spacing); the recorded line numbers become rows.
+	 */
+	row = xcalloc((size_t)v.n + 1, sizeof(*row));
+	for (int i = 0, r = 0; i <= v.n; i++) {
+		row[i] = r++;
+		if (t->present && i + 1 < v.n && v.v[i].role != LV_GAP &&
+		    v.v[i + 1].role != LV_GAP)
+			r++;
+	}
+	if (t->show_top >= 0)
+		t->show_top = row[t->show_top];
+	if (t->show_fb >= 0)
+		t->show_fb = row[t->show_fb];
+	if (t->show_end > 0)
+		t->show_end = row[t->show_end - 1] + 1;
+	if (t->after_end > 0)
+		t->after_end = row[t->after_end - 1] + 1;
+	n = lines_total(&v);
+	t->lesson_total = n > 0 ? row[n - 1] + 1 : 0;
 	more = t->lesson_total > lr.h && lr.h >= 3;
 	if (more)
 		lr.h--;
@@ -209,8 +268,11 @@ view_lesson_draw(struct tui *t)
 		t->lesson_scroll = t->lesson_total - lr.h;
 	if (t->lesson_scroll < 0)
 		t->lesson_scroll = 0;
-	for (int y = 0; y < lr.h && t->lesson_scroll + y < v.n; y++)
-		draw_line(&lr, y, &v.v[t->lesson_scroll + y]);
+	for (int i = 0; i < v.n; i++)
+		if (row[i] >= t->lesson_scroll &&
+		    row[i] < t->lesson_scroll + lr.h)
+			draw_line(&lr, row[i] - t->lesson_scroll, &v.v[i]);
+	free(row);
 	lesson_view_free(&v);
 	if (more)
 		scroll_note_draw(t, &l->lesson);

@@ -2,12 +2,14 @@
 /*
  * view-menu.c - the lesson menu screen: the lessons of the current
  * language with their numbers (as regtutor --list and "regtutor N" use
- * them) and how many of their pages the learner has seen, then the free
- * lab; the selected row in reverse, scrolled to stay in view.
+ * them) and how many of their pages the learner has seen (the lesson in
+ * progress: the page it continues at), then the free lab; the selected
+ * row in reverse, scrolled to stay in view.
  */
 
 #include <stdio.h>
 
+#include "lesson/lesson-cli.h"
 #include "lesson/progress.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
@@ -44,7 +46,17 @@ view_menu_draw(struct tui *t)
 		x += tui_put_text(y, x, COLS - 24, buf, (size_t)-1,
 		    sel ? GRID_DEFAULT : GRID_DEFAULT,
 		    sel ? GRID_REVERSE | GRID_BOLD : 0);
-		if (m->path != NULL && COLS > 40) {
+		if (m->path != NULL && COLS > 40 && i == t->cont_item) {
+			/* the lesson in progress: where Enter continues */
+			snprintf(n1, sizeof(n1), "%d",
+			    progress_at(t->prog, m->name) + 1);
+			snprintf(n2, sizeof(n2), "%d", m->npages);
+			utf8_snprintf(buf, sizeof(buf), _("continue %s/%s"), n1,
+			    n2);
+			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
+			    GRID_GOOD, sel ? GRID_REVERSE | GRID_BOLD :
+			    GRID_BOLD);
+		} else if (m->path != NULL && COLS > 40) {
 			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
 			    progress_pages_seen(t->prog, m->name) : 0);
 			snprintf(n2, sizeof(n2), "%d", m->npages);
@@ -53,9 +65,19 @@ view_menu_draw(struct tui *t)
 			    GRID_LABEL, sel ? GRID_REVERSE : 0);
 		}
 	}
-	if (t->nitems <= 1)
-		tui_put_text(y + 1, 4, COLS - 6, _("No lessons found."),
-		    (size_t)-1, GRID_WARN, 0);
+	if (t->nitems <= 1 && y + 1 < LINES - 2) {
+		/* where the lessons were looked for, and how to fix it */
+		struct tui_rect r = { 4, y + 1, COLS - 6, LINES - 3 - y - 1 };
+		struct view_plain p = { &r, 0, GRID_WARN, 0 };
+		struct strbuf help;
+
+		strbuf_init(&help);
+		lesson_dir_help(tui_lang_code(t), &help);
+		if (help.s[0] == 'n')	/* "No lessons found (looked in ..." */
+			help.s[0] = 'N';
+		tui_wrap(help.s, r.w > 0 ? r.w : 1, view_plain_line, &p);
+		strbuf_done(&help);
+	}
 	if (t->note[0] != '\0')
 		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
 		    GRID_WARN, GRID_BOLD);

@@ -98,7 +98,11 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	}
 	fmt_loss(a, sizeof(a), st.train_loss);
 	fmt_loss(b, sizeof(b), st.val_loss);
-	snprintf(seg[nseg].text, sizeof(seg[0].text), _("train %s val %s"), a, b);
+	/* which loss: a run with loss=mae reports MAE, the net as it
+	 * stands is measured in its own (MSE) */
+	snprintf(seg[nseg].text, sizeof(seg[0].text), _("%s%strain %s val %s"),
+	    st.loss != NULL && !t->training ? st.loss : "",
+	    st.loss != NULL && !t->training ? " " : "", a, b);
 	seg[nseg++].prio = 0;
 
 	tui_status_fit(seg, nseg, r->w);
@@ -143,18 +147,19 @@ view_prompt_draw(struct tui *t)
 	int visible;
 
 	visible = l->prompt.h > 0;
-	if (visible && t->training) {
+	if (visible && t->training && (!t->train_typing || t->help)) {
 		/* The line was accepted; say how to stop the run. */
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-		    _("training - Ctrl-C stops it (the state is kept), q quits"), (size_t)-1,
+		    _("training - Ctrl-C stops it (the state is kept), "
+		    ": next command, ? help, q quits"), (size_t)-1,
 		    GRID_WARN, GRID_BOLD);
 	} else if (visible && rl_end == 0 &&
 	    t->focus != FOCUS_PROMPT) {
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-		    t->o->present ? _(TUI_PRESENT_HINT) :
+		    t->present ? _(TUI_PRESENT_HINT) :
 		    _(TUI_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
 	} else if (visible) {
-		if (t->help || t->training)
+		if (t->help)
 			tui_input_draw(&l->prompt, 0);
 		else
 			tui_input_draw(&l->prompt,

@@ -7,13 +7,16 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -571,7 +574,194 @@ utf8_snprintf(char *buf, size_t n, const char *fmt, ...)
 	return buf;
 }
 
+/*
+ * ASCII spellings, for a terminal whose locale is not UTF-8: the one table
+ * of them (lesson text, the shell's text and frames, chart cells).  Sorted
+ * by code point.  Chosen for the lessons' formulas (L = L0 + (lambda/n)
+ * sum |w|) and the charts' frames, markers and bars.
+ */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} ascii_table[] = {
+	{ 0x00A0, " " },	/* no-break space */
+	{ 0x00A7, "S" },	/* section sign */
+	{ 0x00AB, "<<" }, { 0x00B0, "deg" }, { 0x00B1, "+-" },
+	{ 0x00B2, "^2" }, { 0x00B3, "^3" }, { 0x00B5, "u" },
+	{ 0x00B7, "*" },	/* middle dot: a product in the formulas */
+	{ 0x00B9, "^1" }, { 0x00BB, ">>" }, { 0x00D7, "x" }, { 0x00F7, "/" },
+	{ 0x0177, "yhat" },	/* y with circumflex: a prediction */
+	{ 0x0394, "Delta" }, { 0x03A3, "sum" }, { 0x03A9, "Omega" },
+	{ 0x03B1, "alpha" }, { 0x03B2, "beta" }, { 0x03B3, "gamma" },
+	{ 0x03B4, "delta" }, { 0x03B5, "eps" }, { 0x03B7, "eta" },
+	{ 0x03B8, "theta" }, { 0x03BB, "lambda" }, { 0x03BC, "mu" },
+	{ 0x03C0, "pi" }, { 0x03C3, "sigma" }, { 0x03C4, "tau" },
+	{ 0x03C6, "phi" },
+	{ 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" }, { 0x2013, "-" },
+	{ 0x2014, "--" }, { 0x2016, "||" },	/* double bar: a norm */
+	{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201C, "\"" }, { 0x201D, "\"" },
+	{ 0x2022, "*" }, { 0x2026, "..." }, { 0x2032, "'" }, { 0x2033, "''" },
+	{ 0x2070, "^0" }, { 0x2074, "^4" }, { 0x2075, "^5" }, { 0x2076, "^6" },
+	{ 0x2077, "^7" }, { 0x2078, "^8" }, { 0x2079, "^9" }, { 0x207A, "^+" },
+	{ 0x207B, "^-" },
+	{ 0x2080, "0" }, { 0x2081, "1" }, { 0x2082, "2" }, { 0x2083, "3" },
+	{ 0x2084, "4" }, { 0x2085, "5" }, { 0x2086, "6" }, { 0x2087, "7" },
+	{ 0x2088, "8" }, { 0x2089, "9" },
+	{ 0x2190, "<-" }, { 0x2191, "^" }, { 0x2192, "->" }, { 0x2193, "v" },
+	{ 0x2194, "<->" }, { 0x21D2, "=>" },
+	{ 0x2202, "d" }, { 0x2207, "grad" }, { 0x2208, "in" },
+	{ 0x2211, "sum" }, { 0x2212, "-" }, { 0x221A, "sqrt" },
+	{ 0x221D, "~" },	/* proportional to */
+	{ 0x221E, "inf" }, { 0x2223, "|" }, { 0x2248, "~" }, { 0x2260, "!=" },
+	{ 0x2264, "<=" }, { 0x2265, ">=" }, { 0x226A, "<<" }, { 0x226B, ">>" },
+	/* box drawing: frames, axes, ticks */
+	{ 0x2500, "-" }, { 0x2501, "-" }, { 0x2502, "|" }, { 0x2503, "|" },
+	{ 0x2504, "-" }, { 0x2505, "-" }, { 0x2506, ":" }, { 0x2507, ":" },
+	{ 0x2508, "-" }, { 0x2509, "-" }, { 0x250A, ":" }, { 0x250B, ":" },
+	{ 0x250C, "+" }, { 0x2510, "+" }, { 0x2514, "+" }, { 0x2518, "+" },
+	{ 0x251C, "+" }, { 0x2524, "+" }, { 0x252C, "+" }, { 0x2534, "+" },
+	{ 0x253C, "+" }, { 0x2545, "+" }, { 0x2550, "=" }, { 0x2551, "|" },
+	{ 0x256D, "+" }, { 0x256E, "+" }, { 0x256F, "+" }, { 0x2570, "+" },
+	{ 0x2574, "-" }, { 0x2575, "|" }, { 0x2576, "-" }, { 0x2577, "|" },
+	/* block elements: bars and heat cells */
+	{ 0x2580, "#" }, { 0x2581, "_" }, { 0x2582, "_" }, { 0x2583, "=" },
+	{ 0x2584, "=" }, { 0x2585, "#" }, { 0x2586, "#" }, { 0x2587, "#" },
+	{ 0x2588, "#" }, { 0x2589, "#" }, { 0x258A, "#" }, { 0x258B, "#" },
+	{ 0x258C, "#" }, { 0x258D, "#" }, { 0x258E, "|" }, { 0x258F, "|" },
+	{ 0x2590, "#" }, { 0x2591, "." }, { 0x2592, ":" }, { 0x2593, "#" },
+	{ 0x2594, "-" }, { 0x2595, "|" }, { 0x2596, "." }, { 0x2597, "." },
+	{ 0x2598, "'" }, { 0x2599, "#" }, { 0x259A, ":" }, { 0x259B, "#" },
+	{ 0x259C, "#" }, { 0x259D, "'" }, { 0x259E, ":" }, { 0x259F, "#" },
+	/* geometric shapes: markers */
+	{ 0x25A0, "#" }, { 0x25A1, "o" }, { 0x25B2, "^" }, { 0x25B6, ">" },
+	{ 0x25B8, ">" }, { 0x25BA, ">" }, { 0x25BC, "v" }, { 0x25C0, "<" },
+	{ 0x25C2, "<" }, { 0x25C4, "<" }, { 0x25CB, "o" }, { 0x25CF, "*" },
+	{ 0x2713, "ok" }, { 0x2714, "ok" }, { 0x2717, "x" }, { 0x2718, "x" },
+	{ 0xFFFD, "?" },
+};
+
+const char *
+cp_ascii(uint32_t cp)
+{
+	size_t lo = 0, hi = COUNT(ascii_table);
+
+	if (cp < 0x80)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < ascii_table[mid].cp)
+			hi = mid;
+		else if (cp > ascii_table[mid].cp)
+			lo = mid + 1;
+		else
+			return ascii_table[mid].ascii;
+	}
+	return NULL;
+}
+
+uint32_t
+cp_ascii1(uint32_t cp)
+{
+	const char *a;
+
+	if (cp < 0x80)
+		return cp;
+	a = cp_ascii(cp);
+	return a != NULL && a[0] != '\0' && a[1] == '\0' ? (uint32_t)a[0] :
+	    '?';
+}
+
+/* A superscript digit or sign: its spellings share one '^' in a run. */
+static int
+is_superscript(uint32_t cp)
+{
+	return cp == 0x00B2 || cp == 0x00B3 || cp == 0x00B9 ||
+	    cp == 0x2070 || (cp >= 0x2074 && cp <= 0x207B);
+}
+
+void
+strbuf_add_ascii(struct strbuf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	uint32_t cp, prev = 0;
+
+	if (n == (size_t)-1)
+		n = strlen(s);
+	while (i < n) {
+		const char *a;
+		int w;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp < 0x80) {
+			strbuf_addch(b, (int)cp);
+		} else if ((a = cp_ascii(cp)) != NULL) {
+			/* 0.25 with superscript 1 0 is 0.25^10, not ^1^0 */
+			if (is_superscript(cp) && is_superscript(prev))
+				a++;
+			strbuf_adds(b, a);
+			/* "sqrt" before a number or a name: a space */
+			if (cp == 0x221A && i < n && isalnum((unsigned char)s[i]))
+				strbuf_addch(b, ' ');
+		} else {
+			/* a '?' per column: a wide character keeps its room */
+			for (w = cp_width(cp); w > 0; w--)
+				strbuf_addch(b, '?');
+		}
+		prev = cp;
+	}
+}
+
+char *
+utf8_to_ascii(const char *s)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	strbuf_add_ascii(&b, s, (size_t)-1);
+	return strbuf_detach(&b);
+}
+
+int
+locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
+	    strcasecmp(cs, "UTF8") == 0);
+}
+
+double
+num_shown(double v, int decimals)
+{
+	if (v == 0 || (decimals >= 0 && fabs(v) < 0.5 * pow(10, -decimals)))
+		return 0.0;	/* also -0.0, and -0.0004 at 3 decimals */
+	return v;
+}
+
 /* ---------------------------------------------------------------- parsing */
+
+void
+fmt_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "nan");
+	else if (isinf(v))
+		snprintf(buf, len, v > 0 ? "inf" : "-inf");
+	else if (v == 0)
+		snprintf(buf, len, "0");
+	else
+		snprintf(buf, len, "%.4g", v);
+}
+
+void
+fmt_int(char *buf, size_t len, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v == 0 ? 0.0 : v);
+	else
+		fmt_num(buf, len, v);
+}
 
 int
 parse_double(const char *s, double *out)

@@ -185,6 +185,38 @@ size_t utf8_whole(const char *s, size_t len);
 char *utf8_snprintf(char *buf, size_t n, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
 
+/*
+ * Text for a terminal that can show only ASCII (a locale that is not
+ * UTF-8): util owns the one table of ASCII spellings.  cp_ascii() is the
+ * spelling of cp ("lambda" for U+03BB, "sum" for U+03A3, "^2" for U+00B2,
+ * "-" for U+2500 ...), NULL for ASCII and for characters it has none for.
+ * cp_ascii1() is the one-column form, for a chart cell: cp itself when
+ * ASCII, the spelling when it is one character, else '?'.
+ * strbuf_add_ascii() appends s (n bytes, or to NUL if n == (size_t)-1)
+ * spelt in ASCII: a run of superscripts shares one '^' ("^10"), a
+ * character with no spelling becomes one '?' per column (Hangul "??").
+ * utf8_to_ascii() does the same into a new string (caller frees).
+ * locale_is_utf8(): the LC_CTYPE codeset is UTF-8 (setlocale ran).
+ */
+const char *cp_ascii(uint32_t cp);
+uint32_t cp_ascii1(uint32_t cp);
+void strbuf_add_ascii(struct strbuf *b, const char *s, size_t n);
+char *utf8_to_ascii(const char *s);
+int locale_is_utf8(void);
+
+/*
+ * v ready to print with `decimals` digits after the point (-1: a %g
+ * format): 0 when it would print as a negative zero ("-0", "-0.000"),
+ * else v.  Every fixed-point number shown passes through it.
+ */
+double num_shown(double v, int decimals);
+/* The stable number format of every transcript and message: %.4g, and
+ * "0", "nan", "inf", "-inf" spelled out. */
+void fmt_num(char *buf, size_t len, double v);
+/* A whole number in full ("100000", "2147483647", never "1e+05"), for
+ * integer settings and ranges; anything else as fmt_num(). */
+void fmt_int(char *buf, size_t len, double v);
+
 /* Parsing numbers strictly: whole string, finite, in range.  0 on success. */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,5 +71,55 @@ chart_check_text(const char *text, int w, int h, enum chart_colors colors,
 		snprintf(msg, sizeof msg, "%d lines, not %d", row, h);
 		return msg;
 	}
+	return NULL;
+}
+
+/* A block element thinner than a whole cell: quadrants, halves, eighths. */
+static int
+partial_block(uint32_t cp)
+{
+	return (cp >= 0x2580 && cp <= 0x259F && cp != 0x2588 &&
+	    !(cp >= 0x2591 && cp <= 0x2593));	/* shades fill the cell */
+}
+
+const char *
+chart_check_thick(const struct grid *g)
+{
+	static char msg[128];
+	int x, y, dx, dy, ok;
+
+	for (y = 0; y < g->h; y++)
+		for (x = 0; x < g->w; x++) {
+			const struct grid_cell *c = grid_cat(g, x, y);
+
+			if (c->cp >= 0x2800 && c->cp <= 0x28FF) {
+				snprintf(msg, sizeof msg, "braille U+%04X at "
+				    "%d,%d", (unsigned)c->cp, x, y);
+				return msg;
+			}
+			if (c->fg < GRID_SERIES1 || c->fg > GRID_SERIES6 ||
+			    !partial_block(c->cp))
+				continue;
+			ok = 0;
+			for (dy = -1; dy <= 1 && !ok; dy++)
+				for (dx = -1; dx <= 1 && !ok; dx++) {
+					const struct grid_cell *n =
+					    grid_cat(g, x + dx, y + dy);
+
+					/* its block, or where a series
+					 * drawn later (on top) took it */
+					ok = n != NULL && ((n->cp == 0x2588 &&
+					    n->fg == c->fg) || (n->fg > c->fg &&
+					    n->fg <= GRID_SERIES6 &&
+					    n->cp != ' '));
+				}
+			if (!ok) {
+				snprintf(msg, sizeof msg, "%s U+%04X at %d,%d "
+				    "has no whole block beside it",
+				    chart_role_name(c->fg), (unsigned)c->cp, x,
+				    y);
+				return msg;
+			}
+		}
 	return NULL;
 }

@@ -115,15 +115,227 @@ legend_samples(void **state)
 	(void)state;
 	grid_init(&g, 2, 1);
 	series_pen(0, CHART_GLYPH_BRAILLE, &p);
-	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 0, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2812);
 	series_pen(1, CHART_GLYPH_BRAILLE, &p);
-	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 0, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2802);	/* dotted */
 	series_pen(1, CHART_GLYPH_ASCII, &p);
-	pen_sample(&g, 0, 0, CHART_GLYPH_ASCII, &p);
+	pen_sample(&g, 0, 0, CHART_GLYPH_ASCII, 0, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 'o');
 	assert_int_equal(grid_at(&g, 1, 0)->cp, 'o');
+	/* thick: the dash pattern in half blocks, two per cell */
+	series_pen(0, CHART_GLYPH_BRAILLE, &p);		/* solid */
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2588);
+	series_pen(1, CHART_GLYPH_BRAILLE, &p);		/* 0x55 */
+	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x258C);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x258C);
+	series_pen(3, CHART_GLYPH_QUADRANT, &p);	/* 0x33 */
+	pen_sample(&g, 0, 0, CHART_GLYPH_QUADRANT, 1, &p);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, ' ');
+	grid_done(&g);
+}
+
+/* ------------------------------------------------------------ thick */
+
+/* Cells of g with a code point in [lo, hi]. */
+static int
+count_cps(const struct grid *g, uint32_t lo, uint32_t hi)
+{
+	int x, y, n = 0;
+
+	for (y = 0; y < g->h; y++)
+		for (x = 0; x < g->w; x++)
+			n += grid_cat(g, x, y)->cp >= lo &&
+			    grid_cat(g, x, y)->cp <= hi;
+	return n;
+}
+
+/*
+ * Thick strokes (classroom mode): the same chart thin has braille, or in
+ * quadrants strokes half a cell wide, and fails chart_check_thick(); thick
+ * it passes in every glyph tier at many sizes, has whole blocks and no
+ * braille, and its bars have no eighth-block ends.
+ */
+static void
+thick_strokes(void **state)
+{
+	static const char *const kinds[] = { "line/basic", "line/boundary",
+		"function/sigmoid", "line/sweep" };
+	const struct chart_case *c;
+	struct chart_opts o;
+	struct grid g;
+	const char *err;
+	size_t k;
+	int w, h, gl;
+
+	(void)state;
+	grid_init(&g, 0, 0);
+	for (k = 0; k < COUNT(kinds); k++) {
+		c = chart_case_find(kinds[k]);
+		assert_non_null(c);
+		memset(&o, 0, sizeof o);
+		o.tiers = braille;
+		o.no_legend = 1;
+		grid_resize(&g, c->w, c->h);
+		c->draw(&g, &o);
+		assert_true(count_cps(&g, 0x2801, 0x28FF) > 0);
+		assert_non_null(chart_check_thick(&g));
+		o.tiers.glyphs = CHART_GLYPH_QUADRANT;
+		grid_resize(&g, c->w, c->h);
+		c->draw(&g, &o);
+		assert_non_null(chart_check_thick(&g));
+		for (gl = 0; gl < 3; gl++)
+			for (w = 24; w <= 120; w += 16)
+				for (h = 6; h <= 35; h += 7) {
+			o.tiers.glyphs = (enum chart_glyphs)gl;
+			o.thick = 1;
+			grid_resize(&g, w, h);
+			c->draw(&g, &o);
+			err = chart_check_thick(&g);
+			if (err != NULL)
+				fail_msg("%s %dx%d %s: %s", kinds[k], w, h,
+				    chart_glyphs_name(o.tiers.glyphs), err);
+			if (gl != CHART_GLYPH_ASCII && h >= 13)
+				assert_true(count_cps(&g, 0x2588, 0x2588) >
+				    0);
+				}
+	}
+	/* bars end on whole cells */
+	c = chart_case_find("logbars/grads");
+	assert_non_null(c);
+	memset(&o, 0, sizeof o);
+	o.tiers = braille;
+	grid_resize(&g, c->w, c->h);
+	c->draw(&g, &o);
+	assert_true(count_cps(&g, 0x2589, 0x258F) > 0);	/* eighths */
+	o.thick = 1;
+	c->draw(&g, &o);
+	assert_int_equal(count_cps(&g, 0x2589, 0x258F), 0);
+	c = chart_case_find("hist/weights-l2");
+	assert_non_null(c);
+	o.thick = 0;
+	grid_resize(&g, c->w, c->h);
+	c->draw(&g, &o);
+	assert_true(count_cps(&g, 0x2581, 0x2587) > 0);
+	o.thick = 1;
+	c->draw(&g, &o);
+	assert_int_equal(count_cps(&g, 0x2581, 0x2587), 0);
+	grid_done(&g);
+}
+
+/* ------------------------------------------------------------ big digits */
+
+/* Row y of g as UTF-8 (static buffer). */
+static const char *
+row_utf8(const struct grid *g, int y)
+{
+	static char buf[512];
+	size_t n = 0;
+	int x;
+
+	for (x = 0; x < g->w && n + 5 < sizeof buf; x++)
+		n += utf8_encode(grid_cat(g, x, y)->cp, buf + n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+big_digits(void **state)
+{
+	struct grid g;
+	char a[2] = "0", b[2] = "0";
+	int i, j, w;
+
+	(void)state;
+	/* 3 pixels a digit, 1 for '.', a pixel between glyphs */
+	assert_int_equal(chart_big_width("0.5", 1), 3 + 1 + 1 + 1 + 3);
+	assert_int_equal(chart_big_width("0.5", 2), 2 * 9);
+	assert_int_equal(chart_big_width("", 1), 0);
+	assert_int_equal(chart_big_width(NULL, 1), 0);
+	/* a UTF-8 character is one '?' glyph, not one per byte */
+	assert_int_equal(chart_big_width("\xce\xbb", 1), 3);
+	assert_int_equal(chart_big_height(CHART_GLYPH_QUADRANT, 1), 3);
+	assert_int_equal(chart_big_height(CHART_GLYPH_BRAILLE, 2), 5);
+	assert_int_equal(chart_big_height(CHART_GLYPH_ASCII, 1), 5);
+
+	grid_init(&g, 12, 5);
+	w = chart_big_text(&g, 0, 0, "0.5", 1, CHART_GLYPH_QUADRANT,
+	    GRID_SERIES2, GRID_BOLD);
+	assert_int_equal(w, 9);
+	assert_string_equal(row_utf8(&g, 0),
+	    "\xe2\x96\x88\xe2\x96\x80\xe2\x96\x88   "	/* █▀█ */
+	    "\xe2\x96\x88\xe2\x96\x80\xe2\x96\x80   ");	/* █▀▀ */
+	assert_string_equal(row_utf8(&g, 1),
+	    "\xe2\x96\x88 \xe2\x96\x88   "			/* █ █ */
+	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x88   ");	/* ▀▀█ */
+	assert_string_equal(row_utf8(&g, 2),
+	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80 "	/* ▀▀▀ */
+	    "\xe2\x96\x80 "					/* ▀ */
+	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80   ");	/* ▀▀▀ */
+	assert_int_equal(grid_at(&g, 0, 0)->fg, GRID_SERIES2);
+	assert_int_equal(grid_at(&g, 0, 0)->attr, GRID_BOLD);
+	assert_int_equal(grid_at(&g, 1, 1)->fg, GRID_SERIES2); /* blank too */
+
+	/* ASCII: '#' pixels, one row each */
+	grid_resize(&g, 12, 5);
+	w = chart_big_text(&g, 0, 0, "-1", 1, CHART_GLYPH_ASCII, 0, 0);
+	assert_int_equal(w, 7);
+	assert_string_equal(row_utf8(&g, 0), "     #      ");
+	assert_string_equal(row_utf8(&g, 1), "    ##      ");
+	assert_string_equal(row_utf8(&g, 2), "###  #      ");
+	assert_string_equal(row_utf8(&g, 4), "    ###     ");
+
+	/* scale 2: whole cells, two per pixel */
+	grid_resize(&g, 12, 5);
+	w = chart_big_text(&g, 0, 0, "7", 2, CHART_GLYPH_BRAILLE, 0, 0);
+	assert_int_equal(w, 6);
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
+	assert_int_equal(grid_at(&g, 5, 0)->cp, 0x2588);
+	assert_int_equal(grid_at(&g, 0, 1)->cp, ' ');
+	assert_int_equal(grid_at(&g, 4, 4)->cp, 0x2588);
+
+	/* an unknown character draws as '?'; clipping at the edge is safe */
+	grid_resize(&g, 12, 5);
+	chart_big_text(&g, 0, 0, "#", 2, CHART_GLYPH_ASCII, 0, 0);
+	{
+		struct grid q;
+
+		grid_init(&q, 12, 5);
+		chart_big_text(&q, 0, 0, "?", 2, CHART_GLYPH_ASCII, 0, 0);
+		for (i = 0; i < 5; i++) {
+			char r1[64];
+
+			snprintf(r1, sizeof r1, "%s", row_utf8(&g, i));
+			assert_string_equal(r1, row_utf8(&q, i));
+		}
+		grid_done(&q);
+	}
+	chart_big_text(&g, 10, 3, "888", 2, CHART_GLYPH_BRAILLE, 0, 0);
+
+	/* the ten digits all differ */
+	grid_resize(&g, 3, 5);
+	for (i = 0; i < 10; i++)
+		for (j = i + 1; j < 10; j++) {
+			struct grid q;
+			int x, y, same = 1;
+
+			a[0] = (char)('0' + i);
+			b[0] = (char)('0' + j);
+			grid_init(&q, 3, 5);
+			chart_big_text(&g, 0, 0, a, 1, CHART_GLYPH_ASCII, 0, 0);
+			chart_big_text(&q, 0, 0, b, 1, CHART_GLYPH_ASCII, 0, 0);
+			for (y = 0; y < 5; y++)
+				for (x = 0; x < 3; x++)
+					same &= grid_at(&g, x, y)->cp ==
+					    grid_at(&q, x, y)->cp;
+			assert_false(same);
+			grid_done(&q);
+		}
 	grid_done(&g);
 }
 
@@ -1159,6 +1371,28 @@ matrix_fills_tall(void **state)
 	grid_done(&g);
 }
 
+/* No negative zero: a column whose mean is a rounding error below 0 says
+ * mean=0.000, and a cell of -0.001 shows 0.00. */
+static void
+matrix_no_negative_zero(void **state)
+{
+	double m[2 * 2] = { 1, -0.001, -1 - 1e-12, 0.0005 };
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.tiers = ascii;
+	grid_init(&g, 60, 10);
+	chart_matrix(&g, &o, m, 2, 2, CHART_GROUP_COLUMN, 1);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "mean=0.000 "));
+	assert_null(strstr(t, "-0.0"));
+	free(t);
+	grid_done(&g);
+}
+
 /* A legend that would leave a series out entirely takes a second row:
  * every series is named, two per row. */
 static void
@@ -1195,6 +1429,111 @@ legend_wraps(void **state)
 	assert_true(strspn(strstr(t, "tanh val") + 8, " ") ==
 	    strcspn(strstr(t, "tanh val") + 8, "\n"));
 	assert_null(chart_check_text(t, 40, 10, CHART_COLOR_NONE, 1));
+	free(t);
+	grid_done(&g);
+}
+
+/* The 256-colour palette as RGB, for a direct-colour terminal. */
+static void
+palette_rgb(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_color_rgb(1), 0x800000);
+	assert_int_equal(chart_color_rgb(33), 0x0087ff);	/* series1 */
+	assert_int_equal(chart_color_rgb(196), 0xff0000);	/* bad */
+	assert_int_equal(chart_color_rgb(208), 0xff8700);	/* series2 */
+	assert_int_equal(chart_color_rgb(244), 0x808080);	/* axis */
+	assert_int_equal(chart_color_rgb(232), 0x080808);
+	assert_int_equal(chart_color_rgb(-1), -1);
+	assert_int_equal(chart_color_rgb(256), -1);
+	/* one meaning a colour: red is for failures, not for a marker or
+	 * the "more" note */
+	assert_int_not_equal(chart_role_color(GRID_MARKER, CHART_COLOR_256),
+	    chart_role_color(GRID_BAD, CHART_COLOR_256));
+	assert_int_not_equal(chart_role_color(GRID_MARKER, CHART_COLOR_8),
+	    chart_role_color(GRID_BAD, CHART_COLOR_8));
+}
+
+/* Notes wrap to a second row instead of losing their end: the
+ * histogram's caption keeps "of N", the matrix note keeps its std. */
+static void
+notes_wrap(void **state)
+{
+	static double v[4224];
+	double m[8 * 4];
+	struct chart_hist_opts ho = { 0, 0, 0, 1e-6, 0 };
+	struct chart_opts o;
+	struct grid g;
+	char *t;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4224; i++)
+		v[i] = (i % 97 - 48) / 80.0;
+	memset(&o, 0, sizeof o);
+	o.tiers = braille;
+	o.title = "all weights";
+	grid_init(&g, 43, 13);
+	chart_hist(&g, &o, &ho, "weights", v, 4224);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "(|w|<=1.0e-06)"));
+	assert_non_null(strstr(t, "4224"));
+	assert_null(strstr(t, "..."));
+	free(t);
+	grid_done(&g);
+	for (i = 0; i < 32; i++)
+		m[i] = (i * 7 % 11) / 5.0 - 1;
+	o.tiers = ascii;
+	o.title = "batch norm";
+	grid_init(&g, 43, 13);
+	chart_matrix(&g, &o, m, 8, 4, CHART_GROUP_COLUMN, 0);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_non_null(strstr(t, "std="));
+	free(t);
+	grid_done(&g);
+}
+
+/* Without colour two braille curves differ by more than dot density:
+ * the second carries its mark ('o') on the curve and in the legend; with
+ * colour it does not. */
+static void
+mono_curves_by_glyph(void **state)
+{
+	double tr[60], va[60];
+	struct chart_series s[2];
+	struct chart_tiers mono = { CHART_GLYPH_BRAILLE, CHART_COLOR_NONE };
+	struct chart_opts o;
+	struct grid g;
+	char *t, *leg;
+	int i, marks = 0;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		tr[i] = 1.0 / (1 + i);
+		va[i] = 0.5 + 0.004 * i;
+	}
+	memset(&o, 0, sizeof o);
+	memset(s, 0, sizeof s);
+	s[0].name = "train";
+	s[0].y = tr;
+	s[1].name = "val";
+	s[1].y = va;
+	s[0].n = s[1].n = 60;
+	s[0].x0 = s[1].x0 = 1;
+	o.tiers = mono;
+	grid_init(&g, 50, 14);
+	chart_line(&g, &o, NULL, s, 2);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	leg = strstr(t, "o val");
+	assert_non_null(leg);
+	for (i = 0; t + i < leg; i++)
+		marks += t[i] == 'o';
+	assert_true(marks >= 4);	/* on the curve, every 6 columns */
+	free(t);
+	o.tiers.colors = CHART_COLOR_256;
+	chart_line(&g, &o, NULL, s, 2);
+	t = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_null(strstr(t, "o val"));
 	free(t);
 	grid_done(&g);
 }
@@ -1366,7 +1705,8 @@ extreme_values(void **state)
 	grid_done(&g);
 }
 
-/* Every case at many sizes and all nine tiers: never ragged, no crash. */
+/* Every case at many sizes and all nine tiers, thin and thick: never
+ * ragged, no crash. */
 static void
 size_sweep(void **state)
 {
@@ -1377,18 +1717,20 @@ size_sweep(void **state)
 	char *text;
 	const char *err;
 	size_t i, j;
-	int c, gl, co;
+	int c, gl, co, th;
 
 	(void)state;
 	grid_init(&g, 0, 0);
 	for (c = 0; c < chart_ncases; c++)
 		for (gl = 0; gl < 3; gl++)
 			for (co = 0; co < 3; co++)
+				for (th = 0; th < 2; th++)
 				for (i = 0; i < COUNT(ws); i++)
 					for (j = 0; j < COUNT(hs); j++) {
 		memset(&o, 0, sizeof o);
 		o.tiers.glyphs = (enum chart_glyphs)gl;
 		o.tiers.colors = (enum chart_colors)co;
+		o.thick = th;
 		grid_resize(&g, ws[i], hs[j]);
 		chart_cases[c].draw(&g, &o);
 		text = grid_to_string(&g, o.tiers.colors);
@@ -1426,10 +1768,11 @@ word_runs(const char *text, char **set, const char *known)
 		for (k = 0; k + 2 < n && !(p[k] == p[k + 1] &&
 		    p[k] == p[k + 2]); k++)
 			;
-		/* "oo", "xooo", "Ox": plot marks (a heatmap's training and
-		 * validation points), not words */
+		/* "oo", "xooo", "Ox", "ovo": plot marks (a heatmap's training
+		 * and validation points, a fit's training marks 'o' and
+		 * validation letters 'v' in ASCII), not words */
 		if (n < 2 || n > 60 || k + 2 < n || (n == 2 && p[0] == p[1]) ||
-		    strspn(p, "oxOX") >= n ||
+		    strspn(p, "oxOX") >= n || strspn(p, "ov") >= n ||
 		    (set == NULL && p[n] != '\n')) {
 			p += n ? n : 1;
 			continue;
@@ -1505,6 +1848,8 @@ main(void)
 		cmocka_unit_test(quadrant_packing),
 		cmocka_unit_test(canvas_cells),
 		cmocka_unit_test(legend_samples),
+		cmocka_unit_test(thick_strokes),
+		cmocka_unit_test(big_digits),
 		cmocka_unit_test(nice_ticks),
 		cmocka_unit_test(axis_fitting),
 		cmocka_unit_test(tick_labels),
@@ -1526,6 +1871,10 @@ main(void)
 		cmocka_unit_test(heatmap_scale_whole),
 		cmocka_unit_test(function_range_tight),
 		cmocka_unit_test(matrix_fills_tall),
+		cmocka_unit_test(matrix_no_negative_zero),
+		cmocka_unit_test(mono_curves_by_glyph),
+		cmocka_unit_test(notes_wrap),
+		cmocka_unit_test(palette_rgb),
 		cmocka_unit_test(legend_wraps),
 		cmocka_unit_test(log_minor_ticks),
 		cmocka_unit_test(marker_label_avoids_curves),

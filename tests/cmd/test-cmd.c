@@ -215,7 +215,7 @@ static const char *const bad_lines[] = {
 	"plot",
 	"plot nothing",
 	"plot fn",
-	"plot fn swish",
+	"plot fn nosuch",
 	"plot weights 9",
 	"plot weights x",
 	"plot loss cubic",
@@ -331,6 +331,11 @@ set_get_show(void **state)
 	/* a typo in a one-run override gets the nearest setting too */
 	expect(s, "train 5 lamda=0.1", CMD_ERROR,
 	    "unknown key 'lamda'; did you mean 'lambda'?");
+	/* get knows metrics too: a typo gets the nearest metric */
+	expect(s, "get grad_ration", CMD_ERROR,
+	    "unknown setting or metric 'grad_ration'; did you mean "
+	    "'grad_ratio'?");
+	expect(s, "get val_los", CMD_ERROR, "did you mean 'val_loss'?");
 	/* a run of sets on one line is judged once every setting is in
 	 * place: the reg that follows makes lambda count */
 	text = run(s, "set reg none; set lambda 0.02; set reg l1", CMD_OK);
@@ -360,6 +365,17 @@ set_get_show(void **state)
 	text = run(s, "train 2; show history; show stats", CMD_OK);
 	assert_non_null(strstr(text, "epoch  train_loss"));
 	assert_non_null(strstr(text, "|w| = "));
+	free(text);
+	/* regression has no accuracy: no accuracy columns, no "nan" */
+	text = run(s, "data poly; net 1-4-1; train 2; show history", CMD_OK);
+	assert_non_null(strstr(text, "epoch  train_loss  val_loss    "
+	    "penalty\n"));
+	assert_null(strstr(text, "nan"));
+	assert_null(strstr(text, "train_acc"));
+	free(text);
+	text = run(s, "data moons; net 2-4-1; train 2; show history", CMD_OK);
+	assert_non_null(strstr(text, "penalty     train_acc  val_acc\n"));
+	assert_null(strstr(text, "nan"));
 	free(text);
 	session_free(s);
 }
@@ -541,7 +557,10 @@ early_stopping_settings(void **state)
 	free(text);
 	text = run(s, "show params", CMD_OK);
 	assert_non_null(strstr(text, "early       off      off|on"));
-	assert_non_null(strstr(text, "patience    5        1..1e+05"));
+	/* integer ranges in full, not 1..1e+05 */
+	assert_non_null(strstr(text, "patience    5        1..100000 "));
+	assert_non_null(strstr(text, "seed        1        0..2147483647 "));
+	assert_null(strstr(text, "e+0"));
 	assert_non_null(strstr(text, "min_delta   0"));
 	assert_non_null(strstr(text, "restore     on       off|on"));
 	free(text);
@@ -597,6 +616,69 @@ early_stopping_settings(void **state)
 	    "early = on\npatience = 9\n");
 	remove(lab);
 	free(lab);
+	session_free(s);
+}
+
+static int
+last_best(void *ctx, const struct cmd_epoch_info *info)
+{
+	*(int *)ctx = info->best_epoch;
+	return 0;
+}
+
+/*
+ * The best epoch is the engine's (nn_net_best: the early-stopping rule,
+ * min_delta included), wherever it is shown: the train summary, get
+ * best_epoch and best_val_loss, the epoch hook, the loss chart's marker
+ * and a sweep's best@ column.  With min_delta 0.01 the val loss still
+ * creeps down by less than 0.01 after the best epoch, so a plain lowest
+ * value would name a later epoch.
+ */
+static void
+best_epoch_has_one_owner(void **state)
+{
+	struct session *s = session_new(1);
+	const struct nn_epoch *h;
+	struct grid g;
+	char *text, *want, *chart;
+	double v, best, bestval;
+	int be, n, hook_best = -1, lowest = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16);
+	session_set_epoch_hook(s, last_best, &hook_best);
+	run_ok(s, "data moons n=60 noise=0.1 seed=3; net 2-8-1; "
+	    "set early on; set min_delta 0.01");
+	text = run(s, "train 200", CMD_OK);
+	best = number_after(text, "best val loss ");
+	be = (int)number_after(strstr(text, "best val loss "), " at epoch ");
+	n = nn_net_history(s->lab.net, &h);
+	for (int i = 1; i < n; i++)
+		if (h[i].val_loss < h[lowest].val_loss)
+			lowest = i;
+	assert_true(be > 0 && lowest + 1 > be);	/* the rules differ here */
+	bestval = h[be - 1].val_loss;
+	free(text);
+	assert_int_equal(session_query(s, "best_epoch", &v), 0);
+	assert_int_equal((int)v, be);
+	assert_int_equal(session_query(s, "best_val_loss", &v), 0);
+	assert_close(v, bestval, 0);
+	assert_close(v, best, 1e-3);
+	assert_int_equal(hook_best, be);
+	expect(s, "get best_epoch", CMD_OK, "best_epoch = ");
+	run_ok(s, "plot loss");
+	grid_init(&g, 72, 16);
+	assert_int_equal(session_render_chart(s, &g), 0);
+	chart = grid_to_string(&g, CHART_COLOR_NONE);
+	want = xasprintf("best@%d ", be);
+	assert_non_null(strstr(chart, want));
+	free(want);
+	free(chart);
+	grid_done(&g);
+	/* a sweep's run of the same net and settings */
+	run_ok(s, "sweep min_delta 0.01 0.02");
+	assert_int_equal(s->sweep.r[0].best_epoch, be);
+	assert_close(s->sweep.r[0].best_val_loss, bestval, 0);
 	session_free(s);
 }
 
@@ -833,7 +915,8 @@ save_load_round_trip_and_csv(void **state)
 	run_okf(s, "data load %s split=0.5; net 1-2-1; train 2; save %s",
 	    csv, f);
 	a = session_dump(s);
-	assert_non_null(strstr(a, "data csv rows=6 nin=1 nout=1"));
+	assert_non_null(strstr(a, "\ncsv 7\nx1,y\n0,0.5\n"));
+	assert_non_null(strstr(a, "\n5,5.5\ndata load - split=0.5 seed=1\n"));
 	run_okf(s, "data moons; load %s", f);
 	b = session_dump(s);
 	assert_string_equal(a, b);
@@ -931,7 +1014,9 @@ undo_restores_settings_and_net(void **state)
 	a = session_dump(s);
 	run_ok(s, "set lambda 0.3");
 	run_ok(s, "train 2");
-	run_ok(s, "undo");
+	/* undo says what it undid, as typed */
+	expect(s, "undo", CMD_OK,
+	    "undid 'train 2' (");
 	expect(s, "get lambda", CMD_OK, "lambda = 0.3\n");
 	assert_int_equal(session_query(s, "epochs_trained", &v), 0);
 	assert_close(v, 0, 0);
@@ -943,7 +1028,7 @@ undo_restores_settings_and_net(void **state)
 	/* a failed command leaves no undo step */
 	run_ok(s, "set lambda 0.1");
 	free(run(s, "set lambda -2", CMD_ERROR));
-	run_ok(s, "undo");
+	expect(s, "undo", CMD_OK, "undid 'set lambda 0.1' (");
 	expect(s, "get lambda", CMD_OK, "lambda = 0\n");
 	session_free(s);
 }
@@ -1825,6 +1910,68 @@ help_and_quit(void **state)
 	session_free(s);
 }
 
+/*
+ * The lists of kinds in help, usage, errors and completion come from the
+ * engine's tables: every activation, init and norm the engine names is
+ * listed, "plot fn" draws each activation, and no "{...}" is left over.
+ */
+static void
+kinds_come_from_the_engine(void **state)
+{
+	struct session *s = session_new(1);
+	char *text, *line;
+	char **v;
+	size_t st;
+	int k;
+
+	(void)state;
+	for (size_t i = 0; i < cmd_table_len; i++) {
+		line = xasprintf("help %s", cmd_table[i]->name);
+		text = run(s, line, CMD_OK);
+		assert_null(strstr(text, "{act}"));
+		assert_null(strstr(text, "{norm}"));
+		assert_null(strstr(text, "{init}"));
+		free(text);
+		free(line);
+	}
+	text = run(s, "help plot; help net; plot fn", CMD_ERROR);
+	{
+		struct strbuf all;
+		int n = 0;
+
+		strbuf_init(&all);
+		for (k = 0; nn_act_name(k) != NULL; k++) {
+			strbuf_addf(&all, "%s%s", k ? "|" : "",
+			    nn_act_name(k));
+			line = xasprintf("plot fn %s", nn_act_name(k));
+			expect(s, line, CMD_OK, nn_act_name(k));
+			free(line);
+		}
+		assert_int_equal(k, NN_ACT_COUNT);
+		for (const char *p = text; (p = strstr(p, all.s)) != NULL; p++)
+			n++;
+		assert_int_equal(n, 3);	/* help plot, help net, the error */
+		strbuf_done(&all);
+	}
+	free(text);
+	for (k = 0; nn_norm_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_norm_name(k));
+	for (k = 0; nn_init_name(k) != NULL; k++)
+		expect(s, "help net", CMD_OK, nn_init_name(k));
+	v = cmd_complete("plot fn ", 8, &st);
+	for (k = 0; k < NN_ACT_COUNT; k++) {
+		int found = 0;
+
+		for (int i = 0; v[i] != NULL; i++)
+			found |= strcmp(v[i], nn_act_name(k)) == 0;
+		assert_true(found);
+	}
+	cmd_complete_free(v);
+	expect(s, "net 2-4-1 a b c d e f g h i", CMD_ERROR,
+	    "[norm=none|batch|layer]");
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ printing */
 
 static char *
@@ -1890,6 +2037,240 @@ print_splits_errors_and_status(void **state)
 	assert_true(st.penalty > 0);
 	transcript_free(t);
 	session_free(s);
+}
+
+/* ------------------------------------------------------------ settings */
+
+/* A valid value of d other than def (the row's range or names). */
+static const char *
+other_value(const struct nn_setting *d, const char *def, char *buf,
+    size_t len)
+{
+	const char *v;
+
+	for (int k = 0; (v = nn_setting_choice(d, k)) != NULL; k++)
+		if (strcmp(v, def) != 0)
+			return v;
+	snprintf(buf, len, "%.17g", d->max);
+	if (strcmp(buf, def) == 0)
+		snprintf(buf, len, "%.17g", d->min_open ?
+		    (d->min + d->max) / 2 : d->min);
+	return buf;
+}
+
+/*
+ * Every row of the settings table reaches the engine: a value other than
+ * the default, set through the command language, is what the live net's
+ * config holds and what 'get' says.  Iterating the table covers a new
+ * row without a change here.
+ */
+static void
+every_setting_reaches_the_engine(void **state)
+{
+	const struct nn_setting *d;
+	struct nn_config def = nn_config_default();
+
+	(void)state;
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
+		struct session *s = session_new(1);
+		char dv[64], buf[64], want[64], got[64], shown[96], *line;
+		const char *v;
+
+		run_ok(s, "data sine n=40; net 1-4-4-1");
+		nn_setting_get(&def, d, dv, sizeof dv);
+		v = other_value(d, dv, buf, sizeof buf);
+		line = xasprintf("set %s %s", d->name, v);
+		run_ok(s, line);
+		free(line);
+		nn_setting_get(&s->lab.cfg, d, want, sizeof want);
+		if (strcmp(want, dv) == 0)
+			fail_msg("set %s %s left the default %s", d->name, v,
+			    dv);
+		nn_setting_get(nn_net_config(s->lab.net), d, got, sizeof got);
+		if (strcmp(want, got) != 0)
+			fail_msg("set %s %s: the session has %s, the net %s",
+			    d->name, v, want, got);
+		param_format(d, &s->lab.cfg, buf, sizeof buf);
+		snprintf(shown, sizeof shown, "%s = %s\n", d->name, buf);
+		line = xasprintf("get %s", d->name);
+		expect(s, line, CMD_OK, shown);
+		free(line);
+		session_free(s);
+	}
+}
+
+/* A row's help says when it acts, as its flags do (set's messages and
+ * 'help set' must agree). */
+static void
+setting_help_matches_flags(void **state)
+{
+	const struct nn_setting *d;
+
+	(void)state;
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
+		assert_int_equal(strstr(d->help, "rebuilds the net") != NULL,
+		    (d->flags & NN_SETTING_REBUILD) != 0);
+		assert_int_equal(strstr(d->help, "used at net/reset") != NULL,
+		    (d->flags & NN_SETTING_RESET) != 0);
+		/* one of: at once, at reset, by a rebuild */
+		assert_int_equal(!!(d->flags & NN_SETTING_NOW) +
+		    !!(d->flags & NN_SETTING_RESET) +
+		    !!(d->flags & NN_SETTING_REBUILD), 1);
+	}
+}
+
+/*
+ * import weights brings every setting of the file, and a later set of
+ * another setting keeps them (it used to rebuild the engine config from
+ * the command settings, which reset beta1 and shuffle to their defaults).
+ */
+static void
+import_then_set_keeps_settings(void **state)
+{
+	struct session *s = session_new(1);
+	struct nn_config c = nn_config_default();
+	char *path = tmpfile_path("beta.net"), *line, err[256];
+	const struct nn_setting *d;
+	struct nn_net *net;
+	FILE *f;
+
+	(void)state;
+	c.beta1 = 0.5;
+	c.shuffle = 0;
+	c.opt = NN_OPT_ADAM;
+	net = nn_net_new("1-4-1", &c, err, sizeof err);
+	assert_non_null(net);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(nn_net_save(net, f), 0);
+	fclose(f);
+	run_ok(s, "data sine n=40");
+	line = xasprintf("import weights %s", path);
+	run_ok(s, line);
+	free(line);
+	run_ok(s, "set lambda 0.1");
+	expect(s, "get beta1; get shuffle", CMD_OK,
+	    "beta1 = 0.5\nshuffle = off\n");
+	assert_true(nn_net_config(s->lab.net)->beta1 == 0.5);
+	assert_int_equal(nn_net_config(s->lab.net)->shuffle, 0);
+	for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
+		char a[64], b[64];
+
+		if (strcmp(d->name, "lambda") == 0)
+			continue;
+		nn_setting_get(nn_net_config(net), d, a, sizeof a);
+		nn_setting_get(nn_net_config(s->lab.net), d, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			fail_msg("%s: imported %s, now %s", d->name, a, b);
+	}
+	nn_net_free(net);
+	remove(path);
+	free(path);
+	session_free(s);
+}
+
+/* set act on a trained net rebuilds it from the seed, says so, and
+ * gives the weights 'net' gives with that act; it never changes a
+ * trained net in place. */
+static void
+set_act_rebuilds(void **state)
+{
+	struct session *s = session_new(1), *t = session_new(1);
+	double w1, w2, ep;
+
+	(void)state;
+	run_ok(s, "data sine n=40; net 1-8-1; train 5");
+	expect(s, "set act relu", CMD_OK, "act changes what the network "
+	    "computes: net 1-8-1 rebuilt with fresh weights");
+	assert_int_equal(session_query(s, "epochs_trained", &ep), 0);
+	assert_true(ep == 0);
+	assert_int_equal(nn_net_config(s->lab.net)->act, NN_ACT_RELU);
+	run_ok(t, "data sine n=40; net 1-8-1 act=relu");
+	assert_int_equal(session_query(s, "w_norm", &w1), 0);
+	assert_int_equal(session_query(t, "w_norm", &w2), 0);
+	assert_true(w1 == w2);
+	/* the same rule for the other rows that change the computation */
+	expect(s, "set leak 0.2", CMD_OK, "leak changes what the network "
+	    "computes");
+	expect(s, "train 2 act=tanh", CMD_ERROR, "act acts when the net is "
+	    "built");
+	session_free(s);
+	session_free(t);
+}
+
+/* A lab file's data line is the data command: what it refuses, the file
+ * refuses, with the command's message at file:line:column, and nothing
+ * of the file is applied. */
+static void
+lab_file_lines_are_commands(void **state)
+{
+	struct session *s = session_new(1);
+	char *lab = tmpfile_path("cmdline.lab"), *line, *want, *msg;
+	struct transcript *t = transcript_new();
+
+	(void)state;
+	/* the data command's own message */
+	assert_int_equal(cmd_execute(s, "data moons n=2 noise=50", t),
+	    CMD_ERROR);
+	msg = NULL;
+	for (size_t i = 0; i < transcript_count(t); i++)
+		if (transcript_item(t, i)->kind == TR_ERROR)
+			msg = transcript_item(t, i)->text;
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "data: n: 2 is out of range"));
+	test_write_file(lab, "regtutor-lab 2\nset lambda 0.5\n"
+	    "data moons n=2 noise=50\nend\n");
+	want = xasprintf("%s:3:12: %s", lab, msg);
+	line = xasprintf("load %s", lab);
+	expect(s, line, CMD_ERROR, want);
+	expect(s, "get lambda", CMD_OK, "lambda = 0\n");
+	free(want);
+	/* checked first: a bad set after a good one changes nothing */
+	test_write_file(lab, "regtutor-lab 2\nset lambda 0.5\nset act relux\n"
+	    "end\n");
+	expect(s, line, CMD_ERROR, ":3:9: set: act: unknown value 'relux'; "
+	    "did you mean 'relu'?");
+	expect(s, "get lambda", CMD_OK, "lambda = 0\n");
+	/* only set and data: a file cannot run other commands */
+	test_write_file(lab, "regtutor-lab 2\nset lambda 0.5; train 3\nend\n");
+	expect(s, line, CMD_ERROR, ":2: expected one 'set' or 'data' command");
+	free(line);
+	transcript_free(t);
+	remove(lab);
+	free(lab);
+	session_free(s);
+}
+
+/* The manual's list of settings (under 'set') is the table's, in its
+ * order. */
+static void
+manual_lists_the_settings(void **state)
+{
+	char *path = test_srcpath("man/regtutor.1");
+	char *text = test_read_file(path), *p, *end;
+	const char *const *names = param_names();
+	int i = 0;
+
+	(void)state;
+	p = strstr(text, "The settings are:\n");
+	assert_non_null(p);
+	end = strstr(p, "\n.El\n");
+	assert_non_null(end);
+	*end = '\0';
+	while ((p = strstr(p, "\n.It Cm ")) != NULL) {
+		char name[32];
+
+		p += 8;
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(p, " \n"), p);
+		if (names[i] == NULL || strcmp(names[i], name) != 0)
+			fail_msg("the manual lists '%s' where the table has "
+			    "'%s'", name, names[i] ? names[i] : "(end)");
+		i++;
+	}
+	if (names[i] != NULL)
+		fail_msg("the manual does not list '%s'", names[i]);
+	free(text);
+	free(path);
 }
 
 /* ------------------------------------------------------------ golden */
@@ -2293,7 +2674,7 @@ skip_connections(void **state)
 	run_ok(s, "train 2");
 	run_okf(s, "export weights %s", net);
 	text = test_read_file(net);
-	assert_non_null(strstr(text, "\nskip 1\n"));
+	assert_non_null(strstr(text, "\nskip on\n"));
 	free(text);
 	run_ok(s, "net 2-8-8-8-1 skip=off");
 	expect(s, "show net", CMD_OK, "layer 2: dense 8 -> 8, tanh\n");
@@ -2428,7 +2809,8 @@ test_split(void **state)
 	test_write_file(lab, "regtutor-lab 1\ndata moons n=100 noise=0.1 "
 	    "split=0.7 test=0.4 seed=1\nend\n");
 	expect(s, "load tests/tmp/cmd-test-split.lab", CMD_ERROR,
-	    "cmd-test-split.lab:2: split + test is more than 1");
+	    "cmd-test-split.lab:2:38: data: test: split 0.7 + test 0.4 is "
+	    "more than all the rows");
 	remove(lab);
 	free(lab);
 	session_free(s);
@@ -2479,8 +2861,16 @@ main(void)
 		cmocka_unit_test(input_noise_setting),
 		cmocka_unit_test(skip_connections),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(every_setting_reaches_the_engine),
+		cmocka_unit_test(setting_help_matches_flags),
+		cmocka_unit_test(import_then_set_keeps_settings),
+		cmocka_unit_test(set_act_rebuilds),
+		cmocka_unit_test(lab_file_lines_are_commands),
+		cmocka_unit_test(manual_lists_the_settings),
 		cmocka_unit_test(golden_transcripts),
 		cmocka_unit_test(plot_kinds_table),
+		cmocka_unit_test(kinds_come_from_the_engine),
+		cmocka_unit_test(best_epoch_has_one_owner),
 	};
 
 	return cmocka_run_group_tests_name("cmd", tests, NULL, NULL);

@@ -184,12 +184,78 @@ session_chart_as_item(void **state)
 	session_free(s);
 }
 
+/* Cells of g in the braille block, and whole blocks. */
+static void
+count_glyphs(const struct grid *g, int *braille, int *blocks)
+{
+	*braille = *blocks = 0;
+	for (int y = 0; y < g->h; y++)
+		for (int x = 0; x < g->w; x++) {
+			uint32_t cp = grid_cat(g, x, y)->cp;
+
+			*braille += cp >= 0x2800 && cp <= 0x28FF;
+			*blocks += cp == 0x2588;
+		}
+}
+
+/*
+ * Classroom mode draws the same snapshots in thick strokes: a loss chart
+ * recorded in braille comes back without a braille cell, in whole blocks,
+ * from the transcript and live from the session; thin again after.
+ */
+static void
+thick_redraw(void **state)
+{
+	static const char *const charts[] = {
+		"data poly n=30 seed=2; net 1-8-8-1; train 30; plot loss",
+		"plot fn sigmoid",
+		"set epochs 4; sweep lambda 0 0.01 0.1",
+		"set epochs 5; compare lambda 0 0.1",
+		"plot boundary",
+	};
+	struct session *s = session_new(1);
+	struct transcript *t = transcript_new();
+	struct grid g;
+	int br, bl, seen = 0;
+
+	(void)state;
+	session_set_render(s, CMD_GLYPH_BRAILLE, CMD_COLOR_256, 60, 16);
+	for (size_t k = 0; k < sizeof charts / sizeof *charts; k++)
+		assert_int_equal(cmd_execute(s, charts[k], t), CMD_OK);
+	grid_init(&g, 90, 24);
+	for (size_t i = 0; i < transcript_count(t); i++) {
+		if (transcript_item(t, i)->kind != TR_CHART)
+			continue;
+		assert_int_equal(transcript_render_chart_thick(t, i, &g, 0),
+		    0);
+		count_glyphs(&g, &br, &bl);
+		seen += br > 0;		/* (compare's weights are bars) */
+		assert_int_equal(transcript_render_chart_thick(t, i, &g, 1),
+		    0);
+		count_glyphs(&g, &br, &bl);
+		assert_int_equal(br, 0);
+		assert_true(bl > 0);
+	}
+	assert_int_equal(seen, (int)(sizeof charts / sizeof *charts));
+	assert_int_equal(session_render_chart_thick(s, &g, 1), 0);
+	count_glyphs(&g, &br, &bl);
+	assert_int_equal(br, 0);
+	assert_true(bl > 0);
+	assert_int_equal(session_render_chart_thick(s, &g, 0), 0);
+	count_glyphs(&g, &br, &bl);
+	assert_true(br > 0);
+	grid_done(&g);
+	transcript_free(t);
+	session_free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(snapshots_redraw_as_recorded),
 		cmocka_unit_test(session_chart_as_item),
+		cmocka_unit_test(thick_redraw),
 	};
 
 	return cmocka_run_group_tests_name("transcript", tests, NULL, NULL);

@@ -15,7 +15,7 @@ pairs=$(cat $files | sed -n \
     -e 's/.*`\([0-9][0-9-]*\)` *(\([0-9][0-9]*\) parameters).*/\1 \2/p' \
     -e 's/.*`\([0-9][0-9-]*\)` *(파라미터 \([0-9][0-9]*\)개).*/\1 \2/p')
 np=$(printf '%s\n' "$pairs" | grep -c .)
-plan $((n + 10 + np))
+plan $((n + 13 + np))
 
 for f in $files; do
 	name=${f#"$D"/}
@@ -59,6 +59,24 @@ like "--list shows lesson 0's title" "$out" '^ +0  Tour'
 like "--list shows lesson 4" "$out" '^ +4  '
 out=$("$R" --lang ko --list); rc=$?
 like "--list in Korean" "$out" '^ +1  .*쪽'
+# pages seen and quizzes answered right out of all, from a progress file
+# of version 1 (no "at" lines) and of version 2
+X=$(pwd)/tests/tmp/lessons-list-$$
+mkdir -p "$X/regtutor"
+printf '%s\n' '# regtutor progress 1' 'page 01-overfitting 0' \
+    'page 01-overfitting 1' 'quiz 01-overfitting q-capacity c' \
+    'quiz 01-overfitting p-longrun down' 'quiz 01-overfitting q-why b' \
+    > "$X/regtutor/progress"
+out=$(XDG_DATA_HOME=$X "$R" --lang en --list 2>&1)
+like "--list: pages seen, quizzes right/total (version 1 file)" "$out" \
+    '^ +1  .*  2/9 pages, 2/4 quizzes right$'
+like "--list: a lesson not begun" "$out" '^ +2  .*  0/[0-9]+ pages, 0/[0-9]+ quizzes right$'
+printf '%s\n' '# regtutor progress 2' 'page 01-overfitting 0' \
+    'quiz 01-overfitting q-restore a' 'at 01-overfitting 0' \
+    > "$X/regtutor/progress"
+out=$(XDG_DATA_HOME=$X "$R" --lang en --list 2>&1)
+like "--list: version 2 file" "$out" '^ +1  .*  1/9 pages, 1/4 quizzes right$'
+rm -rf "$X"
 
 err=$("$R" --check "$REGTUTOR_SRCDIR/tests/lesson/broken.lesson" 2>&1); rc=$?
 is "--check of a broken lesson exits 1" "$rc" 1

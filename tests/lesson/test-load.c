@@ -255,6 +255,65 @@ error_quiz_keys(void **state)
 	    "t.lesson:4:1: @predict needs the experiment");
 }
 
+/* A quiz has at most LESSON_CHOICES_MAX choices: they are labelled with
+ * the digits 1 to 9. */
+static void
+error_too_many_choices(void **state)
+{
+	struct strbuf t;
+	int k;
+
+	(void)state;
+	strbuf_init(&t);
+	strbuf_adds(&t, HEAD "@page P\n@quiz q\nQ?\n");
+	for (k = 0; k < LESSON_CHOICES_MAX + 1; k++)
+		strbuf_addf(&t, "@choice c%d C\n", k);
+	strbuf_adds(&t, "@answer c0\n@end\n");
+	expect_one(t.s, "t.lesson:15:1: @quiz has more than 9 choices "
+	    "(they are labelled 1 to 9)");
+	strbuf_done(&t);
+}
+
+/* Choices are answered by their labels 1, 2, 3 (keys pressed, words
+ * typed) and by their keys only when typed; no letter key answers. */
+static void
+choice_labels(void **state)
+{
+	struct lesson *l;
+	const struct lesson_block *b;
+	char range[16], *keys;
+
+	(void)state;
+	l = lesson_parse("t.lesson", HEAD "@page P\n@quiz q\nQ?\n"
+	    "@choice none N\n@choice most M\n@choice bn B\n@answer bn\n"
+	    "@end\n", NULL, NULL);
+	assert_non_null(l);
+	b = &l->pages[0].blocks[0];
+	assert_int_equal(b->kind, LB_QUIZ);
+	assert_string_equal(lesson_choice_label(0), "1");
+	assert_string_equal(lesson_choice_label(8), "9");
+	assert_string_equal(lesson_choice_label(9), "?");
+	assert_int_equal(lesson_choice_of_key(b, '1'), 0);
+	assert_int_equal(lesson_choice_of_key(b, '3'), 2);
+	assert_int_equal(lesson_choice_of_key(b, '4'), -1);
+	assert_int_equal(lesson_choice_of_key(b, '0'), -1);
+	/* the first letters of the keys are page keys, never answers */
+	assert_int_equal(lesson_choice_of_key(b, 'n'), -1);
+	assert_int_equal(lesson_choice_of_key(b, 'm'), -1);
+	assert_int_equal(lesson_choice_of_key(b, 'b'), -1);
+	assert_int_equal(lesson_choice_of_word(b, "2"), 1);
+	assert_int_equal(lesson_choice_of_word(b, "bn"), 2);
+	assert_int_equal(lesson_choice_of_word(b, "none"), 0);
+	assert_int_equal(lesson_choice_of_word(b, "b"), -1);
+	assert_int_equal(lesson_choice_of_word(b, "4"), -1);
+	lesson_choice_range(b, range, sizeof(range));
+	assert_string_equal(range, "1-3");
+	keys = lesson_choice_keys(b, "|");
+	assert_string_equal(keys, "none|most|bn");
+	free(keys);
+	lesson_free(l);
+}
+
 static void
 error_structure(void **state)
 {
@@ -503,6 +562,8 @@ main(void)
 		cmocka_unit_test(error_name_before_remember),
 		cmocka_unit_test(error_duplicates),
 		cmocka_unit_test(error_quiz_keys),
+		cmocka_unit_test(error_too_many_choices),
+		cmocka_unit_test(choice_labels),
 		cmocka_unit_test(error_structure),
 		cmocka_unit_test(error_emphasis_and_utf8),
 		cmocka_unit_test(all_errors_reported),

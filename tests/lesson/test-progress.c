@@ -1,7 +1,9 @@
 /*
  * test-progress.c - the progress file: round trip, atomic replacement (no
  * temporary left behind, directories created), a corrupt file set aside
- * with a warning, reset, and the XDG/HOME default path.
+ * with a warning, reset, and the XDG/HOME default path; where a lesson
+ * resumes and which one is in progress (version 2, and version 1 files),
+ * quizzes right out of total.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "lesson/lesson.h"
 #include "lesson/progress.h"
 #include "util/util.h"
 #include "../testutil.h"
@@ -268,6 +271,150 @@ save_errors_reported(void **state)
 	free(file);
 }
 
+/* Where a lesson resumes, and which lesson is in progress: kept across a
+ * save, the latest one last in the file. */
+static void
+resume_at(void **state)
+{
+	char *path = xasprintf("%s/progress", tmpdir);
+	struct strbuf w, b;
+	struct progress *p;
+	FILE *f;
+
+	(void)state;
+	strbuf_init(&w);
+	p = progress_load(path, &w);
+	assert_null(progress_latest(p));
+	assert_int_equal(progress_at(p, "02-l1-l2"), -1);
+	progress_see_page(p, "02-l1-l2", 0);
+	progress_set_at(p, "02-l1-l2", 0);
+	progress_see_page(p, "02-l1-l2", 4);
+	progress_set_at(p, "02-l1-l2", 4);
+	progress_set_at(p, "01-overfitting", 2);
+	progress_set_at(p, "02-l1-l2", 3);	/* went back, then left */
+	assert_int_equal(progress_at(p, "02-l1-l2"), 3);
+	assert_int_equal(progress_at(p, "01-overfitting"), 2);
+	assert_string_equal(progress_latest(p), "02-l1-l2");
+	/* an "at" fact is not a page seen */
+	assert_int_equal(progress_pages_seen(p, "01-overfitting"), 0);
+	assert_int_equal(progress_pages_seen(p, "02-l1-l2"), 2);
+	assert_int_equal(progress_save(p, &w), 0);
+	progress_free(p);
+
+	/* the file: version 2, the lesson left last on the last line */
+	f = fopen(path, "r");
+	assert_non_null(f);
+	strbuf_init(&b);
+	assert_int_equal(strbuf_read_file_max(&b, f, 1 << 20), 0);
+	fclose(f);
+	assert_string_equal(b.s, "# regtutor progress 2\n"
+	    "page 02-l1-l2 0\npage 02-l1-l2 4\nat 01-overfitting 2\n"
+	    "at 02-l1-l2 3\n");
+	strbuf_done(&b);
+
+	p = progress_load(path, &w);
+	assert_int_equal(w.len, 0);
+	assert_int_equal(progress_at(p, "02-l1-l2"), 3);
+	assert_int_equal(progress_at(p, "01-overfitting"), 2);
+	assert_string_equal(progress_latest(p), "02-l1-l2");
+	progress_set_at(p, "01-overfitting", 5);
+	assert_string_equal(progress_latest(p), "01-overfitting");
+	progress_free(p);
+	strbuf_done(&w);
+	unlink(path);
+	free(path);
+}
+
+/* A version 1 file (no "at" lines) still loads: a lesson resumes at the
+ * furthest page seen, the lesson in progress is the one of the last page
+ * line; saved again it is version 2.  "at" lines in a version 1 file are
+ * corrupt. */
+static void
+version_1(void **state)
+{
+	char *path = xasprintf("%s/progress", tmpdir);
+	char *aside = xasprintf("%s/progress.corrupt", tmpdir);
+	struct strbuf w;
+	struct progress *p;
+
+	(void)state;
+	test_write_file(path, "# regtutor progress 1\n"
+	    "page 02-l1-l2 0\npage 02-l1-l2 1\npage 02-l1-l2 2\n"
+	    "page 02-l1-l2 3\npage 02-l1-l2 4\npage 01-overfitting 1\n"
+	    "page 02-l1-l2 2\nquiz 02-l1-l2 p-seeds most\n");
+	strbuf_init(&w);
+	p = progress_load(path, &w);
+	assert_int_equal(w.len, 0);
+	assert_int_equal(progress_pages_seen(p, "02-l1-l2"), 5);
+	assert_int_equal(progress_at(p, "02-l1-l2"), 4);
+	assert_int_equal(progress_at(p, "01-overfitting"), 1);
+	assert_int_equal(progress_at(p, "03-vanishing"), -1);
+	assert_string_equal(progress_latest(p), "01-overfitting");
+	assert_string_equal(progress_quiz_answer(p, "02-l1-l2", "p-seeds"),
+	    "most");
+	assert_int_equal(progress_save(p, &w), 0);
+	progress_free(p);
+	p = progress_load(path, &w);
+	assert_int_equal(w.len, 0);
+	assert_int_equal(progress_at(p, "02-l1-l2"), 4);
+	progress_free(p);
+
+	test_write_file(path, "# regtutor progress 1\nat 02-l1-l2 3\n");
+	p = progress_load(path, &w);
+	assert_non_null(strstr(w.s, "corrupt"));
+	assert_int_equal(progress_at(p, "02-l1-l2"), -1);
+	progress_free(p);
+	unlink(aside);
+	strbuf_done(&w);
+	free(aside);
+	free(path);
+}
+
+/* Quizzes right out of total: the recorded answer is compared with the
+ * lesson's @answer; a quiz not answered counts in the total only. */
+static void
+quiz_score(void **state)
+{
+	static const char text[] =
+	    "@title Score\n@lang en\n"
+	    "@page One\n"
+	    "@quiz q-one\nPick.\n@choice a A.\n@choice b B.\n@answer b\n"
+	    "@end\n"
+	    "@predict p-two\nGuess.\n@choice up Up.\n@choice down Down.\n"
+	    "@answer down\n> data poly n=20\n@end\n"
+	    "@page Two\n"
+	    "@quiz q-three\nPick.\n@choice x X.\n@choice y Y.\n@answer x\n"
+	    "@end\n";
+	char *path = xasprintf("%s/progress", tmpdir);
+	struct lesson *l;
+	struct progress *p;
+	int right = -1, total = -1;
+
+	(void)state;
+	l = lesson_parse("99-score.lesson", text, NULL, NULL);
+	assert_non_null(l);
+	p = progress_load(path, NULL);
+	progress_quiz_score(p, l, &right, &total);
+	assert_int_equal(right, 0);
+	assert_int_equal(total, 3);
+	progress_answer(p, l->name, "q-one", "a");	/* wrong */
+	progress_answer(p, l->name, "p-two", "down");	/* right */
+	progress_quiz_score(p, l, &right, &total);
+	assert_int_equal(right, 1);
+	assert_int_equal(total, 3);
+	assert_int_equal(progress_quizzes_answered(p, l->name), 2);
+	progress_answer(p, l->name, "q-one", "b");	/* answered again */
+	progress_answer(p, l->name, "q-three", "x");
+	progress_quiz_score(p, l, &right, &total);
+	assert_int_equal(right, 3);
+	progress_answer(p, "other", "q-three", "y");	/* not this lesson */
+	progress_quiz_score(p, l, &right, &total);
+	assert_int_equal(right, 3);
+	progress_free(p);
+	lesson_free(l);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -277,6 +424,9 @@ main(void)
 		cmocka_unit_test(corrupt_set_aside),
 		cmocka_unit_test(default_path),
 		cmocka_unit_test(save_errors_reported),
+		cmocka_unit_test(resume_at),
+		cmocka_unit_test(version_1),
+		cmocka_unit_test(quiz_score),
 	};
 
 	return cmocka_run_group_tests_name("lesson/progress", tests, setup,

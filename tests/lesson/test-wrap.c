@@ -81,6 +81,10 @@ long_words_cut_between_characters(void **state)
 	/* 10 Hangul syllables = 20 columns into 9: never half a syllable */
 	expect_wrap("가나다라마바사아자차", 9, 0, 0, "가나다라|마바사아|자차");
 	expect_wrap("abcdefghijklmnopqrst", 8, 0, 0, "abcdefgh|ijklmnop|qrst");
+	/* a path longer than a line breaks after a '/', not mid-word */
+	expect_wrap("data load /usr/share/regtutor/lessons/data/outlier.csv "
+	    "split=1", 24, 0, 0, "data load|/usr/share/regtutor/|"
+	    "lessons/data/outlier.csv|split=1");
 }
 
 static void

@@ -279,22 +279,27 @@ config_keys(void **state)
 	assert_int_equal(c.early_stop, 1);
 	d = c;
 	assert_int_equal(nn_config_set(&c, "act", "relux", err, sizeof err), -1);
-	assert_string_equal(err, "act: unknown value 'relux' (one of: linear "
-	    "sigmoid tanh relu leaky elu softplus)");
+	assert_string_equal(err, "act: unknown value 'relux'; did you mean "
+	    "'relu'? (allowed: linear|sigmoid|tanh|relu|leaky|elu|softplus)");
 	assert_int_equal(nn_config_set(&c, "lambda", "-1", err, sizeof err), -1);
-	assert_string_equal(err, "lambda must be in [0, 1e+06]");
+	assert_string_equal(err, "lambda: -1 is out of range (allowed: a "
+	    "number >= 0 and <= 100)");
 	assert_int_equal(nn_config_set(&c, "dropout", "1", err, sizeof err), -1);
-	assert_string_equal(err, "dropout must be in [0, 1)");
+	assert_string_equal(err, "dropout: 1 is out of range (allowed: a "
+	    "number >= 0 and <= 0.95)");
 	assert_int_equal(nn_config_set(&c, "batch", "0", err, sizeof err), -1);
-	assert_string_equal(err, "batch must be an integer from 1 to 1024");
+	assert_string_equal(err, "batch: 0 is out of range (allowed: an "
+	    "integer from 1 to 1024)");
 	assert_int_equal(nn_config_set(&c, "lr", "abc", err, sizeof err), -1);
-	assert_string_equal(err, "lr: 'abc' is not a number");
+	assert_string_equal(err, "lr: 'abc' is not a finite number (allowed: "
+	    "a number > 0 and <= 10)");
 	assert_int_equal(nn_config_set(&c, "seed", "-3", err, sizeof err), -1);
 	assert_int_equal(nn_config_set(&c, "nope", "1", err, sizeof err), -1);
 	assert_string_equal(err, "unknown setting 'nope'");
 	assert_memory_equal(&c, &d, sizeof c);	/* unchanged by failures */
 	assert_int_equal(nn_config_get(&c, "nope", buf, sizeof buf), -1);
 	c.loss = NN_LOSS_BCE;
+	c.loss_auto = 0;
 	c.out_act = NN_ACT_SIGMOID;
 	assert_int_equal(nn_config_check(&c, err, sizeof err), -1);
 	assert_non_null(strstr(err, "logits"));

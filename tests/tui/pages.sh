@@ -67,9 +67,9 @@ own_chart() { chart_pane | grep -q '^ *loss (tanh, batch' &&
 check "its own chart only: the loss of its train" own_chart
 
 # 3. quiz feedback stays in view, first and second
-tm send-keys a
+tm send-keys 1
 check "the first answer's feedback in view" wait_for 'FEEDBACK-ONE'
-tm send-keys b
+tm send-keys 2
 check "the second answer's feedback in view" wait_for 'FEEDBACK-TWO'
 
 # 4. back: the page's charts as they were
@@ -92,14 +92,14 @@ vb=$(REGTUTOR_DATADIR="$REGTUTOR_SRCDIR/tests/tui" "$R" --batch 4 2>/dev/null |
     batch_checks | grep -v '^w_norm')
 same_batch() { [ "$v1" = "$vb" ]; }
 check "the values are those of --batch" same_batch
-tm send-keys a b p
+tm send-keys 1 2 p
 idle_on 1/4
 tm send-keys n
 idle_on 2/4
 wait_for '^✓ ' 300
 v2=$(pane_checks)
 check "back (p) and on again: the same values" [ "$v1" = "$v2" ]
-tm send-keys a b n
+tm send-keys 1 2 n
 idle_on 3/4
 tm send-keys p
 idle_on 2/4
@@ -171,6 +171,10 @@ sleep 0.1
 tm send-keys m
 wait_for 'Free lab' 50
 tm send-keys 4 Enter
+# it continues at the page it was left on (the note over the status line
+# says so until the next key)
+wait_for 'continued at page 4 of 4' 600
+tm send-keys j
 check "a lesson starts fresh: lambda 0" wait_for '^ Pages and.*λ=0 '
 tm send-keys m
 wait_for 'Free lab' 50

@@ -64,7 +64,7 @@ for L in $LESSONS; do
 		# every quiz of the page, the first choice (any answer will
 		# do: the experiments run either way)
 		k=0
-		while lesson_pane | grep -q '^answer with ' && [ $k -lt 9 ]; do
+		while lesson_pane | grep -q '^press [0-9]-[0-9] to answer' && [ $k -lt 9 ]; do
 			a=$(answers)
 			tm send-keys 1
 			wait_answers "$a" || break

@@ -120,15 +120,25 @@ text_controls_ascii(void **state)
 	    GRID_DEFAULT, 0), 4);
 	assert_true(cell(0, 0, NULL, NULL) == L'λ');
 	assert_true(cell(0, 2, NULL, NULL) == L'한');
-	/* a locale that cannot show it: '?' per column */
+	/* a locale that cannot show it: spelt in ASCII (util's table),
+	 * '?' per column for what has no spelling; widths agree */
 	reset(CHART_COLOR_NONE, 1);
 	tui_term.utf8 = 0;
+	tui_ascii_text(1);
+	assert_int_equal(tui_text_cols("λ=한", (size_t)-1), 9);
 	assert_int_equal(tui_put_text(0, 0, 80, "λ=한", (size_t)-1,
-	    GRID_DEFAULT, 0), 4);
-	assert_true(cell(0, 0, NULL, NULL) == L'?');
-	assert_true(cell(0, 1, NULL, NULL) == L'=');
-	assert_true(cell(0, 2, NULL, NULL) == L'?');
-	assert_true(cell(0, 3, NULL, NULL) == L'?');
+	    GRID_DEFAULT, 0), 9);
+	assert_true(cell(0, 0, NULL, NULL) == L'l');
+	assert_true(cell(0, 5, NULL, NULL) == L'a');
+	assert_true(cell(0, 6, NULL, NULL) == L'=');
+	assert_true(cell(0, 7, NULL, NULL) == L'?');
+	assert_true(cell(0, 8, NULL, NULL) == L'?');
+	/* cut whole: no half of "lambda" */
+	reset(CHART_COLOR_NONE, 1);
+	tui_term.utf8 = 0;
+	assert_int_equal(tui_put_text(0, 0, 4, "λ=", (size_t)-1,
+	    GRID_DEFAULT, 0), 0);
+	tui_ascii_text(0);
 }
 
 static void

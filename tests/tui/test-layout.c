@@ -33,19 +33,23 @@ static void
 check_layout(int w, int h, int present, int prompt)
 {
 	struct tui_layout l;
-	const struct tui_rect *r[7];
+	const struct tui_rect *r[8];
 	int i, j, cells = 0;
 
 	assert_int_equal(tui_layout(w, h, present, prompt, &l), 0);
 	assert_false(l.too_small);
 	r[0] = &l.lesson; r[1] = &l.chart; r[2] = &l.output; r[3] = &l.prompt;
-	r[4] = &l.status; r[5] = &l.vsep; r[6] = &l.hsep;
-	for (i = 0; i < 7; i++) {
+	r[4] = &l.status; r[5] = &l.vsep; r[6] = &l.hsep; r[7] = &l.big;
+	for (i = 0; i < 8; i++) {
 		assert_true(inside(r[i], w, h));
 		cells += r[i]->w * r[i]->h;
-		for (j = i + 1; j < 7; j++)
+		for (j = i + 1; j < 8; j++)
 			assert_false(tui_rect_overlap(r[i], r[j]));
 	}
+	if (present)	/* the key numbers: at least one */
+		assert_true(l.big.w >= 26 && l.big.h >= 3);
+	else
+		assert_int_equal(l.big.w * l.big.h, 0);
 	assert_int_equal(l.status.y, h - 1);
 	assert_int_equal(l.status.w, w);
 	assert_true(l.lesson.w >= 20 && l.lesson.h >= 3);
@@ -127,13 +131,40 @@ test_layout_present(void **state)
 
 	(void)state;
 	assert_int_equal(tui_layout(100, 40, 1, 0, &l), 0);
-	assert_int_equal(l.chart.w, 100);	/* as large as the screen */
-	assert_true(l.chart.h >= 25);
+	assert_int_equal(l.chart.h, 39);	/* as tall as the screen */
+	assert_int_equal(l.chart.w, 100 - 33 - 1);
 	assert_int_equal(l.prompt.h, 0);	/* hidden until ':' */
 	assert_int_equal(tui_layout(100, 40, 1, 1, &lp), 0);
 	assert_int_equal(lp.prompt.h, 1);
 	assert_true(lp.chart.h < l.chart.h);
-	assert_int_equal(lp.chart.w, 100);
+	assert_int_equal(lp.chart.w, l.chart.w);
+	/* the projector's 120x35: a chart of 79x34, a column of 40 with
+	 * three big numbers over the lesson text */
+	assert_int_equal(tui_layout(120, 35, 1, 0, &l), 0);
+	assert_int_equal(l.chart.x, 0);
+	assert_int_equal(l.chart.w, 79);
+	assert_int_equal(l.chart.h, 34);
+	assert_int_equal(l.vsep.x, 79);
+	assert_int_equal(l.big.x, 80);
+	assert_int_equal(l.big.w, 40);
+	assert_int_equal(l.big.h, TUI_BIG_ROWS);
+	assert_int_equal(l.hsep.y, TUI_BIG_ROWS);
+	assert_int_equal(l.lesson.y, TUI_BIG_ROWS + 1);
+	assert_int_equal(l.lesson.h, 34 - TUI_BIG_ROWS - 1);
+	assert_int_equal(l.lesson.w, 40);
+	/* one number: the lesson text moves up under it */
+	tui_layout_big_rows(&l, 3);
+	assert_int_equal(l.big.h, 3);
+	assert_int_equal(l.hsep.y, 3);
+	assert_int_equal(l.lesson.y, 4);
+	assert_int_equal(l.lesson.h, 30);
+	assert_int_equal(l.chart.h, 34);	/* nothing else moves */
+	tui_layout_big_rows(&l, 40);		/* never more than given */
+	assert_int_equal(l.big.h, 3);
+	assert_int_equal(tui_layout(120, 35, 0, 1, &l), 0);
+	lp = l;
+	tui_layout_big_rows(&l, 3);		/* normal mode: no-op */
+	assert_memory_equal(&l, &lp, sizeof l);
 }
 
 static void
@@ -154,6 +185,32 @@ test_layout_too_small(void **state)
 	i18n_set_lang("en");
 	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), "60", "x", "16");
 	assert_string_equal(buf, "terminal too small (need 60x16)");
+}
+
+/* The free lab has no lesson text: the chart gets the whole width. */
+static void
+test_layout_lab(void **state)
+{
+	struct tui_layout l;
+	int sizes[3][2] = { { 80, 24 }, { 120, 35 }, { 200, 50 } };
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		int w = sizes[i][0], h = sizes[i][1], chart_h;
+
+		assert_int_equal(tui_layout(w, h, 0, 1, &l), 0);
+		chart_h = l.chart.h;
+		tui_layout_lab(&l);
+		assert_int_equal(l.lesson.w, 0);
+		assert_int_equal(l.vsep.w, 0);
+		assert_int_equal(l.chart.x, 0);
+		assert_int_equal(l.chart.w, w);
+		assert_int_equal(l.chart.h, chart_h);
+		assert_int_equal(l.output.w, w);
+		assert_int_equal(l.output.y + l.output.h, h - 2);
+		assert_false(tui_rect_overlap(&l.chart, &l.output));
+		assert_false(tui_rect_overlap(&l.output, &l.prompt));
+	}
 }
 
 struct wrapped {
@@ -195,6 +252,12 @@ test_wrap_words(void **state)
 	assert_string_equal(w.lines[1], "b");
 	w.n = 0;
 	assert_int_equal(tui_wrap("exactly10!", 10, collect, &w), 1);
+	/* a path breaks after a '/' */
+	w.n = 0;
+	assert_int_equal(tui_wrap("data /usr/share/regtutor/x.csv: 21 rows",
+	    16, collect, &w), 4);
+	assert_string_equal(w.lines[1], "/usr/share/");
+	assert_string_equal(w.lines[2], "regtutor/x.csv:");
 }
 
 static void
@@ -497,6 +560,7 @@ main(void)
 		cmocka_unit_test(test_layout_present),
 		cmocka_unit_test(test_layout_too_small),
 		cmocka_unit_test(test_wrap_words),
+		cmocka_unit_test(test_layout_lab),
 		cmocka_unit_test(test_wrap_hangul),
 		cmocka_unit_test(test_text_cols),
 		cmocka_unit_test(test_truncate),

@@ -66,13 +66,14 @@ menu_numbers() { screen | grep -Eq '^ +1  TUI test lesson' &&
 check "menu shows the lesson numbers (1, 3)" menu_numbers
 tm send-keys 3 Enter
 check "digit 3 + Enter opens lesson 3" wait_for '1/1 +Only page'
-# a wrong quiz answer says which answer is right, not only why
-tm send-keys a
+# a wrong quiz answer says which answer is right (by its label), not only
+# why
+tm send-keys 1
 check "a wrong answer names the right one" \
-    wait_for '^Not quite\. Answer: b\. The alphabet'
+    wait_for '^Not quite\. Answer: 2\. The alphabet'
 check "the right choice is drawn in the 'good' colour, bold" \
     sh -c "'$T' -L '$SOCK' capture-pane -e -p |
-	grep -q '$(printf '\033')\\[1m.*  b) The letter b'"
+	grep -q '$(printf '\033')\\[1m.*  2) The letter b'"
 tm send-keys m
 wait_for 'TUI test lesson' 50
 tm send-keys 1 Enter
@@ -219,13 +220,16 @@ done
 check "SIGTERM: the process ends with the signal" wait_for 'EXIT:143'
 check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
 
-# 11. classroom mode: the chart has the whole width, the prompt shows up
-# only after ':'
+# 11. classroom mode: the chart at the left edge, the prompt shows up
+# only after ':', the page's command step runs on the first Space (the
+# page shows a step a key: tests/tui/present.sh)
 tm send-keys -l "clear; '$R' --present 0; echo \"EXIT:\$?\""
 tm send-keys Enter
 check "--present opens the lesson" wait_for '^ .*page 1/3  '
 hidden() { ! screen | grep -q '^> *$'; }
 check "--present: no prompt until ':'" hidden
+tm send-keys Space
+wait_for 'data moons n=100'
 tm send-keys :
 check "--present: ':' opens the prompt" wait_for '^> *$'
 tm send-keys -l 'train 3'
