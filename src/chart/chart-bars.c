@@ -270,7 +270,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	for (i = 0; i < n; i++)
 		any_under |= v[i] >= 0 && v[i] < fl;
 	if (any_under) {
-		snprintf(lt_under, sizeof lt_under, "below %s",
+		snprintf(lt_under, sizeof lt_under, _("below %s"),
 		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
 		le[nle++] = (struct legend_entry){ ascii ? '<' : 0x25C2,
 		    GRID_BAD, GRID_BOLD, 0, lt_under };
@@ -279,12 +279,12 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	    isfinite(bo->threshold) && log10(bo->threshold) >= lf &&
 	    log10(bo->threshold) <= lt) {
 		snprintf(lt_thr, sizeof lt_thr, "%s %s", bo->threshold_label ?
-		    bo->threshold_label : "threshold",
+		    bo->threshold_label : _("threshold"),
 		    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
 		le[nle++] = (struct legend_entry){ ascii ? ':' : 0x250A,
 		    GRID_WARN, 0, 0, lt_thr };
 	}
-	snprintf(lt_scale, sizeof lt_scale, "log scale from %s",
+	snprintf(lt_scale, sizeof lt_scale, _("log scale from %s"),
 	    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
 	le[nle++] = (struct legend_entry){ 0, 0, 0, 0, lt_scale };
 

@@ -373,11 +373,11 @@ caption_text(char *buf, size_t len, enum chart_group group, int index,
     int ascii)
 {
 	if (group == CHART_GROUP_COLUMN)
-		snprintf(buf, len, "batch norm: one feature (f%d) over the "
-		    "batch %s", index, ascii ? "v" : "\xe2\x86\x93");
+		snprintf(buf, len, _("batch norm: one feature (f%d) over "
+		    "the batch %s"), index, ascii ? "v" : "\xe2\x86\x93");
 	else
-		snprintf(buf, len, "layer norm: one example (x%d) over its "
-		    "features %s", index, ascii ? "->" : "\xe2\x86\x92");
+		snprintf(buf, len, _("layer norm: one example (x%d) over "
+		    "its features %s"), index, ascii ? "->" : "\xe2\x86\x92");
 }
 
 void
@@ -418,8 +418,9 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		struct legend_entry le = { 0, 0, 0, 0, buf };
 
 		/* as wide as the note can be: a sign, 3 decimals */
-		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
-		    "mean=-0.000 std=0.000", rows > cols ? rows : cols);
+		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		    "mean=%.3f std=%.3f"), rows > cols ? rows : cols, -0.0001,
+		    0.0);
 		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
 			stats = 2;

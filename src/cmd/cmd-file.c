@@ -193,9 +193,9 @@ const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE",
 	.summary = N_("write the whole lab (settings, data, net, history) to a file"),
-	.help = "A versioned text file ('regtutor-lab 2'): its set and data lines "
-	    "are commands, checked as the interpreter checks them; see "
-	    "regtutor(1).",
+	.help = N_("A versioned text file ('regtutor-lab 2'): its set and "
+	    "data lines are commands, checked as the interpreter checks them; "
+	    "see regtutor(1)."),
 	.min_args = 1,
 	.max_args = 1,
 	.exec = save_exec,
@@ -253,7 +253,7 @@ undo_exec(struct cmd_ctx *c)
 	s->lab = *l;
 	free(l);
 	s->last_status = -1;
-	cmd_out(c, "undid '%s' (%d more step%s can be undone)",
+	cmd_out(c, _("undid '%s' (%d more step%s can be undone)"),
 	    s->undo_what[s->nundo], s->nundo, s->nundo == 1 ? "" : "s");
 	free(s->undo_what[s->nundo]);
 	s->undo_what[s->nundo] = NULL;

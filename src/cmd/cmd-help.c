@@ -46,7 +46,7 @@ help_exec(struct cmd_ctx *c)
 	text = cmd_text(cmd_usage(e));
 	cmd_out(c, _("usage: %s%s%s"), e->name, text[0] ? " " : "", text);
 	free(text);
-	cmd_out(c, "%s", e->summary);
+	cmd_out(c, "%s", _(e->summary));
 	if (cmd_help(e) != NULL) {
 		text = cmd_text(cmd_help(e));
 		cmd_out(c, "%s", text);

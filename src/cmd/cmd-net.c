@@ -82,8 +82,9 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	if (sk[0] != '\0')
 		snprintf(skip, sizeof skip, _(", skip around layer%s %s"),
 		    strchr(sk, ',') ? "s" : "", sk);
-	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
-	    "act %s, norm %s, dropout %g, init %s, seed %llu%s", spec, nl,
+	cmd_out(c, _("net %s: %d dense layer%s, %ld parameters (%ld "
+	    "weight%s), act %s, norm %s, dropout %g, init %s, seed %llu%s"),
+	    spec, nl,
 	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
 	    nn_act_name(p->act), nn_norm_name(p->norm), p->dropout,
 	    nn_init_name(p->init), (unsigned long long)p->seed, skip);
@@ -102,7 +103,7 @@ net_key_check(struct cmd_ctx *c, int argi, const char *key,
 		for (const char *const *k = net_keys(); *k != NULL; k++)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s",
 			    n ? ", " : "", (int)strlen(*k) - 1, *k);
-		return cmd_error(c, argi, "unknown key '%s' (allowed: %s)",
+		return cmd_error(c, argi, _("unknown key '%s' (allowed: %s)"),
 		    key, buf);
 	}
 	return 0;
@@ -183,7 +184,8 @@ reset_exec(struct cmd_ctx *c)
 		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	if (rebuild(c) != CMD_OK)
 		return CMD_ERROR;
-	cmd_out(c, "reset: net %s rebuilt from seed %llu, history cleared",
+	cmd_out(c, _("reset: net %s rebuilt from seed %llu, history "
+	    "cleared"),
 	    c->s->lab.spec, (unsigned long long)c->s->lab.cfg.seed);
 	return CMD_OK;
 }

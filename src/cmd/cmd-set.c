@@ -206,8 +206,8 @@ get_unknown(struct cmd_ctx *c, const char *name)
 		}
 	}
 	if (best[0] != '\0' && param_find(best) == NULL)
-		return cmd_error(c, 1, "unknown setting or metric '%s'; did "
-		    "you mean '%s'? (try 'show params' or 'help get')", name,
+		return cmd_error(c, 1, _("unknown setting or metric '%s'; did "
+		    "you mean '%s'? (try 'show params' or 'help get')"), name,
 		    best);
 	return param_unknown(c, 1, name, 1);
 }

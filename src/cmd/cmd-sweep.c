@@ -454,7 +454,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 			snprintf(how, sizeof how, "%s", mode == MULTI_BUNDLES ?
 			    _(", epochs as each bundle sets them") : "");
 		else
-			snprintf(how, sizeof how, ", %d epochs each",
+			snprintf(how, sizeof how, _(", %d epochs each"),
 			    l->cfg.epochs);
 		if (mode == MULTI_BUNDLES)
 			cmd_out(c, _("compare %d bundles x %d seed%s (%ld-%ld)%s%s"),
@@ -794,7 +794,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
 		    (long)c->s->lab.cfg.seed);
 	else
-		cmd_out(c, "%s %s: %d run%s of %d epochs from seed %ld",
+		cmd_out(c, _("%s %s: %d run%s of %d epochs from seed %ld"),
 		    compare ? "compare" : "sweep", sw.key, sw.n,
 		    sw.n == 1 ? "" : "s", c->s->lab.cfg.epochs,
 		    (long)c->s->lab.cfg.seed);

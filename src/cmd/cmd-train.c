@@ -74,13 +74,13 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 		return cmd_error(c, argi, _("unknown key '%s'; did you mean "
 		    "'%s'? (see 'show params')"), key, best);
 	if (d == NULL || strcmp(d->name, "epochs") == 0)
-		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
-		    "setting but %s; see 'show params')", key,
+		return cmd_error(c, argi, _("unknown key '%s' (allowed: any "
+		    "setting but %s; see 'show params')"), key,
 		    param_fixed_names());
 	if (d->flags & NN_SETTING_REBUILD)
-		return cmd_error(c, argi, "%s acts when the net is built: "
+		return cmd_error(c, argi, _("%s acts when the net is built: "
 		    "use 'set %s', which rebuilds the net (allowed here: "
-		    "lambda, reg, lr, ...)", d->name, d->name);
+		    "lambda, reg, lr, ...)"), d->name, d->name);
 	if (!(d->flags & NN_SETTING_RUN))
 		return cmd_error(c, argi, _("%s acts when the net is built: "
 		    "use 'set %s' and 'reset' (allowed here: lambda, "
@@ -149,8 +149,8 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 	switch (res->status) {
 	case NN_TRAIN_EARLY_STOP:
 		fmt_num(a[3], sizeof a[3], res->best_loss);
-		cmd_out(c, "early stop at epoch %d (patience %d): best %s loss "
-		    "%s at epoch %d%s", n, p->patience,
+		cmd_out(c, _("early stop at epoch %d (patience %d): best %s "
+		    "loss %s at epoch %d%s"), n, p->patience,
 		    c->s->lab.val && c->s->lab.val->n ? _("val") : _("train"), a[3],
 		    res->best_epoch, res->restored ?
 		    _(", best weights restored") : "");

@@ -360,9 +360,9 @@ script_add(struct reader *r, struct script *sc, const char *line)
 	if (ncmds > 0)
 		cmd_tokens_free(cmds, ncmds);
 	if (bad)
-		return fail(r, bad == 2 ? "a lab file loads its own rows "
-		    "('data load -' after a csv block)" : "expected one 'set' "
-		    "or 'data' command");
+		return fail(r, bad == 2 ? _("a lab file loads its own rows "
+		    "('data load -' after a csv block)") : _("expected one "
+		    "'set' or 'data' command"));
 	if (cmd_check(line, err, sizeof err, &col) != 0) {
 		if (!r->failed)
 			snprintf(r->err, r->errlen, "%s:%d:%d: %s", r->name,
@@ -385,16 +385,16 @@ read_rows(struct reader *r, struct script *sc, const char *count)
 	long n;
 
 	if (sc->rows_line != 0)
-		return fail(r, "a second csv block");
+		return fail(r, _("a second csv block"));
 	if (parse_long(count, &n) != 0 || n < 1 || n > NN_MAX_EXAMPLES + 1)
-		return fail(r, "bad csv line count");
+		return fail(r, _("bad csv line count"));
 	sc->rows_line = r->line + 1;
 	for (long i = 0; i < n; i++) {
 		char *line = next_line(r);
 
 		if (line == NULL)
-			return fail(r, "unexpected end of file in the csv "
-			    "block");
+			return fail(r, _("unexpected end of file in the csv "
+			    "block"));
 		strbuf_addf(&sc->rows, "%s\n", line);
 	}
 	return 0;
@@ -422,20 +422,20 @@ v1_csv(struct reader *r, struct script *sc, char *words)
 		else if (parse_long(strchr(w, '=') + 1, v) != 0 || *v < 1 ||
 		    *v > NN_MAX_EXAMPLES) {
 			strbuf_done(&cmd);
-			snprintf(msg, sizeof msg, "data csv %.40s is out of "
-			    "range (allowed: 1..%d)", w, NN_MAX_EXAMPLES);
+			snprintf(msg, sizeof msg, _("data csv %.40s is out of "
+			    "range (allowed: 1..%d)"), w, NN_MAX_EXAMPLES);
 			return fail(r, msg);
 		}
 	}
 	if (rows < 0) {
 		strbuf_done(&cmd);
-		return fail(r, "data csv needs rows=");
+		return fail(r, _("data csv needs rows="));
 	}
 	/* refused before a row is read */
 	if (rows * (nin + nout) > NN_MAX_VALUES) {
 		strbuf_done(&cmd);
-		snprintf(msg, sizeof msg, "data csv rows=%ld nin=%ld nout=%ld is "
-		    "%ld numbers, too large (limit %d)", rows, nin, nout,
+		snprintf(msg, sizeof msg, _("data csv rows=%ld nin=%ld "
+		    "nout=%ld is %ld numbers, too large (limit %d)"), rows, nin, nout,
 		    rows * (nin + nout), NN_MAX_VALUES);
 		return fail(r, msg);
 	}
@@ -448,7 +448,7 @@ v1_csv(struct reader *r, struct script *sc, char *words)
 		char *line = next_line(r);
 
 		if (line == NULL)
-			return fail(r, "unexpected end of file in the data rows");
+			return fail(r, _("unexpected end of file in the data rows"));
 		strbuf_addf(&sc->rows, "%s\n", line);
 	}
 	return 0;
@@ -465,8 +465,8 @@ load_body(struct reader *r, struct script *sc, struct lab *l)
 	if ((line = next_line(r)) == NULL ||
 	    (strcmp(line, "regtutor-lab 1") != 0 &&
 	    strcmp(line, "regtutor-lab 2") != 0))
-		return fail(r, "not a regtutor lab file (expected "
-		    "'regtutor-lab 2', or 1 from an older version)");
+		return fail(r, _("not a regtutor lab file (expected "
+		    "'regtutor-lab 2', or 1 from an older version)"));
 	version = line[13] - '0';
 	while (!gotend && (line = next_line(r)) != NULL) {
 		if (line[0] == '\0')
@@ -515,8 +515,8 @@ load_body(struct reader *r, struct script *sc, struct lab *l)
 	if (!gotend)
 		return fail(r, _("unexpected end of file (no 'end' line)"));
 	if (sc->reads_rows != (sc->rows_line != 0))
-		return fail(r, sc->reads_rows ? "'data load -' without a csv "
-		    "block" : "a csv block without 'data load -'");
+		return fail(r, sc->reads_rows ? _("'data load -' without a "
+		    "csv block") : _("a csv block without 'data load -'"));
 	return 0;
 }
 
@@ -529,7 +529,7 @@ replay(struct reader *r, struct script *sc, struct lab *out)
 	char name[300];
 	int rc = 0;
 
-	snprintf(name, sizeof name, "%s (csv block from line %d)", r->name,
+	snprintf(name, sizeof name, _("%s (csv block from line %d)"), r->name,
 	    sc->rows_line);
 	if (sc->rows_line != 0)
 		s->rows_in = fmemopen(sc->rows.s, sc->rows.len, "r");
@@ -544,7 +544,7 @@ replay(struct reader *r, struct script *sc, struct lab *out)
 				break;
 			}
 		if (!r->failed)
-			fail(r, "the line failed");
+			fail(r, _("the line failed"));
 		rc = -1;
 	}
 	if (s->rows_in != NULL)

@@ -225,6 +225,6 @@ param_loss_fits(struct cmd_ctx *c, int argi, const struct nn_config *cfg,
 	if (cfg->loss_auto || cfg->loss != NN_LOSS_BCE || all == NULL ||
 	    all->task == NN_TASK_CLASSIFICATION)
 		return CMD_OK;
-	return cmd_error(c, argi, "loss bce needs 0/1 targets (allowed here: "
-	    "auto|mse|mae)");
+	return cmd_error(c, argi, _("loss bce needs 0/1 targets (allowed "
+	    "here: auto|mse|mae)"));
 }

@@ -63,7 +63,7 @@ plot_train_title(char *buf, size_t n, const struct nn_config *p)
 		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
 		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
-	snprintf(buf, n, "loss%s (%s%s, batch %d%s)", loss, nn_act_name(p->act),
+	snprintf(buf, n, _("loss%s (%s%s, batch %d%s)"), loss, nn_act_name(p->act),
 	    norm, p->batch, reg);
 }
 

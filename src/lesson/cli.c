@@ -131,6 +131,7 @@ lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
 	if (utf8 || strcmp(lang, "ko") != 0)
 		return lang;
 	if (note != NULL)
+		/* English: the terminal cannot show the Korean */
 		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
 		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
 		    "lessons\n");
