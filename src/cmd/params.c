@@ -158,7 +158,7 @@ param_allowed(const struct nn_setting *d, int typed, char *buf, size_t len)
 	}
 	if (typed)
 		snprintf(buf, len, "%s %s..%s", d->type == NN_SETTING_REAL ?
-		    "number" : "integer", a, b);
+		    _("number") : _("integer"), a, b);
 	else
 		snprintf(buf, len, "%s%s..%s", d->min_open ? ">" : "", a, b);
 }
