@@ -18,6 +18,7 @@
 #define TUI_PRESENT_HINT	N_(": command")
 /* The lesson pane's last row: first-last/total lines of the page. */
 #define TUI_MORE_BELOW		N_("more: j/Space  %s-%s/%s")
+#define TUI_MORE_BELOW_J	N_("more: j  %s-%s/%s")	/* classroom mode */
 #define TUI_MORE_ABOVE		N_("end: k/Up back  %s-%s/%s")
 /* The terminal is smaller than the layout needs: width, 'x', height. */
 #define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s)")

@@ -199,7 +199,7 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
 	/* (in classroom mode Space is the next step, j scrolls) */
 	utf8_snprintf(buf, sizeof(buf), last < t->lesson_total ?
-	    (t->present ? _("more: j  %s-%s/%s") : _(TUI_MORE_BELOW)) :
+	    (t->present ? _(TUI_MORE_BELOW_J) : _(TUI_MORE_BELOW)) :
 	    _(TUI_MORE_ABOVE), a, b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,

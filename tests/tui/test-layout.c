@@ -543,6 +543,9 @@ test_strings_fit(void **state)
 		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_BELOW), "100",
 		    "112", "140");
 		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
+		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_BELOW_J), "100",
+		    "112", "140");
+		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
 		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_ABOVE), "100",
 		    "112", "140");
 		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
