@@ -4,7 +4,8 @@
 # Installs whatever build and test tools are missing (Debian/Ubuntu, as root
 # with apt-get; otherwise prints the exact apt-get line), then regenerates the
 # build system with autoreconf and runs ./configure with the given arguments.
-# Idempotent: when everything is present it only reconfigures.
+# Idempotent: when everything is present it only reconfigures.  autoreconf
+# -i runs autopoint (gettext's po/Makefile.in.in and m4 macros).
 set -e
 cd "$(dirname "$0")"
 
@@ -14,9 +15,10 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok install
 
 # command -> package
 for pair in autoconf:autoconf automake:automake pkg-config:pkg-config \
-            gcc:gcc make:make tmux:tmux mandoc:mandoc; do
+            gcc:gcc make:make tmux:tmux mandoc:mandoc \
+            msgfmt:gettext xgettext:gettext autopoint:autopoint; do
 	c=${pair%%:*}; p=${pair#*:}
-	have_cmd "$c" || need="$need $p"
+	have_cmd "$c" || case " $need " in *" $p "*) ;; *) need="$need $p" ;; esac
 done
 # libraries and data -> package (locales: the definitions localedef needs
 # to build the comma-decimal locale of tests/cli.sh; minimal systems lack it)

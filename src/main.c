@@ -27,6 +27,7 @@
 #include "lesson/lesson-cli.h"
 #include "tui/repl.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* Exit statuses. */
@@ -65,7 +66,7 @@ struct opts {
 static void
 usage(FILE *f)
 {
-	fprintf(f,
+	fputs(_(
 "Usage: regtutor [OPTION]... [LESSON]\n"
 "Learn why deep networks overfit, and what to do about it, in the terminal.\n"
 "\n"
@@ -96,7 +97,7 @@ usage(FILE *f)
 "  -V, --version        show version information and exit\n"
 "\n"
 "Without -e or --repl, commands are read from standard input when it is\n"
-"not a terminal.  Type 'help' at the prompt for the command language.\n");
+"not a terminal.  Type 'help' at the prompt for the command language.\n"), f);
 }
 
 /* ------------------------------------------------------------ progress */
@@ -125,7 +126,8 @@ progress_hook(void *ctx, const struct cmd_epoch_info *e)
 		return 0;
 	p->last = t;
 	left = e->epoch > 0 ? t / e->epoch * (e->epochs - e->epoch) : 0;
-	fprintf(stderr, "\r  epoch %d/%d  loss %.4g  val %.4g  %.0fs left ",
+	fputc('\r', stderr);
+	fprintf(stderr, _("  epoch %d/%d  loss %.4g  val %.4g  %.0fs left "),
 	    e->epoch, e->epochs, e->train_loss, e->val_loss, left);
 	if (e->epoch >= e->epochs) {
 		fprintf(stderr, "\r%*s\r", 60, "");
@@ -157,7 +159,8 @@ bad_usage(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'regtutor --help' for more information.\n");
+	fprintf(stderr, "\n%s\n",
+	    _("Try 'regtutor --help' for more information."));
 	return EXIT_USAGE;
 }
 
@@ -234,8 +237,8 @@ run_headless(const struct opts *o, FILE *in)
 			/* a command ends at a NUL: the rest of the line would
 			 * be dropped without a word */
 			if (memchr(line, '\0', n) != NULL) {
-				fprintf(stderr, "regtutor: standard input, line "
-				    "%ld: a NUL byte in the line (not run)\n",
+				fprintf(stderr, _("regtutor: standard input, line "
+				    "%ld: a NUL byte in the line (not run)\n"),
 				    lr.line);
 				status = EXIT_CMD_ERROR;
 				if (!o->keep_going)
@@ -246,8 +249,8 @@ run_headless(const struct opts *o, FILE *in)
 				break;
 		}
 		if (line == NULL && lr.error != LINE_OK) {
-			fprintf(stderr, "regtutor: standard input, line %ld: "
-			    "%s (not run)\n", lr.line,
+			fprintf(stderr, _("regtutor: standard input, line %ld: "
+			    "%s (not run)\n"), lr.line,
 			    line_error(&lr, why, sizeof why));
 			status = EXIT_CMD_ERROR;
 		}
@@ -288,7 +291,7 @@ static int
 mode_check(const struct opts *o)
 {
 	if (o->nargs == 0)
-		return bad_usage("--check needs lesson FILEs");
+		return bad_usage(_("--check needs lesson FILEs"));
 	return lesson_cli_check(o->nargs, o->args);
 }
 
@@ -298,7 +301,7 @@ mode_batch(const struct opts *o)
 	struct lesson_render ro = lesson_render_of(o);
 
 	if (o->nargs > 0)
-		return bad_usage("unexpected argument '%s'", o->args[0]);
+		return bad_usage(_("unexpected argument '%s'"), o->args[0]);
 	return lesson_cli_batch_seeds(o->batch, o->lang, &ro, o->seeds);
 }
 
@@ -306,7 +309,7 @@ static int
 mode_list(const struct opts *o)
 {
 	if (o->nargs > 0)
-		return bad_usage("unexpected argument '%s'", o->args[0]);
+		return bad_usage(_("unexpected argument '%s'"), o->args[0]);
 	return lesson_cli_list(o->lang);
 }
 
@@ -314,7 +317,7 @@ static int
 mode_reset_progress(const struct opts *o)
 {
 	if (o->nargs > 0)
-		return bad_usage("unexpected argument '%s'", o->args[0]);
+		return bad_usage(_("unexpected argument '%s'"), o->args[0]);
 	return lesson_cli_reset_progress();
 }
 
@@ -324,7 +327,7 @@ mode_shell(const struct opts *o)
 	struct tui_options to;
 
 	if (o->nargs > 1)
-		return bad_usage("unexpected argument '%s'", o->args[1]);
+		return bad_usage(_("unexpected argument '%s'"), o->args[1]);
 	memset(&to, 0, sizeof to);
 	to.lesson = o->nargs > 0 ? o->args[0] : NULL;
 	to.lang = o->lang;
@@ -477,8 +480,8 @@ static int
 stdout_status(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "regtutor: write error on standard output: "
-		    "%s\n", strerror(errno));
+		fprintf(stderr, _("regtutor: write error on standard output: "
+		    "%s\n"), strerror(errno));
 		if (status == 0)
 			status = EXIT_CMD_ERROR;
 	}
@@ -522,6 +525,9 @@ main(int argc, char **argv)
 	/* Numbers are read and written with a '.' in every locale: commands,
 	 * lesson files and saved nets must mean the same everywhere. */
 	setlocale(LC_NUMERIC, "C");
+	i18n_init();
+	/* the language of messages: --lang (below) may change it */
+	i18n_set_lang(lesson_env_lang());
 	memset(&o, 0, sizeof o);
 	o.seed = 1;
 	opterr = 0;
@@ -555,16 +561,16 @@ main(int argc, char **argv)
 		case OPT_WIDTH:
 			if (parse_long(optarg, &v) != 0 || v < 20 || v > 400) {
 				free(o.exprs);
-				return bad_usage("--width: '%s' is not a "
-				    "number from 20 to 400", optarg);
+				return bad_usage(_("--width: '%s' is not a "
+				    "number from 20 to 400"), optarg);
 			}
 			o.width = (int)v;
 			break;
 		case OPT_HEIGHT:
 			if (parse_long(optarg, &v) != 0 || v < 6 || v > 200) {
 				free(o.exprs);
-				return bad_usage("--height: '%s' is not a "
-				    "number from 6 to 200", optarg);
+				return bad_usage(_("--height: '%s' is not a "
+				    "number from 6 to 200"), optarg);
 			}
 			o.height = (int)v;
 			break;
@@ -572,8 +578,8 @@ main(int argc, char **argv)
 			if (parse_long(optarg, &v) != 0 || v < 0 ||
 			    v > 2147483647) {
 				free(o.exprs);
-				return bad_usage("--seed: '%s' is not a number "
-				    "from 0 to 2147483647", optarg);
+				return bad_usage(_("--seed: '%s' is not a number "
+				    "from 0 to 2147483647"), optarg);
 			}
 			o.seed = v;
 			break;
@@ -593,7 +599,7 @@ main(int argc, char **argv)
 			if (lesson_seed_range(optarg, &a, &b, err,
 			    sizeof err) != 0) {
 				free(o.exprs);
-				return bad_usage("--seeds: %s", err);
+				return bad_usage(_("--seeds: %s"), err);
 			}
 			o.seeds = optarg;
 			break;
@@ -605,10 +611,15 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "en") != 0 &&
 			    strcmp(optarg, "ko") != 0) {
 				free(o.exprs);
-				return bad_usage("--lang: '%s' is not en or ko",
+				return bad_usage(_("--lang: '%s' is not en or ko"),
 				    optarg);
 			}
 			o.lang = optarg;
+			if (i18n_set_lang(o.lang) != 0 &&
+			    strcmp(o.lang, "en") != 0)
+				fprintf(stderr, _("regtutor: no locale lets "
+				    "messages be shown in '%s'; they stay "
+				    "English\n"), o.lang);
 			break;
 		case OPT_PRESENT:
 			o.present = 1;
@@ -618,30 +629,31 @@ main(int argc, char **argv)
 			break;
 		case ':':
 			free(o.exprs);
-			return bad_usage("option '%s' needs an argument",
+			return bad_usage(_("option '%s' needs an argument"),
 			    argv[optind - 1]);
 		default:
 			free(o.exprs);
-			fprintf(stderr, "regtutor: unknown option '%s'\n",
+			fprintf(stderr, _("regtutor: unknown option '%s'\n"),
 			    argv[optind - 1]);
-			fprintf(stderr, "Try 'regtutor --help' for more information.\n");
+			fprintf(stderr, "%s\n",
+			    _("Try 'regtutor --help' for more information."));
 			return EXIT_USAGE;
 		}
 	}
 	o.args = argv + optind;
 	o.nargs = argc - optind;
 	if (o.nargs > 0 && !o.check && (o.nexprs > 0 || o.repl)) {
-		status = bad_usage("unexpected argument '%s'", argv[optind]);
+		status = bad_usage(_("unexpected argument '%s'"), argv[optind]);
 		free(o.exprs);
 		return status;
 	}
 	if (o.seeds != NULL && o.batch == NULL) {
 		free(o.exprs);
-		return bad_usage("--seeds needs --batch LESSON");
+		return bad_usage(_("--seeds needs --batch LESSON"));
 	}
 	if (resolve_color(color, &o.color_when, &o.color) != 0) {
 		free(o.exprs);
-		return bad_usage("--color: '%s' is not auto, always or never",
+		return bad_usage(_("--color: '%s' is not auto, always or never"),
 		    color);
 	}
 	if (o.width == 0)

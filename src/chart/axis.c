@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "chart/chart-int.h"
 
@@ -503,9 +504,9 @@ chart_too_small(struct grid *g, const char *what)
 	char buf[64];
 
 	grid_clear(g);
-	snprintf(buf, sizeof buf, "(%s: too small)", what);
+	snprintf(buf, sizeof buf, _("(%s: too small)"), what);
 	if (utf8_width(buf, (size_t)-1) > g->w)
-		snprintf(buf, sizeof buf, "(too small)");
+		snprintf(buf, sizeof buf, _("(too small)"));
 	grid_text(g, 0, 0, g->w, buf, GRID_LABEL, GRID_DIM);
 }
 
@@ -529,7 +530,7 @@ frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
 	spare = g->h - 1 - MIN_PLOT_H;
 	if (spare < 0 || g->w < MIN_PLOT_W + 1) {
 		f->small = 1;
-		chart_too_small(g, "chart");
+		chart_too_small(g, _("chart"));
 		return -1;
 	}
 	/* claim rows, most important first; the title is dropped first */
@@ -582,7 +583,7 @@ frame_cols(struct frame *f, struct grid *g, const struct axis *ya)
 	f->pw = g->w - f->px;
 	if (f->pw < MIN_PLOT_W) {
 		f->small = 1;
-		chart_too_small(g, "chart");
+		chart_too_small(g, _("chart"));
 		return -1;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "chart/chart-int.h"
 
@@ -269,7 +270,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	for (i = 0; i < n; i++)
 		any_under |= v[i] >= 0 && v[i] < fl;
 	if (any_under) {
-		snprintf(lt_under, sizeof lt_under, "below %s",
+		snprintf(lt_under, sizeof lt_under, _("below %s"),
 		    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
 		le[nle++] = (struct legend_entry){ ascii ? '<' : 0x25C2,
 		    GRID_BAD, GRID_BOLD, 0, lt_under };
@@ -278,12 +279,12 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	    isfinite(bo->threshold) && log10(bo->threshold) >= lf &&
 	    log10(bo->threshold) <= lt) {
 		snprintf(lt_thr, sizeof lt_thr, "%s %s", bo->threshold_label ?
-		    bo->threshold_label : "threshold",
+		    bo->threshold_label : _("threshold"),
 		    chart_fmt_tick(bo->threshold, 0, buf2, sizeof buf2));
 		le[nle++] = (struct legend_entry){ ascii ? ':' : 0x250A,
 		    GRID_WARN, 0, 0, lt_thr };
 	}
-	snprintf(lt_scale, sizeof lt_scale, "log scale from %s",
+	snprintf(lt_scale, sizeof lt_scale, _("log scale from %s"),
 	    chart_fmt_tick(fl, 0, buf2, sizeof buf2));
 	le[nle++] = (struct legend_entry){ 0, 0, 0, 0, lt_scale };
 
@@ -311,7 +312,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	 */
 	avail = g->h - 1;
 	if (avail < 1 || g->w < 12) {
-		chart_too_small(g, "bars");
+		chart_too_small(g, _("bars"));
 		return;
 	}
 	if (n > 0 && n + (o->title != NULL) > avail && avail >= 2) {
@@ -383,7 +384,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		labw = 0;
 	bw = cw - (labw > 0 ? labw + 1 : 0) - 1 - 1 - vw;
 	if (bw < 4) {
-		chart_too_small(g, "bars");
+		chart_too_small(g, _("bars"));
 		return;
 	}
 	row0 = title + hdr;
@@ -461,7 +462,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	}
 	ax = labw > 0 ? labw + 1 : 0;
 	if (n == 0)
-		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
+		grid_text(g, ax + 2, row0, bw, _("(no data)"), GRID_LABEL,
 		    GRID_DIM);
 	if (legend)
 		legend_flow(g, ax, arow + 1 + ticks, legend, g->w, le, nle);
@@ -672,11 +673,11 @@ zero_caption(char *buf, size_t n, const char *name, const struct bins *b,
 	int pct = b->total ? (int)lround(100.0 * b->zeros / b->total) : 0;
 
 	if (eps > 0)
-		snprintf(buf, n, "%s%szeros %d%% (|w|<=%s) of %d", name ? name :
+		snprintf(buf, n, _("%s%szeros %d%% (|w|<=%s) of %d"), name ? name :
 		    "", name ? ": " : "", pct, chart_fmt_sci(eps, e, sizeof e),
 		    b->total);
 	else
-		snprintf(buf, n, "%s%szeros %d%% of %d", name ? name : "",
+		snprintf(buf, n, _("%s%szeros %d%% of %d"), name ? name : "",
 		    name ? ": " : "", pct, b->total);
 }
 
@@ -793,7 +794,7 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 		legend_flow(g, f.px, f.legend_row, f.legend_rows, g->w, &le, 1);
 	}
 	if (b.total == 0)
-		grid_text_center(g, f.px, f.py + f.ph / 2, f.pw, "(no data)",
+		grid_text_center(g, f.px, f.py + f.ph / 2, f.pw, _("(no data)"),
 		    GRID_LABEL, GRID_DIM);
 }
 
@@ -820,7 +821,7 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	hist_range(ho, a, na, b, nb, &lo, &hi, &sym);
 	avail = g->h - 1 - 4;	/* axis row, two halves of >= 2 */
 	if (avail < 0 || g->w < 10) {
-		chart_too_small(g, "histogram");
+		chart_too_small(g, _("histogram"));
 		return;
 	}
 	if (avail > 0)
@@ -898,18 +899,18 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	if (legend) {
 		int y = mid + hh + 1 + ticks;
 
-		zero_caption(buf, sizeof buf, name_a ? name_a : "up", &ba,
+		zero_caption(buf, sizeof buf, name_a ? name_a : _("up"), &ba,
 		    ho->zero_eps);
 		legend_item(g, labw + 1, y, g->w, ascii ? '^' : 0x25B2,
 		    GRID_SERIES1, GRID_BOLD, buf);
-		zero_caption(buf, sizeof buf, name_b ? name_b : "down", &bb,
+		zero_caption(buf, sizeof buf, name_b ? name_b : _("down"), &bb,
 		    ho->zero_eps);
 		legend_item(g, labw + 1, y + 1, g->w, ascii ? 'v' : 0x25BC,
 		    GRID_SERIES2, 0, buf);
 	}
 	tot = ba.total + bb.total;
 	if (tot == 0)
-		grid_text_center(g, labw + 1, mid - 1, pw, "(no data)",
+		grid_text_center(g, labw + 1, mid - 1, pw, _("(no data)"),
 		    GRID_LABEL, GRID_DIM);
 }
 
@@ -963,7 +964,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	/* rows: bars, axis line, tick labels, legend, title */
 	avail = g->h - 2;
 	if (avail < 1 || g->w < 16) {
-		chart_too_small(g, "bars");
+		chart_too_small(g, _("bars"));
 		return;
 	}
 	rows = n < 1 ? 1 : n;
@@ -981,7 +982,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	ax = labw > 0 ? labw + 1 : 0;
 	bw = g->w - ax - 1 - 1 - vw;
 	if (bw < 6) {
-		chart_too_small(g, "bars");
+		chart_too_small(g, _("bars"));
 		return;
 	}
 	nt = chart_nice_ticks(0, top, bw / 8 > 2 ? bw / 8 : 2, ticks,
@@ -1037,7 +1038,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 		}
 	}
 	if (n == 0)
-		grid_text(g, ax + 2, row0, bw, "(no data)", GRID_LABEL,
+		grid_text(g, ax + 2, row0, bw, _("(no data)"), GRID_LABEL,
 		    GRID_DIM);
 	/* the linear axis, ticks at nice values */
 	grid_put(g, ax, arow, ascii ? '+' : 0x2514, GRID_AXIS, 0, 0);
@@ -1070,10 +1071,10 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	if (legend && arow + 2 < g->h) {
 		x = ax;
 		x += legend_item(g, x, arow + 2, g->w, ascii ? '#' : 0x2588,
-		    GRID_SERIES1, 0, "mean") + 2;
+		    GRID_SERIES1, 0, _("mean")) + 2;
 		x += legend_item(g, x, arow + 2, g->w, ascii ? '|' : 0x2524,
-		    GRID_MARKER, GRID_BOLD, ascii ? "mean +- sd" :
-		    "mean \xc2\xb1 sd") + 2;
+		    GRID_MARKER, GRID_BOLD, ascii ? _("mean +- sd") :
+		    _("mean \xc2\xb1 sd")) + 2;
 		if (note != NULL)
 			legend_item(g, x, arow + 2, g->w, 0, 0, 0, note);
 	}

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "chart/chart-int.h"
 
@@ -168,7 +169,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 	avail = g->h - 3;
 	if (avail < 0 || g->w < 8) {
-		chart_too_small(g, "heatmap");
+		chart_too_small(g, _("heatmap"));
 		return;
 	}
 	if (avail > 0)
@@ -315,14 +316,14 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 
 		lx = px;
 		if (nval > 0) {		/* "o x train  O X val" */
-			lx += legend_pair(g, lx, row, "ox", "train", pattr) +
+			lx += legend_pair(g, lx, row, "ox", _("train"), pattr) +
 			    2;
-			lx += legend_pair(g, lx, row, "OX", "val", pattr) + 2;
+			lx += legend_pair(g, lx, row, "OX", _("val"), pattr) + 2;
 		} else {
 			lx += legend_item(g, lx, row, g->w, 'o', 0,
-			    GRID_BOLD | pattr, "class 0") + 2;
+			    GRID_BOLD | pattr, _("class 0")) + 2;
 			lx += legend_item(g, lx, row, g->w, 'x', 0,
-			    GRID_BOLD | pattr, "class 1") + 2;
+			    GRID_BOLD | pattr, _("class 1")) + 2;
 		}
 		if (ho->contour_on) {
 			snprintf(buf, sizeof buf, "z=%g", ho->contour);
@@ -372,11 +373,11 @@ caption_text(char *buf, size_t len, enum chart_group group, int index,
     int ascii)
 {
 	if (group == CHART_GROUP_COLUMN)
-		snprintf(buf, len, "batch norm: one feature (f%d) over the "
-		    "batch %s", index, ascii ? "v" : "\xe2\x86\x93");
+		snprintf(buf, len, _("batch norm: one feature (f%d) over "
+		    "the batch %s"), index, ascii ? "v" : "\xe2\x86\x93");
 	else
-		snprintf(buf, len, "layer norm: one example (x%d) over its "
-		    "features %s", index, ascii ? "->" : "\xe2\x86\x92");
+		snprintf(buf, len, _("layer norm: one example (x%d) over "
+		    "its features %s"), index, ascii ? "->" : "\xe2\x86\x92");
 }
 
 void
@@ -401,7 +402,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	labw = (int)strlen(buf) + 1;
 	avail = g->h - 2;	/* header and at least one row */
 	if (avail < 0 || g->w < labw + SLOT) {
-		chart_too_small(g, "matrix");
+		chart_too_small(g, _("matrix"));
 		return;
 	}
 	vis_r = rows;
@@ -417,8 +418,9 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		struct legend_entry le = { 0, 0, 0, 0, buf };
 
 		/* as wide as the note can be: a sign, 3 decimals */
-		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
-		    "mean=-0.000 std=0.000", rows > cols ? rows : cols);
+		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		    "mean=%.3f std=%.3f"), rows > cols ? rows : cols, -0.0001,
+		    0.0);
 		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
 			stats = 2;
@@ -518,7 +520,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		y++;
 	}
 	if (rows == 0 || cols == 0) {
-		grid_text(g, 0, y, g->w, "(no data)", GRID_LABEL, GRID_DIM);
+		grid_text(g, 0, y, g->w, _("(no data)"), GRID_LABEL, GRID_DIM);
 		return;
 	}
 	if (group == CHART_GROUP_NONE || index < 0 ||
@@ -545,8 +547,8 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	if (stats) {
 		struct legend_entry le = { 0, 0, 0, 0, buf };
 
-		snprintf(buf, sizeof buf, "[ ] normalised together: n=%d "
-		    "mean=%.3f std=%.3f", n, num_shown(mean, 3),
+		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		    "mean=%.3f std=%.3f"), n, num_shown(mean, 3),
 		    num_shown(sd, 3));
 		legend_flow(g, 0, y, stats, g->w, &le, 1);
 	}

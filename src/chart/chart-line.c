@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "chart/chart-int.h"
 
@@ -544,7 +545,7 @@ draw_marker(struct grid *g, const struct frame *f, struct canvas *c,
 static void
 no_data(struct grid *g, const struct frame *f)
 {
-	grid_text_center(g, f->px, f->py + f->ph / 2, f->pw, "(no data)",
+	grid_text_center(g, f->px, f->py + f->ph / 2, f->pw, _("(no data)"),
 	    GRID_LABEL, GRID_DIM);
 }
 

@@ -11,9 +11,13 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
-#define XSTR(x) STR(x)
-#define STR(x) #x
+/* The limits as the help text (translated whole) states them. */
+_Static_assert(DATA_N_MIN == 4 && DATA_N_MAX == 100000, "data help: n=");
+_Static_assert(DATA_NOISE_MAX == 10, "data help: noise=");
+_Static_assert(NN_MAX_VALUES == 2000000 && NN_MAX_EXAMPLES == 1000000,
+    "data help: load");
 
 static const char *const data_keys[] = { "n=", "noise=", "split=", "test=",
     "seed=", NULL };
@@ -56,8 +60,8 @@ data_exec(struct cmd_ctx *c)
 	memset(&ds, 0, sizeof ds);
 	if (strcmp(c->argv[1].s, "load") == 0) {
 		if (c->argc < 3)
-			return cmd_error(c, -1, "load: missing FILE (usage: "
-			    "data load FILE.csv [split=S] [seed=N])");
+			return cmd_error(c, -1, _("load: missing FILE (usage: "
+			    "data load FILE.csv [split=S] [seed=N])"));
 		file = c->argv[2].s;
 		kind = -1;
 		first = 3;
@@ -94,7 +98,7 @@ data_exec(struct cmd_ctx *c)
 			    &ds.seed) != 0)
 				return CMD_ERROR;
 		} else
-			return cmd_error(c, i, "unknown key '%s' (allowed: %s)",
+			return cmd_error(c, i, _("unknown key '%s' (allowed: %s)"),
 			    key, file ? "split, test, seed" :
 			    "n, noise, split, test, seed");
 	}
@@ -103,9 +107,9 @@ data_exec(struct cmd_ctx *c)
 
 		fmt_num(a, sizeof a, ds.split);
 		fmt_num(b, sizeof b, ds.test);
-		return cmd_error(c, test_at, "test: split %s + test %s is more "
+		return cmd_error(c, test_at, _("test: split %s + test %s is more "
 		    "than all the rows (allowed: split + test <= 1, e.g. "
-		    "split=0.6 test=0.2)", a, b);
+		    "split=0.6 test=0.2)"), a, b);
 	}
 	if (s == NULL)
 		return CMD_OK;
@@ -144,10 +148,10 @@ data_exec(struct cmd_ctx *c)
 		nn_dataset_free(va);
 		nn_dataset_free(te);
 		if (notrain)
-			return cmd_error(c, -1, "split: no training rows left "
-			    "(allowed: a larger split or more rows)");
-		return cmd_error(c, test_at, "test: no test rows (allowed: "
-		    "a larger test share or more rows)");
+			return cmd_error(c, -1, _("split: no training rows left "
+			    "(allowed: a larger split or more rows)"));
+		return cmd_error(c, test_at, _("test: no test rows (allowed: "
+		    "a larger test share or more rows)"));
 	}
 	free(s->lab.ds.csv);
 	nn_dataset_free(s->lab.all);
@@ -161,23 +165,23 @@ data_exec(struct cmd_ctx *c)
 	s->lab.val = va;
 	s->lab.test = te;
 	if (te != NULL)
-		cmd_out(c, "data %s: %d rows (%d train, %d val, %d test), %d "
-		    "input%s, %s", file ? file : nn_dataset_kind_name(kind),
+		cmd_out(c, _("data %s: %d rows (%d train, %d val, %d test), %d "
+		    "input%s, %s"), file ? file : nn_dataset_kind_name(kind),
 		    all->n, tr->n, va->n, te->n, all->nin, all->nin == 1 ? "" : "s",
 		    nn_task_name(all->task));
 	else
-		cmd_out(c, "data %s: %d rows (%d train, %d val), %d input%s, "
-		    "%s", file ? file : nn_dataset_kind_name(kind), all->n, tr->n,
+		cmd_out(c, _("data %s: %d rows (%d train, %d val), %d input%s, "
+		    "%s"), file ? file : nn_dataset_kind_name(kind), all->n, tr->n,
 		    va->n, all->nin, all->nin == 1 ? "" : "s",
-		    nn_task_name(all->task));
+		    _(nn_task_name(all->task)));
 	if (s->lab.net != NULL) {
 		if (nn_net_nin(s->lab.net) != all->nin ||
 		    nn_net_nout(s->lab.net) != all->nout) {
 			char spec[64];
 
 			nn_net_spec(s->lab.net, spec, sizeof spec);
-			cmd_warn(c, "the network %s does not fit this data "
-			    "(%d in, %d out): build one with 'net'", spec,
+			cmd_warn(c, _("the network %s does not fit this data "
+			    "(%d in, %d out): build one with 'net'"), spec,
 			    all->nin, all->nout);
 		} else {
 			struct nn_config cf = lab_config(&s->lab,
@@ -195,12 +199,12 @@ const struct cmd_entry cmd_data_entry = {
 	.name = "data",
 	.usage = "KIND [n=N] [noise=X] [split=S] [test=T] [seed=N] | load "
 	    "FILE.csv [split=S] [test=T] [seed=N]",
-	.summary = "make a toy data set or load a CSV file",
-	.help = "KIND: poly|sine (regression, 1 input), "
+	.summary = N_("make a toy data set or load a CSV file"),
+	.help = N_("KIND: poly|sine (regression, 1 input), "
 	    "circle|xor|gauss|spiral|moons (classification, 2 inputs)\n"
-	    "n=N rows (" XSTR(DATA_N_MIN) ".." XSTR(DATA_N_MAX) "); "
-	    "noise=X (0.." XSTR(DATA_NOISE_MAX) ", default 0.1)\n"
-	    "split=S share of rows for training (" XSTR(DATA_SPLIT_MIN)
+	    "n=N rows (4..100000); "
+	    "noise=X (0..10, default 0.1)\n"
+	    "split=S share of rows for training (0.05"
 	    "..1); seed=N (default: "
 	    "the session seed)\n"
 	    "test=T share of rows held out as a test split (0..0.9, split + "
@@ -212,8 +216,8 @@ const struct cmd_entry cmd_data_entry = {
 	    "cubic\n"
 	    "the other kinds default to n=200 split=0.7\n"
 	    "load FILE.csv: comma-separated numbers, last column the target "
-	    "(at most " XSTR(NN_MAX_VALUES) " numbers, " XSTR(NN_MAX_EXAMPLES)
-	    " rows)",
+	    "(at most 2000000 numbers, 1000000"
+	    " rows)"),
 	.min_args = 1,
 	.max_args = 7,
 	.flags = CMD_MUTATES,

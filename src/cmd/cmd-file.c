@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 static const char *const export_what[] = { "weights", "history", "data",
     NULL };
@@ -48,9 +49,9 @@ export_exec(struct cmd_ctx *c)
 		return CMD_OK;
 	l = &c->s->lab;
 	if (what != 2 && l->net == NULL)
-		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, 1, _("no network yet (use 'net SPEC' first)"));
 	if (what == 2 && l->all == NULL)
-		return cmd_error(c, 1, "no data yet (use 'data KIND' first)");
+		return cmd_error(c, 1, _("no data yet (use 'data KIND' first)"));
 	if (atomic_open(&af, file, err, sizeof err) != 0)
 		return cmd_error(c, 2, "%s", err);
 	if (what == 0)
@@ -61,22 +62,22 @@ export_exec(struct cmd_ctx *c)
 		rc = nn_dataset_write_csv(l->all, af.f);
 	if (rc != 0) {
 		atomic_abort(&af);
-		return cmd_error(c, 2, "%s: write error", file);
+		return cmd_error(c, 2, _("%s: write error"), file);
 	}
 	if (atomic_close(&af, err, sizeof err) != 0)
 		return cmd_error(c, 2, "%s", err);
-	cmd_out(c, "exported %s to %s", export_what[what], file);
+	cmd_out(c, _("exported %s to %s"), export_what[what], file);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "weights|history|data FILE",
-	.summary = "write the net, the loss history or the data to a file",
-	.help = "weights: the engine's text format (exact, %.17g), "
+	.summary = N_("write the net, the loss history or the data to a file"),
+	.help = N_("weights: the engine's text format (exact, %.17g), "
 	    "read back by 'import weights'\n"
 	    "history: CSV epoch,train_loss,val_loss,penalty,train_acc,val_acc,"
-	    "lr\ndata: CSV x1,...,y",
+	    "lr\ndata: CSV x1,...,y"),
 	.min_args = 2,
 	.max_args = 2,
 	.complete = export_complete,
@@ -129,8 +130,8 @@ import_exec(struct cmd_ctx *c)
 	    nn_net_nout(net) != c->s->lab.all->nout)) {
 		nn_net_spec(net, spec, sizeof spec);
 		nn_net_free(net);
-		return cmd_error(c, 2, "%s: the net %s does not fit the data "
-		    "(%d inputs, %d outputs)", file, spec, c->s->lab.all->nin,
+		return cmd_error(c, 2, _("%s: the net %s does not fit the data "
+		    "(%d inputs, %d outputs)"), file, spec, c->s->lab.all->nin,
 		    c->s->lab.all->nout);
 	}
 	session_set_net(c->s, net);
@@ -139,7 +140,7 @@ import_exec(struct cmd_ctx *c)
 	c->s->lab.cfg = *nn_net_config(net);
 	if (loss_is_auto(&c->s->lab, nn_net_config(net)->loss))
 		c->s->lab.cfg.loss_auto = 1;
-	cmd_out(c, "imported net %s from %s (%ld weights)", c->s->lab.spec,
+	cmd_out(c, _("imported net %s from %s (%ld weights)"), c->s->lab.spec,
 	    file, nn_net_nweights(net));
 	return CMD_OK;
 }
@@ -147,9 +148,9 @@ import_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "weights FILE",
-	.summary = "replace the net with one written by 'export weights'",
-	.help = "The file's settings come with the net and become the "
-	    "session's settings; the history starts at epoch 0.",
+	.summary = N_("replace the net with one written by 'export weights'"),
+	.help = N_("The file's settings come with the net and become the "
+	    "session's settings; the history starts at epoch 0."),
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,
@@ -173,8 +174,8 @@ save_exec(struct cmd_ctx *c)
 	if ((len = strlen(text)) > (size_t)LAB_MAX_BYTES) {
 		free(text);
 		format_size(LAB_MAX_BYTES, lim, sizeof lim);
-		return cmd_error(c, -1, "the lab is too large to save (%zu "
-		    "bytes; limit %s)", len, lim);
+		return cmd_error(c, -1, _("the lab is too large to save (%zu "
+		    "bytes; limit %s)"), len, lim);
 	}
 	if (atomic_open(&af, file, err, sizeof err) != 0) {
 		free(text);
@@ -184,17 +185,17 @@ save_exec(struct cmd_ctx *c)
 	free(text);
 	if (atomic_close(&af, err, sizeof err) != 0)
 		return cmd_error(c, 1, "%s", err);
-	cmd_out(c, "saved the lab to %s", file);
+	cmd_out(c, _("saved the lab to %s"), file);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_save_entry = {
 	.name = "save",
 	.usage = "FILE",
-	.summary = "write the whole lab (settings, data, net, history) to a file",
-	.help = "A versioned text file ('regtutor-lab 2'): its set and data lines "
-	    "are commands, checked as the interpreter checks them; see "
-	    "regtutor(1).",
+	.summary = N_("write the whole lab (settings, data, net, history) to a file"),
+	.help = N_("A versioned text file ('regtutor-lab 2'): its set and "
+	    "data lines are commands, checked as the interpreter checks them; "
+	    "see regtutor(1)."),
 	.min_args = 1,
 	.max_args = 1,
 	.exec = save_exec,
@@ -220,17 +221,17 @@ load_exec(struct cmd_ctx *c)
 	lab_done(&c->s->lab);
 	c->s->lab = l;
 	c->s->last_status = -1;
-	cmd_out(c, "loaded the lab from %s", file);
+	cmd_out(c, _("loaded the lab from %s"), file);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_load_entry = {
 	.name = "load",
 	.usage = "FILE",
-	.summary = "read a lab written by 'save'",
-	.help = "The net comes back with its history: training goes on from "
+	.summary = N_("read a lab written by 'save'"),
+	.help = N_("The net comes back with its history: training goes on from "
 	    "the saved epoch.\n"
-	    "A bad file is reported as FILE:LINE and changes nothing.",
+	    "A bad file is reported as FILE:LINE and changes nothing."),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_MUTATES,
@@ -246,13 +247,13 @@ undo_exec(struct cmd_ctx *c)
 	if (s == NULL)
 		return CMD_OK;
 	if (s->nundo == 0)
-		return cmd_error(c, -1, "nothing to undo");
+		return cmd_error(c, -1, _("nothing to undo"));
 	l = s->undo[--s->nundo];
 	lab_done(&s->lab);
 	s->lab = *l;
 	free(l);
 	s->last_status = -1;
-	cmd_out(c, "undid '%s' (%d more step%s can be undone)",
+	cmd_out(c, _("undid '%s' (%d more step%s can be undone)"),
 	    s->undo_what[s->nundo], s->nundo, s->nundo == 1 ? "" : "s");
 	free(s->undo_what[s->nundo]);
 	s->undo_what[s->nundo] = NULL;
@@ -262,9 +263,9 @@ undo_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_undo_entry = {
 	.name = "undo",
 	.usage = "",
-	.summary = "restore the settings, data and net before the last change",
-	.help = "Up to 16 steps: data, net, set, train, step, reset, seed, "
-	    "import, load.",
+	.summary = N_("restore the settings, data and net before the last change"),
+	.help = N_("Up to 16 steps: data, net, set, train, step, reset, seed, "
+	    "import, load."),
 	.min_args = 0,
 	.max_args = 0,
 	.exec = undo_exec,

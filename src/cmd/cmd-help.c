@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 static const char *const *
 help_complete(int argi, const char *prev)
@@ -29,23 +30,23 @@ help_exec(struct cmd_ctx *c)
 	if (c->argc > 1 && (e = cmd_find(c->argv[1].s)) == NULL) {
 		char buf[512];
 
-		return cmd_error(c, 1, "unknown command '%s' (allowed: %s)",
+		return cmd_error(c, 1, _("unknown command '%s' (allowed: %s)"),
 		    c->argv[1].s, choices_str(cmd_names(), buf, sizeof buf));
 	}
 	if (c->s == NULL)
 		return CMD_OK;
 	if (e == NULL) {
-		cmd_out(c, "Commands (several on a line with ';', '#' starts a "
-		    "comment; 'help COMMAND' for details):");
+		cmd_out(c, _("Commands (several on a line with ';', '#' starts a "
+		    "comment; 'help COMMAND' for details):"));
 		for (size_t i = 0; i < cmd_table_len; i++)
 			cmd_out(c, "  %-8s %s", cmd_table[i]->name,
-			    cmd_table[i]->summary);
+			    _(cmd_table[i]->summary));
 		return CMD_OK;
 	}
 	text = cmd_text(cmd_usage(e));
-	cmd_out(c, "usage: %s%s%s", e->name, text[0] ? " " : "", text);
+	cmd_out(c, _("usage: %s%s%s"), e->name, text[0] ? " " : "", text);
 	free(text);
-	cmd_out(c, "%s", e->summary);
+	cmd_out(c, "%s", _(e->summary));
 	if (cmd_help(e) != NULL) {
 		text = cmd_text(cmd_help(e));
 		cmd_out(c, "%s", text);
@@ -57,7 +58,7 @@ help_exec(struct cmd_ctx *c)
 
 		for (int i = 0; (d = nn_setting_at(i)) != NULL; i++) {
 			param_allowed(d, 1, buf, sizeof buf);
-			cmd_out(c, "  %-9s %s: %s", d->name, buf, d->help);
+			cmd_out(c, "  %-9s %s: %s", d->name, buf, _(d->help));
 		}
 	}
 	return CMD_OK;
@@ -66,7 +67,7 @@ help_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.usage = "[COMMAND]",
-	.summary = "list the commands, or explain one",
+	.summary = N_("list the commands, or explain one"),
 	.help = NULL,
 	.min_args = 0,
 	.max_args = 1,
@@ -83,7 +84,7 @@ quit_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_quit_entry = {
 	.name = "quit",
 	.usage = "",
-	.summary = "leave regtutor",
+	.summary = N_("leave regtutor"),
 	.help = NULL,
 	.min_args = 0,
 	.max_args = 0,

@@ -77,7 +77,8 @@ struct cmd_entry {
 	void (*describe)(const char **usage, const char **help);
 };
 
-/* e's usage and help (help may be NULL), written or described. */
+/* e's usage and help (help may be NULL, else translated), written or
+ * described. */
 const char *cmd_usage(const struct cmd_entry *e);
 const char *cmd_help(const struct cmd_entry *e);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* The settings net takes as KEY=VALUE: the rows flagged for it. */
 static const char *const *
@@ -55,8 +56,8 @@ build(struct cmd_ctx *c, int argi, const struct lab *l, const char *spec,
 	}
 	if (l->all != NULL && (nn_net_nin(net) != l->all->nin ||
 	    nn_net_nout(net) != l->all->nout)) {
-		cmd_error(c, argi, "SPEC: '%s' has %d input%s and %d output%s "
-		    "but the data has %d and %d (allowed: %d-...-%d)", spec,
+		cmd_error(c, argi, _("SPEC: '%s' has %d input%s and %d output%s "
+		    "but the data has %d and %d (allowed: %d-...-%d)"), spec,
 		    nn_net_nin(net), nn_net_nin(net) == 1 ? "" : "s",
 		    nn_net_nout(net), nn_net_nout(net) == 1 ? "" : "s",
 		    l->all->nin, l->all->nout, l->all->nin, l->all->nout);
@@ -79,10 +80,11 @@ describe(struct cmd_ctx *c, struct nn_net *net)
 	nn_net_spec(net, spec, sizeof spec);
 	net_skip_layers(net, sk, sizeof sk);
 	if (sk[0] != '\0')
-		snprintf(skip, sizeof skip, ", skip around layer%s %s",
+		snprintf(skip, sizeof skip, _(", skip around layer%s %s"),
 		    strchr(sk, ',') ? "s" : "", sk);
-	cmd_out(c, "net %s: %d dense layer%s, %ld parameters (%ld weight%s), "
-	    "act %s, norm %s, dropout %g, init %s, seed %llu%s", spec, nl,
+	cmd_out(c, _("net %s: %d dense layer%s, %ld parameters (%ld "
+	    "weight%s), act %s, norm %s, dropout %g, init %s, seed %llu%s"),
+	    spec, nl,
 	    nl == 1 ? "" : "s", nn_net_nparams(net), nw, nw == 1 ? "" : "s",
 	    nn_act_name(p->act), nn_norm_name(p->norm), p->dropout,
 	    nn_init_name(p->init), (unsigned long long)p->seed, skip);
@@ -101,7 +103,7 @@ net_key_check(struct cmd_ctx *c, int argi, const char *key,
 		for (const char *const *k = net_keys(); *k != NULL; k++)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s",
 			    n ? ", " : "", (int)strlen(*k) - 1, *k);
-		return cmd_error(c, argi, "unknown key '%s' (allowed: %s)",
+		return cmd_error(c, argi, _("unknown key '%s' (allowed: %s)"),
 		    key, buf);
 	}
 	return 0;
@@ -116,8 +118,8 @@ net_exec(struct cmd_ctx *c)
 	struct nn_net *net;
 
 	if (nn_spec_parse(c->argv[1].s, sizes, &n, err, sizeof err) != 0)
-		return cmd_error(c, 1, "SPEC: %s (allowed: widths 1..%d joined "
-		    "by '-', e.g. 2-16-16-1)", err, NN_MAX_WIDTH);
+		return cmd_error(c, 1, _("SPEC: %s (allowed: widths 1..%d joined "
+		    "by '-', e.g. 2-16-16-1)"), err, NN_MAX_WIDTH);
 	p = c->s != NULL ? c->s->lab.cfg : nn_config_default();
 	if (param_keyvals(c, 2, &p, net_key_check) != CMD_OK)
 		return CMD_ERROR;
@@ -131,8 +133,8 @@ net_exec(struct cmd_ctx *c)
 	nn_rng_seed(&c->s->step_rng, p.seed);
 	describe(c, net);
 	if (c->s->lab.all == NULL)
-		cmd_info(c, "no data yet: try 'data moons' (2 inputs) or "
-		    "'data sine' (1 input)");
+		cmd_info(c, _("no data yet: try 'data moons' (2 inputs) or "
+		    "'data sine' (1 input)"));
 	return CMD_OK;
 }
 
@@ -140,8 +142,8 @@ const struct cmd_entry cmd_net_entry = {
 	.name = "net",
 	.usage = "SPEC [act=A] [norm={norm}] [dropout=P] [init=I] "
 	    "[init_scale=S] [leak=X] [skip=on|off]",
-	.summary = "build a fresh network, e.g. net 2-16-16-1 act=relu",
-	.help = "SPEC: layer widths from inputs to outputs joined by '-', "
+	.summary = N_("build a fresh network, e.g. net 2-16-16-1 act=relu"),
+	.help = N_("SPEC: layer widths from inputs to outputs joined by '-', "
 	    "each 1..256, 2..17 numbers\n"
 	    "act={act}; norm={norm}; dropout=P (0..0.95)\n"
 	    "init={init}; init_scale=S (>0..1000: the sd of "
@@ -151,7 +153,7 @@ const struct cmd_entry cmd_net_entry = {
 	    "identity skip, h + f(h) (a residual block); refused when no "
 	    "hidden layer is\n"
 	    "The options become the session's settings.  The weights come "
-	    "from the seed: the same seed gives the same net.",
+	    "from the seed: the same seed gives the same net."),
 	.min_args = 1,
 	.max_args = 8,
 	.flags = CMD_MUTATES,
@@ -179,10 +181,11 @@ reset_exec(struct cmd_ctx *c)
 	if (c->s == NULL)
 		return CMD_OK;
 	if (c->s->lab.net == NULL)
-		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	if (rebuild(c) != CMD_OK)
 		return CMD_ERROR;
-	cmd_out(c, "reset: net %s rebuilt from seed %llu, history cleared",
+	cmd_out(c, _("reset: net %s rebuilt from seed %llu, history "
+	    "cleared"),
 	    c->s->lab.spec, (unsigned long long)c->s->lab.cfg.seed);
 	return CMD_OK;
 }
@@ -190,10 +193,10 @@ reset_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_reset_entry = {
 	.name = "reset",
 	.usage = "",
-	.summary = "rebuild the net from its spec, settings and seed",
-	.help = "Same seed, same initial weights: the experiment starts over.\n"
+	.summary = N_("rebuild the net from its spec, settings and seed"),
+	.help = N_("Same seed, same initial weights: the experiment starts over.\n"
 	    "Settings that only act at build time (norm, skip, init, "
-	    "init_scale, seed) take effect here.",
+	    "init_scale, seed) take effect here."),
 	.min_args = 0,
 	.max_args = 0,
 	.flags = CMD_MUTATES,
@@ -219,10 +222,10 @@ seed_exec(struct cmd_ctx *c)
 			c->s->lab.cfg.seed = old;
 			return CMD_ERROR;
 		}
-		cmd_out(c, "seed %ld: net %s rebuilt", v, c->s->lab.spec);
+		cmd_out(c, _("seed %ld: net %s rebuilt"), v, c->s->lab.spec);
 	} else {
 		c->s->lab.cfg.seed = (uint64_t)v;
-		cmd_out(c, "seed %ld", v);
+		cmd_out(c, _("seed %ld"), v);
 	}
 	return CMD_OK;
 }
@@ -230,9 +233,9 @@ seed_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_seed_entry = {
 	.name = "seed",
 	.usage = "N",
-	.summary = "set the seed and rebuild the net from it",
-	.help = "N: 0..2147483647.  Data made afterwards uses it too "
-	    "(unless data seed= is given).",
+	.summary = N_("set the seed and rebuild the net from it"),
+	.help = N_("N: 0..2147483647.  Data made afterwards uses it too "
+	    "(unless data seed= is given)."),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_MUTATES,

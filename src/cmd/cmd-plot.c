@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* The KIND words, in the table's order; NULL-terminated. */
 static const char *const *
@@ -56,13 +57,19 @@ plot_complete(int argi, const char *prev)
 }
 
 /* The usage ("loss [log]|weights [LAYER]|...") and the help (a line per
- * kind) from the table, made once. */
+ * kind, translated) from the table, made once per language. */
 static void
 plot_describe(const char **usage, const char **help)
 {
 	static struct strbuf u, h;
+	static const char *lang;
 
-	if (u.s == NULL) {
+	if (u.s == NULL || strcmp(lang, i18n_lang()) != 0) {
+		if (u.s != NULL) {
+			strbuf_done(&u);
+			strbuf_done(&h);
+		}
+		lang = i18n_lang();
 		strbuf_init(&u);
 		strbuf_init(&h);
 		for (int k = 0; k < PLOT_KIND_COUNT; k++) {
@@ -72,7 +79,7 @@ plot_describe(const char **usage, const char **help)
 			if (d->name == NULL)
 				continue;
 			strbuf_addf(&u, "%s%s", u.len ? "|" : "", d->usage);
-			strbuf_addf(&h, "%s%s", h.len ? "\n" : "", d->help);
+			strbuf_addf(&h, "%s%s", h.len ? "\n" : "", _(d->help));
 			if (d->args_name != NULL)
 				strbuf_addf(&h, "; %s: %s", d->args_name,
 				    choices_str(d->args(), buf, sizeof buf));
@@ -98,8 +105,8 @@ plot_exec(struct cmd_ctx *c)
 	if (d->parse != NULL && d->parse(c, &p) != CMD_OK)
 		return CMD_ERROR;
 	if (c->argc > 3 || (c->argc > 2 && d->parse == NULL))
-		return cmd_error(c, c->argc - 1, "unexpected argument '%s' "
-		    "(usage: plot %s)", c->argv[c->argc - 1].s,
+		return cmd_error(c, c->argc - 1, _("unexpected argument '%s' "
+		    "(usage: plot %s)"), c->argv[c->argc - 1].s,
 		    cmd_usage(c->entry));
 	if (c->s == NULL)
 		return CMD_OK;
@@ -114,7 +121,7 @@ plot_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_plot_entry = {
 	.name = "plot",
-	.summary = "draw a chart of the session",
+	.summary = N_("draw a chart of the session"),
 	.describe = plot_describe,
 	.min_args = 1,
 	.max_args = 2,

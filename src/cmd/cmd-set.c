@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* Is command i of the line a well-formed "set KEY VALUE"? */
 static int
@@ -81,13 +82,13 @@ set_exec(struct cmd_ctx *c)
 		if (net == NULL)
 			return cmd_error(c, 2, "%s", err);
 		session_set_net(c->s, net);
-		cmd_info(c, "%s changes %s: net %s rebuilt with fresh "
-		    "weights", d->name, d->flags & NN_SETTING_SHAPE ?
-		    "the network's layers" : "what the network computes",
+		cmd_info(c, _("%s changes %s: net %s rebuilt with fresh "
+		    "weights"), d->name, d->flags & NN_SETTING_SHAPE ?
+		    _("the network's layers") : _("what the network computes"),
 		    c->s->lab.spec);
 		net_skip_layers(net, sk, sizeof sk);
 		if (sk[0] != '\0' && (d->flags & NN_SETTING_SHAPE))
-			cmd_info(c, "identity skip around layer%s %s",
+			cmd_info(c, _("identity skip around layer%s %s"),
 			    strchr(sk, ',') ? "s" : "", sk);
 	} else if (c->s->lab.net != NULL) {
 		struct nn_config cf = lab_config(&c->s->lab, &cfg);
@@ -96,7 +97,7 @@ set_exec(struct cmd_ctx *c)
 		    sizeof err) != 0)
 			return cmd_error(c, 2, "%s", err);
 		if (d->flags & NN_SETTING_RESET)
-			cmd_info(c, "%s takes effect at the next 'reset'",
+			cmd_info(c, _("%s takes effect at the next 'reset'"),
 			    d->name);
 	}
 	c->s->lab.cfg = cfg;
@@ -109,8 +110,8 @@ set_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.usage = "KEY VALUE",
-	.summary = "change a setting, e.g. set lambda 0.01",
-	.help = "KEY: one of the settings below; 'show params' lists them "
+	.summary = N_("change a setting, e.g. set lambda 0.01"),
+	.help = N_("KEY: one of the settings below; 'show params' lists them "
 	    "with their values.\n"
 	    "With a net, a setting marked 'rebuilds the net' (it changes what "
 	    "the net computes) builds it anew with fresh weights from the "
@@ -126,7 +127,7 @@ const struct cmd_entry cmd_set_entry = {
 	    "Gaussian noise of sd S, drawn afresh from the seed's training "
 	    "generator; evaluation and the metrics never do.\n"
 	    "skip on: every hidden layer as wide as its input adds that input "
-	    "to its output (x + f(x), a residual block); rebuilds the net.",
+	    "to its output (x + f(x), a residual block); rebuilds the net."),
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_MUTATES,
@@ -205,8 +206,8 @@ get_unknown(struct cmd_ctx *c, const char *name)
 		}
 	}
 	if (best[0] != '\0' && param_find(best) == NULL)
-		return cmd_error(c, 1, "unknown setting or metric '%s'; did "
-		    "you mean '%s'? (try 'show params' or 'help get')", name,
+		return cmd_error(c, 1, _("unknown setting or metric '%s'; did "
+		    "you mean '%s'? (try 'show params' or 'help get')"), name,
 		    best);
 	return param_unknown(c, 1, name, 1);
 }
@@ -237,8 +238,8 @@ get_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_get_entry = {
 	.name = "get",
 	.usage = "KEY|METRIC",
-	.summary = "print a setting or a metric, e.g. get val_loss",
-	.help = "KEY: any setting (see 'show params').\n"
+	.summary = N_("print a setting or a metric, e.g. get val_loss"),
+	.help = N_("KEY: any setting (see 'show params').\n"
 	    "METRIC: train_loss val_loss train_mode_loss best_val_loss "
 	    "best_epoch epochs_trained stopped_early diverged penalty lambda "
 	    "w_norm w_dist_init zero_frac small_frac acc val_acc test_loss "
@@ -265,7 +266,7 @@ const struct cmd_entry cmd_get_entry = {
 	    "lower)\n"
 	    "After any sweep/compare: chosen_val chosen_test (the run with the "
 	    "lowest val loss: its val loss and its test loss; with seeds=N "
-	    "chosen on each seed, the means over the seeds)",
+	    "chosen on each seed, the means over the seeds)"),
 	.min_args = 1,
 	.max_args = 1,
 	.complete = get_complete,
@@ -298,7 +299,7 @@ show_params(struct cmd_ctx *c)
 		param_format(d, &c->s->lab.cfg, buf, sizeof buf);
 		param_allowed(d, 0, allowed, sizeof allowed);
 		cmd_out(c, "%-*s %-8s %-34s %s", w, d->name, buf, allowed,
-		    d->help);
+		    _(d->help));
 	}
 }
 
@@ -311,20 +312,20 @@ show_net(struct cmd_ctx *c)
 	char spec[64];
 
 	nn_net_spec(net, spec, sizeof spec);
-	cmd_out(c, "net %s: %ld parameters, %ld weights, %d epochs trained",
+	cmd_out(c, _("net %s: %ld parameters, %ld weights, %d epochs trained"),
 	    spec, nn_net_nparams(net), nn_net_nweights(net),
 	    nn_net_history(net, &h));
 	for (int k = 0; k < nn_net_nlayers(net); k++) {
 		int last = k == nn_net_nlayers(net) - 1;
 
-		cmd_out(c, "  layer %d: dense %d -> %d%s%s%s%s", k + 1,
+		cmd_out(c, _("  layer %d: dense %d -> %d%s%s%s%s"), k + 1,
 		    nn_net_width(net, k), nn_net_width(net, k + 1),
-		    last ? "" : (cf->norm == NN_NORM_BATCH ? ", batch norm" :
-		    cf->norm == NN_NORM_LAYER ? ", layer norm" : ""),
-		    last ? ", output" : ", ",
-		    last ? (cf->loss == NN_LOSS_BCE ? " (sigmoid in loss)" :
+		    last ? "" : (cf->norm == NN_NORM_BATCH ? _(", batch norm") :
+		    cf->norm == NN_NORM_LAYER ? _(", layer norm") : ""),
+		    last ? _(", output") : ", ",
+		    last ? (cf->loss == NN_LOSS_BCE ? _(" (sigmoid in loss)") :
 		    "") : nn_act_name(cf->act),
-		    nn_net_skip(net, k) ? ", + identity skip (x + f(x))" : "");
+		    nn_net_skip(net, k) ? _(", + identity skip (x + f(x))") : "");
 	}
 	{
 		/* what is on of the settings that are off by default */
@@ -336,12 +337,12 @@ show_net(struct cmd_ctx *c)
 			    ", wd %g", cf->wd);
 		if (cf->clip > 0 && n < sizeof more)
 			n += (size_t)snprintf(more + n, sizeof more - n,
-			    ", clip %g", cf->clip);
+			    _(", clip %g"), cf->clip);
 		if (cf->input_noise > 0 && n < sizeof more)
 			snprintf(more + n, sizeof more - n,
-			    ", input noise %g", cf->input_noise);
-		cmd_out(c, "  loss %s, reg %s, lambda %g, opt %s, lr %g, "
-		    "batch %d%s", nn_loss_name(cf->loss), nn_reg_name(cf->reg),
+			    _(", input noise %g"), cf->input_noise);
+		cmd_out(c, _("  loss %s, reg %s, lambda %g, opt %s, lr %g, "
+		    "batch %d%s"), nn_loss_name(cf->loss), nn_reg_name(cf->reg),
 		    cf->lambda, nn_opt_name(cf->opt), cf->lr, cf->batch, more);
 	}
 }
@@ -374,7 +375,7 @@ show_stats(struct cmd_ctx *c)
 		    a[2], a[4], a[5]);
 	}
 	fmt_num(a[0], sizeof a[0], nn_net_weight_norm(net));
-	cmd_out(c, "|w| = %s, zero share %.3f", a[0], nn_net_zero_share(net));
+	cmd_out(c, _("|w| = %s, zero share %.3f"), a[0], nn_net_zero_share(net));
 }
 
 static void
@@ -385,7 +386,7 @@ show_history(struct cmd_ctx *c)
 	char a[5][24];
 
 	if (n == 0) {
-		cmd_out(c, "no epochs trained yet");
+		cmd_out(c, _("no epochs trained yet"));
 		return;
 	}
 	/* accuracy columns only where there is an accuracy (not for
@@ -397,8 +398,8 @@ show_history(struct cmd_ctx *c)
 	for (int i = 0; i < n; i++) {
 		/* long runs: the first 5 and the last 15 epochs */
 		if (n > 25 && i == 5) {
-			cmd_out(c, "...    (%d epochs not shown; 'export history "
-			    "FILE' has them all)", n - 20);
+			cmd_out(c, _("...    (%d epochs not shown; 'export history "
+			    "FILE' has them all)"), n - 20);
 			i = n - 15;
 		}
 		fmt_num(a[0], sizeof a[0], h[i].train_loss);
@@ -433,7 +434,7 @@ show_exec(struct cmd_ctx *c)
 		return CMD_OK;
 	}
 	if (c->s->lab.net == NULL)
-		return cmd_error(c, 1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, 1, _("no network yet (use 'net SPEC' first)"));
 	if (what == 1)
 		show_net(c);
 	else if (what == 2)
@@ -446,11 +447,11 @@ show_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "params|net|stats|history",
-	.summary = "list settings, the network, per-layer statistics, history",
-	.help = "params: every setting with its value and allowed values\n"
+	.summary = N_("list settings, the network, per-layer statistics, history"),
+	.help = N_("params: every setting with its value and allowed values\n"
 	    "net: layers and shapes; stats: weights and activations per layer "
 	    "(on the training rows)\nhistory: losses per epoch (long runs: "
-	    "the first 5 and the last 15)",
+	    "the first 5 and the last 15)"),
 	.min_args = 1,
 	.max_args = 1,
 	.complete = show_complete,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* The figures of one finished run of net (trained on l's data) into r. */
 static void
@@ -90,6 +91,16 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 
 /* ------------------------------------------------------------ the choice */
 
+/* s and spaces to w columns: %-20s pads by bytes, a Korean word is wider. */
+static const char *
+padded(char *buf, size_t n, const char *s, int w)
+{
+	int k = w - utf8_width(s, (size_t)-1);
+
+	snprintf(buf, n, "%s%*s", s, k > 0 ? k : 0, "");
+	return buf;
+}
+
 /* Index of the lowest of v[0..n-1], the first on a tie, NaN never
  * chosen; -1 when every value is NaN. */
 static int
@@ -118,8 +129,8 @@ report_choice(struct cmd_ctx *c, const struct sweep *sw, const struct lab *l)
 			return;
 		fmt_num(a, sizeof a, sw->chosen_val);
 		fmt_num(b, sizeof b, sw->chosen_test);
-		cmd_out(c, "chosen on validation: %s %s (val loss %s); its test "
-		    "loss %s", sw->key, sw->r[sw->chosen].value, a, b);
+		cmd_out(c, _("chosen on validation: %s %s (val loss %s); its test "
+		    "loss %s"), sw->key, sw->r[sw->chosen].value, a, b);
 		return;
 	}
 	if (isnan(sw->chosen_val))
@@ -130,8 +141,8 @@ report_choice(struct cmd_ctx *c, const struct sweep *sw, const struct lab *l)
 	fmt_num(a, sizeof a, sw->chosen_test);
 	fmt_num(b, sizeof b, sw->sd_chosen_test);
 	snprintf(ms[1], sizeof ms[1], "%s +- %s", a, b);
-	cmd_out(c, "chosen on validation, seed by seed: val loss %s; the "
-	    "chosen runs' test loss %s", ms[0], ms[1]);
+	cmd_out(c, _("chosen on validation, seed by seed: val loss %s; the "
+	    "chosen runs' test loss %s"), ms[0], ms[1]);
 }
 
 /* ------------------------------------------------------------ seeds=N */
@@ -292,7 +303,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 			break;
 		}
 		if (run_lab(&rl, l, regen, 0, s0 + j, err, sizeof err) != 0) {
-			rc = cmd_error(c, -1, "data for seed %ld: %s", s0 + j,
+			rc = cmd_error(c, -1, _("data for seed %ld: %s"), s0 + j,
 			    err);
 			break;
 		}
@@ -310,8 +321,8 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 			if (dn[i] > 0) {	/* a bundle's own data size */
 				if (run_lab(&bl, l, regen, dn[i], s0 + j, err,
 				    sizeof err) != 0) {
-					rc = cmd_error(c, argi[i], "data for "
-					    "seed %ld: %s", s0 + j, err);
+					rc = cmd_error(c, argi[i], _("data for "
+					    "seed %ld: %s"), s0 + j, err);
 					break;
 				}
 				ul = &bl;
@@ -358,7 +369,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 		free(train);
 		free(test);
 		if (rc == CMD_STOPPED)
-			cmd_out(c, "interrupted before a seed was complete");
+			cmd_out(c, _("interrupted before a seed was complete"));
 		return rc;
 	}
 
@@ -435,36 +446,40 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 
 	{
 		char how[64];
-		const char *data = regen ? ", data made per seed" :
-		    ", the same data for every seed";
+		const char *data = regen ? _(", data made per seed") :
+		    _(", the same data for every seed");
 
 		if (mode == MULTI_BUNDLES ? !same_epochs :
 		    strcmp(sw.key, "epochs") == 0)
 			snprintf(how, sizeof how, "%s", mode == MULTI_BUNDLES ?
-			    ", epochs as each bundle sets them" : "");
+			    _(", epochs as each bundle sets them") : "");
 		else
-			snprintf(how, sizeof how, ", %d epochs each",
+			snprintf(how, sizeof how, _(", %d epochs each"),
 			    l->cfg.epochs);
 		if (mode == MULTI_BUNDLES)
-			cmd_out(c, "compare %d bundles x %d seed%s (%ld-%ld)%s%s",
+			cmd_out(c, _("compare %d bundles x %d seed%s (%ld-%ld)%s%s"),
 			    nv, done, done == 1 ? "" : "s", s0, s0 + done - 1,
 			    how, data);
 		else
-			cmd_out(c, "%s %s: %d values x %d seeds (%ld-%ld)%s%s",
+			cmd_out(c, _("%s %s: %d values x %d seeds (%ld-%ld)%s%s"),
 			    compare ? "compare" : "sweep", sw.key, nv, done, s0,
 			    s0 + done - 1, how, data);
 	}
 	{
 		int has_test = l->test != NULL && l->test->n > 0;
 
+		char h[4][64];
+
+		padded(h[0], sizeof h[0], _("val loss"), 20);
+		padded(h[1], sizeof h[1], _("best val loss"), 20);
+		padded(h[2], sizeof h[2], _("train loss"), 20);
+		padded(h[3], sizeof h[3], _("lowest"), 6);
 		if (has_test)
-			cmd_out(c, "%-*s %-20s %-20s %-20s %-6s  %s", keyw,
-			    sw.key, "val loss", "best val loss", "train loss",
-			    "lowest", "test loss");
+			cmd_out(c, "%-*s %s %s %s %s  %s", keyw, sw.key, h[0],
+			    h[1], h[2], h[3], _("test loss"));
 		else
-			cmd_out(c, "%-*s %-20s %-20s %-20s %s", keyw, sw.key,
-			    "val loss", "best val loss", "train loss",
-			    "lowest");
+			cmd_out(c, "%-*s %s %s %s %s", keyw, sw.key, h[0],
+			    h[1], h[2], _("lowest"));
 		for (int i = 0; i < nv; i++) {
 			char col[4][72], low[24];
 
@@ -491,19 +506,19 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 		}
 	}
 	if (done > 1)
-		cmd_info(c, "mean +- sd over the seeds (sd: sample standard "
+		cmd_info(c, _("mean +- sd over the seeds (sd: sample standard "
 		    "deviation); val loss: the net as it stands after each "
 		    "run; lowest: on how many seeds its val loss was the "
-		    "lowest of all");
+		    "lowest of all"));
 	else
-		cmd_info(c, "one run each from seed %ld (seeds=N for mean +- "
-		    "sd); val loss: the net as it stands after each run", s0);
+		cmd_info(c, _("one run each from seed %ld (seeds=N for mean +- "
+		    "sd); val loss: the net as it stands after each run"), s0);
 	if (mode == MULTI_COMPARE)
-		cmd_out(c, "%s has the lower val loss on %d of %d seed%s",
+		cmd_out(c, _("%s has the lower val loss on %d of %d seed%s"),
 		    sw.r[1].value, sw.wins, done, done == 1 ? "" : "s");
 	report_choice(c, &sw, l);
 	if (rc == CMD_STOPPED)
-		cmd_out(c, "interrupted after %d of %d seeds", done, nseeds);
+		cmd_out(c, _("interrupted after %d of %d seeds"), done, nseeds);
 	free(val);
 	free(best);
 	free(train);
@@ -529,12 +544,12 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 				pl.labels[i] = xstrdup(sw.r[i].value);
 			}
 			if (done > 1)
-				snprintf(pl.title, sizeof pl.title, "val loss "
-				    "after training: mean and sd of %d seeds",
+				snprintf(pl.title, sizeof pl.title, _("val loss "
+				    "after training: mean and sd of %d seeds"),
 				    done);
 			else
-				snprintf(pl.title, sizeof pl.title, "val loss "
-				    "after training: seed %ld", s0);
+				snprintf(pl.title, sizeof pl.title, _("val loss "
+				    "after training: seed %ld"), s0);
 			session_show_plot(s, c->t, &pl);
 			return rc;
 		}
@@ -546,8 +561,8 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 			plot_sweep_title(pl.title, sizeof pl.title, sw.key);
 		}
 		len = strlen(pl.title);
-		snprintf(pl.title + len, sizeof pl.title - len, " (mean of %d "
-		    "seeds)", done);
+		snprintf(pl.title + len, sizeof pl.title - len, _(" (mean of %d "
+		    "seeds)"), done);
 		session_show_plot(s, c->t, &pl);
 	}
 	return rc;
@@ -574,26 +589,26 @@ bundle_parse(struct cmd_ctx *c, int argi, struct nn_config *p, long *n)
 	if (strcmp(word, "none") == 0)
 		return 0;
 	if (strlen(word) >= sizeof buf)
-		return cmd_error(c, argi, "a bundle is at most %zu characters "
-		    "long", sizeof buf - 1);
+		return cmd_error(c, argi, _("a bundle is at most %zu characters "
+		    "long"), sizeof buf - 1);
 	snprintf(buf, sizeof buf, "%s", word);
 	if (strspn(buf, " \t") == strlen(buf))
-		return cmd_error(c, argi, "an empty bundle (the settings as "
-		    "they are: none)");
+		return cmd_error(c, argi, _("an empty bundle (the settings as "
+		    "they are: none)"));
 	for (char *save = NULL, *kv = strtok_r(buf, " \t", &save); kv != NULL;
 	    kv = strtok_r(NULL, " \t", &save)) {
 		char *v = strchr(kv, '=');
 		const struct nn_setting *d;
 
 		if (v == NULL || v == kv)
-			return cmd_error(c, argi, "'%s' is not KEY=VALUE (a "
+			return cmd_error(c, argi, _("'%s' is not KEY=VALUE (a "
 			    "bundle is settings such as \"reg=l2 "
-			    "lambda=0.01\", or none)", kv);
+			    "lambda=0.01\", or none)"), kv);
 		*v++ = '\0';
 		for (int i = 0; i < nseen; i++)
 			if (strcmp(seen[i], kv) == 0)
-				return cmd_error(c, argi, "%s given twice in "
-				    "one bundle", kv);
+				return cmd_error(c, argi, _("%s given twice in "
+				    "one bundle"), kv);
 		if (nseen < (int)COUNT(seen))
 			snprintf(seen[nseen++], sizeof seen[0], "%s", kv);
 		if (strcmp(kv, "n") == 0) {
@@ -602,12 +617,12 @@ bundle_parse(struct cmd_ctx *c, int argi, struct nn_config *p, long *n)
 			continue;
 		}
 		if (strcmp(kv, "seeds") == 0)
-			return cmd_error(c, argi, "seeds=N goes after the "
-			    "bundles, not inside one");
+			return cmd_error(c, argi, _("seeds=N goes after the "
+			    "bundles, not inside one"));
 		if (strcmp(kv, "seed") == 0)
-			return cmd_error(c, argi, "seed: every bundle runs on "
+			return cmd_error(c, argi, _("seed: every bundle runs on "
 			    "the same seeds (seeds=N; the first is the session "
-			    "seed)");
+			    "seed)"));
 		if ((d = param_find(kv)) == NULL)
 			return param_unknown(c, argi, kv, 0);
 		if (param_parse(c, argi, d, v, p) != 0)
@@ -628,7 +643,7 @@ bundles_exec(struct cmd_ctx *c)
 	for (int i = 1; i < c->argc; i++) {
 		if (strncmp(c->argv[i].s, "seeds=", 6) == 0) {
 			if (seeds_at >= 0)
-				return cmd_error(c, i, "seeds= given twice");
+				return cmd_error(c, i, _("seeds= given twice"));
 			if (arg_long(c, i, "seeds", c->argv[i].s + 6, SEEDS_MIN,
 			    SEEDS_MAX, &nseeds) != 0)
 				return CMD_ERROR;
@@ -636,24 +651,24 @@ bundles_exec(struct cmd_ctx *c)
 			continue;
 		}
 		if (nv == SWEEP_MAX)
-			return cmd_error(c, i, "too many bundles (allowed: 2 "
-			    "to %d)", SWEEP_MAX);
+			return cmd_error(c, i, _("too many bundles (allowed: 2 "
+			    "to %d)"), SWEEP_MAX);
 		if (bundle_parse(c, i, &p[nv], &dn[nv]) != 0)
 			return CMD_ERROR;
 		argi[nv++] = i;
 	}
 	if (nv < 2)
-		return cmd_error(c, -1, "compare needs two bundles or more "
-		    "(e.g. compare none \"reg=l2 lambda=0.01\" seeds=10)");
+		return cmd_error(c, -1, _("compare needs two bundles or more "
+		    "(e.g. compare none \"reg=l2 lambda=0.01\" seeds=10)"));
 	if (c->s == NULL)
 		return CMD_OK;
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	for (int i = 0; i < nv; i++) {
 		if (dn[i] > 0 && c->s->lab.ds.kind < 0)
-			return cmd_error(c, argi[i], "n=N makes the data anew, "
+			return cmd_error(c, argi[i], _("n=N makes the data anew, "
 			    "which needs generated data ('data KIND'), not a "
-			    "loaded file");
+			    "loaded file"));
 		if (param_loss_fits(c, argi[i], &p[i], c->s->lab.all) !=
 		    CMD_OK)
 			return CMD_ERROR;
@@ -684,15 +699,15 @@ runs_exec(struct cmd_ctx *c, int compare)
 	if (compare && is_bundle(c->argv[1].s))
 		return bundles_exec(c);
 	if (d == NULL && is_bundle(c->argv[1].s))
-		return cmd_error(c, 1, "sweep takes KEY V1 V2...; bundles of "
-		    "settings go with compare");
+		return cmd_error(c, 1, _("sweep takes KEY V1 V2...; bundles of "
+		    "settings go with compare"));
 	if (d == NULL)
 		return param_unknown(c, 1, c->argv[1].s, 0);
 	/* the values, and seeds=N anywhere after the key */
 	for (int i = 2; i < c->argc; i++) {
 		if (strncmp(c->argv[i].s, "seeds=", 6) == 0) {
 			if (seeds_at >= 0)
-				return cmd_error(c, i, "seeds= given twice");
+				return cmd_error(c, i, _("seeds= given twice"));
 			if (arg_long(c, i, "seeds", c->argv[i].s + 6, SEEDS_MIN,
 			    SEEDS_MAX, &nseeds) != 0)
 				return CMD_ERROR;
@@ -700,19 +715,19 @@ runs_exec(struct cmd_ctx *c, int compare)
 			continue;
 		}
 		if (nv == SWEEP_MAX)
-			return cmd_error(c, i, "too many values (allowed: 2 "
-			    "to %d)", SWEEP_MAX);
+			return cmd_error(c, i, _("too many values (allowed: 2 "
+			    "to %d)"), SWEEP_MAX);
 		argi[nv++] = i;
 	}
 	if (nv < 2)
-		return cmd_error(c, -1, "missing value (usage: %s %s)",
+		return cmd_error(c, -1, _("missing value (usage: %s %s)"),
 		    c->entry->name, c->entry->usage);
 	if (compare && nv > 2)
-		return cmd_error(c, argi[2], "compare takes two values "
-		    "(usage: compare %s)", c->entry->usage);
+		return cmd_error(c, argi[2], _("compare takes two values "
+		    "(usage: compare %s)"), c->entry->usage);
 	if (seeds_at >= 0 && strcmp(d->name, "seed") == 0)
-		return cmd_error(c, seeds_at, "seeds=N runs every value on "
-		    "several seeds; it does not go with %s seed",
+		return cmd_error(c, seeds_at, _("seeds=N runs every value on "
+		    "several seeds; it does not go with %s seed"),
 		    c->entry->name);
 	for (int i = 0; i < nv; i++) {
 		p[i] = c->s != NULL ? c->s->lab.cfg : nn_config_default();
@@ -775,16 +790,16 @@ runs_exec(struct cmd_ctx *c, int compare)
 		return rc;
 	}
 	if (strcmp(sw.key, "epochs") == 0)	/* the runs' own lengths */
-		cmd_out(c, "%s %s: %d run%s from seed %ld", compare ?
+		cmd_out(c, _("%s %s: %d run%s from seed %ld"), compare ?
 		    "compare" : "sweep", sw.key, sw.n, sw.n == 1 ? "" : "s",
 		    (long)c->s->lab.cfg.seed);
 	else
-		cmd_out(c, "%s %s: %d run%s of %d epochs from seed %ld",
+		cmd_out(c, _("%s %s: %d run%s of %d epochs from seed %ld"),
 		    compare ? "compare" : "sweep", sw.key, sw.n,
 		    sw.n == 1 ? "" : "s", c->s->lab.cfg.epochs,
 		    (long)c->s->lab.cfg.seed);
 	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,
-	    "train", "val", "best_val", "best@", "|w|", "zero", "status");
+	    _("train"), _("val"), "best_val", "best@", "|w|", "zero", "status");
 	for (int i = 0; i < sw.n; i++) {
 		struct run_result *r = &sw.r[i];
 		char a[4][32];
@@ -814,7 +829,7 @@ runs_exec(struct cmd_ctx *c, int compare)
 	sweep_clear(&c->s->sweep);
 	c->s->sweep = sw;
 	if (rc == CMD_STOPPED)
-		cmd_out(c, "interrupted after %d run%s", sw.n,
+		cmd_out(c, _("interrupted after %d run%s"), sw.n,
 		    sw.n == 1 ? "" : "s");
 	{
 		struct plot pl;
@@ -835,8 +850,8 @@ runs_exec(struct cmd_ctx *c, int compare)
 		if (!strcmp(sw.key, "reg") || !strcmp(sw.key, "lambda") ||
 		    !strcmp(sw.key, "l1mode")) {
 			pl.kind = PLOT_HIST2;
-			snprintf(pl.title, sizeof pl.title, "weights: %s %s "
-			    "(up) vs %s (down)", sw.key, sw.r[0].value,
+			snprintf(pl.title, sizeof pl.title, _("weights: %s %s "
+			    "(up) vs %s (down)"), sw.key, sw.r[0].value,
 			    sw.r[1].value);
 		} else {
 			int nl = sw.r[0].nlayers;
@@ -852,8 +867,8 @@ runs_exec(struct cmd_ctx *c, int compare)
 					pl.labels[2 * k + j] = xasprintf("%.8s "
 					    "L%d", sw.r[j].value, k + 1);
 				}
-			snprintf(pl.title, sizeof pl.title, "gradient norm per "
-			    "layer: %s %s vs %s", sw.key, sw.r[0].value,
+			snprintf(pl.title, sizeof pl.title, _("gradient norm per "
+			    "layer: %s %s vs %s"), sw.key, sw.r[0].value,
 			    sw.r[1].value);
 		}
 		session_show_plot(c->s, c->t, &pl);
@@ -876,8 +891,8 @@ compare_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_sweep_entry = {
 	.name = "sweep",
 	.usage = "KEY V1 V2 [V3...] [seeds=N]",
-	.summary = "the same experiment per value: the regularization path",
-	.help = "KEY: any setting (see 'show params'); 2..16 values, each "
+	.summary = N_("the same experiment per value: the regularization path"),
+	.help = N_("KEY: any setting (see 'show params'); 2..16 values, each "
 	    "checked like 'set KEY V'\n"
 	    "Each run: a fresh net from the spec and the seed, trained for "
 	    "the epochs setting.  The session's net is not touched.\n"
@@ -897,7 +912,7 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "test loss printed next to its val loss, the test rows judging "
 	    "the choice, never making it (metrics chosen_val chosen_test); "
 	    "seeds=N adds the mean test loss per value (mean_test.K "
-	    "sd_test.K).",
+	    "sd_test.K)."),
 	.min_args = 1,
 	.max_args = 2 + SWEEP_MAX,
 	.complete = param_complete,
@@ -952,8 +967,8 @@ compare_complete(int argi, const char *prev)
 const struct cmd_entry cmd_compare_entry = {
 	.name = "compare",
 	.usage = "KEY V1 V2 [seeds=N] | BUNDLE BUNDLE... [seeds=N]",
-	.summary = "two runs side by side, or several bundles of settings",
-	.help = "KEY: any setting; e.g. compare reg l1 l2 (mirrored weight "
+	.summary = N_("two runs side by side, or several bundles of settings"),
+	.help = N_("KEY: any setting; e.g. compare reg l1 l2 (mirrored weight "
 	    "histograms), compare act sigmoid relu (gradient bars)\n"
 	    "Charts both loss curves, then weights (reg, lambda, l1mode) or "
 	    "per-layer gradient norms (other keys).\n"
@@ -980,7 +995,7 @@ const struct cmd_entry cmd_compare_entry = {
 	    "value's or bundle's position from 1), wins, and lowest.K: on "
 	    "how many seeds K had the lowest val loss of all.\n"
 	    "With a test split: the test loss of the run chosen on "
-	    "validation, as for sweep.",
+	    "validation, as for sweep."),
 	.min_args = 1,
 	.max_args = SWEEP_MAX + 1,
 	.complete = compare_complete,

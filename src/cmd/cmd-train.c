@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* Data and net present and of matching shape?  Else an error. */
 int
@@ -23,15 +24,15 @@ lab_ready(struct cmd_ctx *c)
 	const struct lab *l = &c->s->lab;
 
 	if (l->all == NULL)
-		return cmd_error(c, -1, "no data yet (use 'data KIND' first, "
-		    "e.g. 'data moons')");
+		return cmd_error(c, -1, _("no data yet (use 'data KIND' first, "
+		    "e.g. 'data moons')"));
 	if (l->net == NULL)
-		return cmd_error(c, -1, "no network yet (use 'net SPEC' first, "
-		    "e.g. 'net %d-16-%d')", l->all->nin, l->all->nout);
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first, "
+		    "e.g. 'net %d-16-%d')"), l->all->nin, l->all->nout);
 	if (nn_net_nin(l->net) != l->all->nin ||
 	    nn_net_nout(l->net) != l->all->nout)
-		return cmd_error(c, -1, "the network does not fit the data "
-		    "(%d inputs, %d outputs): build one with 'net'",
+		return cmd_error(c, -1, _("the network does not fit the data "
+		    "(%d inputs, %d outputs): build one with 'net'"),
 		    l->all->nin, l->all->nout);
 	return param_loss_fits(c, -1, &l->cfg, l->all);
 }
@@ -70,20 +71,20 @@ override_check(struct cmd_ctx *c, int argi, const char *key,
 
 	/* a typo ('lamda') gets the nearest setting, as 'set' does */
 	if (d == NULL && (best = param_nearest(key, NN_SETTING_RUN)) != NULL)
-		return cmd_error(c, argi, "unknown key '%s'; did you mean "
-		    "'%s'? (see 'show params')", key, best);
+		return cmd_error(c, argi, _("unknown key '%s'; did you mean "
+		    "'%s'? (see 'show params')"), key, best);
 	if (d == NULL || strcmp(d->name, "epochs") == 0)
-		return cmd_error(c, argi, "unknown key '%s' (allowed: any "
-		    "setting but %s; see 'show params')", key,
+		return cmd_error(c, argi, _("unknown key '%s' (allowed: any "
+		    "setting but %s; see 'show params')"), key,
 		    param_fixed_names());
 	if (d->flags & NN_SETTING_REBUILD)
-		return cmd_error(c, argi, "%s acts when the net is built: "
+		return cmd_error(c, argi, _("%s acts when the net is built: "
 		    "use 'set %s', which rebuilds the net (allowed here: "
-		    "lambda, reg, lr, ...)", d->name, d->name);
+		    "lambda, reg, lr, ...)"), d->name, d->name);
 	if (!(d->flags & NN_SETTING_RUN))
-		return cmd_error(c, argi, "%s acts when the net is built: "
+		return cmd_error(c, argi, _("%s acts when the net is built: "
 		    "use 'set %s' and 'reset' (allowed here: lambda, "
-		    "reg, lr, ...)", d->name, d->name);
+		    "reg, lr, ...)"), d->name, d->name);
 	return 0;
 }
 
@@ -100,18 +101,18 @@ print_measure(struct cmd_ctx *c, const char *lead, const struct measure *m)
 	/* Without a validation set there is no val loss to report (a NaN
 	 * one, from a diverged net, is reported as it is). */
 	if (!m->has_val)
-		cmd_out(c, "%strain loss %s (no validation set), penalty %s",
+		cmd_out(c, _("%strain loss %s (no validation set), penalty %s"),
 		    lead, a[0], a[2]);
 	else
-		cmd_out(c, "%strain loss %s, val loss %s, penalty %s", lead,
+		cmd_out(c, _("%strain loss %s, val loss %s, penalty %s"), lead,
 		    a[0], a[1], a[2]);
 	if (!isnan(m->train_acc)) {
 		fmt_num(a[0], sizeof a[0], m->train_acc);
 		if (!m->has_val)
-			cmd_out(c, "accuracy: train %s", a[0]);
+			cmd_out(c, _("accuracy: train %s"), a[0]);
 		else {
 			fmt_num(a[1], sizeof a[1], m->val_acc);
-			cmd_out(c, "accuracy: train %s, val %s", a[0], a[1]);
+			cmd_out(c, _("accuracy: train %s, val %s"), a[0], a[1]);
 		}
 	}
 }
@@ -131,7 +132,7 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 	char a[4][32], lead[96];
 
 	if (n == 0) {
-		cmd_out(c, "train: no epoch completed");
+		cmd_out(c, _("train: no epoch completed"));
 		return;
 	}
 	if (!measured) {
@@ -141,25 +142,25 @@ summary(struct cmd_ctx *c, const struct nn_train_result *res, int first,
 		m.train_acc = h[n - 1].train_acc;
 		m.val_acc = h[n - 1].val_acc;
 	}
-	snprintf(lead, sizeof lead, "trained %d epoch%s (%d-%d): %s",
+	snprintf(lead, sizeof lead, _("trained %d epoch%s (%d-%d): %s"),
 	    res->epochs_run, res->epochs_run == 1 ? "" : "s", first + 1, n,
-	    res->restored ? "restored net: " : "");
+	    res->restored ? _("restored net: ") : "");
 	print_measure(c, lead, &m);
 	switch (res->status) {
 	case NN_TRAIN_EARLY_STOP:
 		fmt_num(a[3], sizeof a[3], res->best_loss);
-		cmd_out(c, "early stop at epoch %d (patience %d): best %s loss "
-		    "%s at epoch %d%s", n, p->patience,
-		    c->s->lab.val && c->s->lab.val->n ? "val" : "train", a[3],
+		cmd_out(c, _("early stop at epoch %d (patience %d): best %s "
+		    "loss %s at epoch %d%s"), n, p->patience,
+		    c->s->lab.val && c->s->lab.val->n ? _("val") : _("train"), a[3],
 		    res->best_epoch, res->restored ?
-		    ", best weights restored" : "");
+		    _(", best weights restored") : "");
 		break;
 	case NN_TRAIN_DIVERGED:
-		cmd_warn(c, "diverged at epoch %d: the loss or a weight is no "
-		    "longer finite (try a smaller lr)", n);
+		cmd_warn(c, _("diverged at epoch %d: the loss or a weight is no "
+		    "longer finite (try a smaller lr)"), n);
 		break;
 	case NN_TRAIN_CANCELLED:
-		cmd_out(c, "interrupted after %d epoch%s", res->epochs_run,
+		cmd_out(c, _("interrupted after %d epoch%s"), res->epochs_run,
 		    res->epochs_run == 1 ? "" : "s");
 		break;
 	default:
@@ -227,13 +228,13 @@ train_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_train_entry = {
 	.name = "train",
 	.usage = "[EPOCHS] [key=value...]",
-	.summary = "train the net, e.g. train 50 lambda=0.01",
-	.help = "EPOCHS: 1..100000 (default: the epochs setting)\n"
+	.summary = N_("train the net, e.g. train 50 lambda=0.01"),
+	.help = N_("EPOCHS: 1..100000 (default: the epochs setting)\n"
 	    "key=value: any setting that acts at once (see 'help set'), but "
 	    "epochs; holds for this run only\n"
 	    "Early stopping: early=on stops after 'patience' epochs without "
 	    "an improvement larger than min_delta, and with restore=on puts "
-	    "back the best weights (set early on; patience 5 by default).",
+	    "back the best weights (set early on; patience 5 by default)."),
 	.min_args = 0,
 	.max_args = 21,
 	.flags = CMD_MUTATES,
@@ -268,13 +269,13 @@ eval_exec(struct cmd_ctx *c)
 		mode = 2;
 	else if (c->argc > 1) {
 		if (strchr(c->argv[1].s, '=') == NULL)
-			return cmd_error(c, 1, "unknown argument '%s' (allowed: "
-			    "test, mode=eval|train)", c->argv[1].s);
+			return cmd_error(c, 1, _("unknown argument '%s' (allowed: "
+			    "test, mode=eval|train)"), c->argv[1].s);
 		if (arg_keyval(c, 1, key, sizeof key, &v) != 0)
 			return CMD_ERROR;
 		if (strcmp(key, "mode") != 0)
-			return cmd_error(c, 1, "unknown key '%s' (allowed: "
-			    "mode=eval|train)", key);
+			return cmd_error(c, 1, _("unknown key '%s' (allowed: "
+			    "mode=eval|train)"), key);
 		if (arg_enum(c, 1, "mode", v, eval_modes, &mode) != 0)
 			return CMD_ERROR;
 	}
@@ -287,34 +288,34 @@ eval_exec(struct cmd_ctx *c)
 		double acc;
 
 		if (te == NULL || te->n == 0)
-			return cmd_error(c, 1, "no test split (make one with "
-			    "'data KIND test=0.2', say)");
+			return cmd_error(c, 1, _("no test split (make one with "
+			    "'data KIND test=0.2', say)"));
 		if (session_query(c->s, "test_loss", &tl) != 0)
 			return cmd_error(c, -1, "%s", session_errmsg(c->s));
 		fmt_num(a[0], sizeof a[0], tl);
 		if (te->task == NN_TASK_CLASSIFICATION &&
 		    session_query(c->s, "test_acc", &acc) == 0) {
 			fmt_num(a[1], sizeof a[1], acc);
-			cmd_out(c, "eval test: test loss %s, accuracy %s (%d "
-			    "held-out rows)", a[0], a[1], te->n);
+			cmd_out(c, _("eval test: test loss %s, accuracy %s (%d "
+			    "held-out rows)"), a[0], a[1], te->n);
 		} else
-			cmd_out(c, "eval test: test loss %s (%d held-out rows)",
+			cmd_out(c, _("eval test: test loss %s (%d held-out rows)"),
 			    a[0], te->n);
 		return CMD_OK;
 	}
 	if (lab_measure(&c->s->lab, &m, err, sizeof err) != 0)
 		return cmd_error(c, -1, "%s", err);
 	if (mode == 0) {
-		print_measure(c, "eval: ", &m);
+		print_measure(c, _("eval: "), &m);
 		return CMD_OK;
 	}
 	if (session_query(c->s, "train_mode_loss", &tl) != 0)
 		return cmd_error(c, -1, "%s", session_errmsg(c->s));
 	fmt_num(a[0], sizeof a[0], tl);
 	fmt_num(a[1], sizeof a[1], m.train_loss);
-	cmd_out(c, "eval mode=train: train loss %s in training mode (one "
+	cmd_out(c, _("eval mode=train: train loss %s in training mode (one "
 	    "pass in mini-batches of %ld, batch-norm statistics of each "
-	    "batch, dropout on), %s in evaluation mode", a[0],
+	    "batch, dropout on), %s in evaluation mode"), a[0],
 	    (long)(c->s->lab.cfg.batch < c->s->lab.train->n ?
 	    c->s->lab.cfg.batch : c->s->lab.train->n), a[1]);
 	return CMD_OK;
@@ -323,9 +324,9 @@ eval_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_eval_entry = {
 	.name = "eval",
 	.usage = "[test | mode=eval|train]",
-	.summary = "measure the current net: train and validation loss, "
-	    "accuracy, penalty",
-	.help = "No training, no change to the net or its history.\n"
+	.summary = N_("measure the current net: train and validation loss, "
+	    "accuracy, penalty"),
+	.help = N_("No training, no change to the net or its history.\n"
 	    "Losses in evaluation mode (no dropout, running batch-norm "
 	    "statistics); accuracy for classification data.\n"
 	    "After an early stop it measures the restored best weights.\n"
@@ -338,7 +339,7 @@ const struct cmd_entry cmd_eval_entry = {
 	    "test: the loss (and accuracy) on the test split of 'data ... "
 	    "test=T', rows that training, early stopping and every choice "
 	    "leave alone (metrics test_loss, test_acc): look at it once, "
-	    "after choosing on validation.",
+	    "after choosing on validation."),
 	.min_args = 0,
 	.max_args = 1,
 	.complete = eval_complete,
@@ -370,17 +371,17 @@ step_exec(struct cmd_ctx *c)
 	}
 	free(idx);
 	fmt_num(a, sizeof a, loss);
-	cmd_out(c, "step: one update on a mini-batch of %d, batch loss %s "
-	    "before it", n, a);
+	cmd_out(c, _("step: one update on a mini-batch of %d, batch loss %s "
+	    "before it"), n, a);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_step_entry = {
 	.name = "step",
 	.usage = "",
-	.summary = "one optimizer update on one random mini-batch",
-	.help = "The rows are drawn with the session seed; the history is not "
-	    "changed.",
+	.summary = N_("one optimizer update on one random mini-batch"),
+	.help = N_("The rows are drawn with the session seed; the history is not "
+	    "changed."),
 	.min_args = 0,
 	.max_args = 0,
 	.flags = CMD_MUTATES,

@@ -15,6 +15,7 @@
 
 #include "cmd/cmd-int.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 volatile sig_atomic_t cmd_interrupt;
 
@@ -86,7 +87,7 @@ cmd_help(const struct cmd_entry *e)
 	const char *usage, *help;
 
 	if (e->describe == NULL)
-		return e->help;
+		return e->help != NULL ? _(e->help) : NULL;
 	e->describe(&usage, &help);
 	return help;
 }
@@ -118,10 +119,10 @@ lookup(struct cmd_ctx *c)
 		near = suggest(c->argv[0].s);
 		c->argc = 1;
 		if (near != NULL)
-			cmd_error(c, 0, "unknown command; did you mean '%s'? "
-			    "(try 'help')", near);
+			cmd_error(c, 0, _("unknown command; did you mean '%s'? "
+			    "(try 'help')"), near);
 		else
-			cmd_error(c, 0, "unknown command (try 'help')");
+			cmd_error(c, 0, _("unknown command (try 'help')"));
 		return NULL;
 	}
 	c->entry = e;
@@ -130,11 +131,11 @@ lookup(struct cmd_ctx *c)
 		char *usage = cmd_text(cmd_usage(e));
 
 		if (nargs < e->min_args)
-			cmd_error(c, -1, "missing argument (usage: %s %s)",
+			cmd_error(c, -1, _("missing argument (usage: %s %s)"),
 			    e->name, usage);
 		else
-			cmd_error(c, 1 + e->max_args, "unexpected argument "
-			    "'%s' (usage: %s %s)", c->argv[1 + e->max_args].s,
+			cmd_error(c, 1 + e->max_args, _("unexpected argument "
+			    "'%s' (usage: %s %s)"), c->argv[1 + e->max_args].s,
 			    e->name, usage);
 		free(usage);
 		return NULL;
@@ -224,7 +225,7 @@ cmd_check(const char *line, char *err, size_t errlen, int *errcol)
 		if (lookup(&c) == NULL || c.entry->exec(&c) != CMD_OK ||
 		    c.failed) {
 			if (!c.failed)
-				cmd_error(&c, -1, "invalid");
+				cmd_error(&c, -1, _("invalid"));
 			if (errcol != NULL)
 				*errcol = display_col(line, c.erroff);
 			rc = -1;

@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 
 char *
@@ -178,12 +179,12 @@ read_net(struct reader *r, struct lab *l)
 	}
 	if (line == NULL) {
 		strbuf_done(&b);
-		return fail(r, "unexpected end of file in the net block");
+		return fail(r, _("unexpected end of file in the net block"));
 	}
 	mf = fmemopen(b.s, b.len, "r");
 	if (mf == NULL) {
 		strbuf_done(&b);
-		return fail(r, "cannot read the net block");
+		return fail(r, _("cannot read the net block"));
 	}
 	l->net = nn_net_load(mf, r->name, line0, err, sizeof err);
 	fclose(mf);
@@ -222,11 +223,11 @@ read_history(struct reader *r, struct lab *l, const char *count)
 	char err[256];
 
 	if (parse_long(count, &n) != 0 || n < 0 || n > INT_MAX)
-		return fail(r, "bad history count");
+		return fail(r, _("bad history count"));
 	if (l->net == NULL)
-		return fail(r, "a history without a net");
+		return fail(r, _("a history without a net"));
 	if (nn_net_history(l->net, NULL) > 0)
-		return fail(r, "a second history");
+		return fail(r, _("a second history"));
 	h = NULL;
 	for (long i = 0, cap = 0; i < n; i++) {
 		char *line = next_line(r), *save = NULL, *tok;
@@ -236,7 +237,7 @@ read_history(struct reader *r, struct lab *l, const char *count)
 
 		if (line == NULL) {
 			free(h);
-			return fail(r, "unexpected end of file in the history");
+			return fail(r, _("unexpected end of file in the history"));
 		}
 		if (i == cap) {		/* grown as rows come: n may lie */
 			cap = cap ? 2 * cap : 256;
@@ -247,13 +248,13 @@ read_history(struct reader *r, struct lab *l, const char *count)
 			if (j >= 7 || (j == 0 ? parse_long(tok, &ep) != 0 ||
 			    ep != i + 1 : hist_number(tok, &f[j]) != 0)) {
 				free(h);
-				return fail(r, "bad history row (expected "
+				return fail(r, _("bad history row (expected "
 				    "EPOCH,train,val,penalty,train_acc,"
-				    "val_acc,lr, epochs from 1)");
+				    "val_acc,lr, epochs from 1)"));
 			}
 		if (j < 6) {
 			free(h);
-			return fail(r, "bad history row (too few fields)");
+			return fail(r, _("bad history row (too few fields)"));
 		}
 		h[i].epoch = (int)ep;
 		h[i].train_loss = f[1];
@@ -280,27 +281,27 @@ read_start(struct reader *r, struct lab *l, const char *count)
 	double *v;
 
 	if (l->net == NULL)
-		return fail(r, "starting weights without a net");
+		return fail(r, _("starting weights without a net"));
 	nw = nn_net_nweights(l->net);
 	if (parse_long(count, &n) != 0 || n != nw)
-		return fail(r, "bad start count (expected the number of the "
-		    "net's weights)");
+		return fail(r, _("bad start count (expected the number of the "
+		    "net's weights)"));
 	v = xcalloc((size_t)nw + 1, sizeof *v);
 	while (got < n) {
 		char *line = next_line(r), *save = NULL, *tok;
 
 		if (line == NULL) {
 			free(v);
-			return fail(r, "unexpected end of file in the starting "
-			    "weights");
+			return fail(r, _("unexpected end of file in the starting "
+			    "weights"));
 		}
 		for (tok = strtok_r(line, " ", &save); tok != NULL;
 		    tok = strtok_r(NULL, " ", &save))
 			if (got == n || hist_number(tok, &v[got++]) != 0 ||
 			    !isfinite(v[got - 1])) {
 				free(v);
-				return fail(r, "bad starting weight (expected "
-				    "N finite numbers, 4 a line)");
+				return fail(r, _("bad starting weight (expected "
+				    "N finite numbers, 4 a line)"));
 			}
 	}
 	for (int k = 0, m = 0; k < nn_net_nlayers(l->net); k++) {
@@ -359,9 +360,9 @@ script_add(struct reader *r, struct script *sc, const char *line)
 	if (ncmds > 0)
 		cmd_tokens_free(cmds, ncmds);
 	if (bad)
-		return fail(r, bad == 2 ? "a lab file loads its own rows "
-		    "('data load -' after a csv block)" : "expected one 'set' "
-		    "or 'data' command");
+		return fail(r, bad == 2 ? _("a lab file loads its own rows "
+		    "('data load -' after a csv block)") : _("expected one "
+		    "'set' or 'data' command"));
 	if (cmd_check(line, err, sizeof err, &col) != 0) {
 		if (!r->failed)
 			snprintf(r->err, r->errlen, "%s:%d:%d: %s", r->name,
@@ -384,16 +385,16 @@ read_rows(struct reader *r, struct script *sc, const char *count)
 	long n;
 
 	if (sc->rows_line != 0)
-		return fail(r, "a second csv block");
+		return fail(r, _("a second csv block"));
 	if (parse_long(count, &n) != 0 || n < 1 || n > NN_MAX_EXAMPLES + 1)
-		return fail(r, "bad csv line count");
+		return fail(r, _("bad csv line count"));
 	sc->rows_line = r->line + 1;
 	for (long i = 0; i < n; i++) {
 		char *line = next_line(r);
 
 		if (line == NULL)
-			return fail(r, "unexpected end of file in the csv "
-			    "block");
+			return fail(r, _("unexpected end of file in the csv "
+			    "block"));
 		strbuf_addf(&sc->rows, "%s\n", line);
 	}
 	return 0;
@@ -421,20 +422,20 @@ v1_csv(struct reader *r, struct script *sc, char *words)
 		else if (parse_long(strchr(w, '=') + 1, v) != 0 || *v < 1 ||
 		    *v > NN_MAX_EXAMPLES) {
 			strbuf_done(&cmd);
-			snprintf(msg, sizeof msg, "data csv %.40s is out of "
-			    "range (allowed: 1..%d)", w, NN_MAX_EXAMPLES);
+			snprintf(msg, sizeof msg, _("data csv %.40s is out of "
+			    "range (allowed: 1..%d)"), w, NN_MAX_EXAMPLES);
 			return fail(r, msg);
 		}
 	}
 	if (rows < 0) {
 		strbuf_done(&cmd);
-		return fail(r, "data csv needs rows=");
+		return fail(r, _("data csv needs rows="));
 	}
 	/* refused before a row is read */
 	if (rows * (nin + nout) > NN_MAX_VALUES) {
 		strbuf_done(&cmd);
-		snprintf(msg, sizeof msg, "data csv rows=%ld nin=%ld nout=%ld is "
-		    "%ld numbers, too large (limit %d)", rows, nin, nout,
+		snprintf(msg, sizeof msg, _("data csv rows=%ld nin=%ld "
+		    "nout=%ld is %ld numbers, too large (limit %d)"), rows, nin, nout,
 		    rows * (nin + nout), NN_MAX_VALUES);
 		return fail(r, msg);
 	}
@@ -447,7 +448,7 @@ v1_csv(struct reader *r, struct script *sc, char *words)
 		char *line = next_line(r);
 
 		if (line == NULL)
-			return fail(r, "unexpected end of file in the data rows");
+			return fail(r, _("unexpected end of file in the data rows"));
 		strbuf_addf(&sc->rows, "%s\n", line);
 	}
 	return 0;
@@ -464,8 +465,8 @@ load_body(struct reader *r, struct script *sc, struct lab *l)
 	if ((line = next_line(r)) == NULL ||
 	    (strcmp(line, "regtutor-lab 1") != 0 &&
 	    strcmp(line, "regtutor-lab 2") != 0))
-		return fail(r, "not a regtutor lab file (expected "
-		    "'regtutor-lab 2', or 1 from an older version)");
+		return fail(r, _("not a regtutor lab file (expected "
+		    "'regtutor-lab 2', or 1 from an older version)"));
 	version = line[13] - '0';
 	while (!gotend && (line = next_line(r)) != NULL) {
 		if (line[0] == '\0')
@@ -495,7 +496,7 @@ load_body(struct reader *r, struct script *sc, struct lab *l)
 				return -1;
 		} else if (strcmp(line, "net") == 0) {
 			if (l->net != NULL)
-				return fail(r, "a second net block");
+				return fail(r, _("a second net block"));
 			if (read_net(r, l) != 0)
 				return -1;
 		} else if (strncmp(line, "history ", 8) == 0) {
@@ -507,15 +508,15 @@ load_body(struct reader *r, struct script *sc, struct lab *l)
 		} else if (strcmp(line, "end") == 0) {
 			gotend = 1;
 		} else {
-			snprintf(msg, sizeof msg, "unknown line '%.40s'", line);
+			snprintf(msg, sizeof msg, _("unknown line '%.40s'"), line);
 			return fail(r, msg);
 		}
 	}
 	if (!gotend)
-		return fail(r, "unexpected end of file (no 'end' line)");
+		return fail(r, _("unexpected end of file (no 'end' line)"));
 	if (sc->reads_rows != (sc->rows_line != 0))
-		return fail(r, sc->reads_rows ? "'data load -' without a csv "
-		    "block" : "a csv block without 'data load -'");
+		return fail(r, sc->reads_rows ? _("'data load -' without a "
+		    "csv block") : _("a csv block without 'data load -'"));
 	return 0;
 }
 
@@ -528,7 +529,7 @@ replay(struct reader *r, struct script *sc, struct lab *out)
 	char name[300];
 	int rc = 0;
 
-	snprintf(name, sizeof name, "%s (csv block from line %d)", r->name,
+	snprintf(name, sizeof name, _("%s (csv block from line %d)"), r->name,
 	    sc->rows_line);
 	if (sc->rows_line != 0)
 		s->rows_in = fmemopen(sc->rows.s, sc->rows.len, "r");
@@ -543,7 +544,7 @@ replay(struct reader *r, struct script *sc, struct lab *out)
 				break;
 			}
 		if (!r->failed)
-			fail(r, "the line failed");
+			fail(r, _("the line failed"));
 		rc = -1;
 	}
 	if (s->rows_in != NULL)

@@ -15,6 +15,7 @@
 
 #include "cmd/cmd-int.h"
 #include "nn/nn.h"
+#include "util/i18n.h"
 
 #define MAX_SETTINGS	64
 #define MAX_CHOICES	16
@@ -111,11 +112,11 @@ param_unknown(struct cmd_ctx *c, int argi, const char *key, int queries)
 	const char *best = param_nearest(key, 0);
 
 	if (best != NULL)
-		return cmd_error(c, argi, "unknown key '%s'; did you mean '%s'? "
-		    "(try 'show params'%s)", key, best,
-		    queries ? " or 'help get'" : "");
-	return cmd_error(c, argi, "unknown key '%s' (try 'show params'%s)", key,
-	    queries ? " or 'help get'" : "");
+		return cmd_error(c, argi, _("unknown key '%s'; did you mean '%s'? "
+		    "(try 'show params'%s)"), key, best,
+		    queries ? _(" or 'help get'") : "");
+	return cmd_error(c, argi, _("unknown key '%s' (try 'show params'%s)"), key,
+	    queries ? _(" or 'help get'") : "");
 }
 
 int
@@ -157,7 +158,7 @@ param_allowed(const struct nn_setting *d, int typed, char *buf, size_t len)
 	}
 	if (typed)
 		snprintf(buf, len, "%s %s..%s", d->type == NN_SETTING_REAL ?
-		    "number" : "integer", a, b);
+		    _("number") : _("integer"), a, b);
 	else
 		snprintf(buf, len, "%s%s..%s", d->min_open ? ">" : "", a, b);
 }
@@ -192,29 +193,29 @@ param_note_inert(struct cmd_ctx *c, const struct nn_config *p,
 {
 	if (strcmp(key, "lambda") == 0 && p->reg == NN_REG_NONE &&
 	    p->lambda > 0)
-		cmd_warn(c, "reg is none, so lambda has no effect (set reg l1 "
-		    "or set reg l2)");
+		cmd_warn(c, _("reg is none, so lambda has no effect (set reg l1 "
+		    "or set reg l2)"));
 	else if (strcmp(key, "reg") == 0 && p->reg != NN_REG_NONE &&
 	    p->lambda == 0)
-		cmd_warn(c, "lambda is 0, so reg %s has no effect (set lambda "
-		    "0.01, say)", nn_reg_name(p->reg));
+		cmd_warn(c, _("lambda is 0, so reg %s has no effect (set lambda "
+		    "0.01, say)"), nn_reg_name(p->reg));
 	else if (strcmp(key, "l1mode") == 0 && p->reg != NN_REG_L1)
-		cmd_warn(c, "l1mode only matters with reg l1");
+		cmd_warn(c, _("l1mode only matters with reg l1"));
 	else if (strcmp(key, "leak") == 0 && p->act != NN_ACT_LEAKY)
-		cmd_warn(c, "leak only matters with act leaky");
+		cmd_warn(c, _("leak only matters with act leaky"));
 	else if (strcmp(key, "momentum") == 0 && p->opt != NN_OPT_MOMENTUM)
-		cmd_warn(c, "momentum only matters with opt momentum");
+		cmd_warn(c, _("momentum only matters with opt momentum"));
 	else if (strcmp(key, "wd") == 0 && p->opt != NN_OPT_ADAMW &&
 	    p->wd > 0)
-		cmd_warn(c, "wd only matters with opt adamw (with other "
-		    "optimizers use reg l2)");
+		cmd_warn(c, _("wd only matters with opt adamw (with other "
+		    "optimizers use reg l2)"));
 	else if (strcmp(key, "opt") == 0 && p->opt == NN_OPT_ADAMW &&
 	    p->wd == 0)
-		cmd_warn(c, "wd is 0, so adamw is adam (set wd 0.01, say)");
+		cmd_warn(c, _("wd is 0, so adamw is adam (set wd 0.01, say)"));
 	else if (strcmp(key, "init_scale") == 0 && p->init != NN_INIT_NORMAL &&
 	    p->init != NN_INIT_UNIFORM)
-		cmd_warn(c, "init_scale only matters with init normal or "
-		    "uniform (xavier and he scale by the layer widths)");
+		cmd_warn(c, _("init_scale only matters with init normal or "
+		    "uniform (xavier and he scale by the layer widths)"));
 }
 
 int
@@ -224,6 +225,6 @@ param_loss_fits(struct cmd_ctx *c, int argi, const struct nn_config *cfg,
 	if (cfg->loss_auto || cfg->loss != NN_LOSS_BCE || all == NULL ||
 	    all->task == NN_TASK_CLASSIFICATION)
 		return CMD_OK;
-	return cmd_error(c, argi, "loss bce needs 0/1 targets (allowed here: "
-	    "auto|mse|mae)");
+	return cmd_error(c, argi, _("loss bce needs 0/1 targets (allowed "
+	    "here: auto|mse|mae)"));
 }

@@ -18,6 +18,7 @@
 
 #include "cmd/cmd-int.h"
 #include "nn/nn.h"
+#include "util/i18n.h"
 
 /* ------------------------------------------------------------ tokenizer */
 
@@ -89,8 +90,8 @@ cmd_tokenize(const char *line, struct cmdline **cmds, int *ncmds, char *err,
 			while (line[i] != q) {
 				if (line[i] == '\0') {
 					snprintf(err, errlen,
-					    "unterminated %s quote",
-					    q == '"' ? "double" : "single");
+					    _("unterminated %s quote"),
+					    q == '"' ? _("double") : _("single"));
 					*erroff = qoff;
 					strbuf_done(&w);
 					push_cmd(cmds, ncmds, &cl);
@@ -263,9 +264,9 @@ range_str(char *buf, size_t len, double min, double max, int min_open)
 	fmt_num(a, sizeof a, min);
 	fmt_num(b, sizeof b, max);
 	if (isinf(max))
-		snprintf(buf, len, "a number %s %s", min_open ? ">" : ">=", a);
+		snprintf(buf, len, _("a number %s %s"), min_open ? ">" : ">=", a);
 	else
-		snprintf(buf, len, "a number %s %s and <= %s",
+		snprintf(buf, len, _("a number %s %s and <= %s"),
 		    min_open ? ">" : ">=", a, b);
 }
 
@@ -278,10 +279,10 @@ real_check(struct cmd_ctx *c, int argi, const char *what, const char *text,
 
 	range_str(allowed, sizeof allowed, min, max, min_open);
 	if (parse_double(text, &v) != 0)
-		return cmd_error(c, argi, "%s: '%s' is not a finite number "
-		    "(allowed: %s)", what, text, allowed);
+		return cmd_error(c, argi, _("%s: '%s' is not a finite number "
+		    "(allowed: %s)"), what, text, allowed);
 	if (v < min || v > max || (min_open && v == min))
-		return cmd_error(c, argi, "%s: %s is out of range (allowed: %s)",
+		return cmd_error(c, argi, _("%s: %s is out of range (allowed: %s)"),
 		    what, text, allowed);
 	*out = v;
 	return 0;
@@ -301,11 +302,11 @@ arg_long(struct cmd_ctx *c, int argi, const char *what, const char *text,
 	long v;
 
 	if (parse_long(text, &v) != 0)
-		return cmd_error(c, argi, "%s: '%s' is not an integer "
-		    "(allowed: an integer from %ld to %ld)", what, text, min, max);
+		return cmd_error(c, argi, _("%s: '%s' is not an integer "
+		    "(allowed: an integer from %ld to %ld)"), what, text, min, max);
 	if (v < min || v > max)
-		return cmd_error(c, argi, "%s: %s is out of range "
-		    "(allowed: an integer from %ld to %ld)", what, text, min, max);
+		return cmd_error(c, argi, _("%s: %s is out of range "
+		    "(allowed: an integer from %ld to %ld)"), what, text, min, max);
 	*out = v;
 	return 0;
 }
@@ -397,9 +398,9 @@ arg_enum(struct cmd_ctx *c, int argi, const char *what, const char *text,
 	best = nearest_in(text, choices);
 	choices_str(choices, buf, sizeof buf);
 	if (best != NULL)
-		return cmd_error(c, argi, "%s: unknown value '%s'; did you mean "
-		    "'%s'? (allowed: %s)", what, text, best, buf);
-	return cmd_error(c, argi, "%s: unknown value '%s' (allowed: %s)", what,
+		return cmd_error(c, argi, _("%s: unknown value '%s'; did you mean "
+		    "'%s'? (allowed: %s)"), what, text, best, buf);
+	return cmd_error(c, argi, _("%s: unknown value '%s' (allowed: %s)"), what,
 	    text, buf);
 }
 
@@ -411,9 +412,9 @@ arg_keyval(struct cmd_ctx *c, int argi, char *key, size_t keylen,
 	const char *eq = strchr(s, '=');
 
 	if (eq == NULL || eq == s)
-		return cmd_error(c, argi, "'%s' is not key=value", s);
+		return cmd_error(c, argi, _("'%s' is not key=value"), s);
 	if ((size_t)(eq - s) >= keylen)
-		return cmd_error(c, argi, "unknown key in '%s'", s);
+		return cmd_error(c, argi, _("unknown key in '%s'"), s);
 	memcpy(key, s, (size_t)(eq - s));
 	key[eq - s] = '\0';
 	*value = eq + 1;

@@ -28,6 +28,7 @@
 #include "chart/chart.h"
 #include "chart/grid.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 void
 plot_clear(struct plot *p)
@@ -45,7 +46,7 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 {
 	/* the path of the penalty's strength; other keys: plain sweeps */
 	snprintf(buf, n, "%s: %s", strcmp(key, "lambda") == 0 ?
-	    "regularization path" : "sweep", key);
+	    _("regularization path") : _("sweep"), key);
 }
 
 void
@@ -62,14 +63,14 @@ plot_train_title(char *buf, size_t n, const struct nn_config *p)
 		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
 		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
-	snprintf(buf, n, "loss%s (%s%s, batch %d%s)", loss, nn_act_name(p->act),
+	snprintf(buf, n, _("loss%s (%s%s, batch %d%s)"), loss, nn_act_name(p->act),
 	    norm, p->batch, reg);
 }
 
 void
 plot_compare_title(char *buf, size_t n, const struct sweep *sw)
 {
-	snprintf(buf, n, "loss: %s %s vs %s", sw->key, sw->r[0].value,
+	snprintf(buf, n, _("loss: %s %s vs %s"), sw->key, sw->r[0].value,
 	    sw->r[1].value);
 }
 
@@ -129,7 +130,7 @@ capture_loss(struct session *s, struct plot *p)
 	int n;
 
 	if (s->lab.net == NULL || (n = nn_net_history(s->lab.net, &h)) == 0) {
-		p->empty = "no training history yet (try 'train')";
+		p->empty = _("no training history yet (try 'train')");
 		return;
 	}
 	p->na = p->nb = n;
@@ -157,17 +158,17 @@ draw_loss(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	memset(sr, 0, sizeof sr);
 	lo.logy = p->logy;
 	lo.xint = 1;
-	sr[0].name = "train";
+	sr[0].name = _("train");
 	sr[0].y = p->a;
 	sr[0].n = p->na;
 	sr[0].x0 = p->x0;
 	sr[0].dx = 1;
 	sr[1] = sr[0];
-	sr[1].name = "val";
+	sr[1].name = _("val");
 	sr[1].y = p->b;
 	if (hasval && p->best_epoch > 0) {	/* the engine's best epoch */
 		fmt_num(num, sizeof num, p->best_loss);
-		snprintf(label, sizeof label, "best@%d val=%s", p->best_epoch,
+		snprintf(label, sizeof label, _("best@%d val=%s"), p->best_epoch,
 		    num);
 		lo.marker = 1;
 		lo.marker_x = p->best_epoch;
@@ -203,7 +204,7 @@ static void
 capture_weights(struct session *s, struct plot *p)
 {
 	if (s->lab.net == NULL || p->layer > nn_net_nlayers(s->lab.net)) {
-		p->empty = "no such network layer";
+		p->empty = _("no such network layer");
 		return;
 	}
 	p->a = collect_weights(s->lab.net, p->layer - 1, &p->na);
@@ -216,7 +217,7 @@ draw_weights(const struct plot *p, struct grid *g, const struct chart_opts *o)
 
 	memset(&ho, 0, sizeof ho);
 	ho.zero_eps = 1e-6;
-	chart_hist(g, o, &ho, "weights", p->a, p->na);
+	chart_hist(g, o, &ho, _("weights"), p->a, p->na);
 }
 
 /* An activation (ctx: act, leak, 0 for f or 1 for f') for chart_function. */
@@ -239,7 +240,7 @@ capture_sweep(struct session *s, struct plot *p)
 
 	snprintf(p->xlabel, sizeof p->xlabel, "%s", sw->key);
 	if (n == 0) {
-		p->empty = "no sweep yet (try 'sweep lambda 0 0.01 0.1')";
+		p->empty = _("no sweep yet (try 'sweep lambda 0 0.01 0.1')");
 		return;
 	}
 	p->na = 3 * n;
@@ -313,18 +314,18 @@ draw_sweep_seeds(const struct plot *p, const double *x,
 	}
 	memset(sr, 0, sizeof sr);
 	sweep_axis(&lo, x, text, n, 15);
-	sr[0].name = "val loss mean";
+	sr[0].name = _("val loss mean");
 	sr[0].y = mean_val;
 	sr[0].x = x;
 	sr[0].n = n;
 	sr[1] = sr[0];
-	sr[1].name = "mean - sd";
+	sr[1].name = _("mean - sd");
 	sr[1].y = lo_v;
 	sr[2] = sr[0];
-	sr[2].name = "mean + sd";
+	sr[2].name = _("mean + sd");
 	sr[2].y = hi_v;
 	sr[3] = sr[0];
-	sr[3].name = "train loss mean";
+	sr[3].name = _("train loss mean");
 	sr[3].y = p->b + 2 * n;
 	chart_line(g, o, &lo, sr, 4);
 }
@@ -437,15 +438,15 @@ draw_sweep(const struct plot *p, struct grid *g, const struct chart_opts *o)
 	}
 	memset(sr, 0, sizeof sr);
 	sweep_axis(&lo, x, text, n, 7);
-	sr[0].name = "best val loss";
+	sr[0].name = _("best val loss");
 	sr[0].y = vl;
 	sr[0].x = x;
 	sr[0].n = n;
 	sr[1] = sr[0];
-	sr[1].name = "|w| / max|w|";
+	sr[1].name = _("|w| / max|w|");
 	sr[1].y = wn;
 	sr[2] = sr[0];
-	sr[2].name = "zero share";
+	sr[2].name = _("zero share");
 	sr[2].y = zf;
 	draw_path_panels(g, o, &lo, sr);
 }
@@ -494,7 +495,7 @@ draw_cmp_loss(const struct plot *p, struct grid *g,
 		const double *v = i == 0 ? p->a : p->b;
 		int e = (i == 0 ? p->na : p->nb) / 2;
 
-		snprintf(names[ns], sizeof names[ns], "%s train",
+		snprintf(names[ns], sizeof names[ns], _("%s train"),
 		    p->labels[i]);
 		sr[ns].name = names[ns];
 		sr[ns].y = v;
@@ -503,7 +504,7 @@ draw_cmp_loss(const struct plot *p, struct grid *g,
 		sr[ns].dx = 1;
 		ns++;
 		if (e > 0 && !isnan(v[e])) {
-			snprintf(names[ns], sizeof names[ns], "%s val",
+			snprintf(names[ns], sizeof names[ns], _("%s val"),
 			    p->labels[i]);
 			sr[ns] = sr[ns - 1];
 			sr[ns].name = names[ns];
@@ -521,7 +522,7 @@ capture_hist2(struct session *s, struct plot *p)
 	const char *text[2];
 
 	if (sw->n < 2) {
-		p->empty = "no comparison yet";
+		p->empty = _("no comparison yet");
 		return;
 	}
 	p->a = dup_doubles(sw->r[0].weights, (int)sw->r[0].nweights);
@@ -683,7 +684,7 @@ parse_fn(struct cmd_ctx *c, struct plot *p)
 	char buf[256];
 
 	if (c->argc < 3)
-		return cmd_error(c, -1, "fn: missing ACT (allowed: %s)",
+		return cmd_error(c, -1, _("fn: missing ACT (allowed: %s)"),
 		    choices_str(act_words(), buf, sizeof buf));
 	if (arg_enum(c, 2, "ACT", c->argv[2].s, act_words(), &p->act) != 0)
 		return CMD_ERROR;
@@ -696,7 +697,7 @@ static int
 need_net(struct cmd_ctx *c)
 {
 	if (c->s->lab.net == NULL)
-		return cmd_error(c, -1, "no network yet (use 'net SPEC' first)");
+		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first)"));
 	return CMD_OK;
 }
 
@@ -710,7 +711,7 @@ static int
 pass_failed(struct cmd_ctx *c, const char *err)
 {
 	if (cmd_interrupt) {
-		cmd_out(c, "%s: interrupted (no chart)", c->argv[0].s);
+		cmd_out(c, _("%s: interrupted (no chart)"), c->argv[0].s);
 		return CMD_STOPPED;
 	}
 	return cmd_error(c, 1, "%s", err);
@@ -740,11 +741,11 @@ gather_grads(struct cmd_ctx *c, struct plot *p)
 		char num[32];
 
 		p->a[k] = st[k].grad_norm;
-		p->labels[k] = xasprintf("layer %d", k + 1);
+		p->labels[k] = xasprintf(_("layer %d"), k + 1);
 		fmt_num(num, sizeof num, st[k].grad_norm);
-		cmd_out(c, "layer %d: |dL/dW| = %s", k + 1, num);
+		cmd_out(c, _("layer %d: |dL/dW| = %s"), k + 1, num);
 	}
-	snprintf(p->title, sizeof p->title, "gradient norm per layer (%s)",
+	snprintf(p->title, sizeof p->title, _("gradient norm per layer (%s)"),
 	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
@@ -764,7 +765,7 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 	if (lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
 	if (nh < 1)
-		return cmd_error(c, 1, "the network has no hidden layer");
+		return cmd_error(c, 1, _("the network has no hidden layer"));
 	if (nn_net_stats(net, c->s->lab.train, st, err, sizeof err) != 0)
 		return pass_failed(c, err);
 	p->kind = PLOT_ACTS;
@@ -781,10 +782,10 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 		fmt_num(a[1], sizeof a[1], st[k].act_std);
 		fmt_num(a[2], sizeof a[2], st[k].act_sat);
 		fmt_num(a[3], sizeof a[3], st[k].act_dead);
-		cmd_out(c, "layer %d: mean %s, std %s, saturated %s, dead %s",
+		cmd_out(c, _("layer %d: mean %s, std %s, saturated %s, dead %s"),
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
-	snprintf(p->title, sizeof p->title, "activations per hidden layer (%s)",
+	snprintf(p->title, sizeof p->title, _("activations per hidden layer (%s)"),
 	    nn_act_name(c->s->lab.cfg.act));
 	return CMD_OK;
 }
@@ -826,8 +827,8 @@ gather_boundary(struct cmd_ctx *c, struct plot *p)
 	nt = l->train->n;
 	nv = l->val != NULL ? l->val->n : 0;
 	if (d->nin > 2 || d->nout != 1)
-		return cmd_error(c, 1, "boundary needs 1 or 2 inputs and 1 output "
-		    "(the data has %d and %d)", d->nin, d->nout);
+		return cmd_error(c, 1, _("boundary needs 1 or 2 inputs and 1 output "
+		    "(the data has %d and %d)"), d->nin, d->nout);
 	for (int i = 0; i < d->n; i++) {
 		double x = d->x[i * d->nin];
 		double y = d->nin == 2 ? d->x[i * d->nin + 1] : d->y[i];
@@ -877,8 +878,8 @@ gather_boundary(struct cmd_ctx *c, struct plot *p)
 				o[3 * i + 2] = ds->y[i] >= 0.5;
 			}
 		}
-		snprintf(p->title, sizeof p->title, "decision boundary: "
-		    "p(class 1), contour 0.5");
+		snprintf(p->title, sizeof p->title, _("decision boundary: "
+		    "p(class 1), contour 0.5"));
 	} else {
 		int m = 2 * c->s->width;
 
@@ -894,7 +895,7 @@ gather_boundary(struct cmd_ctx *c, struct plot *p)
 		for (int i = 0; i < m; i++)
 			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
 		nn_net_predict(l->net, p->b, m, p->b + m);
-		snprintf(p->title, sizeof p->title, "prediction vs data");
+		snprintf(p->title, sizeof p->title, _("prediction vs data"));
 	}
 	return CMD_OK;
 }
@@ -911,14 +912,14 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 		return CMD_ERROR;
 	nl = nn_net_nlayers(l->net);
 	if (l->cfg.norm == NN_NORM_NONE)
-		return cmd_error(c, 1, "the net has no normalization (use 'set "
-		    "norm batch' or 'set norm layer')");
+		return cmd_error(c, 1, _("the net has no normalization (use 'set "
+		    "norm batch' or 'set norm layer')"));
 	if (nl < 2)
-		return cmd_error(c, 1, "the net %s has no hidden layer to "
-		    "normalize (build one with e.g. 'net 2-8-1')", l->spec);
+		return cmd_error(c, 1, _("the net %s has no hidden layer to "
+		    "normalize (build one with e.g. 'net 2-8-1')"), l->spec);
 	if (layer > nl - 1)
-		return cmd_error(c, 2, "LAYER: %ld is out of range (allowed: 1.."
-		    "%d, the hidden layers)", layer, nl - 1);
+		return cmd_error(c, 2, _("LAYER: %ld is out of range (allowed: 1.."
+		    "%d, the hidden layers)"), layer, nl - 1);
 	B = l->cfg.batch < 8 ? l->cfg.batch : 8;
 	if (B > l->train->n)
 		B = l->train->n;
@@ -932,8 +933,8 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 		return cmd_error(c, 1, "%s", err);
 	p->by_row = l->cfg.norm != NN_NORM_BATCH;	/* batch: a column, layer: a row */
 	p->hilite = 0;
-	snprintf(p->title, sizeof p->title, "%s norm, hidden layer %ld: "
-	    "mini-batch of %d x %d features", nn_norm_name(l->cfg.norm), layer, B,
+	snprintf(p->title, sizeof p->title, _("%s norm, hidden layer %ld: "
+	    "mini-batch of %d x %d features"), nn_norm_name(l->cfg.norm), layer, B,
 	    F);
 	return CMD_OK;
 }
@@ -944,8 +945,8 @@ gather_loss(struct cmd_ctx *c, struct plot *p)
 {
 	if (need_net(c) != CMD_OK)
 		return CMD_ERROR;
-	snprintf(p->title, sizeof p->title, "loss%s", p->logy ?
-	    " (log scale)" : "");
+	snprintf(p->title, sizeof p->title, _("loss%s"), p->logy ?
+	    _(" (log scale)") : "");
 	return CMD_OK;
 }
 
@@ -955,15 +956,15 @@ gather_weights(struct cmd_ctx *c, struct plot *p)
 	if (need_net(c) != CMD_OK)
 		return CMD_ERROR;
 	if (p->layer > nn_net_nlayers(c->s->lab.net))
-		return cmd_error(c, 2, "LAYER: %d is out of range (allowed: "
-		    "1..%d)", p->layer, nn_net_nlayers(c->s->lab.net));
+		return cmd_error(c, 2, _("LAYER: %d is out of range (allowed: "
+		    "1..%d)"), p->layer, nn_net_nlayers(c->s->lab.net));
 	if (p->layer)
-		snprintf(p->title, sizeof p->title, "weights of layer %d "
-		    "(reg %s, lambda %g)", p->layer,
+		snprintf(p->title, sizeof p->title, _("weights of layer %d "
+		    "(reg %s, lambda %g)"), p->layer,
 		    nn_reg_name(c->s->lab.cfg.reg), c->s->lab.cfg.lambda);
 	else
-		snprintf(p->title, sizeof p->title, "all weights (reg %s, "
-		    "lambda %g)", nn_reg_name(c->s->lab.cfg.reg),
+		snprintf(p->title, sizeof p->title, _("all weights (reg %s, "
+		    "lambda %g)"), nn_reg_name(c->s->lab.cfg.reg),
 		    c->s->lab.cfg.lambda);
 	return CMD_OK;
 }
@@ -972,7 +973,7 @@ static int
 gather_fn(struct cmd_ctx *c, struct plot *p)
 {
 	(void)c;
-	snprintf(p->title, sizeof p->title, "%s and its derivative",
+	snprintf(p->title, sizeof p->title, _("%s and its derivative"),
 	    nn_act_name(p->act));
 	return CMD_OK;
 }
@@ -981,8 +982,8 @@ static int
 gather_sweep(struct cmd_ctx *c, struct plot *p)
 {
 	if (c->s->sweep.n == 0 || c->s->sweep.compare)
-		return cmd_error(c, 1, "no sweep yet (try 'sweep lambda 0 "
-		    "0.01 0.1')");
+		return cmd_error(c, 1, _("no sweep yet (try 'sweep lambda 0 "
+		    "0.01 0.1')"));
 	plot_sweep_title(p->title, sizeof p->title, c->s->sweep.key);
 	return CMD_OK;
 }
@@ -994,8 +995,8 @@ gather_compare(struct cmd_ctx *c, struct plot *p)
 
 	/* the two runs' losses; the net's own is "plot loss" */
 	if (sw->n < 2 || !sw->compare)
-		return cmd_error(c, 1, "no comparison yet (try 'compare "
-		    "lambda 0 0.01')");
+		return cmd_error(c, 1, _("no comparison yet (try 'compare "
+		    "lambda 0 0.01')"));
 	plot_compare_title(p->title, sizeof p->title, sw);
 	return CMD_OK;
 }
@@ -1021,7 +1022,7 @@ draw_none(const struct plot *p, struct grid *g, struct chart_opts *o)
 static void
 draw_loss_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
 {
-	o->xlabel = "epoch";
+	o->xlabel = _("epoch");
 	o->ylabel = NULL;	/* the title says "loss" */
 	draw_loss(p, g, o);
 }
@@ -1042,7 +1043,7 @@ draw_grads(const struct plot *p, struct grid *g, struct chart_opts *o)
 	memset(&bo, 0, sizeof bo);
 	bo.threshold_on = 1;
 	bo.threshold = 1e-4;
-	bo.threshold_label = "vanishing";
+	bo.threshold_label = _("vanishing");
 	if (p->kind == PLOT_CMP_GRADS)	/* two runs per layer */
 		bo.group = 2;
 	chart_logbars(g, o, &bo, (const char *const *)p->labels, p->a, p->na);
@@ -1053,8 +1054,8 @@ draw_acts(const struct plot *p, struct grid *g, struct chart_opts *o)
 {
 	struct chart_line_opts lo;
 	struct chart_series sr[4];
-	static const char *const nm[4] = { "mean", "std", "saturated",
-	    "dead" };
+	static const char *const nm[4] = { N_("mean"), N_("std"),
+	    N_("saturated"), N_("dead") };
 	double pos[NN_MAX_LAYERS];
 	char num[NN_MAX_LAYERS][8];
 	const char *text[NN_MAX_LAYERS];
@@ -1074,7 +1075,7 @@ draw_acts(const struct plot *p, struct grid *g, struct chart_opts *o)
 	lo.xtick_text = text;
 	lo.nxticks = p->na < NN_MAX_LAYERS ? p->na : NN_MAX_LAYERS;
 	lo.marks = 15;
-	o->xlabel = "hidden layer";
+	o->xlabel = _("hidden layer");
 	for (int i = 0; i < 4; i++) {
 		int any = 0;
 
@@ -1082,7 +1083,7 @@ draw_acts(const struct plot *p, struct grid *g, struct chart_opts *o)
 			any |= !isnan(p->a[i * p->na + j]);
 		if (!any)
 			continue;
-		sr[ns].name = nm[i];
+		sr[ns].name = _(nm[i]);
 		sr[ns].y = p->a + i * p->na;
 		sr[ns].n = p->na;
 		sr[ns].x0 = 1;
@@ -1192,7 +1193,7 @@ draw_hist2_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
 static void
 draw_cmp_loss_kind(const struct plot *p, struct grid *g, struct chart_opts *o)
 {
-	o->xlabel = "epoch";
+	o->xlabel = _("epoch");
 	draw_cmp_loss(p, g, o);
 }
 
@@ -1253,8 +1254,8 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_LOSS] = {
 		.name = "loss",
 		.usage = "loss [log]",
-		.help = "loss [log|linear]: train and val loss per epoch, "
-		    "best epoch marked",
+		.help = N_("loss [log|linear]: train and val loss per epoch, "
+		    "best epoch marked"),
 		.args = loss_scale_words,
 		.parse = parse_loss,
 		.gather = gather_loss,
@@ -1264,8 +1265,8 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_WEIGHTS] = {
 		.name = "weights",
 		.usage = "weights [LAYER]",
-		.help = "weights [LAYER]: histogram of the weights (all layers "
-		    "by default), share of zeros",
+		.help = N_("weights [LAYER]: histogram of the weights (all layers "
+		    "by default), share of zeros"),
 		.parse = parse_layer,
 		.gather = gather_weights,
 		.capture = capture_weights,
@@ -1274,7 +1275,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_GRADS] = {
 		.name = "grads",
 		.usage = "grads",
-		.help = "grads: gradient norm per layer (full batch), log scale",
+		.help = N_("grads: gradient norm per layer (full batch), log scale"),
 		.gather = gather_grads,
 		.draw = draw_grads,
 		.rows = rows_grads,
@@ -1282,8 +1283,8 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_ACTS] = {
 		.name = "acts",
 		.usage = "acts",
-		.help = "acts: mean, std, saturated and dead share per hidden "
-		    "layer",
+		.help = N_("acts: mean, std, saturated and dead share per hidden "
+		    "layer"),
 		.gather = gather_acts,
 		.draw = draw_acts,
 		.counts = counts_acts,
@@ -1291,7 +1292,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_FN] = {
 		.name = "fn",
 		.usage = "fn ACT",
-		.help = "fn ACT: an activation and its derivative",
+		.help = N_("fn ACT: an activation and its derivative"),
 		.args = act_words,
 		.args_name = "ACT",
 		.parse = parse_fn,
@@ -1302,16 +1303,16 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_BOUNDARY] = {
 		.name = "boundary",
 		.usage = "boundary",
-		.help = "boundary: the classifier's output over the plane with "
-		    "the data (1 input: prediction vs data)",
+		.help = N_("boundary: the classifier's output over the plane with "
+		    "the data (1 input: prediction vs data)"),
 		.gather = gather_boundary,
 		.draw = draw_boundary,
 	},
 	[PLOT_NORM] = {
 		.name = "norm",
 		.usage = "norm [LAYER]",
-		.help = "norm [LAYER]: one mini-batch at a hidden layer, the "
-		    "batch- or layer-normalised group highlighted",
+		.help = N_("norm [LAYER]: one mini-batch at a hidden layer, the "
+		    "batch- or layer-normalised group highlighted"),
 		.parse = parse_layer,
 		.gather = gather_norm,
 		.draw = draw_norm,
@@ -1321,7 +1322,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_SWEEP] = {
 		.name = "sweep",
 		.usage = "sweep",
-		.help = "sweep: the last sweep's regularization path",
+		.help = N_("sweep: the last sweep's regularization path"),
 		.gather = gather_sweep,
 		.capture = capture_sweep,
 		.draw = draw_sweep_kind,
@@ -1333,9 +1334,9 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 	[PLOT_CMP_LOSS] = {
 		.name = "compare",
 		.usage = "compare",
-		.help = "compare: the last compare's two runs, train and val "
+		.help = N_("compare: the last compare's two runs, train and val "
 		    "loss per epoch ('plot loss' is the net's own history, "
-		    "which compare leaves as it was)",
+		    "which compare leaves as it was)"),
 		.gather = gather_compare,
 		.capture = capture_cmp_loss,
 		.draw = draw_cmp_loss_kind,

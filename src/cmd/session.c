@@ -18,6 +18,7 @@
 
 #include "chart/grid.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 
 /* ------------------------------------------------------------ lifecycle */
 
@@ -336,13 +337,13 @@ lab_measure(const struct lab *l, struct measure *m, char *err, size_t errlen)
 	m->penalty = NAN;
 	m->has_val = l->val != NULL && l->val->n > 0;
 	if (l->net == NULL || l->train == NULL || l->train->n == 0) {
-		snprintf(err, errlen, "%s", l->net == NULL ? "no network yet" :
-		    "no data yet");
+		snprintf(err, errlen, "%s", l->net == NULL ? _("no network yet") :
+		    _("no data yet"));
 		return -1;
 	}
 	if (nn_net_nin(l->net) != l->train->nin ||
 	    nn_net_nout(l->net) != l->train->nout) {
-		snprintf(err, errlen, "the network does not fit the data");
+		snprintf(err, errlen, _("the network does not fit the data"));
 		return -1;
 	}
 	if (nn_net_evaluate(l->net, l->train, &m->train_loss, &m->train_acc,
@@ -483,29 +484,29 @@ seeds_query(struct session *s, const char *name, double *out, int *rc)
 			return 0;
 	}
 	if (sw->nseeds == 0) {
-		qfail(s, "%s: no sweep or compare with seeds=N yet (e.g. "
-		    "'compare lambda 0 0.01 seeds=10')", name);
+		qfail(s, _("%s: no sweep or compare with seeds=N yet (e.g. "
+		    "'compare lambda 0 0.01 seeds=10')"), name);
 		return 1;
 	}
 	if (v == NULL) {
 		if (!sw->compare) {
-			qfail(s, "wins: only after a compare with seeds=N");
+			qfail(s, _("wins: only after a compare with seeds=N"));
 			return 1;
 		}
 		*out = sw->wins;
 	} else {
 		if (k < 1 || k > sw->n) {
-			qfail(s, "%s: no such value (the last %s had %d: 1 "
-			    "to %d)", name, sw->compare ? "compare" : "sweep",
+			qfail(s, _("%s: no such value (the last %s had %d: 1 "
+			    "to %d)"), name, sw->compare ? "compare" : "sweep",
 			    sw->n, sw->n);
 			return 1;
 		}
 		*out = v[k - 1];
 		if (isnan(*out)) {
-			qfail(s, "%s: not a number (%s)", name,
+			qfail(s, _("%s: not a number (%s)"), name,
 			    v == sw->mean_test || v == sw->sd_test ?
-			    "no test split when it ran?" :
-			    "no validation split?");
+			    _("no test split when it ran?") :
+			    _("no validation split?"));
 			return 1;
 		}
 	}
@@ -567,7 +568,7 @@ session_query(struct session *s, const char *name, double *out)
 	if (strcmp(name, "stopped_early") == 0 ||
 	    strcmp(name, "diverged") == 0) {
 		if (s->last_status < 0)
-			return qfail(s, "%s: nothing trained yet", name);
+			return qfail(s, _("%s: nothing trained yet"), name);
 		*out = name[0] == 's' ? s->last_status == NN_TRAIN_EARLY_STOP :
 		    s->last_status == NN_TRAIN_DIVERGED;
 		return 0;
@@ -586,7 +587,7 @@ session_query(struct session *s, const char *name, double *out)
 				known = 1;
 		}
 		if (!known)
-			return qfail(s, "unknown metric '%s'", name);
+			return qfail(s, _("unknown metric '%s'"), name);
 	}
 	{
 		int rc;
@@ -597,19 +598,19 @@ session_query(struct session *s, const char *name, double *out)
 	if (strcmp(name, "chosen_val") == 0 ||
 	    strcmp(name, "chosen_test") == 0) {
 		if (s->sweep.n == 0)
-			return qfail(s, "%s: no sweep or compare yet (e.g. "
-			    "'sweep lambda 0 0.01 0.1')", name);
+			return qfail(s, _("%s: no sweep or compare yet (e.g. "
+			    "'sweep lambda 0 0.01 0.1')"), name);
 		*out = name[7] == 'v' ? s->sweep.chosen_val :
 		    s->sweep.chosen_test;
 		if (isnan(*out))
 			return qfail(s, "%s: %s", name, name[7] == 'v' ?
-			    "no run of the last sweep has a val loss" :
-			    "the last sweep ran without a test split (make "
-			    "one with 'data KIND test=0.2', say)");
+			    _("no run of the last sweep has a val loss") :
+			    _("the last sweep ran without a test split (make "
+			    "one with 'data KIND test=0.2', say)"));
 		return 0;
 	}
 	if (l->net == NULL)
-		return qfail(s, "%s: no network yet", name);
+		return qfail(s, _("%s: no network yet"), name);
 	n = nn_net_history(l->net, &h);
 	if (strcmp(name, "epochs_trained") == 0) {
 		*out = n;
@@ -640,13 +641,13 @@ session_query(struct session *s, const char *name, double *out)
 		*out = name[0] == 't' ? m.train_loss : m.val_loss;
 		if (isnan(*out))
 			return qfail(s, "%s: %s", name, name[0] == 't' ?
-			    "the loss is not a number (diverged?)" :
-			    "no validation split");
+			    _("the loss is not a number (diverged?)") :
+			    _("no validation split"));
 		return 0;
 	}
 	if (strcmp(name, "train_mode_loss") == 0) {
 		if (l->train == NULL)
-			return qfail(s, "%s: no data yet", name);
+			return qfail(s, _("%s: no data yet"), name);
 		if (nn_net_evaluate_train_mode(l->net, l->train, l->cfg.batch,
 		    l->cfg.seed, out, err, sizeof err) != 0)
 			return qfail(s, "%s: %s", name, err);
@@ -658,12 +659,12 @@ session_query(struct session *s, const char *name, double *out)
 		int be = nn_net_best(l->net, &best);
 
 		if (be == 0)
-			return qfail(s, "%s: nothing trained yet", name);
+			return qfail(s, _("%s: nothing trained yet"), name);
 		*out = name[5] == 'v' ? best : be;
 		return 0;
 	}
 	if (l->train == NULL)
-		return qfail(s, "%s: no data yet", name);
+		return qfail(s, _("%s: no data yet"), name);
 	if (strcmp(name, "penalty") == 0) {
 		*out = nn_net_penalty(l->net, l->train->n);
 		return 0;
@@ -672,18 +673,18 @@ session_query(struct session *s, const char *name, double *out)
 		double loss, acc;
 
 		if (l->test == NULL || l->test->n == 0)
-			return qfail(s, "%s: no test split (make one with "
-			    "'data KIND test=0.2', say)", name);
+			return qfail(s, _("%s: no test split (make one with "
+			    "'data KIND test=0.2', say)"), name);
 		if (nn_net_nin(l->net) != l->test->nin ||
 		    nn_net_evaluate(l->net, l->test, &loss, &acc, err,
 		    sizeof err) != 0)
-			return qfail(s, "%s: the network does not fit the data",
+			return qfail(s, _("%s: the network does not fit the data"),
 			    name);
 		*out = name[5] == 'l' ? loss : acc;
 		if (isnan(*out))
 			return qfail(s, "%s: %s", name, name[5] == 'l' ?
-			    "the loss is not a number (diverged?)" :
-			    "accuracy needs classification data");
+			    _("the loss is not a number (diverged?)") :
+			    _("accuracy needs classification data"));
 		return 0;
 	}
 	if (strcmp(name, "acc") == 0 || strcmp(name, "val_acc") == 0) {
@@ -691,24 +692,24 @@ session_query(struct session *s, const char *name, double *out)
 		double loss, acc;
 
 		if (d == NULL || d->n == 0)
-			return qfail(s, "%s: no validation split", name);
+			return qfail(s, _("%s: no validation split"), name);
 		if (nn_net_nin(l->net) != d->nin ||
 		    nn_net_evaluate(l->net, d, &loss, &acc, err,
 		    sizeof err) != 0)
-			return qfail(s, "%s: the network does not fit the data",
+			return qfail(s, _("%s: the network does not fit the data"),
 			    name);
 		if (isnan(acc))
-			return qfail(s, "%s: accuracy needs classification data",
+			return qfail(s, _("%s: accuracy needs classification data"),
 			    name);
 		*out = acc;
 		return 0;
 	}
 	if (nn_net_nin(l->net) != l->train->nin)
-		return qfail(s, "%s: the network does not fit the data", name);
+		return qfail(s, _("%s: the network does not fit the data"), name);
 	if (strcmp(name, "grad_norm") == 0) {
 		/* all parameters, full batch, unclipped: what clip compares */
 		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0)
-			return qfail(s, "%s: gradient evaluation failed", name);
+			return qfail(s, _("%s: gradient evaluation failed"), name);
 		*out = nn_net_grad_norm(l->net);
 		return 0;
 	}
@@ -717,10 +718,10 @@ session_query(struct session *s, const char *name, double *out)
 		int nl = nn_net_nlayers(l->net);
 
 		if (strcmp(name, "grad_ratio") != 0 && (k < 0 || k > nl))
-			return qfail(s, "%s: no such layer", name);
+			return qfail(s, _("%s: no such layer"), name);
 		if (nn_net_gradients(l->net, l->train, err, sizeof err) != 0 ||
 		    nn_net_stats(l->net, NULL, st, err, sizeof err) != 0)
-			return qfail(s, "%s: gradient evaluation failed", name);
+			return qfail(s, _("%s: gradient evaluation failed"), name);
 		if (strcmp(name, "grad_ratio") == 0)
 			*out = st[nl - 1].grad_norm > 0 ?
 			    st[0].grad_norm / st[nl - 1].grad_norm : NAN;
@@ -733,17 +734,17 @@ session_query(struct session *s, const char *name, double *out)
 		int nl = nn_net_nlayers(l->net);
 
 		if (k < 0 || k >= nl)
-			return qfail(s, "%s: no such hidden layer", name);
+			return qfail(s, _("%s: no such hidden layer"), name);
 		if (nn_net_stats(l->net, l->train, st, err, sizeof err) != 0)
-			return qfail(s, "%s: statistics failed", name);
+			return qfail(s, _("%s: statistics failed"), name);
 		*out = name[0] == 's' ? st[k - 1].act_sat : st[k - 1].act_dead;
 		if (isnan(*out))
 			return name[0] == 's' ?
-			    qfail(s, "%s: saturation is defined for tanh and "
-			    "sigmoid", name) :
-			    qfail(s, "%s: dead units are defined for relu",
+			    qfail(s, _("%s: saturation is defined for tanh and "
+			    "sigmoid"), name) :
+			    qfail(s, _("%s: dead units are defined for relu"),
 			    name);
 		return 0;
 	}
-	return qfail(s, "unknown metric '%s'", name);
+	return qfail(s, _("unknown metric '%s'"), name);
 }

@@ -18,6 +18,7 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "cmd/session-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 struct transcript {
@@ -216,11 +217,11 @@ item_text(const struct tr_item *it, struct strbuf *b, int color, int echo,
 		strbuf_addf(b, "%s\n", it->text);
 		break;
 	case TR_WARNING:
-		strbuf_addf(b, "warning: %s\n", it->text);
+		strbuf_addf(b, _("warning: %s\n"), it->text);
 		break;
 	case TR_ERROR:
 		if (errors_inline)
-			strbuf_addf(b, "error: %s\n", it->text);
+			strbuf_addf(b, _("error: %s\n"), it->text);
 		break;
 	case TR_CHART:
 		if (it->grid != NULL)

@@ -19,6 +19,7 @@
 #include "lesson/lesson-view.h"
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
+#include "util/i18n.h"
 
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/regtutor"
@@ -130,6 +131,7 @@ lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
 	if (utf8 || strcmp(lang, "ko") != 0)
 		return lang;
 	if (note != NULL)
+		/* English: the terminal cannot show the Korean */
 		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
 		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
 		    "lessons\n");
@@ -154,19 +156,19 @@ lesson_dir_help(const char *lang, struct strbuf *sb)
 	const char *v[3];
 	int i, n = data_dirs(v);
 
-	strbuf_adds(sb, "no lessons found (looked in ");
+	strbuf_adds(sb, _("no lessons found (looked in "));
 	for (i = 0; i < n; i++)
 		strbuf_addf(sb, "%s%s/lessons/%s", i == 0 ? "" :
-		    i == n - 1 ? " and " : ", ", v[i], lang);
+		    i == n - 1 ? _(" and ") : ", ", v[i], lang);
 	if (getenv("REGTUTOR_DATADIR") != NULL &&
 	    *getenv("REGTUTOR_DATADIR") != '\0')
-		strbuf_adds(sb, ", from REGTUTOR_DATADIR): set "
+		strbuf_adds(sb, _(", from REGTUTOR_DATADIR): set "
 		    "REGTUTOR_DATADIR to the directory holding lessons/, or "
-		    "unset it to use the installed lessons\n");
+		    "unset it to use the installed lessons\n"));
 	else
-		strbuf_adds(sb, "): run `make install`, or `make run` in the "
+		strbuf_adds(sb, _("): run `make install`, or `make run` in the "
 		    "build directory, or set REGTUTOR_DATADIR to the source "
-		    "directory (the one holding lessons/)\n");
+		    "directory (the one holding lessons/)\n"));
 }
 
 static int
@@ -252,7 +254,7 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 	    strcmp(spec + strlen(spec) - 7, ".lesson") == 0)) {
 		if (stat(spec, &sb) == 0)
 			return xstrdup(spec);
-		strbuf_addf(err, "no lesson file '%s'\n", spec);
+		strbuf_addf(err, _("no lesson file '%s'\n"), spec);
 		return NULL;
 	}
 	n = lesson_paths(lang, &v);
@@ -263,14 +265,14 @@ lesson_resolve(const char *spec, const char *lang, struct strbuf *err)
 		}
 	}
 	if (found == NULL && n == 0) {
-		strbuf_addf(err, "no lesson '%s': ", spec);
+		strbuf_addf(err, _("no lesson '%s': "), spec);
 		lesson_dir_help(lang, err);
 	} else if (found == NULL) {
 		char *dir = lesson_dir(lang);
 
-		strbuf_addf(err, "no lesson '%s' in %s", spec, dir);
+		strbuf_addf(err, _("no lesson '%s' in %s"), spec, dir);
 		if (n > 0) {
-			strbuf_adds(err, " (there are:");
+			strbuf_adds(err, _(" (there are:"));
 			for (i = 0; i < n; i++) {
 				const char *b = strrchr(v[i], '/') + 1;
 
@@ -455,19 +457,19 @@ lesson_seed_range(const char *s, unsigned long *first, unsigned long *last,
 		hi = lo;
 	if (!ok || *s == '-' || lo < 0 || hi < 0 || lo > LESSON_SEED_MAX ||
 	    hi > LESSON_SEED_MAX) {
-		snprintf(err, errlen, "'%s' is not a range of seeds (write "
-		    "A-B with seeds from 0 to %ld, e.g. 1-20)", s,
+		snprintf(err, errlen, _("'%s' is not a range of seeds (write "
+		    "A-B with seeds from 0 to %ld, e.g. 1-20)"), s,
 		    (long)LESSON_SEED_MAX);
 		return -1;
 	}
 	if (lo > hi) {
-		snprintf(err, errlen, "'%s': the first seed is larger than "
-		    "the last (write A-B with A <= B)", s);
+		snprintf(err, errlen, _("'%s': the first seed is larger than "
+		    "the last (write A-B with A <= B)"), s);
 		return -1;
 	}
 	if (hi - lo + 1 > LESSON_SEEDS_MAX) {
-		snprintf(err, errlen, "'%s' is %ld seeds; at most %d at a "
-		    "time", s, hi - lo + 1, LESSON_SEEDS_MAX);
+		snprintf(err, errlen, _("'%s' is %ld seeds; at most %d at a "
+		    "time"), s, hi - lo + 1, LESSON_SEEDS_MAX);
 		return -1;
 	}
 	*first = (unsigned long)lo;
@@ -604,22 +606,24 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 			n++;
 		}
 	if (num >= 0)
-		fprintf(out, "%d. %s: seeds %lu-%lu (%d run%s)\n", num,
+		fprintf(out, _("%d. %s: seeds %lu-%lu (%d run%s)\n"), num,
 		    l->title, first, last, nseeds, nseeds == 1 ? "" : "s");
 	else
-		fprintf(out, "%s: seeds %lu-%lu (%d run%s)\n", l->title, first,
+		fprintf(out, _("%s: seeds %lu-%lu (%d run%s)\n"), l->title, first,
 		    last, nseeds, nseeds == 1 ? "" : "s");
 	for (seed = first; seed <= last; seed++) {
 		struct strbuf err;
 		int e;
 
-		if (progress)	/* a terminal: which seed is playing */
-			fprintf(stderr, "\r  seed %lu (%lu of %d) ", seed,
+		if (progress) {	/* a terminal: which seed is playing */
+			fputc('\r', stderr);
+			fprintf(stderr, _("  seed %lu (%lu of %d) "), seed,
 			    seed - first + 1, nseeds);
+		}
 		strbuf_init(&err);
 		e = play_seed(l, seed, cs, &err);
 		if (e > 0) {
-			fprintf(out, "seed %lu: %d command%s failed: %s\n",
+			fprintf(out, _("seed %lu: %d command%s failed: %s\n"),
 			    seed, e, e == 1 ? "" : "s", err.s);
 			cmd_fails++;
 		}
@@ -627,7 +631,7 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 	}
 	if (progress)
 		fprintf(stderr, "\r%*s\r", 32, "");
-	fprintf(out, "\npage:line  passed   checkpoint\n");
+	fprintf(out, _("\npage:line  passed   checkpoint\n"));
 	for (i = 0; i < n; i++) {
 		struct seed_check *c = &cs[i];
 		char *e = lesson_expr_text(c->b);
@@ -638,9 +642,9 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 		fprintf(out, "%-10s %3d/%-3d  %s\n", where, c->passed, c->runs,
 		    e);
 		if (c->passed < c->runs)
-			fprintf(out, "%20sFAILED on seed%s %s\n", "",
+			fprintf(out, _("%20sFAILED on seed%s %s\n"), "",
 			    c->runs - c->passed > 1 ? "s" : "", c->failed.s);
-		fprintf(out, "%20sworst: seed %lu: %s\n", "", c->worst_seed,
+		fprintf(out, _("%20sworst: seed %lu: %s\n"), "", c->worst_seed,
 		    c->worst_msg != NULL ? c->worst_msg : "");
 		bad += c->passed < c->runs;
 		free(e);
@@ -649,11 +653,11 @@ lesson_batch_seeds(struct lesson *l, unsigned long first, unsigned long last,
 	}
 	fprintf(out, "\n");
 	if (bad > 0 || cmd_fails > 0)
-		fprintf(out, "%d of %d checkpoint%s failed on some seed%s\n",
+		fprintf(out, _("%d of %d checkpoint%s failed on some seed%s\n"),
 		    bad, n, n == 1 ? "" : "s", cmd_fails > 0 ?
-		    "; commands failed on some seed" : "");
+		    _("; commands failed on some seed") : "");
 	else
-		fprintf(out, "all %d checkpoint%s passed on every seed\n", n,
+		fprintf(out, _("all %d checkpoint%s passed on every seed\n"), n,
 		    n == 1 ? "" : "s");
 	free(cs);
 	return bad + cmd_fails;
@@ -675,7 +679,7 @@ lesson_cli_check(int nfiles, char *const *files)
 		l = lesson_load(files[i], &diag, &nerr);
 		if (l == NULL) {
 			fputs(diag.s, stderr);
-			fprintf(stderr, "%s: %d problem%s\n", files[i], nerr,
+			fprintf(stderr, _("%s: %d problem%s\n"), files[i], nerr,
 			    nerr == 1 ? "" : "s");
 			bad = 1;
 		}
@@ -732,20 +736,22 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_done(&err);
+	/* the lesson's language is the language of the words around it */
+	i18n_set_lang(l->lang);
 	if (seeds != NULL) {
 		fails = lesson_batch_seeds(l, first, last, stdout);
 		fflush(stdout);
 		if (fails > 0)
-			fprintf(stderr, "regtutor: %s: checkpoints failed on "
-			    "some of seeds %s\n", l->name, seeds);
+			fprintf(stderr, _("regtutor: %s: checkpoints failed on "
+			    "some of seeds %s\n"), l->name, seeds);
 		lesson_free(l);
 		return fails > 0 ? 1 : 0;
 	}
 	fails = lesson_batch(l, stdout, ro);
 	fflush(stdout);
 	if (fails > 0)
-		fprintf(stderr, "regtutor: %s: %d checkpoint%s or command%s "
-		    "failed\n", l->name, fails, fails == 1 ? "" : "s",
+		fprintf(stderr, _("regtutor: %s: %d checkpoint%s or command%s "
+		    "failed\n"), l->name, fails, fails == 1 ? "" : "s",
 		    fails == 1 ? "" : "s");
 	lesson_free(l);
 	return fails > 0 ? 1 : 0;
@@ -782,8 +788,8 @@ lesson_cli_list(const char *lang)
 		int w, pad, right, total;
 
 		if (l == NULL) {
-			printf("  ?  %.*s  (does not load: regtutor --check "
-			    "%s)\n", (int)strlen(b) - 7, b, v[i]);
+			printf(_("  ?  %.*s  (does not load: regtutor --check "
+			    "%s)\n"), (int)strlen(b) - 7, b, v[i]);
 			continue;
 		}
 		w = utf8_width(l->title, (size_t)-1);
@@ -791,9 +797,7 @@ lesson_cli_list(const char *lang)
 		progress_quiz_score(pr, l, &right, &total);
 		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
 		    l->title, pad, "", progress_pages_seen(pr, l->name),
-		    l->npages, strcmp(lang, "ko") == 0 ? "쪽" : "pages",
-		    right, total, strcmp(lang, "ko") == 0 ?
-		    "퀴즈 정답" : "quizzes right");
+		    l->npages, _("pages"), right, total, _("quizzes right"));
 		lesson_free(l);
 	}
 	lesson_paths_free(v);

@@ -343,7 +343,8 @@ char *lesson_subst(struct lesson_run *r, const char *text);
 /* A remembered value: 0 and *out, or -1. */
 int lesson_recall(const struct lesson_run *r, const char *name, double *out);
 
-/* Built-in words ("Page", "Right.", "Hint", ...) in the lesson's language. */
+/* Built-in words ("Page", "Right.", "Hint", ...) in the language of the
+ * messages (i18n.h), which lesson players make the lesson's. */
 enum lesson_word {
 	LW_PAGE, LW_QUIZ, LW_PREDICT, LW_RIGHT, LW_WRONG, LW_ANSWER,
 	LW_CHECK, LW_PASSED, LW_FAILED, LW_TRY, LW_SUGGEST, LW_HINT,

@@ -21,6 +21,7 @@
 
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
+#include "util/i18n.h"
 
 #define MAX_ERRORS 50
 
@@ -189,7 +190,7 @@ diag_flush(struct parser *p)
 		free(p->items[i].text);
 	}
 	if (p->diag != NULL && p->nerr > MAX_ERRORS)
-		strbuf_addf(p->diag, "%s: too many errors, giving up\n",
+		strbuf_addf(p->diag, _("%s: too many errors, giving up\n"),
 		    p->path);
 	free(p->items);
 	p->items = NULL;
@@ -294,17 +295,17 @@ unknown_word(struct parser *p, int line, size_t off, const char *w)
 	const char *sug;
 
 	if (k != NULL) {
-		errat(p, line, off, "'%s' is used before it is remembered "
-		    "(@remember at line %d)", w, k->line);
+		errat(p, line, off, _("'%s' is used before it is remembered "
+		    "(@remember at line %d)"), w, k->line);
 		return;
 	}
 	sug = suggest_word(p, w);
 	if (sug != NULL)
-		errat(p, line, off, "unknown metric or name '%s' "
-		    "(did you mean '%s'?)", w, sug);
+		errat(p, line, off, _("unknown metric or name '%s' "
+		    "(did you mean '%s'?)"), w, sug);
 	else
-		errat(p, line, off, "unknown metric or name '%s' "
-		    "(see 'help metrics' for the metric names)", w);
+		errat(p, line, off, _("unknown metric or name '%s' "
+		    "(see 'help metrics' for the metric names)"), w);
 }
 
 static void
@@ -331,10 +332,10 @@ end_emphasis(struct parser *p, struct emph *e)
 {
 	if (e->code)
 		errat(p, e->code_line, e->code_off,
-		    "unterminated `code` span");
+		    _("unterminated `code` span"));
 	if (e->bold)
 		errat(p, e->bold_line, e->bold_off,
-		    "unterminated **bold** span");
+		    _("unterminated **bold** span"));
 	memset(e, 0, sizeof *e);
 }
 
@@ -361,7 +362,7 @@ check_refs(struct parser *p, int line, size_t base, const char *s)
 		e = strchr(q, '}');
 		if (e == NULL) {
 			errat(p, line, base + (size_t)(q - s),
-			    "'{' without '}' (write {NAME} to show a value)");
+			    _("'{' without '}' (write {NAME} to show a value)"));
 			return;
 		}
 		w = xstrndup(q + 1, (size_t)(e - q - 1));
@@ -410,9 +411,9 @@ check_allowed(struct parser *p, int line, size_t off, const char *cmd)
 			for (f = lesson_forbidden; *f != NULL; f++) {
 				if (strlen(*f) == n && strncmp(q, *f, n) == 0) {
 					errat(p, line, off + (size_t)(q - cmd),
-					    "'%s' is not allowed as a lesson "
+					    _("'%s' is not allowed as a lesson "
 					    "step (it leaves the lesson or "
-					    "writes files)", *f);
+					    "writes files)"), *f);
 					return -1;
 				}
 			}
@@ -429,7 +430,7 @@ check_cmd(struct parser *p, int line, size_t off, const char *cmd)
 	int col = 0;
 
 	if (*cmd == '\0') {
-		errat(p, line, off, "empty command");
+		errat(p, line, off, _("empty command"));
 		return -1;
 	}
 	if (cmd_check(cmd, err, sizeof err, &col) == 0)
@@ -557,36 +558,36 @@ close_block(struct parser *p, int line, int ended)
 	b = &cur_page(p)->blocks[p->open];
 	start = b->line;
 	if (!ended)
-		errat(p, start, 0, "%s block is not closed with @end "
-		    "(reached %s)", p->open_name,
-		    line > p->nlines ? "end of file" : "the next @page");
+		errat(p, start, 0, _("%s block is not closed with @end "
+		    "(reached %s)"), p->open_name,
+		    line > p->nlines ? _("end of file") : _("the next @page"));
 	b->text = strbuf_detach(&p->question);
 	if (b->kind == LB_QUIZ || b->kind == LB_PREDICT) {
 		if (*b->text == '\0')
-			errat(p, start, 0, "%s has no question text",
+			errat(p, start, 0, _("%s has no question text"),
 			    p->open_name);
 		if (p->choice_lines < 2)
-			errat(p, start, 0, "%s needs at least two @choice lines",
+			errat(p, start, 0, _("%s needs at least two @choice lines"),
 			    p->open_name);
 		if (p->answer_key == NULL) {
-			errat(p, start, 0, "%s has no @answer", p->open_name);
+			errat(p, start, 0, _("%s has no @answer"), p->open_name);
 		} else {
 			b->answer = lesson_choice_index(b, p->answer_key);
 			if (b->answer < 0)
 				errat(p, p->answer_line, p->answer_off,
-				    "@answer '%s' is not one of the choices",
+				    _("@answer '%s' is not one of the choices"),
 				    p->answer_key);
 		}
 		if (b->kind == LB_PREDICT && b->ncmds == 0)
-			errat(p, start, 0, "@predict needs the experiment: at "
-			    "least one '> command' line run after the answer");
+			errat(p, start, 0, _("@predict needs the experiment: at "
+			    "least one '> command' line run after the answer"));
 	} else {
 		if (*b->text == '\0')
-			errat(p, start, 0, "@try has no prompt text");
+			errat(p, start, 0, _("@try has no prompt text"));
 		if (b->nhints == 0)
-			errat(p, start, 0, "@try needs at least one @hint");
+			errat(p, start, 0, _("@try needs at least one @hint"));
 		if (b->solution == NULL)
-			errat(p, start, 0, "@try needs a @solution command");
+			errat(p, start, 0, _("@try needs a @solution command"));
 	}
 	free(p->answer_key);
 	p->answer_key = NULL;
@@ -642,7 +643,7 @@ static void
 d_title(struct parser *p, const struct dctx *d)
 {
 	if (p->have_title++) {
-		errat(p, d->line, d->diroff, "duplicate @title");
+		errat(p, d->line, d->diroff, _("duplicate @title"));
 		return;
 	}
 	p->l->title = xstrdup(d->arg);
@@ -652,12 +653,12 @@ static void
 d_lang(struct parser *p, const struct dctx *d)
 {
 	if (p->have_lang++) {
-		errat(p, d->line, d->diroff, "duplicate @lang");
+		errat(p, d->line, d->diroff, _("duplicate @lang"));
 		return;
 	}
 	if (strcmp(d->arg, "en") != 0 && strcmp(d->arg, "ko") != 0) {
-		errat(p, d->line, d->argoff, "unknown language '%s' "
-		    "(allowed: en, ko)", d->arg);
+		errat(p, d->line, d->argoff, _("unknown language '%s' "
+		    "(allowed: en, ko)"), d->arg);
 		return;
 	}
 	free(p->l->lang);
@@ -670,12 +671,12 @@ d_seed(struct parser *p, const struct dctx *d)
 	long v;
 
 	if (p->have_seed++) {
-		errat(p, d->line, d->diroff, "duplicate @seed");
+		errat(p, d->line, d->diroff, _("duplicate @seed"));
 		return;
 	}
 	if (parse_long(d->arg, &v) != 0 || v < 0) {
-		errat(p, d->line, d->argoff, "@seed needs a non-negative "
-		    "integer, not '%s'", d->arg);
+		errat(p, d->line, d->argoff, _("@seed needs a non-negative "
+		    "integer, not '%s'"), d->arg);
 		return;
 	}
 	p->l->seed = (unsigned long)v;
@@ -690,7 +691,7 @@ d_page(struct parser *p, const struct dctx *d)
 	close_block(p, d->line, 0);
 	if (p->page >= 0 && cur_page(p)->nblocks == 0 &&
 	    p->nerr == p->page_nerr)
-		errat(p, cur_page(p)->line, 0, "page has no content");
+		errat(p, cur_page(p)->line, 0, _("page has no content"));
 	p->page_nerr = p->nerr;
 	p->l->pages = xgrow(p->l->pages, (size_t)p->l->npages,
 	    sizeof *p->l->pages);
@@ -717,8 +718,8 @@ open_block(struct parser *p, const struct dctx *d, enum lesson_block_kind k)
 	if (k == LB_TRY)
 		return;
 	if (!is_ident(d->arg, 1)) {
-		errat(p, d->line, d->argoff, "%s needs an id of letters, "
-		    "digits, '_' and '-', not '%s'", d->dname, d->arg);
+		errat(p, d->line, d->argoff, _("%s needs an id of letters, "
+		    "digits, '_' and '-', not '%s'"), d->dname, d->arg);
 		return;
 	}
 	{
@@ -726,8 +727,8 @@ open_block(struct parser *p, const struct dctx *d, enum lesson_block_kind k)
 		    d->arg);
 
 		if (k2 != NULL)
-			errat(p, d->line, d->argoff, "duplicate quiz id '%s' "
-			    "(first used at line %d)", d->arg, k2->line);
+			errat(p, d->line, d->argoff, _("duplicate quiz id '%s' "
+			    "(first used at line %d)"), d->arg, k2->line);
 		else
 			add_name(&p->ids, &p->nids, &p->ids_ix, d->arg, d->line);
 	}
@@ -750,8 +751,8 @@ static void
 d_try(struct parser *p, const struct dctx *d)
 {
 	if (*d->arg != '\0')
-		errat(p, d->line, d->argoff, "@try takes no argument "
-		    "(the prompt goes on the following lines)");
+		errat(p, d->line, d->argoff, _("@try takes no argument "
+		    "(the prompt goes on the following lines)"));
 	open_block(p, d, LB_TRY);
 }
 
@@ -759,7 +760,7 @@ static void
 d_end(struct parser *p, const struct dctx *d)
 {
 	if (*d->arg != '\0')
-		errat(p, d->line, d->argoff, "@end takes no argument");
+		errat(p, d->line, d->argoff, _("@end takes no argument"));
 	close_block(p, d->line, 1);
 }
 
@@ -778,16 +779,16 @@ d_choice(struct parser *p, const struct dctx *d)
 
 	p->choice_lines++;
 	if (!is_ident(key, 1)) {
-		errat(p, d->line, d->argoff, "@choice needs a key of letters, "
-		    "digits, '_' and '-' first, not '%s'", key);
+		errat(p, d->line, d->argoff, _("@choice needs a key of letters, "
+		    "digits, '_' and '-' first, not '%s'"), key);
 	} else if (*rest == '\0') {
 		errat(p, d->line, d->argoff + strlen(key),
-		    "@choice '%s' has no text", key);
+		    _("@choice '%s' has no text"), key);
 	} else if (lesson_choice_index(b, key) >= 0) {
-		errat(p, d->line, d->argoff, "duplicate choice key '%s'", key);
+		errat(p, d->line, d->argoff, _("duplicate choice key '%s'"), key);
 	} else if (b->nchoices == LESSON_CHOICES_MAX) {
-		errat(p, d->line, 0, "%s has more than %d choices (they are "
-		    "labelled 1 to %d)", p->open_name, LESSON_CHOICES_MAX,
+		errat(p, d->line, 0, _("%s has more than %d choices (they "
+		    "are labelled 1 to %d)"), p->open_name, LESSON_CHOICES_MAX,
 		    LESSON_CHOICES_MAX);
 	} else {
 		check_emphasis(p, d->line, aoff(d, rest), rest);
@@ -805,7 +806,7 @@ static void
 d_answer(struct parser *p, const struct dctx *d)
 {
 	if (p->answer_key != NULL) {
-		errat(p, d->line, d->diroff, "duplicate @answer");
+		errat(p, d->line, d->diroff, _("duplicate @answer"));
 		return;
 	}
 	p->answer_key = xstrdup(d->arg);
@@ -819,7 +820,7 @@ d_explain(struct parser *p, const struct dctx *d)
 	struct lesson_block *b = open_blk(p);
 
 	if (b->explain != NULL) {
-		errat(p, d->line, d->diroff, "duplicate @explain");
+		errat(p, d->line, d->diroff, _("duplicate @explain"));
 		return;
 	}
 	check_emphasis(p, d->line, d->argoff, d->arg);
@@ -833,7 +834,7 @@ set_try_cmd(struct parser *p, const struct dctx *d, char **field,
     const char *directive)
 {
 	if (*field != NULL) {
-		errat(p, d->line, d->diroff, "duplicate %s", directive);
+		errat(p, d->line, d->diroff, _("duplicate %s"), directive);
 		return;
 	}
 	*field = expand_cmd(p, d->arg);
@@ -872,25 +873,25 @@ d_remember(struct parser *p, const struct dctx *d)
 
 	flush_para(p);
 	if (!is_ident(name, 0) || isdigit((unsigned char)*name)) {
-		errat(p, d->line, d->argoff, "@remember needs a NAME of "
-		    "letters, digits and '_', not '%s'", name);
+		errat(p, d->line, d->argoff, _("@remember needs a NAME of "
+		    "letters, digits and '_', not '%s'"), name);
 	} else if (*rest == '\0') {
-		errat(p, d->line, moff, "@remember %s: which metric? "
-		    "(e.g. @remember %s val_loss)", name, name);
+		errat(p, d->line, moff, _("@remember %s: which metric? "
+		    "(e.g. @remember %s val_loss)"), name, name);
 	} else if (metric_valid(name)) {
-		errat(p, d->line, d->argoff, "name '%s' is a metric; pick "
-		    "another name", name);
+		errat(p, d->line, d->argoff, _("name '%s' is a metric; pick "
+		    "another name"), name);
 	} else if ((k = find_name(p->names, &p->names_ix, name)) != NULL) {
-		errat(p, d->line, d->argoff, "'%s' is already remembered "
-		    "(line %d); use a new name", name, k->line);
+		errat(p, d->line, d->argoff, _("'%s' is already remembered "
+		    "(line %d); use a new name"), name, k->line);
 	} else if (strchr(rest, ' ') != NULL || !metric_valid(rest)) {
 		const char *sug = suggest_word(p, rest);
 
 		if (sug != NULL)
-			errat(p, d->line, moff, "unknown metric '%s' "
-			    "(did you mean '%s'?)", rest, sug);
+			errat(p, d->line, moff, _("unknown metric '%s' "
+			    "(did you mean '%s'?)"), rest, sug);
 		else
-			errat(p, d->line, moff, "unknown metric '%s'", rest);
+			errat(p, d->line, moff, _("unknown metric '%s'"), rest);
 	} else {
 		add_name(&p->names, &p->nnames, &p->names_ix, name, d->line);
 		b = new_block(p, LB_REMEMBER, d->line);
@@ -931,8 +932,8 @@ parse_operand(struct parser *p, const struct dctx *d, const char **sp,
 		while (is_wordch((unsigned char)*s))
 			s++;
 		if (s == w) {
-			errat(p, d->line, aoff(d, w), "expected a "
-			    "number, metric or remembered name here");
+			errat(p, d->line, aoff(d, w), _("expected a "
+			    "number, metric or remembered name here"));
 			return -1;
 		}
 		word = xstrndup(w, (size_t)(s - w));
@@ -940,8 +941,8 @@ parse_operand(struct parser *p, const struct dctx *d, const char **sp,
 		if (*s == '*') {
 			if (parse_double(word, &num) != 0) {
 				errat(p, d->line, aoff(d, w),
-				    "only a number can scale a value "
-				    "(write 0.5*NAME), not '%s'", word);
+				    _("only a number can scale a value "
+				    "(write 0.5*NAME), not '%s'"), word);
 				free(word);
 				return -1;
 			}
@@ -1001,8 +1002,8 @@ parse_cond(struct parser *p, const struct dctx *d,
 		*op = LOP_GT;
 		s++;
 	} else {
-		errat(p, d->line, aoff(d, opat), "expected a "
-		    "comparison (<, <=, >, >=) here");
+		errat(p, d->line, aoff(d, opat), _("expected a "
+		    "comparison (<, <=, >, >=) here"));
 		free(lhs->word);
 		return -1;
 	}
@@ -1011,15 +1012,15 @@ parse_cond(struct parser *p, const struct dctx *d,
 		return -1;
 	}
 	if (*s != '\0') {
-		errat(p, d->line, aoff(d, s), "unexpected '%s' after "
-		    "the comparison", s);
+		errat(p, d->line, aoff(d, s), _("unexpected '%s' after "
+		    "the comparison"), s);
 		free(lhs->word);
 		free(rhs->word);
 		return -1;
 	}
 	if (lhs->kind == LO_NUMBER && rhs->kind == LO_NUMBER) {
-		errat(p, d->line, d->argoff, "%s compares a metric "
-		    "or a remembered name, not two numbers",
+		errat(p, d->line, d->argoff, _("%s compares a metric "
+		    "or a remembered name, not two numbers"),
 		    strcmp(d->dname, "@check") == 0 ? "a checkpoint" :
 		    d->dname);
 		return -1;
@@ -1055,7 +1056,7 @@ d_expect(struct parser *p, const struct dctx *d)
 	enum lesson_op op;
 
 	if (b->expect) {
-		errat(p, d->line, d->diroff, "duplicate @expect");
+		errat(p, d->line, d->diroff, _("duplicate @expect"));
 		return;
 	}
 	if (parse_cond(p, d, &lhs, &op, &rhs) != 0)
@@ -1075,14 +1076,14 @@ d_passfail(struct parser *p, const struct dctx *d)
 	if (p->last_check == -2)
 		return;		/* its @check was reported already */
 	if (p->last_check < 0) {
-		errat(p, d->line, d->diroff, "%s must follow a @check line",
+		errat(p, d->line, d->diroff, _("%s must follow a @check line"),
 		    d->dname);
 		return;
 	}
 	b = &cur_page(p)->blocks[p->last_check];
 	slot = strcmp(d->dname, "@pass") == 0 ? &b->pass : &b->fail;
 	if (*slot != NULL) {
-		errat(p, d->line, d->diroff, "duplicate %s for this @check",
+		errat(p, d->line, d->diroff, _("duplicate %s for this @check"),
 		    d->dname);
 		return;
 	}
@@ -1117,14 +1118,14 @@ static const char *
 where_str(int where)
 {
 	if (where & W_HEADER)
-		return "in the header, before the first @page";
+		return _("in the header, before the first @page");
 	if (where == W_PAGE)
-		return "on a page, outside @quiz/@predict/@try blocks";
+		return _("on a page, outside @quiz/@predict/@try blocks");
 	if (where == W_QUIZ)
-		return "inside a @quiz or @predict block";
+		return _("inside a @quiz or @predict block");
 	if (where == W_TRY)
-		return "inside a @try block";
-	return "inside a @quiz, @predict or @try block";
+		return _("inside a @try block");
+	return _("inside a @quiz, @predict or @try block");
 }
 
 static int
@@ -1163,21 +1164,21 @@ directive(struct parser *p, int line, const char *s, size_t len)
 		for (i = 0; i < COUNT(directives); i++)
 			nearest_add(&n, directives[i].name);
 		if ((best = nearest_best(&n)) != NULL)
-			errat(p, line, 0, "unknown directive '%s' (did you "
-			    "mean '%s'?)", word, best);
+			errat(p, line, 0, _("unknown directive '%s' (did you "
+			    "mean '%s'?)"), word, best);
 		else
-			errat(p, line, 0, "unknown directive '%s' (write "
-			    "'\\@' to start a text line with '@')", word);
+			errat(p, line, 0, _("unknown directive '%s' (write "
+			    "'\\@' to start a text line with '@')"), word);
 		free(word);
 		return;
 	}
 	free(word);
 	if (!(dir->where & cur_where(p))) {
 		if (strcmp(dir->name, "@end") == 0)
-			errat(p, line, 0, "@end without an open @quiz, "
-			    "@predict or @try block");
+			errat(p, line, 0, _("@end without an open @quiz, "
+			    "@predict or @try block"));
 		else
-			errat(p, line, 0, "%s belongs %s", dir->name,
+			errat(p, line, 0, _("%s belongs %s"), dir->name,
 			    where_str(dir->where));
 		return;
 	}
@@ -1189,7 +1190,7 @@ directive(struct parser *p, int line, const char *s, size_t len)
 	for (i = strlen(arg); i > 0 && isspace((unsigned char)arg[i - 1]); i--)
 		arg[i - 1] = '\0';
 	if (dir->needs_arg && *arg == '\0') {
-		errat(p, line, wl, "%s needs an argument", dir->name);
+		errat(p, line, wl, _("%s needs an argument"), dir->name);
 		free(arg);
 		return;
 	}
@@ -1223,13 +1224,13 @@ command_line(struct parser *p, int line, const char *s, size_t len)
 		free(raw);
 	}
 	if (w == W_HEADER) {
-		errat(p, line, 0, "command step before the first @page");
+		errat(p, line, 0, _("command step before the first @page"));
 	} else if (w == W_TRY) {
-		errat(p, line, 0, "a @try block hands the prompt to the "
-		    "learner: use @suggest or @solution, not '> command'");
+		errat(p, line, 0, _("a @try block hands the prompt to the "
+		    "learner: use @suggest or @solution, not '> command'"));
 	} else if (w == W_QUIZ && open_blk(p)->kind == LB_QUIZ) {
-		errat(p, line, 0, "commands inside @quiz are not allowed "
-		    "(use @predict to run an experiment after the answer)");
+		errat(p, line, 0, _("commands inside @quiz are not allowed "
+		    "(use @predict to run an experiment after the answer)"));
 	} else if (check_cmd(p, line, off, cmd) == 0 &&
 	    check_allowed(p, line, off, cmd) == 0) {
 		if (w == W_QUIZ) {
@@ -1267,7 +1268,7 @@ text_line(struct parser *p, int line, const char *s, size_t len,
 	if (w != W_PAGE)
 		check_emphasis(p, line, base + lead, t);
 	if (w == W_HEADER) {
-		errat(p, line, base + lead, "text before the first @page");
+		errat(p, line, base + lead, _("text before the first @page"));
 	} else if (w != W_PAGE) {
 		if (p->question.len > 0)
 			strbuf_addch(&p->question, p->q_blank ? '\n' : ' ');
@@ -1362,7 +1363,7 @@ check_utf8(struct parser *p, int line)
 
 		if (cp == 0xFFFD && !(n == 3 &&
 		    memcmp(sl->s + i, "\xef\xbf\xbd", 3) == 0)) {
-			errat(p, line, i, "invalid UTF-8 byte 0x%02x",
+			errat(p, line, i, _("invalid UTF-8 byte 0x%02x"),
 			    (unsigned char)sl->s[i]);
 			return -1;
 		}
@@ -1409,14 +1410,14 @@ parse_lines(struct parser *p)
 	if (p->page >= 0) {
 		close_block(p, p->nlines + 1, 0);
 		if (cur_page(p)->nblocks == 0 && p->nerr == p->page_nerr)
-			errat(p, cur_page(p)->line, 0, "page has no content");
+			errat(p, cur_page(p)->line, 0, _("page has no content"));
 	}
 	if (!p->have_title)
-		errat(p, 1, 0, "missing @title in the header");
+		errat(p, 1, 0, _("missing @title in the header"));
 	if (!p->have_lang)
-		errat(p, 1, 0, "missing @lang in the header (en or ko)");
+		errat(p, 1, 0, _("missing @lang in the header (en or ko)"));
 	if (p->l->npages == 0)
-		errat(p, p->nlines + 1, 0, "the lesson has no @page");
+		errat(p, p->nlines + 1, 0, _("the lesson has no @page"));
 }
 
 /* ------------------------------------------------------------ public */
@@ -1525,16 +1526,16 @@ lesson_load(const char *path, struct strbuf *diag, int *nerr)
 	rerr = strbuf_read_file_max(&b, f, LESSON_MAX_BYTES);
 	fclose(f);
 	if (rerr == -1)
-		why = "read error";
+		why = _("read error");
 	else if (rerr == -2) {
 		format_size(LESSON_MAX_BYTES, lim, sizeof lim);
-		snprintf(m, sizeof m, "too large (limit %s)", lim);
+		snprintf(m, sizeof m, _("too large (limit %s)"), lim);
 		why = m;
 	} else if (memchr(b.s, '\0', b.len) != NULL)
-		why = "not a text file (NUL byte)";
+		why = _("not a text file (NUL byte)");
 	else if ((ll = long_line(b.s, b.len)) > 0) {
 		format_size(LESSON_MAX_LINE, lim, sizeof lim);
-		snprintf(m, sizeof m, "line too long (limit %s)", lim);
+		snprintf(m, sizeof m, _("line too long (limit %s)"), lim);
 		why = m;
 	}
 	if (why != NULL) {

@@ -18,6 +18,7 @@
 
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
+#include "util/i18n.h"
 
 /* The header written, and the versions read (version 1 had no "at"). */
 #define HEADER		"# regtutor progress 2"
@@ -211,14 +212,14 @@ progress_load(const char *path, struct strbuf *warn)
 		/* not ours to move aside: a directory, a FIFO... */
 		if (!S_ISREG(st.st_mode))
 			snprintf(e, sizeof e, "%s: %s", p->path,
-			    S_ISDIR(st.st_mode) ? "is a directory" :
-			    "not a regular file");
+			    S_ISDIR(st.st_mode) ? _("is a directory") :
+			    _("not a regular file"));
 		else
 			snprintf(e, sizeof e, "%s: %s", p->path,
 			    strerror(errno));
 		if (warn != NULL)
-			strbuf_addf(warn, "cannot read the progress file "
-			    "(%s); starting afresh\n", e);
+			strbuf_addf(warn, _("cannot read the progress file "
+			    "(%s); starting afresh\n"), e);
 		return p;	/* saving will say why it cannot replace it */
 	}
 	strbuf_init(&b);
@@ -254,12 +255,12 @@ progress_load(const char *path, struct strbuf *warn)
 		clear_facts(p);
 		if (rename(p->path, aside) == 0) {
 			if (warn != NULL)
-				strbuf_addf(warn, "progress file %s is "
+				strbuf_addf(warn, _("progress file %s is "
 				    "corrupt; moved it to %s and started "
-				    "afresh\n", p->path, aside);
+				    "afresh\n"), p->path, aside);
 		} else if (warn != NULL) {
-			strbuf_addf(warn, "progress file %s is corrupt (and "
-			    "could not be moved aside: %s); ignoring it\n",
+			strbuf_addf(warn, _("progress file %s is corrupt (and "
+			    "could not be moved aside: %s); ignoring it\n"),
 			    p->path, strerror(errno));
 		}
 		free(aside);
@@ -277,19 +278,19 @@ progress_save(const struct progress *p, struct strbuf *err)
 
 	if (p->path == NULL) {
 		if (err != NULL)
-			strbuf_adds(err, "cannot save progress: neither "
-			    "XDG_DATA_HOME nor HOME is set\n");
+			strbuf_adds(err, _("cannot save progress: neither "
+			    "XDG_DATA_HOME nor HOME is set\n"));
 		return -1;
 	}
 	if (mkdir_parents(p->path, 0700) != 0) {
 		if (err != NULL)
-			strbuf_addf(err, "cannot create the directory of %s: "
-			    "%s\n", p->path, strerror(errno));
+			strbuf_addf(err, _("cannot create the directory of %s: "
+			    "%s\n"), p->path, strerror(errno));
 		return -1;
 	}
 	if (atomic_open(&af, p->path, e, sizeof e) != 0) {
 		if (err != NULL)
-			strbuf_addf(err, "cannot save progress: %s\n", e);
+			strbuf_addf(err, _("cannot save progress: %s\n"), e);
 		return -1;
 	}
 	f = af.f;
@@ -312,7 +313,7 @@ progress_save(const struct progress *p, struct strbuf *err)
 		    p->v[p->latest].page);
 	rc = atomic_close(&af, e, sizeof e);
 	if (rc != 0 && err != NULL)
-		strbuf_addf(err, "cannot save progress: %s\n", e);
+		strbuf_addf(err, _("cannot save progress: %s\n"), e);
 	return rc;
 }
 
@@ -338,7 +339,7 @@ progress_reset(const char *path, struct strbuf *err)
 		return 0;
 	if (unlink(path) != 0 && errno != ENOENT) {
 		if (err != NULL)
-			strbuf_addf(err, "cannot remove %s: %s\n", path,
+			strbuf_addf(err, _("cannot remove %s: %s\n"), path,
 			    strerror(errno));
 		rc = -1;
 	}

@@ -19,47 +19,28 @@
 
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
+#include "util/i18n.h"
 
 /* ------------------------------------------------------------ words */
 
-static const char *const words_en[LW_COUNT] = {
-	[LW_PAGE] = "Page",
-	[LW_QUIZ] = "Quiz",
-	[LW_PREDICT] = "Predict, then run",
-	[LW_RIGHT] = "Right.",
-	[LW_WRONG] = "Not quite.",
-	[LW_ANSWER] = "Answer",
-	[LW_CHECK] = "Check",
-	[LW_PASSED] = "passed",
-	[LW_FAILED] = "FAILED",
-	[LW_TRY] = "Try it",
-	[LW_SUGGEST] = "Suggested command",
-	[LW_HINT] = "Hint",
-	[LW_SOLUTION] = "Solution",
-	[LW_UNAVAILABLE] = "not available",
-	[LW_CAUGHT_UP] = "command steps run for the pages skipped",
-	[LW_EXPECT] = "Done when",
-	[LW_MET] = "Done: your commands did it.",
-};
-
-static const char *const words_ko[LW_COUNT] = {
-	[LW_PAGE] = "쪽",
-	[LW_QUIZ] = "퀴즈",
-	[LW_PREDICT] = "먼저 예측하고 실행",
-	[LW_RIGHT] = "정답입니다.",
-	[LW_WRONG] = "아쉽지만 틀렸습니다.",
-	[LW_ANSWER] = "정답",
-	[LW_CHECK] = "확인",
-	[LW_PASSED] = "통과",
-	[LW_FAILED] = "실패",
-	[LW_TRY] = "직접 해 보기",
-	[LW_SUGGEST] = "추천 명령",
-	[LW_HINT] = "힌트",
-	[LW_SOLUTION] = "풀이",
-	[LW_UNAVAILABLE] = "값을 얻을 수 없음",
-	[LW_CAUGHT_UP] = "건너뛴 쪽의 명령 단계를 실행함",
-	[LW_EXPECT] = "완료 조건",
-	[LW_MET] = "완료: 입력한 명령으로 해냈습니다.",
+static const char *const words[LW_COUNT] = {
+	[LW_PAGE] = N_("Page"),
+	[LW_QUIZ] = N_("Quiz"),
+	[LW_PREDICT] = N_("Predict, then run"),
+	[LW_RIGHT] = N_("Right."),
+	[LW_WRONG] = N_("Not quite."),
+	[LW_ANSWER] = N_("Answer"),
+	[LW_CHECK] = N_("Check"),
+	[LW_PASSED] = N_("passed"),
+	[LW_FAILED] = N_("FAILED"),
+	[LW_TRY] = N_("Try it"),
+	[LW_SUGGEST] = N_("Suggested command"),
+	[LW_HINT] = N_("Hint"),
+	[LW_SOLUTION] = N_("Solution"),
+	[LW_UNAVAILABLE] = N_("not available"),
+	[LW_CAUGHT_UP] = N_("command steps run for the pages skipped"),
+	[LW_EXPECT] = N_("Done when"),
+	[LW_MET] = N_("Done: your commands did it."),
 };
 
 const char *
@@ -67,9 +48,8 @@ lesson_word(const struct lesson *l, enum lesson_word w)
 {
 	if ((unsigned)w >= LW_COUNT)
 		return "";
-	if (l != NULL && l->lang != NULL && strcmp(l->lang, "ko") == 0)
-		return words_ko[w];
-	return words_en[w];
+	(void)l;	/* the lesson's language is the process's (i18n.h) */
+	return _(words[w]);
 }
 
 /* ------------------------------------------------------------ run */
@@ -216,7 +196,7 @@ select_page(struct lesson_run *r, int page, int clean)
 		strbuf_addf(&pages, "%s%d", caught++ ? ", " : "", i + 1);
 	}
 	if (caught > 0)
-		transcript_add(r->tr, TR_INFO, "lesson: %s: %s",
+		transcript_add(r->tr, TR_INFO, _("lesson: %s: %s"),
 		    lesson_word(r->lesson, LW_CAUGHT_UP), pages.s);
 	strbuf_done(&pages);
 	free_states(r);
@@ -285,7 +265,7 @@ remember(struct lesson_run *r, const struct lesson_block *b,
 	double v;
 
 	if (session_query(r->session, b->metric, &v) != 0) {
-		transcript_add(t, TR_ERROR, "lesson: @remember %s %s: %s",
+		transcript_add(t, TR_ERROR, _("lesson: @remember %s %s: %s"),
 		    b->name, b->metric, session_errmsg(r->session));
 		return -1;
 	}

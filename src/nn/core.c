@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* ============================================================ errors, memory */
@@ -119,7 +120,8 @@ nn_mem_reset_peak(void)
 /* ============================================================ name tables */
 
 static const char *const l1mode_names[] = { "subgrad", "prox" };
-static const char *const task_names[] = { "regression", "classification" };
+static const char *const task_names[] = { N_("regression"),
+    N_("classification") };
 static const char *const status_names[] = {
 	"done", "early-stop", "diverged", "cancelled"
 };
@@ -278,7 +280,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 	int k = 0;
 
 	if (s == NULL || *s == '\0') {
-		nn_errf(err, errlen, "empty network spec (expected e.g. 2-16-1)");
+		nn_errf(err, errlen, _("empty network spec (expected e.g. 2-16-1)"));
 		return -1;
 	}
 	for (;;) {
@@ -293,28 +295,28 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 		if (p == start) {
 			if (*p == '-' || *p == '\0')
 				nn_errf(err, errlen,
-				    "spec '%s': empty layer size at position %d",
+				    _("spec '%s': empty layer size at position %d"),
 				    s, (int)(p - s) + 1);
 			else
 				nn_errf(err, errlen,
-				    "spec '%s': '%c' at position %d is not a digit",
+				    _("spec '%s': '%c' at position %d is not a digit"),
 				    s, *p, (int)(p - s) + 1);
 			return -1;
 		}
 		if (v == 0) {
 			nn_errf(err, errlen,
-			    "spec '%s': layer %d has 0 units", s, k + 1);
+			    _("spec '%s': layer %d has 0 units"), s, k + 1);
 			return -1;
 		}
 		if (v > NN_MAX_WIDTH) {
 			nn_errf(err, errlen,
-			    "spec '%s': layer %d is wider than %d units", s,
+			    _("spec '%s': layer %d is wider than %d units"), s,
 			    k + 1, NN_MAX_WIDTH);
 			return -1;
 		}
 		if (k == NN_MAX_LAYERS + 1) {
 			nn_errf(err, errlen,
-			    "spec '%s': more than %d layers (at most %d numbers)",
+			    _("spec '%s': more than %d layers (at most %d numbers)"),
 			    s, NN_MAX_LAYERS, NN_MAX_LAYERS + 1);
 			return -1;
 		}
@@ -323,7 +325,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 			break;
 		if (*p != '-') {
 			nn_errf(err, errlen,
-			    "spec '%s': '%c' at position %d is not a digit or '-'",
+			    _("spec '%s': '%c' at position %d is not a digit or '-'"),
 			    s, *p, (int)(p - s) + 1);
 			return -1;
 		}
@@ -331,7 +333,7 @@ nn_spec_parse(const char *s, int *sizes, int *n, char *err, size_t errlen)
 	}
 	if (k < 2) {
 		nn_errf(err, errlen,
-		    "spec '%s': need at least inputs and outputs, e.g. %s-1",
+		    _("spec '%s': need at least inputs and outputs, e.g. %s-1"),
 		    s, s);
 		return -1;
 	}

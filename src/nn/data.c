@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 struct nn_dataset *
@@ -250,7 +251,7 @@ nn_dataset_split(const struct nn_dataset *d, double ratio, uint64_t seed,
 	int *perm, i, nt;
 
 	if (!isfinite(ratio) || ratio <= 0 || ratio > 1) {
-		nn_errf(err, errlen, "split ratio must be in (0, 1]");
+		nn_errf(err, errlen, _("split ratio must be in (0, 1]"));
 		return -1;
 	}
 	nt = (int)floor(ratio * d->n + 0.5);
@@ -361,14 +362,14 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		if (*p == '\0' || *p == '#')
 			continue;
 		if (strlen(line) != len) {
-			nn_errf(err, errlen, "%s:%d:%d: NUL byte in line", name,
+			nn_errf(err, errlen, _("%s:%d:%d: NUL byte in line"), name,
 			    lineno, (int)strlen(line) + 1);
 			goto fail;
 		}
 		nf = csv_split(line, fl, CSV_MAX_COLS + 1);
 		if (nf > CSV_MAX_COLS) {
 			nn_errf(err, errlen,
-			    "%s:%d:%d: too many columns (at most %d)", name,
+			    _("%s:%d:%d: too many columns (at most %d)"), name,
 			    lineno, fl[CSV_MAX_COLS].col, CSV_MAX_COLS);
 			goto fail;
 		}
@@ -381,8 +382,8 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 				header_ok = 0;
 				if (nf < 2) {
 					nn_errf(err, errlen,
-					    "%s:%d:1: need at least 2 columns "
-					    "(inputs, then the target)", name,
+					    _("%s:%d:1: need at least 2 columns "
+					    "(inputs, then the target)"), name,
 					    lineno);
 					goto fail;
 				}
@@ -391,27 +392,27 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 			}
 			if (nf < 2) {
 				nn_errf(err, errlen,
-				    "%s:%d:1: need at least 2 columns (inputs, "
-				    "then the target)", name, lineno);
+				    _("%s:%d:1: need at least 2 columns (inputs, "
+				    "then the target)"), name, lineno);
 				goto fail;
 			}
 			ncols = nf;
 		}
 		header_ok = 0;
 		if (nf != ncols) {
-			nn_errf(err, errlen, "%s:%d:%d: %d field%s, expected %d",
+			nn_errf(err, errlen, _("%s:%d:%d: %d field%s, expected %d"),
 			    name, lineno, nf > ncols ? fl[ncols].col :
 			    (int)len + 1, nf, nf == 1 ? "" : "s", ncols);
 			goto fail;
 		}
 		if (rows >= NN_MAX_EXAMPLES) {
-			nn_errf(err, errlen, "%s:%d:1: more than %d rows", name,
+			nn_errf(err, errlen, _("%s:%d:1: more than %d rows"), name,
 			    lineno, NN_MAX_EXAMPLES);
 			goto fail;
 		}
 		if (nvals + nf > NN_MAX_VALUES) {
-			nn_errf(err, errlen, "%s:%d:1: more than %d numbers "
-			    "(%d rows of %d)", name, lineno, NN_MAX_VALUES,
+			nn_errf(err, errlen, _("%s:%d:1: more than %d numbers "
+			    "(%d rows of %d)"), name, lineno, NN_MAX_VALUES,
 			    rows + 1, nf);
 			goto fail;
 		}
@@ -425,13 +426,13 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 			double v;
 
 			if (fl[i].len == 0) {
-				nn_errf(err, errlen, "%s:%d:%d: empty field",
+				nn_errf(err, errlen, _("%s:%d:%d: empty field"),
 				    name, lineno, fl[i].col);
 				goto fail;
 			}
 			if (field_number(&fl[i], &v) != 0) {
 				nn_errf(err, errlen,
-				    "%s:%d:%d: '%.*s' is not a finite number",
+				    _("%s:%d:%d: '%.*s' is not a finite number"),
 				    name, lineno, fl[i].col,
 				    (int)(fl[i].len > 40 ? 40 : fl[i].len),
 				    fl[i].s);
@@ -453,7 +454,7 @@ nn_dataset_read_csv(FILE *f, const char *name, char *err, size_t errlen)
 		goto fail;
 	}
 	if (rows == 0) {
-		nn_errf(err, errlen, "%s: no data rows", name);
+		nn_errf(err, errlen, _("%s: no data rows"), name);
 		goto fail;
 	}
 	d = nn_dataset_new(rows, ncols - 1, 1,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 static void
@@ -75,11 +76,11 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 	if (d == NULL || d->n == 0)
 		return 0;
 	if (d->nin != net->sizes[0]) {
-		nn_errf(err, errlen, "data has %d inputs, the network %d",
+		nn_errf(err, errlen, _("data has %d inputs, the network %d"),
 		    d->nin, net->sizes[0]);
 		return -1;
 	}
-	if (nn__check_work(net, d, "the", err, errlen) < 0)
+	if (nn__check_work(net, d, _("the"), err, errlen) < 0)
 		return -1;
 	memset(alive, 0, sizeof alive);
 	for (k = 0; k < net->nl; k++)
@@ -90,7 +91,7 @@ nn_net_stats(struct nn_net *net, const struct nn_dataset *d,
 		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;
 
 		if (nn__interrupted()) {
-			nn_errf(err, errlen, "interrupted");
+			nn_errf(err, errlen, _("interrupted"));
 			return -1;
 		}
 		nn__forward(net, d->x + (long)r * d->nin, B, 0);
@@ -221,22 +222,22 @@ nn_net_norm_matrix(struct nn_net *net, const struct nn_dataset *d, int B,
 	const struct nn_layer *l;
 
 	if (net->cfg.norm == NN_NORM_NONE) {
-		nn_errf(err, errlen, "the network has no normalization (norm none)");
+		nn_errf(err, errlen, _("the network has no normalization (norm none)"));
 		return -1;
 	}
 	if (k < 0 || k >= net->nl - 1) {
-		nn_errf(err, errlen, "hidden layer must be 1..%d", net->nl - 1);
+		nn_errf(err, errlen, _("hidden layer must be 1..%d"), net->nl - 1);
 		return -1;
 	}
 	if (d->nin != net->sizes[0]) {
-		nn_errf(err, errlen, "data has %d inputs, the network %d",
+		nn_errf(err, errlen, _("data has %d inputs, the network %d"),
 		    d->nin, net->sizes[0]);
 		return -1;
 	}
-	if (nn__check_work(net, d, "the", err, errlen) < 0)
+	if (nn__check_work(net, d, _("the"), err, errlen) < 0)
 		return -1;
 	if (B < 1 || B > d->n) {
-		nn_errf(err, errlen, "batch must be 1..%d (the data size)",
+		nn_errf(err, errlen, _("batch must be 1..%d (the data size)"),
 		    d->n);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* Version 2 added config keys (nn.h lists them); a version 1 file, which
@@ -160,7 +161,7 @@ read_numbers(struct loader *ld, double *a, long len)
 		char *p = next_line(ld), *tok, *save = NULL;
 
 		if (p == NULL) {
-			lerr(ld, "file ends inside a parameter block");
+			lerr(ld, _("file ends inside a parameter block"));
 			return -1;
 		}
 		for (tok = strtok_r(p, " \t", &save); tok != NULL;
@@ -169,7 +170,7 @@ read_numbers(struct loader *ld, double *a, long len)
 			double v;
 
 			if (got == len) {
-				lerr(ld, "more numbers than the block holds");
+				lerr(ld, _("more numbers than the block holds"));
 				return -1;
 			}
 			/* "inf" and "nan" are what a diverged net saves; a
@@ -181,9 +182,9 @@ read_numbers(struct loader *ld, double *a, long len)
 			    isinf(v))) {
 				char m[96];
 
-				snprintf(m, sizeof m, "'%.40s' is %s", tok,
-				    end == tok || *end != '\0' ? "not a number" :
-				    "out of range");
+				snprintf(m, sizeof m, _("'%.40s' is %s"), tok,
+				    end == tok || *end != '\0' ? _("not a number") :
+				    _("out of range"));
 				lerr(ld, m);
 				return -1;
 			}
@@ -206,16 +207,16 @@ load(struct loader *ld)
 	memset(seen, 0, sizeof seen);
 	p = next_line(ld);
 	if (p == NULL) {
-		lerr(ld, "empty input: expected 'regtutor-net 2'");
+		lerr(ld, _("empty input: expected 'regtutor-net 2'"));
 		return NULL;
 	}
 	if (strncmp(p, "regtutor-net ", 13) != 0) {
-		lerr(ld, "not a saved network: expected 'regtutor-net 2'");
+		lerr(ld, _("not a saved network: expected 'regtutor-net 2'"));
 		return NULL;
 	}
 	if (strcmp(p + 13, "1") != 0 && strcmp(p + 13, "2") != 0) {
-		snprintf(m, sizeof m, "unsupported format version '%.20s' "
-		    "(this program reads versions 1 to %d)", p + 13,
+		snprintf(m, sizeof m, _("unsupported format version '%.20s' "
+		    "(this program reads versions 1 to %d)"), p + 13,
 		    FORMAT_VERSION);
 		lerr(ld, m);
 		return NULL;
@@ -231,13 +232,13 @@ load(struct loader *ld)
 		if (strcmp(key, "end") == 0 && val == NULL)
 			break;
 		if (val == NULL) {
-			snprintf(m, sizeof m, "'%.40s' needs a value", key);
+			snprintf(m, sizeof m, _("'%.40s' needs a value"), key);
 			lerr(ld, m);
 			goto fail;
 		}
 		if (strcmp(key, "spec") == 0) {
 			if (net != NULL || nsizes) {
-				lerr(ld, "spec given twice or after parameters");
+				lerr(ld, _("spec given twice or after parameters"));
 				goto fail;
 			}
 			if (nn_spec_parse(val, sizes, &nsizes, m, sizeof m) < 0) {
@@ -250,7 +251,7 @@ load(struct loader *ld)
 			char e[200];
 
 			if (net != NULL) {
-				lerr(ld, "settings must come before parameters");
+				lerr(ld, _("settings must come before parameters"));
 				goto fail;
 			}
 			if (nn_config_set(&c, key, val, e, sizeof e) < 0) {
@@ -268,7 +269,7 @@ load(struct loader *ld)
 
 			if (net == NULL) {
 				if (nsizes == 0) {
-					lerr(ld, "parameters before the spec line");
+					lerr(ld, _("parameters before the spec line"));
 					goto fail;
 				}
 				net = nn_net_new_sizes(sizes, nsizes, &c, m,
@@ -280,12 +281,12 @@ load(struct loader *ld)
 			}
 			if (sscanf(val, "%d %15s %ld%n", &layer, what, &cnt,
 			    &used) != 3 || val[used] != '\0') {
-				lerr(ld, "expected 'param LAYER NAME COUNT'");
+				lerr(ld, _("expected 'param LAYER NAME COUNT'"));
 				goto fail;
 			}
 			if (layer < 0 || layer >= net->nl) {
-				snprintf(m, sizeof m, "layer %d does not exist "
-				    "(0..%d)", layer, net->nl - 1);
+				snprintf(m, sizeof m, _("layer %d does not exist "
+				    "(0..%d)"), layer, net->nl - 1);
 				lerr(ld, m);
 				goto fail;
 			}
@@ -294,20 +295,20 @@ load(struct loader *ld)
 					break;
 			if (b == BLK_COUNT ||
 			    (a = block(net, layer, b, &len)) == NULL) {
-				snprintf(m, sizeof m, "layer %d has no '%s' "
-				    "parameters", layer, what);
+				snprintf(m, sizeof m, _("layer %d has no '%s' "
+				    "parameters"), layer, what);
 				lerr(ld, m);
 				goto fail;
 			}
 			if (seen[layer][b]) {
-				snprintf(m, sizeof m, "layer %d '%s' given twice",
+				snprintf(m, sizeof m, _("layer %d '%s' given twice"),
 				    layer, what);
 				lerr(ld, m);
 				goto fail;
 			}
 			if (cnt != len) {
-				snprintf(m, sizeof m, "layer %d '%s' has %ld "
-				    "values, expected %ld", layer, what, cnt,
+				snprintf(m, sizeof m, _("layer %d '%s' has %ld "
+				    "values, expected %ld"), layer, what, cnt,
 				    len);
 				lerr(ld, m);
 				goto fail;
@@ -318,15 +319,15 @@ load(struct loader *ld)
 		}
 	}
 	if (p == NULL) {
-		lerr(ld, "missing 'end' line");
+		lerr(ld, _("missing 'end' line"));
 		goto fail;
 	}
 	if (net == NULL) {
 		if (nsizes == 0) {
-			lerr(ld, "no spec line");
+			lerr(ld, _("no spec line"));
 			goto fail;
 		}
-		lerr(ld, "no parameters");
+		lerr(ld, _("no parameters"));
 		goto fail;
 	}
 	for (k = 0; k < net->nl; k++)
@@ -334,7 +335,7 @@ load(struct loader *ld)
 			long len;
 
 			if (block(net, k, b, &len) != NULL && !seen[k][b]) {
-				snprintf(m, sizeof m, "layer %d '%s' is missing",
+				snprintf(m, sizeof m, _("layer %d '%s' is missing"),
 				    k, blk_names[b]);
 				lerr(ld, m);
 				goto fail;
@@ -373,7 +374,7 @@ nn_net_load_string(const char *s, const char *name, char *err, size_t errlen)
 	struct nn_net *net;
 
 	if (s == NULL || *s == '\0') {
-		nn_errf(err, errlen, "%s:1: empty input", name ? name : "<net>");
+		nn_errf(err, errlen, _("%s:1: empty input"), name ? name : "<net>");
 		return NULL;
 	}
 	copy = xstrdup(s);

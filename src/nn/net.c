@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* ============================================================ layout */
@@ -58,14 +59,14 @@ check_skip(const struct nn_config *c, const int *sizes, int n, char *err,
 	strbuf_init(&b);
 	for (k = 0; k < n; k++)
 		strbuf_addf(&b, "%s%d", k ? "-" : "", sizes[k]);
-	strbuf_adds(&b, n > 2 ? " has hidden layers " :
-	    " has no hidden layer");
+	strbuf_adds(&b, n > 2 ? _(" has hidden layers ") :
+	    _(" has no hidden layer"));
 	for (k = 0; k + 2 < n; k++)
 		strbuf_addf(&b, "%s%d->%d", k ? ", " : "", sizes[k],
 		    sizes[k + 1]);
-	nn_errf(err, errlen, "skip on needs a hidden layer with as many "
+	nn_errf(err, errlen, _("skip on needs a hidden layer with as many "
 	    "units as its input (x + f(x)), but %s (e.g. %d-%d-%d-%d, or skip "
-	    "off)", b.s,
+	    "off)"), b.s,
 	    sizes[0], n > 2 ? sizes[1] : 16, n > 2 ? sizes[1] : 16,
 	    sizes[n - 1]);
 	strbuf_done(&b);
@@ -244,7 +245,7 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 	int k;
 
 	if (n < 2 || n > NN_MAX_LAYERS + 1) {
-		nn_errf(err, errlen, "a network needs 2 to %d layer sizes",
+		nn_errf(err, errlen, _("a network needs 2 to %d layer sizes"),
 		    NN_MAX_LAYERS + 1);
 		return NULL;
 	}
@@ -252,15 +253,15 @@ nn_net_new_sizes(const int *sizes, int n, const struct nn_config *c,
 
 	for (k = 0; k < n; k++)
 		if (sizes[k] < 1 || sizes[k] > NN_MAX_WIDTH) {
-			nn_errf(err, errlen, "layer %d: width must be 1..%d",
+			nn_errf(err, errlen, _("layer %d: width must be 1..%d"),
 			    k + 1, NN_MAX_WIDTH);
 			return NULL;
 		}
 	for (k = 0; k + 1 < n; k++)
 		nw += (long)sizes[k] * sizes[k + 1];
 	if (nw > NN_MAX_WEIGHTS) {
-		nn_errf(err, errlen, "the network has %ld weights, too many "
-		    "(limit %d)", nw, NN_MAX_WEIGHTS);
+		nn_errf(err, errlen, _("the network has %ld weights, too many "
+		    "(limit %d)"), nw, NN_MAX_WEIGHTS);
 		return NULL;
 	}
 	if (nn_config_check(c, err, errlen) < 0 ||
@@ -389,8 +390,8 @@ nn_net_set_config(struct nn_net *net, const struct nn_config *c, char *err,
 		return -1;
 	if (c->norm != net->cfg.norm) {
 		nn_errf(err, errlen,
-		    "norm is part of the network's shape: build a new network "
-		    "to change it from %s to %s", nn_norm_name(net->cfg.norm),
+		    _("norm is part of the network's shape: build a new network "
+		    "to change it from %s to %s"), nn_norm_name(net->cfg.norm),
 		    nn_norm_name(c->norm));
 		return -1;
 	}
@@ -763,8 +764,8 @@ nn__check_data(const struct nn_net *net, const struct nn_dataset *d,
 {
 	if (d->nin != net->sizes[0] || d->nout != net->sizes[net->nl]) {
 		nn_errf(err, errlen,
-		    "%s data has %d input%s and %d output%s but the network "
-		    "has %d and %d", what, d->nin, d->nin == 1 ? "" : "s",
+		    _("%s data has %d input%s and %d output%s but the network "
+		    "has %d and %d"), what, d->nin, d->nin == 1 ? "" : "s",
 		    d->nout, d->nout == 1 ? "" : "s", net->sizes[0],
 		    net->sizes[net->nl]);
 		return -1;
@@ -777,9 +778,9 @@ nn__check_work(const struct nn_net *net, const struct nn_dataset *d,
     const char *what, char *err, size_t errlen)
 {
 	if ((double)d->n * net->nw > NN_MAX_WORK) {
-		nn_errf(err, errlen, "%s data (%d rows) and the network (%ld "
+		nn_errf(err, errlen, _("%s data (%d rows) and the network (%ld "
 		    "weights) are too large together: rows x weights must be "
-		    "at most %.0f (use fewer rows or a smaller network)",
+		    "at most %.0f (use fewer rows or a smaller network)"),
 		    what, d->n, net->nw, NN_MAX_WORK);
 		return -1;
 	}
@@ -814,7 +815,7 @@ nn_net_evaluate(struct nn_net *net, const struct nn_dataset *d, double *loss,
 	double s = 0;
 	long hit = 0, i, tot;
 
-	if (nn__check_data(net, d, "the", err, errlen) < 0)
+	if (nn__check_data(net, d, _("the"), err, errlen) < 0)
 		return -1;
 	for (r = 0; r < d->n; r += NN_EVAL_CHUNK) {
 		int B = d->n - r < NN_EVAL_CHUNK ? d->n - r : NN_EVAL_CHUNK;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #define OFF(f)	offsetof(struct nn_config, f)
@@ -44,72 +45,72 @@
 #define SHAPE	(NN_SETTING_REBUILD | NN_SETTING_SHAPE)
 
 static const struct nn_setting table[] = {
-	REAL(lambda, 0, 100, 0, "0", LIVE, "regularization strength"),
-	KIND(reg, reg, nn_reg, "none", LIVE, "penalty on the weights"),
+	REAL(lambda, 0, 100, 0, "0", LIVE, N_("regularization strength")),
+	KIND(reg, reg, nn_reg, "none", LIVE, N_("penalty on the weights")),
 	KIND(l1mode, l1mode, nn_l1mode, "subgrad", LIVE,
-	    "how L1 is applied: subgradient or proximal step"),
+	    N_("how L1 is applied: subgradient or proximal step")),
 	KIND(act, act, nn_act, "tanh", REBUILT | NN_SETTING_NET,
-	    "activation of the hidden layers (rebuilds the net)"),
+	    N_("activation of the hidden layers (rebuilds the net)")),
 	REAL(leak, 0, 0.99, 0, "0.05", REBUILT | NN_SETTING_NET,
-	    "slope of leaky for x < 0 (rebuilds the net)"),
-	REAL(lr, 0, 10, 1, "0.03", LIVE, "learning rate"),
-	KIND(opt, opt, nn_opt, "sgd", LIVE, "optimizer"),
-	REAL(momentum, 0, 0.999, 0, "0.9", LIVE, "momentum coefficient"),
-	REAL(wd, 0, 100, 0, "0", LIVE, "weight decay of opt adamw: w -= "
-	    "lr*wd*w after each step (weights, not biases)"),
-	REAL(clip, 0, 1000, 0, "0", LIVE, "clip the gradient to this global "
-	    "L2 norm before each update (0: off)"),
-	INT(batch, 1, NN_MAX_BATCH, "10", LIVE, "mini-batch size"),
+	    N_("slope of leaky for x < 0 (rebuilds the net)")),
+	REAL(lr, 0, 10, 1, "0.03", LIVE, N_("learning rate")),
+	KIND(opt, opt, nn_opt, "sgd", LIVE, N_("optimizer")),
+	REAL(momentum, 0, 0.999, 0, "0.9", LIVE, N_("momentum coefficient")),
+	REAL(wd, 0, 100, 0, "0", LIVE, N_("weight decay of opt adamw: w -= "
+	    "lr*wd*w after each step (weights, not biases)")),
+	REAL(clip, 0, 1000, 0, "0", LIVE, N_("clip the gradient to this global "
+	    "L2 norm before each update (0: off)")),
+	INT(batch, 1, NN_MAX_BATCH, "10", LIVE, N_("mini-batch size")),
 	INT(epochs, 1, 100000, "100", NN_SETTING_NOW,
-	    "epochs of a plain 'train'"),
+	    N_("epochs of a plain 'train'")),
 	FLAG(early, early_stop, "early_stop", "off", LIVE,
-	    "early stopping on the validation loss"),
-	INT(patience, 1, 100000, "5", LIVE, "early stop after this many "
-	    "epochs without improvement"),
+	    N_("early stopping on the validation loss")),
+	INT(patience, 1, 100000, "5", LIVE, N_("early stop after this many "
+	    "epochs without improvement")),
 	REAL(min_delta, 0, 1000, 0, "0", LIVE,
-	    "an improvement must be larger than this"),
+	    N_("an improvement must be larger than this")),
 	FLAG(restore, restore_best, "restore_best", "on", LIVE,
-	    "at an early stop, restore the best weights"),
+	    N_("at an early stop, restore the best weights")),
 	{ .name = "loss", .type = NN_SETTING_KIND, .off = OFF(loss),
 	  .auto_off = OFF(loss_auto), .kind_name = nn_loss_name,
 	  .def = "auto", .flags = LIVE | NN_SETTING_AUTO,
-	  .help = "loss function (auto: by the data's task)" },
+	  .help = N_("loss function (auto: by the data's task)") },
 	REAL(dropout, 0, 0.95, 0, "0", LIVE | NN_SETTING_NET,
-	    "dropout rate after hidden activations"),
-	REAL(input_noise, 0, 10, 0, "0", LIVE, "sd of Gaussian noise added "
-	    "to the training inputs of each mini-batch (never at evaluation)"),
+	    N_("dropout rate after hidden activations")),
+	REAL(input_noise, 0, 10, 0, "0", LIVE, N_("sd of Gaussian noise added "
+	    "to the training inputs of each mini-batch (never at evaluation)")),
 	KIND(norm, norm, nn_norm, "none", SHAPE | NN_SETTING_NET,
-	    "normalization in hidden layers (rebuilds the net)"),
-	FLAG(skip, skip, NULL, "off", SHAPE | NN_SETTING_NET, "identity skip "
+	    N_("normalization in hidden layers (rebuilds the net)")),
+	FLAG(skip, skip, NULL, "off", SHAPE | NN_SETTING_NET, N_("identity skip "
 	    "around each hidden layer as wide as its input (rebuilds the "
-	    "net)"),
+	    "net)")),
 	KIND(init, init, nn_init, "xavier", NN_SETTING_RESET | NN_SETTING_NET,
-	    "weight initialization (used at net/reset)"),
+	    N_("weight initialization (used at net/reset)")),
 	REAL(init_scale, 0, 1000, 1, "0.1", NN_SETTING_RESET | NN_SETTING_NET,
-	    "sd of init normal, half-width of init uniform (used at "
-	    "net/reset)"),
+	    N_("sd of init normal, half-width of init uniform (used at "
+	    "net/reset)")),
 	{ .name = "seed", .type = NN_SETTING_SEED, .off = OFF(seed),
 	  .min = 0, .max = 2147483647, .def = "1",
 	  .flags = NN_SETTING_RESET,
-	  .help = "seed of the weights, dropout and shuffling (used at "
-	    "net/reset)" },
-	KIND(out_act, out_act, nn_act, "linear", REBUILT, "activation of the "
+	  .help = N_("seed of the weights, dropout and shuffling (used at "
+	    "net/reset)") },
+	KIND(out_act, out_act, nn_act, "linear", REBUILT, N_("activation of the "
 	    "output (linear with bce, which works on logits; rebuilds the "
-	    "net)"),
+	    "net)")),
 	REAL(bias_init, -1000, 1000, 0, "0", NN_SETTING_RESET,
-	    "starting value of every bias (used at net/reset)"),
+	    N_("starting value of every bias (used at net/reset)")),
 	REAL(beta1, 0, 0.999, 0, "0.9", LIVE,
-	    "adam's decay of its running mean of the gradient"),
+	    N_("adam's decay of its running mean of the gradient")),
 	REAL(beta2, 0, 0.99999, 0, "0.999", LIVE,
-	    "adam's decay of its running mean of the squared gradient"),
+	    N_("adam's decay of its running mean of the squared gradient")),
 	REAL(adam_eps, 0, 1, 1, "1e-08", LIVE,
-	    "added to adam's scale before it divides"),
-	REAL(bn_momentum, 0, 1, 0, "0.1", LIVE, "batch norm's running "
-	    "statistics move this share towards each batch's"),
-	REAL(norm_eps, 0, 1, 1, "1e-05", REBUILT, "added to the variance "
-	    "before a norm divides (rebuilds the net)"),
+	    N_("added to adam's scale before it divides")),
+	REAL(bn_momentum, 0, 1, 0, "0.1", LIVE, N_("batch norm's running "
+	    "statistics move this share towards each batch's")),
+	REAL(norm_eps, 0, 1, 1, "1e-05", REBUILT, N_("added to the variance "
+	    "before a norm divides (rebuilds the net)")),
 	FLAG(shuffle, shuffle, NULL, "on", LIVE,
-	    "reshuffle the training rows each epoch"),
+	    N_("reshuffle the training rows each epoch")),
 };
 
 _Static_assert(sizeof(enum nn_act) == sizeof(int), "enums are int-sized");
@@ -175,12 +176,12 @@ nn_setting_allowed(const struct nn_setting *s, char *buf, size_t len)
 	case NN_SETTING_REAL:
 		fmt_num(a, sizeof a, s->min);
 		fmt_num(b, sizeof b, s->max);
-		snprintf(buf, len, "a number %s %s and <= %s",
+		snprintf(buf, len, _("a number %s %s and <= %s"),
 		    s->min_open ? ">" : ">=", a, b);
 		break;
 	case NN_SETTING_INT:
 	case NN_SETTING_SEED:
-		snprintf(buf, len, "an integer from %.0f to %.0f", s->min,
+		snprintf(buf, len, _("an integer from %.0f to %.0f"), s->min,
 		    s->max);
 		break;
 	}
@@ -211,10 +212,10 @@ choice_index(const struct nn_setting *s, const char *text, char *err,
 	best = nearest_best(&near);
 	nn_setting_allowed(s, allowed, sizeof allowed);
 	if (best != NULL)
-		nn_errf(err, errlen, "%s: unknown value '%s'; did you mean "
-		    "'%s'? (allowed: %s)", s->name, text, best, allowed);
+		nn_errf(err, errlen, _("%s: unknown value '%s'; did you mean "
+		    "'%s'? (allowed: %s)"), s->name, text, best, allowed);
 	else
-		nn_errf(err, errlen, "%s: unknown value '%s' (allowed: %s)",
+		nn_errf(err, errlen, _("%s: unknown value '%s' (allowed: %s)"),
 		    s->name, text, allowed);
 	return -2;
 }
@@ -240,13 +241,13 @@ nn_setting_parse(struct nn_config *c, const struct nn_setting *s,
 	switch (s->type) {
 	case NN_SETTING_REAL:
 		if (parse_double(text, &dv) != 0) {
-			nn_errf(err, errlen, "%s: '%s' is not a finite number "
-			    "(allowed: %s)", s->name, text, allowed);
+			nn_errf(err, errlen, _("%s: '%s' is not a finite number "
+			    "(allowed: %s)"), s->name, text, allowed);
 			return -1;
 		}
 		if (!in_range(s, dv)) {
-			nn_errf(err, errlen, "%s: %s is out of range "
-			    "(allowed: %s)", s->name, text, allowed);
+			nn_errf(err, errlen, _("%s: %s is out of range "
+			    "(allowed: %s)"), s->name, text, allowed);
 			return -1;
 		}
 		memcpy(base + s->off, &dv, sizeof dv);
@@ -254,13 +255,13 @@ nn_setting_parse(struct nn_config *c, const struct nn_setting *s,
 	case NN_SETTING_INT:
 	case NN_SETTING_SEED:
 		if (parse_long(text, &lv) != 0) {
-			nn_errf(err, errlen, "%s: '%s' is not an integer "
-			    "(allowed: %s)", s->name, text, allowed);
+			nn_errf(err, errlen, _("%s: '%s' is not an integer "
+			    "(allowed: %s)"), s->name, text, allowed);
 			return -1;
 		}
 		if (!in_range(s, (double)lv)) {
-			nn_errf(err, errlen, "%s: %s is out of range "
-			    "(allowed: %s)", s->name, text, allowed);
+			nn_errf(err, errlen, _("%s: %s is out of range "
+			    "(allowed: %s)"), s->name, text, allowed);
 			return -1;
 		}
 		if (s->type == NN_SETTING_SEED) {
@@ -395,13 +396,13 @@ nn_config_check(const struct nn_config *c, char *err, size_t errlen)
 			if (nn_setting_choice(s, (int)v +
 			    (s->flags & NN_SETTING_AUTO ? 1 : 0)) == NULL ||
 			    v < 0) {
-				nn_errf(err, errlen, "%s has an unknown value "
-				    "%d", s->name, (int)v);
+				nn_errf(err, errlen, _("%s has an unknown value "
+				    "%d"), s->name, (int)v);
 				return -1;
 			}
 		} else if (!in_range(s, v)) {
 			nn_setting_allowed(s, allowed, sizeof allowed);
-			nn_errf(err, errlen, "%s is out of range (allowed: %s)",
+			nn_errf(err, errlen, _("%s is out of range (allowed: %s)"),
 			    s->name, allowed);
 			return -1;
 		}
@@ -409,7 +410,7 @@ nn_config_check(const struct nn_config *c, char *err, size_t errlen)
 	if (c->loss == NN_LOSS_BCE && !c->loss_auto &&
 	    c->out_act != NN_ACT_LINEAR) {
 		nn_errf(err, errlen,
-		    "loss bce works on logits: out_act must be linear (not %s)",
+		    _("loss bce works on logits: out_act must be linear (not %s)"),
 		    nn_act_name(c->out_act));
 		return -1;
 	}
@@ -429,7 +430,7 @@ nn_config_set(struct nn_config *c, const char *key, const char *value,
 	const struct nn_setting *s = nn_setting_find(key);
 
 	if (s == NULL) {
-		nn_errf(err, errlen, "unknown setting '%s'", key);
+		nn_errf(err, errlen, _("unknown setting '%s'"), key);
 		return -1;
 	}
 	return nn_setting_parse(c, s, value, err, errlen);

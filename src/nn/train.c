@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "nn/nn-internal.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* ============================================================ early stopping */
@@ -114,7 +115,7 @@ nn_train_batch(struct nn_net *net, const struct nn_dataset *d, const int *idx,
 	int r;
 	double l;
 
-	if (nn__check_data(net, d, "training", err, errlen) < 0)
+	if (nn__check_data(net, d, _("training"), err, errlen) < 0)
 		return -1;
 	if (n < 1 || n > NN_MAX_BATCH) {
 		nn_errf(err, errlen, "a mini-batch needs 1 to %d rows",
@@ -157,10 +158,10 @@ nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
 	long i;
 	int r;
 
-	if (nn__check_data(net, d, "the", err, errlen) < 0)
+	if (nn__check_data(net, d, _("the"), err, errlen) < 0)
 		return -1;
 	if (d->n < 1) {
-		nn_errf(err, errlen, "no data to take a gradient on");
+		nn_errf(err, errlen, _("no data to take a gradient on"));
 		return -1;
 	}
 	if (d->n <= NN_GRAD_CHUNK) {
@@ -180,7 +181,7 @@ nn_net_gradients(struct nn_net *net, const struct nn_dataset *d, char *err,
 
 		if (nn__interrupted()) {
 			nn_free(acc);
-			nn_errf(err, errlen, "interrupted");
+			nn_errf(err, errlen, _("interrupted"));
 			return -1;
 		}
 		nn__ensure_cap(net, B);
@@ -202,14 +203,14 @@ nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
 	int *perm, N, bs, r;
 	double s = 0;
 
-	if (nn__check_data(net, d, "the", err, errlen) < 0)
+	if (nn__check_data(net, d, _("the"), err, errlen) < 0)
 		return -1;
 	if (d->n < 1) {
-		nn_errf(err, errlen, "no data to evaluate on");
+		nn_errf(err, errlen, _("no data to evaluate on"));
 		return -1;
 	}
 	if (batch < 1) {
-		nn_errf(err, errlen, "a mini-batch needs at least 1 row");
+		nn_errf(err, errlen, _("a mini-batch needs at least 1 row"));
 		return -1;
 	}
 	N = d->n;
@@ -247,16 +248,16 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 	int *perm, e, N, bs, hasval;
 
 	if (train == NULL || train->n < 1) {
-		nn_errf(err, errlen, "no training data");
+		nn_errf(err, errlen, _("no training data"));
 		return -1;
 	}
-	if (nn__check_data(net, train, "training", err, errlen) < 0)
+	if (nn__check_data(net, train, _("training"), err, errlen) < 0)
 		return -1;
 	hasval = val != NULL && val->n > 0;
-	if (hasval && nn__check_data(net, val, "validation", err, errlen) < 0)
+	if (hasval && nn__check_data(net, val, _("validation"), err, errlen) < 0)
 		return -1;
 	if (epochs < 0) {
-		nn_errf(err, errlen, "epochs must be >= 0");
+		nn_errf(err, errlen, _("epochs must be >= 0"));
 		return -1;
 	}
 	memset(&rr, 0, sizeof rr);
@@ -377,13 +378,13 @@ nn_net_set_history(struct nn_net *net, const struct nn_epoch *h, int n,
 	int i;
 
 	if (n < 0 || (n > 0 && h == NULL)) {
-		nn_errf(err, errlen, "bad history length %d", n);
+		nn_errf(err, errlen, _("bad history length %d"), n);
 		return -1;
 	}
 	for (i = 0; i < n; i++)
 		if (h[i].epoch != i + 1) {
-			nn_errf(err, errlen, "history row %d is epoch %d, "
-			    "expected %d", i + 1, h[i].epoch, i + 1);
+			nn_errf(err, errlen, _("history row %d is epoch %d, "
+			    "expected %d"), i + 1, h[i].epoch, i + 1);
 			return -1;
 		}
 	net->nhist = 0;

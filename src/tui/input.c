@@ -29,6 +29,7 @@
 
 #include "cmd/cmd.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 
@@ -334,16 +335,16 @@ tui_history_usable(const char *path, char *why, size_t len)
 	if (stat(path, &st) != 0)
 		return 0;	/* not there yet: written at the end */
 	if (S_ISDIR(st.st_mode)) {
-		snprintf(why, len, "is a directory");
+		snprintf(why, len, _("is a directory"));
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		snprintf(why, len, "not a regular file");
+		snprintf(why, len, _("not a regular file"));
 		return -1;
 	}
 	if (st.st_size > TUI_HISTORY_MAX_BYTES) {
 		format_size(TUI_HISTORY_MAX_BYTES, lim, sizeof lim);
-		snprintf(why, len, "too large (limit %s)", lim);
+		snprintf(why, len, _("too large (limit %s)"), lim);
 		return -1;
 	}
 	return 0;
@@ -407,7 +408,7 @@ tui_input_done(struct strbuf *err)
 	rl_callback_handler_remove();
 	hist = tui_history_path();
 	if (hist != NULL && hist_refused[0] != '\0') {
-		strbuf_addf(err, "the command history %s was not used: %s\n",
+		strbuf_addf(err, _("the command history %s was not used: %s\n"),
 		    hist, hist_refused);
 		free(hist);
 		hist = NULL;
@@ -415,8 +416,8 @@ tui_input_done(struct strbuf *err)
 	if (hist != NULL) {
 		e = mkdir_parents(hist, 0700) != 0 ? errno : write_history(hist);
 		if (e != 0)
-			strbuf_addf(err, "cannot save the command history to "
-			    "%s: %s\n", hist, strerror(e));
+			strbuf_addf(err, _("cannot save the command history to "
+			    "%s: %s\n"), hist, strerror(e));
 		free(hist);
 	}
 	clear_history();

@@ -9,7 +9,7 @@ libtui_a_SOURCES += src/tui/tui.h src/tui/tui-int.h src/tui/tui.c \
 	src/tui/view-output.c src/tui/view-status.c src/tui/view-menu.c \
 	src/tui/view-help.c src/tui/view-present.c \
 	src/tui/term.c src/tui/draw.c src/tui/input.c \
-	src/tui/layout.c src/tui/layout.h src/tui/strings.c src/tui/strings.h \
+	src/tui/layout.c src/tui/layout.h src/tui/hints.c src/tui/hints.h \
 	src/tui/present.c src/tui/present.h
 
 check_PROGRAMS += tests/test-tui-layout

@@ -21,6 +21,7 @@
 #include "cmd/cmd.h"
 #include "tui/repl.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 
@@ -28,8 +29,8 @@
 static char *
 history_failed(char *hist, int err)
 {
-	fprintf(stderr, "regtutor: cannot write the command history to %s: "
-	    "%s\n", hist, strerror(err));
+	fprintf(stderr, _("regtutor: cannot write the command history to %s: "
+	    "%s\n"), hist, strerror(err));
 	free(hist);
 	return NULL;
 }
@@ -59,7 +60,8 @@ progress(void *ctx, const struct cmd_epoch_info *e)
 	if (t - p->last < 0.1 || t < 0.3)
 		return 0;	/* short runs print nothing */
 	p->last = t;
-	fprintf(stderr, "\r  epoch %d/%d  loss %.4g  %.0fs left  (^C stops) ",
+	fputc('\r', stderr);
+	fprintf(stderr, _("  epoch %d/%d  loss %.4g  %.0fs left  (^C stops) "),
 	    e->epoch, e->epochs, e->train_loss,
 	    t / e->epoch * (e->epochs - e->epoch));
 	fflush(stderr);
@@ -124,8 +126,8 @@ repl_main(struct session *s, int color, int keep_going)
 		char why[128];
 
 		if (tui_history_usable(hist, why, sizeof why) != 0) {
-			fprintf(stderr, "regtutor: the command history %s is "
-			    "not used: %s\n", hist, why);
+			fprintf(stderr, _("regtutor: the command history %s is "
+			    "not used: %s\n"), hist, why);
 			free(hist);
 			hist = NULL;
 		}
@@ -143,8 +145,8 @@ repl_main(struct session *s, int color, int keep_going)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGINT, &sa, &old);
-	printf("regtutor %s: type 'help' for the commands, 'quit' or ^D to "
-	    "leave.\n", PACKAGE_VERSION);
+	printf(_("regtutor %s: type 'help' for the commands, 'quit' or ^D to "
+	    "leave.\n"), PACKAGE_VERSION);
 	for (;;) {
 		int rc;
 

@@ -23,9 +23,9 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
+#include "tui/hints.h"
 #include "tui/layout.h"
 #include "tui/present.h"
-#include "tui/strings.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
 
@@ -56,7 +56,7 @@ struct menu_item {
 
 struct tui {
 	const struct tui_options *o;
-	enum tui_lang lang;
+	int lang_ko;		/* the shell speaks Korean (else English) */
 	struct session *s;
 	struct transcript *tr;
 	struct progress *prog;
@@ -191,7 +191,7 @@ struct view_plain {
 void view_plain_line(void *ctx, const char *line, size_t len);
 /* The text of an output line as shown (echo and error prefixed); caller
  * frees. */
-char *view_out_text(const struct tui *t, const struct outline *o);
+char *view_out_text(const struct outline *o);
 /* The output area: the newest lines that fit in area, scrolled back by
  * t->out_scroll; sets t->out_older. */
 void view_output_draw(struct tui *t, const struct tui_rect *area);

@@ -22,6 +22,7 @@
 #include "chart/chart.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 struct tui_term tui_term;
@@ -149,8 +150,8 @@ tui_term_start(int color_mode)
 	char *cup;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "regtutor: the full-screen shell needs a "
-		    "terminal (try --repl or -e)\n");
+		fprintf(stderr, _("regtutor: the full-screen shell needs a "
+		    "terminal (try --repl or -e)\n"));
 		return -1;
 	}
 	/* curses takes LINES and COLUMNS over the terminal's own size; a huge
@@ -161,15 +162,15 @@ tui_term_start(int color_mode)
 
 		if (v != NULL && parse_long(v, &n) == 0 &&
 		    (n < 1 || n > size_vars[i].max)) {
-			fprintf(stderr, "regtutor: %s=%s is out of range "
+			fprintf(stderr, _("regtutor: %s=%s is out of range "
 			    "(allowed: 1..%ld; unset it to use the terminal's "
-			    "size)\n", size_vars[i].name, v, size_vars[i].max);
+			    "size)\n"), size_vars[i].name, v, size_vars[i].max);
 			return -1;
 		}
 	}
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
-		fprintf(stderr, "regtutor: cannot use terminal type '%s'\n",
+		fprintf(stderr, _("regtutor: cannot use terminal type '%s'\n"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "(unset)");
 		return -1;
 	}
@@ -180,8 +181,8 @@ tui_term_start(int color_mode)
 		endwin();
 		delscreen(screen);
 		screen = NULL;
-		fprintf(stderr, "regtutor: terminal type '%s' cannot move the "
-		    "cursor; try --repl\n", getenv("TERM") != NULL ?
+		fprintf(stderr, _("regtutor: terminal type '%s' cannot move the "
+		    "cursor; try --repl\n"), getenv("TERM") != NULL ?
 		    getenv("TERM") : "(unset)");
 		return -1;
 	}

@@ -17,7 +17,6 @@
 
 #include "chart/grid.h"
 #include "tui/layout.h"
-#include "tui/strings.h"
 #include "util/util.h"
 
 /* ------------------------------------------------------------ term.c */

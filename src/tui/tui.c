@@ -61,6 +61,7 @@
 #include "tui/shell.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #define POLL_MS		200	/* idle key poll (signal flags) */
@@ -162,7 +163,7 @@ out_items(struct tui *t)
 
 		if (it->kind == TR_CHART) {
 			char *s = xasprintf("[%s: %s]",
-			    tui_str(t->lang, M_TAB_CHART),
+			    _("chart"),
 			    it->text != NULL ? it->text : "");
 
 			out_add(t, TR_CHART, s);
@@ -202,7 +203,7 @@ drain(struct tui *t)
 	transcript_clear(t->tr);
 	t->tr_out = 0;
 	t->training_seen = t->train_typing = 0;
-	if (strcmp(t->note, tui_str(t->lang, M_TRAIN_WAIT)) == 0)
+	if (strcmp(t->note, _("training: pages and answers wait for it to end (Ctrl-C stops it)")) == 0)
 		t->note[0] = '\0';	/* the run it spoke of is over */
 	transcript_clear(t->pend);
 	transcript_clear(t->losses);
@@ -221,7 +222,7 @@ confirm_quit(struct tui *t)
 	int c, yes = 0;
 
 	snprintf(t->note, sizeof(t->note), "%s",
-	    tui_str(t->lang, M_QUIT_CONFIRM));
+	    _("Training is running. Quit? (y/n)"));
 	redraw(t);
 	timeout(-1);
 	for (;;) {
@@ -385,7 +386,7 @@ training_key(struct tui *t, int c)
 		break;
 	default:
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_TRAIN_WAIT));
+		    _("training: pages and answers wait for it to end (Ctrl-C stops it)"));
 		break;
 	}
 	return 0;
@@ -470,7 +471,7 @@ open_pager(struct tui *t, size_t out0)
 		return;
 	strbuf_init(&b);
 	for (i = out0; i < t->nout; i++) {
-		char *s = view_out_text(t, &t->out[i]);
+		char *s = view_out_text(&t->out[i]);
 
 		rows += tui_wrap(s, t->lay.output.w, NULL, NULL);
 		strbuf_addf(&b, "%s%s", b.len > 0 ? "\n" : "", s);
@@ -516,7 +517,7 @@ run_line(struct tui *t, const char *line)
 	if (rc == CMD_QUIT)
 		t->quit = 1;
 	else if (rc == CMD_STOPPED)
-		out_add(t, TR_INFO, tui_str(t->lang, M_STOPPED));
+		out_add(t, TR_INFO, _("training stopped; the state is kept"));
 	t->dirty = 1;
 }
 
@@ -545,9 +546,10 @@ menu_free(struct tui *t)
 static void
 lang_shown(struct tui *t)
 {
-	if (t->lang != TUI_LANG_KO || tui_term.utf8)
+	if (!t->lang_ko || tui_term.utf8)
 		return;
-	t->lang = TUI_LANG_EN;
+	t->lang_ko = 0;
+	i18n_set_lang("en");
 	if (t->said_lang == 0)
 		t->said_lang = -1;	/* due: lang_say() */
 }
@@ -571,7 +573,7 @@ lang_say(struct tui *t)
 const char *
 tui_lang_code(const struct tui *t)
 {
-	return t->lang == TUI_LANG_KO ? "ko" : "en";
+	return t->lang_ko ? "ko" : "en";
 }
 
 /*
@@ -633,8 +635,7 @@ menu_load(struct tui *t)
 	}
 	if (paths != NULL)
 		lesson_paths_free(paths);
-	t->items[t->nitems].title = xstrdup(t->lang == TUI_LANG_KO ?
-	    "자유 실습 (레슨 없이)" : "Free lab (no lesson)");
+	t->items[t->nitems].title = xstrdup(_("Free lab (no lesson)"));
 	t->items[t->nitems].number = -1;
 	t->nitems++;
 	if (t->sel >= t->nitems)
@@ -799,7 +800,7 @@ present_step(struct tui *t)
 		return;
 	if (lesson_waiting(t->run) >= 0) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_ANSWER_FIRST));
+		    _("answer the quiz first"));
 		t->dirty = 1;
 		return;
 	}
@@ -863,8 +864,9 @@ toggle_present(struct tui *t)
 	}
 	present_refresh(t);
 	relayout(t);
-	snprintf(t->note, sizeof(t->note), "%s", tui_str(t->lang,
-	    t->present ? M_PRESENT_ON : M_PRESENT_OFF));
+	snprintf(t->note, sizeof(t->note), "%s", t->present ?
+	    _("classroom mode: Space shows the next step, P leaves") :
+	    _("classroom mode off (P: back to it)"));
 	t->dirty = 1;
 }
 
@@ -950,7 +952,7 @@ rerun_page(struct tui *t)
 	lesson_restart_page(t->run);
 	drain(t);
 	snprintf(n, sizeof(n), "%d", t->run->page + 1);
-	tui_fmt(t->note, sizeof(t->note), t->lang, M_RERUN, n);
+	utf8_snprintf(t->note, sizeof(t->note), _("page %s run again from a clean state"), n);
 	t->dirty = 1;
 }
 
@@ -976,6 +978,9 @@ lesson_open_path(struct tui *t, const char *path)
 	strbuf_done(&diag);
 	lesson_close(t);
 	t->lesson = l;
+	/* the shell speaks the lesson's language (a file of the other one) */
+	t->lang_ko = strcmp(l->lang, "ko") == 0;
+	i18n_set_lang(tui_lang_code(t));
 	/* a session of the lesson's own, fresh: every lesson starts from
 	 * the same state, whatever ran before; the learner's lab waits */
 	if (t->ls == NULL) {
@@ -1011,7 +1016,7 @@ lesson_open_path(struct tui *t, const char *path)
 
 		snprintf(n1, sizeof(n1), "%d", at + 1);
 		snprintf(n2, sizeof(n2), "%d", l->npages);
-		tui_fmt(t->note, sizeof(t->note), t->lang, M_RESUMED, n1, n2);
+		utf8_snprintf(t->note, sizeof(t->note), _("continued at page %s of %s - p or g to go back"), n1, n2);
 	}
 	return 0;
 }
@@ -1050,13 +1055,13 @@ turn_page(struct tui *t, int delta)
 	p = t->run->page + delta;
 	if (p < 0) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_FIRST_PAGE));
+		    _("first page"));
 		t->dirty = 1;
 		return;
 	}
 	if (p >= t->lesson->npages) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_LAST_PAGE));
+		    _("last page - N next lesson, m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -1129,12 +1134,12 @@ digit_key(struct tui *t, int c)
 
 	if (b == NULL) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_NO_QUESTION));
+		    _("no question waits for an answer on this page"));
 		return;
 	}
 	if ((i = lesson_choice_of_key(b, c)) < 0) {
 		lesson_choice_range(b, range, sizeof(range));
-		tui_fmt(t->note, sizeof(t->note), t->lang, M_NOT_A_CHOICE, k,
+		utf8_snprintf(t->note, sizeof(t->note), _("%s is not a choice here: press %s"), k,
 		    range);
 		return;
 	}
@@ -1157,12 +1162,12 @@ ignored_key(struct tui *t, int c)
 		    kn : "?");
 	if (b != NULL) {
 		lesson_choice_range(b, range, sizeof(range));
-		tui_fmt(keys, sizeof(keys), t->lang, M_KEYS_QUIZ, range);
+		utf8_snprintf(keys, sizeof(keys), _("%s answer, n/p page, : prompt, ? all keys"), range);
 	} else {
 		snprintf(keys, sizeof(keys), "%s",
-		    tui_str(t->lang, M_KEYS_PAGE));
+		    _("n/p page, j/k scroll, : prompt, ? all keys"));
 	}
-	tui_fmt(t->note, sizeof(t->note), t->lang, M_KEY_IGNORED, k, keys);
+	utf8_snprintf(t->note, sizeof(t->note), _("'%s' does nothing here: %s"), k, keys);
 }
 
 /*
@@ -1192,12 +1197,12 @@ prompt_answer(struct tui *t, const char *line)
 	*e = '\0';
 	if ((b = waiting_block(t)) == NULL) {
 		snprintf(msg, sizeof(msg), "answer: %s",
-		    tui_str(t->lang, M_NO_QUESTION));
+		    _("no question waits for an answer on this page"));
 		out_add(t, TR_ERROR, msg);
 	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
 		lesson_choice_range(b, range, sizeof(range));
 		keys = lesson_choice_keys(b, ", ");
-		tui_fmt(msg, sizeof(msg), t->lang, M_ANSWER_BAD, w, range,
+		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a choice here; give %s or one of %s"), w, range,
 		    keys);
 		free(keys);
 		out_add(t, TR_ERROR, msg);
@@ -1219,7 +1224,7 @@ next_lesson(struct tui *t)
 		return;
 	}
 	snprintf(t->note, sizeof(t->note), "%s",
-	    tui_str(t->lang, M_END_LAST));
+	    _("End of the lesson. That was the last one: m for the menu."));
 }
 
 /* The try-it block of the page (the last one shown), or -1. */
@@ -1282,9 +1287,9 @@ redraw(struct tui *t)
 		if (l->output.h > 0)
 			view_output_draw(t, &l->output);
 		if (l->hsep.w > 0)
-			tui_put_hrule(&l->hsep, tui_str(t->lang,
-			    t->present ? M_TAB_LESSON : t->out_older ?
-			    M_TAB_OUTPUT_MORE : M_TAB_OUTPUT));
+			tui_put_hrule(&l->hsep, t->present ? _("lesson") :
+			    t->out_older ? _("output ([ / PgUp: older)") :
+			    _("output"));
 		view_chart_draw(t);
 		view_status_draw(t);
 		view_prompt_draw(t);
@@ -1314,10 +1319,10 @@ on_line(void *ctx, const char *line)
 		/* typed during a run: the first line waits for its end, a
 		 * second one is not run (said, with the one that waits) */
 		if (t->pending != NULL)
-			tui_fmt(buf, sizeof(buf), t->lang, M_TRAIN_REFUSED,
+			utf8_snprintf(buf, sizeof(buf), _("not run: %s (one command line already waits for the training to end: %s)"),
 			    line, t->pending);
 		else
-			tui_fmt(buf, sizeof(buf), t->lang, M_TRAIN_QUEUED,
+			utf8_snprintf(buf, sizeof(buf), _("runs when the training ends: %s"),
 			    line);
 		out_add(t, t->pending != NULL ? TR_WARNING : TR_INFO, buf);
 		if (t->pending == NULL)
@@ -1342,7 +1347,7 @@ on_matches(void *ctx, const char *const *m, int n)
 	int i;
 
 	strbuf_init(&b);
-	strbuf_adds(&b, tui_str(t->lang, M_MATCHES));
+	strbuf_adds(&b, _("matches:"));
 	for (i = 0; i < n; i++) {
 		strbuf_addch(&b, ' ');
 		strbuf_adds(&b, m[i]);
@@ -1393,7 +1398,7 @@ scroll_output(struct tui *t, int delta)
 	int total = 0;
 
 	for (i = 0; i < t->nout; i++) {
-		char *s = view_out_text(t, &t->out[i]);
+		char *s = view_out_text(&t->out[i]);
 
 		total += tui_wrap(s, t->lay.output.w > 0 ? t->lay.output.w : 1,
 		    NULL, NULL);
@@ -1422,8 +1427,8 @@ ask_page(struct tui *t)
 		int c;
 
 		if (!shown) {
-			tui_fmt(t->note, sizeof(t->note), t->lang,
-			    M_JUMP_PROMPT, last);
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("go to page (1-%s): "), last);
 			strncat(t->note, num, sizeof(t->note) -
 			    strlen(t->note) - 1);
 			redraw(t);
@@ -1457,7 +1462,7 @@ ask_page(struct tui *t)
 		return -1;
 	if (v < 1 || v > t->lesson->npages) {
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_BAD_PAGE));
+		    _("no such page"));
 		return -1;
 	}
 	return (int)v - 1;
@@ -1493,8 +1498,9 @@ key_menu(struct tui *t, int c)
 		break;
 	case 'l':
 	case 'L':
-		t->lang = t->lang == TUI_LANG_KO ? TUI_LANG_EN : TUI_LANG_KO;
+		t->lang_ko = !t->lang_ko;
 		lang_shown(t);
+		i18n_set_lang(tui_lang_code(t));
 		lang_say(t);
 		menu_load(t);
 		break;
@@ -1543,7 +1549,7 @@ key_lesson(struct tui *t, int c)
 	if (c == '<' || c == '>') {
 		if (!turn_chart(t, c == '<' ? -1 : 1))
 			snprintf(t->note, sizeof(t->note), "%s",
-			    tui_str(t->lang, M_NO_MORE_CHARTS));
+			    _("no other chart this way"));
 		t->dirty = 1;
 		return;
 	}
@@ -1596,7 +1602,7 @@ key_lesson(struct tui *t, int c)
 			}
 		}
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_NO_MORE_HINTS));
+		    _("no (more) hints on this page"));
 		break;
 	case KEY_UP:
 	case 'k':
@@ -1643,7 +1649,7 @@ key_lesson(struct tui *t, int c)
 		break;
 	case 3:
 		snprintf(t->note, sizeof(t->note), "%s",
-		    tui_str(t->lang, M_PROMPT_HINT));
+		    _(TUI_PROMPT_HINT));
 		break;
 	default:
 		/* In the free lab any other printable key starts a command
@@ -1811,7 +1817,7 @@ open_initial(struct tui *t, const char *spec)
 	if (path == NULL) {
 		char buf[256];
 
-		tui_fmt(buf, sizeof(buf), t->lang, M_NO_LESSON, spec);
+		utf8_snprintf(buf, sizeof(buf), _("no lesson '%s'"), spec);
 		out_add(t, TR_ERROR, err.len > 0 ? err.s : buf);
 		snprintf(t->note, sizeof(t->note), "%s", buf);
 		strbuf_done(&err);
@@ -1843,9 +1849,9 @@ tui_main(const struct tui_options *o)
 	tui_ascii_text(!tui_term.utf8);
 	tui_term.present = o->present;
 	t.present = o->present;
-	if (tui_lang_parse(o->lang != NULL ? o->lang : lesson_env_lang(),
-	    &t.lang) != 0)
-		t.lang = TUI_LANG_EN;
+	t.lang_ko = strcmp(o->lang != NULL ? o->lang : lesson_env_lang(),
+	    "ko") == 0;
+	i18n_set_lang(tui_lang_code(&t));
 
 	t.lab = session_new(o->seed);
 	t.s = t.lab;

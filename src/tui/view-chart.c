@@ -18,6 +18,7 @@
 #include "cmd/cmd.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #define STACK_MIN	10	/* rows a stacked chart needs at least */
@@ -92,8 +93,8 @@ view_chart_render(struct tui *t)
 		chart_blit(t, d, *sel, 0, below ? r->h : r->h - 1);
 		snprintf(a, sizeof(a), "%d", *sel + 1);
 		snprintf(b, sizeof(b), "%d", n);
-		tui_fmt(t->chart_label, sizeof(t->chart_label), t->lang,
-		    M_CHART_OF, a, b);
+		utf8_snprintf(t->chart_label, sizeof(t->chart_label),
+		    _(" chart %s/%s  < > turn "), a, b);
 		if (!below)
 			grid_text(&t->chart, 0, r->h - 1, r->w, t->chart_label,
 			    GRID_MARKER, GRID_REVERSE);
@@ -119,8 +120,8 @@ view_chart_draw(struct tui *t)
 			    GRID_REVERSE);
 		}
 	} else if (l->chart.h > 0) {
-		const char *s = tui_str(t->lang, t->run != NULL ?
-		    M_PAGE_NO_CHART : M_NO_CHART);
+		const char *s = t->run != NULL ? _("no chart on this page") :
+		    _("no chart yet - try: train 50");
 		int w = utf8_width(s, (size_t)-1);
 
 		tui_put_text(l->chart.y + l->chart.h / 2,

@@ -9,18 +9,24 @@
 
 #include <stdio.h>
 
+#include "tui/hints.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 void
 view_help_draw(struct tui *t)
 {
-	int w = 60, h = M_HELP_20 - M_HELP_1 + 5, x, y, i, first, last;
+	/* The keys of the screen it was asked on. */
+	const char *const *lines = t->screen == SCR_MENU ? tui_help_menu :
+	    tui_help_lesson;
+	int w = 60, h, n = 0, x, y, i;
 	struct tui_rect box;
 
-	if (t->screen == SCR_MENU)
-		h = M_HELP_MENU_6 - M_HELP_MENU_1 + 5;
+	while (lines[n] != NULL)
+		n++;
+	h = n + 4;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
@@ -32,15 +38,11 @@ view_help_draw(struct tui *t)
 	box.w = w;
 	box.h = h;
 	tui_clear_rect(&box);
-	tui_put_box(&box, tui_str(t->lang, M_HELP_TITLE));
-	/* The keys of the screen it was asked on. */
-	first = t->screen == SCR_MENU ? M_HELP_MENU_1 : M_HELP_1;
-	last = t->screen == SCR_MENU ? M_HELP_MENU_6 : M_HELP_20;
-	for (i = 0; i <= last - first && i + 2 < h - 1; i++)
-		tui_put_text(y + 1 + i, x + 2, w - 4,
-		    tui_str(t->lang, (enum tui_msg)(first + i)), (size_t)-1,
+	tui_put_box(&box, _("Keys"));
+	for (i = 0; i < n && i + 2 < h - 1; i++)
+		tui_put_text(y + 1 + i, x + 2, w - 4, _(lines[i]), (size_t)-1,
 		    GRID_DEFAULT, 0);
-	tui_put_text(y + h - 2, x + 2, w - 4, tui_str(t->lang, M_HELP_CLOSE),
+	tui_put_text(y + h - 2, x + 2, w - 4, _("press any key"),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
 }
 
@@ -52,7 +54,7 @@ view_too_small_draw(struct tui *t)
 
 	snprintf(w, sizeof(w), "%d", t->lay.need_w);
 	snprintf(h, sizeof(h), "%d", t->lay.need_h);
-	tui_fmt(buf, sizeof(buf), t->lang, M_TOO_SMALL, w,
+	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), w,
 	    tui_term.ascii ? "x" : "\xc3\x97", h);
 	cols = utf8_width(buf, (size_t)-1);
 	if (cols > COLS) {
@@ -88,13 +90,13 @@ view_pager_draw(struct tui *t)
 	if (t->pager_scroll < 0)
 		t->pager_scroll = 0;
 	tui_clear_rect(&box);
-	tui_put_box(&box, tui_str(t->lang, M_TAB_OUTPUT));
+	tui_put_box(&box, _("output"));
 	p.r = &in;
 	p.row = -t->pager_scroll;
 	p.fg = GRID_DEFAULT;
 	p.attr = 0;
 	tui_wrap(t->pager, in.w, view_plain_line, &p);
 	tui_put_text(box.y + box.h - 2, in.x, in.w,
-	    tui_str(t->lang, M_PAGER_KEYS), (size_t)-1, GRID_LABEL, GRID_DIM);
+	    _("j k Space PgUp PgDn scroll, q Esc Enter close"), (size_t)-1, GRID_LABEL, GRID_DIM);
 	return rows;
 }

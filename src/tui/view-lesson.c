@@ -23,6 +23,7 @@
 #include "lesson/lesson.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* The pane's style of each role of lesson-view.h. */
@@ -59,7 +60,7 @@ _Static_assert(COUNT(role_style) == LV_ROLE_COUNT, "a role without a style");
 /* Draws line ln at row y of r: its role's style, bold and code spans
  * emphasised; a keys line worded in the shell's language. */
 static void
-draw_line(const struct tui *t, const struct tui_rect *r, int y,
+draw_line(const struct tui_rect *r, int y,
     const struct lesson_vline *ln)
 {
 	int fg = role_style[ln->role].fg, attr = role_style[ln->role].attr;
@@ -71,7 +72,8 @@ draw_line(const struct tui *t, const struct tui_rect *r, int y,
 
 		if ((words = strchr(range, ' ')) != NULL)
 			*words++ = '\0';
-		tui_fmt(buf, sizeof(buf), t->lang, M_QUIZ_KEYS, range,
+		utf8_snprintf(buf, sizeof(buf),
+		    _("press %s to answer (prompt: answer %s)"), range,
 		    words != NULL ? words : "");
 		free(range);
 		tui_put_text(r->y + y, r->x, r->w, buf, (size_t)-1, fg, attr);
@@ -99,14 +101,11 @@ draw_line(const struct tui *t, const struct tui_rect *r, int y,
 const char *
 view_lab_note(const struct tui *t)
 {
-	return t->lang == TUI_LANG_KO ?
-	    "**자유 실습** - 레슨 없이 명령을 직접 입력합니다. "
-	    "예: `data moons`, `net 2-16-16-1`, `train 50`, "
-	    "`set lambda 0.1`. `help` 는 명령 목록, m 은 레슨 목록." :
-	    "**Free lab** - type commands without a lesson, e.g. "
+	(void)t;
+	return _("**Free lab** - type commands without a lesson, e.g. "
 	    "`data moons`, `net 2-16-16-1`, `train 50`, "
 	    "`set lambda 0.1`. `help` lists the commands; m opens the "
-	    "lesson menu.";
+	    "lesson menu.");
 }
 
 /*
@@ -126,9 +125,9 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 	o.width = w;
 	o.ascii = tui_term.ascii;
 	o.ascii_text = !tui_term.utf8;	/* spelt before wrapping */
-	o.check_differs = tui_str(t->lang, M_CHECK_DIFFERS);
-	o.check_rerun = tui_str(t->lang, M_CHECK_RERUN);
-	o.try_met = tui_str(t->lang, M_TRY_MET);
+	o.check_differs = _("The result differs from what the lesson expects:");
+	o.check_rerun = _("Press r to run this page again from a clean state.");
+	o.try_met = _("Done - your commands did it.");
 	t->show_top = t->show_end = t->after_end = t->show_fb = -1;
 	if (t->run == NULL) {
 		lesson_view_text(v, &o, LV_BODY, -1, 0, 0, view_lab_note(t));
@@ -163,10 +162,12 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 			const struct menu_item *m = &t->items[t->next_item];
 
 			snprintf(num, sizeof(num), "%d", m->number);
-			tui_fmt(buf, sizeof(buf), t->lang, M_END_NEXT, num,
+			utf8_snprintf(buf, sizeof(buf), _("End of the lesson. "
+			    "N: next lesson, %s %s; m: the menu."), num,
 			    m->title);
 		} else {
-			tui_fmt(buf, sizeof(buf), t->lang, M_END_LAST);
+			utf8_snprintf(buf, sizeof(buf), "%s", _("End of the "
+			    "lesson. That was the last one: m for the menu."));
 		}
 		lesson_view_text(v, &o, LV_RIGHT, -1, 0, 0, buf);
 	}
@@ -197,9 +198,9 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	    t->lesson_total);
 	snprintf(c, sizeof(c), "%d", t->lesson_total);
 	/* (in classroom mode Space is the next step, j scrolls) */
-	tui_fmt(buf, sizeof(buf), t->lang, last < t->lesson_total ?
-	    (t->present ? M_MORE_BELOW_J : M_MORE_BELOW) : M_MORE_ABOVE, a,
-	    b, c);
+	utf8_snprintf(buf, sizeof(buf), last < t->lesson_total ?
+	    (t->present ? _(TUI_MORE_BELOW_J) : _(TUI_MORE_BELOW)) :
+	    _(TUI_MORE_ABOVE), a, b, c);
 	mvhline(y, r->x, ' ', r->w);
 	tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 	    GRID_REVERSE);
@@ -270,7 +271,7 @@ view_lesson_draw(struct tui *t)
 	for (int i = 0; i < v.n; i++)
 		if (row[i] >= t->lesson_scroll &&
 		    row[i] < t->lesson_scroll + lr.h)
-			draw_line(t, &lr, row[i] - t->lesson_scroll, &v.v[i]);
+			draw_line(&lr, row[i] - t->lesson_scroll, &v.v[i]);
 	free(row);
 	lesson_view_free(&v);
 	if (more)

@@ -13,6 +13,7 @@
 #include "lesson/progress.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 void
@@ -21,7 +22,7 @@ view_menu_draw(struct tui *t)
 	int i, y = 3, rows = LINES - 5, first = 0;
 	char buf[256], n1[16], n2[16];
 
-	tui_put_text(1, 2, COLS - 4, tui_str(t->lang, M_MENU_TITLE),
+	tui_put_text(1, 2, COLS - 4, _("regtutor - lessons"),
 	    (size_t)-1, GRID_TITLE, GRID_BOLD);
 	snprintf(buf, sizeof(buf), "[%s]", tui_lang_code(t));
 	tui_put_text(1, COLS - 6, 5, buf, (size_t)-1, GRID_LABEL, 0);
@@ -50,7 +51,7 @@ view_menu_draw(struct tui *t)
 			snprintf(n1, sizeof(n1), "%d",
 			    progress_at(t->prog, m->name) + 1);
 			snprintf(n2, sizeof(n2), "%d", m->npages);
-			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_CONTINUE, n1,
+			utf8_snprintf(buf, sizeof(buf), _("continue %s/%s"), n1,
 			    n2);
 			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
 			    GRID_GOOD, sel ? GRID_REVERSE | GRID_BOLD :
@@ -59,7 +60,7 @@ view_menu_draw(struct tui *t)
 			snprintf(n1, sizeof(n1), "%d", t->prog != NULL ?
 			    progress_pages_seen(t->prog, m->name) : 0);
 			snprintf(n2, sizeof(n2), "%d", m->npages);
-			tui_fmt(buf, sizeof(buf), t->lang, M_MENU_DONE, n1, n2);
+			utf8_snprintf(buf, sizeof(buf), _("%s/%s pages"), n1, n2);
 			tui_put_text(y, COLS - 18, 15, buf, (size_t)-1,
 			    GRID_LABEL, sel ? GRID_REVERSE : 0);
 		}
@@ -72,13 +73,14 @@ view_menu_draw(struct tui *t)
 
 		strbuf_init(&help);
 		lesson_dir_help(tui_lang_code(t), &help);
-		help.s[0] = 'N';	/* "No lessons found (looked in ..." */
+		if (help.s[0] == 'n')	/* "No lessons found (looked in ..." */
+			help.s[0] = 'N';
 		tui_wrap(help.s, r.w > 0 ? r.w : 1, view_plain_line, &p);
 		strbuf_done(&help);
 	}
 	if (t->note[0] != '\0')
 		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
 		    GRID_WARN, GRID_BOLD);
-	tui_put_text(LINES - 1, 1, COLS - 2, tui_str(t->lang, M_MENU_KEYS),
+	tui_put_text(LINES - 1, 1, COLS - 2, _("Up/Down or number choose  Enter open  l language  ? help  q quit"),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
 }

@@ -16,6 +16,7 @@
 #include "cmd/cmd.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 void
@@ -30,12 +31,12 @@ view_plain_line(void *ctx, const char *line, size_t len)
 }
 
 char *
-view_out_text(const struct tui *t, const struct outline *o)
+view_out_text(const struct outline *o)
 {
 	if (o->kind == TR_ECHO)
 		return xasprintf("%s%s", PROMPT, o->text);
 	if (o->kind == TR_ERROR)
-		return xasprintf("%s: %s", tui_str(t->lang, M_ERROR), o->text);
+		return xasprintf("%s: %s", _("error"), o->text);
 	return xstrdup(o->text);
 }
 
@@ -54,7 +55,7 @@ view_output_draw(struct tui *t, const struct tui_rect *area)
 
 		r->h--;
 		snprintf(n, sizeof(n), "%d", t->out_scroll);
-		tui_fmt(buf, sizeof(buf), t->lang, M_OUT_NEWER, n);
+		utf8_snprintf(buf, sizeof(buf), _("-- %s newer lines below: ] or PgDn --"), n);
 		mvhline(y, r->x, ' ', r->w);
 		tui_put_text(y, r->x, r->w, buf, (size_t)-1, GRID_MARKER,
 		    GRID_REVERSE);
@@ -65,7 +66,7 @@ view_output_draw(struct tui *t, const struct tui_rect *area)
 	while (i > 0 && bottom > 0) {
 		const struct outline *o = &t->out[--i];
 		struct view_plain p = { r, 0, GRID_DEFAULT, 0 };
-		char *text = view_out_text(t, o);
+		char *text = view_out_text(o);
 
 		switch (o->kind) {
 		case TR_ECHO:

@@ -18,6 +18,7 @@
 #include "cmd/cmd.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 static void
@@ -56,12 +57,12 @@ status_draw(struct tui *t, const struct tui_rect *r)
 		seg[nseg].flex = 1;
 		seg[nseg].prio = 1;
 		seg[nseg++].bold = 1;
-		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang, M_PAGE,
+		utf8_snprintf(seg[nseg].text, sizeof(seg[0].text), _("page %s/%s"),
 		    n1, n2);
 		seg[nseg++].prio = 0;
 	} else if (t->screen == SCR_LESSON) {
 		snprintf(seg[nseg].text, sizeof(seg[0].text), "%s",
-		    t->lang == TUI_LANG_KO ? "자유 실습" : "free lab");
+		    _("free lab"));
 		seg[nseg].flex = 1;
 		seg[nseg].prio = 1;
 		seg[nseg++].bold = 1;
@@ -72,7 +73,7 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	seg[nseg++].prio = 0;
 	if (st.penalty == st.penalty) {
 		fmt_loss(a, sizeof(a), st.penalty);
-		snprintf(seg[nseg].text, sizeof(seg[0].text), "pen %s", a);
+		snprintf(seg[nseg].text, sizeof(seg[0].text), _("pen %s"), a);
 		seg[nseg++].prio = 3;
 	}
 	snprintf(seg[nseg].text, sizeof(seg[0].text), "act %s",
@@ -86,8 +87,8 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	if (t->training) {
 		snprintf(n1, sizeof(n1), "%d", t->ep.epoch);
 		snprintf(n2, sizeof(n2), "%d", t->ep.epochs);
-		tui_fmt(seg[nseg].text, sizeof(seg[0].text), t->lang,
-		    M_TRAINING, n1, n2);
+		utf8_snprintf(seg[nseg].text, sizeof(seg[0].text),
+		    _("ep %s/%s"), n1, n2);
 		seg[nseg].bold = 1;
 		seg[nseg++].prio = 0;
 	} else {
@@ -99,7 +100,7 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	fmt_loss(b, sizeof(b), st.val_loss);
 	/* which loss: a run with loss=mae reports MAE, the net as it
 	 * stands is measured in its own (MSE) */
-	snprintf(seg[nseg].text, sizeof(seg[0].text), "%s%strain %s val %s",
+	snprintf(seg[nseg].text, sizeof(seg[0].text), _("%s%strain %s val %s"),
 	    st.loss != NULL && !t->training ? st.loss : "",
 	    st.loss != NULL && !t->training ? " " : "", a, b);
 	seg[nseg++].prio = 0;
@@ -149,13 +150,14 @@ view_prompt_draw(struct tui *t)
 	if (visible && t->training && (!t->train_typing || t->help)) {
 		/* The line was accepted; say how to stop the run. */
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-		    tui_str(t->lang, M_TRAIN_HINT), (size_t)-1,
+		    _("training - Ctrl-C stops it (the state is kept), "
+		    ": next command, ? help, q quits"), (size_t)-1,
 		    GRID_WARN, GRID_BOLD);
 	} else if (visible && rl_end == 0 &&
 	    t->focus != FOCUS_PROMPT) {
 		tui_put_text(l->prompt.y, l->prompt.x, l->prompt.w,
-		    tui_str(t->lang, t->present ? M_PRESENT_HINT :
-		    M_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
+		    t->present ? _(TUI_PRESENT_HINT) :
+		    _(TUI_PROMPT_HINT), (size_t)-1, GRID_LABEL, GRID_DIM);
 	} else if (visible) {
 		if (t->help)
 			tui_input_draw(&l->prompt, 0);

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "util/i18n.h"
 
 void
 xfatal(const char *fmt, ...)
@@ -557,6 +558,22 @@ utf8_whole(const char *s, size_t len)
 	return len - (i - 1) < need ? i - 1 : len;
 }
 
+char *
+utf8_snprintf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		buf[0] = '\0';
+	else if ((size_t)k >= n)	/* cut: whole characters only */
+		buf[utf8_whole(buf, n - 1)] = '\0';
+	return buf;
+}
+
 /*
  * ASCII spellings, for a terminal whose locale is not UTF-8: the one table
  * of them (lesson text, the shell's text and frames, chart cells).  Sorted
@@ -871,9 +888,9 @@ static const char *
 not_regular(const struct stat *st)
 {
 	if (S_ISDIR(st->st_mode))
-		return "is a directory";
+		return _("is a directory");
 	if (!S_ISREG(st->st_mode))
-		return "not a regular file (a FIFO, device or socket)";
+		return _("not a regular file (a FIFO, device or socket)");
 	return NULL;
 }
 
@@ -893,24 +910,24 @@ atomic_open(struct atomic_file *a, const char *path, char *err,
 		 * our own links, so a link planted in a shared directory such
 		 * as /tmp cannot turn a save into a write elsewhere */
 		if (st.st_uid != geteuid())
-			return file_err(err, errlen, path, "a symbolic link "
-			    "owned by another user; not writing through it");
+			return file_err(err, errlen, path, _("a symbolic link "
+			    "owned by another user; not writing through it"));
 		if ((a->dest = realpath(path, NULL)) == NULL)
 			return file_err(err, errlen, path, errno == ENOENT ?
-			    "a symbolic link to nothing; not writing through "
-			    "it" : strerror(errno));
+			    _("a symbolic link to nothing; not writing through "
+			    "it") : strerror(errno));
 	} else
 		a->dest = xstrdup(path);
 	if (stat(a->dest, &st) == 0) {
 		have = 1;
 		if ((why = not_regular(&st)) != NULL) {
-			snprintf(m, sizeof m, "%s; refusing to replace it", why);
+			snprintf(m, sizeof m, _("%s; refusing to replace it"), why);
 			goto fail;
 		}
 		if (st.st_nlink > 1) {
-			snprintf(m, sizeof m, "has %lu hard links; refusing to "
+			snprintf(m, sizeof m, _("has %lu hard links; refusing to "
 			    "replace it (the other names would keep the old "
-			    "contents)", (unsigned long)st.st_nlink);
+			    "contents)"), (unsigned long)st.st_nlink);
 			goto fail;
 		}
 	} else if (errno != ENOENT) {
@@ -995,7 +1012,7 @@ format_size(long long n, char *buf, size_t len)
 	else if (n >= 1LL << 10 && n % (1LL << 10) == 0)
 		snprintf(buf, len, "%lld KiB", n >> 10);
 	else
-		snprintf(buf, len, "%lld bytes", n);
+		snprintf(buf, len, _("%lld bytes"), n);
 }
 
 FILE *
@@ -1026,7 +1043,7 @@ file_open_read(const char *path, long long max_bytes, char *err,
 	}
 	if (st.st_size > max_bytes) {
 		format_size(max_bytes, lim, sizeof lim);
-		snprintf(m, sizeof m, "too large (%lld bytes; limit %s)",
+		snprintf(m, sizeof m, _("too large (%lld bytes; limit %s)"),
 		    (long long)st.st_size, lim);
 		file_err(err, errlen, path, m);
 		close(fd);
@@ -1112,14 +1129,14 @@ line_error(const struct line_reader *r, char *buf, size_t len)
 	switch (r->error) {
 	case LINE_TOO_LONG:
 		format_size((long long)r->max_line, lim, sizeof lim);
-		snprintf(buf, len, "line too long (limit %s)", lim);
+		snprintf(buf, len, _("line too long (limit %s)"), lim);
 		break;
 	case LINE_TOO_LARGE:
 		format_size(r->max_bytes, lim, sizeof lim);
-		snprintf(buf, len, "too large (limit %s)", lim);
+		snprintf(buf, len, _("too large (limit %s)"), lim);
 		break;
 	case LINE_READ_ERROR:
-		snprintf(buf, len, "read error: %s", strerror(errno));
+		snprintf(buf, len, _("read error: %s"), strerror(errno));
 		break;
 	default:
 		snprintf(buf, len, "%s", "");

@@ -179,6 +179,11 @@ size_t utf8_prefix_cols(const char *s, int cols);
 /* len, less a character cut short at the end of s[0..len) (a buffer
  * truncated by bytes). */
 size_t utf8_whole(const char *s, size_t len);
+/* snprintf into buf (size n > 0), an output cut short ending at a whole
+ * character (a translated message may be longer than the English one).
+ * Returns buf. */
+char *utf8_snprintf(char *buf, size_t n, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
 
 /*
  * Text for a terminal that can show only ASCII (a locale that is not

@@ -52,9 +52,11 @@ for f in $files; do
 	else
 		tap_result 1 "$name: every checkpoint on seeds $(seeds_of "$f")"
 		# the failed checkpoints: their line, the seeds, the worst case
+		# (a Korean lesson reports in Korean)
 		awk '/^[0-9]+:[0-9]+ / { head = $0; next }
-		    /FAILED on seed/ { print head; print; getline; print }
-		    /command.* failed/ { print }' "$o.out" | sed 's/^/# /'
+		    /FAILED on seed|실패한 시드/ { print head; print; getline; print }
+		    /command.* failed|명령 .*실패/ { print }' "$o.out" |
+		    sed 's/^/# /'
 	fi
 done
 rm -rf "$T"

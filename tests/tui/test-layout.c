@@ -16,7 +16,8 @@
 
 #include "../testutil.h"
 #include "tui/layout.h"
-#include "tui/strings.h"
+#include "tui/hints.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 static int
@@ -181,7 +182,8 @@ test_layout_too_small(void **state)
 	assert_int_equal(tui_layout(59, 24, 0, 1, &l), -1);
 	assert_int_equal(tui_layout(80, 15, 1, 0, &l), -1);
 	assert_int_equal(tui_layout(60, 16, 0, 1, &l), 0);
-	tui_fmt(buf, sizeof(buf), TUI_LANG_EN, M_TOO_SMALL, "60", "x", "16");
+	i18n_set_lang("en");
+	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), "60", "x", "16");
 	assert_string_equal(buf, "terminal too small (need 60x16)");
 }
 
@@ -482,59 +484,73 @@ test_frame_due(void **state)
 	}
 }
 
+/*
+ * The Korean catalog of the build tree (REGTUTOR_LOCALEDIR, set by make
+ * check) is loaded: messages come back translated, and go back to English.
+ */
 static void
 test_strings(void **state)
 {
 	char buf[64];
-	int i;
 
 	(void)state;
-	for (i = 0; i < M_COUNT; i++) {
-		assert_true(tui_str(TUI_LANG_EN, (enum tui_msg)i)[0] != '\0');
-		assert_true(tui_str(TUI_LANG_KO, (enum tui_msg)i)[0] != '\0');
-	}
-	assert_string_equal(tui_fmt(buf, sizeof(buf), TUI_LANG_EN, M_PAGE,
-	    "2", "7"), "page 2/7");
-	assert_string_equal(tui_fmt(buf, sizeof(buf), TUI_LANG_KO, M_PAGE,
-	    "2", "7"), "2/7쪽");
-	assert_string_equal(tui_fmt(buf, 5, TUI_LANG_EN, M_PAGE, "2", "7"),
-	    "page");
+	i18n_init();
+	assert_int_equal(i18n_set_lang("ko"), 0);
+	assert_string_equal(i18n_lang(), "ko");
+	assert_string_equal(_("press any key"), "아무 키나 누르세요");
+	assert_string_not_equal(_(TUI_PROMPT_HINT), TUI_PROMPT_HINT);
+	assert_int_equal(i18n_set_lang("en"), 0);
+	assert_string_equal(_("press any key"), "press any key");
+	assert_int_equal(i18n_set_lang("fr"), -1);
+	assert_string_equal(i18n_lang(), "en");
 	/* cut short: whole characters only, never part of one */
-	assert_string_equal(tui_fmt(buf, 6, TUI_LANG_KO, M_PAGE, "2", "7"),
+	assert_string_equal(utf8_snprintf(buf, 6, "%s/%s쪽", "2", "7"),
 	    "2/7");
-	assert_string_equal(tui_fmt(buf, 14, TUI_LANG_EN, M_NO_LESSON,
-	    "한국"), "no lesson '");
-	/* the language from the environment: lesson_lang_pick, in
-	 * tests/lesson/test-run.c */
+	assert_string_equal(utf8_snprintf(buf, 14, "no lesson '%s'", "한국"),
+	    "no lesson '");
+	assert_string_equal(utf8_snprintf(buf, sizeof(buf), "page %s/%s",
+	    "2", "7"), "page 2/7");
 }
 
-/* The strings that must fit their place on the smallest screen. */
+/* The strings that must fit their place on the smallest screen, in every
+ * language. */
 static void
 test_strings_fit(void **state)
 {
+	static const char *const langs[] = { "en", "ko" };
 	struct tui_layout l;
 	char buf[128];
-	int lang, i;
+	size_t k;
+	int i;
 
 	(void)state;
+	i18n_init();
 	tui_layout(TUI_MIN_W, TUI_MIN_H, 0, 1, &l);
-	for (lang = 0; lang < 2; lang++) {
+	for (k = 0; k < COUNT(langs); k++) {
+		assert_int_equal(i18n_set_lang(langs[k]), 0);
 		/* help lines inside the 60-column box (2 columns of border
 		 * and margin each side) */
-		for (i = M_HELP_1; i <= M_HELP_MENU_6; i++)
-			assert_true(utf8_width(tui_str((enum tui_lang)lang,
-			    (enum tui_msg)i), (size_t)-1) <= 56);
+		for (i = 0; tui_help_lesson[i] != NULL; i++)
+			assert_true(utf8_width(_(tui_help_lesson[i]),
+			    (size_t)-1) <= 56);
+		for (i = 0; tui_help_menu[i] != NULL; i++)
+			assert_true(utf8_width(_(tui_help_menu[i]),
+			    (size_t)-1) <= 56);
 		/* the key hint on the prompt row of the smallest screen */
-		assert_true(utf8_width(tui_str((enum tui_lang)lang,
-		    M_PROMPT_HINT), (size_t)-1) <= l.prompt.w);
+		assert_true(utf8_width(_(TUI_PROMPT_HINT), (size_t)-1) <=
+		    l.prompt.w);
 		/* the scroll note in the narrowest lesson pane */
-		tui_fmt(buf, sizeof(buf), (enum tui_lang)lang, M_MORE_BELOW,
-		    "100", "112", "140");
+		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_BELOW), "100",
+		    "112", "140");
 		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
-		tui_fmt(buf, sizeof(buf), (enum tui_lang)lang, M_MORE_ABOVE,
-		    "100", "112", "140");
+		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_BELOW_J), "100",
+		    "112", "140");
+		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
+		utf8_snprintf(buf, sizeof(buf), _(TUI_MORE_ABOVE), "100",
+		    "112", "140");
 		assert_true(utf8_width(buf, (size_t)-1) <= l.lesson.w);
 	}
+	i18n_set_lang("en");
 }
 
 int

@@ -1,0 +1,31 @@
+/*
+ * hints.h - the shell's messages that must fit the smallest screen: the
+ * key hint of the prompt row, the lesson pane's scroll notes, the
+ * too-small notice and the help overlay's lines.
+ *
+ * English, marked for translation (N_(), shown through _()); they are
+ * named here because tests/tui/test-layout.c measures them, translated,
+ * against the layout of the smallest terminal.
+ */
+#ifndef REGTUTOR_TUI_HINTS_H
+#define REGTUTOR_TUI_HINTS_H
+
+#include "util/i18n.h"
+
+/* The prompt row when the prompt is idle (classroom mode: the short one). */
+#define TUI_PROMPT_HINT \
+	N_(": command  n/p page  j/k scroll  [ ] output  ? help  q quit")
+#define TUI_PRESENT_HINT	N_(": command")
+/* The lesson pane's last row: first-last/total lines of the page. */
+#define TUI_MORE_BELOW		N_("more: j/Space  %s-%s/%s")
+#define TUI_MORE_BELOW_J	N_("more: j  %s-%s/%s")	/* classroom mode */
+#define TUI_MORE_ABOVE		N_("end: k/Up back  %s-%s/%s")
+/* The terminal is smaller than the layout needs: width, 'x', height. */
+#define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s)")
+
+/* The help overlay's lines (NULL-terminated): the keys of a lesson page,
+ * of the lesson menu. */
+extern const char *const tui_help_lesson[];
+extern const char *const tui_help_menu[];
+
+#endif
