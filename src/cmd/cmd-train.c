@@ -17,26 +17,6 @@
 #include "cmd/session-int.h"
 #include "util/i18n.h"
 
-/* Data and net present and of matching shape?  Else an error. */
-int
-lab_ready(struct cmd_ctx *c)
-{
-	const struct lab *l = &c->s->lab;
-
-	if (l->all == NULL)
-		return cmd_error(c, -1, _("no data yet (use 'data KIND' first, "
-		    "e.g. 'data moons')"));
-	if (l->net == NULL)
-		return cmd_error(c, -1, _("no network yet (use 'net SPEC' first, "
-		    "e.g. 'net %d-16-%d')"), l->all->nin, l->all->nout);
-	if (nn_net_nin(l->net) != l->all->nin ||
-	    nn_net_nout(l->net) != l->all->nout)
-		return cmd_error(c, -1, _("the network does not fit the data "
-		    "(%d inputs, %d outputs): build one with 'net'"),
-		    l->all->nin, l->all->nout);
-	return param_loss_fits(c, -1, &l->cfg, l->all);
-}
-
 static const char *const *
 train_complete(int argi, const char *prev)
 {

@@ -2,7 +2,7 @@
 noinst_LIBRARIES += libcmd.a
 libcmd_a_SOURCES = src/cmd/cmd.h src/cmd/cmd-int.h src/cmd/session-int.h \
 	src/cmd/cmd.c src/cmd/parse.c src/cmd/params.c src/cmd/transcript.c \
-	src/cmd/session.c src/cmd/plot.c src/cmd/lab-file.c \
+	src/cmd/session.c src/cmd/lab.c src/cmd/plot.c src/cmd/lab-file.c \
 	src/cmd/cmd-data.c src/cmd/cmd-net.c src/cmd/cmd-set.c \
 	src/cmd/cmd-train.c src/cmd/cmd-plot.c src/cmd/cmd-sweep.c \
 	src/cmd/cmd-file.c src/cmd/cmd-help.c src/cmd/sweep.c src/cmd/sweep.h
