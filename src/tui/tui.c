@@ -293,6 +293,39 @@ pager_key(struct tui *t, int c)
 	t->dirty = 1;
 }
 
+/* The scrolling keys of a lesson page (the page: j k Up Down Home End;
+ * the output: [ ]), the same during a run: 1 when c was one. */
+static int
+scroll_key(struct tui *t, int c)
+{
+	switch (c) {
+	case KEY_UP:
+	case 'k':
+		t->lesson_scroll--;
+		return 1;
+	case KEY_DOWN:
+	case 'j':
+		t->lesson_scroll++;
+		return 1;
+	case KEY_HOME:
+		t->lesson_scroll = 0;
+		return 1;
+	case KEY_END:
+		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
+		return 1;
+	case '[':
+	case KEY_SR:
+		scroll_output(t, 3);
+		return 1;
+	case ']':
+	case KEY_SF:
+		scroll_output(t, -3);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -339,6 +372,8 @@ training_key(struct tui *t, int c)
 		return 0;
 	}
 	t->note[0] = '\0';
+	if (scroll_key(t, c))
+		return 0;
 	switch (c) {
 	case 'q':
 	case 'Q':
@@ -353,28 +388,6 @@ training_key(struct tui *t, int c)
 		break;
 	case 27:
 		swallow_escape();
-		break;
-	case KEY_UP:
-	case 'k':
-		t->lesson_scroll--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		t->lesson_scroll++;
-		break;
-	case KEY_HOME:
-		t->lesson_scroll = 0;
-		break;
-	case KEY_END:
-		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
-		break;
-	case '[':
-	case KEY_SR:
-		scroll_output(t, 3);
-		break;
-	case ']':
-	case KEY_SF:
-		scroll_output(t, -3);
 		break;
 	case ':':
 	case '\t':
@@ -1541,6 +1554,10 @@ key_lesson(struct tui *t, int c)
 		t->dirty = 1;
 		return;
 	}
+	if (scroll_key(t, c)) {
+		t->dirty = 1;
+		return;
+	}
 	if (c == 'N' && t->run != NULL) {
 		next_lesson(t);
 		t->dirty = 1;
@@ -1603,28 +1620,6 @@ key_lesson(struct tui *t, int c)
 		}
 		snprintf(t->note, sizeof(t->note), "%s",
 		    _("no (more) hints on this page"));
-		break;
-	case KEY_UP:
-	case 'k':
-		t->lesson_scroll--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		t->lesson_scroll++;
-		break;
-	case KEY_HOME:
-		t->lesson_scroll = 0;
-		break;
-	case KEY_END:
-		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
-		break;
-	case '[':
-	case KEY_SR:
-		scroll_output(t, 3);
-		break;
-	case ']':
-	case KEY_SF:
-		scroll_output(t, -3);
 		break;
 	case '\r':
 	case '\n':
