@@ -16,25 +16,8 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 NTESTS=44
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-keys-$$
-WORK=$(pwd)/tests/tmp/keys-$$
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data" "$WORK/data2"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start keys $NTESTS data2
 
 PROG=$WORK/data/regtutor/progress
 on_page() { screen | grep -q " page $1  " && not_training; }

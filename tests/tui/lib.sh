@@ -1,7 +1,32 @@
 # tests/tui/lib.sh - what the shell's end-to-end tests share (sourced): an
 # isolated tmux server, screen capture, and waits that poll the screen
 # with a deadline instead of sleeping blindly (the machine may be busy).
-# Needs $SOCK (the server's socket name) and $T (the tmux binary).
+# Needs $SOCK (the server's socket name) and $T (the tmux binary), which
+# tui_start sets up for a script.
+# tui_start NAME NTESTS [DIR...]: the plan of NTESTS checks; without tmux
+# every check fails (never skipped) and the script ends; else the server's
+# socket regtutor-NAME-PID and a fresh $WORK (tests/tmp/NAME-PID, with
+# state/, data/ and each DIR), both gone when the script exits.
+tui_start() {
+	_name=$1 _n=$2
+	shift 2
+	plan "$_n"
+	if [ -z "$T" ] || [ ! -x "$T" ]; then
+		_i=0
+		while [ $_i -lt "$_n" ]; do
+			tap_result 1 "tmux is required (configure found none)"
+			_i=$((_i + 1))
+		done
+		finish
+	fi
+	SOCK=regtutor-$_name-$$
+	WORK=$(pwd)/tests/tmp/$_name-$$
+	rm -rf "$WORK"
+	mkdir -p "$WORK/state" "$WORK/data"
+	for _d in "$@"; do mkdir -p "$WORK/$_d"; done
+	trap 'tm kill-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+	trap 'exit 1' INT TERM HUP
+}
 tm() { "$T" -L "$SOCK" -f /dev/null "$@"; }
 screen() { tm capture-pane -p 2>/dev/null; }
 # wait_for PATTERN [TENTHS]: until the screen matches (ERE); 1 on timeout.

@@ -10,25 +10,8 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 NTESTS=34
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-pages-$$
-WORK=$(pwd)/tests/tmp/pages-$$
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start pages $NTESTS
 
 # The chart pane: right of the lesson pane's rule, above the output.
 chart_pane() { screen | awk '/^──/ { exit } { sub(/^[^│]*│/, ""); print }'; }

@@ -10,25 +10,8 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 NTESTS=27
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-present-$$
-WORK=$(pwd)/tests/tmp/present-$$
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start present $NTESTS
 
 on_page() { screen | grep -q " page $1  " && not_training; }
 idle_on() { settled 600 on_page "$1"; }

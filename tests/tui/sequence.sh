@@ -10,25 +10,8 @@ R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 LESSONS="0 1 2 3 4"
 NTESTS=17
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-seq-$$
-WORK=$(pwd)/tests/tmp/seq-$$
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start seq $NTESTS
 
 # Until the page shows and nothing trains (every redraw during an action
 # is a training frame, which says how to stop it), up to 5 minutes a page:

@@ -9,25 +9,8 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 NTESTS=16
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-training-$$
-WORK=$(pwd)/tests/tmp/training-$$
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data"
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start training $NTESTS
 
 tm new-session -d -x 80 -y 24 "env PS1='READY\$ ' LANG=C.UTF-8 \
     LC_ALL=C.UTF-8 TERM=xterm-256color \

@@ -8,26 +8,8 @@
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
 NTESTS=59
-plan $NTESTS
-
-if [ -z "$T" ] || [ ! -x "$T" ]; then
-	# tmux is required for this test: fail every check, never skip.
-	i=0
-	while [ $i -lt $NTESTS ]; do
-		tap_result 1 "tmux is required (configure found none)"
-		i=$((i + 1))
-	done
-	finish
-fi
-
-SOCK=regtutor-test-$$
-WORK=$(pwd)/tests/tmp/tui-$$
-rm -rf "$WORK"
-mkdir -p "$WORK/state" "$WORK/data"
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+tui_start tui $NTESTS
 
 # Foreground colours (SGR 30-37, 90-97, 38;5;N) on the screen.
 colours() { tm capture-pane -e -p 2>/dev/null |
