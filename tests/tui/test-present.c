@@ -74,6 +74,7 @@ which_numbers(void **state)
 	struct transcript *t = transcript_new();
 	struct lesson *l;
 	struct present_number nums[PRESENT_MAX_NUMBERS];
+	struct session_status st;
 	double v;
 	char want[24];
 	int n;
@@ -90,8 +91,22 @@ which_numbers(void **state)
 	n = present_numbers(s, &l->pages[0], 1, nums);
 	assert_string_equal(nums[0].label, "lambda");
 
-	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-8-1; "
-	    "set lambda 0.001; train 10", t), CMD_OK);
+	/* a net that has not trained: its losses read "-", as the status
+	 * line's do (the same state), the number keeps its place */
+	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-8-1", t),
+	    CMD_OK);
+	session_get_status(s, &st);
+	assert_true(isnan(st.train_loss));
+	assert_int_equal(session_query(s, "train_loss", &v), 0);
+	n = present_numbers(s, &l->pages[0], 0, nums);
+	assert_int_equal(n, 3);
+	assert_string_equal(nums[1].name, "train_loss");
+	assert_string_equal(nums[1].value, "-");
+	assert_string_equal(nums[2].name, "val_loss");
+	assert_string_equal(nums[2].value, "-");
+	assert_int_equal(chart_big_width("-", 1), 3);	/* a glyph, not '?' */
+	assert_int_equal(cmd_execute(s, "set lambda 0.001; train 10", t),
+	    CMD_OK);
 	/* lambda, then the page's metrics in page order, three at most */
 	n = present_numbers(s, &l->pages[0], 0, nums);
 	assert_int_equal(n, 3);
@@ -103,6 +118,9 @@ which_numbers(void **state)
 	assert_int_equal(nums[2].role, GRID_SERIES2);
 	assert_int_equal(session_query(s, "val_loss", &v), 0);
 	present_fmt(v, want, sizeof want);
+	assert_string_equal(nums[2].value, want);
+	session_get_status(s, &st);	/* the status line's value */
+	present_fmt(st.val_loss, want, sizeof want);
 	assert_string_equal(nums[2].value, want);
 	/* a page that names none: the validation loss */
 	n = present_numbers(s, &l->pages[1], 0, nums);
