@@ -44,6 +44,9 @@ struct outline {
 struct page_view {
 	struct lesson_state *st;	/* NULL: not run yet */
 	int n;				/* blocks */
+	int whole;			/* it ran as far as it goes (to its
+					   end or a quiz that waits); not:
+					   left halfway in classroom mode */
 };
 
 struct menu_item {

@@ -4,12 +4,14 @@
 # no data series drawn thinner than a whole cell (not one braille cell on
 # the screen, whole blocks in the chart), the page's key numbers in big
 # digits beside the chart, the lesson text one step a key (a paragraph,
-# then the experiment), and P leaving and entering classroom mode on the
-# same page with nothing run again.
+# then the experiment; a step taller than the pane a pane at a time), a
+# page run before stepped again from its top with its charts, and P
+# leaving and entering classroom mode on the same page with nothing run
+# again.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=27
+NTESTS=43
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start present $NTESTS
 
@@ -96,7 +98,51 @@ check "the function chart, thick" settled 300 sh -c \
     "'$T' -L '$SOCK' -f /dev/null capture-pane -p | grep -q 'sigmoid' &&
     ! '$T' -L '$SOCK' -f /dev/null capture-pane -p | LC_ALL=C grep -q '$BRAILLE'"
 
-# 5. the live chart while training is thick too
+# 5. a step taller than the pane opens at its start; Space shows the
+# rest of it before the next step
+tm send-keys Space
+check "a long paragraph opens at its start" wait_for 'LONG-START'
+long_end_hidden() { ! screen | grep -q 'LONG-END'; }
+check "its end is below, not skipped" long_end_hidden
+# Space until its end shows: every word of it was on the screen once
+screen | grep -o 'filler[0-9]*' >"$WORK/seen"
+i=0
+while [ $i -lt 8 ] && ! screen | grep -q 'LONG-END'; do
+	tm send-keys Space
+	sleep 0.5
+	screen | grep -o 'filler[0-9]*' >>"$WORK/seen"
+	i=$((i + 1))
+done
+check "Space: the rest of the paragraph first" wait_for 'LONG-END'
+all_seen() { [ "$(sort -u "$WORK/seen" | wc -l)" -eq 189 ]; }
+check "no line of it skipped" all_seen
+end_hidden() { ! screen | grep -q 'PAGE-TWO-END'; }
+check "the next step still waits" end_hidden
+tm send-keys Space
+check "Space again: the next step" wait_for 'PAGE-TWO-END'
+
+# 6. back to a page run before: from its top again, a step a key, its
+# experiment run again with its chart (not replayed quietly, chartless)
+tm send-keys p
+check "p: page 1 again" idle_on 1/2
+check "it opens at its first paragraph" wait_for 'PARA-ONE'
+check "the rest waits for a key" hidden2
+check "no chart before its experiment" wait_for 'no chart'
+tm send-keys Space
+check "Space: the next paragraph" wait_for 'PARA-TWO'
+tm send-keys Space
+check "Space: the experiment and its check" \
+    settled 600 sh -c "'$T' -L '$SOCK' -f /dev/null capture-pane -p |
+    grep -q CHECK-PASS"
+idle_on 1/2
+check "its loss chart, drawn again" thick_chart
+no_nochart() { ! screen | grep -q 'no chart'; }
+check "no 'no chart' on the revisited page" no_nochart
+check "its val_loss in big digits" big_numbers 'val_loss'
+tm send-keys Space Space
+check "Space at its end: page 2 again" idle_on 2/2
+
+# 7. the live chart while training is thick too
 tm send-keys :
 tm send-keys -l 'train 400'
 tm send-keys Enter
