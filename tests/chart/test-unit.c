@@ -124,19 +124,19 @@ legend_samples(void **state)
 	pen_sample(&g, 0, 0, CHART_GLYPH_ASCII, 0, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 'o');
 	assert_int_equal(grid_at(&g, 1, 0)->cp, 'o');
-	/* thick: the dash pattern in half blocks, two per cell */
-	series_pen(0, CHART_GLYPH_BRAILLE, &p);		/* solid */
+	/* thick: two whole cells of the series' glyph (solid, shades) */
+	series_pen(0, CHART_GLYPH_BRAILLE, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
 	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2588);
-	series_pen(1, CHART_GLYPH_BRAILLE, &p);		/* 0x55 */
+	series_pen(1, CHART_GLYPH_BRAILLE, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
-	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x258C);
-	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x258C);
-	series_pen(3, CHART_GLYPH_QUADRANT, &p);	/* 0x33 */
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2592);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2592);
+	series_pen(3, CHART_GLYPH_QUADRANT, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_QUADRANT, 1, &p);
-	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
-	assert_int_equal(grid_at(&g, 1, 0)->cp, ' ');
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2591);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2591);
 	grid_done(&g);
 }
 
