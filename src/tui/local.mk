@@ -25,6 +25,13 @@ tests_test_tui_present_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_tui_present_LDADD = libtestutil.a libtui.a liblesson.a libcmd.a \
 	libchart.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
 
+check_PROGRAMS += tests/test-tui-prompt
+TESTS += tests/test-tui-prompt
+tests_test_tui_prompt_SOURCES = tests/tui/test-prompt.c
+tests_test_tui_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_tui_prompt_LDADD = libtestutil.a libtui.a liblesson.a libcmd.a \
+	libchart.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
+
 check_PROGRAMS += tests/test-tui-draw
 TESTS += tests/test-tui-draw
 tests_test_tui_draw_SOURCES = tests/tui/test-draw.c
