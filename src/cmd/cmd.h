@@ -84,6 +84,8 @@ struct cmd_epoch_info {
 	double best_val_loss;
 	int own;		/* 1: the session's own net (train); 0: a run
 				   of sweep or compare on a net of its own */
+	const char *loss;	/* the loss the run trains and reports
+				   ("mae" in train loss=mae) */
 };
 /*
  * The hook is called after every epoch of train/sweep/compare (with
@@ -107,8 +109,9 @@ struct session_status {
 	 * stop), not the last history row */
 	double train_loss;	/* NAN before any training */
 	double val_loss;	/* NAN before any training / no val split */
-	const char *loss;	/* the loss they are in ("mse"), NULL with
-				   no net */
+	const char *loss;	/* the loss they are in: the last train
+				   run's ("mae" after train loss=mae), else
+				   the net's own ("mse"); NULL with no net */
 	int have_data, have_net;
 	char spec[64];		/* e.g. "2-16-16-1", "" without a net */
 	char data[32];		/* data kind, "" without data */

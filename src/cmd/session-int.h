@@ -63,6 +63,10 @@ struct lab {
 					   eval test, test_loss, test_acc */
 	struct nn_net *net;		/* NULL: no network yet */
 	char spec[64];			/* the net's spec as typed */
+	/* The loss the last train run of net used (nn_loss_name(): a
+	 * loss= override or the net's own); NULL: not trained since it was
+	 * built, or not known (a lab read from a file). */
+	const char *run_loss;
 };
 
 /* The kinds of chart, the rows of plot_kinds[] (plot.c). */
