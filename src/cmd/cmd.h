@@ -95,6 +95,14 @@ struct cmd_epoch_info {
 typedef int (*cmd_epoch_fn)(void *ctx, const struct cmd_epoch_info *info);
 void session_set_epoch_hook(struct session *s, cmd_epoch_fn fn, void *ctx);
 
+/*
+ * The lessons' data directory: in "data load $LESSONDATA/FILE" the word
+ * $LESSONDATA stands for dir, so a lesson's commands are shown as the
+ * lesson wrote them and load the files shipped with it wherever it is
+ * installed.  NULL forgets it.  The lesson stepper sets it.
+ */
+void session_set_lesson_data(struct session *s, const char *dir);
+
 /* A snapshot of what the status line shows. */
 struct session_status {
 	double lambda;

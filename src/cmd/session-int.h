@@ -155,6 +155,9 @@ struct session {
 	 * lab_load() replays its data line (NULL: "-" is a file name) */
 	FILE *rows_in;
 	const char *rows_name;
+	/* what $LESSONDATA stands for in "data load" (NULL: no lesson has
+	 * said; kept by session_restart()) */
+	char *lesson_data;
 };
 
 /* cfg as the engine runs it on l's data: loss auto resolved for the

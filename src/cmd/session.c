@@ -78,6 +78,7 @@ session_free(struct session *s)
 	if (s == NULL)
 		return;
 	session_release(s);
+	free(s->lesson_data);
 	free(s);
 }
 
@@ -88,9 +89,11 @@ session_restart(struct session *s, unsigned long seed)
 	    height = s->height;
 	cmd_epoch_fn hook = s->hook;
 	void *hook_ctx = s->hook_ctx;
+	char *lesson_data = s->lesson_data;
 
 	session_release(s);
 	memset(s, 0, sizeof *s);
+	s->lesson_data = lesson_data;
 	s->glyphs = glyphs;
 	s->colors = colors;
 	s->width = width;
@@ -98,6 +101,15 @@ session_restart(struct session *s, unsigned long seed)
 	s->hook = hook;
 	s->hook_ctx = hook_ctx;
 	session_init_lab(s, seed);
+}
+
+void
+session_set_lesson_data(struct session *s, const char *dir)
+{
+	char *d = dir != NULL ? xstrdup(dir) : NULL;
+
+	free(s->lesson_data);
+	s->lesson_data = d;
 }
 
 void
