@@ -272,9 +272,9 @@ gen_cb(const char *text, int state)
 	return xstrdup(cands[cand_next++]);
 }
 
-/* "answer" alone on the line: the shell's command (tui.c reads the whole
- * line), so it completes as the first word of a line, and its argument
- * as the second.  Returns 1 and the words in *v when the word ending at
+/* "answer" alone on the line: the shell's command while a lesson is open
+ * (tui.c reads the whole line), so it completes as the first word of a
+ * line, and its argument as the second.  Returns 1 and the words in *v when the word ending at
  * end is one of those; 0 for any other word. */
 static int
 answer_complete(const char *line, int end, char ***v)
@@ -283,7 +283,8 @@ answer_complete(const char *line, int end, char ***v)
 	const char *p = line, *e = line + end;
 	size_t nl = sizeof(name) - 1;
 
-	if (hooks.answer_words == NULL)
+	if (hooks.answer_words == NULL ||
+	    hooks.answer_words(hooks.ctx, NULL) == 0)
 		return 0;
 	while (p < e && (*p == ' ' || *p == '\t'))
 		p++;
@@ -316,7 +317,8 @@ answer_complete(const char *line, int end, char ***v)
 		*v = xcalloc(1, sizeof(**v));	/* one word only */
 		return 1;
 	}
-	if ((*v = hooks.answer_words(hooks.ctx)) == NULL) {
+	hooks.answer_words(hooks.ctx, v);
+	if (*v == NULL) {
 		*v = xcalloc(1, sizeof(**v));
 		return 1;
 	}

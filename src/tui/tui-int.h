@@ -93,11 +93,11 @@ struct tui_input_hooks {
 	void (*on_line)(void *ctx, const char *line);
 	void (*show_matches)(void *ctx, const char *const *m, int n);
 	/* The shell's own prompt command "answer" (NULL: there is none):
-	 * the words its argument takes now (the waiting question's labels
-	 * and choice words), NULL-terminated, freed with
-	 * cmd_complete_free(); NULL when no question waits, after saying
-	 * so. */
-	char **(*answer_words)(void *ctx);
+	 * with v NULL, 1 when it is a command now (a lesson is open), else
+	 * 0; else the words its argument takes now (the waiting question's
+	 * labels and choice words) in *v, NULL-terminated, freed with
+	 * cmd_complete_free(), or NULL after saying why there are none. */
+	int (*answer_words)(void *ctx, char ***v);
 	void *ctx;
 };
 /* prompt must outlive the input (a string literal). */

@@ -1246,36 +1246,39 @@ prompt_answer(struct tui *t, const char *line)
 }
 
 /*
- * The words "answer" takes at the prompt (input.c's answer_words): the
- * waiting question's labels, then its choices' words, from the lesson's
- * block.  With no question waiting: none, and the output area says why
- * (once for Tabs in a row).
+ * What "answer" completes to at the prompt (input.c's answer_words): a
+ * command while a lesson is open; its argument the waiting question's
+ * labels, then its choices' words, from the lesson's block.  With no
+ * question waiting: none, and the output area says why (once for Tabs
+ * in a row).
  */
-static char **
-answer_words(void *ctx)
+static int
+answer_words(void *ctx, char ***vp)
 {
 	struct tui *t = ctx;
 	const struct lesson_block *b = waiting_block(t);
 	char **v, msg[256];
 	int k, n = 0;
 
+	if (vp == NULL)
+		return t->run != NULL;
+	*vp = NULL;
 	if (b == NULL) {
-		utf8_snprintf(msg, sizeof(msg), "answer: %s", t->run == NULL ?
-		    _("no lesson is open; a lesson's questions are answered "
-		    "on its pages") :
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
 		    _("no question waits for an answer on this page"));
 		if (t->nout == 0 || t->out[t->nout - 1].kind != TR_INFO ||
 		    strcmp(t->out[t->nout - 1].text, msg) != 0)
 			out_add(t, TR_INFO, msg);
 		t->dirty = 1;
-		return NULL;
+		return 1;
 	}
 	v = xcalloc((size_t)b->nchoices * 2 + 1, sizeof(*v));
 	for (k = 0; k < b->nchoices; k++)
 		v[n++] = xstrdup(lesson_choice_label(k));
 	for (k = 0; k < b->nchoices; k++)
 		v[n++] = xstrdup(b->choices[k].key);
-	return v;
+	*vp = v;
+	return 1;
 }
 
 /* N: the next lesson in the menu (the last page offers it). */

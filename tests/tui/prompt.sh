@@ -2,12 +2,13 @@
 # tests/tui/prompt.sh - the shell's prompt command 'answer', end to end in
 # tmux: Tab completes 'answer' and its argument with the labels and words
 # of the question waiting on the page (from the lesson's quiz), and says
-# so when none waits; each wrong use of 'answer' (no choice, two words,
-# not a choice, no question waiting) gets one message, in Korean too.
+# so when none waits (in the free lab 'answer' is no command); each wrong
+# use of 'answer' (no choice, two words, not a choice, no question
+# waiting, no lesson) gets one message, in Korean too.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=14
+NTESTS=17
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start prompt $NTESTS
 
@@ -83,7 +84,29 @@ tm send-keys -l 'clear'
 tm send-keys Enter
 wait_gone 'EXIT:0' 50
 
-# 2. Korean: the shipped lesson 0's quiz (page 4)
+# 2. the free lab: no lesson, so 'answer' is no command to complete, and
+# typed it says why
+start "$FIX" "--lang en"
+wait_for 'Pages and charts fixture'
+for _k in 1 2 3 4 5 6 7 8 9; do tm send-keys j; done
+tm send-keys Enter
+check "the free lab opens" wait_for ' free lab ' 100
+tm send-keys -l 'ans'	# (the prompt has the keys in the free lab)
+tm send-keys Tab
+check "the free lab: Tab does not complete 'ans' to 'answer'" \
+    settled 50 prompt_is 'ans'
+tm send-keys C-c
+type_line 'answer 1'
+check "the free lab: 'answer 1' says no lesson is open" \
+    wait_for "^error: answer: no lesson is open; a lesson's questions are answered on its pages"
+leave_prompt
+tm send-keys q
+wait_for 'EXIT:0' 100
+tm send-keys -l 'clear'
+tm send-keys Enter
+wait_gone 'EXIT:0' 50
+
+# 3. Korean: the shipped lesson 0's quiz (page 4)
 start "$REGTUTOR_SRCDIR" "--lang ko 0"
 idle_on 1/
 tm send-keys g
