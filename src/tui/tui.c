@@ -77,6 +77,7 @@ static void focus_prompt(struct tui *t);
 static void swallow_escape(void);
 static void focus_lesson(struct tui *t);
 static void lay_out(struct tui *t);
+static int chartless(struct tui *t);
 static void present_refresh(struct tui *t);
 static void turn_page(struct tui *t, int delta);
 
@@ -209,6 +210,9 @@ drain(struct tui *t)
 	transcript_clear(t->losses);
 	t->training = 0;
 	t->train_at = -1;
+	if (chartless(t) != t->no_chart)
+		relayout(t);	/* the text takes the chart's room or
+				   gives it back */
 	view_chart_render(t);
 	present_refresh(t);
 }
@@ -427,6 +431,8 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 
 	t->training = 1;
 	t->ep = *info;
+	if (t->no_chart)
+		relayout(t);	/* the live chart needs its pane */
 	/* A training of the session's net in this action (its command line
 	 * is in the transcript already; a lesson's quiet catch-up of earlier
 	 * pages is not): the one before it keeps its loss chart. */
@@ -1365,8 +1371,32 @@ try_block(const struct tui *t)
 	return found;
 }
 
+/*
+ * 1 when the open page has no chart and none to come: none drawn (its
+ * deck is empty), no training running and no command step or predict
+ * (whose experiment runs after the answer) left to run.  A chart the
+ * learner draws there later brings the chart pane back.
+ */
+static int
+chartless(struct tui *t)
+{
+	const struct lesson_page *pg;
+	int i;
+
+	if (t->run == NULL || t->screen != SCR_LESSON || t->training ||
+	    t->decks == NULL || transcript_count(t->decks[t->run->page]) > 0)
+		return 0;
+	pg = &t->lesson->pages[t->run->page];
+	for (i = t->run->next; i < pg->nblocks; i++)
+		if (pg->blocks[i].kind == LB_CMD ||
+		    pg->blocks[i].kind == LB_PREDICT)
+			return 0;
+	return 1;
+}
+
 /* The panes for the screen's size and mode; in classroom mode the key
- * numbers take the rows they need and the lesson text the rest. */
+ * numbers take the rows they need and the lesson text the rest; a page
+ * with no chart gives its text the chart's room. */
 static void
 lay_out(struct tui *t)
 {
@@ -1375,6 +1405,9 @@ lay_out(struct tui *t)
 	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
 	if (t->screen == SCR_LESSON && t->run == NULL && !t->present)
 		tui_layout_lab(&t->lay);	/* charts get the width */
+	t->no_chart = chartless(t);
+	if (t->no_chart)
+		tui_layout_no_chart(&t->lay);
 	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
 	    tui_glyphs(t), t->lay.big.w));
 }

@@ -20,6 +20,7 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
+#include "tui/layout.h"
 #include "tui/present.h"
 #include "util/util.h"
 
@@ -212,6 +213,53 @@ panel(void **state)
 	grid_done(&g);
 }
 
+/*
+ * A page with no chart gives its text the chart's room: in classroom mode
+ * at 120x35 the text where the chart was, centred and at most
+ * TUI_TEXT_MAX_W wide, the numbers the whole column; in the normal shell
+ * at 80x24 the whole width (it had 36 columns beside 43 of "no chart");
+ * the wide normal layout stays.
+ */
+static void
+no_chart_layout(void **state)
+{
+	struct tui_layout l, before;
+
+	(void)state;
+	tui_layout(120, 35, 1, 0, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_int_equal(l.chart.w, 0);
+	assert_true(l.lesson.w <= TUI_TEXT_MAX_W);
+	assert_true(l.lesson.w >= TUI_TEXT_MAX_W - 4);
+	assert_true(l.lesson.w > 2 * before.lesson.w - 20);
+	/* centred in the chart's columns */
+	assert_true(abs(l.lesson.x - (before.chart.w - l.lesson.x -
+	    l.lesson.w)) <= 1);
+	assert_true(l.lesson.x + l.lesson.w <= before.vsep.x);
+	assert_int_equal(l.big.h, before.chart.h);
+	assert_int_equal(l.hsep.w, 0);
+	assert_false(tui_rect_overlap(&l.lesson, &l.big));
+	/* the numbers take their rows; the text stays where it is */
+	tui_layout_big_rows(&l, 7);
+	assert_int_equal(l.big.h, 7);
+	assert_int_equal(l.lesson.y, before.chart.y + 1);
+
+	tui_layout(80, 24, 0, 1, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_int_equal(l.lesson.w, 80);
+	assert_int_equal(l.lesson.h, before.lesson.h);
+	assert_int_equal(l.chart.w, 0);
+	assert_int_equal(l.vsep.w, 0);
+	assert_int_equal(l.output.w, before.output.w);
+
+	tui_layout(160, 40, 0, 1, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_memory_equal(&l, &before, sizeof l);
+}
+
 int
 main(void)
 {
@@ -219,6 +267,7 @@ main(void)
 		cmocka_unit_test(fmt_values),
 		cmocka_unit_test(which_numbers),
 		cmocka_unit_test(panel),
+		cmocka_unit_test(no_chart_layout),
 	};
 
 	return cmocka_run_group_tests_name("tui-present", tests, NULL, NULL);
