@@ -2,7 +2,7 @@
 # tests/tui/prompt.sh - the shell's prompt command 'answer', end to end in
 # tmux: Tab completes 'answer' and its argument with the labels and words
 # of the question waiting on the page (from the lesson's quiz), and says
-# so when none waits (in the free lab 'answer' is no command); each wrong
+# so when none waits; each wrong
 # use of 'answer' (no choice, two words, not a choice, no question
 # waiting, no lesson) gets one message, in Korean too.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
@@ -84,8 +84,8 @@ tm send-keys -l 'clear'
 tm send-keys Enter
 wait_gone 'EXIT:0' 50
 
-# 2. the free lab: no lesson, so 'answer' is no command to complete, and
-# typed it says why
+# 2. the free lab: 'answer' is a command of the table (help lists it), so
+# Tab completes it; typed with no lesson open it says why
 start "$FIX" "--lang en"
 wait_for 'Pages and charts fixture'
 for _k in 1 2 3 4 5 6 7 8 9; do tm send-keys j; done
@@ -93,8 +93,8 @@ tm send-keys Enter
 check "the free lab opens" wait_for ' free lab ' 100
 tm send-keys -l 'ans'	# (the prompt has the keys in the free lab)
 tm send-keys Tab
-check "the free lab: Tab does not complete 'ans' to 'answer'" \
-    settled 50 prompt_is 'ans'
+check "the free lab: Tab completes 'ans' to 'answer', a command" \
+    settled 50 prompt_is 'answer'
 tm send-keys C-c
 type_line 'answer 1'
 check "the free lab: 'answer 1' says no lesson is open" \
