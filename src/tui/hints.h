@@ -16,6 +16,9 @@
 #define TUI_PROMPT_HINT \
 	N_(": command  n/p page  j/k scroll  [ ] output  ? help  q quit")
 #define TUI_PRESENT_HINT	N_(": command")
+/* After the prompt's "> " while its line is empty and it has the keys. */
+#define TUI_PROMPT_EMPTY \
+	N_("type a command - Enter runs it, Tab completes, Esc: page keys")
 /* The lesson pane's last row: first-last/total lines of the page. */
 #define TUI_MORE_BELOW		N_("more: j/Space  %s-%s/%s")
 #define TUI_MORE_BELOW_J	N_("more: j  %s-%s/%s")	/* classroom mode */

@@ -1830,6 +1830,17 @@ key_prompt(struct tui *t, int c)
 	case KEY_F(1):
 		t->help = 1;
 		break;
+	case ':':
+		/* the key that opened the prompt, pressed again out of habit:
+		 * no command starts with it */
+		if (rl_end == 0) {
+			snprintf(t->note, sizeof(t->note), "%s",
+			    _("the prompt is open: type a command (Esc: page "
+			    "keys)"));
+			break;
+		}
+		tui_input_key(c);
+		break;
 	default:
 		/* on an empty line (no command starts with them) < and >
 		 * turn the charts, as on the page */
