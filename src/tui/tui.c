@@ -962,9 +962,11 @@ page_restore(struct tui *t)
 		while (lesson_step(t->run) == LR_OK)
 			;
 	}
+	/* (what this visit revealed stays) */
 	for (int i = 0; i < v->n && i < t->run->next; i++) {
-		t->run->st[i].hints = v->st[i].hints;
-		t->run->st[i].met = v->st[i].met;
+		if (v->st[i].hints > t->run->st[i].hints)
+			t->run->st[i].hints = v->st[i].hints;
+		t->run->st[i].met |= v->st[i].met;
 	}
 }
 
