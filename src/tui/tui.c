@@ -326,6 +326,14 @@ scroll_key(struct tui *t, int c)
 	}
 }
 
+/* The help overlay, from its first key line. */
+static void
+open_help(struct tui *t)
+{
+	t->help = 1;
+	t->help_scroll = 0;
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -355,7 +363,9 @@ training_key(struct tui *t, int c)
 		pager_key(t, c);
 		return 0;
 	}
-	if (t->help) {		/* any key closes the overlay */
+	if (t->help) {		/* any key but scrolling closes it */
+		if (view_help_key(t, c))
+			return 0;
 		if (c == 27)
 			swallow_escape();
 		t->help = 0;
@@ -384,7 +394,7 @@ training_key(struct tui *t, int c)
 		break;
 	case '?':
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case 27:
 		swallow_escape();
@@ -1740,7 +1750,7 @@ key_prompt(struct tui *t, int c)
 		    1));
 		break;
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case ':':
 		/* the key that opened the prompt, pressed again out of habit:
@@ -1813,7 +1823,8 @@ handle_key(struct tui *t, int c)
 		return;
 	}
 	if (t->help) {
-		t->help = 0;
+		if (!view_help_key(t, c))
+			t->help = 0;
 		t->dirty = 1;
 		return;
 	}
@@ -1824,7 +1835,7 @@ handle_key(struct tui *t, int c)
 	}
 	if (t->screen == SCR_MENU) {
 		if (c == '?' || c == KEY_F(1))
-			t->help = 1;
+			open_help(t);
 		else
 			key_menu(t, c);
 		t->dirty = 1;
@@ -1837,7 +1848,7 @@ handle_key(struct tui *t, int c)
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
-		t->help = 1;
+		open_help(t);
 		t->dirty = 1;
 	} else {
 		key_lesson(t, c);

@@ -11,11 +11,12 @@
 # 12 on the shipped lessons: lesson 2 page 3 "n" turns the page (it
 # answered "none"), lesson 4 page 5 "b" says what to press and "3" answers
 # "bn" without leaving the page, lesson 3 page 6 "s" says so and "answer
-# orders" at the prompt answers.
+# orders" at the prompt answers.  The help overlay scrolls on a short
+# terminal.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=44
+NTESTS=47
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start keys $NTESTS data2
 
@@ -220,6 +221,17 @@ check "'answer orders' at the prompt answers it" wait_for '^Right\.'
 check "... on page 6 still" idle_on 6/10
 tm send-keys Escape
 sleep 0.2
+# a short terminal: the help overlay's lines scroll, any other key closes
+tm resize-window -x 60 -y 18
+tm send-keys '?'
+check "? at 60x18: the overlay says its lines scroll" \
+    wait_for 'j/k scroll, any other key closes  1-[0-9]+/[0-9]+'
+tm send-keys j
+check "... j scrolls them" \
+    wait_for 'j/k scroll, any other key closes  2-[0-9]+/[0-9]+'
+tm send-keys x
+check "... another key closes it" settled 50 eval '! screen | grep -q "Keys"'
+tm resize-window -x 120 -y 50
 tm send-keys m
 check "m opens the menu (it never answers)" \
     wait_for '^ +3  .* +continue 6/10'
