@@ -1586,14 +1586,33 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		/* A digit selects the lesson with that number. */
+		/* A digit selects the lesson with that number; any other
+		 * key says what the menu's keys are. */
 		if (c >= '0' && c <= '9') {
-			int i;
+			int i, found = 0;
 
 			for (i = 0; i < t->nitems; i++)
 				if (t->items[i].path != NULL &&
-				    t->items[i].number == c - '0')
+				    t->items[i].number == c - '0') {
 					t->sel = i;
+					found = 1;
+				}
+			if (!found)
+				utf8_snprintf(t->note, sizeof(t->note),
+				    _("no lesson %c here: the digits choose "
+				    "the lessons listed"), c);
+		} else if (c != KEY_RESIZE && c != ERR) {
+			char k[32];
+			const char *kn;
+
+			if (c > 0x20 && c < 0x7f)
+				snprintf(k, sizeof(k), "%c", c);
+			else
+				snprintf(k, sizeof(k), "%s",
+				    (kn = keyname(c)) != NULL ? kn : "?");
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("'%s' does nothing in the menu: its keys are "
+			    "on the line below"), k);
 		}
 		break;
 	}

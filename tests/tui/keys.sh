@@ -16,7 +16,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=47
+NTESTS=49
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start keys $NTESTS data2
 
@@ -235,5 +235,11 @@ tm resize-window -x 120 -y 50
 tm send-keys m
 check "m opens the menu (it never answers)" \
     wait_for '^ +3  .* +continue 6/10'
+tm send-keys 9
+check "the menu: a digit with no lesson says so" \
+    wait_for 'no lesson 9 here: the digits choose the lessons listed'
+tm send-keys x
+check "the menu: another key says it does nothing there" \
+    wait_for "'x' does nothing in the menu: its keys are on the line below"
 quit
 finish
