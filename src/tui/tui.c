@@ -1083,8 +1083,9 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	if (p >= t->lesson->npages) {
-		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - N next lesson, m the menu"));
+		snprintf(t->note, sizeof(t->note), "%s", t->next_item >= 0 ?
+		    _("last page - N next lesson, m the menu") :
+		    _("last page of the last lesson - m the menu"));
 		t->dirty = 1;
 		return;
 	}

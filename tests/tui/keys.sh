@@ -130,7 +130,7 @@ idle_on 4/4
 check "the last page of the last lesson: the menu is the way on" \
     settled 50 pane_has 'End of the lesson\. That was the last one: m for the menu\.'
 tm send-keys n
-check "n on the last page says so" settled 50 note_has '^last page'
+check "n on the last page of the last lesson says so, without N" settled 50 note_has '^last page of the last lesson - m the menu'
 quit
 
 # 3. the next lesson from the last page; a lesson never opened starts at
