@@ -24,7 +24,7 @@
 #define TUI_MORE_BELOW_J	N_("more: j  %s-%s/%s")	/* classroom mode */
 #define TUI_MORE_ABOVE		N_("end: k/Up back  %s-%s/%s")
 /* The terminal is smaller than the layout needs: width, 'x', height. */
-#define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s)")
+#define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s; q quits)")
 
 /* How a waiting quiz is answered, under its choices (the lesson pane
  * wraps it): the labels' range ("1-3"), the choices' words ("a|b|c"). */

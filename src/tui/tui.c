@@ -330,6 +330,14 @@ scroll_key(struct tui *t, int c)
 	}
 }
 
+/* The help overlay, from its first key line. */
+static void
+open_help(struct tui *t)
+{
+	t->help = 1;
+	t->help_scroll = 0;
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -359,7 +367,9 @@ training_key(struct tui *t, int c)
 		pager_key(t, c);
 		return 0;
 	}
-	if (t->help) {		/* any key closes the overlay */
+	if (t->help) {		/* any key but scrolling closes it */
+		if (view_help_key(t, c))
+			return 0;
 		if (c == 27)
 			swallow_escape();
 		t->help = 0;
@@ -388,7 +398,7 @@ training_key(struct tui *t, int c)
 		break;
 	case '?':
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case 27:
 		swallow_escape();
@@ -1136,8 +1146,9 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	if (p >= t->lesson->npages) {
-		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - N next lesson, m the menu"));
+		snprintf(t->note, sizeof(t->note), "%s", t->next_item >= 0 ?
+		    _("last page - N next lesson, m the menu") :
+		    _("last page of the last lesson - m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -1666,14 +1677,33 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		/* A digit selects the lesson with that number. */
+		/* A digit selects the lesson with that number; any other
+		 * key says what the menu's keys are. */
 		if (c >= '0' && c <= '9') {
-			int i;
+			int i, found = 0;
 
 			for (i = 0; i < t->nitems; i++)
 				if (t->items[i].path != NULL &&
-				    t->items[i].number == c - '0')
+				    t->items[i].number == c - '0') {
 					t->sel = i;
+					found = 1;
+				}
+			if (!found)
+				utf8_snprintf(t->note, sizeof(t->note),
+				    _("no lesson %c here: the digits choose "
+				    "the lessons listed"), c);
+		} else if (c != KEY_RESIZE && c != ERR) {
+			char k[32];
+			const char *kn;
+
+			if (c > 0x20 && c < 0x7f)
+				snprintf(k, sizeof(k), "%c", c);
+			else
+				snprintf(k, sizeof(k), "%s",
+				    (kn = keyname(c)) != NULL ? kn : "?");
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("'%s' does nothing in the menu: its keys are "
+			    "on the line below"), k);
 		}
 		break;
 	}
@@ -1830,7 +1860,7 @@ key_prompt(struct tui *t, int c)
 		    1));
 		break;
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case ':':
 		/* the key that opened the prompt, pressed again out of habit:
@@ -1903,7 +1933,8 @@ handle_key(struct tui *t, int c)
 		return;
 	}
 	if (t->help) {
-		t->help = 0;
+		if (!view_help_key(t, c))
+			t->help = 0;
 		t->dirty = 1;
 		return;
 	}
@@ -1914,7 +1945,7 @@ handle_key(struct tui *t, int c)
 	}
 	if (t->screen == SCR_MENU) {
 		if (c == '?' || c == KEY_F(1))
-			t->help = 1;
+			open_help(t);
 		else
 			key_menu(t, c);
 		t->dirty = 1;
@@ -1927,7 +1958,7 @@ handle_key(struct tui *t, int c)
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
-		t->help = 1;
+		open_help(t);
 		t->dirty = 1;
 	} else {
 		key_lesson(t, c);
