@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 34
+plan 47
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -106,4 +106,33 @@ is "LC_ALL=C --lang ko --batch 0 exits 0" "$rc" 0
 like "... and says once that Korean needs a UTF-8 locale" "$err" \
     '^regtutor: Korean needs a UTF-8 locale .*showing the English lessons$'
 is "... once" "$(printf '%s\n' "$err" | grep -c Korean)" 1
+# ... and so does every other mode: English, no Hangul, the note once on
+# stderr.
+for args in "--list" "-e trian" "--help"; do
+	# shellcheck disable=SC2086
+	LC_ALL=C LANG=C "$R" $args --lang ko >"tests/tmp/ko-$$.out" \
+	    2>"tests/tmp/ko-$$.err"
+	all=$(cat "tests/tmp/ko-$$.out" "tests/tmp/ko-$$.err")
+	is "LC_ALL=C $args --lang ko: no Hangul" \
+	    "$(printf '%s\n' "$all" | LC_ALL=C grep -c '[^ -~]')" 0
+	is "... the note on stderr, once" \
+	    "$(grep -c '^regtutor: Korean needs a UTF-8 locale' \
+	    "tests/tmp/ko-$$.err")" 1
+done
+like "... -e trian speaks English" "$(LC_ALL=C "$R" -e trian --lang ko 2>&1)" \
+    "trian: unknown command; did you mean 'train'"
+like "... --list lists the English lessons" \
+    "$(LC_ALL=C "$R" --list --lang ko 2>/dev/null)" 'Overfitting'
+rm -f "tests/tmp/ko-$$.out" "tests/tmp/ko-$$.err"
+# --seed N plays a lesson on seed N in place of its @seed, and says so in
+# the title; without it the lesson's own seed.
+out=$("$R" --seed 7 --batch 0 2>&1); rc=$?
+is "--seed 7 --batch 0 exits 0" "$rc" 0
+like "... names seed 7 in the title" "$(printf '%s\n' "$out" | head -1)" \
+    '^0\. .* \(seed 7\)$'
+like "... and builds the lesson's net on seed 7" "$out" 'init xavier, seed 7$'
+n=$("$R" --batch 0 2>&1 | grep -c 'seed 7')
+is "--batch 0 alone plays the lesson's seed" "$n" 0
+err=$("$R" --seed 7 --seeds 1-2 --batch 0 2>&1 >/dev/null); rc=$?
+is "--seed with --seeds exits 2" "$rc" 2
 finish
