@@ -184,7 +184,7 @@ test_layout_too_small(void **state)
 	assert_int_equal(tui_layout(60, 16, 0, 1, &l), 0);
 	i18n_set_lang("en");
 	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), "60", "x", "16");
-	assert_string_equal(buf, "terminal too small (need 60x16)");
+	assert_string_equal(buf, "terminal too small (need 60x16; q quits)");
 }
 
 /* The free lab has no lesson text: the chart gets the whole width. */
