@@ -231,7 +231,7 @@ tm send-keys -l "clear; '$R' --ascii 1; echo \"EXIT:\$?\""
 tm send-keys Enter
 wait_for '^ .*page 1/3  ' 50
 tm send-keys :
-wait_for '^> *$' 50
+wait_for '^> *($| type a command)' 50
 tm send-keys -l '안녕'
 ascii_text() { screen | grep -q '^> 안녕' && screen | grep -q -- '------' &&
 	! screen | grep -q '[─│]'; }
