@@ -1047,6 +1047,7 @@ lesson_open_path(struct tui *t, const char *path)
 {
 	struct strbuf diag;
 	struct lesson *l;
+	unsigned long own_seed;
 	int at;
 
 	strbuf_init(&diag);
@@ -1062,6 +1063,9 @@ lesson_open_path(struct tui *t, const char *path)
 		return -1;
 	}
 	strbuf_done(&diag);
+	own_seed = l->seed;
+	if (t->o->seed_set)	/* --seed: the lesson plays on it */
+		l->seed = t->o->seed;
 	lesson_close(t);
 	t->lesson = l;
 	/* the shell speaks the lesson's language (a file of the other one) */
@@ -1097,6 +1101,13 @@ lesson_open_path(struct tui *t, const char *path)
 	if (at >= l->npages)
 		at = l->npages - 1;
 	show_page(t, at > 0 ? at : 0, 0);
+	if (t->o->seed_set) {
+		char *s = xasprintf(_("seed %lu (--seed), in place of the "
+		    "lesson's seed %lu"), l->seed, own_seed);
+
+		out_add(t, TR_INFO, s);
+		free(s);
+	}
 	if (at > 0) {
 		char n1[16], n2[16];
 
@@ -2069,6 +2080,13 @@ tui_main(const struct tui_options *o)
 	tui_input_idle_key = on_idle_key;
 	report_files(&t, &err);	/* a corrupt progress file set aside */
 	lang_shown(&t);		/* --lang ko on a terminal without UTF-8 */
+	if (o->lang_note != NULL && t.said_lang == 0) {
+		/* main() chose English for it: said here, where it is seen,
+		 * in the output and on the menu's message line */
+		t.said_lang = -1;
+		lang_say(&t);
+		utf8_snprintf(t.note, sizeof(t.note), "%s", o->lang_note);
+	}
 
 	menu_load(&t);
 	/* the menu opens on the lesson in progress (or the next one) */
