@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 54
+plan 56
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -163,4 +163,15 @@ n=$("$R" --batch 0 2>&1 | grep -c 'seed 7')
 is "--batch 0 alone plays the lesson's seed" "$n" 0
 err=$("$R" --seed 7 --seeds 1-2 --batch 0 2>&1 >/dev/null); rc=$?
 is "--seed with --seeds exits 2" "$rc" 2
+# --list fits 80 columns: a long title goes on under itself and the
+# counts stay in their column
+out=$(LC_ALL=C.UTF-8 HOME="$(pwd)/tests/tmp" XDG_DATA_HOME="$(pwd)/tests/tmp/list-$$" "$R" --list 2>&1)
+like "--list: no line wider than 80 columns" \
+    "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" '^([0-7][0-9]|80)$'
+count_cols() { printf '%s\n' "$out" | grep 'pages,' |
+	sed 's/[0-9]*\/[0-9]* pages,.*//' | while IFS= read -r l; do
+		printf '%s\n' "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u; }
+is "--list: the counts of every lesson start in one column" \
+    "$(count_cols | wc -l)" 1
+rm -rf "tests/tmp/list-$$"
 finish
