@@ -130,7 +130,8 @@ struct frame {
 };
 
 /* Every chart starts here: a blank grid that, in the ASCII glyph tier,
- * stores any code point >= 0x80 as '?' (so no chart can leak one). */
+ * stores drawing glyphs spelt in ASCII (grid_ascii_cp(): no chart can leak
+ * one) and keeps the characters of text (a Korean title). */
 void chart_begin(struct grid *g, const struct chart_opts *o);
 
 /*

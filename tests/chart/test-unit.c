@@ -28,6 +28,34 @@ static const struct chart_tiers braille = { CHART_GLYPH_BRAILLE,
 static const struct chart_tiers ascii = { CHART_GLYPH_ASCII,
 	CHART_COLOR_NONE };
 
+/* ------------------------------------------------------------ ASCII tier */
+
+/* The ASCII glyph tier spells drawing glyphs and keeps text: a Korean
+ * title stays Hangul (--ascii: "text keeps its characters"). */
+static void
+ascii_tier_keeps_text(void **state)
+{
+	struct grid g;
+	char *s;
+
+	(void)state;
+	assert_int_equal(grid_ascii_cp(0x2500), '-');	/* a rule */
+	assert_int_equal(grid_ascii_cp(0x2588), '#');	/* a full block */
+	assert_int_equal(grid_ascii_cp(0x28FF), '?');	/* braille */
+	assert_int_equal(grid_ascii_cp(0x2713), '?');	/* "ok": 2 columns */
+	assert_int_equal(grid_ascii_cp(0xC190), 0xC190);	/* Hangul */
+	assert_int_equal(grid_ascii_cp(0x03BB), 0x03BB);	/* lambda */
+	assert_int_equal(grid_ascii_cp('a'), 'a');
+	grid_init(&g, 12, 1);
+	g.ascii = 1;
+	grid_text(&g, 0, 0, -1, "\xec\x86\x90\xec\x8b\xa4 \xe2\x94\x80"
+	    "\xe2\xa3\xbf", GRID_LABEL, 0);
+	s = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_string_equal(s, "\xec\x86\x90\xec\x8b\xa4 -?     \n");
+	free(s);
+	grid_done(&g);
+}
+
 /* ------------------------------------------------------------ packing */
 
 static void
@@ -1844,6 +1872,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ascii_tier_keeps_text),
 		cmocka_unit_test(braille_packing),
 		cmocka_unit_test(quadrant_packing),
 		cmocka_unit_test(canvas_cells),
