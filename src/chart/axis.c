@@ -541,9 +541,10 @@ frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
 	if (want_legend && !o->no_legend && spare > 0) {
 		f->legend_row = 1, spare--;
 		f->legend_rows = 1;
-		/* the second row outranks the title; a plot row stays */
-		if (want_legend > 1 && spare > 1)
-			f->legend_rows = 2, spare--;
+		/* further rows (a note wrapped rather than cut) outrank
+		 * the title; a plot row stays */
+		while (f->legend_rows < want_legend && spare > 1)
+			f->legend_rows++, spare--;
 	}
 	if ((o->title != NULL || o->ylabel != NULL) && spare > 0)
 		f->title_row = 1, spare--;

@@ -412,25 +412,31 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		stats = 1;
 	if (avail >= rows + caption + stats + 1 && o->title != NULL)
 		title = 1;
-	/* a note or caption too long for a row takes a second one when
+	/* a note or caption too long for a row takes further ones while
 	 * every row of the matrix still fits; the numbers first */
 	if (stats) {
 		struct legend_entry le = { 0, 0, 0, 0, buf };
+		int need;
 
 		/* as wide as the note can be: a sign, 3 decimals */
 		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
 		    "mean=%.3f std=%.3f"), rows > cols ? rows : cols, -0.0001,
 		    0.0);
-		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
+		need = legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, &le, 1);
+		while (stats < need &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
-			stats = 2;
+			stats++;
 	}
 	if (caption) {
+		int need;
+
 		caption_text(capbuf, sizeof capbuf, group, index, ascii);
 		cap_le.text = capbuf;
-		if (legend_flow(NULL, 0, 0, 2, g->w, &cap_le, 1) > 1 &&
+		need = legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, &cap_le,
+		    1);
+		while (caption < need &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
-			caption = 2;
+			caption++;
 	}
 	if (vis_r > avail - caption - stats)
 		vis_r = avail - caption - stats;

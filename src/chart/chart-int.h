@@ -135,8 +135,8 @@ struct frame {
 void chart_begin(struct grid *g, const struct chart_opts *o);
 
 /*
- * Lays out rows for a chart with a bottom x axis; want_legend 2 asks for
- * a legend of two rows (the second row goes before the title, never
+ * Lays out rows for a chart with a bottom x axis; want_legend n asks for
+ * a legend of n rows (rows after the first go before the title, never
  * taking the plot below its minimum).
  * Returns 0, or -1 (and writes the "too small" note) when not even the
  * plot fits.
@@ -167,6 +167,8 @@ int legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph,
  * row instead of losing them.  g NULL: nothing drawn.  Returns the rows
  * the items take (with rows large: the rows they need).
  */
+/* Rows a legend or a note may wrap over (when the chart has them). */
+#define LEGEND_MAXROWS 4
 struct legend_entry {
 	uint32_t glyph;		/* 0: text only */
 	int role, attr;		/* of the glyph */

@@ -56,6 +56,91 @@ ascii_tier_keeps_text(void **state)
 	grid_done(&g);
 }
 
+/* ------------------------------------------------------------ notes */
+
+/* text with every run of blanks and newlines as one space */
+static char *
+squeeze(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *o = out;
+
+	for (; *text != '\0'; text++) {
+		if (*text == ' ' || *text == '\n') {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+		} else {
+			*o++ = *text;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * Narrow charts keep every word of their notes, legends and captions:
+ * a note too long for its row wraps onto further rows (the chart gives
+ * up a plot row, or the room it has) instead of being cut with "...".
+ * Checked in every tier on the narrow sample cases, whose goldens show
+ * the layout.
+ */
+static void
+narrow_notes_whole(void **state)
+{
+	static const struct {
+		const char *name, *note;
+	} cases[] = {
+		{ "logbars/vanishing-43", "vanishing 0.0001 log scale from 1e-7" },
+		{ "logbars/vanishing-30", "vanishing 0.0001 log scale from 1e-7" },
+		{ "line/four-names-43", "sigmoid train" },
+		{ "line/four-names-43", "relu val" },
+		{ "line/four-names-30", "relu val" },
+		{ "hist/mirror-30", "L1: zeros 63% (|w|<=1.0e-03) of 1000" },
+		{ "hist/mirror-30", "L2: zeros 1% (|w|<=1.0e-03) of 1000" },
+		{ "hist/weights-30", "L2: zeros 0% (|w|<=1.0e-03) of 2000" },
+		{ "matrix/layernorm-30", "layer norm: one example (x3) over "
+		    "its features" },
+		{ "matrix/layernorm-30", "[ ] normalised together: n=6 "
+		    "mean=-0.438 std=0.888" },
+		{ "meanbars/seeds-36", "mean sd 10 seeds" },
+	};
+	struct grid g;
+
+	(void)state;
+	grid_init(&g, 0, 0);
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const struct chart_case *c = chart_case_find(cases[i].name);
+
+		assert_non_null(c);
+		for (int t = 0; t < 3; t++) {
+			char *s, *flat;
+
+			chart_case_render(c, &chart_tier_cases[t].tiers, 0, &g);
+			s = grid_to_string(&g, CHART_COLOR_NONE);
+			flat = squeeze(s);
+			/* the sd marker's text: "mean +- sd" in ASCII */
+			if (strstr(cases[i].note, "mean sd") != NULL) {
+				char *p = strstr(flat, "sd ");
+
+				if (p == NULL ||
+				    strncmp(p, "sd 10 seeds", 11) != 0)
+					print_error("%s (%s):\n%s", cases[i].name,
+					    chart_tier_cases[t].name, s);
+				assert_non_null(p);
+				assert_int_equal(strncmp(p, "sd 10 seeds",
+				    11), 0);
+			} else if (strstr(flat, cases[i].note) == NULL) {
+				print_error("%s (%s): no '%s' in\n%s",
+				    cases[i].name, chart_tier_cases[t].name,
+				    cases[i].note, s);
+				fail();
+			}
+			free(flat);
+			free(s);
+		}
+	}
+	grid_done(&g);
+}
+
 /* ------------------------------------------------------------ packing */
 
 static void
@@ -1873,6 +1958,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ascii_tier_keeps_text),
+		cmocka_unit_test(narrow_notes_whole),
 		cmocka_unit_test(braille_packing),
 		cmocka_unit_test(quadrant_packing),
 		cmocka_unit_test(canvas_cells),
