@@ -368,6 +368,8 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		legend = 1, avail--;
 	while (legend > 0 && legend < lneed && avail > 0)
 		legend++, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	/*
 	 * A tall grid (classroom mode) is filled: each group of bars gets an
 	 * equal share of the rows, its bars at the top of the share as thick
@@ -398,7 +400,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	row0 = title + hdr;
 	arow = row0 + rows;
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 
 	for (c = 0; c < ncols; c++) {
 		x0 = c * (cw + LOGBAR_GAP);
@@ -868,6 +870,8 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	}
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	hh = (g->h - title - 1 - ticks - legend) / 2;
 	mid = title + hh;
 	pw = g->w - labw - 1;
@@ -881,7 +885,7 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	bw = pw / ba.n;
 
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (k = title; k < title + hh; k++)
 		grid_put(g, labw, k, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
 	for (k = mid + 1; k <= mid + hh; k++)
@@ -1011,6 +1015,8 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	    labw > g->w / 3 ? g->w / 3 + 1 : labw > 0 ? labw + 1 : 0, 0,
 	    LEGEND_MAXROWS, g->w, le, nle))
 		legend++, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	if (n > 1 && avail >= n - 1)
 		gap = 1;	/* a blank row between bars */
 	if (labw > g->w / 3)
@@ -1031,7 +1037,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	row0 = title;
 	arow = row0 + (gap ? 2 * rows - 1 : rows);
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (int r = row0; r < arow; r++)
 		grid_put(g, ax, r, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
 	for (int i = 0; i < n && i < rows; i++) {

@@ -178,6 +178,8 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		legend = 1, avail--;
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	py = title;
 	ph = g->h - title - xlab - legend;
 	step = label_step(fd.yhi - fd.ylo);
@@ -193,7 +195,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	px = labw + 1;
 	pw = g->w - px;
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (cy = 0; cy < ph; cy++)
 		grid_put(g, px - 1, py + cy, ascii ? '|' : 0x2502, GRID_AXIS, 0,
 		    0);
@@ -438,6 +440,9 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		    avail - (rows - 1) - caption - stats - title >= 1)
 			caption++;
 	}
+	if (title && avail - (rows - 1) - caption - stats - title >= 1 &&
+	    title_rows(g->w, o->title) > 1)
+		title = 2;
 	if (vis_r > avail - caption - stats)
 		vis_r = avail - caption - stats;
 	if (vis_r < 1)
@@ -477,9 +482,10 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		pitch = 2;
 
 	y = 0;
-	if (title)
-		grid_text_center(g, 0, y++, g->w, o->title, GRID_TITLE,
-		    GRID_BOLD);
+	if (title) {
+		title_draw(g, 0, y, g->w, title, o->title);
+		y += title;
+	}
 	/* header */
 	for (c = 0; c < vis_c; c++) {
 		hl = group == CHART_GROUP_COLUMN && c0 + c == index;

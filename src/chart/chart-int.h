@@ -122,7 +122,8 @@ const char *axis_tick_text(const struct axis *a, int i, char *buf, size_t n);
 struct frame {
 	int w, h;
 	int title_row, legend_row, xlabel_row, xtick_row; /* -1 = none */
-	int legend_rows;	/* 1, or 2 when the legend wraps */
+	int legend_rows;	/* 1, or more when the legend wraps */
+	int title_rows;		/* 1, or 2 when the title wraps */
 	int axis_row;		/* bottom axis line */
 	int px, py, pw, ph;	/* plot area in cells */
 	int ylab_w;		/* width of y tick labels; 0 = dropped */
@@ -152,6 +153,18 @@ void frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 void chart_too_small(struct grid *g, const char *what);
 /* y maxticks for a plot of ph rows. */
 int ymaxticks(int ph);
+
+/*
+ * A chart's title over one row, or two when it does not fit one: the
+ * rows it would take at width w (2 only when it splits at a space), and
+ * drawing it centred in [x, x+w) on rows y .. y + rows - 1 -- split at the
+ * last space that lets the first part fit, the rest (cut at a word when
+ * longer still) centred below.  Charts give the second row only when
+ * they have one left over.
+ */
+int title_rows(int w, const char *title);
+void title_draw(struct grid *g, int x, int y, int w, int rows,
+    const char *title);
 
 /* Glyph helpers. */
 uint32_t eighth_up(int k);	/* k = 1..8 -> U+2581..2588 */

@@ -803,7 +803,7 @@ const struct chart_case chart_cases[] = {
 	{ "line", "four-names-30", 30, 14, line_four_names },
 	{ "logbars", "grads", 64, 13, bars_grads },
 	{ "logbars", "vanishing-43", 43, 14, bars_vanishing },
-	{ "logbars", "vanishing-30", 30, 15, bars_vanishing },
+	{ "logbars", "vanishing-30", 30, 16, bars_vanishing },
 	{ "logbars", "empty", 40, 5, bars_empty },
 	{ "logbars", "odd", 56, 10, bars_odd },
 	{ "logbars", "equal", 40, 7, bars_equal },

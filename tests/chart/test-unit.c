@@ -77,9 +77,10 @@ squeeze(const char *text)
 }
 
 /*
- * Narrow charts keep every word of their notes, legends and captions:
- * a note too long for its row wraps onto further rows (the chart gives
- * up a plot row, or the room it has) instead of being cut with "...".
+ * Narrow charts keep every word of their notes, legends, captions and
+ * (given a row to spare) titles: a note too long for its row wraps onto
+ * further rows (the chart gives up a plot row, or the room it has)
+ * instead of being cut with "...".
  * Checked in every tier on the narrow sample cases, whose goldens show
  * the layout.
  */
@@ -102,6 +103,11 @@ narrow_notes_whole(void **state)
 		{ "matrix/layernorm-30", "[ ] normalised together: n=6 "
 		    "mean=-0.438 std=0.888" },
 		{ "meanbars/seeds-36", "mean sd 10 seeds" },
+		/* titles: a second row when the chart has one left over */
+		{ "logbars/vanishing-30", "gradient norm per layer (sigmoid)" },
+		{ "hist/mirror-30", "L1 (up) vs L2 (down), log count" },
+		{ "matrix/layernorm-30", "LayerNorm: normalise each example "
+		    "over its features" },
 	};
 	struct grid g;
 
