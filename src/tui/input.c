@@ -28,6 +28,7 @@
 #include <readline/history.h>
 
 #include "cmd/cmd.h"
+#include "tui/hints.h"
 #include "tui/tui-int.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -214,6 +215,9 @@ tui_input_draw(const struct tui_rect *r, int focused)
 		col += w;
 		i += k;
 	}
+	if (focused && n == 0 && avail > 2)	/* what the keys do now */
+		tui_put_text(r->y, r->x + pw + 1, avail - 1,
+		    _(TUI_PROMPT_EMPTY), (size_t)-1, GRID_LABEL, GRID_DIM);
 	if (focused) {
 		move(r->y, r->x + pw + cur - hscroll);
 		tui_cursor(1);
@@ -273,9 +277,9 @@ gen_cb(const char *text, int state)
 }
 
 /* "answer" alone on the line: the shell's command while a lesson is open
- * (tui.c reads the whole line), so it completes as the first word of a
- * line, and its argument as the second.  Returns 1 and the words in *v when the word ending at
- * end is one of those; 0 for any other word. */
+ * (tui.c reads the whole line); its argument, the second word, completes
+ * to the waiting question's labels and words.  Returns 1 and the words in
+ * *v when the word ending at end is that argument; 0 for any other word. */
 static int
 answer_complete(const char *line, int end, char ***v)
 {
@@ -290,23 +294,10 @@ answer_complete(const char *line, int end, char ***v)
 		p++;
 	if (memchr(p, ';', (size_t)(e - p)) != NULL)
 		return 0;
+	/* the first word is the command table's (answer is a row of it) */
 	if (memchr(p, ' ', (size_t)(e - p)) == NULL &&
-	    memchr(p, '\t', (size_t)(e - p)) == NULL) {
-		/* the first word: the table's names, and answer */
-		size_t st, n = 0;
-		char **c = cmd_complete(line, (size_t)end, &st);
-
-		while (c[n] != NULL)
-			n++;
-		if ((size_t)(e - p) <= nl && strncmp(p, name,
-		    (size_t)(e - p)) == 0) {
-			c = xreallocarray(c, n + 2, sizeof(*c));
-			c[n++] = xstrdup(name);
-			c[n] = NULL;
-		}
-		*v = c;
-		return 1;
-	}
+	    memchr(p, '\t', (size_t)(e - p)) == NULL)
+		return 0;
 	if ((size_t)(e - p) <= nl || strncmp(p, name, nl) != 0 ||
 	    (p[nl] != ' ' && p[nl] != '\t'))
 		return 0;

@@ -326,6 +326,14 @@ scroll_key(struct tui *t, int c)
 	}
 }
 
+/* The help overlay, from its first key line. */
+static void
+open_help(struct tui *t)
+{
+	t->help = 1;
+	t->help_scroll = 0;
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -355,7 +363,9 @@ training_key(struct tui *t, int c)
 		pager_key(t, c);
 		return 0;
 	}
-	if (t->help) {		/* any key closes the overlay */
+	if (t->help) {		/* any key but scrolling closes it */
+		if (view_help_key(t, c))
+			return 0;
 		if (c == 27)
 			swallow_escape();
 		t->help = 0;
@@ -384,7 +394,7 @@ training_key(struct tui *t, int c)
 		break;
 	case '?':
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case 27:
 		swallow_escape();
@@ -1073,8 +1083,9 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	if (p >= t->lesson->npages) {
-		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - N next lesson, m the menu"));
+		snprintf(t->note, sizeof(t->note), "%s", t->next_item >= 0 ?
+		    _("last page - N next lesson, m the menu") :
+		    _("last page of the last lesson - m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -1576,14 +1587,33 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		/* A digit selects the lesson with that number. */
+		/* A digit selects the lesson with that number; any other
+		 * key says what the menu's keys are. */
 		if (c >= '0' && c <= '9') {
-			int i;
+			int i, found = 0;
 
 			for (i = 0; i < t->nitems; i++)
 				if (t->items[i].path != NULL &&
-				    t->items[i].number == c - '0')
+				    t->items[i].number == c - '0') {
 					t->sel = i;
+					found = 1;
+				}
+			if (!found)
+				utf8_snprintf(t->note, sizeof(t->note),
+				    _("no lesson %c here: the digits choose "
+				    "the lessons listed"), c);
+		} else if (c != KEY_RESIZE && c != ERR) {
+			char k[32];
+			const char *kn;
+
+			if (c > 0x20 && c < 0x7f)
+				snprintf(k, sizeof(k), "%c", c);
+			else
+				snprintf(k, sizeof(k), "%s",
+				    (kn = keyname(c)) != NULL ? kn : "?");
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("'%s' does nothing in the menu: its keys are "
+			    "on the line below"), k);
 		}
 		break;
 	}
@@ -1740,7 +1770,18 @@ key_prompt(struct tui *t, int c)
 		    1));
 		break;
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
+		break;
+	case ':':
+		/* the key that opened the prompt, pressed again out of habit:
+		 * no command starts with it */
+		if (rl_end == 0) {
+			snprintf(t->note, sizeof(t->note), "%s",
+			    _("the prompt is open: type a command (Esc: page "
+			    "keys)"));
+			break;
+		}
+		tui_input_key(c);
 		break;
 	default:
 		/* on an empty line (no command starts with them) < and >
@@ -1802,7 +1843,8 @@ handle_key(struct tui *t, int c)
 		return;
 	}
 	if (t->help) {
-		t->help = 0;
+		if (!view_help_key(t, c))
+			t->help = 0;
 		t->dirty = 1;
 		return;
 	}
@@ -1813,7 +1855,7 @@ handle_key(struct tui *t, int c)
 	}
 	if (t->screen == SCR_MENU) {
 		if (c == '?' || c == KEY_F(1))
-			t->help = 1;
+			open_help(t);
 		else
 			key_menu(t, c);
 		t->dirty = 1;
@@ -1826,7 +1868,7 @@ handle_key(struct tui *t, int c)
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
-		t->help = 1;
+		open_help(t);
 		t->dirty = 1;
 	} else {
 		key_lesson(t, c);
