@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 56
+plan 60
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -174,4 +174,13 @@ count_cols() { printf '%s\n' "$out" | grep 'pages,' |
 is "--list: the counts of every lesson start in one column" \
     "$(count_cols | wc -l)" 1
 rm -rf "tests/tmp/list-$$"
+# --ascii in a UTF-8 locale: the chart's glyphs are ASCII, its Korean
+# title and note keep their Hangul (not "????").
+out=$(LC_ALL=C.UTF-8 "$R" --lang ko --ascii --width 40 \
+    -e 'data moons; net 2-8-8-1; plot grads' 2>&1); rc=$?
+is "--lang ko --ascii exits 0" "$rc" 0
+like "... the chart's title keeps its Hangul" "$out" '^ *층별 기울기 노름'
+like "... and so does its note" "$out" '^ *0\.01부터 로그 눈금 *$'
+is "... no '?' and no box drawing" "$(printf '%s\n' "$out" |
+    grep -c -F -e '?' -e '│' -e '─' -e '┊' -e '█')" 0
 finish

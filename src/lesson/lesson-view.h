@@ -75,7 +75,7 @@ struct lesson_view_opts {
 	int width;		/* display columns to wrap to */
 	int transcript;		/* 1: --batch's form, 0: the pane's */
 	int ticks;		/* keep the backticks of `code` (plain text) */
-	int ascii;		/* no check mark before a passed result */
+	int ascii;		/* ASCII marks: "ok" for the check mark */
 	int ascii_text;		/* text spelt in ASCII before wrapping
 				   (util's cp_ascii: a terminal that is not
 				   UTF-8) */
