@@ -31,7 +31,9 @@
  * is kept, as a snapshot, in that page's deck; a training of the session's
  * own net with no chart drawn after it adds the loss curve it left.  The pane
  * shows the deck stacked when the charts fit, otherwise one at a time
- * ("chart 2/3", < and > turn); during training it shows the live loss
+ * ("chart 2/3"): the one the text in view speaks of, each chart standing
+ * at the step that drew it (view_chart_follow()), or one turned to with <
+ * and >, until the page scrolls; during training it shows the live loss
  * chart.  The free lab's deck holds the charts of the latest command line
  * that drew or trained.
  *

@@ -8,7 +8,8 @@
  * form), the same rendering --batch prints; here each line's role becomes
  * a style.  Each frame lays the page out at the pane's width, measures it
  * (its length, where the block to bring in view starts and ends), clamps
- * the scroll and draws the lines that show.  A page longer than the pane
+ * the scroll and draws the lines that show; the chart pane then turns to
+ * the chart of the text in view (follow_charts()).  A page longer than the pane
  * gives up the pane's last row to a note saying how to scroll.  In
  * classroom mode the lines are spaced by a blank row, for the back of the
  * room.
