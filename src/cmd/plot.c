@@ -918,7 +918,14 @@ gather_boundary(struct cmd_ctx *c, struct plot *p)
 		for (int i = 0; i < m; i++)
 			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
 		nn_net_predict(l->net, p->b, m, p->b + m);
-		snprintf(p->title, sizeof p->title, _("prediction vs data"));
+		/* a run trained with a loss of its own (loss=mae) says so:
+		 * two fits of one page told apart */
+		if (l->trained && !l->run.loss_auto)
+			snprintf(p->title, sizeof p->title, _("prediction vs "
+			    "data (loss %s)"), nn_loss_name(l->run.loss));
+		else
+			snprintf(p->title, sizeof p->title,
+			    _("prediction vs data"));
 	}
 	return CMD_OK;
 }
