@@ -8,7 +8,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=20
+NTESTS=21
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start prompt $NTESTS
 
@@ -97,6 +97,8 @@ wait_for 'Pages and charts fixture'
 for _k in 1 2 3 4 5 6 7 8 9; do tm send-keys j; done
 tm send-keys Enter
 check "the free lab opens" wait_for ' free lab ' 100
+check "the free lab's empty chart pane suggests a line that works as typed" \
+    wait_for 'no chart yet - try: data sine; net 1-16-1; train 50'
 tm send-keys -l 'ans'	# (the prompt has the keys in the free lab)
 tm send-keys Tab
 check "the free lab: Tab completes 'ans' to 'answer', a command" \
