@@ -501,6 +501,59 @@ lesson_view_block(struct lesson_view *v, const struct lesson_view_opts *o,
 	gap(v, i);
 }
 
+int
+lesson_view_owner(const struct lesson_state *st, int n, int item)
+{
+	int best = LESSON_VIEW_LEARNER;
+
+	for (int i = 0; i < n; i++)
+		if (st[i].out_at >= 0 && st[i].out_at <= item &&
+		    (best < 0 || st[i].out_at >= st[best].out_at))
+			best = i;
+	return best;
+}
+
+int
+lesson_view_anchor(const struct lesson_view *v, int block)
+{
+	int first = -1, last = v->n - 1;
+
+	while (last > 0 && v->v[last].role == LV_GAP)
+		last--;
+	if (block < 0)
+		return last > 0 ? last : 0;
+	for (int i = 0; i < v->n; i++) {
+		if (v->v[i].block == block && (v->v[i].role == LV_RIGHT ||
+		    v->v[i].role == LV_WRONG))
+			return i;	/* what answering it ran */
+		if (first < 0 && v->v[i].block >= block)
+			first = i;
+	}
+	return first >= 0 && first <= last ? first : last > 0 ? last : 0;
+}
+
+int
+lesson_view_chart(const int *at, int n, int top, int rows, int total)
+{
+	int read, best = -1;
+
+	if (n <= 0)
+		return -1;
+	if (total - rows > 0 && top < total - rows)
+		read = top + (int)((long long)(rows - 1) * top /
+		    (total - rows));
+	else
+		read = total - 1;	/* at the end, or all of it in view */
+	for (int k = 0; k < n; k++)
+		if (at[k] <= read && (best < 0 || at[k] > at[best]))
+			best = k;
+	if (best < 0)		/* nothing made above: the first in reading */
+		for (int k = 0; k < n; k++)
+			if (best < 0 || at[k] < at[best])
+				best = k;
+	return best;
+}
+
 void
 lesson_view_print(const struct lesson_view *v, int from, FILE *f, int color)
 {
