@@ -191,7 +191,7 @@ out_items(struct tui *t)
  * chart of each training of the session's own net that no chart followed,
  * each with the block of the page that made it.  The page's own charts
  * are shown as the text in view follows (view_chart_follow()); the
- * learner's own, the first new one, held until the page scrolls.
+ * learner's own, the last new one, held until the page scrolls.
  */
 static void
 drain(struct tui *t)
@@ -221,8 +221,10 @@ drain(struct tui *t)
 		}
 	}
 	if (d->tr != NULL && transcript_count(d->tr) > n0 && mine) {
-		/* the learner's commands drew: their first chart */
-		d->sel = (int)n0;
+		/* the learner's commands drew: their last chart, the state
+		 * the line left ('plot loss; train 300' ends on the run's
+		 * loss, not the plot from before it); < turns to the others */
+		d->sel = (int)transcript_count(d->tr) - 1;
 		d->held = 1;
 	}
 	/* the page's output is taken: later items are not its */
