@@ -289,17 +289,50 @@ tui_status_fit(struct tui_seg *seg, int n, int width)
 	return status_cols(seg, n, drop, -1);
 }
 
+/*
+ * The hanging indent of the logical line at s (up to a '\n'): the column
+ * of the text after "  word  " (a key or name, then two or more spaces:
+ * help's "  eval     measure ..."), else its leading spaces; 0 when that
+ * would leave less than half of width.
+ */
+static int
+wrap_hang(const char *s, int width)
+{
+	int lead = 0, col, gap = 0;
+	const char *p = s;
+
+	while (*p == ' ')
+		p++, lead++;
+	col = lead;
+	while (*p != '\0' && *p != '\n' && *p != ' ') {
+		uint32_t cp;
+
+		p += utf8_decode(p, strlen(p), &cp);
+		col += tui_cp_cols(cp);
+	}
+	while (p[gap] == ' ')
+		gap++;
+	if (gap >= 2 && p[gap] != '\0' && p[gap] != '\n' && col > lead)
+		col += gap;
+	else
+		col = lead;
+	return col * 2 <= width ? col : 0;
+}
+
 int
 tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 {
 	size_t n = strlen(text), start = 0;
-	int lines = 0;
+	int lines = 0, hang = 0, cont = 0;
+	struct strbuf line;
 
 	if (width < 1)
 		width = 1;
+	strbuf_init(&line);
+	hang = wrap_hang(text, width);
 	for (;;) {
 		size_t i = start, brk = 0, cut, slash = 0;
-		int cols = 0, have_brk = 0;
+		int cols = 0, have_brk = 0, room = cont ? width - hang : width;
 		uint32_t cp;
 
 		/* Find the longest prefix from start that fits. */
@@ -311,7 +344,7 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				brk = i;
 				have_brk = 1;
 			}
-			if (cols + cw > width)
+			if (cols + cw > room)
 				break;
 			cols += cw;
 			i += k;
@@ -335,7 +368,16 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 
 			while (e > start && text[e - 1] == ' ')
 				e--;
-			fn(ctx, text + start, e - start);
+			if (cont && hang > 0) {
+				/* a continuation: under the text it goes on */
+				line.len = 0;
+				for (int h = 0; h < hang; h++)
+					strbuf_addch(&line, ' ');
+				strbuf_add(&line, text + start, e - start);
+				fn(ctx, line.s, line.len);
+			} else {
+				fn(ctx, text + start, e - start);
+			}
 		}
 		lines++;
 		if (cut >= n)
@@ -343,6 +385,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 		start = cut;
 		if (text[start] == '\n') {
 			start++;
+			cont = 0;
+			hang = wrap_hang(text + start, width);
 			if (start >= n) {
 				if (fn != NULL)
 					fn(ctx, text + start, 0);
@@ -350,12 +394,14 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				break;
 			}
 		} else {
+			cont = 1;
 			while (start < n && text[start] == ' ')
 				start++;
 			if (start >= n)
 				break;
 		}
 	}
+	strbuf_done(&line);
 	return lines;
 }
 

@@ -64,6 +64,7 @@ struct tui {
 	enum tui_screen screen;
 	enum tui_focus focus;
 	int help;		/* help overlay shown */
+	int help_scroll;	/* its first key line shown (a short screen) */
 	char *pager;		/* a long output shown in an overlay (lines
 				   joined by '\n'), or NULL */
 	int pager_scroll;	/* its first row shown */
@@ -217,6 +218,7 @@ void view_menu_draw(struct tui *t);
 
 /* The help overlay with the keys of the current screen. */
 void view_help_draw(struct tui *t);
+int view_help_key(struct tui *t, int c);
 /* The notice that the terminal is too small, centred (wrapped if need). */
 void view_too_small_draw(struct tui *t);
 

@@ -326,6 +326,14 @@ scroll_key(struct tui *t, int c)
 	}
 }
 
+/* The help overlay, from its first key line. */
+static void
+open_help(struct tui *t)
+{
+	t->help = 1;
+	t->help_scroll = 0;
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -355,7 +363,9 @@ training_key(struct tui *t, int c)
 		pager_key(t, c);
 		return 0;
 	}
-	if (t->help) {		/* any key closes the overlay */
+	if (t->help) {		/* any key but scrolling closes it */
+		if (view_help_key(t, c))
+			return 0;
 		if (c == 27)
 			swallow_escape();
 		t->help = 0;
@@ -384,7 +394,7 @@ training_key(struct tui *t, int c)
 		break;
 	case '?':
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case 27:
 		swallow_escape();
@@ -1073,8 +1083,9 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	if (p >= t->lesson->npages) {
-		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - N next lesson, m the menu"));
+		snprintf(t->note, sizeof(t->note), "%s", t->next_item >= 0 ?
+		    _("last page - N next lesson, m the menu") :
+		    _("last page of the last lesson - m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -1186,7 +1197,7 @@ ignored_key(struct tui *t, int c)
 /*
  * "answer WORD" at the prompt: answers the waiting question with the
  * choice labelled WORD or keyed WORD (lesson_choice_of_word()).  Returns 1
- * when the line was an answer line (answered, or refused with a message
+ * when the line was an answer line (answered, or refused with one message
  * and nothing changed), 0 for any other line.
  */
 static int
@@ -1208,23 +1219,76 @@ prompt_answer(struct tui *t, const char *line)
 	for (e = w + strlen(w); e > w && (e[-1] == ' ' || e[-1] == '\t'); e--)
 		;
 	*e = '\0';
-	if ((b = waiting_block(t)) == NULL) {
-		snprintf(msg, sizeof(msg), "answer: %s",
-		    _("no question waits for an answer on this page"));
-		out_add(t, TR_ERROR, msg);
-	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+	b = waiting_block(t);
+	if (b != NULL) {
 		lesson_choice_range(b, range, sizeof(range));
 		keys = lesson_choice_keys(b, ", ");
-		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a choice here; give %s or one of %s"), w, range,
-		    keys);
-		free(keys);
-		out_add(t, TR_ERROR, msg);
 	} else {
+		keys = NULL;
+	}
+	if (b == NULL && t->run == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no lesson is open; a lesson's questions are answered "
+		    "on its pages"));
+	} else if (b == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no question waits for an answer on this page"));
+	} else if (w[0] == '\0') {
+		utf8_snprintf(msg, sizeof(msg), _("answer: missing CHOICE; "
+		    "give %s or one of %s (e.g. 'answer %s')"), range, keys,
+		    lesson_choice_label(0));
+	} else if (strpbrk(w, " \t") != NULL) {
+		utf8_snprintf(msg, sizeof(msg), _("answer: one choice only, "
+		    "not '%s'; give %s or one of %s"), w, range, keys);
+	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a "
+		    "choice here; give %s or one of %s"), w, range, keys);
+	} else {
+		msg[0] = '\0';
 		answer_choice(t, i);
 		focus_lesson(t);	/* the feedback, then the page keys */
 	}
+	if (msg[0] != '\0')
+		out_add(t, TR_ERROR, msg);
+	free(keys);
 	free(w);
 	t->dirty = 1;
+	return 1;
+}
+
+/*
+ * What "answer" completes to at the prompt (input.c's answer_words): a
+ * command while a lesson is open; its argument the waiting question's
+ * labels, then its choices' words, from the lesson's block.  With no
+ * question waiting: none, and the output area says why (once for Tabs
+ * in a row).
+ */
+static int
+answer_words(void *ctx, char ***vp)
+{
+	struct tui *t = ctx;
+	const struct lesson_block *b = waiting_block(t);
+	char **v, msg[256];
+	int k, n = 0;
+
+	if (vp == NULL)
+		return t->run != NULL;
+	*vp = NULL;
+	if (b == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no question waits for an answer on this page"));
+		if (t->nout == 0 || t->out[t->nout - 1].kind != TR_INFO ||
+		    strcmp(t->out[t->nout - 1].text, msg) != 0)
+			out_add(t, TR_INFO, msg);
+		t->dirty = 1;
+		return 1;
+	}
+	v = xcalloc((size_t)b->nchoices * 2 + 1, sizeof(*v));
+	for (k = 0; k < b->nchoices; k++)
+		v[n++] = xstrdup(lesson_choice_label(k));
+	for (k = 0; k < b->nchoices; k++)
+		v[n++] = xstrdup(b->choices[k].key);
+	*vp = v;
 	return 1;
 }
 
@@ -1523,14 +1587,33 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		/* A digit selects the lesson with that number. */
+		/* A digit selects the lesson with that number; any other
+		 * key says what the menu's keys are. */
 		if (c >= '0' && c <= '9') {
-			int i;
+			int i, found = 0;
 
 			for (i = 0; i < t->nitems; i++)
 				if (t->items[i].path != NULL &&
-				    t->items[i].number == c - '0')
+				    t->items[i].number == c - '0') {
 					t->sel = i;
+					found = 1;
+				}
+			if (!found)
+				utf8_snprintf(t->note, sizeof(t->note),
+				    _("no lesson %c here: the digits choose "
+				    "the lessons listed"), c);
+		} else if (c != KEY_RESIZE && c != ERR) {
+			char k[32];
+			const char *kn;
+
+			if (c > 0x20 && c < 0x7f)
+				snprintf(k, sizeof(k), "%c", c);
+			else
+				snprintf(k, sizeof(k), "%s",
+				    (kn = keyname(c)) != NULL ? kn : "?");
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("'%s' does nothing in the menu: its keys are "
+			    "on the line below"), k);
 		}
 		break;
 	}
@@ -1687,7 +1770,18 @@ key_prompt(struct tui *t, int c)
 		    1));
 		break;
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
+		break;
+	case ':':
+		/* the key that opened the prompt, pressed again out of habit:
+		 * no command starts with it */
+		if (rl_end == 0) {
+			snprintf(t->note, sizeof(t->note), "%s",
+			    _("the prompt is open: type a command (Esc: page "
+			    "keys)"));
+			break;
+		}
+		tui_input_key(c);
 		break;
 	default:
 		/* on an empty line (no command starts with them) < and >
@@ -1749,7 +1843,8 @@ handle_key(struct tui *t, int c)
 		return;
 	}
 	if (t->help) {
-		t->help = 0;
+		if (!view_help_key(t, c))
+			t->help = 0;
 		t->dirty = 1;
 		return;
 	}
@@ -1760,7 +1855,7 @@ handle_key(struct tui *t, int c)
 	}
 	if (t->screen == SCR_MENU) {
 		if (c == '?' || c == KEY_F(1))
-			t->help = 1;
+			open_help(t);
 		else
 			key_menu(t, c);
 		t->dirty = 1;
@@ -1773,7 +1868,7 @@ handle_key(struct tui *t, int c)
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
-		t->help = 1;
+		open_help(t);
 		t->dirty = 1;
 	} else {
 		key_lesson(t, c);
@@ -1878,6 +1973,7 @@ tui_main(const struct tui_options *o)
 	timeout(POLL_MS);
 	hooks.on_line = on_line;
 	hooks.show_matches = on_matches;
+	hooks.answer_words = answer_words;
 	hooks.ctx = &t;
 	tui_input_init(PROMPT, &hooks);
 	tui_input_idle_key = on_idle_key;
