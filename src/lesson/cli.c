@@ -128,14 +128,12 @@ data_dirs(const char *v[3])
 const char *
 lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
 {
-	if (utf8 || strcmp(lang, "ko") != 0)
-		return lang;
-	if (note != NULL)
-		/* English: the terminal cannot show the Korean */
-		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
-		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
-		    "lessons\n");
-	return "en";
+	const char *line;
+
+	lang = i18n_lang_shown(lang, utf8, &line);
+	if (line != NULL && note != NULL)
+		strbuf_addf(note, "%s\n", line);
+	return lang;
 }
 
 char *
@@ -412,6 +410,12 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 		head = xasprintf("%d. %s", num, l->title);
 	else
 		head = xstrdup(l->title);
+	if (ro != NULL && ro->seed_set) {	/* not the lesson's own seed */
+		char *h = xasprintf(_("%s (seed %lu)"), head, l->seed);
+
+		free(head);
+		head = h;
+	}
 	if (o.vo.ascii_text) {
 		char *a = utf8_to_ascii(head);
 
@@ -736,6 +740,8 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_done(&err);
+	if (ro != NULL && ro->seed_set)
+		l->seed = ro->seed;	/* as --seeds plays each of its seeds */
 	/* the lesson's language is the language of the words around it */
 	i18n_set_lang(l->lang);
 	if (seeds != NULL) {
@@ -762,13 +768,13 @@ lesson_cli_list(const char *lang)
 {
 	struct strbuf warn;
 	struct progress *pr;
-	char **v;
-	int i, n;
+	char **v, *title;
+	int i, n, ascii = !locale_is_utf8();
 
 	if (lang == NULL)
 		lang = lesson_env_lang();
 	strbuf_init(&warn);
-	lang = lesson_lang_shown(lang, locale_is_utf8(), &warn);
+	lang = lesson_lang_shown(lang, !ascii, &warn);
 	pr = progress_load(NULL, &warn);
 	if (warn.len > 0)
 		fprintf(stderr, "regtutor: %s", warn.s);
@@ -792,12 +798,15 @@ lesson_cli_list(const char *lang)
 			    "%s)\n"), (int)strlen(b) - 7, b, v[i]);
 			continue;
 		}
-		w = utf8_width(l->title, (size_t)-1);
+		/* a locale that is not UTF-8: spelt in ASCII (lambda) */
+		title = ascii ? utf8_to_ascii(l->title) : xstrdup(l->title);
+		w = utf8_width(title, (size_t)-1);
 		pad = w < 40 ? 40 - w : 1;
 		progress_quiz_score(pr, l, &right, &total);
 		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
-		    l->title, pad, "", progress_pages_seen(pr, l->name),
+		    title, pad, "", progress_pages_seen(pr, l->name),
 		    l->npages, _("pages"), right, total, _("quizzes right"));
+		free(title);
 		lesson_free(l);
 	}
 	lesson_paths_free(v);

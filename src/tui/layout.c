@@ -120,6 +120,37 @@ tui_layout_lab(struct tui_layout *l)
 }
 
 void
+tui_layout_no_chart(struct tui_layout *l)
+{
+	int w;
+
+	if (l->too_small || l->chart.w == 0 || l->lesson.w == 0)
+		return;
+	if (l->big.w > 0) {
+		/* classroom: the text where the chart was, at most
+		 * TUI_TEXT_MAX_W wide, centred; the numbers keep the
+		 * column, all of it */
+		w = l->chart.w - 2;
+		if (w > TUI_TEXT_MAX_W)
+			w = TUI_TEXT_MAX_W;
+		rect_set(&l->lesson, l->chart.x + (l->chart.w - w) / 2,
+		    l->chart.y + 1, w, l->chart.h - 1);
+		rect_set(&l->big, l->big.x, l->chart.y, l->big.w,
+		    l->chart.h);
+		rect_set(&l->hsep, 0, 0, 0, 0);
+	} else if (l->lesson.y == l->chart.y && l->lesson.h == l->chart.h) {
+		/* side by side (below 120 columns): the text takes the
+		 * chart's columns too */
+		rect_set(&l->lesson, l->lesson.x, l->lesson.y,
+		    l->chart.x + l->chart.w - l->lesson.x, l->lesson.h);
+		rect_set(&l->vsep, 0, 0, 0, 0);
+	} else {
+		return;		/* wide: the text column is wide enough */
+	}
+	rect_set(&l->chart, 0, 0, 0, 0);
+}
+
+void
 tui_layout_big_rows(struct tui_layout *l, int rows)
 {
 	int bottom = l->lesson.y + l->lesson.h;
@@ -131,6 +162,8 @@ tui_layout_big_rows(struct tui_layout *l, int rows)
 	if (rows >= l->big.h)
 		return;
 	l->big.h = rows;
+	if (l->hsep.w == 0)
+		return;		/* the text is not below the numbers */
 	l->hsep.y = l->big.y + rows;
 	l->lesson.y = l->hsep.y + 1;
 	l->lesson.h = bottom - l->lesson.y;

@@ -44,6 +44,9 @@ struct outline {
 struct page_view {
 	struct lesson_state *st;	/* NULL: not run yet */
 	int n;				/* blocks */
+	int whole;			/* it ran as far as it goes (to its
+					   end or a quiz that waits); not:
+					   left halfway in classroom mode */
 };
 
 struct menu_item {
@@ -142,6 +145,8 @@ struct tui {
 	/* classroom mode (--present, P toggles it): thick charts, the
 	 * page's key numbers big, the page one step a key */
 	int present;
+	int no_chart;		/* the layout gave the text the chart's room
+				   (a page with no chart, now or to come) */
 	struct present_number nums[PRESENT_MAX_NUMBERS];
 	int nnums;
 	struct grid big;	/* the numbers as drawn */
