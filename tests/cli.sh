@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 54
+plan 60
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -163,4 +163,24 @@ n=$("$R" --batch 0 2>&1 | grep -c 'seed 7')
 is "--batch 0 alone plays the lesson's seed" "$n" 0
 err=$("$R" --seed 7 --seeds 1-2 --batch 0 2>&1 >/dev/null); rc=$?
 is "--seed with --seeds exits 2" "$rc" 2
+# --list fits 80 columns: a long title goes on under itself and the
+# counts stay in their column
+out=$(LC_ALL=C.UTF-8 HOME="$(pwd)/tests/tmp" XDG_DATA_HOME="$(pwd)/tests/tmp/list-$$" "$R" --list 2>&1)
+like "--list: no line wider than 80 columns" \
+    "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" '^([0-7][0-9]|80)$'
+count_cols() { printf '%s\n' "$out" | grep 'pages,' |
+	sed 's/[0-9]*\/[0-9]* pages,.*//' | while IFS= read -r l; do
+		printf '%s\n' "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u; }
+is "--list: the counts of every lesson start in one column" \
+    "$(count_cols | wc -l)" 1
+rm -rf "tests/tmp/list-$$"
+# --ascii in a UTF-8 locale: the chart's glyphs are ASCII, its Korean
+# title and note keep their Hangul (not "????").
+out=$(LC_ALL=C.UTF-8 "$R" --lang ko --ascii --width 40 \
+    -e 'data moons; net 2-8-8-1; plot grads' 2>&1); rc=$?
+is "--lang ko --ascii exits 0" "$rc" 0
+like "... the chart's title keeps its Hangul" "$out" '^ *층별 기울기 노름'
+like "... and so does its note" "$out" '^ *0\.01부터 로그 눈금 *$'
+is "... no '?' and no box drawing" "$(printf '%s\n' "$out" |
+    grep -c -F -e '?' -e '│' -e '─' -e '┊' -e '█')" 0
 finish

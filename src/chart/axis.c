@@ -541,13 +541,21 @@ frame_rows(struct frame *f, struct grid *g, const struct chart_opts *o,
 	if (want_legend && !o->no_legend && spare > 0) {
 		f->legend_row = 1, spare--;
 		f->legend_rows = 1;
-		/* the second row outranks the title; a plot row stays */
-		if (want_legend > 1 && spare > 1)
-			f->legend_rows = 2, spare--;
+		/* further rows (a note wrapped rather than cut) outrank
+		 * the title; a plot row stays */
+		while (f->legend_rows < want_legend && spare > 1)
+			f->legend_rows++, spare--;
 	}
-	if ((o->title != NULL || o->ylabel != NULL) && spare > 0)
+	if ((o->title != NULL || o->ylabel != NULL) && spare > 0) {
 		f->title_row = 1, spare--;
-	f->py = f->title_row >= 0 ? 1 : 0;
+		f->title_rows = 1;
+		/* a title too long for the row: a second one, if spare */
+		if (o->title != NULL && spare > 0 && title_rows(g->w -
+		    (o->ylabel != NULL ? utf8_width(o->ylabel, (size_t)-1) +
+		    1 : 0), o->title) > 1)
+			f->title_rows = 2, spare--;
+	}
+	f->py = f->title_row >= 0 ? f->title_rows : 0;
 	row = g->h;
 	if (f->legend_row >= 0) {
 		row -= f->legend_rows;
@@ -646,7 +654,10 @@ frame_draw(struct frame *f, struct grid *g, const struct chart_opts *o,
 		if (o->ylabel != NULL)
 			left = grid_text_words(g, 0, f->title_row, g->w,
 			    o->ylabel, GRID_LABEL, 0) + 1;
-		if (o->title != NULL) {
+		if (o->title != NULL && f->title_rows > 1) {
+			title_draw(g, left, f->title_row, g->w - left,
+			    f->title_rows, o->title);
+		} else if (o->title != NULL) {
 			tw = utf8_width(o->title, (size_t)-1);
 			s = (g->w - tw) / 2;
 			if (s < left)
@@ -714,6 +725,36 @@ fit_prefix(const char *s, size_t n, int w)
 		    utf8_width(s, i) <= w)
 			best = i;
 	return best;
+}
+
+int
+title_rows(int w, const char *title)
+{
+	if (title == NULL || utf8_width(title, (size_t)-1) <= w)
+		return 1;
+	return fit_prefix(title, strlen(title), w) > 0 ? 2 : 1;
+}
+
+void
+title_draw(struct grid *g, int x, int y, int w, int rows, const char *title)
+{
+	size_t k;
+	char *first;
+
+	if (title == NULL)
+		return;
+	if (rows < 2 || title_rows(w, title) < 2) {
+		grid_text_center(g, x, y, w, title, GRID_TITLE, GRID_BOLD);
+		return;
+	}
+	k = fit_prefix(title, strlen(title), w);
+	first = xstrndup(title, k);
+	grid_text_center(g, x, y, w, first, GRID_TITLE, GRID_BOLD);
+	free(first);
+	title += k;
+	while (*title == ' ')
+		title++;
+	grid_text_center(g, x, y + 1, w, title, GRID_TITLE, GRID_BOLD);
 }
 
 int

@@ -240,7 +240,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	size_t skip[LOGBAR_MAXGROUP] = { 0 }, sk[LOGBAR_MAXGROUP] = { 0 };
 	struct legend_entry le[3];
 	char lt_under[48], lt_thr[96], lt_scale[48];
-	int nle = 0;
+	int nle = 0, lx, lneed;
 
 	if (bo == NULL)
 		bo = &dflt;
@@ -354,12 +354,22 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		title = 1, avail--;
 	if (avail > 0)
 		ticks = 1, avail--;
+	/*
+	 * The legend under the axis, or from the left edge when it needs
+	 * fewer rows there; as many rows as it needs rather than a cut one,
+	 * when there is room.
+	 */
+	lx = labw > 0 ? labw + 1 : 0;
+	lneed = legend_flow(NULL, lx, 0, LEGEND_MAXROWS, g->w, le, nle);
+	if (legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, le, nle) < lneed)
+		lx = 0, lneed = legend_flow(NULL, 0, 0, LEGEND_MAXROWS,
+		    g->w, le, nle);
 	if (avail > 0 && !o->no_legend)
 		legend = 1, avail--;
-	/* a second legend row rather than a cut one, when there is room */
-	if (legend && avail > 0 && legend_flow(NULL, labw > 0 ? labw + 1 : 0,
-	    0, 2, g->w, le, nle) > 1)
-		legend = 2, avail--;
+	while (legend > 0 && legend < lneed && avail > 0)
+		legend++, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	/*
 	 * A tall grid (classroom mode) is filled: each group of bars gets an
 	 * equal share of the rows, its bars at the top of the share as thick
@@ -390,7 +400,7 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 	row0 = title + hdr;
 	arow = row0 + rows;
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 
 	for (c = 0; c < ncols; c++) {
 		x0 = c * (cw + LOGBAR_GAP);
@@ -465,7 +475,8 @@ chart_logbars(struct grid *g, const struct chart_opts *o,
 		grid_text(g, ax + 2, row0, bw, _("(no data)"), GRID_LABEL,
 		    GRID_DIM);
 	if (legend)
-		legend_flow(g, ax, arow + 1 + ticks, legend, g->w, le, nle);
+		legend_flow(g, lx > 0 ? ax : 0, arow + 1 + ticks, legend, g->w,
+		    le, nle);
 }
 
 /* ------------------------------------------------------------ histogram */
@@ -750,15 +761,15 @@ chart_hist(struct grid *g, const struct chart_opts *o,
 	b.hi = hi;
 	b.n = pick_bins(ho, g->w - 4, sym);
 	bins_fill(&b, v, n, ho->zero_eps);
-	/* the caption wraps to a second row rather than lose its end */
+	/* the caption wraps to further rows rather than lose its end */
 	zero_caption(buf, sizeof buf, name, &b, ho->zero_eps);
 	le.glyph = ascii ? '@' : 0x2593;
 	le.role = GRID_WARN;
 	le.attr = GRID_BOLD;
 	le.fg = 0;
 	le.text = buf;
-	if (frame_rows(&f, g, o, legend_flow(NULL, 4, 0, 2, g->w, &le, 1),
-	    1) < 0)
+	if (frame_rows(&f, g, o, legend_flow(NULL, 4, 0, LEGEND_MAXROWS,
+	    g->w, &le, 1), 1) < 0)
 		return;
 	mt = ymaxticks(f.ph);
 	if (b.maxc + 1 < mt)
@@ -807,9 +818,10 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	struct bins ba, bb;
 	int ascii = o->tiers.glyphs == CHART_GLYPH_ASCII;
 	int avail, title = 0, ticks = 0, legend = 0, hh, mid, labw, pw, bw, k;
-	int maxc, sym, x, lw, tot;
+	int maxc, sym, x, lw, tot, la = 0, lb = 0;
 	double lo, hi;
-	char buf[128], lab[32];
+	char cap_a[128], cap_b[128], lab[32];
+	struct legend_entry le[2];
 
 	if (ho == NULL)
 		ho = &dflt;
@@ -824,15 +836,6 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 		chart_too_small(g, _("histogram"));
 		return;
 	}
-	if (avail > 0)
-		ticks = 1, avail--;
-	if (avail > 1 && !o->no_legend)
-		legend = 2, avail -= 2;
-	if (avail > 0 && o->title != NULL)
-		title = 1, avail--;
-	hh = (g->h - title - 1 - ticks - legend) / 2;
-	mid = title + hh;
-
 	ba.lo = bb.lo = lo;
 	ba.hi = bb.hi = hi;
 	ba.n = bb.n = pick_bins(ho, g->w - 6, sym);
@@ -841,6 +844,36 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	maxc = ba.maxc > bb.maxc ? ba.maxc : bb.maxc;
 	snprintf(lab, sizeof lab, "%d", maxc);
 	labw = (int)strlen(lab);
+
+	/* the captions (zeros do not depend on the bins): each a row, and
+	 * further rows rather than a cut one when there is room */
+	zero_caption(cap_a, sizeof cap_a, name_a ? name_a : _("up"), &ba,
+	    ho->zero_eps);
+	zero_caption(cap_b, sizeof cap_b, name_b ? name_b : _("down"), &bb,
+	    ho->zero_eps);
+	le[0] = (struct legend_entry){ ascii ? '^' : 0x25B2, GRID_SERIES1,
+	    GRID_BOLD, 0, cap_a };
+	le[1] = (struct legend_entry){ ascii ? 'v' : 0x25BC, GRID_SERIES2, 0,
+	    0, cap_b };
+	if (avail > 0)
+		ticks = 1, avail--;
+	if (avail > 1 && !o->no_legend) {
+		la = lb = 1;
+		avail -= 2;
+		while (la < legend_flow(NULL, labw + 1, 0, LEGEND_MAXROWS,
+		    g->w, &le[0], 1) && avail > 0)
+			la++, avail--;
+		while (lb < legend_flow(NULL, labw + 1, 0, LEGEND_MAXROWS,
+		    g->w, &le[1], 1) && avail > 0)
+			lb++, avail--;
+		legend = la + lb;
+	}
+	if (avail > 0 && o->title != NULL)
+		title = 1, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
+	hh = (g->h - title - 1 - ticks - legend) / 2;
+	mid = title + hh;
 	pw = g->w - labw - 1;
 	ba.n = bb.n = pick_bins(ho, pw, sym);
 	bins_fill(&ba, a, na, ho->zero_eps);
@@ -852,7 +885,7 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	bw = pw / ba.n;
 
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (k = title; k < title + hh; k++)
 		grid_put(g, labw, k, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
 	for (k = mid + 1; k <= mid + hh; k++)
@@ -899,14 +932,8 @@ chart_hist2(struct grid *g, const struct chart_opts *o,
 	if (legend) {
 		int y = mid + hh + 1 + ticks;
 
-		zero_caption(buf, sizeof buf, name_a ? name_a : _("up"), &ba,
-		    ho->zero_eps);
-		legend_item(g, labw + 1, y, g->w, ascii ? '^' : 0x25B2,
-		    GRID_SERIES1, GRID_BOLD, buf);
-		zero_caption(buf, sizeof buf, name_b ? name_b : _("down"), &bb,
-		    ho->zero_eps);
-		legend_item(g, labw + 1, y + 1, g->w, ascii ? 'v' : 0x25BC,
-		    GRID_SERIES2, 0, buf);
+		legend_flow(g, labw + 1, y, la, g->w, &le[0], 1);
+		legend_flow(g, labw + 1, y + la, lb, g->w, &le[1], 1);
 	}
 	tot = ba.total + bb.total;
 	if (tot == 0)
@@ -938,7 +965,8 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	double top = 0, ticks[16], step = 0;
 	char buf[64], tb[32];
 	int avail, rows, gap = 0, title = 0, legend = 0, labw = 0, vw = 3;
-	int ax, bw, row0, arow, nt, end, x;
+	int ax, bw, row0, arow, nt, end, nle = 0;
+	struct legend_entry le[3];
 
 	if (mean == NULL || n < 0)
 		n = 0;
@@ -973,8 +1001,22 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	avail -= rows;
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
+	/* the legend and the note: further rows rather than a cut note,
+	 * when there is room (before the blank rows between bars) */
+	le[nle++] = (struct legend_entry){ ascii ? '#' : 0x2588, GRID_SERIES1,
+	    0, 0, _("mean") };
+	le[nle++] = (struct legend_entry){ ascii ? '|' : 0x2524, GRID_MARKER,
+	    GRID_BOLD, 0, ascii ? _("mean +- sd") : _("mean \xc2\xb1 sd") };
+	if (note != NULL)
+		le[nle++] = (struct legend_entry){ 0, 0, 0, 0, note };
 	if (avail > 0)
 		legend = 1, avail--;
+	while (legend > 0 && avail > 0 && legend < legend_flow(NULL,
+	    labw > g->w / 3 ? g->w / 3 + 1 : labw > 0 ? labw + 1 : 0, 0,
+	    LEGEND_MAXROWS, g->w, le, nle))
+		legend++, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	if (n > 1 && avail >= n - 1)
 		gap = 1;	/* a blank row between bars */
 	if (labw > g->w / 3)
@@ -995,7 +1037,7 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 	row0 = title;
 	arow = row0 + (gap ? 2 * rows - 1 : rows);
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (int r = row0; r < arow; r++)
 		grid_put(g, ax, r, ascii ? '|' : 0x2502, GRID_AXIS, 0, 0);
 	for (int i = 0; i < n && i < rows; i++) {
@@ -1068,14 +1110,6 @@ chart_meanbars(struct grid *g, const struct chart_opts *o,
 		grid_text(g, s, arow + 1, lw, tb, GRID_LABEL, 0);
 		end = s + lw - 1;
 	}
-	if (legend && arow + 2 < g->h) {
-		x = ax;
-		x += legend_item(g, x, arow + 2, g->w, ascii ? '#' : 0x2588,
-		    GRID_SERIES1, 0, _("mean")) + 2;
-		x += legend_item(g, x, arow + 2, g->w, ascii ? '|' : 0x2524,
-		    GRID_MARKER, GRID_BOLD, ascii ? _("mean +- sd") :
-		    _("mean \xc2\xb1 sd")) + 2;
-		if (note != NULL)
-			legend_item(g, x, arow + 2, g->w, 0, 0, 0, note);
-	}
+	if (legend && arow + 2 < g->h)
+		legend_flow(g, ax, arow + 2, legend, g->w, le, nle);
 }

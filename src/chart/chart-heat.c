@@ -178,6 +178,8 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 		legend = 1, avail--;
 	if (avail > 0 && o->title != NULL)
 		title = 1, avail--;
+	if (title && avail > 0 && title_rows(g->w, o->title) > 1)
+		title = 2, avail--;
 	py = title;
 	ph = g->h - title - xlab - legend;
 	step = label_step(fd.yhi - fd.ylo);
@@ -193,7 +195,7 @@ chart_heatmap(struct grid *g, const struct chart_opts *o,
 	px = labw + 1;
 	pw = g->w - px;
 	if (title)
-		grid_text_center(g, 0, 0, g->w, o->title, GRID_TITLE, GRID_BOLD);
+		title_draw(g, 0, 0, g->w, title, o->title);
 	for (cy = 0; cy < ph; cy++)
 		grid_put(g, px - 1, py + cy, ascii ? '|' : 0x2502, GRID_AXIS, 0,
 		    0);
@@ -412,26 +414,35 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		stats = 1;
 	if (avail >= rows + caption + stats + 1 && o->title != NULL)
 		title = 1;
-	/* a note or caption too long for a row takes a second one when
+	/* a note or caption too long for a row takes further ones while
 	 * every row of the matrix still fits; the numbers first */
 	if (stats) {
 		struct legend_entry le = { 0, 0, 0, 0, buf };
+		int need;
 
 		/* as wide as the note can be: a sign, 3 decimals */
 		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
 		    "mean=%.3f std=%.3f"), rows > cols ? rows : cols, -0.0001,
 		    0.0);
-		if (legend_flow(NULL, 0, 0, 2, g->w, &le, 1) > 1 &&
+		need = legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, &le, 1);
+		while (stats < need &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
-			stats = 2;
+			stats++;
 	}
 	if (caption) {
+		int need;
+
 		caption_text(capbuf, sizeof capbuf, group, index, ascii);
 		cap_le.text = capbuf;
-		if (legend_flow(NULL, 0, 0, 2, g->w, &cap_le, 1) > 1 &&
+		need = legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, &cap_le,
+		    1);
+		while (caption < need &&
 		    avail - (rows - 1) - caption - stats - title >= 1)
-			caption = 2;
+			caption++;
 	}
+	if (title && avail - (rows - 1) - caption - stats - title >= 1 &&
+	    title_rows(g->w, o->title) > 1)
+		title = 2;
 	if (vis_r > avail - caption - stats)
 		vis_r = avail - caption - stats;
 	if (vis_r < 1)
@@ -471,9 +482,10 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		pitch = 2;
 
 	y = 0;
-	if (title)
-		grid_text_center(g, 0, y++, g->w, o->title, GRID_TITLE,
-		    GRID_BOLD);
+	if (title) {
+		title_draw(g, 0, y, g->w, title, o->title);
+		y += title;
+	}
 	/* header */
 	for (c = 0; c < vis_c; c++) {
 		hl = group == CHART_GROUP_COLUMN && c0 + c == index;

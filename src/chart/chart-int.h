@@ -128,7 +128,8 @@ const char *axis_tick_text(const struct axis *a, int i, char *buf, size_t n);
 struct frame {
 	int w, h;
 	int title_row, legend_row, xlabel_row, xtick_row; /* -1 = none */
-	int legend_rows;	/* 1, or 2 when the legend wraps */
+	int legend_rows;	/* 1, or more when the legend wraps */
+	int title_rows;		/* 1, or 2 when the title wraps */
 	int axis_row;		/* bottom axis line */
 	int px, py, pw, ph;	/* plot area in cells */
 	int ylab_w;		/* width of y tick labels; 0 = dropped */
@@ -136,12 +137,13 @@ struct frame {
 };
 
 /* Every chart starts here: a blank grid that, in the ASCII glyph tier,
- * stores any code point >= 0x80 as '?' (so no chart can leak one). */
+ * stores drawing glyphs spelt in ASCII (grid_ascii_cp(): no chart can leak
+ * one) and keeps the characters of text (a Korean title). */
 void chart_begin(struct grid *g, const struct chart_opts *o);
 
 /*
- * Lays out rows for a chart with a bottom x axis; want_legend 2 asks for
- * a legend of two rows (the second row goes before the title, never
+ * Lays out rows for a chart with a bottom x axis; want_legend n asks for
+ * a legend of n rows (rows after the first go before the title, never
  * taking the plot below its minimum).
  * Returns 0, or -1 (and writes the "too small" note) when not even the
  * plot fits.
@@ -158,6 +160,18 @@ void chart_too_small(struct grid *g, const char *what);
 /* y maxticks for a plot of ph rows. */
 int ymaxticks(int ph);
 
+/*
+ * A chart's title over one row, or two when it does not fit one: the
+ * rows it would take at width w (2 only when it splits at a space), and
+ * drawing it centred in [x, x+w) on rows y .. y + rows - 1 -- split at the
+ * last space that lets the first part fit, the rest (cut at a word when
+ * longer still) centred below.  Charts give the second row only when
+ * they have one left over.
+ */
+int title_rows(int w, const char *title);
+void title_draw(struct grid *g, int x, int y, int w, int rows,
+    const char *title);
+
 /* Glyph helpers. */
 uint32_t eighth_up(int k);	/* k = 1..8 -> U+2581..2588 */
 uint32_t eighth_right(int k);	/* k = 1..8 -> U+258F..2588 */
@@ -172,6 +186,8 @@ int legend_item(struct grid *g, int x, int y, int maxx, uint32_t glyph,
  * row instead of losing them.  g NULL: nothing drawn.  Returns the rows
  * the items take (with rows large: the rows they need).
  */
+/* Rows a legend or a note may wrap over (when the chart has them). */
+#define LEGEND_MAXROWS 4
 struct legend_entry {
 	uint32_t glyph;		/* 0: text only */
 	int role, attr;		/* of the glyph */

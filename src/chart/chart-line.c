@@ -374,34 +374,59 @@ marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl, int thick,
 }
 
 /*
- * Legend rows: two when one row would leave an item out entirely (an
- * item merely shortened at the end of the row keeps one row).  The plot
- * starts a few columns in, after the y labels: counted as 6.
+ * Whether the legend's named items fit whole in `rows` rows of a grid w
+ * wide, laid out as draw_legend() lays them: each row holds its share of
+ * the items (fewer when they do not fit whole).  The plot starts a few
+ * columns in, after the y labels: counted as 6.
  */
 static int
-legend_want(const struct grid *g, const char *const *names, int n)
+legend_fits(int w, const char *const *names, int n, int named, int rows)
 {
-	int i, x = 6, named = 0, tw;
+	int i, x = 6, row = 0, k = 0, tw, share = (named + rows - 1) / rows;
 
 	for (i = 0; i < n; i++) {
 		if (names[i] == NULL)
 			continue;
-		named = 1;
-		if (x + 3 + 4 > g->w)	/* not even "xx abc" */
-			return 2;
 		tw = 3 + utf8_width(names[i], (size_t)-1);
+		if (x > 6 && row + 1 < rows &&
+		    (x + tw > w || k >= share * (row + 1))) {
+			row++;
+			x = 6;
+		}
+		k++;
+		if (x + tw > w)
+			return 0;
 		x += tw + 2;
-		if (x - 2 > g->w)	/* shortened: no room after it */
-			x = g->w + 1;
 	}
-	return named;
+	return 1;
 }
 
 /*
- * The legend from the plot's left edge.  With two legend rows the first
- * holds half the items (fewer when they do not fit whole), the second the
- * rest; on the last row the legend ends with an item shortened at a word
- * or left out.
+ * Legend rows: the fewest in which every item fits whole, so that a name
+ * wraps onto a further row rather than being cut (at most
+ * LEGEND_MAXROWS; frame_rows() gives them when the plot keeps its
+ * minimum).  0 with no named item.
+ */
+static int
+legend_want(const struct grid *g, const char *const *names, int n)
+{
+	int i, named = 0, rows;
+
+	for (i = 0; i < n; i++)
+		named += names[i] != NULL;
+	if (named == 0)
+		return 0;
+	for (rows = 1; rows < LEGEND_MAXROWS; rows++)
+		if (legend_fits(g->w, names, n, named, rows))
+			break;
+	return rows;
+}
+
+/*
+ * The legend from the plot's left edge, over its rows: each row holds
+ * its share of the items (fewer when they do not fit whole), the last
+ * the rest; on the last row the legend ends with an item shortened at a
+ * word or left out.
  */
 static void
 draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
@@ -409,12 +434,14 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
     const char *letters, unsigned stamps)
 {
 	struct pen p;
-	int i, x = f->px, row = f->legend_row, named = 0, k = 0;
+	int i, x = f->px, row = f->legend_row, named = 0, k = 0, share;
 
 	if (row < 0)
 		return;
 	for (i = 0; i < n; i++)
 		named += names[i] != NULL;
+	share = (named + f->legend_rows - 1) / (f->legend_rows > 0 ?
+	    f->legend_rows : 1);
 	for (i = 0; i < n; i++) {
 		int x0, nw, tw;
 
@@ -422,7 +449,8 @@ draw_legend(struct grid *g, const struct frame *f, enum chart_glyphs gl,
 			continue;
 		tw = 3 + utf8_width(names[i], (size_t)-1);
 		if (x > f->px && row + 1 < f->legend_row + f->legend_rows &&
-		    (x + tw > g->w || k >= (named + 1) / 2)) {
+		    (x + tw > g->w || k >= share * (row - f->legend_row +
+		    1))) {
 			row++;
 			x = f->px;
 		}

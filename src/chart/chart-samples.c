@@ -268,6 +268,33 @@ line_six(struct grid *g, const struct chart_opts *o0)
 	chart_line(g, &o, NULL, s, 6);
 }
 
+/* Two runs' train and validation curves, named as compare names them:
+ * drawn narrow, the legend takes as many rows as its names need. */
+static void
+line_four_names(struct grid *g, const struct chart_opts *o0)
+{
+	static const char *const names[4] = { "sigmoid train",
+		"sigmoid val", "relu train", "relu val" };
+	double y[4][30];
+	struct chart_opts o = *o0;
+	struct chart_series s[4];
+	int i, k;
+
+	for (k = 0; k < 4; k++) {
+		for (i = 0; i < 30; i++)
+			y[k][i] = 0.7 - (k / 2) * 0.4 * (1 - exp(-i / 8.0)) +
+			    (k % 2) * 0.05;
+		s[k].name = names[k];
+		s[k].y = y[k];
+		s[k].x = NULL;
+		s[k].n = 30;
+		s[k].x0 = 1;
+		s[k].dx = 1;
+	}
+	o.title = "loss";
+	chart_line(g, &o, NULL, s, 4);
+}
+
 static void
 line_live(struct grid *g, const struct chart_opts *o0)
 {
@@ -420,6 +447,28 @@ bars_grads(struct grid *g, const struct chart_opts *o0)
 	bo.threshold_label = "vanishing";
 	o.title = "gradient norm per layer (sigmoid, depth 8)";
 	chart_logbars(g, &o, &bo, labels, v, 8);
+}
+
+/* Lesson 3's chart: ten sigmoid layers, the vanishing threshold 1e-4;
+ * drawn narrow, its legend wraps rather than being cut. */
+static void
+bars_vanishing(struct grid *g, const struct chart_opts *o0)
+{
+	static const char *const labels[] = { "layer 1", "layer 2", "layer 3",
+		"layer 4", "layer 5", "layer 6", "layer 7", "layer 8",
+		"layer 9", "layer 10" };
+	static const double v[] = { 1.612e-06, 2.756e-06, 5.336e-06,
+		2.072e-05, 7.448e-05, 3.174e-4, 1.332e-3, 4.608e-3, 1.436e-2,
+		4.527e-2 };
+	struct chart_opts o = *o0;
+	struct chart_logbar_opts bo;
+
+	memset(&bo, 0, sizeof bo);
+	bo.threshold_on = 1;
+	bo.threshold = 1e-4;
+	bo.threshold_label = "vanishing";
+	o.title = "gradient norm per layer (sigmoid)";
+	chart_logbars(g, &o, &bo, labels, v, 10);
 }
 
 static void
@@ -750,13 +799,19 @@ const struct chart_case chart_cases[] = {
 	{ "line", "tiny", 12, 3, line_small },
 	{ "line", "boundary", 60, 16, line_boundary },
 	{ "line", "sweep", 60, 16, line_sweep },
+	{ "line", "four-names-43", 43, 14, line_four_names },
+	{ "line", "four-names-30", 30, 14, line_four_names },
 	{ "logbars", "grads", 64, 13, bars_grads },
+	{ "logbars", "vanishing-43", 43, 14, bars_vanishing },
+	{ "logbars", "vanishing-30", 30, 16, bars_vanishing },
 	{ "logbars", "empty", 40, 5, bars_empty },
 	{ "logbars", "odd", 56, 10, bars_odd },
 	{ "logbars", "equal", 40, 7, bars_equal },
 	{ "hist", "weights-l2", 64, 14, hist_weights },
 	{ "hist", "weights-l1", 64, 14, hist_sparse },
 	{ "hist", "mirror", 64, 20, hist_mirror },
+	{ "hist", "mirror-30", 30, 20, hist_mirror },
+	{ "hist", "weights-30", 30, 14, hist_weights },
 	{ "hist", "empty", 40, 8, hist_empty },
 	{ "hist", "constant", 40, 8, hist_constant },
 	{ "function", "sigmoid", 64, 18, fn_sigmoid },
@@ -766,8 +821,10 @@ const struct chart_case chart_cases[] = {
 	{ "matrix", "batchnorm", 64, 13, matrix_bn },
 	{ "matrix", "layernorm", 64, 13, matrix_ln },
 	{ "matrix", "elided", 36, 6, matrix_elided },
+	{ "matrix", "layernorm-30", 30, 16, matrix_ln },
 	{ "sparkline", "all", 48, 5, spark_all },
 	{ "meanbars", "seeds", 60, 9, meanbars_seeds },
+	{ "meanbars", "seeds-36", 36, 10, meanbars_seeds },
 	{ "big", "digits", 60, 16, big_digits },
 };
 const int chart_ncases = (int)COUNT(chart_cases);

@@ -105,6 +105,21 @@ unsplit(struct grid *g, int x, int y)
 	}
 }
 
+uint32_t
+grid_ascii_cp(uint32_t cp)
+{
+	const char *a = cp_ascii(cp);
+
+	if (cp < 0x80)
+		return cp;
+	if (a != NULL && a[0] != '\0' && a[1] == '\0')
+		return (uint32_t)(unsigned char)a[0];
+	/* box drawing, blocks, shapes, symbols, dingbats, braille, arrows */
+	if (cp >= 0x2500 && cp < 0x2C00)
+		return '?';
+	return cp;
+}
+
 int
 grid_put(struct grid *g, int x, int y, uint32_t cp, int fg, int bg, int attr)
 {
@@ -118,9 +133,9 @@ grid_put(struct grid *g, int x, int y, uint32_t cp, int fg, int bg, int attr)
 		cp = '?', w = 1;
 	if (w == 2 && x + 1 >= g->w)
 		cp = ' ', w = 1;
-	if (g->ascii && cp >= 0x80) {
-		/* util's one-column spelling ('-' for a rule), else '?' */
-		grid_put(g, x, y, cp_ascii1(cp), fg, bg, attr);
+	if (g->ascii && grid_ascii_cp(cp) != cp) {
+		/* a drawing glyph: its one-column spelling, else '?' */
+		grid_put(g, x, y, grid_ascii_cp(cp), fg, bg, attr);
 		if (w == 2)
 			grid_put(g, x + 1, y, '?', fg, bg, attr);
 		return w;

@@ -76,9 +76,10 @@ struct grid {
 	struct grid_cell *cells; /* h rows of w cells, row-major */
 	int cap;		/* allocated cells (>= w*h) */
 	/*
-	 * ASCII only: grid_put() stores any code point >= 0x80 as '?' (one
-	 * per column, so layout is kept).  Charts set it from their glyph
-	 * tier, so caller text (a Hangul title) cannot leak into ASCII output.
+	 * The ASCII glyph tier: grid_put() stores every code point through
+	 * grid_ascii_cp(), so no drawing glyph leaks into ASCII output while
+	 * text (a Hangul title, a lambda) keeps its characters.  Charts set
+	 * it from their glyph tier.
 	 */
 	int ascii;
 };
@@ -112,6 +113,15 @@ const struct grid_cell *grid_cat(const struct grid *g, int x, int y);
  */
 int grid_put(struct grid *g, int x, int y, uint32_t cp, int fg, int bg,
     int attr);
+/*
+ * A code point as the ASCII glyph tier stores it: ASCII as it is; a
+ * character util's table spells in one column as that column ('-' for a
+ * rule, '#' for a block, '^' for a triangle); any other drawing glyph (box
+ * drawing, blocks, shapes, symbols, braille: U+2500..U+2BFF) as '?'; text
+ * (letters of any script, Hangul, Greek, punctuation) as it is -- a
+ * terminal that cannot show it spells it when drawing.
+ */
+uint32_t grid_ascii_cp(uint32_t cp);
 /*
  * Writes UTF-8 text at x,y, clipped to at most maxw columns (and to the
  * grid edge; maxw < 0 means up to the edge), measured by display width: a

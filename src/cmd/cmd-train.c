@@ -191,6 +191,8 @@ train_exec(struct cmd_ctx *c)
 	plot_clear(&c->s->plot);
 	c->s->plot.kind = PLOT_LOSS;
 	plot_train_title(c->s->plot.title, sizeof c->s->plot.title, &p);
+	c->s->lab.run = p;	/* plot loss names this run */
+	c->s->lab.trained = 1;
 	hist0 = nn_net_history(c->s->lab.net, &h);
 	rc = session_train(c->s, c->s->lab.net, &c->s->lab, (int)epochs, &res,
 	    err, sizeof err);

@@ -49,22 +49,40 @@ plot_sweep_title(char *buf, size_t n, const char *key)
 	    _("regularization path") : _("sweep"), key);
 }
 
+/*
+ * The net a chart is of, in the words its titles use: the activation,
+ * then what is not the default (normalization, initialization, skips), so
+ * that two runs of a page that differ there have different titles: "relu",
+ * "sigmoid, norm batch, init normal", "relu, skip".
+ */
+static void
+net_words(char *buf, size_t n, const struct nn_config *p)
+{
+	char norm[32] = "", init[32] = "";
+
+	if (p->norm != NN_NORM_NONE)
+		snprintf(norm, sizeof norm, ", norm %s", nn_norm_name(p->norm));
+	if (p->init != nn_config_default().init)
+		snprintf(init, sizeof init, ", init %s", nn_init_name(p->init));
+	snprintf(buf, n, "%s%s%s%s", nn_act_name(p->act), norm, init,
+	    p->skip ? ", skip" : "");
+}
+
 void
 plot_train_title(char *buf, size_t n, const struct nn_config *p)
 {
-	char loss[16] = "", norm[32] = "", reg[64] = "";
+	char loss[16] = "", net[96], reg[64] = "";
 
 	/* what is not the default: short enough for a narrow chart pane */
 	if (!p->loss_auto)
 		snprintf(loss, sizeof loss, " %s", nn_loss_name(p->loss));
-	if (p->norm != NN_NORM_NONE)
-		snprintf(norm, sizeof norm, ", norm %s", nn_norm_name(p->norm));
+	net_words(net, sizeof net, p);
 	if (p->reg != NN_REG_NONE) /* the penalty and its strength, l1's step */
 		snprintf(reg, sizeof reg, ", %s %g%s%s", nn_reg_name(p->reg),
 		    p->lambda, p->reg == NN_REG_L1 ? " " : "",
 		    p->reg == NN_REG_L1 ? nn_l1mode_name(p->l1mode) : "");
-	snprintf(buf, n, _("loss%s (%s%s, batch %d%s)"), loss, nn_act_name(p->act),
-	    norm, p->batch, reg);
+	snprintf(buf, n, _("loss%s (%s, batch %d%s)"), loss, net, p->batch,
+	    reg);
 }
 
 void
@@ -723,7 +741,7 @@ gather_grads(struct cmd_ctx *c, struct plot *p)
 	struct nn_layer_stats st[NN_MAX_LAYERS];
 	struct nn_net *net;
 	int nl;
-	char err[256];
+	char err[256], words[96];
 
 	if (need_net(c) != CMD_OK || lab_ready(c) != CMD_OK)
 		return CMD_ERROR;
@@ -745,8 +763,9 @@ gather_grads(struct cmd_ctx *c, struct plot *p)
 		fmt_num(num, sizeof num, st[k].grad_norm);
 		cmd_out(c, _("layer %d: |dL/dW| = %s"), k + 1, num);
 	}
+	net_words(words, sizeof words, &c->s->lab.cfg);
 	snprintf(p->title, sizeof p->title, _("gradient norm per layer (%s)"),
-	    nn_act_name(c->s->lab.cfg.act));
+	    words);
 	return CMD_OK;
 }
 
@@ -756,7 +775,7 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 	struct nn_layer_stats st[NN_MAX_LAYERS];
 	struct nn_net *net;
 	int nh;
-	char err[256];
+	char err[256], words[96];
 
 	if (need_net(c) != CMD_OK)
 		return CMD_ERROR;
@@ -785,8 +804,9 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 		cmd_out(c, _("layer %d: mean %s, std %s, saturated %s, dead %s"),
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}
+	net_words(words, sizeof words, &c->s->lab.cfg);
 	snprintf(p->title, sizeof p->title, _("activations per hidden layer (%s)"),
-	    nn_act_name(c->s->lab.cfg.act));
+	    words);
 	return CMD_OK;
 }
 
@@ -895,7 +915,14 @@ gather_boundary(struct cmd_ctx *c, struct plot *p)
 		for (int i = 0; i < m; i++)
 			p->b[i] = xlo + i * (xhi - xlo) / (m - 1);
 		nn_net_predict(l->net, p->b, m, p->b + m);
-		snprintf(p->title, sizeof p->title, _("prediction vs data"));
+		/* a run trained with a loss of its own (loss=mae) says so:
+		 * two fits of one page told apart */
+		if (l->trained && !l->run.loss_auto)
+			snprintf(p->title, sizeof p->title, _("prediction vs "
+			    "data (loss %s)"), nn_loss_name(l->run.loss));
+		else
+			snprintf(p->title, sizeof p->title,
+			    _("prediction vs data"));
 	}
 	return CMD_OK;
 }
@@ -940,12 +967,21 @@ gather_norm(struct cmd_ctx *c, struct plot *p)
 }
 
 
+/* The net's losses, titled as its last training's live chart was (the
+ * run's settings: a page's runs told apart). */
 static int
 gather_loss(struct cmd_ctx *c, struct plot *p)
 {
+	const struct nn_epoch *h;
+	char run[128];
+
 	if (need_net(c) != CMD_OK)
 		return CMD_ERROR;
-	snprintf(p->title, sizeof p->title, _("loss%s"), p->logy ?
+	if (c->s->lab.trained && nn_net_history(c->s->lab.net, &h) > 0)
+		plot_train_title(run, sizeof run, &c->s->lab.run);
+	else
+		snprintf(run, sizeof run, "%s", _("loss"));
+	snprintf(p->title, sizeof p->title, "%s%s", run, p->logy ?
 	    _(" (log scale)") : "");
 	return CMD_OK;
 }

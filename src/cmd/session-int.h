@@ -67,6 +67,10 @@ struct lab {
 	 * loss= override or the net's own); NULL: not trained since it was
 	 * built, or not known (a lab read from a file). */
 	const char *run_loss;
+	/* the settings of net's last training, its overrides included
+	 * (valid when trained is 1): the titles of its charts name the run */
+	struct nn_config run;
+	int trained;
 };
 
 /* The kinds of chart, the rows of plot_kinds[] (plot.c). */
@@ -275,11 +279,12 @@ const struct plot *transcript_snapshot(const struct transcript *t,
     size_t i);
 /* The sweep chart's title: "regularization path: lambda", "sweep: act". */
 void plot_sweep_title(char *buf, size_t n, const char *key);
-/* The title of a train's live loss chart, with the run's settings that
- * tell one run from another, short enough for a narrow chart pane: "loss
- * (relu, norm batch, batch 2)", "loss (tanh, batch 10, l2 0.03)" (the
- * penalty and lambda), "loss (tanh, batch 10, l1 0.1 subgrad)", "loss mae
- * (linear, batch 21)". */
+/* The title of a train's live loss chart (and of plot loss after it),
+ * with the run's settings that tell one run from another, short enough
+ * for a narrow chart pane: "loss (relu, norm batch, batch 2)", "loss
+ * (tanh, batch 10, l2 0.03)" (the penalty and lambda), "loss (tanh, batch
+ * 10, l1 0.1 subgrad)", "loss mae (linear, batch 21)", "loss (relu, init
+ * he, batch 10)". */
 void plot_train_title(char *buf, size_t n, const struct nn_config *p);
 /* The title of a compare's loss chart: "loss: act tanh vs relu". */
 void plot_compare_title(char *buf, size_t n, const struct sweep *sw);

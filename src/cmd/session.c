@@ -173,6 +173,7 @@ session_set_net(struct session *s, struct nn_net *net)
 	nn_net_free(s->lab.net);
 	s->lab.net = net;
 	s->lab.run_loss = NULL;
+	s->lab.trained = 0;
 	s->last_status = -1;
 }
 

@@ -763,6 +763,34 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 	return fails > 0 ? 1 : 0;
 }
 
+/* The display columns of --list's title column. */
+#define LIST_TITLE_COLS	40
+
+/*
+ * The end of the part of title s that fits cols display columns, broken
+ * after a word (inside one only when a single word is wider): the first
+ * line of s in the title column of --list.
+ */
+static const char *
+list_title_cut(const char *s, int cols)
+{
+	const char *p = s, *brk = NULL;
+	int w = 0;
+
+	while (*p != '\0') {
+		uint32_t cp;
+		size_t k = utf8_decode(p, strlen(p), &cp);
+
+		if (cp == ' ')
+			brk = p;
+		if (w + cp_width(cp) > cols)
+			return brk != NULL && brk > s ? brk : p;
+		w += cp_width(cp);
+		p += k;
+	}
+	return p;
+}
+
 int
 lesson_cli_list(const char *lang)
 {
@@ -792,6 +820,7 @@ lesson_cli_list(const char *lang)
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
 		int w, pad, right, total;
+		const char *rest;
 
 		if (l == NULL) {
 			printf(_("  ?  %.*s  (does not load: regtutor --check "
@@ -800,12 +829,22 @@ lesson_cli_list(const char *lang)
 		}
 		/* a locale that is not UTF-8: spelt in ASCII (lambda) */
 		title = ascii ? utf8_to_ascii(l->title) : xstrdup(l->title);
-		w = utf8_width(title, (size_t)-1);
-		pad = w < 40 ? 40 - w : 1;
+		/* a title wider than its column goes on under itself, so
+		 * the counts stay in their column and a line in 80 */
+		rest = list_title_cut(title, LIST_TITLE_COLS);
+		w = utf8_width(title, (size_t)(rest - title));
+		pad = w < LIST_TITLE_COLS ? LIST_TITLE_COLS - w : 0;
 		progress_quiz_score(pr, l, &right, &total);
-		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
-		    title, pad, "", progress_pages_seen(pr, l->name),
-		    l->npages, _("pages"), right, total, _("quizzes right"));
+		printf("%3d  %.*s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
+		    (int)(rest - title), title, pad, "",
+		    progress_pages_seen(pr, l->name), l->npages, _("pages"),
+		    right, total, _("quizzes right"));
+		while (*rest != '\0') {
+			const char *from = rest + strspn(rest, " ");
+
+			rest = list_title_cut(from, LIST_TITLE_COLS);
+			printf("     %.*s\n", (int)(rest - from), from);
+		}
 		free(title);
 		lesson_free(l);
 	}

@@ -75,7 +75,7 @@ struct lesson_view_opts {
 	int width;		/* display columns to wrap to */
 	int transcript;		/* 1: --batch's form, 0: the pane's */
 	int ticks;		/* keep the backticks of `code` (plain text) */
-	int ascii;		/* no check mark before a passed result */
+	int ascii;		/* ASCII marks: "ok" for the check mark */
 	int ascii_text;		/* text spelt in ASCII before wrapping
 				   (util's cp_ascii: a terminal that is not
 				   UTF-8) */
@@ -128,6 +128,39 @@ void lesson_view_keyed(struct lesson_view *v, const struct lesson *l,
 void lesson_view_answer(struct lesson_view *v,
     const struct lesson_view_opts *o, const struct lesson *l,
     const struct lesson_block *b, int i, const struct lesson_state *st);
+
+/*
+ * Charts beside the text.  A page's charts are shown one at a time when
+ * they do not all fit; the one shown follows the reading.  Each chart is
+ * anchored where it was made: at the line of the block whose commands
+ * drew it (lesson_view_owner() finds the block from the transcript,
+ * lesson_view_anchor() the line), the learner's own commands at the end
+ * of the page.  lesson_view_chart() picks the chart of the text in view.
+ */
+#define LESSON_VIEW_LEARNER	(-1)	/* a chart of the learner's commands */
+
+/* The block of a page (its states st[0..n-1]) whose output transcript
+ * item `item` is: the block with the largest out_at at or before it;
+ * LESSON_VIEW_LEARNER when none is (the learner's own commands). */
+int lesson_view_owner(const struct lesson_state *st, int n, int item);
+
+/* The line of v where the output of block `block` stands: a quiz's or
+ * predict's feedback (its commands run when it is answered), else the
+ * block's first line; the first line of a later block when it has none;
+ * LESSON_VIEW_LEARNER (or a block not in v): the last line that is not a
+ * gap.  0 for an empty view. */
+int lesson_view_anchor(const struct lesson_view *v, int block);
+
+/*
+ * Which of n charts anchored at rows at[0..n-1] the text in view speaks
+ * of, rows top..top+rows-1 of total being in view.  The reading row moves
+ * with the scroll from the top row in view (the page at its top) to the
+ * bottom one (the page at its end): top + (rows - 1) * top / (total -
+ * rows); a page that fits is read at its last row.  The chart is the one
+ * anchored last at or above the reading row (of several at one row, the
+ * first made); none is: the one anchored first.  -1 when n is 0.
+ */
+int lesson_view_chart(const int *at, int n, int top, int rows, int total);
 
 /* Lines from..n-1 of v as text to f: emphasis as escape sequences with
  * color, else plain. */

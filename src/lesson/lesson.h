@@ -205,6 +205,14 @@ struct lesson_state {
 	 */
 	char *text;
 	int met;		/* try: its @expect has been true */
+	/*
+	 * The run's transcript length when the block began to run commands
+	 * (a command step; a quiz or predict when answered): the items from
+	 * there on, up to the next block's, are its output (a chart it drew
+	 * belongs beside its text, lesson_view_owner()).  -1 before, and
+	 * once a front end has taken the output and set it back.
+	 */
+	int out_at;
 };
 
 struct lesson_run {

@@ -209,6 +209,7 @@ select_page(struct lesson_run *r, int page, int clean)
 		r->st[i].answer = -1;
 		r->st[i].result = -1;
 		r->st[i].lhs = r->st[i].rhs = NAN;
+		r->st[i].out_at = -1;
 	}
 	return caught;
 }
@@ -468,6 +469,7 @@ lesson_step(struct lesson_run *r)
 			return LR_WAIT;
 		break;
 	case LB_CMD:
+		st->out_at = (int)transcript_count(r->tr);
 		rc = cmd_execute(r->session, b->text, r->tr);
 		st->done = 1;
 		r->next++;
@@ -548,6 +550,7 @@ lesson_answer(struct lesson_run *r, int choice)
 	st = &r->st[i0];
 	st->answer = choice;
 	st->correct = choice == b->answer;
+	st->out_at = (int)transcript_count(r->tr);
 	for (i = 0; i < b->ncmds && !err; i++)
 		if (cmd_execute(r->session, b->cmds[i], r->tr) == CMD_ERROR)
 			err = 1;

@@ -48,7 +48,25 @@ static const char *const role_names[] = {
 _Static_assert(COUNT(role_names) == LV_ROLE_COUNT, "a role without a name");
 
 /* The check mark before a passed result or a try-it done. */
-#define CHECK_MARK	"\xe2\x9c\x93 "
+#define CHECK_MARK_CP	0x2713
+
+/*
+ * The mark and a space into buf: the check mark, or in an ASCII text
+ * mode util's ASCII spelling of it ("ok "), so a passed result keeps its
+ * mark on any terminal.  Returns its width: the hanging indent of the
+ * lines after it.
+ */
+static int
+check_mark(const struct lesson_view_opts *o, char *buf, size_t len)
+{
+	const char *a = cp_ascii(CHECK_MARK_CP);
+
+	if (o->ascii && a != NULL)
+		snprintf(buf, len, "%s ", a);
+	else
+		snprintf(buf, len, "\xe2\x9c\x93 ");
+	return utf8_width(buf, (size_t)-1);
+}
 
 const char *
 lesson_role_name(enum lesson_role r)
@@ -301,9 +319,10 @@ check(struct lesson_view *v, const struct lesson_view_opts *o,
     const struct lesson *l, int i, const struct lesson_state *st)
 {
 	const char *m = st->message, *nl, *arrow, *txt = st->text;
-	char prefix[64];
+	char prefix[64], mark[16];
 	char *nums;
 	size_t n;
+	int mw;
 
 	if (m == NULL)
 		return;
@@ -328,9 +347,10 @@ check(struct lesson_view *v, const struct lesson_view_opts *o,
 	if (txt == NULL && nl != NULL)
 		txt = nl + 1;	/* the author's text, as --batch has it */
 	if (st->result == 1) {
-		textf(v, o, LV_PASS, i, 0, 2, "%s%s", o->ascii ? "" :
-		    CHECK_MARK, txt != NULL ? txt : lesson_word(l, LW_PASSED));
-		textf(v, o, LV_PASS_NUMBERS, i, 2, 2, "(%s)", nums);
+		mw = check_mark(o, mark, sizeof(mark));
+		textf(v, o, LV_PASS, i, 0, mw, "%s%s", mark,
+		    txt != NULL ? txt : lesson_word(l, LW_PASSED));
+		textf(v, o, LV_PASS_NUMBERS, i, mw, mw, "(%s)", nums);
 	} else {
 		lesson_view_text(v, o, LV_FAIL, i, 0, 0,
 		    o->check_differs != NULL ? o->check_differs : "");
@@ -396,10 +416,14 @@ try_it(struct lesson_view *v, const struct lesson_view_opts *o,
 		    lesson_word(l, LW_HINT), k + 1, b->hints[k]);
 	if (st->met) {
 		/* the learner did it: say so, and the answer */
-		textf(v, o, LV_MET, i, 0, 2, "%s%s", o->ascii ? "" :
-		    CHECK_MARK, o->try_met != NULL ? o->try_met : "");
+		char mark[16];
+		int mw = check_mark(o, mark, sizeof(mark));
+
+		textf(v, o, LV_MET, i, 0, mw, "%s%s", mark,
+		    o->try_met != NULL ? o->try_met : "");
 		if (st->text != NULL)
-			lesson_view_text(v, o, LV_MET_TEXT, i, 2, 2, st->text);
+			lesson_view_text(v, o, LV_MET_TEXT, i, mw, mw,
+			    st->text);
 	}
 	if ((st->met || st->hints > b->nhints) && b->solution != NULL)
 		textf(v, o, LV_SOLUTION, i, 2, 4, "%s: %s",
@@ -475,6 +499,59 @@ lesson_view_block(struct lesson_view *v, const struct lesson_view_opts *o,
 		return;		/* nothing to show */
 	}
 	gap(v, i);
+}
+
+int
+lesson_view_owner(const struct lesson_state *st, int n, int item)
+{
+	int best = LESSON_VIEW_LEARNER;
+
+	for (int i = 0; i < n; i++)
+		if (st[i].out_at >= 0 && st[i].out_at <= item &&
+		    (best < 0 || st[i].out_at >= st[best].out_at))
+			best = i;
+	return best;
+}
+
+int
+lesson_view_anchor(const struct lesson_view *v, int block)
+{
+	int first = -1, last = v->n - 1;
+
+	while (last > 0 && v->v[last].role == LV_GAP)
+		last--;
+	if (block < 0)
+		return last > 0 ? last : 0;
+	for (int i = 0; i < v->n; i++) {
+		if (v->v[i].block == block && (v->v[i].role == LV_RIGHT ||
+		    v->v[i].role == LV_WRONG))
+			return i;	/* what answering it ran */
+		if (first < 0 && v->v[i].block >= block)
+			first = i;
+	}
+	return first >= 0 && first <= last ? first : last > 0 ? last : 0;
+}
+
+int
+lesson_view_chart(const int *at, int n, int top, int rows, int total)
+{
+	int read, best = -1;
+
+	if (n <= 0)
+		return -1;
+	if (total - rows > 0 && top < total - rows)
+		read = top + (int)((long long)(rows - 1) * top /
+		    (total - rows));
+	else
+		read = total - 1;	/* at the end, or all of it in view */
+	for (int k = 0; k < n; k++)
+		if (at[k] <= read && (best < 0 || at[k] > at[best]))
+			best = k;
+	if (best < 0)		/* nothing made above: the first in reading */
+		for (int k = 0; k < n; k++)
+			if (best < 0 || at[k] < at[best])
+				best = k;
+	return best;
 }
 
 void

@@ -102,8 +102,10 @@ tui_put_grid(const struct tui_rect *r, const struct grid *g)
 			a = tui_style_attr(c->fg, c->bg, c->attr, &pair);
 			if (cp == 0 || cp < 0x20 || cp == 0x7f)
 				cp = ' ';
-			if (cp >= 0x80 && tui_term.ascii)
+			if (cp >= 0x80 && !tui_term.utf8)
 				cp = cp_ascii1(cp);	/* '-' for a rule */
+			else if (tui_term.ascii && grid_ascii_cp(cp) != cp)
+				cp = grid_ascii_cp(cp);	/* --ascii: glyphs */
 			else if (cp_width(cp) == 2 && x + 1 >= r->w)
 				cp = ' ';	/* half a character: clipped */
 			put_cp(r->y + y, r->x + x, cp, a, pair);

@@ -34,7 +34,7 @@ const char *const tui_help_lesson[] = {
 	N_("Ctrl-C        stop training / clear the line"),
 	N_("? F1          this help"),
 	N_("r             run this page again from a clean state"),
-	N_("< >           the page's previous / next chart"),
+	N_("< >           another chart, kept until you scroll"),
 	N_("q             quit (asks while training)"),
 	N_("training      ? j k [ ] : work; a typed line waits"),
 	N_("N             next lesson (the menu: m)"),

@@ -49,6 +49,21 @@ struct page_view {
 					   left halfway in classroom mode */
 };
 
+/*
+ * The charts of a page (the free lab's: of its latest command line that
+ * drew), in the order they were made, each with the block that made it.
+ * When they do not all fit, the pane shows one: the one the text in view
+ * speaks of, or one turned to by hand (< >), which stays until the page
+ * is scrolled or new text comes into view.
+ */
+struct chart_deck {
+	struct transcript *tr;	/* the charts, as snapshots */
+	int *by;		/* [charts]: the block that made each
+				   (LESSON_VIEW_LEARNER: the learner) */
+	int sel;		/* the one shown */
+	int held;		/* sel was chosen by hand */
+};
+
 struct menu_item {
 	char *path;		/* NULL: the free lab */
 	char *name;
@@ -90,11 +105,9 @@ struct tui {
 	struct grid chart;
 	int have_chart;
 	/* charts (snapshots) per page of the open lesson, and the free
-	 * lab's; sel: the first one shown */
-	struct transcript **decks;
-	int *deck_sel;
-	struct transcript *lab_deck;
-	int lab_sel;
+	 * lab's (struct chart_deck) */
+	struct chart_deck *decks;	/* [npages] */
+	struct chart_deck lab_deck;
 	struct page_view *views;	/* [npages] */
 	/* the action's trainings of the session's own net */
 	int train_at;		/* transcript index where the last one began,
@@ -102,6 +115,8 @@ struct tui {
 	struct transcript *pend;	/* its loss chart so far */
 	struct transcript *losses;	/* earlier ones' with no chart after */
 	int *loss_at;		/* [count of losses]: their transcript index */
+	int *loss_by;		/* [count of losses]: the block that trained
+				   (lesson_view_owner()) */
 	char chart_label[64];	/* "chart 2/3 ..." under the pane, or "" */
 
 	/* live training */
@@ -178,8 +193,20 @@ const char *view_lab_note(const struct tui *t);
 
 /* ---------------------------------------------------- view-chart.c */
 
-/* The deck of charts the pane shows now and (in *sel) its selection. */
-struct transcript *view_chart_deck(struct tui *t, int **sel);
+/* The deck of charts the pane shows now. */
+struct chart_deck *view_chart_deck(struct tui *t);
+/* Empties d; frees what it holds. */
+void chart_deck_clear(struct chart_deck *d);
+void chart_deck_free(struct chart_deck *d);
+/* Item i of src (a chart) into d, made by block `by` of the page
+ * (LESSON_VIEW_LEARNER: the learner's commands). */
+void chart_deck_add(struct chart_deck *d, const struct transcript *src,
+    size_t i, int by);
+/* The deck's chart the text in view speaks of (lesson_view_chart()),
+ * unless one was chosen by hand; anchors[k] is the row of the lesson pane
+ * where chart k stands.  Renders the pane again when that changes it. */
+void view_chart_follow(struct tui *t, const int *anchors, int top,
+    int rows, int total);
 /* Renders the chart pane's grid (t->chart, t->have_chart, t->chart_label)
  * for the current layout, deck and training state. */
 void view_chart_render(struct tui *t);

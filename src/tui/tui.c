@@ -31,7 +31,9 @@
  * is kept, as a snapshot, in that page's deck; a training of the session's
  * own net with no chart drawn after it adds the loss curve it left.  The pane
  * shows the deck stacked when the charts fit, otherwise one at a time
- * ("chart 2/3", < and > turn); during training it shows the live loss
+ * ("chart 2/3"): the one the text in view speaks of, each chart standing
+ * at the step that drew it (view_chart_follow()), or one turned to with <
+ * and >, until the page scrolls; during training it shows the live loss
  * chart.  The free lab's deck holds the charts of the latest command line
  * that drew or trained.
  *
@@ -56,6 +58,7 @@
 #include "chart/chart.h"
 #include "cmd/cmd.h"
 #include "lesson/lesson-cli.h"
+#include "lesson/lesson-view.h"
 #include "lesson/lesson.h"
 #include "lesson/progress.h"
 #include "tui/shell.h"
@@ -108,16 +111,26 @@ out_add(struct tui *t, enum tr_kind kind, const char *text)
 static int
 turn_chart(struct tui *t, int delta)
 {
-	struct transcript *d;
-	int *sel, n;
+	struct chart_deck *d = view_chart_deck(t);
+	int n = d->tr != NULL ? (int)transcript_count(d->tr) : 0;
 
-	d = view_chart_deck(t, &sel);
-	n = d != NULL ? (int)transcript_count(d) : 0;
-	if (n < 2 || *sel + delta < 0 || *sel + delta >= n)
+	if (n < 2 || d->sel + delta < 0 || d->sel + delta >= n)
 		return 0;
-	*sel += delta;
+	d->sel += delta;
+	d->held = 1;	/* until the page scrolls */
 	view_chart_render(t);
 	return 1;
+}
+
+/* The block of the open page whose output transcript item i is
+ * (LESSON_VIEW_LEARNER: the learner's commands, or no lesson). */
+static int
+made_by(const struct tui *t, int i)
+{
+	if (t->run == NULL || t->run->st == NULL)
+		return LESSON_VIEW_LEARNER;
+	return lesson_view_owner(t->run->st,
+	    t->lesson->pages[t->run->page].nblocks, i);
 }
 
 /* 1 when the transcript has a chart at index from or after it. */
@@ -143,15 +156,11 @@ keep_loss(struct tui *t)
 	transcript_copy_item(t->losses, t->pend, 0);
 	t->loss_at = xreallocarray(t->loss_at, n + 1, sizeof(*t->loss_at));
 	t->loss_at[n] = (int)transcript_count(t->tr);
+	/* the block of the training's command line, just before it began */
+	t->loss_by = xreallocarray(t->loss_by, n + 1, sizeof(*t->loss_by));
+	t->loss_by[n] = made_by(t, t->train_at - 1);
 }
 
-/*
- * Moves new transcript items into the output area, and the action's
- * charts into the deck of the page (the free lab: the deck becomes the
- * line's charts): the chart items, and in their place in time the loss
- * chart of each training of the session's own net that no chart followed.
- * The pane turns to the first new chart.
- */
 /* The transcript's items not in the output area yet, into it (a chart
  * as its title in brackets). */
 static void
@@ -175,32 +184,54 @@ out_items(struct tui *t)
 	}
 }
 
+/*
+ * Moves new transcript items into the output area, and the action's
+ * charts into the deck of the page (the free lab: the deck becomes the
+ * line's charts): the chart items, and in their place in time the loss
+ * chart of each training of the session's own net that no chart followed,
+ * each with the block of the page that made it.  The page's own charts
+ * are shown as the text in view follows (view_chart_follow()); the
+ * learner's own, the last new one, held until the page scrolls.
+ */
 static void
 drain(struct tui *t)
 {
 	size_t i, k = 0, n = transcript_count(t->tr), n0;
 	size_t nl;
-	int charts = 0, *sel;
-	struct transcript *d = view_chart_deck(t, &sel);
+	int charts = 0, mine = 1, by;
+	struct chart_deck *d = view_chart_deck(t);
 
 	keep_loss(t);
 	nl = transcript_count(t->losses);
 	out_items(t);
 	for (i = 0; i < n; i++)
 		charts += transcript_item(t->tr, i)->kind == TR_CHART;
-	if (d != NULL) {
-		if (t->run == NULL && charts + nl > 0)
-			transcript_clear(d);
-		n0 = transcript_count(d);
-		for (i = 0; i <= n; i++) {
-			while (k < nl && t->loss_at[k] <= (int)i)
-				transcript_copy_item(d, t->losses, k++);
-			if (i < n && transcript_item(t->tr, i)->kind == TR_CHART)
-				transcript_copy_item(d, t->tr, i);
+	if (t->run == NULL && charts + nl > 0)
+		chart_deck_clear(d);
+	n0 = d->tr != NULL ? transcript_count(d->tr) : 0;
+	for (i = 0; i <= n; i++) {
+		for (; k < nl && t->loss_at[k] <= (int)i; k++) {
+			chart_deck_add(d, t->losses, k, t->loss_by[k]);
+			mine &= t->loss_by[k] == LESSON_VIEW_LEARNER;
 		}
-		if (transcript_count(d) > n0)
-			*sel = (int)n0;
+		if (i < n && transcript_item(t->tr, i)->kind == TR_CHART) {
+			by = made_by(t, (int)i);
+			chart_deck_add(d, t->tr, i, by);
+			mine &= by == LESSON_VIEW_LEARNER;
+		}
 	}
+	if (d->tr != NULL && transcript_count(d->tr) > n0 && mine) {
+		/* the learner's commands drew: their last chart, the state
+		 * the line left ('plot loss; train 300' ends on the run's
+		 * loss, not the plot from before it); < turns to the others */
+		d->sel = (int)transcript_count(d->tr) - 1;
+		d->held = 1;
+	}
+	/* the page's output is taken: later items are not its */
+	if (t->run != NULL && t->run->st != NULL)
+		for (int b = 0; b < t->lesson->pages[t->run->page].nblocks;
+		    b++)
+			t->run->st[b].out_at = -1;
 	transcript_clear(t->tr);
 	t->tr_out = 0;
 	t->training_seen = t->train_typing = 0;
@@ -298,7 +329,8 @@ pager_key(struct tui *t, int c)
 }
 
 /* The scrolling keys of a lesson page (the page: j k Up Down Home End;
- * the output: [ ]), the same during a run: 1 when c was one. */
+ * the output: [ ]), the same during a run: 1 when c was one.  Scrolling
+ * the page ends a chart turned to by hand: the pane follows the text. */
 static int
 scroll_key(struct tui *t, int c)
 {
@@ -306,17 +338,17 @@ scroll_key(struct tui *t, int c)
 	case KEY_UP:
 	case 'k':
 		t->lesson_scroll--;
-		return 1;
+		break;
 	case KEY_DOWN:
 	case 'j':
 		t->lesson_scroll++;
-		return 1;
+		break;
 	case KEY_HOME:
 		t->lesson_scroll = 0;
-		return 1;
+		break;
 	case KEY_END:
 		t->lesson_scroll = t->lesson_total;	/* clamped on draw */
-		return 1;
+		break;
 	case '[':
 	case KEY_SR:
 		scroll_output(t, 3);
@@ -328,6 +360,9 @@ scroll_key(struct tui *t, int c)
 	default:
 		return 0;
 	}
+	/* the page scrolled: the chart follows the text again */
+	view_chart_deck(t)->held = 0;
+	return 1;
 }
 
 /* The help overlay, from its first key line. */
@@ -741,14 +776,12 @@ lesson_close(struct tui *t)
 	t->run = NULL;
 	if (t->decks != NULL) {
 		for (int i = 0; i < t->lesson->npages; i++) {
-			transcript_free(t->decks[i]);
+			chart_deck_free(&t->decks[i]);
 			view_free(&t->views[i]);
 		}
 		free(t->decks);
-		free(t->deck_sel);
 		free(t->views);
 		t->decks = NULL;
-		t->deck_sel = NULL;
 		t->views = NULL;
 	}
 	lesson_free(t->lesson);
@@ -782,6 +815,8 @@ page_top(struct tui *t)
 	t->show_after = -1;
 	t->show_tail = 0;
 	t->note[0] = '\0';
+	if (t->run != NULL && t->decks != NULL)
+		t->decks[t->run->page].held = 0;	/* it follows the text */
 }
 
 /* ------------------------------------------------------------ classroom */
@@ -1004,7 +1039,7 @@ show_page(struct tui *t, int page, int again)
 		 * halfway there (its deck lacks the charts of the rest).
 		 */
 		if (page >= 0 && page < t->lesson->npages)
-			transcript_clear(t->decks[page]);
+			chart_deck_clear(&t->decks[page]);
 		lesson_goto(t->run, page);
 		if (t->present) {
 			present_unit(t);	/* the first step only */
@@ -1015,6 +1050,7 @@ show_page(struct tui *t, int page, int again)
 		if (again)
 			page_restore(t);
 	}
+	t->decks[t->run->page].held = 0;	/* it follows the text */
 	if (t->prog != NULL) {
 		progress_see_page(t->prog, t->lesson->name, t->run->page);
 		/* reopening the lesson continues here */
@@ -1034,7 +1070,7 @@ rerun_page(struct tui *t)
 	if (t->run == NULL)
 		return;
 	page_top(t);
-	transcript_clear(t->decks[t->run->page]);
+	chart_deck_clear(&t->decks[t->run->page]);
 	lesson_restart_page(t->run);
 	drain(t);
 	snprintf(n, sizeof(n), "%d", t->run->page + 1);
@@ -1081,10 +1117,7 @@ lesson_open_path(struct tui *t, const char *path)
 	session_restart(t->ls, l->seed);
 	t->s = t->ls;
 	t->decks = xcalloc((size_t)l->npages + 1, sizeof(*t->decks));
-	t->deck_sel = xcalloc((size_t)l->npages + 1, sizeof(*t->deck_sel));
 	t->views = xcalloc((size_t)l->npages + 1, sizeof(*t->views));
-	for (int i = 0; i < l->npages; i++)
-		t->decks[i] = transcript_new();
 	t->run = lesson_run_new(l, t->s, t->tr);
 	t->screen = SCR_LESSON;
 	t->focus = FOCUS_LESSON;
@@ -1408,7 +1441,8 @@ chartless(struct tui *t)
 	int i;
 
 	if (t->run == NULL || t->screen != SCR_LESSON || t->training ||
-	    t->decks == NULL || transcript_count(t->decks[t->run->page]) > 0)
+	    t->decks == NULL || (t->decks[t->run->page].tr != NULL &&
+	    transcript_count(t->decks[t->run->page].tr) > 0))
 		return 0;
 	pg = &t->lesson->pages[t->run->page];
 	for (i = t->run->next; i < pg->nblocks; i++)
@@ -1768,6 +1802,7 @@ key_lesson(struct tui *t, int c)
 		if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
 			t->lesson_scroll += t->lesson_view > 2 ?
 			    t->lesson_view - 1 : 1;
+			view_chart_deck(t)->held = 0;
 			break;
 		}
 		turn_page(t, 1);
@@ -2047,7 +2082,6 @@ tui_main(const struct tui_options *o)
 	t.lab = session_new(o->seed);
 	t.s = t.lab;
 	t.tr = transcript_new();
-	t.lab_deck = transcript_new();
 	t.pend = transcript_new();
 	t.losses = transcript_new();
 	t.train_at = -1;
@@ -2063,7 +2097,7 @@ tui_main(const struct tui_options *o)
 		strbuf_done(&err);
 		session_free(t.lab);
 		transcript_free(t.tr);
-		transcript_free(t.lab_deck);
+		chart_deck_free(&t.lab_deck);
 		transcript_free(t.pend);
 		transcript_free(t.losses);
 		progress_free(t.prog);
@@ -2134,10 +2168,11 @@ tui_main(const struct tui_options *o)
 	grid_done(&t.chart);
 	grid_done(&t.big);
 	transcript_free(t.tr);
-	transcript_free(t.lab_deck);
+	chart_deck_free(&t.lab_deck);
 	transcript_free(t.pend);
 	transcript_free(t.losses);
 	free(t.loss_at);
+	free(t.loss_by);
 	session_free(t.ls);
 	session_free(t.lab);
 	progress_free(t.prog);

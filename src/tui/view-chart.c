@@ -6,16 +6,23 @@
  * snapshots (the free lab's: its latest command line's), stacked when
  * every chart gets STACK_MIN rows, otherwise one at a time with a label
  * ("chart 2/3") saying which and how to turn; during training the live
- * loss chart; in classroom mode all of them in thick strokes.
+ * loss chart; in classroom mode all of them in thick strokes.  Shown one
+ * at a time, the chart follows the reading: view_chart_follow(), called
+ * by the lesson pane with the rows where the page's charts were made,
+ * turns to the one the text in view speaks of (lesson_view_chart()),
+ * unless the learner turned by hand since the page last scrolled.
  * view_chart_render() renders into the shell's grid when
  * something changed (a relayout, new charts, an epoch's frame); redraw()
  * puts that grid on the screen with view_chart_draw().
  */
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "chart/chart.h"
 #include "cmd/cmd.h"
+#include "lesson/lesson-view.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
 #include "util/i18n.h"
@@ -23,15 +30,61 @@
 
 #define STACK_MIN	10	/* rows a stacked chart needs at least */
 
-struct transcript *
-view_chart_deck(struct tui *t, int **sel)
+struct chart_deck *
+view_chart_deck(struct tui *t)
 {
-	if (t->run != NULL && t->decks != NULL) {
-		*sel = &t->deck_sel[t->run->page];
-		return t->decks[t->run->page];
+	if (t->run != NULL && t->decks != NULL)
+		return &t->decks[t->run->page];
+	return &t->lab_deck;
+}
+
+void
+chart_deck_clear(struct chart_deck *d)
+{
+	if (d->tr != NULL)
+		transcript_clear(d->tr);
+	d->sel = 0;
+	d->held = 0;
+}
+
+void
+chart_deck_free(struct chart_deck *d)
+{
+	transcript_free(d->tr);
+	free(d->by);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+chart_deck_add(struct chart_deck *d, const struct transcript *src, size_t i,
+    int by)
+{
+	size_t n;
+
+	if (d->tr == NULL)
+		d->tr = transcript_new();
+	n = transcript_count(d->tr);
+	transcript_copy_item(d->tr, src, i);
+	if (transcript_count(d->tr) == n)
+		return;
+	d->by = xreallocarray(d->by, n + 1, sizeof(*d->by));
+	d->by[n] = by;
+}
+
+void
+view_chart_follow(struct tui *t, const int *anchors, int top, int rows,
+    int total)
+{
+	struct chart_deck *d = view_chart_deck(t);
+	int n = d->tr != NULL ? (int)transcript_count(d->tr) : 0, k;
+
+	if (n < 2 || d->held || t->training)
+		return;
+	k = lesson_view_chart(anchors, n, top, rows, total);
+	if (k >= 0 && k != d->sel) {
+		d->sel = k;
+		view_chart_render(t);
 	}
-	*sel = &t->lab_sel;
-	return t->lab_deck;
 }
 
 /* Draws deck item i into rows y..y+h-1 of the chart grid. */
@@ -56,8 +109,9 @@ void
 view_chart_render(struct tui *t)
 {
 	const struct tui_rect *r = &t->lay.chart;
-	struct transcript *d;
-	int *sel, n;
+	struct chart_deck *deck = view_chart_deck(t);
+	struct transcript *d = deck->tr;
+	int *sel = &deck->sel, n;
 
 	if (t->lay.too_small || r->w <= 0 || r->h <= 0) {
 		t->have_chart = 0;
@@ -66,7 +120,6 @@ view_chart_render(struct tui *t)
 	grid_resize(&t->chart, r->w, r->h);
 	grid_clear(&t->chart);
 	t->chart_label[0] = '\0';
-	d = view_chart_deck(t, &sel);
 	n = d != NULL ? (int)transcript_count(d) : 0;
 	if (t->training || n == 0) {
 		/* the free lab before any chart: whatever the session has */

@@ -8,7 +8,8 @@
  * form), the same rendering --batch prints; here each line's role becomes
  * a style.  Each frame lays the page out at the pane's width, measures it
  * (its length, where the block to bring in view starts and ends), clamps
- * the scroll and draws the lines that show.  A page longer than the pane
+ * the scroll and draws the lines that show; the chart pane then turns to
+ * the chart of the text in view (follow_charts()).  A page longer than the pane
  * gives up the pane's last row to a note saying how to scroll.  In
  * classroom mode the lines are spaced by a blank row, for the back of the
  * room (between items: a paragraph's wrapped lines stay together).
@@ -195,6 +196,28 @@ scroll_note_draw(struct tui *t, const struct tui_rect *r)
 	    GRID_REVERSE);
 }
 
+/*
+ * The chart pane follows the reading: each chart of the page stands at
+ * the row of the block that made it (row[] maps the lines of v to rows),
+ * and the pane turns to the one the text in view speaks of.
+ */
+static void
+follow_charts(struct tui *t, const struct lesson_view *v, const int *row,
+    int rows)
+{
+	struct chart_deck *d = view_chart_deck(t);
+	int n = d->tr != NULL ? (int)transcript_count(d->tr) : 0;
+	int *at;
+
+	if (t->run == NULL || n < 2)
+		return;
+	at = xcalloc((size_t)n, sizeof(*at));
+	for (int k = 0; k < n; k++)
+		at[k] = row[lesson_view_anchor(v, d->by[k])];
+	view_chart_follow(t, at, t->lesson_scroll, rows, t->lesson_total);
+	free(at);
+}
+
 void
 view_lesson_draw(struct tui *t)
 {
@@ -253,11 +276,14 @@ view_lesson_draw(struct tui *t)
 		t->show_block = -1;
 		t->show_after = -1;
 		t->show_tail = 0;
+		/* new text in view: the chart follows it again */
+		view_chart_deck(t)->held = 0;
 	}
 	if (t->lesson_scroll > t->lesson_total - lr.h)
 		t->lesson_scroll = t->lesson_total - lr.h;
 	if (t->lesson_scroll < 0)
 		t->lesson_scroll = 0;
+	follow_charts(t, &v, row, lr.h);
 	for (int i = 0; i < v.n; i++)
 		if (row[i] >= t->lesson_scroll &&
 		    row[i] < t->lesson_scroll + lr.h)

@@ -22,13 +22,19 @@ chart_check_text(const char *text, int w, int h, enum chart_colors colors,
 	if (colors == CHART_COLOR_NONE && strchr(text, '\033') != NULL)
 		return "mono output contains ESC";
 	if (ascii)
-		for (p = text; *p; p++)
-			if ((unsigned char)*p >= 0x80) {
-				snprintf(msg, sizeof msg, "byte 0x%02x in the "
+		for (p = text; *p; ) {
+			uint32_t cp;
+			size_t k = utf8_decode(p, strlen(p), &cp);
+
+			/* text keeps its characters, glyphs are ASCII */
+			if (grid_ascii_cp(cp) != cp) {
+				snprintf(msg, sizeof msg, "U+%04lX in the "
 				    "ASCII tier at offset %ld",
-				    (unsigned char)*p, (long)(p - text));
+				    (unsigned long)cp, (long)(p - text));
 				return msg;
 			}
+			p += k;
+		}
 	strbuf_init(&line);
 	for (p = text; *p; p = nl + 1, row++) {
 		nl = strchr(p, '\n');

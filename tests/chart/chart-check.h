@@ -9,7 +9,8 @@
 /*
  * Checks text rendered by grid_to_text() for a w x h grid: exactly h lines,
  * each w display columns once SGR sequences are stripped; no ESC at all when
- * colors is CHART_COLOR_NONE; only bytes < 0x80 when ascii is set.  Returns
+ * colors is CHART_COLOR_NONE; when ascii is set, no drawing glyph but
+ * ASCII ones (text keeps its characters: grid_ascii_cp()).  Returns
  * NULL when fine, else a static message naming the first problem.
  */
 const char *chart_check_text(const char *text, int w, int h,

@@ -28,6 +28,125 @@ static const struct chart_tiers braille = { CHART_GLYPH_BRAILLE,
 static const struct chart_tiers ascii = { CHART_GLYPH_ASCII,
 	CHART_COLOR_NONE };
 
+/* ------------------------------------------------------------ ASCII tier */
+
+/* The ASCII glyph tier spells drawing glyphs and keeps text: a Korean
+ * title stays Hangul (--ascii: "text keeps its characters"). */
+static void
+ascii_tier_keeps_text(void **state)
+{
+	struct grid g;
+	char *s;
+
+	(void)state;
+	assert_int_equal(grid_ascii_cp(0x2500), '-');	/* a rule */
+	assert_int_equal(grid_ascii_cp(0x2588), '#');	/* a full block */
+	assert_int_equal(grid_ascii_cp(0x28FF), '?');	/* braille */
+	assert_int_equal(grid_ascii_cp(0x2713), '?');	/* "ok": 2 columns */
+	assert_int_equal(grid_ascii_cp(0xC190), 0xC190);	/* Hangul */
+	assert_int_equal(grid_ascii_cp(0x03BB), 0x03BB);	/* lambda */
+	assert_int_equal(grid_ascii_cp('a'), 'a');
+	grid_init(&g, 12, 1);
+	g.ascii = 1;
+	grid_text(&g, 0, 0, -1, "\xec\x86\x90\xec\x8b\xa4 \xe2\x94\x80"
+	    "\xe2\xa3\xbf", GRID_LABEL, 0);
+	s = grid_to_string(&g, CHART_COLOR_NONE);
+	assert_string_equal(s, "\xec\x86\x90\xec\x8b\xa4 -?     \n");
+	free(s);
+	grid_done(&g);
+}
+
+/* ------------------------------------------------------------ notes */
+
+/* text with every run of blanks and newlines as one space */
+static char *
+squeeze(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *o = out;
+
+	for (; *text != '\0'; text++) {
+		if (*text == ' ' || *text == '\n') {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+		} else {
+			*o++ = *text;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * Narrow charts keep every word of their notes, legends, captions and
+ * (given a row to spare) titles: a note too long for its row wraps onto
+ * further rows (the chart gives up a plot row, or the room it has)
+ * instead of being cut with "...".
+ * Checked in every tier on the narrow sample cases, whose goldens show
+ * the layout.
+ */
+static void
+narrow_notes_whole(void **state)
+{
+	static const struct {
+		const char *name, *note;
+	} cases[] = {
+		{ "logbars/vanishing-43", "vanishing 0.0001 log scale from 1e-7" },
+		{ "logbars/vanishing-30", "vanishing 0.0001 log scale from 1e-7" },
+		{ "line/four-names-43", "sigmoid train" },
+		{ "line/four-names-43", "relu val" },
+		{ "line/four-names-30", "relu val" },
+		{ "hist/mirror-30", "L1: zeros 63% (|w|<=1.0e-03) of 1000" },
+		{ "hist/mirror-30", "L2: zeros 1% (|w|<=1.0e-03) of 1000" },
+		{ "hist/weights-30", "L2: zeros 0% (|w|<=1.0e-03) of 2000" },
+		{ "matrix/layernorm-30", "layer norm: one example (x3) over "
+		    "its features" },
+		{ "matrix/layernorm-30", "[ ] normalised together: n=6 "
+		    "mean=-0.438 std=0.888" },
+		{ "meanbars/seeds-36", "mean sd 10 seeds" },
+		/* titles: a second row when the chart has one left over */
+		{ "logbars/vanishing-30", "gradient norm per layer (sigmoid)" },
+		{ "hist/mirror-30", "L1 (up) vs L2 (down), log count" },
+		{ "matrix/layernorm-30", "LayerNorm: normalise each example "
+		    "over its features" },
+	};
+	struct grid g;
+
+	(void)state;
+	grid_init(&g, 0, 0);
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const struct chart_case *c = chart_case_find(cases[i].name);
+
+		assert_non_null(c);
+		for (int t = 0; t < 3; t++) {
+			char *s, *flat;
+
+			chart_case_render(c, &chart_tier_cases[t].tiers, 0, &g);
+			s = grid_to_string(&g, CHART_COLOR_NONE);
+			flat = squeeze(s);
+			/* the sd marker's text: "mean +- sd" in ASCII */
+			if (strstr(cases[i].note, "mean sd") != NULL) {
+				char *p = strstr(flat, "sd ");
+
+				if (p == NULL ||
+				    strncmp(p, "sd 10 seeds", 11) != 0)
+					print_error("%s (%s):\n%s", cases[i].name,
+					    chart_tier_cases[t].name, s);
+				assert_non_null(p);
+				assert_int_equal(strncmp(p, "sd 10 seeds",
+				    11), 0);
+			} else if (strstr(flat, cases[i].note) == NULL) {
+				print_error("%s (%s): no '%s' in\n%s",
+				    cases[i].name, chart_tier_cases[t].name,
+				    cases[i].note, s);
+				fail();
+			}
+			free(flat);
+			free(s);
+		}
+	}
+	grid_done(&g);
+}
+
 /* ------------------------------------------------------------ packing */
 
 static void
@@ -1924,6 +2043,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ascii_tier_keeps_text),
+		cmocka_unit_test(narrow_notes_whole),
 		cmocka_unit_test(braille_packing),
 		cmocka_unit_test(quadrant_packing),
 		cmocka_unit_test(canvas_cells),

@@ -191,6 +191,135 @@ text_same_in_both_forms(void **state)
 	play_close(&p);
 }
 
+/*
+ * Which chart for which scroll position (lesson_view_chart()): the page of
+ * lesson 3 page 4 at 80x24, 65 rows, 12 in view, a chart made at row 14
+ * (plot grads) and one at row 38 (plot acts).
+ */
+static void
+chart_follows_the_reading(void **state)
+{
+	const int two[] = { 14, 38 };
+	const int tie[] = { 5, 20, 20 };
+	const int late[] = { 5, 40, 20 };	/* the learner's, then a quiz's */
+	const int back[] = { 10, 5 };
+
+	(void)state;
+	assert_int_equal(lesson_view_chart(two, 0, 0, 12, 65), -1);
+	/* the page's top: the reading row is the top row */
+	assert_int_equal(lesson_view_chart(two, 2, 0, 12, 65), 0);
+	/* 25: rows 25-36 in view, reading row 25 + 11*25/53 = 30 */
+	assert_int_equal(lesson_view_chart(two, 2, 25, 12, 65), 0);
+	/* 31: reading row 37, above plot acts; 32: row 38, at it */
+	assert_int_equal(lesson_view_chart(two, 2, 31, 12, 65), 0);
+	assert_int_equal(lesson_view_chart(two, 2, 32, 12, 65), 1);
+	/* the page's end: its last row */
+	assert_int_equal(lesson_view_chart(two, 2, 53, 12, 65), 1);
+	assert_int_equal(lesson_view_chart(two, 2, 60, 12, 65), 1);
+	/* a page that fits is read at its end */
+	assert_int_equal(lesson_view_chart(two, 2, 0, 70, 65), 1);
+	/* two charts of one step: the first made */
+	assert_int_equal(lesson_view_chart(tie, 3, 53, 12, 65), 1);
+	/* anchors out of order: the one anchored last above the reading
+	 * row; none above it: the one anchored first */
+	assert_int_equal(lesson_view_chart(late, 3, 20, 12, 65), 2);
+	assert_int_equal(lesson_view_chart(late, 3, 53, 12, 65), 1);
+	assert_int_equal(lesson_view_chart(back, 2, 0, 3, 65), 1);
+}
+
+/* A page that draws twice in its steps and once when its predict is
+ * answered: each chart belongs to the block that drew it and stands at
+ * its line (the predict's: its feedback), and the chart in view follows
+ * the scroll from the first to the last. */
+#define CHARTS_LESSON "@title Charts\n@lang en\n@seed 3\n" \
+	"@page Three charts\n" \
+	"First the tanh function, the curve and its derivative.\n\n" \
+	"> plot fn tanh\n\n" \
+	"TANH-TEXT: the derivative is largest at 0 and fades on both sides, " \
+	"so a unit far from 0 passes little gradient back.\n\n" \
+	"> plot fn relu\n\n" \
+	"RELU-TEXT: the derivative is 1 for a positive input and 0 below, " \
+	"so a unit stuck below 0 passes no gradient at all.\n\n" \
+	"@predict p\nAnd leaky relu?\n@choice a Its slope below 0 is " \
+	"small.\n@choice b Zero.\n@answer a\n@explain LEAKY-TEXT: a slope " \
+	"of 0.01 below 0.\n> plot fn leaky\n@end\n\n" \
+	"LAST-TEXT: the end.\n"
+
+static void
+charts_anchored(void **state)
+{
+	struct lesson *l = lesson_parse("charts.lesson", CHARTS_LESSON, NULL,
+	    NULL);
+	struct session *s;
+	struct transcript *tr = transcript_new();
+	struct lesson_run *r;
+	struct lesson_view v = { NULL, 0 };
+	struct lesson_view_opts o;
+	const struct lesson_page *pg;
+	int by[4], at[4], n = 0, total, rows = 8;
+
+	(void)state;
+	assert_non_null(l);
+	s = session_new(l->seed);
+	r = lesson_run_new(l, s, tr);
+	pg = &l->pages[0];
+	assert_int_equal(lesson_enter_page(r, 0), LR_WAIT);
+	assert_int_equal(lesson_answer(r, 0), LR_OK);
+	while (lesson_step(r) == LR_OK)
+		;
+	for (size_t i = 0; i < transcript_count(tr); i++)
+		if (transcript_item(tr, i)->kind == TR_CHART && n < 4)
+			by[n++] = lesson_view_owner(r->st, pg->nblocks,
+			    (int)i);
+	assert_int_equal(n, 3);
+	assert_int_equal(pg->blocks[by[0]].kind, LB_CMD);
+	assert_string_equal(pg->blocks[by[0]].text, "plot fn tanh");
+	assert_string_equal(pg->blocks[by[1]].text, "plot fn relu");
+	assert_int_equal(pg->blocks[by[2]].kind, LB_PREDICT);
+	/* before any block ran: the learner's */
+	assert_int_equal(lesson_view_owner(r->st, pg->nblocks, -1),
+	    LESSON_VIEW_LEARNER);
+
+	memset(&o, 0, sizeof(o));
+	o.width = 36;
+	lesson_view_heading(&v, &o, l, 0);
+	for (int i = 0; i < pg->nblocks; i++)
+		lesson_view_block(&v, &o, l, pg, i, &r->st[i]);
+	for (int k = 0; k < n; k++)
+		at[k] = lesson_view_anchor(&v, by[k]);
+	assert_string_equal(v.v[at[0]].text, "> plot fn tanh");
+	assert_string_equal(v.v[at[1]].text, "> plot fn relu");
+	assert_int_equal(v.v[at[2]].role, LV_RIGHT);
+	assert_non_null(strstr(v.v[at[2]].text, "LEAKY-TEXT"));
+	assert_true(at[0] < at[1] && at[1] < at[2]);
+	/* the learner's: the page's last text line */
+	assert_non_null(strstr(v.v[lesson_view_anchor(&v,
+	    LESSON_VIEW_LEARNER)].text, "LAST-TEXT"));
+
+	/* scrolled: the top, with the tanh text in view, the end */
+	total = v.n;
+	while (total > 0 && v.v[total - 1].role == LV_GAP)
+		total--;
+	assert_true(total > rows);
+	assert_int_equal(lesson_view_chart(at, n, 0, rows, total), 0);
+	assert_int_equal(lesson_view_chart(at, n, total - rows, rows, total),
+	    2);
+	for (int top = 0; top <= total - rows; top++) {
+		int k = lesson_view_chart(at, n, top, rows, total);
+		int read = top + (rows - 1) * top / (total - rows);
+
+		/* the chart of the last step drawn at or above the reading
+		 * row, never one below it */
+		assert_true(k == 0 || at[k] <= read);
+		assert_true(k + 1 >= n || at[k + 1] > read);
+	}
+	lesson_view_free(&v);
+	lesson_run_free(r);
+	session_free(s);
+	transcript_free(tr);
+	lesson_free(l);
+}
+
 /* Every role has a name, so a golden file never says "?". */
 static void
 roles_named(void **state)
@@ -210,6 +339,8 @@ main(void)
 		cmocka_unit_test(pane_golden_30),
 		cmocka_unit_test(text_same_in_both_forms),
 		cmocka_unit_test(roles_named),
+		cmocka_unit_test(chart_follows_the_reading),
+		cmocka_unit_test(charts_anchored),
 	};
 
 	return cmocka_run_group_tests_name("lesson/view", tests, NULL, NULL);

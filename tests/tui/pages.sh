@@ -142,11 +142,11 @@ two_losses() { [ "$(chart_pane | grep -c '^ *loss (tanh, batch')" = 2 ] &&
 check "free lab: a loss chart per training, stacked" two_losses
 # at 80x24 they take turns; < and > on an empty prompt line turn them
 tm resize-window -x 80 -y 24
-check "free lab at 80x24: chart 1/2, the line's first" \
-    wait_for 'chart 1/2  < > turn'
-tm send-keys '>'
-check "> on an empty prompt line turns to chart 2/2" \
+check "free lab at 80x24: chart 2/2, the line's last (the state it left)" \
     wait_for 'chart 2/2  < > turn'
+tm send-keys '<'
+check "< on an empty prompt line turns to chart 1/2" \
+    wait_for 'chart 1/2  < > turn'
 empty_prompt() { screen | grep -Eq '^> *($| type a command)'; }
 check "... and types nothing" empty_prompt
 tm send-keys Escape
