@@ -87,10 +87,12 @@ struct lesson_block {
 	enum lesson_op op;
 	char *pass, *fail;	/* author's texts ({NAME} substituted); may be NULL */
 
-	/* LB_TRY: an optional "@expect EXPR" (lhs op rhs as for LB_CHECK)
-	 * that becomes true when the learner's own commands did what the
-	 * try-it asks; lesson_try_poll() watches it */
+	/* LB_TRY: optional "@expect EXPR" lines (lhs op rhs as for
+	 * LB_CHECK), all true when the learner's own commands did what the
+	 * try-it asks; lesson_try_poll() watches them.  The first is in
+	 * lhs/op/rhs, each further one a condition block in also. */
 	int expect;
+	struct lesson_block *also;
 	char *suggest;		/* a command to prefill; may be NULL */
 	char **hints;
 	int nhints;

@@ -1022,7 +1022,8 @@ d_check(struct parser *p, const struct dctx *d)
 	p->last_check = cur_page(p)->nblocks - 1;
 }
 
-/* @expect EXPR in a @try: when the learner has done what it asks. */
+/* @expect EXPR in a @try: when the learner has done what it asks (one
+ * line per condition; all must hold). */
 static void
 d_expect(struct parser *p, const struct dctx *d)
 {
@@ -1030,12 +1031,19 @@ d_expect(struct parser *p, const struct dctx *d)
 	struct lesson_operand lhs, rhs;
 	enum lesson_op op;
 
-	if (b->expect) {
-		errat(p, d->line, d->diroff, _("duplicate @expect"));
-		return;
-	}
 	if (parse_cond(p, d, &lhs, &op, &rhs) != 0)
 		return;
+	if (b->expect) {
+		/* a further condition: all must hold */
+		struct lesson_block **at = &b->also;
+
+		while (*at != NULL)
+			at = &(*at)->also;
+		*at = xcalloc(1, sizeof(**at));
+		b = *at;
+		b->kind = LB_CHECK;
+		b->line = d->line;
+	}
 	b->expect = 1;
 	b->lhs = lhs;
 	b->rhs = rhs;
@@ -1552,6 +1560,10 @@ block_done(struct lesson_block *b)
 		free(b->hints[i]);
 	free(b->hints);
 	free(b->solution);
+	if (b->also != NULL) {
+		block_done(b->also);
+		free(b->also);
+	}
 }
 
 void

@@ -379,9 +379,13 @@ lesson_expr_text(const struct lesson_block *b)
 	if (b->kind == LB_CHECK && b->text != NULL)
 		return xstrdup(b->text);	/* as written */
 	strbuf_init(&m);
-	operand_text(&m, &b->lhs);
-	strbuf_addf(&m, " %s ", op_names[b->op]);
-	operand_text(&m, &b->rhs);
+	for (; b != NULL; b = b->also) {
+		operand_text(&m, &b->lhs);
+		strbuf_addf(&m, " %s ", op_names[b->op]);
+		operand_text(&m, &b->rhs);
+		if (b->also != NULL)
+			strbuf_adds(&m, _(" and "));
+	}
 	return strbuf_detach(&m);
 }
 
@@ -573,6 +577,18 @@ lesson_reveal_hint(struct lesson_run *r, int i)
 	return ++r->st[i].hints;
 }
 
+/* 1 when every @expect condition of try-it b holds now. */
+static int
+try_met(struct lesson_run *r, const struct lesson_block *b)
+{
+	double a, c;
+
+	for (; b != NULL; b = b->also)
+		if (eval_expr(r, b, &a, &c, NULL) != 1)
+			return 0;
+	return 1;
+}
+
 int
 lesson_try_poll(struct lesson_run *r)
 {
@@ -583,12 +599,11 @@ lesson_try_poll(struct lesson_run *r)
 		return 0;
 	for (i = 0; i < pg->nblocks; i++) {
 		const struct lesson_block *b = &pg->blocks[i];
-		double a, c;
 
 		if (b->kind != LB_TRY || !b->expect || !r->st[i].done ||
 		    r->st[i].met)
 			continue;
-		if (eval_expr(r, b, &a, &c, NULL) == 1) {
+		if (try_met(r, b)) {
 			r->st[i].met = 1;
 			n++;
 		}

@@ -134,9 +134,10 @@ present_numbers(struct session *s, const struct lesson_page *pg, int ascii,
 			add_operand(s, &b->rhs, ascii, tr, out, &n);
 			break;
 		case LB_TRY:
-			if (b->expect) {
-				add_operand(s, &b->lhs, ascii, tr, out, &n);
-				add_operand(s, &b->rhs, ascii, tr, out, &n);
+			for (const struct lesson_block *c = b->expect ? b :
+			    NULL; c != NULL; c = c->also) {
+				add_operand(s, &c->lhs, ascii, tr, out, &n);
+				add_operand(s, &c->rhs, ascii, tr, out, &n);
 			}
 			break;
 		case LB_REMEMBER:

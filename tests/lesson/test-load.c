@@ -543,9 +543,23 @@ try_expect(void **state)
 	    "t.lesson:7:19: expected a comparison");
 	expect_one(HEAD TRY_OPEN "@expect 1 < 2\n" TRY_CLOSE,
 	    "t.lesson:7:9: @expect compares a metric");
+	/* two @expect lines: both must hold, said as one condition */
+	l = lesson_parse("t.lesson", HEAD TRY_OPEN "@expect zero_frac > 0\n"
+	    "@expect w_norm < 1\n" TRY_CLOSE, NULL, NULL);
+	assert_non_null(l);
+	b = &l->pages[0].blocks[1];
+	assert_true(b->expect);
+	assert_non_null(b->also);
+	assert_string_equal(b->also->lhs.word, "w_norm");
+	assert_null(b->also->also);
+	e = lesson_expr_text(b);
+	assert_string_equal(e, "zero_frac > 0 and w_norm < 1");
+	free(e);
+	lesson_free(l);
 	expect_one(HEAD TRY_OPEN "@expect zero_frac > 0\n"
-	    "@expect w_norm < 1\n" TRY_CLOSE,
-	    "t.lesson:8:1: duplicate @expect");
+	    "@expect w_nrm < 1\n" TRY_CLOSE,
+	    "t.lesson:8:9: unknown metric or name 'w_nrm' (did you mean "
+	    "'w_norm'?)");
 	expect_one(HEAD "@page P\ntext\n@expect zero_frac > 0\n",
 	    "t.lesson:5:1: @expect belongs inside a @try block");
 }

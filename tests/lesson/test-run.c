@@ -580,8 +580,8 @@ restart_uses_run_seed(void **state)
 	session_free(s);
 }
 
-/* @expect: met when the learner's commands make it true, only for try-its
- * reached, once. */
+/* @expect: met when the learner's commands make it true (every line of
+ * it), only for try-its reached, once. */
 static const char tryit[] =
     "@title Try\n@lang en\n@seed 3\n"
     "@page One\n"
@@ -589,8 +589,9 @@ static const char tryit[] =
     "@try\nMake a weight exactly zero.\n"
     "@expect zero_frac > 0\n"
     "@hint Use L1.\n@solution train 200 reg=l1 lambda=0.3 l1mode=prox\n@end\n"
-    "@try\nTrain at all.\n"
+    "@try\nTrain at all, 10 epochs.\n"
     "@expect epochs_trained >= 1\n"
+    "@expect epochs_trained >= 10\n"
     "@hint train.\n@solution train 1\n@end\n"
     "@try\nNo condition.\n@hint x\n@solution train 1\n@end\n";
 
@@ -610,13 +611,15 @@ try_poll_expect(void **state)
 	assert_int_equal(lesson_try_poll(r), 0);	/* no training yet */
 	assert_false(r->st[1].met);
 	assert_int_equal(cmd_execute(s, "train 5", t), CMD_OK);
-	assert_int_equal(lesson_try_poll(r), 1);	/* epochs only */
+	/* one of the second try-it's two conditions: not met */
+	assert_int_equal(lesson_try_poll(r), 0);
 	assert_false(r->st[1].met);
-	assert_true(r->st[2].met);
+	assert_false(r->st[2].met);
 	assert_int_equal(cmd_execute(s, "train 200 reg=l1 lambda=0.3 l1mode=prox", t),
 	    CMD_OK);
-	assert_int_equal(lesson_try_poll(r), 1);
+	assert_int_equal(lesson_try_poll(r), 2);	/* now both */
 	assert_true(r->st[1].met);
+	assert_true(r->st[2].met);
 	assert_int_equal(lesson_try_poll(r), 0);	/* once */
 	assert_false(r->st[3].met);
 	lesson_run_free(r);
@@ -642,7 +645,8 @@ batch_shows_expect(void **state)
 	assert_int_equal(lesson_batch(l, f, &ro), 0);
 	fclose(f);
 	assert_non_null(strstr(buf, "\n  Done when: zero_frac > 0\n"));
-	assert_non_null(strstr(buf, "\n  Done when: epochs_trained >= 1\n"));
+	assert_non_null(strstr(buf, "\n  Done when: epochs_trained >= 1 and "
+	    "epochs_trained >= 10\n"));
 	assert_null(strstr(strstr(buf, "No condition."), "Done when"));
 	free(buf);
 	lesson_free(l);

@@ -111,9 +111,10 @@ block_key(const struct lesson_block *b)
 	case LB_TRY:
 		strbuf_addf(&s, "@try suggest %s solution %s",
 		    b->suggest != NULL ? b->suggest : "-", b->solution);
-		if (b->expect) {
+		for (const struct lesson_block *c = b->expect ? b : NULL;
+		    c != NULL; c = c->also) {
 			strbuf_adds(&s, " expect ");
-			add_cond(&s, b);
+			add_cond(&s, c);
 		}
 		break;
 	}
