@@ -36,14 +36,15 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 # End-to-end: the real binary in tmux (tests/tui/lessons is its fixture):
 # the shell; a lesson's pages (charts, back, re-run, quiz feedback, try-it);
 # the shipped lessons 0-4 in one shell against --batch; terminal sizes;
-# the key model and resume; classroom mode at 120x35 (tests/tui/present is
-# its fixture).
+# the key model and resume; answers kept across shells and what finished
+# means; classroom mode at 120x35 (tests/tui/present is its fixture).
 TESTS += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
-	tests/tui/keys.sh tests/tui/present.sh
+	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh
 EXTRA_DIST += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
-	tests/tui/keys.sh tests/tui/present.sh tests/tui/lib.sh \
+	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh \
+	tests/tui/lib.sh \
 	tests/tui/symbols/lessons/en/01-symbols.lesson \
 	tests/tui/present/lessons/en/05-present.lesson \
 	tests/tui/lessons/en/01-tui.lesson \
