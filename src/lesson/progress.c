@@ -158,20 +158,21 @@ clear_facts(struct progress *p)
 }
 
 /*
- * The lines of the file by their first word: how many words they have, the
+ * The lines of the file by their first word: how many words they have,
+ * which of them is a PAGE (a number from 0 to PAGE_MAX; 0: none), the
  * file version that brought them, and their form (for messages).  Every
- * other word of a line is a word of the file (word_ok()); a PAGE is a
- * number from 0 to PAGE_MAX.
+ * other word of a line is a word of the file (word_ok()).
  */
 static const struct line_kind {
 	const char *word;
 	int nwords;
+	int page;
 	int since;
 	const char *form;
 } line_kinds[] = {
-	{ "page", 3, 1, "page LESSON PAGE" },
-	{ "quiz", 4, 1, "quiz LESSON ID KEY" },
-	{ "at", 3, 2, "at LESSON PAGE" },
+	{ "page", 3, 2, 1, "page LESSON PAGE" },
+	{ "quiz", 4, 0, 1, "quiz LESSON ID KEY" },
+	{ "at", 3, 2, 2, "at LESSON PAGE" },
 };
 #define NKINDS	(sizeof line_kinds / sizeof line_kinds[0])
 #define PAGE_MAX	99999
@@ -212,9 +213,9 @@ parse_fact(struct progress *p, char *line, int version, struct strbuf *why)
 	if (n != k->nwords)
 		goto bad;
 	for (i = 1; i < n; i++)
-		if (!word_ok(w[i]))
+		if (i != k->page && !word_ok(w[i]))
 			goto bad;
-	if (k->nwords == 3 && (parse_long(w[2], &page) != 0 || page < 0 ||
+	if (k->page > 0 && (parse_long(w[k->page], &page) != 0 || page < 0 ||
 	    page > PAGE_MAX))
 		goto bad;
 	if (strcmp(k->word, "page") == 0)
@@ -226,9 +227,13 @@ parse_fact(struct progress *p, char *line, int version, struct strbuf *why)
 		progress_set_at(p, w[1], (int)page);
 	return 0;
 bad:
-	strbuf_addf(why, _("expected '%s' (PAGE a number from 0 to %d; the "
-	    "other words of letters, digits, '_', '-' and '.')"), k->form,
-	    PAGE_MAX);
+	if (k->page > 0)
+		strbuf_addf(why, _("expected '%s' (PAGE a number from 0 to %d; "
+		    "the other words of letters, digits, '_', '-' and '.')"),
+		    k->form, PAGE_MAX);
+	else
+		strbuf_addf(why, _("expected '%s' (words of letters, digits, "
+		    "'_', '-' and '.')"), k->form);
 	return -1;
 }
 

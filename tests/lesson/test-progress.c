@@ -286,7 +286,8 @@ bad_lines_kept(void **state)
 		{ "page 00-tour minus-one", "'page 00-tour minus-one': expected "
 		    "'page LESSON PAGE' (PAGE a number from 0 to 99999" },
 		{ "quiz 00-tour q", "'quiz 00-tour q': expected "
-		    "'quiz LESSON ID KEY'" },
+		    "'quiz LESSON ID KEY' (words of letters" },
+		{ "quiz 00-tour q a/b", "expected 'quiz LESSON ID KEY'" },
 		{ "what is this", "'what is this': expected a line of the form "
 		    "'page LESSON PAGE', 'quiz LESSON ID KEY', 'at LESSON "
 		    "PAGE'" },
