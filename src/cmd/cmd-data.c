@@ -46,6 +46,32 @@ data_defaults(int kind, struct data_spec *ds)
 	ds->test = 0;
 }
 
+/*
+ * The file "data load" reads: FILE, or with a leading $LESSONDATA the
+ * lessons' data directory in its place (session_set_lesson_data()); the
+ * messages keep FILE as written.  Newly allocated in *path; an error when
+ * $LESSONDATA has no directory.
+ */
+static int
+lesson_data_path(struct cmd_ctx *c, const char *file, char **path)
+{
+	static const char var[] = "$LESSONDATA";
+	size_t n = sizeof(var) - 1;
+
+	*path = NULL;
+	if (strncmp(file, var, n) != 0 ||
+	    (file[n] != '\0' && file[n] != '/')) {
+		*path = xstrdup(file);
+		return CMD_OK;
+	}
+	if (c->s->lesson_data == NULL)
+		return cmd_error(c, 2, _("%s stands for the data directory of "
+		    "the lessons, and no lesson is open (allowed: a file name, "
+		    "or %s/FILE in a lesson)"), var, var);
+	*path = xasprintf("%s%s", c->s->lesson_data, file + n);
+	return CMD_OK;
+}
+
 static int
 data_exec(struct cmd_ctx *c)
 {
@@ -124,7 +150,12 @@ data_exec(struct cmd_ctx *c)
 		ds.n = all->n;
 		ds.noise = 0;
 	} else if (file != NULL) {
-		all = nn_dataset_load_csv(file, err, sizeof err);
+		char *path;
+
+		if (lesson_data_path(c, file, &path) != CMD_OK)
+			return CMD_ERROR;
+		all = nn_dataset_load_csv(path, err, sizeof err);
+		free(path);
 		if (all == NULL)
 			return cmd_error(c, 2, "%s", err);
 		ds.n = all->n;

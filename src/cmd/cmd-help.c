@@ -1,6 +1,6 @@
 #include "config.h"
 /*
- * cmd-help.c - "help" and "quit".
+ * cmd-help.c - "help", "quit" and "answer".
  *
  * Help is generated from the command table (usage, summary, details) and
  * the settings table, so it cannot drift from what the parser accepts;
@@ -80,6 +80,31 @@ quit_exec(struct cmd_ctx *c)
 {
 	return c->s == NULL ? CMD_OK : CMD_QUIT;
 }
+
+/*
+ * "answer" is the shell's: at its prompt, on a lesson page with a question
+ * waiting, the front end takes the line before it reaches execute (see
+ * src/tui).  It is in the table so that help lists and explains it and
+ * Tab knows it; reaching exec means no such page is on screen.
+ */
+static int
+answer_exec(struct cmd_ctx *c)
+{
+	return cmd_error(c, 1, _("no question waits here: 'answer' works at "
+	    "the shell's prompt on a lesson page that asks one"));
+}
+
+const struct cmd_entry cmd_answer_entry = {
+	.name = "answer",
+	.usage = "CHOICE",
+	.summary = N_("answer the question of a lesson page (shell prompt)"),
+	.help = N_("CHOICE is the label shown before a choice (1, 2, ...) or "
+	    "the choice's word; pressing the label on the page does the "
+	    "same."),
+	.min_args = 1,
+	.max_args = 1,
+	.exec = answer_exec,
+};
 
 const struct cmd_entry cmd_quit_entry = {
 	.name = "quit",

@@ -201,6 +201,7 @@ train_exec(struct cmd_ctx *c)
 	if (rc != 0)
 		return cmd_error(c, -1, "%s", err);
 	c->s->last_status = (int)res.status;
+	c->s->lab.run_loss = nn_loss_name(cf.loss);
 	summary(c, &res, hist0, &p, measured, m);
 	return res.status == NN_TRAIN_CANCELLED ? CMD_STOPPED : CMD_OK;
 }

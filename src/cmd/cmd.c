@@ -24,7 +24,8 @@ extern const struct cmd_entry cmd_data_entry, cmd_net_entry, cmd_set_entry,
     cmd_eval_entry,
     cmd_plot_entry, cmd_sweep_entry, cmd_compare_entry, cmd_reset_entry,
     cmd_seed_entry, cmd_undo_entry, cmd_export_entry, cmd_import_entry,
-    cmd_save_entry, cmd_load_entry, cmd_help_entry, cmd_quit_entry;
+    cmd_save_entry, cmd_load_entry, cmd_help_entry, cmd_answer_entry,
+    cmd_quit_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_data_entry,
@@ -46,6 +47,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_save_entry,
 	&cmd_load_entry,
 	&cmd_help_entry,
+	&cmd_answer_entry,
 	&cmd_quit_entry,
 };
 const size_t cmd_table_len = COUNT(cmd_table);

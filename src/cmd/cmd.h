@@ -84,6 +84,8 @@ struct cmd_epoch_info {
 	double best_val_loss;
 	int own;		/* 1: the session's own net (train); 0: a run
 				   of sweep or compare on a net of its own */
+	const char *loss;	/* the loss the run trains and reports
+				   ("mae" in train loss=mae) */
 };
 /*
  * The hook is called after every epoch of train/sweep/compare (with
@@ -92,6 +94,14 @@ struct cmd_epoch_info {
  */
 typedef int (*cmd_epoch_fn)(void *ctx, const struct cmd_epoch_info *info);
 void session_set_epoch_hook(struct session *s, cmd_epoch_fn fn, void *ctx);
+
+/*
+ * The lessons' data directory: in "data load $LESSONDATA/FILE" the word
+ * $LESSONDATA stands for dir, so a lesson's commands are shown as the
+ * lesson wrote them and load the files shipped with it wherever it is
+ * installed.  NULL forgets it.  The lesson stepper sets it.
+ */
+void session_set_lesson_data(struct session *s, const char *dir);
 
 /* A snapshot of what the status line shows. */
 struct session_status {
@@ -107,8 +117,9 @@ struct session_status {
 	 * stop), not the last history row */
 	double train_loss;	/* NAN before any training */
 	double val_loss;	/* NAN before any training / no val split */
-	const char *loss;	/* the loss they are in ("mse"), NULL with
-				   no net */
+	const char *loss;	/* the loss they are in: the last train
+				   run's ("mae" after train loss=mae), else
+				   the net's own ("mse"); NULL with no net */
 	int have_data, have_net;
 	char spec[64];		/* e.g. "2-16-16-1", "" without a net */
 	char data[32];		/* data kind, "" without data */

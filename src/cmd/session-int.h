@@ -63,6 +63,10 @@ struct lab {
 					   eval test, test_loss, test_acc */
 	struct nn_net *net;		/* NULL: no network yet */
 	char spec[64];			/* the net's spec as typed */
+	/* The loss the last train run of net used (nn_loss_name(): a
+	 * loss= override or the net's own); NULL: not trained since it was
+	 * built, or not known (a lab read from a file). */
+	const char *run_loss;
 };
 
 /* The kinds of chart, the rows of plot_kinds[] (plot.c). */
@@ -151,6 +155,9 @@ struct session {
 	 * lab_load() replays its data line (NULL: "-" is a file name) */
 	FILE *rows_in;
 	const char *rows_name;
+	/* what $LESSONDATA stands for in "data load" (NULL: no lesson has
+	 * said; kept by session_restart()) */
+	char *lesson_data;
 };
 
 /* cfg as the engine runs it on l's data: loss auto resolved for the

@@ -78,6 +78,7 @@ session_free(struct session *s)
 	if (s == NULL)
 		return;
 	session_release(s);
+	free(s->lesson_data);
 	free(s);
 }
 
@@ -88,9 +89,11 @@ session_restart(struct session *s, unsigned long seed)
 	    height = s->height;
 	cmd_epoch_fn hook = s->hook;
 	void *hook_ctx = s->hook_ctx;
+	char *lesson_data = s->lesson_data;
 
 	session_release(s);
 	memset(s, 0, sizeof *s);
+	s->lesson_data = lesson_data;
 	s->glyphs = glyphs;
 	s->colors = colors;
 	s->width = width;
@@ -98,6 +101,15 @@ session_restart(struct session *s, unsigned long seed)
 	s->hook = hook;
 	s->hook_ctx = hook_ctx;
 	session_init_lab(s, seed);
+}
+
+void
+session_set_lesson_data(struct session *s, const char *dir)
+{
+	char *d = dir != NULL ? xstrdup(dir) : NULL;
+
+	free(s->lesson_data);
+	s->lesson_data = d;
 }
 
 void
@@ -160,6 +172,7 @@ session_set_net(struct session *s, struct nn_net *net)
 {
 	nn_net_free(s->lab.net);
 	s->lab.net = net;
+	s->lab.run_loss = NULL;
 	s->last_status = -1;
 }
 
@@ -208,6 +221,7 @@ train_cb(void *vctx, const struct nn_epoch *e)
 	info.val_loss = e->val_loss;
 	info.penalty = e->penalty;
 	info.own = ctx->net == ctx->s->lab.net;
+	info.loss = nn_loss_name(nn_net_config(ctx->net)->loss);
 	info.best_epoch = nn_net_best(ctx->net, &info.best_val_loss);
 	return ctx->s->hook(ctx->s->hook_ctx, &info);
 }
@@ -230,6 +244,27 @@ session_train(struct session *s, struct nn_net *net, const struct lab *l,
 
 /* ------------------------------------------------------------ status */
 
+/* lab_measure() of the net as it stands in the loss of its last train
+ * run (lab.run_loss), so the status line's numbers are those train
+ * printed; the net's settings are put back. */
+static int
+status_measure(struct lab *l, struct measure *m, char *err, size_t errlen)
+{
+	struct nn_config orig = *nn_net_config(l->net), cf = orig;
+	int loss, rc;
+
+	if (l->run_loss == NULL ||
+	    strcmp(l->run_loss, nn_loss_name(orig.loss)) == 0 ||
+	    (loss = nn_loss_from_name(l->run_loss)) < 0)
+		return lab_measure(l, m, err, errlen);
+	cf.loss = (enum nn_loss)loss;
+	if (nn_net_set_config(l->net, &cf, err, errlen) != 0)
+		return -1;
+	rc = lab_measure(l, m, err, errlen);
+	nn_net_set_config(l->net, &orig, NULL, 0);
+	return rc;
+}
+
 void
 session_get_status(struct session *s, struct session_status *st)
 {
@@ -248,7 +283,7 @@ session_get_status(struct session *s, struct session_status *st)
 	st->penalty = NAN;
 	st->train_loss = st->val_loss = NAN;
 	if (s->lab.net != NULL && nn_net_history(s->lab.net, &h) > 0 &&
-	    lab_measure(&s->lab, &m, err, sizeof err) == 0) {
+	    status_measure(&s->lab, &m, err, sizeof err) == 0) {
 		st->train_loss = m.train_loss;
 		st->val_loss = m.val_loss;
 	}
@@ -256,7 +291,8 @@ session_get_status(struct session *s, struct session_status *st)
 	st->have_net = s->lab.net != NULL;
 	if (s->lab.net != NULL) {
 		st->epoch = nn_net_history(s->lab.net, &h);
-		st->loss = nn_loss_name(nn_net_config(s->lab.net)->loss);
+		st->loss = s->lab.run_loss != NULL ? s->lab.run_loss :
+		    nn_loss_name(nn_net_config(s->lab.net)->loss);
 		st->penalty = nn_net_penalty(s->lab.net,
 		    s->lab.train ? s->lab.train->n : 0);
 		nn_net_spec(s->lab.net, st->spec, sizeof st->spec);

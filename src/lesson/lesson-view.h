@@ -34,9 +34,9 @@ enum lesson_role {
 	LV_CHOICE,		/* a choice of a quiz */
 	LV_CHOSEN,		/* the choice the student picked */
 	LV_KEYED,		/* the right choice, after a wrong answer */
-	LV_KEYS,		/* how a quiz is answered ("1-3 a|b|c": the
-				   labels, a space, the choices' words for the
-				   prompt): the shell words it */
+	LV_KEYS,		/* how a quiz is answered: opts.keys_hint
+				   worded and wrapped, else "1-3 a|b|c" (the
+				   labels, a space, the choices' words) */
 	LV_ANSWER,		/* "Answer: b" (transcript) */
 	LV_RIGHT,		/* the feedback of a right answer */
 	LV_WRONG,		/* the feedback of a wrong answer */
@@ -81,6 +81,10 @@ struct lesson_view_opts {
 	const char *check_differs;	/* a checkpoint that failed */
 	const char *check_rerun;	/* the key that runs the page again */
 	const char *try_met;		/* a try-it done */
+	/* How a waiting quiz is answered, in words: the sentence for the
+	 * labels ("1-3") and the choices' words ("a|b|c"), newly allocated,
+	 * wrapped like text; NULL: the one raw line "1-3 a|b|c". */
+	char *(*keys_hint)(const char *range, const char *words);
 };
 
 /* The role's name ("body", "title", ...), for golden files. */

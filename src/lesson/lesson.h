@@ -110,6 +110,10 @@ struct lesson {
 	char *title;
 	char *lang;		/* "en" or "ko" */
 	unsigned long seed;	/* session seed (@seed, default 1) */
+	/* The lessons' data directory (lessons/data beside the language
+	 * directories): what $LESSONDATA stands for in the lesson's commands,
+	 * which keep the word as written (session_set_lesson_data()). */
+	char *datadir;
 	struct lesson_page *pages;
 	int npages;
 };

@@ -54,7 +54,6 @@ struct diag_item {
 
 struct parser {
 	const char *path;
-	char *datadir;		/* for $LESSONDATA, made when first used */
 	struct srcline *lines;
 	int nlines;
 	struct strbuf *diag;
@@ -477,30 +476,6 @@ data_dir(const char *path)
 	return d;
 }
 
-/*
- * $LESSONDATA in a command line stands for the lessons' data directory,
- * so a lesson can load the CSV files shipped with it wherever it is
- * installed.  Returns the expanded line; caller frees.
- */
-static char *
-expand_cmd(struct parser *p, const char *cmd)
-{
-	static const char var[] = "$LESSONDATA";
-	struct strbuf b;
-	const char *q = cmd, *hit;
-
-	strbuf_init(&b);
-	while ((hit = strstr(q, var)) != NULL) {
-		if (p->datadir == NULL)
-			p->datadir = data_dir(p->path);
-		strbuf_add(&b, q, (size_t)(hit - q));
-		strbuf_adds(&b, p->datadir);
-		q = hit + sizeof var - 1;
-	}
-	strbuf_adds(&b, q);
-	return strbuf_detach(&b);
-}
-
 /* ------------------------------------------------------------ building */
 
 static struct lesson_page *
@@ -837,7 +812,7 @@ set_try_cmd(struct parser *p, const struct dctx *d, char **field,
 		errat(p, d->line, d->diroff, _("duplicate %s"), directive);
 		return;
 	}
-	*field = expand_cmd(p, d->arg);
+	*field = xstrdup(d->arg);
 	check_cmd(p, d->line, d->argoff, *field);
 }
 
@@ -1217,12 +1192,7 @@ command_line(struct parser *p, int line, const char *s, size_t len)
 
 	if (off < len && s[off] == ' ')
 		off++;
-	{
-		char *raw = xstrndup(s + off, len - off);
-
-		cmd = expand_cmd(p, raw);
-		free(raw);
-	}
+	cmd = xstrndup(s + off, len - off);
 	if (w == W_HEADER) {
 		errat(p, line, 0, _("command step before the first @page"));
 	} else if (w == W_TRY) {
@@ -1455,6 +1425,7 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	l->name = base_name(path);
 	l->seed = 1;
 	l->lang = xstrdup("en");
+	l->datadir = data_dir(path);
 
 	split_lines(&p, text);
 	prescan(&p);
@@ -1464,7 +1435,6 @@ lesson_parse(const char *path, const char *text, struct strbuf *diag,
 	strbuf_done(&p.para);
 	strbuf_done(&p.question);
 	free(p.answer_key);
-	free(p.datadir);
 	free(p.lines);
 	free_names(p.names, p.nnames);
 	free_names(p.later, p.nlater);
@@ -1602,6 +1572,7 @@ lesson_free(struct lesson *l)
 	free(l->name);
 	free(l->title);
 	free(l->lang);
+	free(l->datadir);
 	free(l);
 }
 

@@ -64,6 +64,7 @@ lesson_run_new(struct lesson *l, struct session *s, struct transcript *t)
 	r->tr = t;
 	r->ran = xcalloc((size_t)l->npages + 1, sizeof *r->ran);
 	r->seed = l->seed;
+	session_set_lesson_data(s, l->datadir);
 	lesson_goto(r, 0);
 	return r;
 }

@@ -405,16 +405,24 @@ try_it(struct lesson_view *v, const struct lesson_view_opts *o,
 		    lesson_word(l, LW_SOLUTION), b->solution);
 }
 
-/* How a waiting quiz is answered: "1-3 a|b|c", the labels (the keys
- * that answer) and the choices' words (typed at the prompt). */
+/* How a waiting quiz is answered: the labels (the keys that answer) and
+ * the choices' words (typed at the prompt), in o->keys_hint's wording
+ * wrapped to the width (a narrow pane gets two lines), else the raw
+ * "1-3 a|b|c". */
 static void
-keys(struct lesson_view *v, const struct lesson_block *b, int i)
+keys(struct lesson_view *v, const struct lesson_view_opts *o,
+    const struct lesson_block *b, int i)
 {
 	char range[16], *words = lesson_choice_keys(b, "|"), *s;
 
 	lesson_choice_range(b, range, sizeof(range));
-	s = xasprintf("%s %s", range, words);
-	raw(v, LV_KEYS, i, s);
+	if (o->keys_hint != NULL) {
+		s = o->keys_hint(range, words);
+		lesson_view_text(v, o, LV_KEYS, i, 0, 2, s);
+	} else {
+		s = xasprintf("%s %s", range, words);
+		raw(v, LV_KEYS, i, s);
+	}
 	free(s);
 	free(words);
 }
@@ -454,7 +462,7 @@ lesson_view_block(struct lesson_view *v, const struct lesson_view_opts *o,
 		if (st->answer >= 0)
 			feedback(v, o, l, b, i, st);
 		else
-			keys(v, b, i);
+			keys(v, o, b, i);
 		break;
 	case LB_CHECK:
 		check(v, o, l, i, st);

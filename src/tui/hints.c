@@ -1,13 +1,25 @@
 #include "config.h"
 /*
- * hints.c - the help overlay's lines (hints.h).  Key names stay ASCII in
- * every language; each line fits the 56 columns inside the help box.
+ * hints.c - the help overlay's lines and the sentence saying how a quiz
+ * is answered (hints.h).  Key names stay ASCII in every language; each
+ * help line fits the 56 columns inside the help box.
  */
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tui/hints.h"
 #include "util/i18n.h"
+#include "util/util.h"
+
+char *
+tui_keys_hint(const char *range, const char *words)
+{
+	char buf[512];
+
+	utf8_snprintf(buf, sizeof(buf), _(TUI_KEYS_HINT), range, words);
+	return xstrdup(buf);
+}
 
 const char *const tui_help_lesson[] = {
 	N_("n PgDn        next page"),

@@ -1,7 +1,7 @@
 /*
  * hints.h - the shell's messages that must fit the smallest screen: the
- * key hint of the prompt row, the lesson pane's scroll notes, the
- * too-small notice and the help overlay's lines.
+ * key hint of the prompt row, the lesson pane's scroll notes, how a quiz
+ * is answered, the too-small notice and the help overlay's lines.
  *
  * English, marked for translation (N_(), shown through _()); they are
  * named here because tests/tui/test-layout.c measures them, translated,
@@ -22,6 +22,13 @@
 #define TUI_MORE_ABOVE		N_("end: k/Up back  %s-%s/%s")
 /* The terminal is smaller than the layout needs: width, 'x', height. */
 #define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s)")
+
+/* How a waiting quiz is answered, under its choices (the lesson pane
+ * wraps it): the labels' range ("1-3"), the choices' words ("a|b|c"). */
+#define TUI_KEYS_HINT		N_("press %s to answer (prompt: answer %s)")
+/* The sentence of TUI_KEYS_HINT, newly allocated (lesson_view_opts'
+ * keys_hint). */
+char *tui_keys_hint(const char *range, const char *words);
 
 /* The help overlay's lines (NULL-terminated): the keys of a lesson page,
  * of the lesson menu. */

@@ -272,6 +272,58 @@ gen_cb(const char *text, int state)
 	return xstrdup(cands[cand_next++]);
 }
 
+/* "answer" alone on the line: the shell's command while a lesson is open
+ * (tui.c reads the whole line); its argument, the second word, completes
+ * to the waiting question's labels and words.  Returns 1 and the words in
+ * *v when the word ending at end is that argument; 0 for any other word. */
+static int
+answer_complete(const char *line, int end, char ***v)
+{
+	static const char name[] = "answer";
+	const char *p = line, *e = line + end;
+	size_t nl = sizeof(name) - 1;
+
+	if (hooks.answer_words == NULL ||
+	    hooks.answer_words(hooks.ctx, NULL) == 0)
+		return 0;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (memchr(p, ';', (size_t)(e - p)) != NULL)
+		return 0;
+	/* the first word is the command table's (answer is a row of it) */
+	if (memchr(p, ' ', (size_t)(e - p)) == NULL &&
+	    memchr(p, '\t', (size_t)(e - p)) == NULL)
+		return 0;
+	if ((size_t)(e - p) <= nl || strncmp(p, name, nl) != 0 ||
+	    (p[nl] != ' ' && p[nl] != '\t'))
+		return 0;
+	for (p += nl; p < e && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (memchr(p, ' ', (size_t)(e - p)) != NULL ||
+	    memchr(p, '\t', (size_t)(e - p)) != NULL) {
+		*v = xcalloc(1, sizeof(**v));	/* one word only */
+		return 1;
+	}
+	hooks.answer_words(hooks.ctx, v);
+	if (*v == NULL) {
+		*v = xcalloc(1, sizeof(**v));
+		return 1;
+	}
+	/* those that begin with what is typed */
+	for (size_t i = 0, k = 0;; i++) {
+		char *w = (*v)[i];
+
+		if (w != NULL && strncmp(w, p, (size_t)(e - p)) != 0) {
+			free(w);
+			continue;
+		}
+		(*v)[k++] = w;
+		if (w == NULL)
+			break;
+	}
+	return 1;
+}
+
 char **
 tui_complete(const char *text, int start, int end)
 {
@@ -279,7 +331,10 @@ tui_complete(const char *text, int start, int end)
 	char **v, **m;
 
 	rl_attempted_completion_over = 1;	/* never file names */
-	v = cmd_complete(rl_line_buffer, (size_t)end, &st);
+	if (answer_complete(rl_line_buffer, end, &v))
+		st = (size_t)start;
+	else
+		v = cmd_complete(rl_line_buffer, (size_t)end, &st);
 	/* Align the candidates with readline's idea of the word start
 	 * (cmd_complete may begin the word after "key="). */
 	for (i = 0; v[i] != NULL; i++) {

@@ -25,6 +25,13 @@ tests_test_tui_present_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_tui_present_LDADD = libtestutil.a libtui.a liblesson.a libcmd.a \
 	libchart.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
 
+check_PROGRAMS += tests/test-tui-prompt
+TESTS += tests/test-tui-prompt
+tests_test_tui_prompt_SOURCES = tests/tui/test-prompt.c
+tests_test_tui_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_tui_prompt_LDADD = libtestutil.a libtui.a liblesson.a libcmd.a \
+	libchart.a libnn.a libutil.a $(CMOCKA_LIBS) $(LIBS)
+
 check_PROGRAMS += tests/test-tui-draw
 TESTS += tests/test-tui-draw
 tests_test_tui_draw_SOURCES = tests/tui/test-draw.c
@@ -40,10 +47,12 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 # means; classroom mode at 120x35 (tests/tui/present is its fixture).
 TESTS += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
-	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh
+	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh \
+	tests/tui/prompt.sh
 EXTRA_DIST += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
 	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh \
+	tests/tui/prompt.sh \
 	tests/tui/lib.sh \
 	tests/tui/symbols/lessons/en/01-symbols.lesson \
 	tests/tui/present/lessons/en/05-present.lesson \

@@ -92,6 +92,12 @@ void tui_put_vrule(const struct tui_rect *r);
 struct tui_input_hooks {
 	void (*on_line)(void *ctx, const char *line);
 	void (*show_matches)(void *ctx, const char *const *m, int n);
+	/* The shell's own prompt command "answer" (NULL: there is none):
+	 * with v NULL, 1 when it is a command now (a lesson is open), else
+	 * 0; else the words its argument takes now (the waiting question's
+	 * labels and choice words) in *v, NULL-terminated, freed with
+	 * cmd_complete_free(), or NULL after saying why there are none. */
+	int (*answer_words)(void *ctx, char ***v);
 	void *ctx;
 };
 /* prompt must outlive the input (a string literal). */
@@ -115,7 +121,8 @@ int tui_getkey_wait(void);
 /* The key-poll hook called while tui_getkey_wait() idles (resize etc.). */
 extern void (*tui_input_idle_key)(int c);
 /* readline's attempted-completion function over cmd_complete(), for the
- * shell and --repl. */
+ * shell and --repl; with the hooks' answer_words, "answer" and its
+ * argument too. */
 char **tui_complete(const char *text, int start, int end);
 /* History file path ($XDG_STATE_HOME/regtutor/history), shared with
  * --repl; NULL without XDG_STATE_HOME or HOME.  Caller frees. */

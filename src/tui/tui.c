@@ -1233,7 +1233,7 @@ ignored_key(struct tui *t, int c)
 /*
  * "answer WORD" at the prompt: answers the waiting question with the
  * choice labelled WORD or keyed WORD (lesson_choice_of_word()).  Returns 1
- * when the line was an answer line (answered, or refused with a message
+ * when the line was an answer line (answered, or refused with one message
  * and nothing changed), 0 for any other line.
  */
 static int
@@ -1255,23 +1255,76 @@ prompt_answer(struct tui *t, const char *line)
 	for (e = w + strlen(w); e > w && (e[-1] == ' ' || e[-1] == '\t'); e--)
 		;
 	*e = '\0';
-	if ((b = waiting_block(t)) == NULL) {
-		snprintf(msg, sizeof(msg), "answer: %s",
-		    _("no question waits for an answer on this page"));
-		out_add(t, TR_ERROR, msg);
-	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+	b = waiting_block(t);
+	if (b != NULL) {
 		lesson_choice_range(b, range, sizeof(range));
 		keys = lesson_choice_keys(b, ", ");
-		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a choice here; give %s or one of %s"), w, range,
-		    keys);
-		free(keys);
-		out_add(t, TR_ERROR, msg);
 	} else {
+		keys = NULL;
+	}
+	if (b == NULL && t->run == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no lesson is open; a lesson's questions are answered "
+		    "on its pages"));
+	} else if (b == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no question waits for an answer on this page"));
+	} else if (w[0] == '\0') {
+		utf8_snprintf(msg, sizeof(msg), _("answer: missing CHOICE; "
+		    "give %s or one of %s (e.g. 'answer %s')"), range, keys,
+		    lesson_choice_label(0));
+	} else if (strpbrk(w, " \t") != NULL) {
+		utf8_snprintf(msg, sizeof(msg), _("answer: one choice only, "
+		    "not '%s'; give %s or one of %s"), w, range, keys);
+	} else if ((i = lesson_choice_of_word(b, w)) < 0) {
+		utf8_snprintf(msg, sizeof(msg), _("answer: '%s' is not a "
+		    "choice here; give %s or one of %s"), w, range, keys);
+	} else {
+		msg[0] = '\0';
 		answer_choice(t, i);
 		focus_lesson(t);	/* the feedback, then the page keys */
 	}
+	if (msg[0] != '\0')
+		out_add(t, TR_ERROR, msg);
+	free(keys);
 	free(w);
 	t->dirty = 1;
+	return 1;
+}
+
+/*
+ * What "answer" completes to at the prompt (input.c's answer_words): a
+ * command while a lesson is open; its argument the waiting question's
+ * labels, then its choices' words, from the lesson's block.  With no
+ * question waiting: none, and the output area says why (once for Tabs
+ * in a row).
+ */
+static int
+answer_words(void *ctx, char ***vp)
+{
+	struct tui *t = ctx;
+	const struct lesson_block *b = waiting_block(t);
+	char **v, msg[256];
+	int k, n = 0;
+
+	if (vp == NULL)
+		return t->run != NULL;
+	*vp = NULL;
+	if (b == NULL) {
+		utf8_snprintf(msg, sizeof(msg), "answer: %s",
+		    _("no question waits for an answer on this page"));
+		if (t->nout == 0 || t->out[t->nout - 1].kind != TR_INFO ||
+		    strcmp(t->out[t->nout - 1].text, msg) != 0)
+			out_add(t, TR_INFO, msg);
+		t->dirty = 1;
+		return 1;
+	}
+	v = xcalloc((size_t)b->nchoices * 2 + 1, sizeof(*v));
+	for (k = 0; k < b->nchoices; k++)
+		v[n++] = xstrdup(lesson_choice_label(k));
+	for (k = 0; k < b->nchoices; k++)
+		v[n++] = xstrdup(b->choices[k].key);
+	*vp = v;
 	return 1;
 }
 
@@ -1925,6 +1978,7 @@ tui_main(const struct tui_options *o)
 	timeout(POLL_MS);
 	hooks.on_line = on_line;
 	hooks.show_matches = on_matches;
+	hooks.answer_words = answer_words;
 	hooks.ctx = &t;
 	tui_input_init(PROMPT, &hooks);
 	tui_input_idle_key = on_idle_key;

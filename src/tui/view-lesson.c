@@ -21,6 +21,7 @@
 #include "chart/chart.h"
 #include "lesson/lesson-view.h"
 #include "lesson/lesson.h"
+#include "tui/hints.h"
 #include "tui/shell.h"
 #include "tui/tui-int.h"
 #include "util/i18n.h"
@@ -58,7 +59,7 @@ static const struct {
 _Static_assert(COUNT(role_style) == LV_ROLE_COUNT, "a role without a style");
 
 /* Draws line ln at row y of r: its role's style, bold and code spans
- * emphasised; a keys line worded in the shell's language. */
+ * emphasised. */
 static void
 draw_line(const struct tui_rect *r, int y,
     const struct lesson_vline *ln)
@@ -66,19 +67,6 @@ draw_line(const struct tui_rect *r, int y,
 	int fg = role_style[ln->role].fg, attr = role_style[ln->role].attr;
 	int x = 0;
 
-	if (ln->role == LV_KEYS) {
-		/* "1-3 a|b|c": the labels, then the words for the prompt */
-		char buf[512], *range = xstrdup(ln->text), *words;
-
-		if ((words = strchr(range, ' ')) != NULL)
-			*words++ = '\0';
-		utf8_snprintf(buf, sizeof(buf),
-		    _("press %s to answer (prompt: answer %s)"), range,
-		    words != NULL ? words : "");
-		free(range);
-		tui_put_text(r->y + y, r->x, r->w, buf, (size_t)-1, fg, attr);
-		return;
-	}
 	for (int j = 0; j < ln->nspans; j++) {
 		const struct lesson_span *sp = &ln->spans[j];
 		int sfg = fg, sattr = attr;
@@ -128,6 +116,7 @@ lesson_pane_lines(struct tui *t, int w, struct lesson_view *v)
 	o.check_differs = _("The result differs from what the lesson expects:");
 	o.check_rerun = _("Press r to run this page again from a clean state.");
 	o.try_met = _("Done - your commands did it.");
+	o.keys_hint = tui_keys_hint;
 	t->show_top = t->show_end = t->after_end = t->show_fb = -1;
 	if (t->run == NULL) {
 		lesson_view_text(v, &o, LV_BODY, -1, 0, 0, view_lab_note(t));

@@ -48,6 +48,7 @@ status_draw(struct tui *t, const struct tui_rect *r)
 		st.train_loss = t->ep.train_loss;
 		st.val_loss = t->ep.val_loss;
 		st.penalty = t->ep.penalty;
+		st.loss = t->ep.loss;	/* the run's (train loss=mae) */
 	}
 	if (t->lesson != NULL && t->run != NULL) {
 		snprintf(n1, sizeof(n1), "%d", t->run->page + 1);
@@ -98,11 +99,10 @@ status_draw(struct tui *t, const struct tui_rect *r)
 	}
 	fmt_loss(a, sizeof(a), st.train_loss);
 	fmt_loss(b, sizeof(b), st.val_loss);
-	/* which loss: a run with loss=mae reports MAE, the net as it
-	 * stands is measured in its own (MSE) */
+	/* which loss: the run's during a run, after it the last run's
+	 * (train loss=mae: mae, as train's own line) */
 	snprintf(seg[nseg].text, sizeof(seg[0].text), _("%s%strain %s val %s"),
-	    st.loss != NULL && !t->training ? st.loss : "",
-	    st.loss != NULL && !t->training ? " " : "", a, b);
+	    st.loss != NULL ? st.loss : "", st.loss != NULL ? " " : "", a, b);
 	seg[nseg++].prio = 0;
 
 	tui_status_fit(seg, nseg, r->w);

@@ -2039,6 +2039,84 @@ print_splits_errors_and_status(void **state)
 	session_free(s);
 }
 
+/*
+ * "data load $LESSONDATA/FILE" reads FILE in the lessons' data directory
+ * (session_set_lesson_data()) and says the name as written; without a
+ * directory it is an error naming what is allowed, and nothing changes.
+ */
+static void
+data_load_lessondata(void **state)
+{
+	struct session *s = session_new(1);
+	char *dir = test_srcpath("lessons/data"), *text;
+	struct session_status st;
+
+	(void)state;
+	expect(s, "data load $LESSONDATA/outlier.csv split=1", CMD_ERROR,
+	    "data: $LESSONDATA stands for the data directory of the lessons, "
+	    "and no lesson is open (allowed: a file name, or $LESSONDATA/FILE "
+	    "in a lesson)");
+	session_get_status(s, &st);
+	assert_false(st.have_data);
+	session_set_lesson_data(s, dir);
+	text = run(s, "data load $LESSONDATA/outlier.csv split=1", CMD_OK);
+	assert_string_equal(text, "> data load $LESSONDATA/outlier.csv "
+	    "split=1\ndata $LESSONDATA/outlier.csv: 21 rows (21 train, 0 val), "
+	    "1 input, regression\n");
+	free(text);
+	/* kept when the session starts over (a page run again) */
+	session_restart(s, 1);
+	free(run(s, "data load $LESSONDATA/outlier-far.csv", CMD_OK));
+	expect(s, "data load $LESSONDATA/none.csv", CMD_ERROR, "none.csv");
+	session_free(s);
+	free(dir);
+}
+
+/*
+ * The status line's losses are in the loss of the last train run, named:
+ * after "train loss=mae" they are the MAE numbers train printed, not the
+ * net's own MSE; a plain train puts its own loss back; a rebuilt net has
+ * its own.  During a run the epoch hook names the run's loss.
+ */
+static int
+hook_loss(void *ctx, const struct cmd_epoch_info *info)
+{
+	snprintf(ctx, 16, "%s", info->loss != NULL ? info->loss : "(null)");
+	return 0;
+}
+
+static void
+test_status_run_loss(void **state)
+{
+	struct session *s = session_new(1);
+	struct session_status st;
+	char *text, seen[16] = "";
+
+	(void)state;
+	run_ok(s, "data poly n=40 seed=2; net 1-8-1; set epochs 20");
+	session_get_status(s, &st);
+	assert_string_equal(st.loss, "mse");
+	session_set_epoch_hook(s, hook_loss, seen);
+	text = run(s, "train loss=mae", CMD_OK);
+	assert_string_equal(seen, "mae");
+	session_get_status(s, &st);
+	assert_string_equal(st.loss, "mae");
+	assert_close(st.train_loss, number_after(text, "train loss "), 1e-3);
+	assert_close(st.val_loss, number_after(text, "val loss "), 1e-3);
+	free(text);
+	text = run(s, "train 5", CMD_OK);
+	assert_string_equal(seen, "mse");
+	session_get_status(s, &st);
+	assert_string_equal(st.loss, "mse");
+	assert_close(st.train_loss, number_after(text, "train loss "), 1e-3);
+	free(text);
+	run_ok(s, "train 5 loss=mae; net 1-4-1");
+	session_get_status(s, &st);
+	assert_string_equal(st.loss, "mse");
+	session_set_epoch_hook(s, NULL, NULL);
+	session_free(s);
+}
+
 /* ------------------------------------------------------------ settings */
 
 /* A valid value of d other than def (the row's range or names). */
@@ -2821,6 +2899,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(data_load_lessondata),
+		cmocka_unit_test(test_status_run_loss),
 		cmocka_unit_test(tokenizer_quotes_semicolons_comments),
 		cmocka_unit_test(check_validates_without_state),
 		cmocka_unit_test(bad_input_changes_nothing),

@@ -69,20 +69,21 @@ check "Ctrl-C stops the run, then the waiting line runs" \
     wait_for '^lr = 0\.03' 100
 check "... and the other did not" eval '! screen | grep -q "^lambda = "'
 
-# 5. Tab twice on an empty prompt: the commands listed once
+# 5. Tab twice on an empty prompt: the commands listed once (and the
+# shell's answer, a lesson being open)
 tm send-keys Tab
 sleep 0.3
 tm send-keys Tab
 check "Tab Tab on an empty prompt lists the commands once" \
-    eval 'wait_for "^matches: compare data" 50 &&
+    eval 'wait_for "^matches: answer compare data" 50 &&
 	[ "$(screen | grep -c "^matches: ")" -eq 1 ]'
 
 # 6. the status line says which loss its numbers are in: after a run
-# with loss=mae, the net as it stands is measured in its own loss (mse)
+# with loss=mae, the run's (mae, the numbers train printed)
 tm send-keys -l 'train 5 loss=mae'
 tm send-keys Enter
 check "after train loss=mae the status line names its loss" \
-    wait_for ' mse train [0-9.]+ val [0-9.]+ *$' 100
+    wait_for ' mae train [0-9.]+ val [0-9.]+ *$' 100
 
 # 7. a long output opens in a scrollable overlay
 tm send-keys -l 'help'
