@@ -45,7 +45,10 @@ struct opts {
 	const char *seeds;	/* --seeds A-B (with --batch) */
 	int list;		/* --list */
 	int reset_progress;	/* --reset-progress */
-	const char *lang;	/* --lang: en, ko; NULL = from the locale */
+	const char *lang;	/* --lang: en, ko; NULL = from the locale;
+				   after decide_lang() the language shown */
+	const char *lang_note;	/* Korean asked for, English shown: why */
+	int help;		/* --help */
 	int present;		/* --present: classroom mode of the shell */
 	enum chart_color_when color_when;	/* --color (the shell decides
 						   auto with curses) */
@@ -54,6 +57,7 @@ struct opts {
 	int color;		/* CMD_COLOR_*, resolved from --color */
 	int width, height;	/* chart size; 0 = default */
 	long seed;
+	int seed_set;		/* --seed given: lessons play on it too */
 	int keep_going;		/* --keep-going */
 	int echo;		/* --echo: "> CMD" before each command's output */
 	int progress;		/* stderr is a terminal */
@@ -278,10 +282,13 @@ lesson_render_of(const struct opts *o)
 {
 	struct lesson_render ro;
 
+	memset(&ro, 0, sizeof ro);
 	ro.glyphs = glyphs_of(o);
 	ro.colors = o->color;
 	ro.width = o->width;
 	ro.height = o->height;
+	ro.seed_set = o->seed_set;
+	ro.seed = (unsigned long)o->seed;
 	/* a locale that is not UTF-8 cannot show lambda or Hangul */
 	ro.ascii_text = !locale_is_utf8();
 	return ro;
@@ -331,10 +338,12 @@ mode_shell(const struct opts *o)
 	memset(&to, 0, sizeof to);
 	to.lesson = o->nargs > 0 ? o->args[0] : NULL;
 	to.lang = o->lang;
+	to.lang_note = o->lang_note;
 	to.present = o->present;
 	to.ascii = o->ascii;
 	to.color = (int)o->color_when;
 	to.seed = (unsigned long)o->seed;
+	to.seed_set = o->seed_set;
 	return tui_main(&to);
 }
 
@@ -425,6 +434,25 @@ static const struct mode modes[] = {
 };
 
 /* ------------------------------------------------------------ options */
+
+/*
+ * The language shown, decided once for every mode: --lang, else the
+ * locale environment; Korean becomes English when the terminal does not
+ * show UTF-8 (i18n_lang_shown(), which gives the note main() prints on
+ * stderr and the shell on its screen).
+ */
+static void
+decide_lang(struct opts *o)
+{
+	const char *asked = o->lang;
+
+	o->lang = i18n_lang_shown(asked != NULL ? asked : lesson_env_lang(),
+	    i18n_utf8_shown(), &o->lang_note);
+	if (i18n_set_lang(o->lang) != 0 && asked != NULL &&
+	    strcmp(o->lang, "en") != 0)
+		fprintf(stderr, _("regtutor: no locale lets messages be shown "
+		    "in '%s'; they stay English\n"), o->lang);
+}
 
 /* --color (NULL: auto) as a choice, and the colours of the headless
  * output it gives (CMD_COLOR_*); -1 when it names no choice. */
@@ -526,17 +554,18 @@ main(int argc, char **argv)
 	 * lesson files and saved nets must mean the same everywhere. */
 	setlocale(LC_NUMERIC, "C");
 	i18n_init();
-	/* the language of messages: --lang (below) may change it */
-	i18n_set_lang(lesson_env_lang());
+	/* the language of messages about the options: --lang (below) may
+	 * change it */
+	i18n_set_lang(i18n_lang_shown(lesson_env_lang(), i18n_utf8_shown(),
+	    NULL));
 	memset(&o, 0, sizeof o);
 	o.seed = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hVe:k", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			usage(stdout);
-			free(o.exprs);
-			return stdout_status(0);
+			o.help = 1;	/* once the language is known */
+			break;
 		case 'V':
 			printf("regtutor %s\n", PACKAGE_VERSION);
 			free(o.exprs);
@@ -582,6 +611,7 @@ main(int argc, char **argv)
 				    "from 0 to 2147483647"), optarg);
 			}
 			o.seed = v;
+			o.seed_set = 1;
 			break;
 		case OPT_ECHO:
 			o.echo = 1;
@@ -615,11 +645,6 @@ main(int argc, char **argv)
 				    optarg);
 			}
 			o.lang = optarg;
-			if (i18n_set_lang(o.lang) != 0 &&
-			    strcmp(o.lang, "en") != 0)
-				fprintf(stderr, _("regtutor: no locale lets "
-				    "messages be shown in '%s'; they stay "
-				    "English\n"), o.lang);
 			break;
 		case OPT_PRESENT:
 			o.present = 1;
@@ -640,6 +665,14 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	decide_lang(&o);
+	if (o.help) {
+		if (o.lang_note != NULL)
+			fprintf(stderr, "regtutor: %s\n", o.lang_note);
+		usage(stdout);
+		free(o.exprs);
+		return stdout_status(0);
+	}
 	o.args = argv + optind;
 	o.nargs = argc - optind;
 	if (o.nargs > 0 && !o.check && (o.nexprs > 0 || o.repl)) {
@@ -650,6 +683,11 @@ main(int argc, char **argv)
 	if (o.seeds != NULL && o.batch == NULL) {
 		free(o.exprs);
 		return bad_usage(_("--seeds needs --batch LESSON"));
+	}
+	if (o.seeds != NULL && o.seed_set) {
+		free(o.exprs);
+		return bad_usage(_("--seed plays one seed and --seeds a range: "
+		    "give one of them"));
 	}
 	if (resolve_color(color, &o.color_when, &o.color) != 0) {
 		free(o.exprs);
@@ -666,6 +704,10 @@ main(int argc, char **argv)
 	status = 0;
 	for (size_t i = 0; i < COUNT(modes); i++)
 		if (modes[i].applies(&o)) {
+			/* the shell shows the note on its screen (stderr is
+			 * hidden under it); every other mode here */
+			if (o.lang_note != NULL && modes[i].run != mode_shell)
+				fprintf(stderr, "regtutor: %s\n", o.lang_note);
 			status = modes[i].run(&o);
 			break;
 		}

@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line of the real binary: options, exit codes.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
-plan 34
+plan 56
 mkdir -p tests/tmp
 
 out=$("$R" --version); rc=$?
@@ -106,4 +106,72 @@ is "LC_ALL=C --lang ko --batch 0 exits 0" "$rc" 0
 like "... and says once that Korean needs a UTF-8 locale" "$err" \
     '^regtutor: Korean needs a UTF-8 locale .*showing the English lessons$'
 is "... once" "$(printf '%s\n' "$err" | grep -c Korean)" 1
+# ... and so does every other mode: English, no Hangul, the note once on
+# stderr.
+for args in "--list" "-e trian" "--help"; do
+	# shellcheck disable=SC2086
+	LC_ALL=C LANG=C "$R" $args --lang ko >"tests/tmp/ko-$$.out" \
+	    2>"tests/tmp/ko-$$.err"
+	all=$(cat "tests/tmp/ko-$$.out" "tests/tmp/ko-$$.err")
+	is "LC_ALL=C $args --lang ko: no Hangul" \
+	    "$(printf '%s\n' "$all" | LC_ALL=C grep -c '[^ -~]')" 0
+	is "... the note on stderr, once" \
+	    "$(grep -c '^regtutor: Korean needs a UTF-8 locale' \
+	    "tests/tmp/ko-$$.err")" 1
+done
+like "... -e trian speaks English" "$(LC_ALL=C "$R" -e trian --lang ko 2>&1)" \
+    "trian: unknown command; did you mean 'train'"
+like "... --list lists the English lessons" \
+    "$(LC_ALL=C "$R" --list --lang ko 2>/dev/null)" 'Overfitting'
+rm -f "tests/tmp/ko-$$.out" "tests/tmp/ko-$$.err"
+# compare and sweep tables fit the 80 columns of the output pane (lesson
+# 5's bundles with a test split: the widest), in Korean too, where the
+# headers are Korean and line up by display width.
+# table_lines OUTPUT: the lines of the table (its header to the footnote).
+table_lines() { printf '%s\n' "$1" | sed -n '/^bundle\|^reg /,/^mean +- sd\|^one run/p' |
+	sed '$d'; }
+B='data moons n=60 test=0.2; net 2-8-1; set epochs 3; compare early=on "reg=l2 lambda=0.3" dropout=0.5 input_noise=0.2 "n=320 early=on"'
+out=$(LC_ALL=C.UTF-8 "$R" -e "$B seeds=2" 2>&1)
+is "compare of 5 bundles over seeds with a test split: 6 table lines" \
+    "$(table_lines "$out" | wc -l)" 6
+like "... none wider than 80 columns" \
+    "$(table_lines "$out" | LC_ALL=C.UTF-8 wc -L)" '^([0-7][0-9]|80)$'
+out=$(LC_ALL=C.UTF-8 "$R" -e "$B" 2>&1)
+like "... one seed each: fits too" "$(table_lines "$out" | LC_ALL=C.UTF-8 wc -L)" \
+    '^([0-7][0-9]|80)$'
+K='data moons n=60; net 2-8-1; set epochs 3; compare reg l1 l2'
+# widths WHAT: the distinct display widths of the table's lines cut
+# before their last column (1: the last column lines up)
+widths() { printf '%s\n' "$1" | grep -E '^(reg|l1|l2) ' | sed 's/[^ ]*$//' |
+    while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -L; done |
+    sort -u | wc -l; }
+out=$(LC_ALL=C.UTF-8 "$R" --lang ko -e "$K seeds=2" 2>&1)
+like "Korean tables: Korean headers" "$out" \
+    '^reg +검증 손실 +최적 검증 손실 +학습 손실 +최저$'
+is "... columns aligned by display width" "$(widths "$out")" 1
+out=$(LC_ALL=C.UTF-8 "$R" --lang ko -e "$K" 2>&1)
+like "... one run each: status values translated" "$out" '^l1 .* 완료$'
+is "... columns aligned by display width" "$(widths "$out")" 1
+# --seed N plays a lesson on seed N in place of its @seed, and says so in
+# the title; without it the lesson's own seed.
+out=$("$R" --seed 7 --batch 0 2>&1); rc=$?
+is "--seed 7 --batch 0 exits 0" "$rc" 0
+like "... names seed 7 in the title" "$(printf '%s\n' "$out" | head -1)" \
+    '^0\. .* \(seed 7\)$'
+like "... and builds the lesson's net on seed 7" "$out" 'init xavier, seed 7$'
+n=$("$R" --batch 0 2>&1 | grep -c 'seed 7')
+is "--batch 0 alone plays the lesson's seed" "$n" 0
+err=$("$R" --seed 7 --seeds 1-2 --batch 0 2>&1 >/dev/null); rc=$?
+is "--seed with --seeds exits 2" "$rc" 2
+# --list fits 80 columns: a long title goes on under itself and the
+# counts stay in their column
+out=$(LC_ALL=C.UTF-8 HOME="$(pwd)/tests/tmp" XDG_DATA_HOME="$(pwd)/tests/tmp/list-$$" "$R" --list 2>&1)
+like "--list: no line wider than 80 columns" \
+    "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" '^([0-7][0-9]|80)$'
+count_cols() { printf '%s\n' "$out" | grep 'pages,' |
+	sed 's/[0-9]*\/[0-9]* pages,.*//' | while IFS= read -r l; do
+		printf '%s\n' "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u; }
+is "--list: the counts of every lesson start in one column" \
+    "$(count_cols | wc -l)" 1
+rm -rf "tests/tmp/list-$$"
 finish

@@ -7,12 +7,11 @@
  * pen that drew in it; a higher pen clears the lower pen's dots first.
  *
  * Thick strokes (chart_opts.thick, for a projector): the canvas is in
- * quadrants and a series pen stamps 3x3 pixels around each pixel of its
- * path.  Three consecutive pixels always hold an aligned pair, so every
- * stamp covers one whole cell: no stroke is thinner than a cell anywhere,
- * whatever its slope, and none is wider than two.  The dash pattern then
- * advances once per THICK_DASH pixels, so a gap stays visible under the
- * wide pen.
+ * quadrants and a series pen fills the whole cell of each pixel of its
+ * path, with a glyph of its own (a solid block, then shades): a stroke is
+ * one cell thick, never thinner, and a noisy curve stays a line instead
+ * of a wall of blocks; series differ by glyph as well as colour, so a
+ * thick stroke needs no dashes (it is solid).
  */
 #include "config.h"
 
@@ -23,8 +22,10 @@
 #include "util/util.h"
 #include "chart/chart-int.h"
 
-/* Pixels of path per dash-pattern step of a thick pen (2 cells). */
-#define THICK_DASH 4
+/* The glyph of a thick pen's cells, by series: a whole cell each. */
+static const uint32_t thick_cps[CHART_MAX_SERIES] = {
+	0x2588, 0x2592, 0x2593, 0x2591, 0x2588, 0x2592
+};
 
 /* Braille dot bits by (px, py): columns 0..1, rows 0..3 top to bottom. */
 static const unsigned char braille_bits[4][2] = {
@@ -181,21 +182,31 @@ canvas_set(struct canvas *c, int px, int py, struct pen *p)
 	cell->flags = 0;
 }
 
-/* The thick pen's block at (px, py): 3x3 pixels around it, or two cells
- * side by side in the ASCII tier (where a pixel is a cell). */
-static void
-stamp(struct canvas *c, int px, int py, struct pen *p)
+uint32_t
+pen_thick_cp(const struct pen *p)
 {
-	int dx, dy;
+	int i = p->role - GRID_SERIES1;
 
-	if (c->glyphs == CHART_GLYPH_ASCII) {
-		canvas_set(c, px, py, p);
-		canvas_set(c, px + 1 < c->pw ? px + 1 : px - 1, py, p);
+	return i >= 0 && i < CHART_MAX_SERIES ? thick_cps[i] : 0x2588;
+}
+
+void
+canvas_cell(struct canvas *c, int px, int py, struct pen *p)
+{
+	struct grid_cell *cell;
+	int x0, y0, dx, dy;
+
+	if (px < 0 || py < 0 || px >= c->pw || py >= c->ph)
 		return;
-	}
-	for (dy = -1; dy <= 1; dy++)
-		for (dx = -1; dx <= 1; dx++)
-			canvas_set(c, px + dx, py + dy, p);
+	x0 = px - px % c->sx;
+	y0 = py - py % c->sy;
+	for (dy = 0; dy < c->sy; dy++)
+		for (dx = 0; dx < c->sx; dx++)
+			canvas_set(c, x0 + dx, y0 + dy, p);
+	cell = &c->g->cells[(c->y + py / c->sy) * c->g->w + c->x +
+	    px / c->sx];
+	if (c->glyphs != CHART_GLYPH_ASCII && cell->fg == p->role)
+		cell->cp = pen_thick_cp(p);
 }
 
 void
@@ -204,9 +215,8 @@ canvas_plot(struct canvas *c, int px, int py, struct pen *p)
 	unsigned bit;
 
 	if (canvas_thick_pen(c, p)) {
-		bit = (p->step++ / THICK_DASH) & 7;
-		if (p->pattern & (1u << bit))
-			stamp(c, px, py, p);
+		p->step++;		/* solid: the glyph tells series apart */
+		canvas_cell(c, px, py, p);
 		return;
 	}
 	bit = p->step++ & 7;
@@ -301,8 +311,6 @@ int
 pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
     int thick, const struct pen *p)
 {
-	/* half-block pairs by (left, right) pattern bit */
-	static const uint32_t halves[4] = { ' ', 0x258C, 0x2590, 0x2588 };
 	struct canvas c;
 	struct pen q = *p;
 	int i, row;
@@ -312,9 +320,9 @@ pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
 	grid_put(g, x, y, ' ', 0, 0, 0);
 	grid_put(g, x + 1, y, ' ', 0, 0, 0);
 	if (thick && glyphs != CHART_GLYPH_ASCII) {
-		for (i = 0; i < 2; i++)
-			grid_put(g, x + i, y, halves[(p->pattern >> (2 * i)) &
-			    3], p->role, 0, p->attr);
+		for (i = 0; i < 2; i++)	/* two cells of its glyph */
+			grid_put(g, x + i, y, pen_thick_cp(p), p->role, 0,
+			    p->attr);
 		return 2;
 	}
 	canvas_init(&c, g, x, y, 2, 1, glyphs);

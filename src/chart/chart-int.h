@@ -47,6 +47,12 @@ void canvas_init_chart(struct canvas *c, struct grid *g, int x, int y,
 /* 1 when pen p draws thick strokes on c (a data series on a thick canvas). */
 int canvas_thick_pen(const struct canvas *c, const struct pen *p);
 void canvas_set(struct canvas *c, int px, int py, struct pen *p);
+/* The whole cell of pixel (px, py) in pen p, in p's thick glyph
+ * (pen_thick_cp(); its mark in the ASCII tier): a thick pen's stroke. */
+void canvas_cell(struct canvas *c, int px, int py, struct pen *p);
+/* The glyph of series pen p's thick cells: a solid block for the first
+ * series, shades for the next ones (whole cells all). */
+uint32_t pen_thick_cp(const struct pen *p);
 /* Pattern-aware pixel: advances p->step, sets the pixel if its bit is on. */
 void canvas_plot(struct canvas *c, int px, int py, struct pen *p);
 /* A line between pixel centres (already clipped to a sane range). */
@@ -62,7 +68,7 @@ void canvas_dline(struct canvas *c, double x0, double y0, double x1,
 void series_pen(int i, enum chart_glyphs glyphs, struct pen *p);
 /*
  * Writes the legend sample of pen p (2 cells) at x,y; returns 2.  thick:
- * the sample of a thick stroke, its dash pattern in half blocks.
+ * the sample of a thick stroke, two cells of its glyph.
  */
 int pen_sample(struct grid *g, int x, int y, enum chart_glyphs glyphs,
     int thick, const struct pen *p);

@@ -147,15 +147,11 @@ draw_markers(struct canvas *c, const struct axis *xa, const struct axis *ya,
 			 * the side of the point (or the one inside) */
 			int nx = px % c->sx * 2 >= c->sx ? cx + c->sx :
 			    cx - c->sx;
-			int k, j;
 
 			if (nx < 0 || nx >= c->pw)
 				nx = nx < 0 ? cx + c->sx : cx - c->sx;
-			for (k = 0; k < c->sx; k++)
-				for (j = 0; j < c->sy; j++) {
-					canvas_set(c, cx + k, cy + j, p);
-					canvas_set(c, nx + k, cy + j, p);
-				}
+			canvas_cell(c, cx, cy, p);
+			canvas_cell(c, nx, cy, p);
 			continue;
 		}
 		if (c->sy > 2)			/* two rows around the point */
@@ -362,11 +358,11 @@ marker_sample(struct grid *g, int x, int y, enum chart_glyphs gl, int thick,
 	grid_put(g, x + 1, y, ' ', 0, 0, 0);
 	if (thick) {		/* two whole cells, as in the plot */
 		grid_put(g, x, y, gl == CHART_GLYPH_ASCII ?
-		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
-		    p->attr);
+		    (uint32_t)(unsigned char)p->ascii : pen_thick_cp(p),
+		    p->role, 0, p->attr);
 		grid_put(g, x + 1, y, gl == CHART_GLYPH_ASCII ?
-		    (uint32_t)(unsigned char)p->ascii : 0x2588, p->role, 0,
-		    p->attr);
+		    (uint32_t)(unsigned char)p->ascii : pen_thick_cp(p),
+		    p->role, 0, p->attr);
 		return 2;
 	}
 	canvas_init(&c, g, x, y, 1, 1, gl);

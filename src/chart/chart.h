@@ -96,14 +96,16 @@ struct chart_opts {
 	/*
 	 * 1: thick strokes for a projector (classroom mode).  No data series
 	 * is drawn thinner than one full cell: lines and curves go on a
-	 * quadrant canvas (even in the braille tier) with a pen of 3x3
-	 * pixels, so every point of a stroke holds a whole block and the
-	 * stroke is one to two cells wide; scatter markers are two whole
-	 * cells, letter markers reverse video; bars are whole cells (no
-	 * eighth-block remainders); the heatmap contour is a line of whole
-	 * cells.  Dash patterns keep series apart without colour, in
-	 * dashes of two cells; the legend shows them as half blocks.  In
-	 * the ASCII tier the pen is two cells wide.  Axes, rules and
+	 * quadrant canvas (even in the braille tier) with a pen that
+	 * fills the whole cell of every pixel of the path, so a stroke is
+	 * one cell thick (a noisy curve stays a line, not a wall of
+	 * blocks); scatter markers are two whole cells, letter markers
+	 * reverse video; bars are whole cells (no eighth-block
+	 * remainders); the heatmap contour is a line of whole cells.
+	 * Series are solid and told apart by glyph as well as colour: a
+	 * block for the first, shades for the next (the legend shows
+	 * the same).  In the ASCII tier the pen is the series' mark, one
+	 * cell.  Axes, rules and
 	 * reference lines stay thin: they are not data.  The matrix view
 	 * (numbers in cells) and sparklines have no strokes to thicken.
 	 */

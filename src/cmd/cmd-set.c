@@ -368,8 +368,8 @@ show_stats(struct cmd_ctx *c)
 		fmt_num(a[1], sizeof a[1], st[k].w_std);
 		fmt_num(a[2], sizeof a[2], st[k].act_std);
 		snprintf(a[3], sizeof a[3], "%d-%d", st[k].in, st[k].out);
-		fmt_num(a[4], sizeof a[4], st[k].act_sat);
-		fmt_num(a[5], sizeof a[5], st[k].act_dead);
+		fmt_measure(a[4], sizeof a[4], st[k].act_sat);
+		fmt_measure(a[5], sizeof a[5], st[k].act_dead);
 		cmd_out(c, "%-6d %-10s %-10s %-10s %-6.3f %-6.3f %-10s %-6s %s",
 		    k + 1, a[3], a[0], a[1], st[k].frac_zero, st[k].frac_small,
 		    a[2], a[4], a[5]);

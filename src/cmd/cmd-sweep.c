@@ -12,6 +12,7 @@
  * and the metrics) and the last chart change.
  */
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,14 +92,65 @@ run_collect(struct run_result *r, struct nn_net *net, const struct lab *l,
 
 /* ------------------------------------------------------------ the choice */
 
-/* s and spaces to w columns: %-20s pads by bytes, a Korean word is wider. */
-static const char *
-padded(char *buf, size_t n, const char *s, int w)
-{
-	int k = w - utf8_width(s, (size_t)-1);
+/* The widest table line: the output pane of an 80-column terminal (the
+ * shell gives the output the full width at 80x24). */
+#define TABLE_WIDTH 80
 
-	snprintf(buf, n, "%s%*s", s, k > 0 ? k : 0, "");
-	return buf;
+/* A table's columns: nrow rows (row 0 the header) of ncol cells,
+ * cell[r * ncol + k]. */
+#define TABLE_MAXCOL 16
+
+/* The widths of the columns (w[ncol]) by display width, and the width of
+ * the widest line with gap spaces between columns. */
+static int
+table_width(char *const *cell, int nrow, int ncol, int gap, int *w)
+{
+	int total = gap * (ncol - 1);
+
+	for (int k = 0; k < ncol; k++) {
+		w[k] = 0;
+		for (int r = 0; r < nrow; r++) {
+			int cw = utf8_width(cell[r * ncol + k], (size_t)-1);
+
+			if (cw > w[k])
+				w[k] = cw;
+		}
+		total += w[k];
+	}
+	return total;
+}
+
+/*
+ * Prints the table, left-aligned in columns as wide as their widest cell
+ * by display width (Hangul takes two columns, so Korean headers line up),
+ * two spaces apart, or one when two would make it wider than
+ * TABLE_WIDTH; the last column unpadded.  Frees the cells.
+ */
+static void
+table_out(struct cmd_ctx *c, char **cell, int nrow, int ncol)
+{
+	int w[TABLE_MAXCOL], gap = 2;
+	struct strbuf line;
+
+	assert(ncol <= TABLE_MAXCOL);
+	if (table_width(cell, nrow, ncol, gap, w) > TABLE_WIDTH)
+		gap = 1;
+	table_width(cell, nrow, ncol, gap, w);
+	for (int r = 0; r < nrow; r++) {
+		strbuf_init(&line);
+		for (int k = 0; k < ncol; k++) {
+			const char *s = cell[r * ncol + k];
+
+			strbuf_adds(&line, s);
+			if (k + 1 < ncol)
+				strbuf_addf(&line, "%*s", w[k] + gap -
+				    utf8_width(s, (size_t)-1), "");
+		}
+		cmd_out(c, "%s", line.s);
+		strbuf_done(&line);
+	}
+	for (int i = 0; i < nrow * ncol; i++)
+		free(cell[i]);
 }
 
 /* Index of the lowest of v[0..n-1], the first on a tie, NaN never
@@ -214,18 +266,24 @@ run_lab_done(struct lab *rl, const struct lab *l)
 	}
 }
 
-/* "0.1234 +- 0.0567"; the mean alone for a single seed (sd NAN). */
+/* "0.1234 +- 0.057" ("0.1234+-0.057" when compact); the mean alone for
+ * a single seed (sd NAN). */
 static void
-fmt_mean_sd(char *buf, size_t len, double mean, double sd, int nseeds)
+fmt_mean_sd(char *buf, size_t len, double mean, double sd, int nseeds,
+    int compact)
 {
 	char a[32], b[32];
 
 	fmt_num(a, sizeof a, mean);
-	fmt_num(b, sizeof b, sd);
+	/* two digits of the spread are all it can tell (the chart's too) */
+	if (isfinite(sd) && sd != 0)
+		snprintf(b, sizeof b, "%.2g", sd);
+	else
+		fmt_num(b, sizeof b, sd);
 	if (nseeds < 2)
 		snprintf(buf, len, "%s", a);
 	else
-		snprintf(buf, len, "%s +- %s", a, b);
+		snprintf(buf, len, compact ? "%s+-%s" : "%s +- %s", a, b);
 }
 
 /* Per-epoch sums of one value's runs, for the mean curves. */
@@ -279,7 +337,7 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 	const struct lab *l = &s->lab;
 	long s0 = (long)l->cfg.seed;
 	int regen = l->ds.kind >= 0 && l->ds.seed == s0;
-	int compare = mode != MULTI_SWEEP, keyw = 10, same_epochs = 1;
+	int compare = mode != MULTI_SWEEP, same_epochs = 1;
 	double (*val)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *val);
 	double (*best)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *best);
 	double (*train)[SEEDS_MAX] = xcalloc(SWEEP_MAX, sizeof *train);
@@ -382,12 +440,8 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 	sw.seed0 = s0;
 	for (int i = 0; i < nv; i++) {
 		struct run_result *r = &sw.r[i];
-		int w;
 
 		snprintf(r->value, sizeof r->value, "%s", c->argv[argi[i]].s);
-		w = utf8_width(r->value, (size_t)-1);
-		if (w > keyw)
-			keyw = w;
 		if (p[i].epochs != l->cfg.epochs)
 			same_epochs = 0;
 		mean_sd(val[i], done, &sw.mean_val[i], &sw.sd_val[i]);
@@ -465,45 +519,49 @@ multi_exec(struct cmd_ctx *c, const char *key, struct nn_config *p,
 			    compare ? "compare" : "sweep", sw.key, nv, done, s0,
 			    s0 + done - 1, how, data);
 	}
-	{
+	for (int compact = 0; compact < 2; compact++) {
 		int has_test = l->test != NULL && l->test->n > 0;
+		int nc = has_test ? 6 : 5, k = 0, w[TABLE_MAXCOL];
+		char **cell = xcalloc((size_t)(nv + 1) * (size_t)nc,
+		    sizeof *cell);
 
-		char h[4][64];
-
-		padded(h[0], sizeof h[0], _("val loss"), 20);
-		padded(h[1], sizeof h[1], _("best val loss"), 20);
-		padded(h[2], sizeof h[2], _("train loss"), 20);
-		padded(h[3], sizeof h[3], _("lowest"), 6);
+		cell[k++] = xstrdup(sw.key);
+		cell[k++] = xstrdup(_("val loss"));
+		cell[k++] = xstrdup(_("best val loss"));
+		cell[k++] = xstrdup(_("train loss"));
+		cell[k++] = xstrdup(_("lowest"));
 		if (has_test)
-			cmd_out(c, "%-*s %s %s %s %s  %s", keyw, sw.key, h[0],
-			    h[1], h[2], h[3], _("test loss"));
-		else
-			cmd_out(c, "%-*s %s %s %s %s", keyw, sw.key, h[0],
-			    h[1], h[2], _("lowest"));
+			cell[k++] = xstrdup(_("test loss"));
 		for (int i = 0; i < nv; i++) {
-			char col[4][72], low[24];
+			char col[4][72];
 
 			fmt_mean_sd(col[0], sizeof col[0], sw.mean_val[i],
-			    sw.sd_val[i], done);
+			    sw.sd_val[i], done, compact);
 			fmt_mean_sd(col[1], sizeof col[1], sw.mean_best_val[i],
-			    sw.sd_best_val[i], done);
+			    sw.sd_best_val[i], done, compact);
 			fmt_mean_sd(col[2], sizeof col[2], sw.mean_train[i],
-			    sw.sd_train[i], done);
+			    sw.sd_train[i], done, compact);
 			fmt_mean_sd(col[3], sizeof col[3], sw.mean_test[i],
-			    sw.sd_test[i], done);
-			snprintf(low, sizeof low, "%d/%d", sw.lowest[i], done);
-			/* %-*s pads by bytes: pad by display width instead */
+			    sw.sd_test[i], done, compact);
+			cell[k++] = xstrdup(sw.r[i].value);
+			cell[k++] = xstrdup(col[0]);
+			cell[k++] = xstrdup(col[1]);
+			cell[k++] = xstrdup(col[2]);
+			cell[k++] = xasprintf("%d/%d", sw.lowest[i], done);
 			if (has_test)
-				cmd_out(c, "%s%*s %-20s %-20s %-20s %-6s  %s",
-				    sw.r[i].value, keyw -
-				    utf8_width(sw.r[i].value, (size_t)-1), "",
-				    col[0], col[1], col[2], low, col[3]);
-			else
-				cmd_out(c, "%s%*s %-20s %-20s %-20s %s",
-				    sw.r[i].value, keyw -
-				    utf8_width(sw.r[i].value, (size_t)-1), "",
-				    col[0], col[1], col[2], low);
+				cell[k++] = xstrdup(col[3]);
 		}
+		/* wider than the output pane of 80 columns: "m+-sd" */
+		if (!compact &&
+		    table_width(cell, nv + 1, nc, 2, w) > TABLE_WIDTH) {
+			for (k = 0; k < (nv + 1) * nc; k++)
+				free(cell[k]);
+			free(cell);
+			continue;
+		}
+		table_out(c, cell, nv + 1, nc);
+		free(cell);
+		break;
 	}
 	if (done > 1)
 		cmd_info(c, _("mean +- sd over the seeds (sd: sample standard "
@@ -798,19 +856,39 @@ runs_exec(struct cmd_ctx *c, int compare)
 		    compare ? "compare" : "sweep", sw.key, sw.n,
 		    sw.n == 1 ? "" : "s", c->s->lab.cfg.epochs,
 		    (long)c->s->lab.cfg.seed);
-	cmd_out(c, "%-10s %-10s %-10s %-10s %-6s %-10s %-6s %s", sw.key,
-	    _("train"), _("val"), "best_val", "best@", "|w|", "zero", "status");
-	for (int i = 0; i < sw.n; i++) {
-		struct run_result *r = &sw.r[i];
-		char a[4][32];
+	{
+		enum { NC = 8 };
+		char **cell = xcalloc((size_t)(sw.n + 1) * NC, sizeof *cell);
+		int k = 0;
 
-		fmt_num(a[0], sizeof a[0], r->train_loss);
-		fmt_num(a[1], sizeof a[1], r->val_loss);
-		fmt_num(a[2], sizeof a[2], r->best_val_loss);
-		fmt_num(a[3], sizeof a[3], r->w_norm);
-		cmd_out(c, "%-10s %-10s %-10s %-10s %-6d %-10s %-6.3f %s",
-		    r->value, a[0], a[1], a[2], r->best_epoch, a[3],
-		    r->zero_frac, nn_train_status_name(r->status));
+		cell[k++] = xstrdup(sw.key);
+		cell[k++] = xstrdup(_("train"));
+		cell[k++] = xstrdup(_("val"));
+		cell[k++] = xstrdup(_("best_val"));
+		cell[k++] = xstrdup(_("best@"));
+		cell[k++] = xstrdup("|w|");
+		cell[k++] = xstrdup(_("zero"));
+		cell[k++] = xstrdup(_("status"));
+		for (int i = 0; i < sw.n; i++) {
+			struct run_result *r = &sw.r[i];
+			char a[4][32];
+
+			fmt_num(a[0], sizeof a[0], r->train_loss);
+			fmt_num(a[1], sizeof a[1], r->val_loss);
+			fmt_num(a[2], sizeof a[2], r->best_val_loss);
+			fmt_num(a[3], sizeof a[3], r->w_norm);
+			cell[k++] = xstrdup(r->value);
+			cell[k++] = xstrdup(a[0]);
+			cell[k++] = xstrdup(a[1]);
+			cell[k++] = xstrdup(a[2]);
+			cell[k++] = xasprintf("%d", r->best_epoch);
+			cell[k++] = xstrdup(a[3]);
+			cell[k++] = xasprintf("%.3f",
+			    num_shown(r->zero_frac, 3));
+			cell[k++] = xstrdup(_(nn_train_status_name(r->status)));
+		}
+		table_out(c, cell, sw.n + 1, NC);
+		free(cell);
 	}
 	{
 		double v[SWEEP_MAX];

@@ -80,7 +80,7 @@ struct cmd_epoch_info {
 	double train_loss;	/* data loss, without the penalty */
 	double val_loss;	/* NAN when there is no validation split */
 	double penalty;		/* current lambda * R(w) */
-	int best_epoch;		/* nn_net_best(): the best epoch so far */
+	int best_epoch;		/* nn_net_best(): the run's best epoch so far */
 	double best_val_loss;
 	int own;		/* 1: the session's own net (train); 0: a run
 				   of sweep or compare on a net of its own */
@@ -144,7 +144,8 @@ int session_render_chart_thick(struct session *s, struct grid *g, int thick);
  *   train_mode_loss          training loss in training mode over one
  *                            pass in mini-batches of the batch setting
  *                            (batch statistics, dropout; net unchanged)
- *   best_val_loss best_epoch the best epoch so far (1-based) and its val
+ *   best_val_loss best_epoch the best epoch of the last train run (its
+ *                            place in the history, 1-based) and its val
  *                            loss, from the engine (nn_net_best(): the
  *                            early-stopping rule, min_delta included)
  *   epochs_trained           epochs trained since the net was built

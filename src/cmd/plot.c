@@ -780,11 +780,8 @@ gather_acts(struct cmd_ctx *c, struct plot *p)
 		p->a[3 * nh + k] = st[k].act_dead;
 		fmt_num(a[0], sizeof a[0], st[k].act_mean);
 		fmt_num(a[1], sizeof a[1], st[k].act_std);
-		fmt_num(a[2], sizeof a[2], st[k].act_sat);
-		if (isnan(st[k].act_dead))	/* no dead units for this act */
-			snprintf(a[3], sizeof a[3], "-");
-		else
-			fmt_num(a[3], sizeof a[3], st[k].act_dead);
+		fmt_measure(a[2], sizeof a[2], st[k].act_sat);
+		fmt_measure(a[3], sizeof a[3], st[k].act_dead);
 		cmd_out(c, _("layer %d: mean %s, std %s, saturated %s, dead %s"),
 		    k + 1, a[0], a[1], a[2], a[3]);
 	}

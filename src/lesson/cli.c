@@ -128,14 +128,12 @@ data_dirs(const char *v[3])
 const char *
 lesson_lang_shown(const char *lang, int utf8, struct strbuf *note)
 {
-	if (utf8 || strcmp(lang, "ko") != 0)
-		return lang;
-	if (note != NULL)
-		/* English: the terminal cannot show the Korean */
-		strbuf_adds(note, "Korean needs a UTF-8 locale (e.g. "
-		    "LANG=ko_KR.UTF-8 or LANG=C.UTF-8); showing the English "
-		    "lessons\n");
-	return "en";
+	const char *line;
+
+	lang = i18n_lang_shown(lang, utf8, &line);
+	if (line != NULL && note != NULL)
+		strbuf_addf(note, "%s\n", line);
+	return lang;
 }
 
 char *
@@ -412,6 +410,12 @@ lesson_batch(struct lesson *l, FILE *out, const struct lesson_render *ro)
 		head = xasprintf("%d. %s", num, l->title);
 	else
 		head = xstrdup(l->title);
+	if (ro != NULL && ro->seed_set) {	/* not the lesson's own seed */
+		char *h = xasprintf(_("%s (seed %lu)"), head, l->seed);
+
+		free(head);
+		head = h;
+	}
 	if (o.vo.ascii_text) {
 		char *a = utf8_to_ascii(head);
 
@@ -736,6 +740,8 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 		return 2;
 	}
 	strbuf_done(&err);
+	if (ro != NULL && ro->seed_set)
+		l->seed = ro->seed;	/* as --seeds plays each of its seeds */
 	/* the lesson's language is the language of the words around it */
 	i18n_set_lang(l->lang);
 	if (seeds != NULL) {
@@ -757,18 +763,46 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 	return fails > 0 ? 1 : 0;
 }
 
+/* The display columns of --list's title column. */
+#define LIST_TITLE_COLS	40
+
+/*
+ * The end of the part of title s that fits cols display columns, broken
+ * after a word (inside one only when a single word is wider): the first
+ * line of s in the title column of --list.
+ */
+static const char *
+list_title_cut(const char *s, int cols)
+{
+	const char *p = s, *brk = NULL;
+	int w = 0;
+
+	while (*p != '\0') {
+		uint32_t cp;
+		size_t k = utf8_decode(p, strlen(p), &cp);
+
+		if (cp == ' ')
+			brk = p;
+		if (w + cp_width(cp) > cols)
+			return brk != NULL && brk > s ? brk : p;
+		w += cp_width(cp);
+		p += k;
+	}
+	return p;
+}
+
 int
 lesson_cli_list(const char *lang)
 {
 	struct strbuf warn;
 	struct progress *pr;
-	char **v;
-	int i, n;
+	char **v, *title;
+	int i, n, ascii = !locale_is_utf8();
 
 	if (lang == NULL)
 		lang = lesson_env_lang();
 	strbuf_init(&warn);
-	lang = lesson_lang_shown(lang, locale_is_utf8(), &warn);
+	lang = lesson_lang_shown(lang, !ascii, &warn);
 	pr = progress_load(NULL, &warn);
 	if (warn.len > 0)
 		fprintf(stderr, "regtutor: %s", warn.s);
@@ -786,18 +820,32 @@ lesson_cli_list(const char *lang)
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
 		int w, pad, right, total;
+		const char *rest;
 
 		if (l == NULL) {
 			printf(_("  ?  %.*s  (does not load: regtutor --check "
 			    "%s)\n"), (int)strlen(b) - 7, b, v[i]);
 			continue;
 		}
-		w = utf8_width(l->title, (size_t)-1);
-		pad = w < 40 ? 40 - w : 1;
+		/* a locale that is not UTF-8: spelt in ASCII (lambda) */
+		title = ascii ? utf8_to_ascii(l->title) : xstrdup(l->title);
+		/* a title wider than its column goes on under itself, so
+		 * the counts stay in their column and a line in 80 */
+		rest = list_title_cut(title, LIST_TITLE_COLS);
+		w = utf8_width(title, (size_t)(rest - title));
+		pad = w < LIST_TITLE_COLS ? LIST_TITLE_COLS - w : 0;
 		progress_quiz_score(pr, l, &right, &total);
-		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
-		    l->title, pad, "", progress_pages_seen(pr, l->name),
-		    l->npages, _("pages"), right, total, _("quizzes right"));
+		printf("%3d  %.*s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
+		    (int)(rest - title), title, pad, "",
+		    progress_pages_seen(pr, l->name), l->npages, _("pages"),
+		    right, total, _("quizzes right"));
+		while (*rest != '\0') {
+			const char *from = rest + strspn(rest, " ");
+
+			rest = list_title_cut(from, LIST_TITLE_COLS);
+			printf("     %.*s\n", (int)(rest - from), from);
+		}
+		free(title);
 		lesson_free(l);
 	}
 	lesson_paths_free(v);

@@ -26,6 +26,9 @@ struct lesson_render {
 	int height;
 	int ascii_text;		/* spell the text in ASCII (a locale that is
 				   not UTF-8): lesson_batch() */
+	int seed_set;		/* 1 (--seed): play on seed in place of the
+				   lesson's @seed, named in the title */
+	unsigned long seed;
 };
 
 /*

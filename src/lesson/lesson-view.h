@@ -62,6 +62,8 @@ struct lesson_vline {
 	int nspans;
 	enum lesson_role role;
 	int block;		/* the block it shows; -1 the page heading */
+	int cont;		/* 1: wrapped on from the line before (the
+				   same paragraph or choice) */
 };
 
 struct lesson_view {

@@ -139,6 +139,7 @@ lesson_view_text(struct lesson_view *v, const struct lesson_view_opts *o,
 				sp->len = len - sp->off;
 		}
 		ln = add_line(v, role, block);
+		ln->cont = i > 0;
 		ln->text = l->text;
 		ln->spans = l->spans;
 		ln->nspans = l->nspans;

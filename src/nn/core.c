@@ -123,7 +123,7 @@ static const char *const l1mode_names[] = { "subgrad", "prox" };
 static const char *const task_names[] = { N_("regression"),
     N_("classification") };
 static const char *const status_names[] = {
-	"done", "early-stop", "diverged", "cancelled"
+	N_("done"), N_("early-stop"), N_("diverged"), N_("cancelled")
 };
 
 _Static_assert(COUNT(l1mode_names) == NN_L1_COUNT, "l1mode names");

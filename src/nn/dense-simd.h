@@ -6,11 +6,11 @@
  *   TARGET      the function attribute selecting the set
  *   VW          doubles per vector (4 or 8)
  *   RMAX        rows of the largest tile (4, or 6 with 32 registers)
- *   NEXT        the mm function for the columns left over (fewer than VW)
- * and this file defines SIMD(mm) and SIMD(bias_grad).  Each output is
- * still its start value plus its products in the order of the shared index
- * (a vector lane per output column; see dense.c), so the results are the
- * same bits as the portable tiles.
+ * and this file defines SIMD(mm), for products at least VW columns wide
+ * (the columns left over, fewer than VW, go back to dense.c's mm()), and
+ * SIMD(bias_grad).  Each output is still its start value plus its products
+ * in the order of the shared index (a vector lane per output column; see
+ * dense.c), so the results are the same bits as the portable tiles.
  */
 
 typedef double SIMD(vec) __attribute__((vector_size(VW * sizeof(double))));
@@ -104,14 +104,14 @@ SIMD(mm)(const struct mm *a)
 	}
 	if (r < a->R)
 		SIMD(rows)(a, r, 1);
-	if (cv < a->C) {	/* the columns left over */
+	if (cv < a->C) {	/* the columns left over, on a narrower path */
 		struct mm t = *a;
 
 		t.p += cv;
 		t.init = t.init ? t.init + cv : NULL;
 		t.w += cv;
 		t.C -= cv;
-		NEXT(&t);
+		mm(&t);
 	}
 }
 

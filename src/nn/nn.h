@@ -468,7 +468,9 @@ typedef int (*nn_epoch_cb)(void *ctx, const struct nn_epoch *e);
  * checked before each mini-batch and a set flag ends the epoch early (a
  * partial epoch is recorded if at least one mini-batch ran; the engine
  * never clears the flag).  Early stopping (if config.early_stop)
- * monitors val loss, else train loss, with state kept across calls.
+ * monitors val loss, else train loss, of this call's epochs only: the
+ * best epoch, the patience count and the best weights start over at the
+ * call's first epoch (see nn_net_best()).
  * Returns 0 (see res->status, res may be NULL) or -1 on bad arguments
  * (shape mismatch, empty training set). */
 int nn_train(struct nn_net *net, const struct nn_dataset *train,
@@ -516,12 +518,15 @@ int nn_net_evaluate_train_mode(struct nn_net *net, const struct nn_dataset *d,
     int batch, uint64_t seed, double *loss, char *err, size_t errlen);
 
 /*
- * The best epoch since the last reset, by the early-stopping rule (see
+ * The best epoch of the last run, by the early-stopping rule (see
  * nn_early_update(): an epoch is the new best when its monitored loss,
  * val when training had a validation set, else train, is below the best
- * so far by more than min_delta), whether or not early stopping is on;
- * *loss (may be NULL) gets its monitored loss.  0 and NAN before any
- * epoch.  The one answer to "which epoch was best": what early stopping
+ * so far by more than min_delta), whether or not early stopping is on.
+ * The last run is the last nn_train() call that recorded an epoch (its
+ * epochs only; the number is the epoch's place in the whole history);
+ * after nn_net_set_history() the whole history counts as one run.  *loss
+ * (may be NULL) gets its monitored loss.  0 and NAN before any epoch.
+ * The one answer to "which epoch was best": what early stopping
  * restores, what the front end reports and marks.
  */
 int nn_net_best(const struct nn_net *net, double *loss);

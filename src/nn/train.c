@@ -43,6 +43,21 @@ nn_early_update(struct nn_early *e, int epoch, double loss, int patience,
 
 /* ============================================================ helpers */
 
+/*
+ * A run (one nn_train() call that records an epoch) watches itself: the
+ * best epoch, the patience count and the best-weights snapshot start
+ * over at its first epoch, so an earlier run's best (trained with other
+ * settings, early stopping off, ...) is neither restored nor reported.
+ */
+static void
+new_run(struct nn_net *net)
+{
+	nn_early_init(&net->early);
+	nn_free(net->best_p);
+	nn_free(net->best_stats);
+	net->best_p = net->best_stats = NULL;
+}
+
 static int
 params_finite(const struct nn_net *net)
 {
@@ -292,6 +307,8 @@ nn_train(struct nn_net *net, const struct nn_dataset *train,
 			rr.status = NN_TRAIN_CANCELLED;	/* nothing ran: no row */
 			break;
 		}
+		if (e == 0)
+			new_run(net);
 		memset(&ep, 0, sizeof ep);
 		ep.epoch = net->nhist + 1;
 		ep.lr = net->cfg.lr;

@@ -16,12 +16,15 @@
 #define TUI_PROMPT_HINT \
 	N_(": command  n/p page  j/k scroll  [ ] output  ? help  q quit")
 #define TUI_PRESENT_HINT	N_(": command")
+/* After the prompt's "> " while its line is empty and it has the keys. */
+#define TUI_PROMPT_EMPTY \
+	N_("type a command - Enter runs it, Tab completes, Esc: page keys")
 /* The lesson pane's last row: first-last/total lines of the page. */
 #define TUI_MORE_BELOW		N_("more: j/Space  %s-%s/%s")
 #define TUI_MORE_BELOW_J	N_("more: j  %s-%s/%s")	/* classroom mode */
 #define TUI_MORE_ABOVE		N_("end: k/Up back  %s-%s/%s")
 /* The terminal is smaller than the layout needs: width, 'x', height. */
-#define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s)")
+#define TUI_TOO_SMALL		N_("terminal too small (need %s%s%s; q quits)")
 
 /* How a waiting quiz is answered, under its choices (the lesson pane
  * wraps it): the labels' range ("1-3"), the choices' words ("a|b|c"). */

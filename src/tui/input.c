@@ -28,6 +28,7 @@
 #include <readline/history.h>
 
 #include "cmd/cmd.h"
+#include "tui/hints.h"
 #include "tui/tui-int.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -214,6 +215,9 @@ tui_input_draw(const struct tui_rect *r, int focused)
 		col += w;
 		i += k;
 	}
+	if (focused && n == 0 && avail > 2)	/* what the keys do now */
+		tui_put_text(r->y, r->x + pw + 1, avail - 1,
+		    _(TUI_PROMPT_EMPTY), (size_t)-1, GRID_LABEL, GRID_DIM);
 	if (focused) {
 		move(r->y, r->x + pw + cur - hscroll);
 		tui_cursor(1);

@@ -120,6 +120,37 @@ tui_layout_lab(struct tui_layout *l)
 }
 
 void
+tui_layout_no_chart(struct tui_layout *l)
+{
+	int w;
+
+	if (l->too_small || l->chart.w == 0 || l->lesson.w == 0)
+		return;
+	if (l->big.w > 0) {
+		/* classroom: the text where the chart was, at most
+		 * TUI_TEXT_MAX_W wide, centred; the numbers keep the
+		 * column, all of it */
+		w = l->chart.w - 2;
+		if (w > TUI_TEXT_MAX_W)
+			w = TUI_TEXT_MAX_W;
+		rect_set(&l->lesson, l->chart.x + (l->chart.w - w) / 2,
+		    l->chart.y + 1, w, l->chart.h - 1);
+		rect_set(&l->big, l->big.x, l->chart.y, l->big.w,
+		    l->chart.h);
+		rect_set(&l->hsep, 0, 0, 0, 0);
+	} else if (l->lesson.y == l->chart.y && l->lesson.h == l->chart.h) {
+		/* side by side (below 120 columns): the text takes the
+		 * chart's columns too */
+		rect_set(&l->lesson, l->lesson.x, l->lesson.y,
+		    l->chart.x + l->chart.w - l->lesson.x, l->lesson.h);
+		rect_set(&l->vsep, 0, 0, 0, 0);
+	} else {
+		return;		/* wide: the text column is wide enough */
+	}
+	rect_set(&l->chart, 0, 0, 0, 0);
+}
+
+void
 tui_layout_big_rows(struct tui_layout *l, int rows)
 {
 	int bottom = l->lesson.y + l->lesson.h;
@@ -131,6 +162,8 @@ tui_layout_big_rows(struct tui_layout *l, int rows)
 	if (rows >= l->big.h)
 		return;
 	l->big.h = rows;
+	if (l->hsep.w == 0)
+		return;		/* the text is not below the numbers */
 	l->hsep.y = l->big.y + rows;
 	l->lesson.y = l->hsep.y + 1;
 	l->lesson.h = bottom - l->lesson.y;
@@ -289,17 +322,50 @@ tui_status_fit(struct tui_seg *seg, int n, int width)
 	return status_cols(seg, n, drop, -1);
 }
 
+/*
+ * The hanging indent of the logical line at s (up to a '\n'): the column
+ * of the text after "  word  " (a key or name, then two or more spaces:
+ * help's "  eval     measure ..."), else its leading spaces; 0 when that
+ * would leave less than half of width.
+ */
+static int
+wrap_hang(const char *s, int width)
+{
+	int lead = 0, col, gap = 0;
+	const char *p = s;
+
+	while (*p == ' ')
+		p++, lead++;
+	col = lead;
+	while (*p != '\0' && *p != '\n' && *p != ' ') {
+		uint32_t cp;
+
+		p += utf8_decode(p, strlen(p), &cp);
+		col += tui_cp_cols(cp);
+	}
+	while (p[gap] == ' ')
+		gap++;
+	if (gap >= 2 && p[gap] != '\0' && p[gap] != '\n' && col > lead)
+		col += gap;
+	else
+		col = lead;
+	return col * 2 <= width ? col : 0;
+}
+
 int
 tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 {
 	size_t n = strlen(text), start = 0;
-	int lines = 0;
+	int lines = 0, hang = 0, cont = 0;
+	struct strbuf line;
 
 	if (width < 1)
 		width = 1;
+	strbuf_init(&line);
+	hang = wrap_hang(text, width);
 	for (;;) {
 		size_t i = start, brk = 0, cut, slash = 0;
-		int cols = 0, have_brk = 0;
+		int cols = 0, have_brk = 0, room = cont ? width - hang : width;
 		uint32_t cp;
 
 		/* Find the longest prefix from start that fits. */
@@ -311,7 +377,7 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				brk = i;
 				have_brk = 1;
 			}
-			if (cols + cw > width)
+			if (cols + cw > room)
 				break;
 			cols += cw;
 			i += k;
@@ -335,7 +401,16 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 
 			while (e > start && text[e - 1] == ' ')
 				e--;
-			fn(ctx, text + start, e - start);
+			if (cont && hang > 0) {
+				/* a continuation: under the text it goes on */
+				line.len = 0;
+				for (int h = 0; h < hang; h++)
+					strbuf_addch(&line, ' ');
+				strbuf_add(&line, text + start, e - start);
+				fn(ctx, line.s, line.len);
+			} else {
+				fn(ctx, text + start, e - start);
+			}
 		}
 		lines++;
 		if (cut >= n)
@@ -343,6 +418,8 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 		start = cut;
 		if (text[start] == '\n') {
 			start++;
+			cont = 0;
+			hang = wrap_hang(text + start, width);
 			if (start >= n) {
 				if (fn != NULL)
 					fn(ctx, text + start, 0);
@@ -350,12 +427,14 @@ tui_wrap(const char *text, int width, tui_wrap_fn fn, void *ctx)
 				break;
 			}
 		} else {
+			cont = 1;
 			while (start < n && text[start] == ' ')
 				start++;
 			if (start >= n)
 				break;
 		}
 	}
+	strbuf_done(&line);
 	return lines;
 }
 

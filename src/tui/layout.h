@@ -54,9 +54,22 @@ int tui_layout(int w, int h, int present, int prompt_shown,
 void tui_layout_lab(struct tui_layout *l);
 
 /*
+ * A lesson page with no chart, now or to come: its text gets the chart's
+ * room.  Classroom mode: the text where the chart was, at most
+ * TUI_TEXT_MAX_W columns wide and centred, the key numbers the whole
+ * column beside it (no rule under them).  Normal mode below 120 columns
+ * (text and chart side by side): the text pane takes the whole width.
+ * The chart pane is then empty; nothing changes in the wide normal
+ * layout, one too small, or one with no chart or lesson pane.
+ */
+#define TUI_TEXT_MAX_W	72
+void tui_layout_no_chart(struct tui_layout *l);
+
+/*
  * Classroom mode: the key numbers take only rows rows (at least 1, at most
  * the rows the layout gave them) and the lesson text below them the rest
- * of the column.  Nothing else moves; no-op outside classroom mode.
+ * of the column (after tui_layout_no_chart(), the numbers only).
+ * Nothing else moves; no-op outside classroom mode.
  */
 void tui_layout_big_rows(struct tui_layout *l, int rows);
 

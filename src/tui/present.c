@@ -54,10 +54,31 @@ present_fmt(double v, char *buf, size_t n)
 		snprintf(buf, n, "%.1g", v);
 }
 
+/*
+ * The metrics of a training (its losses and accuracies): before the net
+ * has trained they read "-", as the status line's losses do, so the big
+ * numbers and the status line never tell two states apart.
+ */
+static const char *const trained_metrics[] = {
+	"train_loss", "val_loss", "train_mode_loss", "best_val_loss",
+	"best_epoch", "acc", "val_acc",
+};
+
+static int
+needs_training(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(trained_metrics); i++)
+		if (strcmp(trained_metrics[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 /* Adds metric name to out[0..*n) when it is new, there is room and the
- * session has a value for it. */
+ * session has a value for it (trained: the net has trained). */
 static void
-add_metric(struct session *s, const char *name, int ascii,
+add_metric(struct session *s, const char *name, int ascii, int trained,
     struct present_number *out, int *n)
 {
 	struct present_number *p;
@@ -79,41 +100,47 @@ add_metric(struct session *s, const char *name, int ascii,
 		    ascii ? "lambda" : "\xce\xbb");
 	else
 		snprintf(p->label, sizeof p->label, "%s", name);
-	present_fmt(v, p->value, sizeof p->value);
+	if (!trained && needs_training(name))
+		snprintf(p->value, sizeof p->value, "-");
+	else
+		present_fmt(v, p->value, sizeof p->value);
 	p->role = number_role(name);
 }
 
 static void
 add_operand(struct session *s, const struct lesson_operand *o, int ascii,
-    struct present_number *out, int *n)
+    int trained, struct present_number *out, int *n)
 {
 	if (o->kind == LO_METRIC)
-		add_metric(s, o->word, ascii, out, n);
+		add_metric(s, o->word, ascii, trained, out, n);
 }
 
 int
 present_numbers(struct session *s, const struct lesson_page *pg, int ascii,
     struct present_number *out)
 {
-	int n = 0, i;
+	struct session_status st;
+	int n = 0, i, tr;
 
-	add_metric(s, "lambda", ascii, out, &n);
+	session_get_status(s, &st);
+	tr = st.epoch > 0;		/* as the status line's losses */
+	add_metric(s, "lambda", ascii, tr, out, &n);
 	for (i = 0; pg != NULL && i < pg->nblocks; i++) {
 		const struct lesson_block *b = &pg->blocks[i];
 
 		switch (b->kind) {
 		case LB_CHECK:
-			add_operand(s, &b->lhs, ascii, out, &n);
-			add_operand(s, &b->rhs, ascii, out, &n);
+			add_operand(s, &b->lhs, ascii, tr, out, &n);
+			add_operand(s, &b->rhs, ascii, tr, out, &n);
 			break;
 		case LB_TRY:
 			if (b->expect) {
-				add_operand(s, &b->lhs, ascii, out, &n);
-				add_operand(s, &b->rhs, ascii, out, &n);
+				add_operand(s, &b->lhs, ascii, tr, out, &n);
+				add_operand(s, &b->rhs, ascii, tr, out, &n);
 			}
 			break;
 		case LB_REMEMBER:
-			add_metric(s, b->metric, ascii, out, &n);
+			add_metric(s, b->metric, ascii, tr, out, &n);
 			break;
 		case LB_TEXT:
 		case LB_CMD:
@@ -123,7 +150,7 @@ present_numbers(struct session *s, const struct lesson_page *pg, int ascii,
 		}
 	}
 	if (n < 2)
-		add_metric(s, "val_loss", ascii, out, &n);
+		add_metric(s, "val_loss", ascii, tr, out, &n);
 	return n;
 }
 

@@ -9,7 +9,9 @@
  * name (in page order, each once), up to PRESENT_MAX_NUMBERS in all; a
  * page that names none shows the validation loss of the net as it stands
  * (what the last train's summary reports).  A metric that is not
- * available (no net yet) is left out.  Values are queried now, so they
+ * available (no net yet) is left out; the losses and accuracies of a net
+ * that has not trained yet read "-", as the status line's losses do, so
+ * the two never show different states.  Values are queried now, so they
  * follow the session as the page's experiments run.
  *
  * Pure of curses: present_panel() draws into a chart grid that the shell

@@ -44,6 +44,9 @@ struct outline {
 struct page_view {
 	struct lesson_state *st;	/* NULL: not run yet */
 	int n;				/* blocks */
+	int whole;			/* it ran as far as it goes (to its
+					   end or a quiz that waits); not:
+					   left halfway in classroom mode */
 };
 
 struct menu_item {
@@ -65,6 +68,7 @@ struct tui {
 	enum tui_screen screen;
 	enum tui_focus focus;
 	int help;		/* help overlay shown */
+	int help_scroll;	/* its first key line shown (a short screen) */
 	char *pager;		/* a long output shown in an overlay (lines
 				   joined by '\n'), or NULL */
 	int pager_scroll;	/* its first row shown */
@@ -142,6 +146,8 @@ struct tui {
 	/* classroom mode (--present, P toggles it): thick charts, the
 	 * page's key numbers big, the page one step a key */
 	int present;
+	int no_chart;		/* the layout gave the text the chart's room
+				   (a page with no chart, now or to come) */
 	struct present_number nums[PRESENT_MAX_NUMBERS];
 	int nnums;
 	struct grid big;	/* the numbers as drawn */
@@ -218,6 +224,7 @@ void view_menu_draw(struct tui *t);
 
 /* The help overlay with the keys of the current screen. */
 void view_help_draw(struct tui *t);
+int view_help_key(struct tui *t, int c);
 /* The notice that the terminal is too small, centred (wrapped if need). */
 void view_too_small_draw(struct tui *t);
 

@@ -43,24 +43,6 @@ static const struct {
 	long max;
 } size_vars[] = { { "LINES", 2000 }, { "COLUMNS", 4000 } };
 
-/* Whether the environment names a UTF-8 locale (the first of LC_ALL,
- * LC_CTYPE, LANG that is set): then the terminal shows UTF-8 even when
- * that locale is not generated on this system. */
-static int
-env_names_utf8(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-	size_t i;
-
-	for (i = 0; i < COUNT(vars); i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v != NULL && *v != '\0')
-			return strcasestr(v, "UTF-8") != NULL ||
-			    strcasestr(v, "utf8") != NULL;
-	}
-	return 0;
-}
 
 int
 tui_term_locale(void)
@@ -77,7 +59,7 @@ tui_term_locale(void)
 	 * terminal still shows UTF-8), or one that is not UTF-8 at all
 	 * (LANG=C: text is spelt in ASCII).  Either way C.UTF-8, which every
 	 * glibc has, for character handling only. */
-	shown = env_names_utf8();
+	shown = i18n_env_names_utf8();
 	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) {
 		cs = nl_langinfo(CODESET);
 		if (cs != NULL && strcmp(cs, "UTF-8") == 0)

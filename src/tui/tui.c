@@ -80,6 +80,7 @@ static void focus_prompt(struct tui *t);
 static void swallow_escape(void);
 static void focus_lesson(struct tui *t);
 static void lay_out(struct tui *t);
+static int chartless(struct tui *t);
 static void present_refresh(struct tui *t);
 static void turn_page(struct tui *t, int delta);
 
@@ -212,6 +213,9 @@ drain(struct tui *t)
 	transcript_clear(t->losses);
 	t->training = 0;
 	t->train_at = -1;
+	if (chartless(t) != t->no_chart)
+		relayout(t);	/* the text takes the chart's room or
+				   gives it back */
 	view_chart_render(t);
 	present_refresh(t);
 }
@@ -329,6 +333,14 @@ scroll_key(struct tui *t, int c)
 	}
 }
 
+/* The help overlay, from its first key line. */
+static void
+open_help(struct tui *t)
+{
+	t->help = 1;
+	t->help_scroll = 0;
+}
+
 /*
  * A key while training; 1 stops the run.  The shell stays usable: the
  * help overlay, scrolling the page and the output, and the prompt (a line
@@ -358,7 +370,9 @@ training_key(struct tui *t, int c)
 		pager_key(t, c);
 		return 0;
 	}
-	if (t->help) {		/* any key closes the overlay */
+	if (t->help) {		/* any key but scrolling closes it */
+		if (view_help_key(t, c))
+			return 0;
 		if (c == 27)
 			swallow_escape();
 		t->help = 0;
@@ -387,7 +401,7 @@ training_key(struct tui *t, int c)
 		break;
 	case '?':
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
 		break;
 	case 27:
 		swallow_escape();
@@ -430,6 +444,8 @@ epoch_hook(void *ctx, const struct cmd_epoch_info *info)
 
 	t->training = 1;
 	t->ep = *info;
+	if (t->no_chart)
+		relayout(t);	/* the live chart needs its pane */
 	/* A training of the session's net in this action (its command line
 	 * is in the transcript already; a lesson's quiet catch-up of earlier
 	 * pages is not): the one before it keeps its loss chart. */
@@ -686,24 +702,31 @@ view_free(struct page_view *v)
 }
 
 /* Keeps what the learner did on the current page (its strings are not
- * kept: the replay makes them again). */
+ * kept: the replay makes them again).  The blocks this visit did not
+ * reach (a page left halfway in classroom mode) keep what an earlier
+ * visit saved. */
 static void
 view_save(struct tui *t)
 {
 	struct page_view *v;
-	int n;
+	struct lesson_state *old;
+	int n, oldn;
 
 	if (t->run == NULL || t->run->st == NULL)
 		return;
 	v = &t->views[t->run->page];
-	view_free(v);
+	old = v->st;
+	oldn = v->n;
 	n = t->lesson->pages[t->run->page].nblocks;
 	v->st = xcalloc((size_t)n + 1, sizeof(*v->st));
 	v->n = n;
+	v->whole = t->run->next >= n || lesson_waiting(t->run) >= 0;
 	for (int i = 0; i < n; i++) {
-		v->st[i] = t->run->st[i];
+		v->st[i] = i >= t->run->next && i < oldn &&
+		    i != lesson_waiting(t->run) ? old[i] : t->run->st[i];
 		v->st[i].message = v->st[i].text = NULL;
 	}
+	free(old);
 }
 
 /* Closes the open lesson, if any, and saves the progress made in it
@@ -837,8 +860,11 @@ present_unit(struct tui *t)
 	return rc;
 }
 
-/* Space in classroom mode: the page's next step in view; at the end of
- * the page, the next page. */
+static void page_restore(struct tui *t);
+
+/* Space in classroom mode: the rest of what the page shows first (a pane
+ * at a time, as a pager), then the page's next step in view, its start
+ * first; at the end of the page, the next page. */
 static void
 present_step(struct tui *t)
 {
@@ -846,6 +872,12 @@ present_step(struct tui *t)
 
 	if (t->run == NULL)
 		return;
+	if (t->lesson_scroll + t->lesson_view < t->lesson_total) {
+		t->lesson_scroll += t->lesson_view > 2 ?
+		    t->lesson_view - 1 : 1;
+		t->dirty = 1;
+		return;
+	}
 	if (lesson_waiting(t->run) >= 0) {
 		snprintf(t->note, sizeof(t->note), "%s",
 		    _("answer the quiz first"));
@@ -858,11 +890,13 @@ present_step(struct tui *t)
 	}
 	first = t->run->next;
 	present_unit(t);
+	page_restore(t);		/* a page run before: as answered */
 	answer_as_before(t);		/* a quiz answered before: its answer */
 	w = lesson_waiting(t->run);	/* a quiz now waiting: shown too */
 	t->show_block = first;
 	t->show_after = w >= 0 ? w : t->run->next - 1;
-	t->show_tail = 1;		/* the newest line at the bottom */
+	t->show_tail = 0;		/* a step taller than the pane: its
+					   start, Space shows the rest */
 	drain(t);
 	t->dirty = 1;
 }
@@ -953,6 +987,36 @@ replay_page(struct tui *t, int page)
 }
 
 /*
+ * A page run before, run again from its top (classroom mode, or a page
+ * left halfway in it): the learner's part as it was, for the blocks
+ * reached so far: a waiting quiz gets the answer it had (outside
+ * classroom mode the page then goes on), hints and try-its as they were.
+ */
+static void
+page_restore(struct tui *t)
+{
+	const struct page_view *v = &t->views[t->run->page];
+	int w;
+
+	if (v->st == NULL)
+		return;
+	while ((w = lesson_waiting(t->run)) >= 0 && w < v->n &&
+	    v->st[w].answer >= 0) {
+		lesson_answer(t->run, v->st[w].answer);
+		if (t->present)
+			break;		/* the next step waits for a key */
+		while (lesson_step(t->run) == LR_OK)
+			;
+	}
+	/* (what this visit revealed stays) */
+	for (int i = 0; i < v->n && i < t->run->next; i++) {
+		if (v->st[i].hints > t->run->st[i].hints)
+			t->run->st[i].hints = v->st[i].hints;
+		t->run->st[i].met |= v->st[i].met;
+	}
+}
+
+/*
  * Shows a page: runs it (from the state that playing the pages before it
  * in order gives), its questions answered before answered again with the
  * learner's choices (answer_as_before()), or with again = 1, a page run
@@ -967,19 +1031,28 @@ show_page(struct tui *t, int page, int again)
 		return;
 	view_save(t);
 	page_top(t);		/* a page opens at its top */
-	if (again && page >= 0 && page < t->lesson->npages &&
-	    t->views[page].st != NULL) {
+	if (again && !t->present && page >= 0 &&
+	    page < t->lesson->npages && t->views[page].st != NULL &&
+	    t->views[page].whole) {
 		replay_page(t, page);
 	} else {
+		/*
+		 * Run from its top, its charts made again: a page not run
+		 * yet, any page in classroom mode (whose steps are shown
+		 * one a key, a page run before too) and a page left
+		 * halfway there (its deck lacks the charts of the rest).
+		 */
 		if (page >= 0 && page < t->lesson->npages)
 			transcript_clear(t->decks[page]);
+		lesson_goto(t->run, page);
 		if (t->present) {
-			/* classroom mode: the first step only */
-			lesson_goto(t->run, page);
-			present_unit(t);
+			present_unit(t);	/* the first step only */
 		} else {
-			lesson_enter_page(t->run, page);
+			while (lesson_step(t->run) == LR_OK)
+				;
 		}
+		if (again)
+			page_restore(t);
 		/* its questions answered before (an earlier visit, an
 		 * earlier shell): answered so again, the last feedback in
 		 * view */
@@ -1021,6 +1094,7 @@ lesson_open_path(struct tui *t, const char *path)
 {
 	struct strbuf diag;
 	struct lesson *l;
+	unsigned long own_seed;
 	int at;
 
 	strbuf_init(&diag);
@@ -1036,6 +1110,9 @@ lesson_open_path(struct tui *t, const char *path)
 		return -1;
 	}
 	strbuf_done(&diag);
+	own_seed = l->seed;
+	if (t->o->seed_set)	/* --seed: the lesson plays on it */
+		l->seed = t->o->seed;
 	lesson_close(t);
 	t->lesson = l;
 	/* the shell speaks the lesson's language (a file of the other one) */
@@ -1071,6 +1148,13 @@ lesson_open_path(struct tui *t, const char *path)
 	if (at >= l->npages)
 		at = l->npages - 1;
 	show_page(t, at > 0 ? at : 0, 0);
+	if (t->o->seed_set) {
+		char *s = xasprintf(_("seed %lu (--seed), in place of the "
+		    "lesson's seed %lu"), l->seed, own_seed);
+
+		out_add(t, TR_INFO, s);
+		free(s);
+	}
 	if (at > 0) {
 		char n1[16], n2[16];
 
@@ -1120,8 +1204,9 @@ turn_page(struct tui *t, int delta)
 		return;
 	}
 	if (p >= t->lesson->npages) {
-		snprintf(t->note, sizeof(t->note), "%s",
-		    _("last page - N next lesson, m the menu"));
+		snprintf(t->note, sizeof(t->note), "%s", t->next_item >= 0 ?
+		    _("last page - N next lesson, m the menu") :
+		    _("last page of the last lesson - m the menu"));
 		t->dirty = 1;
 		return;
 	}
@@ -1357,8 +1442,32 @@ try_block(const struct tui *t)
 	return found;
 }
 
+/*
+ * 1 when the open page has no chart and none to come: none drawn (its
+ * deck is empty), no training running and no command step or predict
+ * (whose experiment runs after the answer) left to run.  A chart the
+ * learner draws there later brings the chart pane back.
+ */
+static int
+chartless(struct tui *t)
+{
+	const struct lesson_page *pg;
+	int i;
+
+	if (t->run == NULL || t->screen != SCR_LESSON || t->training ||
+	    t->decks == NULL || transcript_count(t->decks[t->run->page]) > 0)
+		return 0;
+	pg = &t->lesson->pages[t->run->page];
+	for (i = t->run->next; i < pg->nblocks; i++)
+		if (pg->blocks[i].kind == LB_CMD ||
+		    pg->blocks[i].kind == LB_PREDICT)
+			return 0;
+	return 1;
+}
+
 /* The panes for the screen's size and mode; in classroom mode the key
- * numbers take the rows they need and the lesson text the rest. */
+ * numbers take the rows they need and the lesson text the rest; a page
+ * with no chart gives its text the chart's room. */
 static void
 lay_out(struct tui *t)
 {
@@ -1367,6 +1476,9 @@ lay_out(struct tui *t)
 	tui_layout(COLS, LINES, t->present, prompt, &t->lay);
 	if (t->screen == SCR_LESSON && t->run == NULL && !t->present)
 		tui_layout_lab(&t->lay);	/* charts get the width */
+	t->no_chart = chartless(t);
+	if (t->no_chart)
+		tui_layout_no_chart(&t->lay);
 	tui_layout_big_rows(&t->lay, present_panel_rows(t->nums, t->nnums,
 	    tui_glyphs(t), t->lay.big.w));
 }
@@ -1623,14 +1735,33 @@ key_menu(struct tui *t, int c)
 		t->quit = 1;
 		break;
 	default:
-		/* A digit selects the lesson with that number. */
+		/* A digit selects the lesson with that number; any other
+		 * key says what the menu's keys are. */
 		if (c >= '0' && c <= '9') {
-			int i;
+			int i, found = 0;
 
 			for (i = 0; i < t->nitems; i++)
 				if (t->items[i].path != NULL &&
-				    t->items[i].number == c - '0')
+				    t->items[i].number == c - '0') {
 					t->sel = i;
+					found = 1;
+				}
+			if (!found)
+				utf8_snprintf(t->note, sizeof(t->note),
+				    _("no lesson %c here: the digits choose "
+				    "the lessons listed"), c);
+		} else if (c != KEY_RESIZE && c != ERR) {
+			char k[32];
+			const char *kn;
+
+			if (c > 0x20 && c < 0x7f)
+				snprintf(k, sizeof(k), "%c", c);
+			else
+				snprintf(k, sizeof(k), "%s",
+				    (kn = keyname(c)) != NULL ? kn : "?");
+			utf8_snprintf(t->note, sizeof(t->note),
+			    _("'%s' does nothing in the menu: its keys are "
+			    "on the line below"), k);
 		}
 		break;
 	}
@@ -1787,7 +1918,18 @@ key_prompt(struct tui *t, int c)
 		    1));
 		break;
 	case KEY_F(1):
-		t->help = 1;
+		open_help(t);
+		break;
+	case ':':
+		/* the key that opened the prompt, pressed again out of habit:
+		 * no command starts with it */
+		if (rl_end == 0) {
+			snprintf(t->note, sizeof(t->note), "%s",
+			    _("the prompt is open: type a command (Esc: page "
+			    "keys)"));
+			break;
+		}
+		tui_input_key(c);
 		break;
 	default:
 		/* on an empty line (no command starts with them) < and >
@@ -1849,7 +1991,8 @@ handle_key(struct tui *t, int c)
 		return;
 	}
 	if (t->help) {
-		t->help = 0;
+		if (!view_help_key(t, c))
+			t->help = 0;
 		t->dirty = 1;
 		return;
 	}
@@ -1860,7 +2003,7 @@ handle_key(struct tui *t, int c)
 	}
 	if (t->screen == SCR_MENU) {
 		if (c == '?' || c == KEY_F(1))
-			t->help = 1;
+			open_help(t);
 		else
 			key_menu(t, c);
 		t->dirty = 1;
@@ -1873,7 +2016,7 @@ handle_key(struct tui *t, int c)
 	if (t->focus == FOCUS_PROMPT) {
 		key_prompt(t, c);
 	} else if (c == '?' || c == KEY_F(1)) {
-		t->help = 1;
+		open_help(t);
 		t->dirty = 1;
 	} else {
 		key_lesson(t, c);
@@ -1984,6 +2127,13 @@ tui_main(const struct tui_options *o)
 	tui_input_idle_key = on_idle_key;
 	report_files(&t, &err);	/* a corrupt progress file set aside */
 	lang_shown(&t);		/* --lang ko on a terminal without UTF-8 */
+	if (o->lang_note != NULL && t.said_lang == 0) {
+		/* main() chose English for it: said here, where it is seen,
+		 * in the output and on the menu's message line */
+		t.said_lang = -1;
+		lang_say(&t);
+		utf8_snprintf(t.note, sizeof(t.note), "%s", o->lang_note);
+	}
 
 	menu_load(&t);
 	/* the menu opens on the lesson in progress (or the next one) */

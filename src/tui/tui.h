@@ -15,10 +15,15 @@ struct tui_options {
 	const char *lesson;	/* lesson to open (name, file or number
 				   "0"); NULL = the lesson menu */
 	const char *lang;	/* "en", "ko"; NULL = from the locale */
+	const char *lang_note;	/* Korean was asked for and cannot be
+				   shown: the line saying so, shown on the
+				   screen (NULL: none) */
 	int present;		/* classroom mode (--present) */
 	int ascii;		/* 7-bit glyphs only (--ascii) */
 	int color;		/* enum chart_color_when (--color) */
 	unsigned long seed;	/* session seed */
+	int seed_set;		/* 1: --seed given; lessons play on seed in
+				   place of their @seed */
 };
 
 /*

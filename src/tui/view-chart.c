@@ -120,8 +120,21 @@ view_chart_draw(struct tui *t)
 			    GRID_REVERSE);
 		}
 	} else if (l->chart.h > 0) {
-		const char *s = t->run != NULL ? _("no chart on this page") :
-		    _("no chart yet - try: train 50");
+		struct session_status st;
+		const char *s;
+
+		/* the free lab's hint is a line that works as typed */
+		session_get_status(t->s, &st);
+		if (t->run != NULL)
+			s = _("no chart on this page");
+		else if (!st.have_data)
+			s = _("no chart yet - try: data sine; net 1-16-1; "
+			    "train 50");
+		else if (!st.have_net)
+			s = _("no chart yet - build a net for the data "
+			    "(help net), then: train 50");
+		else
+			s = _("no chart yet - try: train 50");
 		int w = utf8_width(s, (size_t)-1);
 
 		tui_put_text(l->chart.y + l->chart.h / 2,

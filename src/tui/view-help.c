@@ -15,35 +15,102 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-void
-view_help_draw(struct tui *t)
+/* The key lines of the screen the overlay was asked on (menu or lesson),
+ * their count in *n, and the box: as many rows as fit the terminal. */
+static const char *const *
+help_box(const struct tui *t, int *n, struct tui_rect *box)
 {
-	/* The keys of the screen it was asked on. */
 	const char *const *lines = t->screen == SCR_MENU ? tui_help_menu :
 	    tui_help_lesson;
-	int w = 60, h, n = 0, x, y, i;
-	struct tui_rect box;
+	int w = 60, h;
 
-	while (lines[n] != NULL)
-		n++;
-	h = n + 4;
+	for (*n = 0; lines[*n] != NULL; (*n)++)
+		;
+	h = *n + 4;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
 		h = LINES - 2;
-	x = (COLS - w) / 2;
-	y = (LINES - h) / 2;
-	box.x = x;
-	box.y = y;
-	box.w = w;
-	box.h = h;
+	box->x = (COLS - w) / 2;
+	box->y = (LINES - h) / 2;
+	box->w = w;
+	box->h = h;
+	return lines;
+}
+
+/* Key lines the box shows at once. */
+static int
+help_rows(const struct tui_rect *box)
+{
+	return box->h - 4 > 0 ? box->h - 4 : 0;
+}
+
+void
+view_help_draw(struct tui *t)
+{
+	struct tui_rect box;
+	int n, i, rows, top;
+	const char *const *lines = help_box(t, &n, &box);
+	char more[128], a[16], b[16], c[16];
+
+	rows = help_rows(&box);
+	if (t->help_scroll > n - rows)
+		t->help_scroll = n - rows;
+	if (t->help_scroll < 0)
+		t->help_scroll = 0;
+	top = t->help_scroll;
 	tui_clear_rect(&box);
 	tui_put_box(&box, _("Keys"));
-	for (i = 0; i < n && i + 2 < h - 1; i++)
-		tui_put_text(y + 1 + i, x + 2, w - 4, _(lines[i]), (size_t)-1,
-		    GRID_DEFAULT, 0);
-	tui_put_text(y + h - 2, x + 2, w - 4, _("press any key"),
+	for (i = 0; i < rows && top + i < n; i++)
+		tui_put_text(box.y + 1 + i, box.x + 2, box.w - 4,
+		    _(lines[top + i]), (size_t)-1, GRID_DEFAULT, 0);
+	if (rows >= n) {
+		tui_put_text(box.y + box.h - 2, box.x + 2, box.w - 4,
+		    _("press any key"), (size_t)-1, GRID_LABEL, GRID_DIM);
+		return;
+	}
+	/* a short terminal: the rest is a scroll away, and says so */
+	snprintf(a, sizeof(a), "%d", top + 1);
+	snprintf(b, sizeof(b), "%d", top + rows);
+	snprintf(c, sizeof(c), "%d", n);
+	utf8_snprintf(more, sizeof(more),
+	    _("j/k scroll, any other key closes  %s-%s/%s"), a, b, c);
+	tui_put_text(box.y + box.h - 2, box.x + 2, box.w - 4, more,
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
+}
+
+/*
+ * A key while the help overlay is shown: on a terminal too short for all
+ * its lines, j/k, the arrows, Space and the page keys scroll them; any
+ * other key closes it.  Returns 1 when the key scrolled.
+ */
+int
+view_help_key(struct tui *t, int c)
+{
+	struct tui_rect box;
+	int n, rows, d;
+
+	help_box(t, &n, &box);
+	rows = help_rows(&box);
+	if (rows >= n)
+		return 0;
+	if (c == 'j' || c == KEY_DOWN)
+		d = 1;
+	else if (c == 'k' || c == KEY_UP)
+		d = -1;
+	else if (c == ' ' || c == KEY_NPAGE)
+		d = rows > 1 ? rows - 1 : 1;
+	else if (c == KEY_PPAGE)
+		d = -(rows > 1 ? rows - 1 : 1);
+	else
+		return 0;
+	t->help_scroll += d;
+	if (t->help_scroll > n - rows)
+		t->help_scroll = n - rows;
+	if (t->help_scroll < 0)
+		t->help_scroll = 0;
+	t->dirty = 1;
+	return 1;
 }
 
 void

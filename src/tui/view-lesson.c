@@ -11,7 +11,7 @@
  * the scroll and draws the lines that show.  A page longer than the pane
  * gives up the pane's last row to a note saying how to scroll.  In
  * classroom mode the lines are spaced by a blank row, for the back of the
- * room.
+ * room (between items: a paragraph's wrapped lines stay together).
  */
 
 #include <stdio.h>
@@ -214,14 +214,15 @@ view_lesson_draw(struct tui *t)
 	lesson_pane_lines(t, lr.w, &v);
 	/*
 	 * The row of each line: one a line, or in classroom mode a blank
-	 * row after every line that another text line follows (large
-	 * spacing); the recorded line numbers become rows.
+	 * row between two paragraphs, choices or other items with no gap
+	 * between them (not between the wrapped lines of one); the
+	 * recorded line numbers become rows.
 	 */
 	row = xcalloc((size_t)v.n + 1, sizeof(*row));
 	for (int i = 0, r = 0; i <= v.n; i++) {
 		row[i] = r++;
 		if (t->present && i + 1 < v.n && v.v[i].role != LV_GAP &&
-		    v.v[i + 1].role != LV_GAP)
+		    v.v[i + 1].role != LV_GAP && !v.v[i + 1].cont)
 			r++;
 	}
 	if (t->show_top >= 0)

@@ -117,3 +117,39 @@ i18n_lang(void)
 {
 	return cur_lang;
 }
+
+int
+i18n_env_names_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	size_t i;
+
+	for (i = 0; i < COUNT(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strcasestr(v, "UTF-8") != NULL ||
+			    strcasestr(v, "utf8") != NULL;
+	}
+	return 0;
+}
+
+int
+i18n_utf8_shown(void)
+{
+	return locale_is_utf8() || i18n_env_names_utf8();
+}
+
+const char *
+i18n_lang_shown(const char *lang, int utf8, const char **note)
+{
+	if (note != NULL)
+		*note = NULL;
+	if (utf8 || strcmp(lang, "ko") != 0)
+		return lang;
+	if (note != NULL)
+		/* in English: the terminal cannot show the Korean */
+		*note = "Korean needs a UTF-8 locale (e.g. LANG=ko_KR.UTF-8 "
+		    "or LANG=C.UTF-8); showing the English lessons";
+	return "en";
+}

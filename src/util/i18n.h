@@ -43,4 +43,22 @@ int i18n_set_lang(const char *lang);
 /* The language set by i18n_set_lang(): "en" (the default) or "ko". */
 const char *i18n_lang(void);
 
+/*
+ * Whether the user's terminal shows UTF-8: i18n_env_names_utf8() says
+ * whether the locale environment names a UTF-8 locale (the first of
+ * LC_ALL, LC_CTYPE, LANG that is set), which the terminal then shows even
+ * when that locale is not generated here; i18n_utf8_shown() is that, or
+ * a locale whose codeset is UTF-8.
+ */
+int i18n_env_names_utf8(void);
+int i18n_utf8_shown(void);
+/*
+ * The rule for Korean without UTF-8, the one for every mode: the language
+ * to show for lang, which is lang, or "en" when lang is "ko" and the
+ * terminal does not show UTF-8 (utf8 == 0: Hangul would be blank or '?').
+ * *note (may be NULL) then gets the one line, in English, that says so and
+ * how to get Korean; else NULL.
+ */
+const char *i18n_lang_shown(const char *lang, int utf8, const char **note);
+
 #endif

@@ -755,6 +755,15 @@ fmt_num(char *buf, size_t len, double v)
 }
 
 void
+fmt_measure(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "-");
+	else
+		fmt_num(buf, len, v);
+}
+
+void
 fmt_int(char *buf, size_t len, double v)
 {
 	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)

@@ -213,6 +213,10 @@ double num_shown(double v, int decimals);
 /* The stable number format of every transcript and message: %.4g, and
  * "0", "nan", "inf", "-inf" spelled out. */
 void fmt_num(char *buf, size_t len, double v);
+/* A measure that may not apply (NAN: the saturated share of relu, the
+ * dead share of tanh or of the output layer): "-" then, else as
+ * fmt_num().  Every table and message of such measures prints with it. */
+void fmt_measure(char *buf, size_t len, double v);
 /* A whole number in full ("100000", "2147483647", never "1e+05"), for
  * integer settings and ranges; anything else as fmt_num(). */
 void fmt_int(char *buf, size_t len, double v);

@@ -124,19 +124,19 @@ legend_samples(void **state)
 	pen_sample(&g, 0, 0, CHART_GLYPH_ASCII, 0, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 'o');
 	assert_int_equal(grid_at(&g, 1, 0)->cp, 'o');
-	/* thick: the dash pattern in half blocks, two per cell */
-	series_pen(0, CHART_GLYPH_BRAILLE, &p);		/* solid */
+	/* thick: two whole cells of the series' glyph (solid, shades) */
+	series_pen(0, CHART_GLYPH_BRAILLE, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
 	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
 	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2588);
-	series_pen(1, CHART_GLYPH_BRAILLE, &p);		/* 0x55 */
+	series_pen(1, CHART_GLYPH_BRAILLE, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_BRAILLE, 1, &p);
-	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x258C);
-	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x258C);
-	series_pen(3, CHART_GLYPH_QUADRANT, &p);	/* 0x33 */
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2592);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2592);
+	series_pen(3, CHART_GLYPH_QUADRANT, &p);
 	pen_sample(&g, 0, 0, CHART_GLYPH_QUADRANT, 1, &p);
-	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2588);
-	assert_int_equal(grid_at(&g, 1, 0)->cp, ' ');
+	assert_int_equal(grid_at(&g, 0, 0)->cp, 0x2591);
+	assert_int_equal(grid_at(&g, 1, 0)->cp, 0x2591);
 	grid_done(&g);
 }
 
@@ -225,6 +225,86 @@ thick_strokes(void **state)
 	o.thick = 1;
 	c->draw(&g, &o);
 	assert_int_equal(count_cps(&g, 0x2581, 0x2587), 0);
+	grid_done(&g);
+}
+
+/*
+ * A noisy curve in thick strokes stays a line (lesson 3's losses jump
+ * between 0.690 and 0.710 every epoch): a flat series is one row of
+ * cells, the noisy pair covers well under half of the plot, and the two
+ * are told apart by glyph, in the plot and the legend, without colour.
+ */
+static void
+thick_noisy(void **state)
+{
+	static const struct chart_tiers mono = { CHART_GLYPH_QUADRANT,
+		CHART_COLOR_NONE };
+	double tr[60], va[60], flat[60];
+	unsigned long r = 12345;
+	struct chart_series s[2];
+	struct chart_line_opts lo;
+	struct chart_opts o;
+	struct grid g;
+	int i, x, y, rows = 0, cells = 0, n1 = 0, n2 = 0, plot = 0;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		r = r * 1103515245 + 12345;
+		tr[i] = 0.694 + (double)(r >> 16 & 1023) / 1023 * 0.006;
+		r = r * 1103515245 + 12345;
+		va[i] = 0.692 + (double)(r >> 16 & 1023) / 1023 * 0.018;
+		flat[i] = 0.5;
+	}
+	memset(&o, 0, sizeof o);
+	memset(&lo, 0, sizeof lo);
+	memset(s, 0, sizeof s);
+	lo.ylo = NAN;
+	lo.yhi = NAN;
+	o.tiers = mono;
+	o.thick = 1;
+	o.no_legend = 1;
+	grid_init(&g, 76, 32);
+	/* flat: one row of whole cells */
+	lo.ylo = 0.2;
+	lo.yhi = 0.8;
+	s[0].y = flat;
+	s[0].n = 60;
+	chart_line(&g, &o, &lo, s, 1);
+	for (y = 0; y < g.h; y++) {
+		int any = 0;
+
+		for (x = 0; x < g.w; x++)
+			any |= grid_cat(&g, x, y)->fg == GRID_SERIES1;
+		rows += any;
+	}
+	assert_int_equal(rows, 1);
+	/* noisy: a line each, not a wall */
+	lo.ylo = lo.yhi = NAN;
+	s[0].y = tr;
+	s[1].y = va;
+	s[1].n = 60;
+	s[0].name = "train";
+	s[1].name = "val";
+	o.no_legend = 0;
+	chart_line(&g, &o, &lo, s, 2);
+	for (y = 0; y < g.h; y++)
+		for (x = 0; x < g.w; x++) {
+			const struct grid_cell *c = grid_cat(&g, x, y);
+
+			if (c->fg == GRID_SERIES1)
+				n1 += c->cp == 0x2588;
+			if (c->fg == GRID_SERIES2)
+				n2 += c->cp == 0x2592;
+			cells += c->fg == GRID_SERIES1 ||
+			    c->fg == GRID_SERIES2;
+			plot += c->fg != GRID_AXIS && c->fg != GRID_LABEL &&
+			    c->fg != GRID_TITLE;
+		}
+	assert_null(chart_check_thick(&g));
+	assert_true(n1 > 20);		/* train: solid blocks */
+	assert_true(n2 > 20);		/* val: shaded */
+	print_message("# noisy thick: %d of %d cells\n", cells, plot);
+	assert_true(cells * 100 < plot * 40);
 	grid_done(&g);
 }
 
@@ -1849,6 +1929,7 @@ main(void)
 		cmocka_unit_test(canvas_cells),
 		cmocka_unit_test(legend_samples),
 		cmocka_unit_test(thick_strokes),
+		cmocka_unit_test(thick_noisy),
 		cmocka_unit_test(big_digits),
 		cmocka_unit_test(nice_ticks),
 		cmocka_unit_test(axis_fitting),

@@ -366,6 +366,18 @@ set_get_show(void **state)
 	assert_non_null(strstr(text, "epoch  train_loss"));
 	assert_non_null(strstr(text, "|w| = "));
 	free(text);
+	/* a measure that does not apply prints "-": saturation of relu, dead
+	 * units of tanh and of the output layer */
+	text = run(s, "net 2-4-1 act=relu; train 1; show stats; plot acts",
+	    CMD_OK);
+	assert_null(strstr(text, "nan"));
+	assert_non_null(strstr(text, "saturated -, dead "));
+	free(text);
+	text = run(s, "net 2-4-1 act=tanh; train 1; show stats; plot acts",
+	    CMD_OK);
+	assert_null(strstr(text, "nan"));
+	assert_non_null(strstr(text, ", dead -"));
+	free(text);
 	/* regression has no accuracy: no accuracy columns, no "nan" */
 	text = run(s, "data poly; net 1-4-1; train 2; show history", CMD_OK);
 	assert_non_null(strstr(text, "epoch  train_loss  val_loss    "

@@ -921,6 +921,68 @@ early_stop_restores_best(void **state)
 	nn_dataset_free(va);
 }
 
+/*
+ * A run watches its own epochs: after a long run without early stopping
+ * whose best epoch lies far back, a run with early stopping on counts its
+ * patience from its own first epoch and restores (and reports) its own
+ * best epoch, not the earlier run's.
+ */
+static void
+early_stop_watches_its_own_run(void **state)
+{
+	struct nn_config c = nn_config_default();
+	struct nn_dataset *d = gen(NN_DS_POLY, 24, 0.3, 11), *tr, *va;
+	struct nn_net *net;
+	struct nn_train_result res;
+	const struct nn_epoch *h;
+	double vl, best0;
+	int n0, n, be0;
+
+	(void)state;
+	assert_int_equal(nn_dataset_split(d, 0.5, 1, &tr, &va, NULL, 0), 0);
+	c.act = NN_ACT_TANH;
+	c.opt = NN_OPT_ADAM;
+	c.lr = 0.02;
+	c.batch = 4;
+	c.patience = 5;
+	net = nn_net_new("1-32-32-1", &c, NULL, 0);
+	/* early stopping off: 400 epochs, far past the best one */
+	assert_int_equal(nn_train(net, tr, va, 400, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_DONE);
+	n0 = nn_net_history(net, &h);
+	be0 = nn_net_best(net, &best0);
+	assert_true(be0 >= 1 && be0 + 5 < n0);
+	/* early stopping on for the next run */
+	c.early_stop = 1;
+	assert_int_equal(nn_net_set_config(net, &c, NULL, 0), 0);
+	assert_int_equal(nn_train(net, tr, va, 2000, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(res.status, NN_TRAIN_EARLY_STOP);
+	n = nn_net_history(net, &h);
+	assert_int_equal(n, n0 + res.epochs_run);
+	/* its best is one of its own epochs, and it ran patience past it */
+	assert_true(res.best_epoch > n0);
+	assert_int_equal(res.best_epoch, nn_net_best(net, NULL));
+	assert_true(res.epochs_run >= 6);
+	assert_int_equal(n, res.best_epoch + 5);
+	assert_close(res.best_loss, h[res.best_epoch - 1].val_loss, 0);
+	for (int i = n0; i < n; i++)
+		assert_true(h[i].val_loss >= res.best_loss);
+	/* the weights put back are that epoch's */
+	assert_true(res.restored);
+	assert_int_equal(nn_net_evaluate(net, va, &vl, NULL, NULL, 0), 0);
+	assert_true(vl == h[res.best_epoch - 1].val_loss);
+	/* a run that records no epoch (0 epochs) keeps the last run's best */
+	assert_int_equal(nn_train(net, tr, va, 0, NULL, NULL, NULL, &res,
+	    NULL, 0), 0);
+	assert_int_equal(nn_net_best(net, NULL), n - 5);
+	nn_net_free(net);
+	nn_dataset_free(d);
+	nn_dataset_free(tr);
+	nn_dataset_free(va);
+}
+
 static void
 divergence_is_reported(void **state)
 {
@@ -1459,6 +1521,7 @@ main(void)
 		cmocka_unit_test(init_distance_by_hand),
 		cmocka_unit_test(early_rule_on_crafted_history),
 		cmocka_unit_test(early_stop_restores_best),
+		cmocka_unit_test(early_stop_watches_its_own_run),
 		cmocka_unit_test(divergence_is_reported),
 		cmocka_unit_test(cancellation),
 		cmocka_unit_test(batchnorm_batch_of_one),

@@ -11,11 +11,12 @@
 # 12 on the shipped lessons: lesson 2 page 3 "n" turns the page (it
 # answered "none"), lesson 4 page 5 "b" says what to press and "3" answers
 # "bn" without leaving the page, lesson 3 page 6 "s" says so and "answer
-# orders" at the prompt answers.
+# orders" at the prompt answers.  The help overlay scrolls on a short
+# terminal.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=44
+NTESTS=49
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start keys $NTESTS data2
 
@@ -129,7 +130,7 @@ idle_on 4/4
 check "the last page of the last lesson: the menu is the way on" \
     settled 50 pane_has 'End of the lesson\. That was the last one: m for the menu\.'
 tm send-keys n
-check "n on the last page says so" settled 50 note_has '^last page'
+check "n on the last page of the last lesson says so, without N" settled 50 note_has '^last page of the last lesson - m the menu'
 quit
 
 # 3. the next lesson from the last page; a lesson never opened starts at
@@ -224,8 +225,25 @@ check "'answer orders' at the prompt answers it" wait_for '^Right\.'
 check "... on page 6 still" idle_on 6/10
 tm send-keys Escape
 sleep 0.2
+# a short terminal: the help overlay's lines scroll, any other key closes
+tm resize-window -x 60 -y 18
+tm send-keys '?'
+check "? at 60x18: the overlay says its lines scroll" \
+    wait_for 'j/k scroll, any other key closes  1-[0-9]+/[0-9]+'
+tm send-keys j
+check "... j scrolls them" \
+    wait_for 'j/k scroll, any other key closes  2-[0-9]+/[0-9]+'
+tm send-keys x
+check "... another key closes it" settled 50 eval '! screen | grep -q "Keys"'
+tm resize-window -x 120 -y 50
 tm send-keys m
 check "m opens the menu (it never answers)" \
     wait_for '^ +3  .* +continue 6/10'
+tm send-keys 9
+check "the menu: a digit with no lesson says so" \
+    wait_for 'no lesson 9 here: the digits choose the lessons listed'
+tm send-keys x
+check "the menu: another key says it does nothing there" \
+    wait_for "'x' does nothing in the menu: its keys are on the line below"
 quit
 finish

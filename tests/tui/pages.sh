@@ -147,7 +147,7 @@ check "free lab at 80x24: chart 1/2, the line's first" \
 tm send-keys '>'
 check "> on an empty prompt line turns to chart 2/2" \
     wait_for 'chart 2/2  < > turn'
-empty_prompt() { screen | grep -q '^> *$'; }
+empty_prompt() { screen | grep -Eq '^> *($| type a command)'; }
 check "... and types nothing" empty_prompt
 tm send-keys Escape
 sleep 0.1

@@ -4,12 +4,14 @@
 # no data series drawn thinner than a whole cell (not one braille cell on
 # the screen, whole blocks in the chart), the page's key numbers in big
 # digits beside the chart, the lesson text one step a key (a paragraph,
-# then the experiment), and P leaving and entering classroom mode on the
-# same page with nothing run again.
+# then the experiment; a step taller than the pane a pane at a time), a
+# page run before stepped again from its top with its charts, and P
+# leaving and entering classroom mode on the same page with nothing run
+# again.
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=27
+NTESTS=49
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start present $NTESTS
 
@@ -43,7 +45,7 @@ tm send-keys -l "'$R' --present 5; echo \"EXIT:\$?\""
 tm send-keys Enter
 
 # 1. the page opens with its first paragraph only, lambda big beside it
-check "--present opens the page" idle_on 1/2
+check "--present opens the page" idle_on 1/3
 check "the first paragraph shows" wait_for 'PARA-ONE'
 hidden2() { ! screen | grep -q 'PARA-TWO'; }
 check "the second paragraph waits for a key" hidden2
@@ -59,7 +61,7 @@ tm send-keys Space
 check "Space runs the experiment and shows its check" \
     settled 600 sh -c "'$T' -L '$SOCK' -f /dev/null capture-pane -p |
     grep -q CHECK-PASS"
-idle_on 1/2
+idle_on 1/3
 check "the loss chart is drawn in whole blocks" thick_chart
 check "no data series thinner than a cell: no braille" no_braille
 check "the checkpoint's val_loss in big digits" big_numbers 'val_loss'
@@ -73,7 +75,7 @@ CAP1=$(screen)
 # 3. P leaves classroom mode on the same page: thin charts, the page
 # whole, nothing run again; P comes back to the same state
 # (the note saying so stands where the status line was, until a key)
-page1() { screen | grep -q '1/2 Step by step' && not_training; }
+page1() { screen | grep -q '1/3 Step by step' && not_training; }
 tm send-keys P
 check "P: normal mode, says so" wait_for 'classroom mode off'
 check "P: the same page" page1
@@ -89,23 +91,87 @@ check "the same page, its newest step in view" wait_for 'PARA-THREE'
 
 # 4. at the end of the page Space turns to the next, first paragraph only
 tm send-keys Space
-check "Space at the page's end: the next page" idle_on 2/2
+check "Space at the page's end: the next page" idle_on 2/3
 check "it opens with its first paragraph" wait_for 'PAGE-TWO-PARA'
 tm send-keys Space
 check "the function chart, thick" settled 300 sh -c \
     "'$T' -L '$SOCK' -f /dev/null capture-pane -p | grep -q 'sigmoid' &&
     ! '$T' -L '$SOCK' -f /dev/null capture-pane -p | LC_ALL=C grep -q '$BRAILLE'"
 
-# 5. the live chart while training is thick too
+# 5. a step taller than the pane opens at its start; Space shows the
+# rest of it before the next step
+tm send-keys Space
+check "a long paragraph opens at its start" wait_for 'LONG-START'
+long_end_hidden() { ! screen | grep -q 'LONG-END'; }
+check "its end is below, not skipped" long_end_hidden
+# Space until its end shows: every word of it was on the screen once
+screen | grep -o 'filler[0-9]*' >"$WORK/seen"
+i=0
+while [ $i -lt 8 ] && ! screen | grep -q 'LONG-END'; do
+	tm send-keys Space
+	sleep 0.5
+	screen | grep -o 'filler[0-9]*' >>"$WORK/seen"
+	i=$((i + 1))
+done
+check "Space: the rest of the paragraph first" wait_for 'LONG-END'
+all_seen() { [ "$(sort -u "$WORK/seen" | wc -l)" -eq 189 ]; }
+check "no line of it skipped" all_seen
+end_hidden() { ! screen | grep -q 'PAGE-TWO-END'; }
+check "the next step still waits" end_hidden
+tm send-keys Space
+check "Space again: the next step" wait_for 'PAGE-TWO-END'
+
+# 6. back to a page run before: from its top again, a step a key, its
+# experiment run again with its chart (not replayed quietly, chartless)
+tm send-keys p
+check "p: page 1 again" idle_on 1/3
+check "it opens at its first paragraph" wait_for 'PARA-ONE'
+check "the rest waits for a key" hidden2
+check "no chart before its experiment" wait_for 'no chart'
+tm send-keys Space
+check "Space: the next paragraph" wait_for 'PARA-TWO'
+tm send-keys Space
+check "Space: the experiment and its check" \
+    settled 600 sh -c "'$T' -L '$SOCK' -f /dev/null capture-pane -p |
+    grep -q CHECK-PASS"
+idle_on 1/3
+check "its loss chart, drawn again" thick_chart
+no_nochart() { ! screen | grep -q 'no chart'; }
+check "no 'no chart' on the revisited page" no_nochart
+check "its val_loss in big digits" big_numbers 'val_loss'
+tm send-keys Space Space
+check "Space at its end: page 2 again" idle_on 2/3
+
+# 7. the live chart while training is thick too
 tm send-keys :
 tm send-keys -l 'train 400'
 tm send-keys Enter
 wait_for '^training - Ctrl-C' 300
 check "training in classroom mode: no braille" no_braille
 tm send-keys C-c
-idle_on 2/2
+idle_on 2/3
+
+# 8. a page with no chart, now or to come: its text takes the chart's
+# room (from the screen's left, wide), no "no chart"; a blank row between
+# choices, none between the wrapped lines of one
 tm send-keys Escape
 sleep 0.1
+tm send-keys n
+check "n: the page with no chart" idle_on 3/3
+check "its text shows" wait_for 'PAGE-THREE-PARA'
+check "no 'no chart' where the chart was" no_nochart
+text_left() { screen | grep -q '^ \{1,12\}PAGE-THREE-PARA is text only: no step of this page draws'; }
+check "the text where the chart was, wide" text_left
+tm send-keys Space
+check "the quiz shows" wait_for 'CHOICE-TWO'
+# the row after the first line of choice 1 holds its wrapped rest, then
+# a blank row before choice 2
+choice_rows() {
+	screen | awk '/CHOICE-ONE/ { a = NR } /ONE-END/ { b = NR }
+	    /CHOICE-TWO/ { c = NR }
+	    END { exit !(a && b == a + 1 && c == b + 2) }'
+}
+check "one choice single-spaced, choices double-spaced" choice_rows
 tm send-keys q
 check "q quits" wait_for 'EXIT:0'
 

@@ -8,7 +8,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=17
+NTESTS=21
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start prompt $NTESTS
 
@@ -40,6 +40,12 @@ tm send-keys n
 idle_on 2/4
 wait_for '^  1\) The letter a\.'
 tm send-keys :
+check "the empty prompt says what its keys do" \
+    wait_for '^> +type a command - Enter runs it, Tab completes, Esc: page keys'
+tm send-keys :
+check "':' again on the empty prompt is not typed, and says the prompt is open" \
+    wait_for 'the prompt is open: type a command \(Esc: page keys\)'
+check "... the line stays empty" settled 50 prompt_is ' *type a command.*'
 tm send-keys -l 'ans'
 tm send-keys Tab
 check "Tab completes the command name 'answer'" settled 50 prompt_is 'answer'
@@ -91,6 +97,8 @@ wait_for 'Pages and charts fixture'
 for _k in 1 2 3 4 5 6 7 8 9; do tm send-keys j; done
 tm send-keys Enter
 check "the free lab opens" wait_for ' free lab ' 100
+check "the free lab's empty chart pane suggests a line that works as typed" \
+    wait_for 'no chart yet - try: data sine; net 1-16-1; train 50'
 tm send-keys -l 'ans'	# (the prompt has the keys in the free lab)
 tm send-keys Tab
 check "the free lab: Tab completes 'ans' to 'answer', a command" \

@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=16
+NTESTS=19
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -149,6 +149,20 @@ quit
 check "... --lang ko says once that Korean needs UTF-8" eval '
 	launch "--lang ko 1"; wait_for "Setting up" 100 &&
 	[ "$(screen | grep -c "Korean needs a UTF-8 locale")" -eq 1 ]'
+quit
+# the menu (no lesson named): English, and the note on its message line
+launch "--lang ko"
+check "... on the menu too, English with the note on screen" \
+    wait_for "Korean needs a UTF-8 locale" 100
+check "... and no Hangul nor other non-ASCII" settled 30 \
+    eval 'screen | grep -q "Korean needs" && ! screen | LC_ALL=C grep -q "[^ -~]"'
+quit
+
+# 6b. --seed N: the lesson plays on seed N, and the shell says so
+shell
+launch "--seed 7 1"
+check "--seed 7: the lesson says it plays on seed 7" \
+    wait_for 'seed 7 \(--seed\), in place of the lesson' 100
 quit
 
 # 7. No lessons: the menu says where it looked and how to fix it.

@@ -184,7 +184,7 @@ test_layout_too_small(void **state)
 	assert_int_equal(tui_layout(60, 16, 0, 1, &l), 0);
 	i18n_set_lang("en");
 	utf8_snprintf(buf, sizeof(buf), _(TUI_TOO_SMALL), "60", "x", "16");
-	assert_string_equal(buf, "terminal too small (need 60x16)");
+	assert_string_equal(buf, "terminal too small (need 60x16; q quits)");
 }
 
 /* The free lab has no lesson text: the chart gets the whole width. */
@@ -258,6 +258,23 @@ test_wrap_words(void **state)
 	    16, collect, &w), 4);
 	assert_string_equal(w.lines[1], "/usr/share/");
 	assert_string_equal(w.lines[2], "regtutor/x.csv:");
+	/* a continuation hangs under the text it goes on: after "  name  "
+	 * (help's rows), else under the leading spaces */
+	w.n = 0;
+	assert_int_equal(tui_wrap("  eval   measure the net now", 20, collect,
+	    &w), 2);
+	assert_string_equal(w.lines[0], "  eval   measure the");
+	assert_string_equal(w.lines[1], "         net now");
+	w.n = 0;
+	assert_int_equal(tui_wrap("    indented words go on", 16, collect,
+	    &w), 2);
+	assert_string_equal(w.lines[1], "    words go on");
+	/* a hang over half the width is dropped; a new line starts over */
+	w.n = 0;
+	assert_int_equal(tui_wrap("  name  x y z w v\nplain text here", 12,
+	    collect, &w), 4);
+	assert_string_equal(w.lines[1], "z w v");
+	assert_string_equal(w.lines[3], "here");
 }
 
 static void

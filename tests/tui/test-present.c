@@ -20,6 +20,7 @@
 #include "chart/grid.h"
 #include "cmd/cmd.h"
 #include "lesson/lesson.h"
+#include "tui/layout.h"
 #include "tui/present.h"
 #include "util/util.h"
 
@@ -74,6 +75,7 @@ which_numbers(void **state)
 	struct transcript *t = transcript_new();
 	struct lesson *l;
 	struct present_number nums[PRESENT_MAX_NUMBERS];
+	struct session_status st;
 	double v;
 	char want[24];
 	int n;
@@ -90,8 +92,22 @@ which_numbers(void **state)
 	n = present_numbers(s, &l->pages[0], 1, nums);
 	assert_string_equal(nums[0].label, "lambda");
 
-	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-8-1; "
-	    "set lambda 0.001; train 10", t), CMD_OK);
+	/* a net that has not trained: its losses read "-", as the status
+	 * line's do (the same state), the number keeps its place */
+	assert_int_equal(cmd_execute(s, "data poly n=30; net 1-8-8-1", t),
+	    CMD_OK);
+	session_get_status(s, &st);
+	assert_true(isnan(st.train_loss));
+	assert_int_equal(session_query(s, "train_loss", &v), 0);
+	n = present_numbers(s, &l->pages[0], 0, nums);
+	assert_int_equal(n, 3);
+	assert_string_equal(nums[1].name, "train_loss");
+	assert_string_equal(nums[1].value, "-");
+	assert_string_equal(nums[2].name, "val_loss");
+	assert_string_equal(nums[2].value, "-");
+	assert_int_equal(chart_big_width("-", 1), 3);	/* a glyph, not '?' */
+	assert_int_equal(cmd_execute(s, "set lambda 0.001; train 10", t),
+	    CMD_OK);
 	/* lambda, then the page's metrics in page order, three at most */
 	n = present_numbers(s, &l->pages[0], 0, nums);
 	assert_int_equal(n, 3);
@@ -103,6 +119,9 @@ which_numbers(void **state)
 	assert_int_equal(nums[2].role, GRID_SERIES2);
 	assert_int_equal(session_query(s, "val_loss", &v), 0);
 	present_fmt(v, want, sizeof want);
+	assert_string_equal(nums[2].value, want);
+	session_get_status(s, &st);	/* the status line's value */
+	present_fmt(st.val_loss, want, sizeof want);
 	assert_string_equal(nums[2].value, want);
 	/* a page that names none: the validation loss */
 	n = present_numbers(s, &l->pages[1], 0, nums);
@@ -194,6 +213,53 @@ panel(void **state)
 	grid_done(&g);
 }
 
+/*
+ * A page with no chart gives its text the chart's room: in classroom mode
+ * at 120x35 the text where the chart was, centred and at most
+ * TUI_TEXT_MAX_W wide, the numbers the whole column; in the normal shell
+ * at 80x24 the whole width (it had 36 columns beside 43 of "no chart");
+ * the wide normal layout stays.
+ */
+static void
+no_chart_layout(void **state)
+{
+	struct tui_layout l, before;
+
+	(void)state;
+	tui_layout(120, 35, 1, 0, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_int_equal(l.chart.w, 0);
+	assert_true(l.lesson.w <= TUI_TEXT_MAX_W);
+	assert_true(l.lesson.w >= TUI_TEXT_MAX_W - 4);
+	assert_true(l.lesson.w > 2 * before.lesson.w - 20);
+	/* centred in the chart's columns */
+	assert_true(abs(l.lesson.x - (before.chart.w - l.lesson.x -
+	    l.lesson.w)) <= 1);
+	assert_true(l.lesson.x + l.lesson.w <= before.vsep.x);
+	assert_int_equal(l.big.h, before.chart.h);
+	assert_int_equal(l.hsep.w, 0);
+	assert_false(tui_rect_overlap(&l.lesson, &l.big));
+	/* the numbers take their rows; the text stays where it is */
+	tui_layout_big_rows(&l, 7);
+	assert_int_equal(l.big.h, 7);
+	assert_int_equal(l.lesson.y, before.chart.y + 1);
+
+	tui_layout(80, 24, 0, 1, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_int_equal(l.lesson.w, 80);
+	assert_int_equal(l.lesson.h, before.lesson.h);
+	assert_int_equal(l.chart.w, 0);
+	assert_int_equal(l.vsep.w, 0);
+	assert_int_equal(l.output.w, before.output.w);
+
+	tui_layout(160, 40, 0, 1, &l);
+	before = l;
+	tui_layout_no_chart(&l);
+	assert_memory_equal(&l, &before, sizeof l);
+}
+
 int
 main(void)
 {
@@ -201,6 +267,7 @@ main(void)
 		cmocka_unit_test(fmt_values),
 		cmocka_unit_test(which_numbers),
 		cmocka_unit_test(panel),
+		cmocka_unit_test(no_chart_layout),
 	};
 
 	return cmocka_run_group_tests_name("tui-present", tests, NULL, NULL);

@@ -144,7 +144,7 @@ check "still answers commands, lambda kept" wait_for 'lambda = 0\.1'
 
 # 6. too small, then back
 tm resize-window -x 40 -y 12
-check "40x12: too-small notice" wait_for 'terminal too small \(need 60.16\)'
+check "40x12: too-small notice" wait_for 'terminal too small \(need 60.16; q quits\)'
 tm resize-window -x 80 -y 24
 check "80x24 again: the panes are back" wait_for 'page 1/3'
 
@@ -208,12 +208,12 @@ check "SIGTERM: terminal restored" wait_for 'TTY-AGAIN-OK'
 tm send-keys -l "clear; '$R' --present 0; echo \"EXIT:\$?\""
 tm send-keys Enter
 check "--present opens the lesson" wait_for '^ .*page 1/3  '
-hidden() { ! screen | grep -q '^> *$'; }
+hidden() { ! screen | grep -Eq '^> *($| type a command)'; }
 check "--present: no prompt until ':'" hidden
 tm send-keys Space
 wait_for 'data moons n=100'
 tm send-keys :
-check "--present: ':' opens the prompt" wait_for '^> *$'
+check "--present: ':' opens the prompt" wait_for '^> *($| type a command)'
 tm send-keys -l 'train 3'
 tm send-keys Enter
 check "--present: commands run" wait_for 'trained 3 epochs'
@@ -231,7 +231,7 @@ tm send-keys -l "clear; '$R' --ascii 1; echo \"EXIT:\$?\""
 tm send-keys Enter
 wait_for '^ .*page 1/3  ' 50
 tm send-keys :
-wait_for '^> *$' 50
+wait_for '^> *($| type a command)' 50
 tm send-keys -l '안녕'
 ascii_text() { screen | grep -q '^> 안녕' && screen | grep -q -- '------' &&
 	! screen | grep -q '[─│]'; }
