@@ -3,9 +3,10 @@
  * progress.c - the learner's progress file: load, atomic save, reset.
  *
  * The format is a handful of plain-text lines (see progress.h) so that a
- * learner can read it, copy it between machines or delete it.  Anything
- * unexpected in it is treated as corruption: the file is set aside, not
- * trusted in part.
+ * learner can read it, copy it between machines or delete it.  A file
+ * whose first line is not our header (or that is not text) is set aside
+ * whole; in one of ours, a bad line costs only itself, named by file and
+ * line, and the file as it was is copied aside before a save drops it.
  */
 
 #include <ctype.h>
@@ -156,50 +157,152 @@ clear_facts(struct progress *p)
 	strmap_done(&p->index);
 }
 
-/* Parses one line into p; 0, or -1 when it is not a valid fact. */
+/*
+ * The lines of the file by their first word: how many words they have,
+ * which of them is a PAGE (a number from 0 to PAGE_MAX; 0: none), the
+ * file version that brought them, and their form (for messages).  Every
+ * other word of a line is a word of the file (word_ok()).
+ */
+static const struct line_kind {
+	const char *word;
+	int nwords;
+	int page;
+	int since;
+	const char *form;
+} line_kinds[] = {
+	{ "page", 3, 2, 1, "page LESSON PAGE" },
+	{ "quiz", 4, 0, 1, "quiz LESSON ID KEY" },
+	{ "at", 3, 2, 2, "at LESSON PAGE" },
+};
+#define NKINDS	(sizeof line_kinds / sizeof line_kinds[0])
+#define PAGE_MAX	99999
+
+/*
+ * Parses one line into p; 0, or -1 with what is wrong with it (a phrase)
+ * in why when it is not a valid fact.
+ */
 static int
-parse_fact(struct progress *p, char *line, int version)
+parse_fact(struct progress *p, char *line, int version, struct strbuf *why)
 {
+	const struct line_kind *k = NULL;
 	char *w[5], *save = NULL, *t;
-	int n = 0;
-	long page;
+	int n = 0, i;
+	long page = 0;
+	size_t j;
 
 	for (t = strtok_r(line, " \t", &save); t != NULL;
 	    t = strtok_r(NULL, " \t", &save)) {
 		if (n == 5)
-			return -1;
+			break;
 		w[n++] = t;
 	}
 	if (n == 0)
 		return 0;
-	if (n == 3 && strcmp(w[0], "page") == 0 && word_ok(w[1]) &&
-	    parse_long(w[2], &page) == 0 && page >= 0 && page < 100000) {
+	for (j = 0; j < NKINDS; j++)
+		if (strcmp(w[0], line_kinds[j].word) == 0 &&
+		    version >= line_kinds[j].since)
+			k = &line_kinds[j];
+	if (k == NULL) {
+		strbuf_adds(why, _("expected a line of the form"));
+		for (j = 0; j < NKINDS; j++)
+			if (version >= line_kinds[j].since)
+				strbuf_addf(why, "%s '%s'", j > 0 ? "," : "",
+				    line_kinds[j].form);
+		return -1;
+	}
+	if (n != k->nwords)
+		goto bad;
+	for (i = 1; i < n; i++)
+		if (i != k->page && !word_ok(w[i]))
+			goto bad;
+	if (k->page > 0 && (parse_long(w[k->page], &page) != 0 || page < 0 ||
+	    page > PAGE_MAX))
+		goto bad;
+	if (strcmp(k->word, "page") == 0)
 		progress_see_page(p, w[1], (int)page);
-		return 0;
-	}
-	if (n == 4 && strcmp(w[0], "quiz") == 0 && word_ok(w[1]) &&
-	    word_ok(w[2]) && word_ok(w[3])) {
+	else if (strcmp(k->word, "quiz") == 0)
 		progress_answer(p, w[1], w[2], w[3]);
-		return 0;
-	}
-	/* version 2: the page the learner left the lesson on (once a
-	 * lesson; the last one in the file is the lesson left last) */
-	if (n == 3 && strcmp(w[0], "at") == 0 && version >= 2 &&
-	    word_ok(w[1]) && parse_long(w[2], &page) == 0 && page >= 0 && page < 100000) {
+	else	/* the page the learner left the lesson on (once a lesson;
+		 * the last one in the file is the lesson left last) */
 		progress_set_at(p, w[1], (int)page);
-		return 0;
-	}
+	return 0;
+bad:
+	if (k->page > 0)
+		strbuf_addf(why, _("expected '%s' (PAGE a number from 0 to %d; "
+		    "the other words of letters, digits, '_', '-' and '.')"),
+		    k->form, PAGE_MAX);
+	else
+		strbuf_addf(why, _("expected '%s' (words of letters, digits, "
+		    "'_', '-' and '.')"), k->form);
 	return -1;
+}
+
+/* line as a message may show it: at most 40 bytes, every byte that is
+ * not printable ASCII as '?'. */
+static void
+quote_line(struct strbuf *b, const char *line)
+{
+	size_t i, n = strlen(line);
+
+	for (i = 0; i < n && i < 40; i++)
+		strbuf_addch(b, line[i] >= 0x20 && line[i] < 0x7f ? line[i] :
+		    '?');
+	if (n > 40)
+		strbuf_adds(b, "...");
+}
+
+/* Writes the file's bytes to aside (the file as it was, set aside before
+ * the next save drops its bad lines); 0, or -1 with the reason in e. */
+static int
+copy_aside(const char *aside, const struct strbuf *b, char *e, size_t elen)
+{
+	struct atomic_file af;
+
+	if (atomic_open(&af, aside, e, elen) != 0)
+		return -1;
+	if (b->len > 0 && fwrite(b->s, 1, b->len, af.f) != b->len) {
+		snprintf(e, elen, "%s: %s", aside, strerror(errno));
+		atomic_abort(&af);
+		return -1;
+	}
+	return atomic_close(&af, e, elen);
+}
+
+/*
+ * Sets the whole file aside, as not a progress file this program can read:
+ * renamed to PATH.corrupt, the facts read so far dropped, what was wrong
+ * (at line, when not 0) and what happened in warn.
+ */
+static void
+set_aside(struct progress *p, int line, const char *why, struct strbuf *warn)
+{
+	char *aside = xasprintf("%s.corrupt", p->path);
+	char *where = line > 0 ? xasprintf("%s:%d", p->path, line) :
+	    xstrdup(p->path);
+
+	clear_facts(p);
+	if (rename(p->path, aside) == 0) {
+		if (warn != NULL)
+			strbuf_addf(warn, _("%s: not a progress file (%s); "
+			    "moved it to %s and started afresh\n"), where, why,
+			    aside);
+	} else if (warn != NULL) {
+		strbuf_addf(warn, _("%s: not a progress file (%s), and it "
+		    "could not be moved aside (%s); ignoring it\n"), where, why,
+		    strerror(errno));
+	}
+	free(where);
+	free(aside);
 }
 
 struct progress *
 progress_load(const char *path, struct strbuf *warn)
 {
 	struct progress *p = xcalloc(1, sizeof *p);
-	struct strbuf b;
+	struct strbuf b, why, first_bad;
 	struct stat st;
-	char *line, *next, e[512];
-	int bad = 0, first = 1, version = 0;
+	char *start, *next, *line, e[512];
+	int lineno = 0, version = 0, nbad = 0, bad_at = 0;
 	FILE *f;
 
 	p->latest = -1;
@@ -223,48 +326,95 @@ progress_load(const char *path, struct strbuf *warn)
 		return p;	/* saving will say why it cannot replace it */
 	}
 	strbuf_init(&b);
-	if (strbuf_read_file_max(&b, f, PROGRESS_MAX_BYTES) != 0 ||
-	    memchr(b.s, '\0', b.len) != NULL)
-		bad = 1;
+	strbuf_init(&why);
+	strbuf_init(&first_bad);
+	if (strbuf_read_file_max(&b, f, PROGRESS_MAX_BYTES) != 0) {
+		fclose(f);
+		snprintf(e, sizeof e, _("larger than %d MiB"),
+		    PROGRESS_MAX_BYTES >> 20);
+		set_aside(p, 0, e, warn);
+		goto done;
+	}
 	fclose(f);
-	for (line = b.s; !bad && line != NULL && *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		if (strlen(line) > PROGRESS_MAX_LINE)
-			bad = 1;
-		if (first) {
-			first = 0;
+	if (memchr(b.s, '\0', b.len) != NULL) {
+		set_aside(p, 0, _("a NUL byte: not a text file"), warn);
+		goto done;
+	}
+	/*
+	 * The first line says it is a progress file, and its version;
+	 * without it nothing of the file can be trusted.  After it, a bad
+	 * line costs only itself: the others are kept.
+	 */
+	for (start = b.s; *start != '\0'; start = next) {
+		/* the buffer stays as read: a bad line copies it aside */
+		next = strchr(start, '\n');
+		next = next != NULL ? next + 1 : start + strlen(start);
+		line = xstrndup(start, (size_t)(next - start));
+		line[strcspn(line, "\n")] = '\0';
+		if (++lineno == 1) {
 			if (strcmp(line, HEADER) == 0)
 				version = 2;
 			else if (strcmp(line, HEADER_V1) == 0)
 				version = 1;
-			else
-				bad = 1;
+			free(line);
+			if (version == 0)
+				break;
 			continue;
 		}
-		if (parse_fact(p, line, version) != 0)
-			bad = 1;
-	}
-	if (first && !bad)
-		bad = 1;	/* empty file: not something we wrote */
-	strbuf_done(&b);
-	if (bad) {
-		char *aside = xasprintf("%s.corrupt", p->path);
+		why.len = 0;
+		why.s[0] = '\0';
+		if (strlen(line) > PROGRESS_MAX_LINE) {
+			strbuf_addf(&why, _("longer than %d bytes"),
+			    PROGRESS_MAX_LINE);
+		} else {
+			char *words = xstrdup(line);
 
-		clear_facts(p);
-		if (rename(p->path, aside) == 0) {
-			if (warn != NULL)
-				strbuf_addf(warn, _("progress file %s is "
-				    "corrupt; moved it to %s and started "
-				    "afresh\n"), p->path, aside);
-		} else if (warn != NULL) {
-			strbuf_addf(warn, _("progress file %s is corrupt (and "
-			    "could not be moved aside: %s); ignoring it\n"),
-			    p->path, strerror(errno));
+			parse_fact(p, words, version, &why);
+			free(words);
+		}
+		if (why.len > 0 && nbad++ == 0) {
+			bad_at = lineno;
+			strbuf_addch(&first_bad, '\'');
+			quote_line(&first_bad, line);
+			strbuf_addf(&first_bad, "': %s", why.s);
+		}
+		free(line);
+	}
+	if (version == 0) {
+		snprintf(e, sizeof e, lineno == 0 ? _("empty, expected '%s'") :
+		    _("the first line is not '%s'"), HEADER);
+		set_aside(p, lineno > 0, e, warn);
+		goto done;
+	}
+	if (nbad > 0) {
+		/* the file as it was kept aside, the good lines loaded: the
+		 * next save writes them without the bad ones */
+		char *aside = xasprintf("%s.corrupt", p->path);
+		int copied = copy_aside(aside, &b, e, sizeof e) == 0;
+
+		if (warn != NULL) {
+			strbuf_addf(warn, "%s:%d: %s; ", p->path, bad_at,
+			    first_bad.s);
+			if (nbad > 1)
+				strbuf_addf(warn, _("ignored this line and %d "
+				    "more bad ones, kept the other lines"),
+				    nbad - 1);
+			else
+				strbuf_adds(warn, _("ignored this line, kept "
+				    "the other lines"));
+			if (copied)
+				strbuf_addf(warn, _(" (the file as it was: "
+				    "%s)\n"), aside);
+			else
+				strbuf_addf(warn, _(" (could not keep a copy "
+				    "of the file as it was: %s)\n"), e);
 		}
 		free(aside);
 	}
+done:
+	strbuf_done(&first_bad);
+	strbuf_done(&why);
+	strbuf_done(&b);
 	return p;
 }
 
@@ -459,6 +609,39 @@ progress_latest(const struct progress *p)
 	return NULL;
 }
 
+int
+progress_choice(const struct progress *p, const struct lesson *l,
+    const struct lesson_block *b)
+{
+	const char *a;
+	int k;
+
+	if ((b->kind != LB_QUIZ && b->kind != LB_PREDICT) || b->id == NULL ||
+	    (a = progress_quiz_answer(p, l->name, b->id)) == NULL)
+		return -1;
+	for (k = 0; k < b->nchoices; k++)
+		if (word_eq(a, b->choices[k].key))
+			return k;
+	return -1;
+}
+
+int
+progress_finished(const struct progress *p, const struct lesson *l)
+{
+	const struct lesson_page *last;
+	int i;
+
+	if (l->npages == 0 || !progress_page_seen(p, l->name, l->npages - 1))
+		return 0;
+	last = &l->pages[l->npages - 1];
+	for (i = 0; i < last->nblocks; i++)
+		if ((last->blocks[i].kind == LB_QUIZ ||
+		    last->blocks[i].kind == LB_PREDICT) &&
+		    progress_choice(p, l, &last->blocks[i]) < 0)
+			return 0;
+	return 1;
+}
+
 void
 progress_quiz_score(const struct progress *p, const struct lesson *l,
     int *right, int *total)
@@ -469,13 +652,11 @@ progress_quiz_score(const struct progress *p, const struct lesson *l,
 	for (pg = 0; pg < l->npages; pg++) {
 		for (i = 0; i < l->pages[pg].nblocks; i++) {
 			const struct lesson_block *b = &l->pages[pg].blocks[i];
-			const char *a;
 
 			if (b->kind != LB_QUIZ && b->kind != LB_PREDICT)
 				continue;
 			(*total)++;
-			a = progress_quiz_answer(p, l->name, b->id);
-			if (a != NULL && word_eq(a, b->choices[b->answer].key))
+			if (progress_choice(p, l, b) == b->answer)
 				(*right)++;
 		}
 	}

@@ -9,17 +9,24 @@
  *	quiz 01-overfitting q-curves b
  *	at 01-overfitting 3
  *
- * "page": a page (0-based) seen; "quiz": the choice key last answered;
- * "at": the page the learner was on when they left the lesson, where
+ * "page": a page (0-based) seen; "quiz": the key of the choice last
+ * answered (which choice, hence right or wrong against the lesson's
+ * @answer; the shell shows a question answered before as answered with
+ * it); "at": the page the learner was on when they left the lesson, where
  * reopening it resumes (one a lesson; the last "at" line is the lesson
  * left last).  Version 1 files (no "at" lines) still load: a lesson then
  * resumes at the furthest page seen, and the lesson left last is the
- * one of the last "page" line.
+ * one of the last "page" line.  A lesson is finished when its last page
+ * was seen and every question on it answered (progress_finished()): being
+ * on the last page is not enough.
  * Lessons are keyed by name (file name without ".lesson"), the same in
  * every language.  Saving writes a temporary file in the same directory and
  * renames it over the old one, so a crash never leaves half a file.  A
- * file that does not parse is renamed to "progress.corrupt" with a warning
- * and progress starts empty: never a crash, never silently lost.
+ * bad line is ignored with a warning naming file and line, the other lines
+ * are kept, and the file as it was is copied to "progress.corrupt"; a file
+ * that is not a progress file at all (first line, NUL bytes, size) is
+ * renamed to "progress.corrupt" with a warning and progress starts empty:
+ * never a crash, never silently lost.
  */
 #ifndef REGTUTOR_PROGRESS_H
 #define REGTUTOR_PROGRESS_H
@@ -27,6 +34,7 @@
 #include "util/util.h"
 
 struct lesson;
+struct lesson_block;
 struct progress;
 
 /* The default file path (caller frees), or NULL when neither
@@ -35,8 +43,10 @@ char *progress_default_path(void);
 
 /*
  * Loads path (NULL: the default path).  A missing file is empty progress.
- * A corrupt file is renamed to PATH.corrupt and a warning appended to warn
- * (when not NULL).  Never returns NULL.
+ * Bad lines are skipped, the first named as "PATH:LINE: ..." in warn (when
+ * not NULL), and the file is copied to PATH.corrupt; a file that is not a
+ * progress file is renamed to PATH.corrupt, with a warning.  Never returns
+ * NULL.
  */
 struct progress *progress_load(const char *path, struct strbuf *warn);
 /* Writes atomically (temporary file + rename), creating the directory.
@@ -66,7 +76,17 @@ void progress_set_at(struct progress *p, const char *lesson, int page);
 int progress_at(const struct progress *p, const char *lesson);
 /* The lesson in progress (the one left last), or NULL. */
 const char *progress_latest(const struct progress *p);
-/* Quizzes and predicts of l whose recorded answer is the keyed one
+/* The choice (index into b->choices) recorded for quiz or predict b of
+ * lesson l, or -1: never answered, or the key recorded is none of its
+ * choices (the lesson has changed since). */
+int progress_choice(const struct progress *p, const struct lesson *l,
+    const struct lesson_block *b);
+/* Has the learner finished l: its last page seen and every quiz and
+ * predict on that page answered with one of its choices?  A lesson merely
+ * opened, or left on its last page with a question waiting, has not been
+ * finished. */
+int progress_finished(const struct progress *p, const struct lesson *l);
+/* Quizzes and predicts of l whose recorded choice is the keyed one
  * (*right), and how many l has (*total). */
 void progress_quiz_score(const struct progress *p, const struct lesson *l,
     int *right, int *total);

@@ -43,16 +43,17 @@ tests_test_tui_draw_LDADD = libtestutil.a libtui.a libchart.a libutil.a \
 # End-to-end: the real binary in tmux (tests/tui/lessons is its fixture):
 # the shell; a lesson's pages (charts, back, re-run, quiz feedback, try-it);
 # the shipped lessons 0-4 in one shell against --batch; terminal sizes;
-# the key model and resume; classroom mode at 120x35 (tests/tui/present is
-# its fixture); the chart pane following the reading on lesson 3.
+# the key model and resume; answers kept across shells and what finished
+# means; classroom mode at 120x35 (tests/tui/present is its fixture); the
+# chart pane following the reading on lesson 3.
 TESTS += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
-	tests/tui/keys.sh tests/tui/present.sh tests/tui/prompt.sh \
-	tests/tui/charts.sh
+	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh \
+	tests/tui/prompt.sh tests/tui/charts.sh
 EXTRA_DIST += tests/tui/tui.sh tests/tui/pages.sh tests/tui/sequence.sh \
 	tests/tui/term-size.sh tests/tui/terminals.sh tests/tui/training.sh \
-	tests/tui/keys.sh tests/tui/present.sh tests/tui/prompt.sh \
-	tests/tui/charts.sh \
+	tests/tui/keys.sh tests/tui/resume.sh tests/tui/present.sh \
+	tests/tui/prompt.sh tests/tui/charts.sh \
 	tests/tui/lib.sh \
 	tests/tui/symbols/lessons/en/01-symbols.lesson \
 	tests/tui/present/lessons/en/05-present.lesson \

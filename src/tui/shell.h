@@ -70,6 +70,7 @@ struct menu_item {
 	char *title;
 	int npages;
 	int number;		/* the lesson's number (regtutor --list), or -1 */
+	int finished;		/* progress_finished() when the menu was made */
 };
 
 struct tui {

@@ -22,9 +22,12 @@
  * else) each time a lesson is opened, so a lesson always starts from the
  * same state and the learner's lab is back when the lesson is closed.  A
  * lesson opened again continues at the page it was left on (the progress
- * file's "at"), the pages before it caught up quietly as g does; the menu
- * chooses the lesson in progress, and a lesson's last page offers the
- * next one (N).
+ * file's "at"), the pages before it caught up quietly as g does; a
+ * question the learner answered before, in this shell or an earlier one,
+ * shows answered with their choice instead of asking again (r asks
+ * again); the menu chooses the lesson in progress until it is finished
+ * (progress_finished()), and a lesson's last page offers the next one
+ * (N).
  *
  * Charts: the chart pane belongs to the current page.  Every chart item a
  * page's steps (and the learner's commands on it) put into the transcript
@@ -643,8 +646,9 @@ tui_lang_code(const struct tui *t)
 /*
  * The menu item of the lesson in progress (the one left last) when it is
  * not finished, or -1; *next (when not NULL): the item to choose on
- * start, that lesson, or the one after it when it is finished (left on
- * its last page), or -1.
+ * start, that lesson, or the one after it when it is finished (its last
+ * page seen and every question there answered: progress_finished()), or
+ * -1.
  */
 static int
 menu_in_progress(const struct tui *t, int *next)
@@ -659,7 +663,7 @@ menu_in_progress(const struct tui *t, int *next)
 
 		if (m->path == NULL || strcmp(m->name, name) != 0)
 			continue;
-		if (progress_at(t->prog, name) < m->npages - 1) {
+		if (!m->finished) {
 			if (next != NULL)
 				*next = i;
 			return i;
@@ -695,6 +699,7 @@ menu_load(struct tui *t)
 		m->title = xstrdup(l->title);
 		m->npages = l->npages;
 		m->number = lesson_number(l);
+		m->finished = t->prog != NULL && progress_finished(t->prog, l);
 		lesson_free(l);
 	}
 	if (paths != NULL)
@@ -819,6 +824,36 @@ page_top(struct tui *t)
 		t->decks[t->run->page].held = 0;	/* it follows the text */
 }
 
+/*
+ * Answers the questions of the page that the learner answered before, in
+ * this shell or an earlier one (the progress file keeps the choice), with
+ * the choice they made, the page going on after each as an answer makes
+ * it go on (in classroom mode it does not: the next step is the
+ * teacher's); stops at a question never answered.  So a page entered
+ * again shows its answers and feedback instead of asking again; r asks
+ * again.  Returns the last block answered, or -1.
+ */
+static int
+answer_as_before(struct tui *t)
+{
+	const struct lesson_page *pg;
+	int w, k, last = -1;
+
+	if (t->run == NULL || t->prog == NULL)
+		return -1;
+	pg = &t->lesson->pages[t->run->page];
+	while ((w = lesson_waiting(t->run)) >= 0 &&
+	    (k = progress_choice(t->prog, t->lesson, &pg->blocks[w])) >= 0) {
+		lesson_answer(t->run, k);
+		last = w;
+		if (t->present)
+			break;
+		while (lesson_step(t->run) == LR_OK)
+			;
+	}
+	return last;
+}
+
 /* ------------------------------------------------------------ classroom */
 
 /*
@@ -891,6 +926,7 @@ present_step(struct tui *t)
 	first = t->run->next;
 	present_unit(t);
 	page_restore(t);		/* a page run before: as answered */
+	answer_as_before(t);		/* a quiz answered before: its answer */
 	w = lesson_waiting(t->run);	/* a quiz now waiting: shown too */
 	t->show_block = first;
 	t->show_after = w >= 0 ? w : t->run->next - 1;
@@ -1017,12 +1053,15 @@ page_restore(struct tui *t)
 
 /*
  * Shows a page: runs it (from the state that playing the pages before it
- * in order gives), or with again = 1, a page run before, replays it as it
- * was (replay_page()).
+ * in order gives), its questions answered before answered again with the
+ * learner's choices (answer_as_before()), or with again = 1, a page run
+ * before in this shell, replays it as it was (replay_page()).
  */
 static void
 show_page(struct tui *t, int page, int again)
 {
+	int answered = -1, w;
+
 	if (t->run == NULL)
 		return;
 	view_save(t);
@@ -1049,6 +1088,14 @@ show_page(struct tui *t, int page, int again)
 		}
 		if (again)
 			page_restore(t);
+		/* its questions answered before (an earlier visit, an
+		 * earlier shell): answered so again, the last feedback in
+		 * view */
+		if ((answered = answer_as_before(t)) >= 0) {
+			w = lesson_waiting(t->run);
+			t->show_block = answered;
+			t->show_after = w >= 0 ? w : t->run->next - 1;
+		}
 	}
 	t->decks[t->run->page].held = 0;	/* it follows the text */
 	if (t->prog != NULL) {

@@ -2,9 +2,11 @@
 /*
  * fuzz-progress.c - the learner's progress file reader.
  *
- * Properties: a file that is not valid progress is set aside whole as
- * PATH.corrupt, with a warning, and progress starts empty; a valid one
- * saves, loads again without a warning and saves again to the same bytes.
+ * Properties: a file that is not a progress file is set aside whole as
+ * PATH.corrupt, with a warning, and progress starts empty; one with bad
+ * lines is copied whole to PATH.corrupt and left as it is, with a warning
+ * naming FILE:LINE, and its good lines load; what loaded saves, loads
+ * again without a warning and saves again to the same bytes.
  */
 
 #include <stdio.h>
@@ -34,14 +36,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kept = fuzz_read("prog.corrupt", &klen);
 		FUZZ_ASSERT(kept != NULL && klen == size &&
 		    (size == 0 || memcmp(kept, data, size) == 0),
-		    "a corrupt file is kept whole as PATH.corrupt");
-		FUZZ_ASSERT(access("prog", F_OK) != 0,
-		    "a corrupt file is moved aside");
+		    "a file with a warning is kept whole as PATH.corrupt");
 		free(kept);
-		progress_free(p);
+		if (access("prog", F_OK) != 0) {
+			/* not a progress file: moved aside, nothing loaded */
+			FUZZ_ASSERT(progress_latest(p) == NULL,
+			    "a file set aside loads nothing");
+			progress_free(p);
+			strbuf_done(&warn);
+			strbuf_done(&err);
+			return 0;
+		}
+		/* bad lines: the file untouched, the good lines loaded
+		 * (saved below, they load without a warning) */
+		kept = fuzz_read("prog", &klen);
+		FUZZ_ASSERT(kept != NULL && klen == size &&
+		    (size == 0 || memcmp(kept, data, size) == 0),
+		    "a file with bad lines is left as it is");
+		FUZZ_ASSERT(strstr(warn.s, "prog:") == warn.s,
+		    "a bad line is named as FILE:LINE");
+		free(kept);
 		strbuf_done(&warn);
-		strbuf_done(&err);
-		return 0;
+		strbuf_init(&warn);
 	}
 	FUZZ_ASSERT(progress_save(p, &err) == 0, "saving loaded progress");
 	first = fuzz_read("prog", &flen);

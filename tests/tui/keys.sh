@@ -145,6 +145,10 @@ check "its last page offers the next lesson" \
     settled 50 pane_has 'End of the lesson\. N: next lesson, 3 Second fixture lesson; m: the menu\.'
 tm send-keys N
 check "N opens the next lesson" wait_for '1/1 +Only page'
+# its one page's quiz answered: finished (merely opened it is not:
+# tests/tui/resume.sh)
+tm send-keys 2
+wait_for '^Right\. The alphabet' 100
 quit
 # lesson 3 (one page) was left finished: the menu chooses the one after
 start "$FIX" "$WORK/data" ""
