@@ -5,7 +5,7 @@
  * background ramp when there is colour, a shade ramp of characters when there
  * is not, the z = 0.5 contour in sub-cell dots (found where neighbouring
  * pixels fall on different sides), and the data points on top.  The matrix
- * view shows which numbers a normalisation layer pools together: a column
+ * view shows which numbers a normalization layer pools together: a column
  * for batch norm, a row for layer norm, in brackets so it reads in mono.
  */
 #include "config.h"
@@ -421,7 +421,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 		int need;
 
 		/* as wide as the note can be: a sign, 3 decimals */
-		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		snprintf(buf, sizeof buf, _("[ ] normalized together: n=%d "
 		    "mean=%.3f std=%.3f"), rows > cols ? rows : cols, -0.0001,
 		    0.0);
 		need = legend_flow(NULL, 0, 0, LEGEND_MAXROWS, g->w, &le, 1);
@@ -559,7 +559,7 @@ chart_matrix(struct grid *g, const struct chart_opts *o, const double *m,
 	if (stats) {
 		struct legend_entry le = { 0, 0, 0, 0, buf };
 
-		snprintf(buf, sizeof buf, _("[ ] normalised together: n=%d "
+		snprintf(buf, sizeof buf, _("[ ] normalized together: n=%d "
 		    "mean=%.3f std=%.3f"), n, num_shown(mean, 3),
 		    num_shown(sd, 3));
 		legend_flow(g, 0, y, stats, g->w, &le, 1);

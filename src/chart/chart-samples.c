@@ -707,14 +707,14 @@ matrix_case(struct grid *g, const struct chart_opts *o0, const char *title,
 static void
 matrix_bn(struct grid *g, const struct chart_opts *o)
 {
-	matrix_case(g, o, "BatchNorm: normalise each feature over the batch",
+	matrix_case(g, o, "BatchNorm: normalize each feature over the batch",
 	    CHART_GROUP_COLUMN, 2);
 }
 
 static void
 matrix_ln(struct grid *g, const struct chart_opts *o)
 {
-	matrix_case(g, o, "LayerNorm: normalise each example over its features",
+	matrix_case(g, o, "LayerNorm: normalize each example over its features",
 	    CHART_GROUP_ROW, 3);
 }
 

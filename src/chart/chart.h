@@ -336,7 +336,7 @@ enum chart_group {
  * CHART_GROUP_COLUMN, row `index` for CHART_GROUP_ROW.  Highlighted cells
  * are in [brackets] and reverse video, so it reads in mono; the header or
  * row label carries an arrow, and two caption lines (when rows allow) say
- * what is normalised together ("batch norm: one feature (f2) over the
+ * what is normalized together ("batch norm: one feature (f2) over the
  * batch") and give that group's n, mean and std.  Columns and rows that do
  * not fit are elided with "...", keeping the highlighted group in view.
  */

@@ -1348,7 +1348,7 @@ const struct plot_kind_def plot_kinds[PLOT_KIND_COUNT] = {
 		.name = "norm",
 		.usage = "norm [LAYER]",
 		.help = N_("norm [LAYER]: one mini-batch at a hidden layer, the "
-		    "batch- or layer-normalised group highlighted"),
+		    "batch- or layer-normalized group highlighted"),
 		.parse = parse_layer,
 		.gather = gather_norm,
 		.draw = draw_norm,

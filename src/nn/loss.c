@@ -1,5 +1,5 @@
 /*
- * loss.c - what training minimises, L = L0 + penalty: the losses L0, one
+ * loss.c - what training minimizes, L = L0 + penalty: the losses L0, one
  * row each in losses[] with the value and its gradient side by side, and
  * the penalties on the weights, one row each in regs[] with the value,
  * the gradient and (L1) the proximal step.

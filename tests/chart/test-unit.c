@@ -100,13 +100,13 @@ narrow_notes_whole(void **state)
 		{ "hist/weights-30", "L2: zeros 0% (|w|<=1.0e-03) of 2000" },
 		{ "matrix/layernorm-30", "layer norm: one example (x3) over "
 		    "its features" },
-		{ "matrix/layernorm-30", "[ ] normalised together: n=6 "
+		{ "matrix/layernorm-30", "[ ] normalized together: n=6 "
 		    "mean=-0.438 std=0.888" },
 		{ "meanbars/seeds-36", "mean sd 10 seeds" },
 		/* titles: a second row when the chart has one left over */
 		{ "logbars/vanishing-30", "gradient norm per layer (sigmoid)" },
 		{ "hist/mirror-30", "L1 (up) vs L2 (down), log count" },
-		{ "matrix/layernorm-30", "LayerNorm: normalise each example "
+		{ "matrix/layernorm-30", "LayerNorm: normalize each example "
 		    "over its features" },
 	};
 	struct grid g;

@@ -2533,7 +2533,7 @@ norm_matrix_fits_its_table(void **state)
 	}
 	assert_true(blank <= 1);
 	assert_true(rows < 24);
-	assert_non_null(strstr(text, "normalised together: n=8"));
+	assert_non_null(strstr(text, "normalized together: n=8"));
 	assert_non_null(strstr(text, "mini-batch of 8 x 4"));
 	free(text);
 	session_free(s);
