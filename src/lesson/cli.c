@@ -68,8 +68,8 @@ lesson_env_lang(void)
 static int
 running_from_build_tree(void)
 {
-	static int known, yes;
 #ifdef REGTUTOR_BUILDDIR
+	static int known, yes;
 	char *exe, *dir, *slash;
 
 	if (known)
@@ -83,10 +83,10 @@ running_from_build_tree(void)
 	}
 	free(exe);
 	free(dir);
-#else
-	known = 1;
-#endif
 	return yes;
+#else
+	return 0;
+#endif
 }
 
 /* Whether dir/lessons/lang is a directory. */

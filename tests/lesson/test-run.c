@@ -632,7 +632,8 @@ try_poll_expect(void **state)
 static void
 batch_shows_expect(void **state)
 {
-	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16, 0 };
+	struct lesson_render ro = { .glyphs = CMD_GLYPH_ASCII,
+	    .colors = CMD_COLOR_NONE, .width = 72, .height = 16 };
 	struct lesson *l = lesson_parse("try.lesson", tryit, NULL, NULL);
 	char *buf = NULL;
 	size_t len = 0;
@@ -662,7 +663,8 @@ batch_shows_expect(void **state)
 static void
 lesson4_predict_shows_its_moment(void **state)
 {
-	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16, 0 };
+	struct lesson_render ro = { .glyphs = CMD_GLYPH_ASCII,
+	    .colors = CMD_COLOR_NONE, .width = 72, .height = 16 };
 	char *path = test_srcpath("lessons/en/04-normalization.lesson");
 	struct lesson *l = lesson_load(path, NULL, NULL);
 	struct session *s;
@@ -715,7 +717,8 @@ lesson4_predict_shows_its_moment(void **state)
 static void
 tour_golden(void **state)
 {
-	struct lesson_render ro = { CMD_GLYPH_ASCII, CMD_COLOR_NONE, 72, 16, 0 };
+	struct lesson_render ro = { .glyphs = CMD_GLYPH_ASCII,
+	    .colors = CMD_COLOR_NONE, .width = 72, .height = 16 };
 	char *path = test_srcpath("lessons/en/00-tour.lesson");
 	struct strbuf d;
 	struct lesson *l;
