@@ -53,8 +53,9 @@ hbar(struct grid *g, int x, int y, double cells, int role, int ascii,
 	for (i = 0; i < full; i++)
 		grid_put(g, x + i, y, ascii ? '#' : 0x2588, role, 0, 0);
 	if (ascii) {
+		/* half a cell: '=', apart from the threshold's ':' */
 		if (rem >= 4)
-			grid_put(g, x + full, y, ':', role, 0, 0);
+			grid_put(g, x + full, y, '=', role, 0, 0);
 		else if (full == 0)
 			grid_put(g, x, y, '.', role, 0, 0);
 	} else {
