@@ -78,9 +78,23 @@ view_menu_draw(struct tui *t)
 		tui_wrap(help.s, r.w > 0 ? r.w : 1, view_plain_line, &p);
 		strbuf_done(&help);
 	}
-	if (t->note[0] != '\0')
-		tui_put_text(LINES - 2, 1, COLS - 2, t->note, (size_t)-1,
-		    GRID_WARN, GRID_BOLD);
+	if (t->note[0] != '\0') {
+		/* the note wraps upwards from above the keys, below the list */
+		int n = tui_wrap(t->note, COLS - 2 > 0 ? COLS - 2 : 1, NULL,
+		    NULL);
+		struct tui_rect r = { 1, LINES - 1 - n, COLS - 2, n };
+		struct view_plain p = { &r, 0, GRID_WARN, GRID_BOLD };
+
+		if (r.y <= y) {		/* no room: its last rows */
+			int skip = y + 1 - r.y;
+
+			r.y += skip;
+			r.h -= skip;
+			p.row = -skip;
+		}
+		if (r.h > 0)
+			tui_wrap(t->note, r.w, view_plain_line, &p);
+	}
 	tui_put_text(LINES - 1, 1, COLS - 2, _("Up/Down or number choose  Enter open  l language  ? help  q quit"),
 	    (size_t)-1, GRID_LABEL, GRID_DIM);
 }

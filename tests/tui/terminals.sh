@@ -9,7 +9,7 @@
 . "$REGTUTOR_SRCDIR/tests/tap.sh"
 R=${REGTUTOR:-./regtutor}
 T=${TMUX_BIN:-}
-NTESTS=19
+NTESTS=20
 plan $NTESTS
 
 if [ -z "$T" ] || [ ! -x "$T" ]; then
@@ -154,6 +154,8 @@ quit
 launch "--lang ko"
 check "... on the menu too, English with the note on screen" \
     wait_for "Korean needs a UTF-8 locale" 100
+check "... the note whole, wrapped, not cut at the edge" \
+    wait_for "the English lessons$" 50
 check "... and no Hangul nor other non-ASCII" settled 30 \
     eval 'screen | grep -q "Korean needs" && ! screen | LC_ALL=C grep -q "[^ -~]"'
 quit
