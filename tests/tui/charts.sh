@@ -14,7 +14,6 @@ tui_start charts $NTESTS
 
 # The chart pane: right of the lesson pane's rule, above the output.
 chart_pane() { screen | awk '/^──/ { exit } { sub(/^[^│]*│/, ""); print }'; }
-on_page() { screen | grep -q " page $1  " && not_training; }
 grads() { chart_pane | grep -q 'gradient norm per layer (sigmoid)' &&
     screen | grep -q 'chart 1/2  < > turn'; }
 acts() { chart_pane | grep -q 'activations per hidden layer (sigmoid)' &&

@@ -21,32 +21,8 @@ NTESTS=49
 tui_start keys $NTESTS data2
 
 PROG=$WORK/data/regtutor/progress
-on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 600 on_page "$1"; }
-# The page in the lesson pane's title (the status line may be covered by
-# a note).
-pane_on() { screen | grep -Eq "^$1 " && not_training; }
-pane_idle() { settled 600 pane_on "$1"; }
-# The lesson pane's text as one line (wrapped lines joined by a space).
-pane_has() { lesson_pane | sed 's/ *$//' | tr '\n' ' ' | grep -Eq -- "$1"; }
-# The note drawn over the status line (the last row).
-note() { screen | tail -n 1 | sed 's/^ //'; }
-note_has() { note | grep -Eq -- "$1"; }
 answered() { lesson_pane | grep -Eq '^(Right\.|Not quite\.)'; }
 not_answered() { ! answered; }
-# Runs the shell in the pane with lessons from $1 and progress in $2.
-start() {
-	tm send-keys -l "env REGTUTOR_DATADIR='$1' XDG_DATA_HOME='$2' \
-'$R' $3; echo \"EXIT:\$?\""
-	tm send-keys Enter
-}
-quit() {
-	tm send-keys q
-	wait_for 'EXIT:0' 100
-	tm send-keys -l 'clear'
-	tm send-keys Enter
-	wait_gone 'EXIT:0' 50
-}
 FIX=$REGTUTOR_SRCDIR/tests/tui
 
 tm new-session -d -x 100 -y 50 \

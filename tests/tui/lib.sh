@@ -77,6 +77,33 @@ check() { name=$1; shift; if "$@"; then tap_result 0 "$name"; else
 # above the output), one "name = value" a line: the parenthesised lines
 # under a passed checkpoint, the indented line under a failed one.
 lesson_pane() { screen | awk '/^──/ { exit } { sub(/│.*/, ""); print }'; }
+# The page in the status line; idle_on: until the page shows and nothing
+# trains (every redraw during an action is a training frame, which says
+# how to stop it; sequence.sh waits longer); the page in the lesson
+# pane's title (the status line may be covered by a note).
+on_page() { screen | grep -q " page $1  " && not_training; }
+idle_on() { settled 600 on_page "$1"; }
+pane_on() { screen | grep -Eq "^$1 " && not_training; }
+pane_idle() { settled 600 pane_on "$1"; }
+# The lesson pane's text as one line (wrapped lines joined by a space).
+pane_has() { lesson_pane | sed 's/ *$//' | tr '\n' ' ' | grep -Eq -- "$1"; }
+# The note drawn over the status line (the last row).
+note() { screen | tail -n 1 | sed 's/^ //'; }
+note_has() { note | grep -Eq -- "$1"; }
+# start DATADIR DATAHOME ARGS: the shell in the pane with lessons from
+# DATADIR and progress under DATAHOME; quit: q, and the pane cleared.
+start() {
+	tm send-keys -l "env REGTUTOR_DATADIR='$1' XDG_DATA_HOME='$2' \
+'$R' $3; echo \"EXIT:\$?\""
+	tm send-keys Enter
+}
+quit() {
+	tm send-keys q
+	wait_for 'EXIT:0' 100
+	tm send-keys -l 'clear'
+	tm send-keys Enter
+	wait_gone 'EXIT:0' 50
+}
 pane_checks() {
 	lesson_pane | awk '
 	    /^The result differs from what/ { bad = 1; seen = 0; next }

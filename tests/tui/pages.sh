@@ -15,10 +15,6 @@ tui_start pages $NTESTS
 
 # The chart pane: right of the lesson pane's rule, above the output.
 chart_pane() { screen | awk '/^──/ { exit } { sub(/^[^│]*│/, ""); print }'; }
-# Until the page shows and nothing trains (every redraw during an action
-# is a training frame, which says how to stop it).
-on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 600 on_page "$1"; }
 
 tm new-session -d -x 80 -y 24 \
     "env PS1='READY\$ ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \

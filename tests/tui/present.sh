@@ -15,8 +15,6 @@ NTESTS=49
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start present $NTESTS
 
-on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 600 on_page "$1"; }
 # U+2800..U+28FF (braille) in UTF-8: E2 A0..A3 xx
 BRAILLE=$(printf '\342[\240\241\242\243]')
 no_braille() { ! screen | LC_ALL=C grep -q "$BRAILLE"; }

@@ -12,8 +12,6 @@ NTESTS=21
 . "$REGTUTOR_SRCDIR/tests/tui/lib.sh"
 tui_start prompt $NTESTS
 
-on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 600 on_page "$1"; }
 # The prompt row (the second last) and the output area's last lines.
 prompt_is() { screen | tail -n 2 | head -n 1 | sed 's/ *$//' |
 	grep -Eq -- "^> $1\$"; }

@@ -16,27 +16,8 @@ NTESTS=25
 tui_start resume $NTESTS data2
 
 PROG=$WORK/data/regtutor/progress
-on_page() { screen | grep -q " page $1  " && not_training; }
-idle_on() { settled 600 on_page "$1"; }
-pane_on() { screen | grep -Eq "^$1 " && not_training; }
-pane_idle() { settled 600 pane_on "$1"; }
-note() { screen | tail -n 1 | sed 's/^ //'; }
-note_has() { note | grep -Eq -- "$1"; }
-pane_has() { lesson_pane | sed 's/ *$//' | tr '\n' ' ' | grep -Eq -- "$1"; }
 waits() { lesson_pane | grep -q '^press 1-[0-9] to answer'; }
 not_waiting() { ! waits; }
-start() {
-	tm send-keys -l "env REGTUTOR_DATADIR='$1' XDG_DATA_HOME='$2' \
-'$R' $3; echo \"EXIT:\$?\""
-	tm send-keys Enter
-}
-quit() {
-	tm send-keys q
-	wait_for 'EXIT:0' 100
-	tm send-keys -l 'clear'
-	tm send-keys Enter
-	wait_gone 'EXIT:0' 50
-}
 list() { REGTUTOR_DATADIR=$1 XDG_DATA_HOME=$2 "$R" --lang en --list 2>&1; }
 FIX=$REGTUTOR_SRCDIR/tests/tui
 WRONG='^Not quite\. Answer: 3\. At x = 0'

@@ -16,7 +16,6 @@ tui_start seq $NTESTS
 # Until the page shows and nothing trains (every redraw during an action
 # is a training frame, which says how to stop it), up to 5 minutes a page:
 # lesson 2 runs experiments over 20 seeds, and the machine may be busy.
-on_page() { screen | grep -q " page $1  " && not_training; }
 idle_on() { settled 3000 on_page "$1"; }
 answers() { lesson_pane | grep -Ec '^(Right\.|Not quite\.)'; }
 more_answers() { [ "$(answers)" -gt "$1" ] && not_training; }
