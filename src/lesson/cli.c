@@ -766,37 +766,12 @@ lesson_cli_batch_seeds(const char *spec, const char *lang,
 /* The display columns of --list's title column. */
 #define LIST_TITLE_COLS	40
 
-/*
- * The end of the part of title s that fits cols display columns, broken
- * after a word (inside one only when a single word is wider): the first
- * line of s in the title column of --list.
- */
-static const char *
-list_title_cut(const char *s, int cols)
-{
-	const char *p = s, *brk = NULL;
-	int w = 0;
-
-	while (*p != '\0') {
-		uint32_t cp;
-		size_t k = utf8_decode(p, strlen(p), &cp);
-
-		if (cp == ' ')
-			brk = p;
-		if (w + cp_width(cp) > cols)
-			return brk != NULL && brk > s ? brk : p;
-		w += cp_width(cp);
-		p += k;
-	}
-	return p;
-}
-
 int
 lesson_cli_list(const char *lang)
 {
 	struct strbuf warn;
 	struct progress *pr;
-	char **v, *title;
+	char **v;
 	int i, n, ascii = !locale_is_utf8();
 
 	if (lang == NULL)
@@ -819,33 +794,29 @@ lesson_cli_list(const char *lang)
 	for (i = 0; i < n; i++) {
 		struct lesson *l = lesson_load(v[i], NULL, NULL);
 		const char *b = strrchr(v[i], '/') + 1;
-		int w, pad, right, total;
-		const char *rest;
+		struct lesson_lines ls;
+		int w, pad, right, total, j;
 
 		if (l == NULL) {
 			printf(_("  ?  %.*s  (does not load: regtutor --check "
 			    "%s)\n"), (int)strlen(b) - 7, b, v[i]);
 			continue;
 		}
-		/* a locale that is not UTF-8: spelt in ASCII (lambda) */
-		title = ascii ? utf8_to_ascii(l->title) : xstrdup(l->title);
 		/* a title wider than its column goes on under itself, so
-		 * the counts stay in their column and a line in 80 */
-		rest = list_title_cut(title, LIST_TITLE_COLS);
-		w = utf8_width(title, (size_t)(rest - title));
+		 * the counts stay in their column and a line in 80; a
+		 * locale that is not UTF-8: spelt in ASCII (lambda) */
+		memset(&ls, 0, sizeof ls);
+		lesson_wrap_ex(l->title, LIST_TITLE_COLS, 0, 0,
+		    ascii ? LESSON_WRAP_ASCII : 0, &ls);
+		w = ls.v[0].width;
 		pad = w < LIST_TITLE_COLS ? LIST_TITLE_COLS - w : 0;
 		progress_quiz_score(pr, l, &right, &total);
-		printf("%3d  %.*s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
-		    (int)(rest - title), title, pad, "",
-		    progress_pages_seen(pr, l->name), l->npages, _("pages"),
-		    right, total, _("quizzes right"));
-		while (*rest != '\0') {
-			const char *from = rest + strspn(rest, " ");
-
-			rest = list_title_cut(from, LIST_TITLE_COLS);
-			printf("     %.*s\n", (int)(rest - from), from);
-		}
-		free(title);
+		printf("%3d  %s%*s  %d/%d %s, %d/%d %s\n", lesson_number(l),
+		    ls.v[0].text, pad, "", progress_pages_seen(pr, l->name),
+		    l->npages, _("pages"), right, total, _("quizzes right"));
+		for (j = 1; j < ls.n; j++)
+			printf("     %s\n", ls.v[j].text);
+		lesson_lines_free(&ls);
 		lesson_free(l);
 	}
 	lesson_paths_free(v);
