@@ -1324,6 +1324,18 @@ digit_key(struct tui *t, int c)
 	answer_choice(t, i);
 }
 
+/* The key c as a note names it: the character, else curses' name. */
+static void
+key_label(int c, char *buf, size_t n)
+{
+	const char *kn;
+
+	if (c > 0x20 && c < 0x7f)
+		snprintf(buf, n, "%c", c);
+	else
+		snprintf(buf, n, "%s", (kn = keyname(c)) != NULL ? kn : "?");
+}
+
 /* A key that does nothing on the page: says so, with the keys that act
  * there (a waiting question's labels first). */
 static void
@@ -1331,13 +1343,8 @@ ignored_key(struct tui *t, int c)
 {
 	const struct lesson_block *b = waiting_block(t);
 	char k[32], keys[160], range[16];
-	const char *kn;
 
-	if (c > 0x20 && c < 0x7f)
-		snprintf(k, sizeof(k), "%c", c);
-	else
-		snprintf(k, sizeof(k), "%s", (kn = keyname(c)) != NULL ?
-		    kn : "?");
+	key_label(c, k, sizeof(k));
 	if (b != NULL) {
 		lesson_choice_range(b, range, sizeof(range));
 		utf8_snprintf(keys, sizeof(keys), _("%s answer, n/p page, : prompt, ? all keys"), range);
@@ -1786,13 +1793,8 @@ key_menu(struct tui *t, int c)
 				    "the lessons listed"), c);
 		} else if (c != KEY_RESIZE && c != ERR) {
 			char k[32];
-			const char *kn;
 
-			if (c > 0x20 && c < 0x7f)
-				snprintf(k, sizeof(k), "%c", c);
-			else
-				snprintf(k, sizeof(k), "%s",
-				    (kn = keyname(c)) != NULL ? kn : "?");
+			key_label(c, k, sizeof(k));
 			utf8_snprintf(t->note, sizeof(t->note),
 			    _("'%s' does nothing in the menu: its keys are "
 			    "on the line below"), k);

@@ -45,6 +45,16 @@ help_rows(const struct tui_rect *box)
 	return box->h - 4 > 0 ? box->h - 4 : 0;
 }
 
+/* The first key line shown: as far as n lines in rows allow. */
+static void
+help_clamp(struct tui *t, int n, int rows)
+{
+	if (t->help_scroll > n - rows)
+		t->help_scroll = n - rows;
+	if (t->help_scroll < 0)
+		t->help_scroll = 0;
+}
+
 void
 view_help_draw(struct tui *t)
 {
@@ -54,10 +64,7 @@ view_help_draw(struct tui *t)
 	char more[128], a[16], b[16], c[16];
 
 	rows = help_rows(&box);
-	if (t->help_scroll > n - rows)
-		t->help_scroll = n - rows;
-	if (t->help_scroll < 0)
-		t->help_scroll = 0;
+	help_clamp(t, n, rows);
 	top = t->help_scroll;
 	tui_clear_rect(&box);
 	tui_put_box(&box, _("Keys"));
@@ -105,10 +112,7 @@ view_help_key(struct tui *t, int c)
 	else
 		return 0;
 	t->help_scroll += d;
-	if (t->help_scroll > n - rows)
-		t->help_scroll = n - rows;
-	if (t->help_scroll < 0)
-		t->help_scroll = 0;
+	help_clamp(t, n, rows);
 	t->dirty = 1;
 	return 1;
 }
