@@ -337,10 +337,10 @@ wrap_hang(const char *s, int width)
 	while (*p == ' ')
 		p++, lead++;
 	col = lead;
-	while (*p != '\0' && *p != '\n' && *p != ' ') {
+	for (const char *e = p + strcspn(p, " \n"); p < e;) {
 		uint32_t cp;
 
-		p += utf8_decode(p, strlen(p), &cp);
+		p += utf8_decode(p, (size_t)(e - p), &cp);
 		col += tui_cp_cols(cp);
 	}
 	while (p[gap] == ' ')
